@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/* catalog: every loaded posting, their ids, problems and sort orders. */
+#ifndef BILLET_CATALOG_H
+#define BILLET_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "posting.h"
+
+/* A problem found while loading: where, how bad, what. */
+struct problem {
+	const char *file;   /* path as given, in the arena */
+	unsigned line, col; /* 1-based; 0 when the whole file is meant */
+	bool error;         /* error, else warning */
+	const char *msg;    /* the message, in the arena */
+};
+
+/* All postings of a run. The catalog owns its arena, which holds every
+ * posting and string; the arrays are malloc'd and owned too. */
+struct catalog {
+	struct arena arena;        /* postings, strings, problems' text */
+	struct posting **v;        /* postings in load order */
+	size_t n, cap;
+	struct problem *problems;  /* in the order found */
+	size_t nproblems, pcap;
+	size_t nerrors;            /* how many problems are errors */
+	uint32_t *ids;             /* open-addressing id hash: index+1, 0 empty */
+	size_t idcap;              /* slots in ids, a power of two */
+	size_t nfiles;             /* files read */
+};
+
+/* Initialises an empty catalog. */
+void catalog_init(struct catalog *c);
+/* Frees everything the catalog owns. */
+void catalog_free(struct catalog *c);
+/* Adds a posting (allocated in c->arena) after making its id unique: a
+ * duplicate gets "~2", "~3"... and a warning. */
+void catalog_add(struct catalog *c, struct posting *p);
+/* The posting with this id, or NULL. */
+struct posting *catalog_find(const struct catalog *c, const char *id);
+/* Records a problem (message printf-style). */
+void catalog_problem(struct catalog *c, const char *file, unsigned line,
+                     unsigned col, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Moves every posting and problem of src into dst (ids made unique in
+ * dst); src is left empty but initialised. */
+void catalog_merge(struct catalog *dst, struct catalog *src);
+
+/* Sort keys. */
+enum sort_key {
+	SORT_TITLE, SORT_ORG, SORT_LOCATION, SORT_SALARY, SORT_POSTED,
+	SORT_DEADLINE, SORT_ID, SORT_NKEYS
+};
+/* A sort order: up to four keys, each possibly reversed. */
+struct sort_spec {
+	enum sort_key key[4];
+	bool reverse[4];
+	size_t n; /* 0: load order */
+};
+/* The name of a key as the command line spells it. */
+const char *sort_key_name(enum sort_key k);
+/* Parses "title", "-salary,title", ...; on error returns false and points
+ * *bad at the offending key. */
+bool sort_parse(const char *s, struct sort_spec *out, const char **bad);
+/* Sorts an array of postings: by each key in turn (postings lacking the
+ * key last in either direction), then by id, so the order is stable. */
+void sort_postings(struct posting **v, size_t n, const struct sort_spec *s);
+
+#endif

@@ -1,0 +1,901 @@
+/* SPDX-License-Identifier: MIT */
+#include "export.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const format_names[] = {
+	[FMT_TEXT] = "text", [FMT_TSV] = "tsv", [FMT_CSV] = "csv",
+	[FMT_JSON] = "json", [FMT_YAML] = "yaml", [FMT_MARKDOWN] = "markdown",
+};
+
+bool
+format_parse(const char *s, enum format *out)
+{
+	for (size_t i = 0; i < sizeof(format_names) / sizeof(*format_names); i++) {
+		if (strcmp(s, format_names[i]) == 0) {
+			*out = (enum format)i;
+			return true;
+		}
+	}
+	if (strcmp(s, "md") == 0) {
+		*out = FMT_MARKDOWN;
+		return true;
+	}
+	return false;
+}
+
+const char *
+format_name(enum format f)
+{
+	return format_names[f];
+}
+
+/* Tree writer: one walk of a posting serves JSON and YAML ------------- */
+
+/* One open collection of the writer. */
+struct level {
+	bool map;      /* mapping, else sequence */
+	size_t count;  /* entries written */
+	int indent;    /* YAML: columns of its entries */
+	bool inline1;  /* YAML: first key goes on the "- " line */
+};
+
+/* A writer of JSON or block YAML into a buffer. */
+struct tw {
+	struct buf *out;
+	bool yaml;
+	struct level lv[16];
+	int depth;          /* open levels */
+	bool after_key;     /* a key was written, its value is due */
+};
+
+/* Appends n spaces. */
+static void
+spaces(struct buf *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		buf_addc(b, ' ');
+}
+
+void
+json_string(struct buf *out, const char *s)
+{
+	buf_addc(out, '"');
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if (cp == '"' || cp == '\\') {
+			buf_addc(out, '\\');
+			buf_addc(out, (char)cp);
+		} else if (cp == '\n') {
+			buf_adds(out, "\\n");
+		} else if (cp == '\t') {
+			buf_adds(out, "\\t");
+		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+		           (cp >= 0x202A && cp <= 0x202E) ||
+		           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+		           cp == 0x200F || cp == 0x061C || cp == 0x2028 ||
+		           cp == 0x2029) {
+			buf_printf(out, "\\u%04X", cp);
+		} else {
+			buf_add(out, s + i, n);
+		}
+		i += n;
+	}
+	buf_addc(out, '"');
+}
+
+/* True when s can be written as a plain YAML scalar. */
+static bool
+yaml_plain_ok(const char *s)
+{
+	static const char *const words[] = {
+		"true", "false", "yes", "no", "on", "off", "null", "y", "n",
+		"True", "False", "Yes", "No", "On", "Off", "Null", "TRUE",
+		"FALSE", "YES", "NO", "ON", "OFF", "NULL", "~", NULL,
+	};
+	if (!*s || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]))
+		return false;
+	for (const char *const *w = words; *w; w++)
+		if (!strcmp(s, *w))
+			return false;
+	/* numbers and dates would change type */
+	bool digits = true;
+	for (const char *q = s; *q; q++)
+		if (!strchr("0123456789.+-_:eE", *q))
+			digits = false;
+	if (digits)
+		return false;
+	size_t len = strlen(s);
+	if (s[len - 1] == ' ' || s[len - 1] == ':')
+		return false;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xFFFD ||
+		    cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x206F && cp != 0x2013 &&
+		                     cp != 0x2014 && cp != 0x2018 && cp != 0x2019 &&
+		                     cp != 0x201C && cp != 0x201D && cp != 0x2022 &&
+		                     cp != 0x2026))
+			return false;
+		if ((cp == ':' && (s[i + 1] == ' ' || !s[i + 1])) ||
+		    (cp == '#' && i > 0 && s[i - 1] == ' '))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* Appends s as a double-quoted YAML scalar with escapes. */
+static void
+yaml_quoted(struct buf *out, const char *s)
+{
+	buf_addc(out, '"');
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if (cp == '"' || cp == '\\') {
+			buf_addc(out, '\\');
+			buf_addc(out, (char)cp);
+		} else if (cp == '\n') {
+			buf_adds(out, "\\n");
+		} else if (cp == '\t') {
+			buf_adds(out, "\\t");
+		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+			buf_printf(out, "\\x%02X", cp);
+		} else if ((cp >= 0x202A && cp <= 0x202E) ||
+		           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+		           cp == 0x200F || cp == 0x061C || cp == 0x2028 ||
+		           cp == 0x2029 || cp == 0xFEFF) {
+			buf_printf(out, "\\u%04X", cp);
+		} else {
+			buf_add(out, s + i, n);
+		}
+		i += n;
+	}
+	buf_addc(out, '"');
+}
+
+/* True when s reads back the same as a literal block scalar. */
+static bool
+yaml_block_ok(const char *s)
+{
+	if (!strchr(s, '\n') || s[0] == ' ' || s[0] == '\n')
+		return false;
+	size_t len = strlen(s);
+	if (s[len - 1] == '\n' || s[len - 1] == ' ')
+		return false;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if ((cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) ||
+		    cp == 0xFFFD || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029 ||
+		    (cp >= 0x202A && cp <= 0x202E) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+		    cp == 0x200F || cp == 0x061C)
+			return false;
+		if (cp == ' ' && s[i + 1] == '\n')
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* Starts a value: the separator or line start its context needs. For
+ * collections (coll) in YAML the line is ended later. */
+static void
+tw_value_start(struct tw *w, bool coll)
+{
+	struct buf *o = w->out;
+	if (w->depth == 0)
+		return;
+	struct level *l = &w->lv[w->depth - 1];
+	if (!w->yaml) {
+		if (!l->map) {
+			if (l->count++)
+				buf_addc(o, ',');
+			buf_addc(o, '\n');
+			spaces(o, 2 * w->depth);
+		}
+		w->after_key = false;
+		return;
+	}
+	if (l->map) {
+		if (!coll)
+			buf_addc(o, ' ');
+	} else {
+		if (l->inline1) {
+			l->inline1 = false;
+		} else {
+			if (l->count == 0 && w->depth > 1)
+				buf_addc(o, '\n');
+			spaces(o, l->indent);
+		}
+		buf_adds(o, "-");
+		l->count++;
+		if (!coll)
+			buf_addc(o, ' ');
+	}
+	w->after_key = false;
+}
+
+/* Writes a string value. */
+static void
+tw_str(struct tw *w, const char *s)
+{
+	tw_value_start(w, false);
+	if (!w->yaml) {
+		json_string(w->out, s);
+		return;
+	}
+	int indent = w->depth ? w->lv[w->depth - 1].indent + 2 : 2;
+	if (yaml_plain_ok(s)) {
+		buf_adds(w->out, s);
+	} else if (yaml_block_ok(s)) {
+		buf_adds(w->out, "|-");
+		const char *q = s;
+		while (*q) {
+			const char *nl = strchr(q, '\n');
+			size_t len = nl ? (size_t)(nl - q) : strlen(q);
+			buf_addc(w->out, '\n');
+			if (len)
+				spaces(w->out, indent);
+			buf_add(w->out, q, len);
+			q += len + (nl ? 1 : 0);
+			if (!nl)
+				break;
+			if (!*q) {
+				break;
+			}
+		}
+	} else {
+		yaml_quoted(w->out, s);
+	}
+	buf_addc(w->out, '\n');
+}
+
+/* Writes a number value. */
+static void
+tw_num(struct tw *w, double v)
+{
+	tw_value_start(w, false);
+	if (v == floor(v) && fabs(v) < 1e15)
+		buf_printf(w->out, "%.0f", v);
+	else
+		buf_printf(w->out, "%.10g", v);
+	if (w->yaml)
+		buf_addc(w->out, '\n');
+}
+
+/* Writes a true/false value. */
+static void
+tw_bool(struct tw *w, bool v)
+{
+	tw_value_start(w, false);
+	buf_adds(w->out, v ? "true" : "false");
+	if (w->yaml)
+		buf_addc(w->out, '\n');
+}
+
+/* Opens a mapping or sequence. */
+static void
+tw_begin(struct tw *w, bool map)
+{
+	bool in_seq = w->depth && !w->lv[w->depth - 1].map;
+	int parent_indent = w->depth ? w->lv[w->depth - 1].indent : -2;
+	tw_value_start(w, true);
+	if (!w->yaml)
+		buf_addc(w->out, map ? '{' : '[');
+	if (w->depth >= (int)(sizeof(w->lv) / sizeof(w->lv[0])))
+		abort(); /* the posting model is never this deep */
+	struct level *l = &w->lv[w->depth++];
+	*l = (struct level){.map = map, .indent = parent_indent + 2};
+	if (w->yaml && in_seq) {
+		/* "- key: v" or "- - item": first entry on the dash's line */
+		buf_addc(w->out, ' ');
+		l->inline1 = true;
+	}
+}
+
+/* Closes the open collection. */
+static void
+tw_end(struct tw *w)
+{
+	struct level *l = &w->lv[--w->depth];
+	if (!w->yaml) {
+		if (l->count) {
+			buf_addc(w->out, '\n');
+			spaces(w->out, 2 * w->depth);
+		}
+		buf_addc(w->out, l->map ? '}' : ']');
+		if (w->depth == 0)
+			buf_addc(w->out, '\n');
+		return;
+	}
+	if (!l->count) {
+		if (!l->inline1 && w->depth)
+			buf_addc(w->out, ' ');
+		buf_adds(w->out, l->map ? "{}\n" : "[]\n");
+	}
+}
+
+/* Writes a key of the open mapping. */
+static void
+tw_key(struct tw *w, const char *k)
+{
+	struct level *l = &w->lv[w->depth - 1];
+	struct buf *o = w->out;
+	if (!w->yaml) {
+		if (l->count++)
+			buf_addc(o, ',');
+		buf_addc(o, '\n');
+		spaces(o, 2 * w->depth);
+		json_string(o, k);
+		buf_adds(o, ": ");
+		w->after_key = true;
+		return;
+	}
+	if (l->count == 0 && !l->inline1 && w->depth > 1)
+		buf_addc(o, '\n');
+	if (l->inline1)
+		l->inline1 = false;
+	else
+		spaces(o, l->indent);
+	l->count++;
+	if (yaml_plain_ok(k))
+		buf_adds(o, k);
+	else
+		yaml_quoted(o, k);
+	buf_addc(o, ':');
+	w->after_key = true;
+}
+
+/* Opens a collection under a key: the YAML line break comes with the
+ * first entry. */
+static void
+tw_key_begin(struct tw *w, const char *k, bool map)
+{
+	tw_key(w, k);
+	tw_begin(w, map);
+}
+
+/* Writes key: string when s is set. */
+static void
+kv_str(struct tw *w, const char *k, const char *s)
+{
+	if (!s)
+		return;
+	tw_key(w, k);
+	tw_str(w, s);
+}
+
+/* Writes key: [items] when the list has items. */
+static void
+kv_list(struct tw *w, const char *k, const struct strlist *l)
+{
+	if (!l->n)
+		return;
+	tw_key_begin(w, k, false);
+	for (size_t i = 0; i < l->n; i++)
+		tw_str(w, l->v[i]);
+	tw_end(w);
+}
+
+/* Writes a kept value. */
+static void
+tw_xvalue(struct tw *w, const struct xvalue *v)
+{
+	switch (v->kind) {
+	case X_SCALAR:
+		tw_str(w, v->s);
+		return;
+	case X_SEQ:
+	case X_MAP:
+		tw_begin(w, v->kind == X_MAP);
+		for (size_t i = 0; i < v->n; i++) {
+			if (v->kind == X_MAP)
+				tw_key(w, v->kids[i].key ? v->kids[i].key : "");
+			tw_xvalue(w, &v->kids[i]);
+		}
+		tw_end(w);
+		return;
+	}
+}
+
+/* Writes a section's value: text, items, or groups. */
+static void
+tw_section(struct tw *w, const struct section *s)
+{
+	if (s->nsub) {
+		tw_begin(w, true);
+		for (size_t i = 0; i < s->nsub; i++) {
+			tw_key(w, s->sub[i].heading);
+			tw_section(w, &s->sub[i]);
+		}
+		tw_end(w);
+	} else if (s->items.n) {
+		tw_begin(w, false);
+		if (s->text)
+			tw_str(w, s->text);
+		for (size_t i = 0; i < s->items.n; i++)
+			tw_str(w, s->items.v[i]);
+		tw_end(w);
+	} else {
+		tw_str(w, s->text ? s->text : "");
+	}
+}
+
+/* Writes one posting as a mapping of the canonical keys. */
+static void
+tw_posting(struct tw *w, const struct posting *p, const struct export_hooks *h)
+{
+	tw_begin(w, true);
+	kv_str(w, "id", p->id);
+	kv_str(w, "title", p->title);
+	if (p->org.short_name || p->org.url || p->org.about) {
+		tw_key_begin(w, "organization", true);
+		kv_str(w, "name", p->org.name);
+		kv_str(w, "short", p->org.short_name);
+		kv_str(w, "url", p->org.url);
+		kv_str(w, "about", p->org.about);
+		tw_end(w);
+	} else {
+		kv_str(w, "organization", p->org.name);
+	}
+	kv_str(w, "department", p->department);
+	if (p->nplaces) {
+		bool list = p->nplaces > 1;
+		tw_key(w, "location");
+		if (list)
+			tw_begin(w, false);
+		for (size_t i = 0; i < p->nplaces; i++) {
+			const struct place *pl = &p->places[i];
+			if (pl->name && !pl->city && !pl->region && !pl->country) {
+				tw_str(w, pl->name);
+				continue;
+			}
+			tw_begin(w, true);
+			kv_str(w, "name", pl->name);
+			kv_str(w, "city", pl->city);
+			kv_str(w, "region", pl->region);
+			kv_str(w, "country", pl->country);
+			tw_end(w);
+		}
+		if (list)
+			tw_end(w);
+	}
+	if (p->workplace_note) {
+		tw_key_begin(w, "workplace", true);
+		kv_str(w, "type", workplace_name(p->workplace));
+		kv_str(w, "note", p->workplace_note);
+		tw_end(w);
+	} else {
+		kv_str(w, "workplace", workplace_name(p->workplace));
+	}
+	if (p->employment.classification || p->employment.union_name) {
+		tw_key_begin(w, "employment", true);
+		kv_str(w, "type", p->employment.type);
+		kv_str(w, "classification", p->employment.classification);
+		kv_str(w, "union", p->employment.union_name);
+		tw_end(w);
+	} else {
+		kv_str(w, "employment", p->employment.type);
+	}
+	if (p->salary.present) {
+		tw_key_begin(w, "salary", true);
+		tw_key(w, "min");
+		tw_num(w, p->salary.min);
+		tw_key(w, "max");
+		tw_num(w, p->salary.max);
+		kv_str(w, "currency", p->salary.currency);
+		kv_str(w, "period", period_name(p->salary.period));
+		kv_str(w, "note", p->salary.note);
+		tw_end(w);
+	}
+	kv_str(w, "posted", p->posted.text);
+	kv_str(w, "deadline", p->deadline.text);
+	kv_str(w, "start", p->start.text);
+	kv_str(w, "reports_to", p->reports_to);
+	kv_str(w, "supervises", p->supervises);
+	kv_str(w, "travel", p->travel);
+	if (p->experience.min_years >= 0 || p->experience.max_years >= 0 ||
+	    p->experience.note) {
+		tw_key_begin(w, "experience", true);
+		if (p->experience.min_years >= 0) {
+			tw_key(w, "min_years");
+			tw_num(w, p->experience.min_years);
+		}
+		if (p->experience.max_years >= 0) {
+			tw_key(w, "max_years");
+			tw_num(w, p->experience.max_years);
+		}
+		kv_str(w, "note", p->experience.note);
+		tw_end(w);
+	}
+	if (p->nlanguages) {
+		tw_key_begin(w, "languages", false);
+		for (size_t i = 0; i < p->nlanguages; i++) {
+			if (!p->languages[i].level) {
+				tw_str(w, p->languages[i].name);
+				continue;
+			}
+			tw_begin(w, true);
+			kv_str(w, "name", p->languages[i].name);
+			kv_str(w, "level", p->languages[i].level);
+			tw_end(w);
+		}
+		tw_end(w);
+	}
+	kv_str(w, "summary", p->summary);
+	kv_list(w, "responsibilities", &p->responsibilities);
+	if (p->preferred.n) {
+		tw_key_begin(w, "qualifications", true);
+		kv_list(w, "required", &p->qualifications);
+		kv_list(w, "preferred", &p->preferred);
+		tw_end(w);
+	} else {
+		kv_list(w, "qualifications", &p->qualifications);
+	}
+	if (p->benefits_prose && p->benefits.n)
+		kv_str(w, "benefits", p->benefits.v[0]);
+	else
+		kv_list(w, "benefits", &p->benefits);
+	kv_list(w, "conditions", &p->conditions);
+	const struct apply *a = &p->apply;
+	if (a->url || a->email || a->phone || a->subject || a->note ||
+	    a->documents.n || a->deadline.text) {
+		tw_key_begin(w, "apply", true);
+		kv_str(w, "url", a->url);
+		kv_str(w, "email", a->email);
+		kv_str(w, "phone", a->phone);
+		kv_str(w, "subject", a->subject);
+		kv_list(w, "documents", &a->documents);
+		kv_str(w, "deadline", a->deadline.text);
+		kv_str(w, "note", a->note);
+		tw_end(w);
+	}
+	kv_list(w, "tags", &p->tags);
+	kv_str(w, "source", p->source);
+	if (p->nsections) {
+		tw_key_begin(w, "sections", true);
+		for (size_t i = 0; i < p->nsections; i++) {
+			tw_key(w, p->sections[i].heading);
+			tw_section(w, &p->sections[i]);
+		}
+		tw_end(w);
+	}
+	for (size_t i = 0; i < p->nextra; i++) {
+		tw_key(w, p->extra[i].key);
+		tw_xvalue(w, &p->extra[i]);
+	}
+	if (h && h->marked && h->marked(h->ctx, p)) {
+		tw_key(w, "marked");
+		tw_bool(w, true);
+	}
+	if (h && h->rating && h->rating(h->ctx, p)) {
+		tw_key(w, "rating");
+		tw_num(w, h->rating(h->ctx, p));
+	}
+	if (h && h->status)
+		kv_str(w, "status", h->status(h->ctx, p));
+	if (h && h->note)
+		kv_str(w, "note", h->note(h->ctx, p));
+	tw_end(w);
+}
+
+/* Writes a buffer to f and empties it. */
+static void
+flush(FILE *f, struct buf *b)
+{
+	if (b->len)
+		fwrite(b->s, 1, b->len, f);
+	buf_clear(b);
+}
+
+/* Text, TSV, CSV ---------------------------------------------------------- */
+
+/* Appends s sanitised onto one line. */
+static void
+one_line(struct buf *out, const char *s)
+{
+	if (s)
+		text_sanitize(out, s, strlen(s), 0);
+}
+
+/* The cells of a posting's row, as the list shows them. */
+struct row {
+	struct buf cell[8];
+};
+
+/* Column names of --list tsv/csv. */
+static const char *const columns[] = {
+	"id", "title", "organization", "location", "workplace", "salary",
+	"deadline", "marked",
+};
+
+/* Fills a row's cells (sanitised). */
+static void
+row_fill(struct row *r, const struct posting *p, const struct export_hooks *h)
+{
+	struct buf tmp = {0};
+	for (int i = 0; i < 8; i++)
+		buf_clear(&r->cell[i]);
+	one_line(&r->cell[0], p->id);
+	one_line(&r->cell[1], p->title);
+	one_line(&r->cell[2], posting_org(p, true));
+	posting_location(&tmp, p);
+	one_line(&r->cell[3], tmp.s);
+	one_line(&r->cell[4], workplace_name(p->workplace));
+	buf_clear(&tmp);
+	salary_compact(&tmp, &p->salary);
+	one_line(&r->cell[5], tmp.s);
+	one_line(&r->cell[6], p->deadline.text);
+	buf_adds(&r->cell[7], h && h->marked && h->marked(h->ctx, p) ? "1"
+	                                                             : "0");
+	for (int i = 0; i < 8; i++)
+		if (!r->cell[i].s)
+			buf_adds(&r->cell[i], "");
+	buf_free(&tmp);
+}
+
+void
+csv_cell(struct buf *out, const char *s)
+{
+	bool guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+	bool quote = guard || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		buf_addc(out, '"');
+	if (guard)
+		buf_addc(out, '\'');
+	for (const char *q = s; *q; q++) {
+		if (*q == '"')
+			buf_addc(out, '"');
+		buf_addc(out, *q);
+	}
+	if (quote)
+		buf_addc(out, '"');
+}
+
+/* Writes the text list: mark, title, organization, location, salary,
+ * deadline, id; columns sized to the width. */
+static void
+list_text(FILE *f, struct posting *const *v, size_t n, int width,
+          const struct export_hooks *h)
+{
+	if (width < 20)
+		width = 20;
+	struct row r = {0};
+	struct buf line = {0};
+	/* id gets what it needs up to a quarter of the line */
+	size_t idw = 2;
+	for (size_t i = 0; i < n; i++) {
+		size_t w = text_width(v[i]->id, strlen(v[i]->id));
+		if (w > idw)
+			idw = w;
+	}
+	if ((int)idw > width / 4)
+		idw = (size_t)width / 4;
+	int rest = width - 2 - (int)idw - 5 * 2;
+	int sal = 12, dl = 11;
+	if (rest < 40) {
+		sal = rest / 6;
+		dl = rest / 6;
+	}
+	int textw = rest - sal - dl;
+	int title = textw * 45 / 100, org = textw * 30 / 100;
+	int loc = textw - title - org;
+	const int widths[] = {title, org, loc, sal, dl};
+	const int cells[] = {1, 2, 3, 5, 6};
+	for (size_t i = 0; i < n; i++) {
+		row_fill(&r, v[i], h);
+		buf_clear(&line);
+		buf_adds(&line, r.cell[7].s[0] == '1' ? "* " : "  ");
+		for (int k = 0; k < 5; k++) {
+			text_fit(&line, r.cell[cells[k]].s, r.cell[cells[k]].len,
+			         widths[k], true);
+			buf_adds(&line, "  ");
+		}
+		text_fit(&line, r.cell[0].s, r.cell[0].len, (int)idw, false);
+		while (line.len && line.s[line.len - 1] == ' ')
+			line.len--;
+		buf_addc(&line, '\n');
+		flush(f, &line);
+	}
+	for (int i = 0; i < 8; i++)
+		buf_free(&r.cell[i]);
+	buf_free(&line);
+}
+
+/* Writes TSV or CSV rows. */
+static void
+list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
+               bool header, const struct export_hooks *h)
+{
+	struct buf line = {0};
+	struct row r = {0};
+	if (header) {
+		for (int i = 0; i < 8; i++) {
+			if (i)
+				buf_addc(&line, csv ? ',' : '\t');
+			buf_adds(&line, columns[i]);
+		}
+		buf_adds(&line, csv ? "\r\n" : "\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		row_fill(&r, v[i], h);
+		for (int k = 0; k < 8; k++) {
+			if (k)
+				buf_addc(&line, csv ? ',' : '\t');
+			if (csv)
+				csv_cell(&line, r.cell[k].s);
+			else
+				buf_add(&line, r.cell[k].s, r.cell[k].len);
+		}
+		buf_adds(&line, csv ? "\r\n" : "\n");
+		flush(f, &line);
+	}
+	flush(f, &line);
+	for (int i = 0; i < 8; i++)
+		buf_free(&r.cell[i]);
+	buf_free(&line);
+}
+
+/* Appends a Markdown table cell: sanitised, pipes escaped. */
+static void
+md_cell(struct buf *out, const char *s)
+{
+	struct buf t = {0};
+	one_line(&t, s ? s : "");
+	for (size_t i = 0; i < t.len; i++) {
+		if (t.s[i] == '|' || t.s[i] == '\\' || t.s[i] == '`' ||
+		    t.s[i] == '*' || t.s[i] == '_' || t.s[i] == '<' ||
+		    t.s[i] == '[')
+			buf_addc(out, '\\');
+		buf_addc(out, t.s[i]);
+	}
+	buf_free(&t);
+}
+
+/* Writes Markdown: a summary table, then each posting in full. */
+static void
+list_markdown(FILE *f, struct posting *const *v, size_t n,
+              const struct export_hooks *h)
+{
+	struct buf o = {0};
+	struct row r = {0};
+	buf_adds(&o, "| Title | Organization | Location | Salary | Deadline "
+	             "| Rating | Status |\n|---|---|---|---|---|---|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		row_fill(&r, v[i], h);
+		const int cells[] = {1, 2, 3, 5, 6};
+		buf_addc(&o, '|');
+		for (int k = 0; k < 5; k++) {
+			buf_addc(&o, ' ');
+			md_cell(&o, r.cell[cells[k]].s);
+			buf_adds(&o, " |");
+		}
+		int rating = h && h->rating ? h->rating(h->ctx, v[i]) : 0;
+		if (rating)
+			buf_printf(&o, " %d/5 |", rating);
+		else
+			buf_adds(&o, "  |");
+		buf_addc(&o, ' ');
+		md_cell(&o, h && h->status ? h->status(h->ctx, v[i]) : NULL);
+		buf_adds(&o, " |\n");
+	}
+	flush(f, &o);
+	for (size_t i = 0; i < n; i++) {
+		struct rlines rl = {0};
+		posting_render(v[i], 78, &rl);
+		buf_adds(&o, "\n## ");
+		md_cell(&o, v[i]->title);
+		buf_adds(&o, "\n\n");
+		const char *note = h && h->note ? h->note(h->ctx, v[i]) : NULL;
+		int rating = h && h->rating ? h->rating(h->ctx, v[i]) : 0;
+		const char *status = h && h->status ? h->status(h->ctx, v[i])
+		                                    : NULL;
+		if (rating)
+			buf_printf(&o, "Rating: %d/5  \n", rating);
+		if (status) {
+			buf_adds(&o, "Status: ");
+			md_cell(&o, status);
+			buf_adds(&o, "  \n");
+		}
+		if (note) {
+			buf_adds(&o, "Note:\n\n");
+			struct buf t = {0};
+			text_sanitize(&t, note, strlen(note), SAN_KEEP_NL);
+			const char *q = t.s ? t.s : "";
+			while (*q) {
+				const char *nl = strchr(q, '\n');
+				size_t len = nl ? (size_t)(nl - q) : strlen(q);
+				buf_adds(&o, "> ");
+				buf_add(&o, q, len);
+				buf_addc(&o, '\n');
+				q += len + (nl ? 1 : 0);
+			}
+			buf_free(&t);
+			buf_addc(&o, '\n');
+		}
+		buf_adds(&o, "```\n");
+		for (size_t k = 1; k < rl.n; k++) {
+			/* a fence inside the text would end the block */
+			if (!strncmp(rl.v[k].text, "```", 3))
+				buf_addc(&o, ' ');
+			buf_adds(&o, rl.v[k].text);
+			buf_addc(&o, '\n');
+		}
+		buf_adds(&o, "```\n");
+		rlines_free(&rl);
+		flush(f, &o);
+	}
+	for (int i = 0; i < 8; i++)
+		buf_free(&r.cell[i]);
+	buf_free(&o);
+}
+
+void
+export_list(FILE *f, struct posting *const *v, size_t n, enum format fmt,
+            int width, bool header, const struct export_hooks *h)
+{
+	struct buf o = {0};
+	struct tw w = {.out = &o, .yaml = fmt == FMT_YAML};
+	switch (fmt) {
+	case FMT_TEXT:
+		list_text(f, v, n, width, h);
+		return;
+	case FMT_TSV:
+	case FMT_CSV:
+		list_separated(f, v, n, fmt == FMT_CSV, header, h);
+		return;
+	case FMT_MARKDOWN:
+		list_markdown(f, v, n, h);
+		return;
+	case FMT_JSON:
+		buf_addc(&o, '[');
+		for (size_t i = 0; i < n; i++) {
+			buf_adds(&o, i ? ",\n" : "\n");
+			tw_posting(&w, v[i], h);
+			if (o.len && o.s[o.len - 1] == '\n')
+				o.len--;
+			flush(f, &o);
+		}
+		buf_adds(&o, n ? "\n]\n" : "]\n");
+		break;
+	case FMT_YAML:
+		for (size_t i = 0; i < n; i++) {
+			buf_adds(&o, "---\n");
+			tw_posting(&w, v[i], h);
+			flush(f, &o);
+		}
+		break;
+	}
+	flush(f, &o);
+	buf_free(&o);
+}
+
+void
+export_show(FILE *f, const struct posting *p, enum format fmt, int width,
+            const struct export_hooks *h)
+{
+	struct buf o = {0};
+	if (fmt == FMT_TEXT) {
+		struct rlines rl = {0};
+		posting_render(p, width, &rl);
+		for (size_t i = 0; i < rl.n; i++) {
+			buf_adds(&o, rl.v[i].text);
+			buf_addc(&o, '\n');
+		}
+		rlines_free(&rl);
+	} else {
+		struct tw w = {.out = &o, .yaml = fmt == FMT_YAML};
+		tw_posting(&w, p, h);
+	}
+	flush(f, &o);
+	buf_free(&o);
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/* export: text, TSV, CSV, JSON, YAML and Markdown writers. */
+#ifndef BILLET_EXPORT_H
+#define BILLET_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "posting.h"
+
+/* Output formats. */
+enum format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_YAML, FMT_MARKDOWN };
+
+/* Reads a format name; false when unknown. */
+bool format_parse(const char *s, enum format *out);
+/* The name of a format. */
+const char *format_name(enum format f);
+
+/* What the state module adds to a posting's output; any hook may be NULL. */
+struct export_hooks {
+	void *ctx;
+	bool (*marked)(void *ctx, const struct posting *p);
+	const char *(*note)(void *ctx, const struct posting *p);
+	int (*rating)(void *ctx, const struct posting *p);        /* 0: none */
+	const char *(*status)(void *ctx, const struct posting *p); /* or NULL */
+};
+
+/* Writes postings one a line in fmt (text, tsv, csv, json, yaml,
+ * markdown); width is for text; header names the TSV/CSV columns. */
+void export_list(FILE *f, struct posting *const *v, size_t n,
+                 enum format fmt, int width, bool header,
+                 const struct export_hooks *h);
+/* Writes one posting in full: text as the detail view, json or yaml. */
+void export_show(FILE *f, const struct posting *p, enum format fmt,
+                 int width, const struct export_hooks *h);
+/* Appends a CSV cell: quoted per RFC 4180 when needed, and prefixed with
+ * ' when it starts with =, +, - or @ so spreadsheets do not run it. */
+void csv_cell(struct buf *out, const char *s);
+/* Appends s as a JSON string literal; control, C1 and bidi characters
+ * escaped as \uXXXX so the output is safe on a terminal. */
+void json_string(struct buf *out, const char *s);
+
+#endif

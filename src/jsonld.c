@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: MIT */
+#include "jsonld.h"
+#include "load_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* HTML ------------------------------------------------------------------ */
+
+/* Named entities worth knowing in job postings. */
+static const struct {
+	const char *name;
+	const char *text;
+} entities[] = {
+	{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""},
+	{"apos", "'"}, {"nbsp", " "}, {"ndash", "–"}, {"mdash", "—"},
+	{"rsquo", "’"}, {"lsquo", "‘"}, {"rdquo", "”"}, {"ldquo", "“"},
+	{"hellip", "…"}, {"bull", "•"}, {"middot", "·"}, {"copy", "©"},
+	{"reg", "®"}, {"trade", "™"}, {"euro", "€"}, {"pound", "£"},
+	{"eacute", "é"}, {"egrave", "è"}, {"aacute", "á"}, {"oacute", "ó"},
+	{"iacute", "í"}, {"uacute", "ú"}, {"ntilde", "ñ"}, {"uuml", "ü"},
+	{"ouml", "ö"}, {"auml", "ä"}, {"ccedil", "ç"}, {"szlig", "ß"},
+};
+
+/* Decodes an entity at s (after '&'); returns bytes used or 0. */
+static size_t
+entity(struct buf *out, const char *s, size_t len)
+{
+	size_t semi = 0;
+	while (semi < len && semi < 12 && s[semi] != ';')
+		semi++;
+	if (semi >= len || s[semi] != ';' || semi == 0)
+		return 0;
+	if (s[0] == '#') {
+		char *end;
+		char num[16];
+		if (semi - 1 >= sizeof(num) || semi < 2)
+			return 0;
+		memcpy(num, s + 1, semi - 1);
+		num[semi - 1] = '\0';
+		unsigned long cp = num[0] == 'x' || num[0] == 'X'
+			? strtoul(num + 1, &end, 16) : strtoul(num, &end, 10);
+		if (*end || cp == 0 || cp > 0x10FFFF ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			cp = 0xFFFD;
+		char enc[4];
+		buf_add(out, enc, text_encode((uint32_t)cp, enc));
+		return semi + 1;
+	}
+	for (size_t i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
+		if (strlen(entities[i].name) == semi &&
+		    !memcmp(s, entities[i].name, semi)) {
+			buf_adds(out, entities[i].text);
+			return semi + 1;
+		}
+	}
+	return 0;
+}
+
+/* True if the tag name at s (after '<' or "</") is one of the words. */
+static bool
+tag_is(const char *s, size_t len, const char *const *words)
+{
+	for (; *words; words++) {
+		size_t wl = strlen(*words);
+		if (len >= wl && !strncasecmp(s, *words, wl) &&
+		    (len == wl || s[wl] == '>' || s[wl] == ' ' || s[wl] == '/' ||
+		     s[wl] == '\t' || s[wl] == '\n'))
+			return true;
+	}
+	return false;
+}
+
+void
+html_to_text(struct buf *out, const char *s, size_t len)
+{
+	static const char *const blocks[] = {"p", "div", "br", "ul", "ol",
+	                                     "h1", "h2", "h3", "h4", "h5",
+	                                     "h6", "tr", "table", NULL};
+	static const char *const items[] = {"li", NULL};
+	size_t start = out->len;
+	for (size_t i = 0; i < len;) {
+		char c = s[i];
+		if (c == '<') {
+			size_t end = i + 1;
+			while (end < len && s[end] != '>')
+				end++;
+			if (end >= len) { /* not a tag after all */
+				buf_addc(out, c);
+				i++;
+				continue;
+			}
+			const char *name = s + i + 1;
+			size_t nl = end - i - 1;
+			if (nl && name[0] == '/') {
+				name++;
+				nl--;
+			}
+			if (tag_is(name, nl, items)) {
+				if (s[i + 1] != '/')
+					buf_adds(out, "\n");
+			} else if (tag_is(name, nl, blocks)) {
+				buf_adds(out, "\n");
+			}
+			i = end + 1;
+		} else if (c == '&') {
+			size_t used = entity(out, s + i + 1, len - i - 1);
+			if (!used)
+				buf_addc(out, '&');
+			i += used + 1;
+		} else {
+			buf_addc(out, c);
+			i++;
+		}
+	}
+	/* at most one blank line in a row, no spaces at line ends */
+	size_t k = start;
+	int newlines = 0;
+	for (size_t i = start; i < out->len; i++) {
+		char c = out->s[i];
+		if (c == '\n') {
+			while (k > start && out->s[k - 1] == ' ')
+				k--;
+			if (++newlines > 2)
+				continue;
+		} else if (c == ' ' && newlines) {
+			continue;
+		} else {
+			newlines = 0;
+		}
+		out->s[k++] = c;
+	}
+	out->len = k;
+	if (out->s)
+		out->s[k] = '\0';
+	else
+		buf_adds(out, "");
+}
+
+/* Helpers --------------------------------------------------------------- */
+
+/* True if the node is text equal to s. */
+static bool
+is_text(const struct ynode *n, const char *s)
+{
+	return n && n->kind == Y_SCALAR && strcmp(n->s, s) == 0;
+}
+
+bool
+jsonld_is(const struct ynode *m)
+{
+	const struct ynode *t = ymap_get(m, "@type");
+	if (!t)
+		return false;
+	if (is_text(t, "JobPosting") || is_text(t, "schema:JobPosting") ||
+	    is_text(t, "http://schema.org/JobPosting") ||
+	    is_text(t, "https://schema.org/JobPosting"))
+		return true;
+	if (t->kind == Y_SEQ)
+		for (size_t i = 0; i < t->n; i++)
+			if (is_text(t->kids[i], "JobPosting"))
+				return true;
+	return false;
+}
+
+/* Appends a readable form of a node: text as is (HTML stripped), an
+ * object by its name, else its values. */
+static void
+node_text(struct buf *out, const struct ynode *n)
+{
+	switch (n->kind) {
+	case Y_NULL:
+		return;
+	case Y_SCALAR:
+		html_to_text(out, n->s, n->len);
+		return;
+	case Y_SEQ:
+		for (size_t i = 0; i < n->n; i++) {
+			if (i)
+				buf_adds(out, "; ");
+			node_text(out, n->kids[i]);
+		}
+		return;
+	case Y_MAP: {
+		const struct ynode *name = ymap_get(n, "name");
+		if (name && name->kind == Y_SCALAR) {
+			node_text(out, name);
+			const struct ynode *d = ymap_get(n, "description");
+			if (d && d->kind == Y_SCALAR) {
+				buf_adds(out, ": ");
+				node_text(out, d);
+			}
+			return;
+		}
+		size_t k = 0;
+		for (size_t i = 0; i < n->n; i++) {
+			const struct ynode *key = n->kids[2 * i];
+			const struct ynode *v = n->kids[2 * i + 1];
+			if (key->kind != Y_SCALAR || key->s[0] == '@' ||
+			    v->kind == Y_NULL)
+				continue;
+			if (k++)
+				buf_adds(out, ", ");
+			buf_adds(out, key->s);
+			buf_adds(out, ": ");
+			node_text(out, v);
+		}
+		return;
+	}
+	}
+}
+
+/* Keeps a buffer's text trimmed in the arena; NULL when blank. */
+static const char *
+keep_buf(struct lctx *x, struct buf *b)
+{
+	const char *s = b->s ? b->s : "", *e = s + b->len;
+	while (s < e && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\t' ||
+	                 e[-1] == '\r'))
+		e--;
+	return e > s ? lkeep(x, s, (size_t)(e - s)) : NULL;
+}
+
+/* The readable text of a node, kept in the arena. */
+static const char *
+keep_text(struct lctx *x, const struct ynode *n)
+{
+	struct buf b = {0};
+	node_text(&b, n);
+	const char *s = keep_buf(x, &b);
+	buf_free(&b);
+	return s;
+}
+
+/* Items gathered for a list. */
+struct items {
+	const char **v;
+	size_t n, cap;
+};
+
+/* Adds an item (kept in the arena) unless blank. */
+static void
+items_add(struct lctx *x, struct items *it, const char *s, size_t len)
+{
+	for (;;) {
+		if (len && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+			s++;
+			len--;
+		} else if (len >= 3 && !memcmp(s, "•", 3)) {
+			s += 3;
+			len -= 3;
+		} else {
+			break;
+		}
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	               s[len - 1] == '\r'))
+		len--;
+	if (!len)
+		return;
+	if (it->n == it->cap) {
+		it->cap = it->cap ? it->cap * 2 : 8;
+		const char **v = realloc(it->v, it->cap * sizeof(*v));
+		if (!v)
+			die_nomem();
+		it->v = v;
+	}
+	it->v[it->n++] = lkeep(x, s, len);
+}
+
+/* Splits a node into items: a string on newlines and <li>, a list item
+ * by item, an object by its name or values. */
+static void
+split_items(struct lctx *x, const struct ynode *n, struct items *it)
+{
+	if (n->kind == Y_SEQ) {
+		for (size_t i = 0; i < n->n; i++)
+			split_items(x, n->kids[i], it);
+		return;
+	}
+	struct buf b = {0};
+	node_text(&b, n);
+	if (n->kind == Y_SCALAR && b.s) {
+		const char *s = b.s;
+		for (;;) {
+			const char *nl = strchr(s, '\n');
+			items_add(x, it, s, nl ? (size_t)(nl - s) : strlen(s));
+			if (!nl)
+				break;
+			s = nl + 1;
+		}
+	} else if (b.s) {
+		items_add(x, it, b.s, b.len);
+	}
+	buf_free(&b);
+}
+
+/* Reads a node as a list into out (appending to what is there). */
+static void
+to_list(struct lctx *x, const struct ynode *n, struct strlist *out)
+{
+	struct items it = {0};
+	for (size_t i = 0; i < out->n; i++)
+		items_add(x, &it, out->v[i], strlen(out->v[i]));
+	split_items(x, n, &it);
+	if (it.n)
+		lstrlist(x, it.v, it.n, out);
+	free(it.v);
+}
+
+/* Adds a section of items under heading. */
+static void
+to_section(struct lctx *x, const struct ynode *n, const char *heading)
+{
+	struct posting *p = x->p;
+	struct strlist l = {0};
+	to_list(x, n, &l);
+	if (!l.n)
+		return;
+	struct section *v = arena_alloc(&x->c->arena,
+	                                (p->nsections + 1) * sizeof(*v));
+	if (!v)
+		die_nomem();
+	if (p->nsections)
+		memcpy(v, p->sections, p->nsections * sizeof(*v));
+	v[p->nsections] = (struct section){.heading = heading, .items = l};
+	p->sections = v;
+	p->nsections++;
+}
+
+/* The first element of a list, or the node itself. */
+static const struct ynode *
+first(const struct ynode *n)
+{
+	if (n && n->kind == Y_SEQ)
+		return n->n ? n->kids[0] : NULL;
+	return n;
+}
+
+/* The properties ------------------------------------------------------ */
+
+/* hiringOrganization: a name or an Organization. */
+static void
+p_org(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	n = first(n);
+	if (!n)
+		return;
+	if (n->kind == Y_SCALAR) {
+		p->org.name = keep_text(x, n);
+		return;
+	}
+	if (n->kind != Y_MAP)
+		return;
+	const struct ynode *v;
+	if ((v = ymap_get(n, "name")))
+		p->org.name = keep_text(x, v);
+	if ((v = ymap_get(n, "alternateName")) && v->kind == Y_SCALAR)
+		p->org.short_name = keep_text(x, v);
+	if ((v = ymap_get(n, "url")) || (v = first(ymap_get(n, "sameAs"))))
+		p->org.url = keep_text(x, v);
+	if ((v = ymap_get(n, "description")) && !p->org.about)
+		p->org.about = keep_text(x, v);
+}
+
+/* jobLocation: Places with PostalAddresses, or text. */
+static void
+p_location(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	size_t cnt = n->kind == Y_SEQ ? n->n : 1;
+	struct place *v = arena_alloc(&x->c->arena,
+	                              (p->nplaces + cnt) * sizeof(*v) + 1);
+	if (!v)
+		die_nomem();
+	if (p->nplaces)
+		memcpy(v, p->places, p->nplaces * sizeof(*v));
+	p->places = v;
+	for (size_t i = 0; i < cnt; i++) {
+		const struct ynode *it = n->kind == Y_SEQ ? n->kids[i] : n;
+		struct place pl = {0};
+		if (it->kind == Y_SCALAR) {
+			pl.name = keep_text(x, it);
+		} else if (it->kind == Y_MAP) {
+			const struct ynode *a = ymap_get(it, "address");
+			const struct ynode *nm = ymap_get(it, "name");
+			if (nm)
+				pl.name = keep_text(x, nm);
+			if (a && a->kind == Y_SCALAR && !pl.name) {
+				pl.name = keep_text(x, a);
+			} else if (a && a->kind == Y_MAP) {
+				const struct ynode *f;
+				if ((f = ymap_get(a, "addressLocality")))
+					pl.city = keep_text(x, f);
+				if ((f = ymap_get(a, "addressRegion")))
+					pl.region = keep_text(x, f);
+				if ((f = ymap_get(a, "addressCountry")))
+					pl.country = keep_text(x, f);
+				if (!pl.name && (f = ymap_get(a, "streetAddress")))
+					pl.name = keep_text(x, f);
+			}
+		}
+		if (pl.name || pl.city || pl.region || pl.country)
+			p->places[p->nplaces++] = pl;
+	}
+}
+
+/* employmentType: FULL_TIME, ... or a list of them. */
+static void
+p_employment(struct lctx *x, const struct ynode *n)
+{
+	static const struct {
+		const char *in, *out;
+	} types[] = {
+		{"FULL_TIME", "full-time"}, {"PART_TIME", "part-time"},
+		{"CONTRACTOR", "contract"}, {"TEMPORARY", "temporary"},
+		{"INTERN", "internship"}, {"VOLUNTEER", "volunteer"},
+		{"PER_DIEM", "per diem"}, {"OTHER", "other"},
+		{"Full-time", "full-time"}, {"Full time", "full-time"},
+		{"Part-time", "part-time"}, {"Part time", "part-time"},
+	};
+	struct buf b = {0};
+	size_t cnt = n->kind == Y_SEQ ? n->n : 1;
+	for (size_t i = 0; i < cnt; i++) {
+		const struct ynode *it = n->kind == Y_SEQ ? n->kids[i] : n;
+		if (it->kind != Y_SCALAR)
+			continue;
+		const char *t = it->s;
+		for (size_t k = 0; k < sizeof(types) / sizeof(types[0]); k++)
+			if (!strcasecmp(t, types[k].in))
+				t = types[k].out;
+		if (b.len)
+			buf_adds(&b, ", ");
+		buf_adds(&b, t);
+	}
+	x->p->employment.type = keep_buf(x, &b);
+	buf_free(&b);
+}
+
+/* baseSalary: a number, text, or a MonetaryAmount. */
+static void
+p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
+{
+	n = first(n);
+	if (!n || n->kind == Y_NULL)
+		return;
+	struct posting *p = x->p;
+	if (n->kind == Y_SCALAR) {
+		ysalary(x, n);
+	} else if (n->kind == Y_MAP) {
+		const struct ynode *cur = ymap_get(n, "currency");
+		const struct ynode *v = ymap_get(n, "value");
+		const struct ynode *unit = NULL;
+		double lo = -1, hi = -1;
+		if (v && v->kind == Y_MAP) {
+			const struct ynode *f;
+			unit = ymap_get(v, "unitText");
+			if ((f = ymap_get(v, "minValue")) && f->kind == Y_SCALAR)
+				parse_amount(f->s, f->len, &lo);
+			if ((f = ymap_get(v, "maxValue")) && f->kind == Y_SCALAR)
+				parse_amount(f->s, f->len, &hi);
+			if ((f = ymap_get(v, "value")) && f->kind == Y_SCALAR &&
+			    lo < 0 && hi < 0) {
+				parse_amount(f->s, f->len, &lo);
+			}
+		} else if (v && v->kind == Y_SCALAR) {
+			parse_amount(v->s, v->len, &lo);
+		}
+		if (!unit)
+			unit = ymap_get(n, "unitText");
+		if (lo < 0 && hi < 0) {
+			lerr(x, n, "baseSalary: no amount found (expected value, "
+			     "or minValue and maxValue); kept under Other");
+			ykeep_extra(x, "baseSalary", n);
+			return;
+		}
+		if (lo < 0)
+			lo = hi;
+		if (hi < 0)
+			hi = lo;
+		struct salary s = {.present = true, .min = lo < hi ? lo : hi,
+		                   .max = lo < hi ? hi : lo, .currency = "USD",
+		                   .period = PERIOD_YEAR};
+		if (unit && unit->kind == Y_SCALAR &&
+		    !period_parse(unit->s, &s.period))
+			lwarn(x, unit, "baseSalary: unitText '%s' is not YEAR, "
+			      "MONTH, WEEK, DAY or HOUR; read as a year",
+			      unit->s);
+		if (cur)
+			currency = cur;
+		p->salary = s;
+	} else {
+		lerr(x, n, "baseSalary: expected an amount or a MonetaryAmount");
+		ykeep_extra(x, "baseSalary", n);
+		return;
+	}
+	if (p->salary.present && currency && currency->kind == Y_SCALAR &&
+	    currency->len == 3) {
+		for (int i = 0; i < 3; i++) {
+			char c = currency->s[i];
+			p->salary.currency[i] =
+				c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+		}
+		p->salary.currency[3] = '\0';
+	}
+}
+
+/* experienceRequirements: text, or monthsOfExperience. */
+static void
+p_experience(struct lctx *x, const struct ynode *n)
+{
+	const struct ynode *m = first(n);
+	const struct ynode *months = m ? ymap_get(m, "monthsOfExperience")
+	                               : NULL;
+	double v;
+	if (months && months->kind == Y_SCALAR &&
+	    parse_amount(months->s, months->len, &v) && v <= 1200) {
+		x->p->experience.min_years = v / 12;
+		const struct ynode *d = ymap_get(m, "description");
+		if (d)
+			x->p->experience.note = keep_text(x, d);
+		return;
+	}
+	to_section(x, n, "Experience requirements");
+}
+
+/* applicationContact and directApply. */
+static void
+p_apply(struct lctx *x, const struct ynode *n)
+{
+	struct apply *a = &x->p->apply;
+	n = first(n);
+	if (!n)
+		return;
+	if (n->kind == Y_SCALAR) {
+		a->note = keep_text(x, n);
+		return;
+	}
+	const struct ynode *f;
+	if ((f = ymap_get(n, "email")))
+		a->email = keep_text(x, f);
+	if ((f = ymap_get(n, "url")))
+		a->url = keep_text(x, f);
+	if ((f = ymap_get(n, "telephone")))
+		a->phone = keep_text(x, f);
+	if ((f = ymap_get(n, "name")) || (f = ymap_get(n, "description")))
+		a->note = keep_text(x, f);
+}
+
+/* Appends to the posting's conditions. */
+static void
+p_condition(struct lctx *x, const struct ynode *n)
+{
+	to_list(x, n, &x->p->conditions);
+}
+
+void
+jsonld_map(struct lctx *x, const struct ynode *m)
+{
+	struct posting *p = x->p;
+	const struct ynode *name = NULL, *salary = NULL, *currency = NULL;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (k->kind != Y_SCALAR)
+			continue;
+		const char *key = k->s;
+		if (v->kind == Y_NULL || !strcmp(key, "@context") ||
+		    !strcmp(key, "@type") || !strcmp(key, "@id"))
+			continue;
+		if (!strcmp(key, "title")) {
+			if (v->kind == Y_SCALAR)
+				p->title = keep_text(x, v);
+			else
+				lerr(x, v, "title: expected text, found %s",
+				     v->kind == Y_SEQ ? "a list" : "a mapping");
+		} else if (!strcmp(key, "name")) {
+			name = v;
+			ykeep_extra(x, key, v);
+		} else if (!strcmp(key, "hiringOrganization")) {
+			p_org(x, v);
+		} else if (!strcmp(key, "jobLocation")) {
+			p_location(x, v);
+		} else if (!strcmp(key, "jobLocationType")) {
+			if (is_text(first(v), "TELECOMMUTE"))
+				p->workplace = WP_REMOTE;
+			else
+				ykeep_extra(x, key, v);
+		} else if (!strcmp(key, "employmentType")) {
+			p_employment(x, v);
+		} else if (!strcmp(key, "baseSalary")) {
+			salary = v;
+		} else if (!strcmp(key, "salaryCurrency")) {
+			currency = v;
+		} else if (!strcmp(key, "datePosted")) {
+			ywhen(x, v, "datePosted", true, &p->posted);
+		} else if (!strcmp(key, "validThrough")) {
+			ywhen(x, v, "validThrough", false, &p->deadline);
+		} else if (!strcmp(key, "jobStartDate")) {
+			ywhen(x, v, "jobStartDate", false, &p->start);
+		} else if (!strcmp(key, "description")) {
+			p->summary = keep_text(x, v);
+		} else if (!strcmp(key, "responsibilities")) {
+			to_list(x, v, &p->responsibilities);
+		} else if (!strcmp(key, "qualifications")) {
+			to_list(x, v, &p->qualifications);
+		} else if (!strcmp(key, "skills")) {
+			to_section(x, v, "Skills");
+		} else if (!strcmp(key, "educationRequirements")) {
+			to_section(x, v, "Education requirements");
+		} else if (!strcmp(key, "experienceRequirements")) {
+			p_experience(x, v);
+		} else if (!strcmp(key, "jobBenefits")) {
+			to_list(x, v, &p->benefits);
+		} else if (!strcmp(key, "identifier")) {
+			const struct ynode *f = first(v);
+			if (f && f->kind == Y_MAP && ymap_get(f, "value"))
+				f = ymap_get(f, "value");
+			if (f && f->kind == Y_SCALAR)
+				p->id = keep_text(x, f);
+			else
+				ykeep_extra(x, key, v);
+		} else if (!strcmp(key, "url")) {
+			p->source = keep_text(x, v);
+		} else if (!strcmp(key, "employerOverview")) {
+			p->org.about = keep_text(x, v);
+		} else if (!strcmp(key, "employmentUnit")) {
+			p->department = keep_text(x, v);
+		} else if (!strcmp(key, "applicationContact")) {
+			p_apply(x, v);
+		} else if (!strcmp(key, "directApply")) {
+			if (is_text(v, "true"))
+				p->apply.note = p->apply.note ? p->apply.note
+					: "Apply directly on the employer's site";
+		} else if (!strcmp(key, "physicalRequirement") ||
+		           !strcmp(key, "sensoryRequirement") ||
+		           !strcmp(key, "securityClearanceRequirement") ||
+		           !strcmp(key, "eligibilityToWorkRequirement")) {
+			p_condition(x, v);
+		} else {
+			ykeep_extra(x, key, v);
+		}
+	}
+	if (salary)
+		p_salary(x, salary, currency);
+	else if (currency)
+		ykeep_extra(x, "salaryCurrency", currency);
+	if (!p->title && name && name->kind == Y_SCALAR) {
+		p->title = keep_text(x, name);
+		/* the name served as the title: do not show it twice */
+		for (size_t i = 0; i < p->nextra; i++) {
+			if (!strcmp(p->extra[i].key, "name")) {
+				memmove(&p->extra[i], &p->extra[i + 1],
+				        (p->nextra - i - 1) * sizeof(*p->extra));
+				p->nextra--;
+				break;
+			}
+		}
+	}
+}

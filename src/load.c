@@ -1,0 +1,1997 @@
+/* SPDX-License-Identifier: MIT */
+#include "load.h"
+#include "load_int.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+const struct load_limits load_default_limits = {
+	.max_file = (size_t)256 << 20,
+	.max_scalar = (size_t)1 << 20,
+	.max_depth = 64,
+	.max_nodes = 100000,
+	.max_postings = 1000000,
+};
+
+/* Problems ------------------------------------------------------------- */
+
+/* Records a problem at node n (or the posting's start when n is NULL). */
+static void
+vproblem(struct lctx *x, const struct ynode *n, bool error, const char *fmt,
+         va_list ap)
+{
+	char msg[400];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	unsigned line = n ? n->line : x->p ? x->p->line : 0;
+	unsigned col = n ? n->col : x->p ? x->p->col : 0;
+	catalog_problem(x->c, x->file, line, col, error, "%s", msg);
+	if (error && x->p)
+		x->p->problems = true;
+}
+
+void
+lerr(struct lctx *x, const struct ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vproblem(x, n, true, fmt, ap);
+	va_end(ap);
+}
+
+void
+lwarn(struct lctx *x, const struct ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vproblem(x, n, false, fmt, ap);
+	va_end(ap);
+}
+
+/* Node helpers ----------------------------------------------------------- */
+
+const struct ynode *
+ymap_get(const struct ynode *m, const char *key)
+{
+	if (!m || m->kind != Y_MAP)
+		return NULL;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i];
+		if (k->kind == Y_SCALAR && strcmp(k->s, key) == 0)
+			return m->kids[2 * i + 1];
+	}
+	return NULL;
+}
+
+/* What a node is, for messages. */
+static const char *
+kind_name(const struct ynode *n)
+{
+	switch (n->kind) {
+	case Y_NULL: return "nothing";
+	case Y_SCALAR: return "text";
+	case Y_SEQ: return "a list";
+	default: return "a mapping";
+	}
+}
+
+const char *
+lkeep(struct lctx *x, const char *s, size_t len)
+{
+	char *t = arena_strndup(&x->c->arena, s, len);
+	if (!t)
+		die_nomem();
+	return t;
+}
+
+const char *
+ykeep(struct lctx *x, const struct ynode *n)
+{
+	if (!n || n->kind != Y_SCALAR)
+		return NULL;
+	const char *s = n->s, *e = n->s + n->len;
+	/* drop leading blank lines and trailing white space */
+	for (const char *q = s; q < e; q++) {
+		if (*q == '\n')
+			s = q + 1;
+		else if (*q != ' ' && *q != '\t' && *q != '\r')
+			break;
+	}
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+	                 e[-1] == '\r'))
+		e--;
+	if (e == s)
+		return NULL;
+	return lkeep(x, s, (size_t)(e - s));
+}
+
+bool
+ytext(struct lctx *x, const struct ynode *n, const char *name,
+      const char **out)
+{
+	if (n->kind == Y_NULL)
+		return true;
+	if (n->kind != Y_SCALAR) {
+		lerr(x, n, "%s: expected text, found %s", name, kind_name(n));
+		return false;
+	}
+	*out = ykeep(x, n);
+	return true;
+}
+
+void
+yxvalue(struct lctx *x, const struct ynode *n, const char *key,
+        struct xvalue *out)
+{
+	*out = (struct xvalue){.key = key};
+	switch (n->kind) {
+	case Y_NULL:
+		out->kind = X_SCALAR;
+		out->s = "";
+		return;
+	case Y_SCALAR:
+		out->kind = X_SCALAR;
+		out->s = lkeep(x, n->s, n->len);
+		return;
+	case Y_SEQ:
+	case Y_MAP:
+		out->kind = n->kind == Y_SEQ ? X_SEQ : X_MAP;
+		out->n = n->n;
+		out->kids = arena_alloc(&x->c->arena,
+		                        (n->n ? n->n : 1) * sizeof(*out->kids));
+		if (!out->kids)
+			die_nomem();
+		for (size_t i = 0; i < n->n; i++) {
+			if (n->kind == Y_SEQ) {
+				yxvalue(x, n->kids[i], NULL, &out->kids[i]);
+			} else {
+				const struct ynode *k = n->kids[2 * i];
+				const char *ks = k->kind == Y_SCALAR
+					? lkeep(x, k->s, k->len) : "?";
+				yxvalue(x, n->kids[2 * i + 1], ks,
+				        &out->kids[i]);
+			}
+		}
+		return;
+	}
+}
+
+void
+ykeep_extra(struct lctx *x, const char *key, const struct ynode *v)
+{
+	struct posting *p = x->p;
+	/* extras grow by doubling inside the arena: old arrays are left */
+	size_t n = p->nextra;
+	if ((n & (n - 1)) == 0) {
+		size_t cap = n ? n * 2 : 4;
+		struct xvalue *nv = arena_alloc(&x->c->arena, cap * sizeof(*nv));
+		if (!nv)
+			die_nomem();
+		if (n)
+			memcpy(nv, p->extra, n * sizeof(*nv));
+		p->extra = nv;
+	}
+	yxvalue(x, v, lkeep(x, key, strlen(key)), &p->extra[p->nextra++]);
+}
+
+void
+lstrlist(struct lctx *x, const char *const *v, size_t n, struct strlist *out)
+{
+	const char **items = arena_alloc(&x->c->arena, (n ? n : 1) * sizeof(*items));
+	if (!items)
+		die_nomem();
+	for (size_t i = 0; i < n; i++)
+		items[i] = lkeep(x, v[i], strlen(v[i]));
+	out->v = items;
+	out->n = n;
+}
+
+/* Reads a list of text: a sequence of scalars, or one scalar. Items that
+ * are not text are reported and left out. */
+static void
+ylist(struct lctx *x, const struct ynode *n, const char *name,
+      struct strlist *out)
+{
+	if (n->kind == Y_NULL)
+		return;
+	if (n->kind == Y_MAP) {
+		lerr(x, n, "%s: expected a list of text, found a mapping", name);
+		ykeep_extra(x, name, n);
+		return;
+	}
+	size_t cnt = n->kind == Y_SEQ ? n->n : 1;
+	const char **items = arena_alloc(&x->c->arena,
+	                                 (cnt ? cnt : 1) * sizeof(*items));
+	if (!items)
+		die_nomem();
+	size_t k = 0;
+	for (size_t i = 0; i < cnt; i++) {
+		const struct ynode *it = n->kind == Y_SEQ ? n->kids[i] : n;
+		if (it->kind == Y_SCALAR) {
+			const char *s = ykeep(x, it);
+			if (s)
+				items[k++] = s;
+		} else if (it->kind != Y_NULL) {
+			lerr(x, it, "%s: item %zu: expected text, found %s",
+			     name, i + 1, kind_name(it));
+		}
+	}
+	out->v = items;
+	out->n = k;
+}
+
+/* Numbers, dates ------------------------------------------------------- */
+
+bool
+parse_amount(const char *s, size_t len, double *out)
+{
+	const char *e = s + len;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	/* a currency sign or code before the digits */
+	static const char *const signs[] = {"US$", "CA$", "A$", "$", "€", "£",
+	                                    "¥", "₹"};
+	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++) {
+		size_t sl = strlen(signs[i]);
+		if ((size_t)(e - s) > sl && memcmp(s, signs[i], sl) == 0) {
+			s += sl;
+			break;
+		}
+	}
+	char digits[64];
+	size_t k = 0;
+	bool dot = false, any = false;
+	double mult = 1;
+	for (const char *q = s; q < e; q++) {
+		if (*q >= '0' && *q <= '9') {
+			any = true;
+		} else if (*q == ',' && any && !dot) {
+			continue;
+		} else if (*q == '.' && !dot) {
+			dot = true;
+		} else if ((*q == 'k' || *q == 'K') && q + 1 == e && any) {
+			mult = 1000;
+			break;
+		} else if ((*q == 'm' || *q == 'M') && q + 1 == e && any) {
+			mult = 1e6;
+			break;
+		} else {
+			return false;
+		}
+		if (k + 1 >= sizeof(digits))
+			return false;
+		digits[k++] = *q;
+	}
+	if (!any)
+		return false;
+	digits[k] = '\0';
+	double v = strtod(digits, NULL) * mult;
+	if (!(v >= 0 && v <= 1e12))
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Days in a month of a year. */
+static int
+month_days(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+bool
+parse_date(const char *s, int32_t *ymd)
+{
+	int y = 0, m = 0, d = 0;
+	for (int i = 0; i < 10; i++) {
+		char c = s[i];
+		if (i == 4 || i == 7) {
+			if (c != '-')
+				return false;
+		} else if (c < '0' || c > '9') {
+			return false;
+		}
+	}
+	if (s[10] != '\0' && s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+		return false;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		return false;
+	*ymd = y * 10000 + m * 100 + d;
+	return true;
+}
+
+/* True if s starts like a date (four digits and a dash). */
+static bool
+date_like(const char *s)
+{
+	for (int i = 0; i < 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return s[4] == '-';
+}
+
+void
+ywhen(struct lctx *x, const struct ynode *n, const char *name,
+      bool date_only, struct when *out)
+{
+	const char *s = NULL;
+	if (!ytext(x, n, name, &s) || !s)
+		return;
+	int32_t ymd;
+	if (parse_date(s, &ymd)) {
+		out->ymd = ymd;
+		/* keep the date part only */
+		out->text = strlen(s) > 10 ? lkeep(x, s, 10) : s;
+		return;
+	}
+	if (date_only || date_like(s)) {
+		lerr(x, n, "%s: '%s' is not a valid date (expected YYYY-MM-DD)",
+		     name, s);
+		ykeep_extra(x, name, n);
+		return;
+	}
+	out->text = s;
+}
+
+/* Splits "a-b", "a – b", "a to b" into two slices; false when no dash. */
+static bool
+split_range(const char *s, size_t len, size_t *alen, const char **b,
+            size_t *blen)
+{
+	static const char *const seps[] = {"–", "—", " to ", "-"};
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		size_t sl = strlen(seps[i]);
+		for (size_t k = 1; k + sl < len; k++) {
+			if (memcmp(s + k, seps[i], sl) == 0) {
+				*alen = k;
+				*b = s + k + sl;
+				*blen = len - k - sl;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Strips a trailing period such as "/hour", " per hour", " an hour",
+ * " a year" from s; sets *p when found. Returns the remaining length. */
+static size_t
+strip_period(const char *s, size_t len, enum period *p)
+{
+	const char *e = s + len;
+	while (e > s && e[-1] == ' ')
+		e--;
+	const char *w = e;
+	while (w > s && ((w[-1] >= 'a' && w[-1] <= 'z') ||
+	                 (w[-1] >= 'A' && w[-1] <= 'Z')))
+		w--;
+	if (w == e || w == s)
+		return len;
+	char word[16];
+	size_t wl = (size_t)(e - w);
+	if (wl >= sizeof(word))
+		return len;
+	memcpy(word, w, wl);
+	word[wl] = '\0';
+	if (strcasecmp(word, "k") == 0 || strcasecmp(word, "m") == 0)
+		return len;
+	enum period per;
+	if (!period_parse(word, &per))
+		return len;
+	const char *q = w;
+	if (q > s && q[-1] == '/') {
+		q--;
+	} else {
+		while (q > s && q[-1] == ' ')
+			q--;
+		const char *pre = q;
+		while (pre > s && pre[-1] != ' ')
+			pre--;
+		size_t pl = (size_t)(q - pre);
+		if ((pl == 3 && strncasecmp(pre, "per", 3) == 0) ||
+		    (pl == 2 && strncasecmp(pre, "an", 2) == 0) ||
+		    (pl == 1 && strncasecmp(pre, "a", 1) == 0))
+			q = pre;
+	}
+	*p = per;
+	return (size_t)(q - s);
+}
+
+/* Reads "62400", "$62,400", "62400-67000", "$26–31.50/h" into the
+ * salary; false when it is none of these. */
+static bool
+salary_text(const char *s, struct salary *out)
+{
+	size_t len = strlen(s);
+	enum period per = out->period;
+	len = strip_period(s, len, &per);
+	size_t alen, blen;
+	const char *b;
+	double lo, hi;
+	if (parse_amount(s, len, &lo)) {
+		hi = lo;
+	} else if (split_range(s, len, &alen, &b, &blen) &&
+	           parse_amount(s, alen, &lo) && parse_amount(b, blen, &hi)) {
+		;
+	} else {
+		return false;
+	}
+	out->min = lo;
+	out->max = hi;
+	out->period = per;
+	out->present = true;
+	/* a currency written as a sign */
+	if (strstr(s, "€"))
+		memcpy(out->currency, "EUR", 4);
+	else if (strstr(s, "£"))
+		memcpy(out->currency, "GBP", 4);
+	return true;
+}
+
+/* Reads a currency code into out; false when it is not three letters. */
+static bool
+currency_code(const char *s, char out[4])
+{
+	if (!s || strlen(s) != 3)
+		return false;
+	for (int i = 0; i < 3; i++) {
+		char c = s[i];
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c < 'A' || c > 'Z')
+			return false;
+		out[i] = c;
+	}
+	out[3] = '\0';
+	return true;
+}
+
+/* Reads a salary amount node (number or amount text) into *v. */
+static bool
+yamount(struct lctx *x, const struct ynode *n, const char *name, double *v)
+{
+	if (n->kind != Y_SCALAR || !parse_amount(n->s, n->len, v)) {
+		lerr(x, n, "salary: %s: expected an amount such as 62400 or "
+		     "$62,400, found %s%s%s", name,
+		     n->kind == Y_SCALAR ? "'" : "",
+		     n->kind == Y_SCALAR ? n->s : kind_name(n),
+		     n->kind == Y_SCALAR ? "'" : "");
+		return false;
+	}
+	return true;
+}
+
+void
+ysalary(struct lctx *x, const struct ynode *n)
+{
+	struct salary s = {.currency = "USD", .period = PERIOD_YEAR};
+	bool ok = true;
+	if (n->kind == Y_NULL)
+		return;
+	if (n->kind == Y_SCALAR) {
+		if (!salary_text(n->s, &s)) {
+			lerr(x, n, "salary: expected a number, a range such as "
+			     "62400-67000, or a mapping with min and max; "
+			     "found '%s'", n->s);
+			ok = false;
+		}
+	} else if (n->kind == Y_MAP) {
+		const struct ynode *v;
+		bool have_min = false, have_max = false;
+		for (size_t i = 0; i < n->n; i++) {
+			const struct ynode *k = n->kids[2 * i];
+			v = n->kids[2 * i + 1];
+			const char *key = k->kind == Y_SCALAR ? k->s : "";
+			if (v->kind == Y_NULL)
+				continue;
+			if (!strcmp(key, "min")) {
+				ok &= have_min = yamount(x, v, "min", &s.min);
+			} else if (!strcmp(key, "max")) {
+				ok &= have_max = yamount(x, v, "max", &s.max);
+			} else if (!strcmp(key, "currency")) {
+				if (v->kind != Y_SCALAR ||
+				    !currency_code(v->s, s.currency)) {
+					lerr(x, v, "salary: currency: expected a "
+					     "three-letter ISO 4217 code such as "
+					     "USD");
+					ok = false;
+				}
+			} else if (!strcmp(key, "period")) {
+				if (v->kind != Y_SCALAR ||
+				    !period_parse(v->s, &s.period)) {
+					lerr(x, v, "salary: period: expected year, "
+					     "month, week, day or hour");
+					ok = false;
+				}
+			} else if (!strcmp(key, "note")) {
+				ytext(x, v, "salary: note", &s.note);
+			} else {
+				lwarn(x, k, "salary: unknown key '%s' ignored "
+				      "(known: min, max, currency, period, note)",
+				      key);
+			}
+		}
+		if (ok && !have_min && !have_max) {
+			lerr(x, n, "salary: a mapping needs min or max");
+			ok = false;
+		}
+		if (!have_min)
+			s.min = s.max;
+		if (!have_max)
+			s.max = s.min;
+		s.present = ok;
+	} else {
+		lerr(x, n, "salary: expected a number, a range or a mapping, "
+		     "found a list");
+		ok = false;
+	}
+	if (!ok) {
+		ykeep_extra(x, "salary", n);
+		return;
+	}
+	if (s.min > s.max) {
+		lwarn(x, n, "salary: min is above max; read as %g-%g", s.max,
+		      s.min);
+		double t = s.min;
+		s.min = s.max;
+		s.max = t;
+	}
+	x->p->salary = s;
+}
+
+/* The canonical keys -------------------------------------------------- */
+
+/* Reads the organization: a name, or a mapping. */
+static void
+k_organization(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	if (n->kind == Y_SCALAR || n->kind == Y_NULL) {
+		ytext(x, n, "organization", &p->org.name);
+		return;
+	}
+	if (n->kind != Y_MAP) {
+		lerr(x, n, "organization: expected a name or a mapping, found "
+		     "a list");
+		ykeep_extra(x, "organization", n);
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		const char *key = k->kind == Y_SCALAR ? k->s : "";
+		if (!strcmp(key, "name"))
+			ytext(x, v, "organization: name", &p->org.name);
+		else if (!strcmp(key, "short"))
+			ytext(x, v, "organization: short", &p->org.short_name);
+		else if (!strcmp(key, "url"))
+			ytext(x, v, "organization: url", &p->org.url);
+		else if (!strcmp(key, "about"))
+			ytext(x, v, "organization: about", &p->org.about);
+		else
+			lwarn(x, k, "organization: unknown key '%s' ignored "
+			      "(known: name, short, url, about)", key);
+	}
+}
+
+/* Reads one place: a name or a mapping. */
+static bool
+yplace(struct lctx *x, const struct ynode *n, struct place *pl)
+{
+	*pl = (struct place){0};
+	if (n->kind == Y_SCALAR) {
+		pl->name = ykeep(x, n);
+		return pl->name != NULL;
+	}
+	if (n->kind != Y_MAP) {
+		lerr(x, n, "location: expected a name or a mapping, found %s",
+		     kind_name(n));
+		return false;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		const char *key = k->kind == Y_SCALAR ? k->s : "";
+		if (!strcmp(key, "name"))
+			ytext(x, v, "location: name", &pl->name);
+		else if (!strcmp(key, "city"))
+			ytext(x, v, "location: city", &pl->city);
+		else if (!strcmp(key, "region"))
+			ytext(x, v, "location: region", &pl->region);
+		else if (!strcmp(key, "country"))
+			ytext(x, v, "location: country", &pl->country);
+		else
+			lwarn(x, k, "location: unknown key '%s' ignored "
+			      "(known: name, city, region, country)", key);
+	}
+	return pl->name || pl->city || pl->region || pl->country;
+}
+
+/* Reads the location: one place or a list of them. */
+static void
+k_location(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	size_t cnt = n->kind == Y_SEQ ? n->n : 1;
+	if (n->kind == Y_NULL)
+		return;
+	p->places = arena_alloc(&x->c->arena, cnt * sizeof(*p->places) + 1);
+	if (!p->places)
+		die_nomem();
+	for (size_t i = 0; i < cnt; i++) {
+		const struct ynode *it = n->kind == Y_SEQ ? n->kids[i] : n;
+		if (yplace(x, it, &p->places[p->nplaces]))
+			p->nplaces++;
+	}
+}
+
+/* Maps a workplace word; false when unknown. */
+static bool
+workplace_word(const char *s, enum workplace *w)
+{
+	static const struct {
+		const char *word;
+		enum workplace w;
+	} words[] = {
+		{"onsite", WP_ONSITE}, {"on-site", WP_ONSITE},
+		{"on site", WP_ONSITE}, {"office", WP_ONSITE},
+		{"in-office", WP_ONSITE}, {"in office", WP_ONSITE},
+		{"hybrid", WP_HYBRID}, {"remote", WP_REMOTE},
+		{"telecommute", WP_REMOTE},
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (strcasecmp(s, words[i].word) == 0) {
+			*w = words[i].w;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Reads the workplace: a word, or a mapping of type and note. */
+static void
+k_workplace(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	const struct ynode *type = n, *note = NULL;
+	if (n->kind == Y_MAP) {
+		type = ymap_get(n, "type");
+		note = ymap_get(n, "note");
+		for (size_t i = 0; i < n->n; i++) {
+			const struct ynode *k = n->kids[2 * i];
+			if (k->kind != Y_SCALAR || (strcmp(k->s, "type") &&
+			                            strcmp(k->s, "note")))
+				lwarn(x, k, "workplace: unknown key '%s' ignored "
+				      "(known: type, note)",
+				      k->kind == Y_SCALAR ? k->s : "?");
+		}
+	} else if (n->kind == Y_SEQ) {
+		lerr(x, n, "workplace: expected onsite, hybrid, remote or a "
+		     "mapping, found a list");
+		ykeep_extra(x, "workplace", n);
+		return;
+	}
+	if (note)
+		ytext(x, note, "workplace: note", &p->workplace_note);
+	const char *t = NULL;
+	if (!type || !ytext(x, type, "workplace: type", &t) || !t)
+		return;
+	if (!workplace_word(t, &p->workplace)) {
+		lwarn(x, type, "workplace: '%s' is not onsite, hybrid or "
+		      "remote; kept as a note", t);
+		if (!p->workplace_note)
+			p->workplace_note = t;
+	}
+}
+
+/* Normalises an employment type: FULL_TIME, Full time -> full-time. */
+static const char *
+employment_type(struct lctx *x, const char *s)
+{
+	static const struct {
+		const char *in, *out;
+	} types[] = {
+		{"full-time", "full-time"}, {"full time", "full-time"},
+		{"full_time", "full-time"}, {"fulltime", "full-time"},
+		{"part-time", "part-time"}, {"part time", "part-time"},
+		{"part_time", "part-time"}, {"contract", "contract"},
+		{"contractor", "contract"}, {"temporary", "temporary"},
+		{"temp", "temporary"}, {"internship", "internship"},
+		{"intern", "internship"}, {"volunteer", "volunteer"},
+		{"per_diem", "per diem"},
+	};
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcasecmp(s, types[i].in) == 0)
+			return types[i].out;
+	(void)x;
+	return s;
+}
+
+/* Reads employment: a type, or a mapping. */
+static void
+k_employment(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	if (n->kind == Y_SCALAR) {
+		const char *t = ykeep(x, n);
+		p->employment.type = t ? employment_type(x, t) : NULL;
+		return;
+	}
+	if (n->kind != Y_MAP) {
+		if (n->kind != Y_NULL) {
+			lerr(x, n, "employment: expected a type or a mapping, "
+			     "found a list");
+			ykeep_extra(x, "employment", n);
+		}
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		const char *key = k->kind == Y_SCALAR ? k->s : "";
+		const char *t = NULL;
+		if (!strcmp(key, "type")) {
+			if (ytext(x, v, "employment: type", &t) && t)
+				p->employment.type = employment_type(x, t);
+		} else if (!strcmp(key, "classification")) {
+			ytext(x, v, "employment: classification",
+			      &p->employment.classification);
+		} else if (!strcmp(key, "union")) {
+			ytext(x, v, "employment: union",
+			      &p->employment.union_name);
+		} else {
+			lwarn(x, k, "employment: unknown key '%s' ignored "
+			      "(known: type, classification, union)", key);
+		}
+	}
+}
+
+/* Reads a number of years. */
+static bool
+years(struct lctx *x, const struct ynode *n, const char *name, double *out)
+{
+	double v;
+	if (n->kind != Y_SCALAR || !parse_amount(n->s, n->len, &v) || v > 100) {
+		lerr(x, n, "experience: %s: expected a number of years", name);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* Reads experience: a number, "5-10", "5+", or a mapping. */
+static void
+k_experience(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	double lo = -1, hi = -1;
+	bool ok = true;
+	if (n->kind == Y_NULL)
+		return;
+	if (n->kind == Y_SCALAR) {
+		size_t alen, blen;
+		const char *b;
+		size_t len = n->len;
+		while (len && n->s[len - 1] == ' ')
+			len--;
+		if (len > 6 && strcasecmp(n->s + len - 6, " years") == 0)
+			len -= 6;
+		else if (len > 5 && strcasecmp(n->s + len - 5, " year") == 0)
+			len -= 5;
+		if (parse_amount(n->s, len, &lo)) {
+			;
+		} else if (len > 1 && n->s[len - 1] == '+' &&
+		           parse_amount(n->s, len - 1, &lo)) {
+			;
+		} else if (split_range(n->s, len, &alen, &b, &blen) &&
+		           parse_amount(n->s, alen, &lo) &&
+		           parse_amount(b, blen, &hi)) {
+			;
+		} else {
+			lerr(x, n, "experience: expected a number of years, a "
+			     "range such as 5-10, or a mapping; found '%s'",
+			     n->s);
+			ok = false;
+		}
+		if (ok && (lo > 100 || hi > 100)) {
+			lerr(x, n, "experience: %s years is not plausible",
+			     n->s);
+			ok = false;
+		}
+	} else if (n->kind == Y_MAP) {
+		for (size_t i = 0; i < n->n; i++) {
+			const struct ynode *k = n->kids[2 * i];
+			const struct ynode *v = n->kids[2 * i + 1];
+			const char *key = k->kind == Y_SCALAR ? k->s : "";
+			if (v->kind == Y_NULL)
+				continue;
+			if (!strcmp(key, "min_years"))
+				ok &= years(x, v, "min_years", &lo);
+			else if (!strcmp(key, "max_years"))
+				ok &= years(x, v, "max_years", &hi);
+			else if (!strcmp(key, "note"))
+				ytext(x, v, "experience: note",
+				      &p->experience.note);
+			else
+				lwarn(x, k, "experience: unknown key '%s' "
+				      "ignored (known: min_years, max_years, "
+				      "note)", key);
+		}
+	} else {
+		lerr(x, n, "experience: expected a number, a range or a "
+		     "mapping, found a list");
+		ok = false;
+	}
+	if (!ok) {
+		ykeep_extra(x, "experience", n);
+		return;
+	}
+	if (lo >= 0 && hi >= 0 && lo > hi) {
+		double t = lo;
+		lo = hi;
+		hi = t;
+	}
+	p->experience.min_years = lo;
+	p->experience.max_years = hi;
+}
+
+/* Reads languages: names, or mappings of name and level. */
+static void
+k_languages(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	if (n->kind == Y_NULL)
+		return;
+	size_t cnt = n->kind == Y_SEQ ? n->n : 1;
+	p->languages = arena_alloc(&x->c->arena,
+	                           cnt * sizeof(*p->languages) + 1);
+	if (!p->languages)
+		die_nomem();
+	for (size_t i = 0; i < cnt; i++) {
+		const struct ynode *it = n->kind == Y_SEQ ? n->kids[i] : n;
+		struct language l = {0};
+		if (it->kind == Y_SCALAR) {
+			l.name = ykeep(x, it);
+		} else if (it->kind == Y_MAP) {
+			ytext(x, ymap_get(it, "name") ? ymap_get(it, "name")
+			      : it, "languages: name", &l.name);
+			const struct ynode *lv = ymap_get(it, "level");
+			if (lv)
+				ytext(x, lv, "languages: level", &l.level);
+			if (!l.name)
+				lerr(x, it, "languages: item %zu has no name",
+				     i + 1);
+		} else if (it->kind == Y_SEQ) {
+			lerr(x, it, "languages: item %zu: expected a name or a "
+			     "mapping, found a list", i + 1);
+		}
+		if (l.name)
+			p->languages[p->nlanguages++] = l;
+	}
+}
+
+/* Reads qualifications: a list, or required/preferred lists. */
+static void
+k_qualifications(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	if (n->kind != Y_MAP) {
+		ylist(x, n, "qualifications", &p->qualifications);
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		const char *key = k->kind == Y_SCALAR ? k->s : "";
+		if (!strcmp(key, "required"))
+			ylist(x, v, "qualifications: required",
+			      &p->qualifications);
+		else if (!strcmp(key, "preferred"))
+			ylist(x, v, "qualifications: preferred", &p->preferred);
+		else {
+			lerr(x, k, "qualifications: unknown key '%s' (known: "
+			     "required, preferred); kept under Other", key);
+			ykeep_extra(x, key, v);
+		}
+	}
+}
+
+/* Reads benefits: a list, or one text. */
+static void
+k_benefits(struct lctx *x, const struct ynode *n)
+{
+	ylist(x, n, "benefits", &x->p->benefits);
+	x->p->benefits_prose = n->kind == Y_SCALAR;
+}
+
+/* Reads apply: a mapping, or a URL / address / note as text. */
+static void
+k_apply(struct lctx *x, const struct ynode *n)
+{
+	struct apply *a = &x->p->apply;
+	if (n->kind == Y_SCALAR) {
+		const char *s = ykeep(x, n);
+		if (!s)
+			return;
+		if (!strncmp(s, "http://", 7) || !strncmp(s, "https://", 8))
+			a->url = s;
+		else if (strchr(s, '@') && !strchr(s, ' '))
+			a->email = s;
+		else
+			a->note = s;
+		return;
+	}
+	if (n->kind != Y_MAP) {
+		if (n->kind != Y_NULL) {
+			lerr(x, n, "apply: expected a mapping, found a list");
+			ykeep_extra(x, "apply", n);
+		}
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+		const char *key = k->kind == Y_SCALAR ? k->s : "";
+		if (!strcmp(key, "url"))
+			ytext(x, v, "apply: url", &a->url);
+		else if (!strcmp(key, "email"))
+			ytext(x, v, "apply: email", &a->email);
+		else if (!strcmp(key, "phone") || !strcmp(key, "telephone"))
+			ytext(x, v, "apply: phone", &a->phone);
+		else if (!strcmp(key, "subject"))
+			ytext(x, v, "apply: subject", &a->subject);
+		else if (!strcmp(key, "note"))
+			ytext(x, v, "apply: note", &a->note);
+		else if (!strcmp(key, "documents"))
+			ylist(x, v, "apply: documents", &a->documents);
+		else if (!strcmp(key, "deadline"))
+			ywhen(x, v, "apply: deadline", false, &a->deadline);
+		else
+			lwarn(x, k, "apply: unknown key '%s' ignored (known: "
+			      "url, email, phone, subject, documents, deadline, "
+			      "note)", key);
+	}
+}
+
+/* Reads one section's value: text, a list, or headed groups. */
+static void
+ysection(struct lctx *x, const struct ynode *v, const char *heading,
+         int depth, struct section *s)
+{
+	*s = (struct section){.heading = heading};
+	if (v->kind == Y_SCALAR) {
+		s->text = ykeep(x, v);
+	} else if (v->kind == Y_SEQ) {
+		ylist(x, v, heading, &s->items);
+	} else if (v->kind == Y_MAP && depth == 0) {
+		s->sub = arena_alloc(&x->c->arena, v->n * sizeof(*s->sub) + 1);
+		if (!s->sub)
+			die_nomem();
+		for (size_t i = 0; i < v->n; i++) {
+			const struct ynode *k = v->kids[2 * i];
+			const char *h = ykeep(x, k);
+			if (!h) {
+				lerr(x, k, "sections: %s: a group needs a heading",
+				     heading);
+				continue;
+			}
+			ysection(x, v->kids[2 * i + 1], h, 1, &s->sub[s->nsub++]);
+		}
+	} else if (v->kind == Y_MAP) {
+		lerr(x, v, "sections: %s: groups cannot nest further; kept "
+		     "under Other", heading);
+		ykeep_extra(x, heading, v);
+	}
+}
+
+/* Reads sections: a mapping of heading to text, list or groups. */
+static void
+k_sections(struct lctx *x, const struct ynode *n)
+{
+	struct posting *p = x->p;
+	if (n->kind == Y_NULL)
+		return;
+	if (n->kind != Y_MAP) {
+		lerr(x, n, "sections: expected a mapping of heading to text or "
+		     "list, found %s", kind_name(n));
+		ykeep_extra(x, "sections", n);
+		return;
+	}
+	p->sections = arena_alloc(&x->c->arena, n->n * sizeof(*p->sections) + 1);
+	if (!p->sections)
+		die_nomem();
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *k = n->kids[2 * i];
+		const char *h = ykeep(x, k);
+		if (!h) {
+			lerr(x, k, "sections: a section needs a heading");
+			continue;
+		}
+		ysection(x, n->kids[2 * i + 1], h, 0,
+		         &p->sections[p->nsections++]);
+	}
+}
+
+/* Simple text keys, by offset into struct posting. */
+#define TEXT_KEY(name, member) \
+	static void k_##name(struct lctx *x, const struct ynode *n) \
+	{ \
+		ytext(x, n, #name, &x->p->member); \
+	}
+TEXT_KEY(title, title)
+TEXT_KEY(department, department)
+TEXT_KEY(reports_to, reports_to)
+TEXT_KEY(supervises, supervises)
+TEXT_KEY(travel, travel)
+TEXT_KEY(summary, summary)
+TEXT_KEY(source, source)
+#undef TEXT_KEY
+
+/* Reads the id. */
+static void
+k_id(struct lctx *x, const struct ynode *n)
+{
+	ytext(x, n, "id", &x->p->id);
+}
+
+/* Lists, by member. */
+#define LIST_KEY(name, member) \
+	static void k_##name(struct lctx *x, const struct ynode *n) \
+	{ \
+		ylist(x, n, #name, &x->p->member); \
+	}
+LIST_KEY(responsibilities, responsibilities)
+LIST_KEY(conditions, conditions)
+LIST_KEY(tags, tags)
+#undef LIST_KEY
+
+/* Dates. */
+static void
+k_posted(struct lctx *x, const struct ynode *n)
+{
+	ywhen(x, n, "posted", true, &x->p->posted);
+}
+
+static void
+k_deadline(struct lctx *x, const struct ynode *n)
+{
+	ywhen(x, n, "deadline", false, &x->p->deadline);
+}
+
+static void
+k_start(struct lctx *x, const struct ynode *n)
+{
+	ywhen(x, n, "start", false, &x->p->start);
+}
+
+static void
+k_salary(struct lctx *x, const struct ynode *n)
+{
+	ysalary(x, n);
+}
+
+/* The canonical keys in byte order, for bsearch. */
+static const struct key_handler {
+	const char *key;
+	void (*fn)(struct lctx *x, const struct ynode *n);
+} key_handlers[] = {
+	{"apply", k_apply},
+	{"benefits", k_benefits},
+	{"conditions", k_conditions},
+	{"deadline", k_deadline},
+	{"department", k_department},
+	{"employment", k_employment},
+	{"experience", k_experience},
+	{"id", k_id},
+	{"languages", k_languages},
+	{"location", k_location},
+	{"organization", k_organization},
+	{"posted", k_posted},
+	{"qualifications", k_qualifications},
+	{"reports_to", k_reports_to},
+	{"responsibilities", k_responsibilities},
+	{"salary", k_salary},
+	{"sections", k_sections},
+	{"source", k_source},
+	{"start", k_start},
+	{"summary", k_summary},
+	{"supervises", k_supervises},
+	{"tags", k_tags},
+	{"title", k_title},
+	{"travel", k_travel},
+	{"workplace", k_workplace},
+};
+
+/* Compares a key with a handler's key. */
+static int
+key_cmp(const void *key, const void *h)
+{
+	return strcmp(key, ((const struct key_handler *)h)->key);
+}
+
+/* Maps a canonical posting mapping onto x->p. */
+static void
+canonical_map(struct lctx *x, const struct ynode *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (k->kind != Y_SCALAR) {
+			if (k->kind != Y_NULL || !x->truncated)
+				lerr(x, k, "a key must be text, found %s",
+				     kind_name(k));
+			continue;
+		}
+		const struct key_handler *h = bsearch(
+			k->s, key_handlers,
+			sizeof(key_handlers) / sizeof(key_handlers[0]),
+			sizeof(key_handlers[0]), key_cmp);
+		if (h)
+			h->fn(x, v);
+		else
+			ykeep_extra(x, k->s, v);
+	}
+}
+
+/* The reader ----------------------------------------------------------- */
+
+/* Anchors of the current document. */
+struct anchor {
+	const char *name;
+	struct ynode *node;
+};
+
+/* One open collection while building. */
+struct frame {
+	struct ynode *node;     /* the collection */
+	struct ynode **items;   /* children so far (malloc'd, reused) */
+	size_t n, cap;
+	const char *anchor;     /* its anchor, registered when it ends */
+};
+
+/* The state of reading one file. */
+struct reader {
+	struct lctx x;
+	struct arena scratch;  /* nodes of the current posting or document */
+	struct frame *stack;   /* open collections */
+	size_t depth, stackcap;
+	struct anchor *anchors;
+	size_t nanchors, anchorcap;
+	size_t budget;         /* nodes spent by the current posting */
+	bool budget_reported;
+	bool stream_items;     /* the root is a list: map items as they end */
+	struct ynode *root;    /* the finished document root */
+	struct posting **file_postings; /* postings of this file, in order */
+	size_t nfile, filecap;
+	unsigned doc;          /* document number, 1-based */
+	unsigned item;         /* posting number within the file */
+	bool stop;             /* a fatal problem: stop reading the file */
+	const char *stem;      /* default id stem, in the arena */
+};
+
+/* A node in scratch memory. */
+static struct ynode *
+node_new(struct reader *r, enum ykind kind, const yaml_mark_t *mark)
+{
+	struct ynode *n = arena_alloc(&r->scratch, sizeof(*n));
+	if (!n)
+		die_nomem();
+	*n = (struct ynode){.kind = kind, .line = (unsigned)mark->line + 1,
+	                    .col = (unsigned)mark->column + 1, .weight = 1};
+	return n;
+}
+
+/* Adds to a saturating node count. */
+static size_t
+sat_add(size_t a, size_t b, size_t max)
+{
+	return a > max || b > max - a ? max + 1 : a + b;
+}
+
+/* Builds a fresh posting for node m and maps it. */
+static void
+make_posting(struct reader *r, const struct ynode *m)
+{
+	struct lctx *x = &r->x;
+	x->truncated = r->budget_reported;
+	if (m->kind != Y_MAP) {
+		if (m->kind == Y_NULL && !r->stream_items)
+			return; /* an empty document */
+		lerr(x, m, "expected a posting (a mapping of keys such as "
+		     "title), found %s", kind_name(m));
+		return;
+	}
+	if (r->nfile >= x->lim->max_postings) {
+		if (!r->stop)
+			lerr(x, m, "more than %zu postings in one file; the "
+			     "rest are not read (see --max-postings)",
+			     x->lim->max_postings);
+		r->stop = true;
+		return;
+	}
+	struct posting *p = arena_alloc(&x->c->arena, sizeof(*p));
+	if (!p)
+		die_nomem();
+	*p = (struct posting){.file = x->file, .line = m->line, .col = m->col,
+	                      .doc = ++r->item,
+	                      .experience = {-1, -1, NULL}};
+	x->p = p;
+	bool ld = jsonld_is(m);
+	if (ld) {
+		p->jsonld = true;
+		jsonld_map(x, m);
+	} else {
+		canonical_map(x, m);
+	}
+	if (!p->title) {
+		lerr(x, m, "posting has no title; it is not loaded");
+		x->p = NULL;
+		return;
+	}
+	if (!p->org.name && !p->org.short_name)
+		lwarn(x, m, "posting '%s' gives no organization", p->title);
+	if (r->nfile == r->filecap) {
+		size_t cap = r->filecap ? r->filecap * 2 : 16;
+		struct posting **v = realloc(r->file_postings, cap * sizeof(*v));
+		if (!v)
+			die_nomem();
+		r->file_postings = v;
+		r->filecap = cap;
+	}
+	r->file_postings[r->nfile++] = p;
+	x->p = NULL;
+}
+
+/* Handles a finished node: attaches it to its parent or maps it. */
+static void
+node_done(struct reader *r, struct ynode *n)
+{
+	if (r->depth == 0) {
+		r->root = n;
+		return;
+	}
+	struct frame *f = &r->stack[r->depth - 1];
+	if (r->depth == 1 && r->stream_items) {
+		make_posting(r, n);
+		r->budget = 0;
+		r->budget_reported = false;
+		if (r->nanchors == 0)
+			arena_reset(&r->scratch);
+		return;
+	}
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 16;
+		struct ynode **v = realloc(f->items, cap * sizeof(*v));
+		if (!v)
+			die_nomem();
+		f->items = v;
+		f->cap = cap;
+	}
+	f->items[f->n++] = n;
+}
+
+/* Compares two key nodes by text, for duplicate detection. */
+static int
+keynode_cmp(const void *a, const void *b)
+{
+	const struct ynode *ka = *(struct ynode *const *)a;
+	const struct ynode *kb = *(struct ynode *const *)b;
+	int c = strcmp(ka->kind == Y_SCALAR ? ka->s : "",
+	               kb->kind == Y_SCALAR ? kb->s : "");
+	if (c)
+		return c;
+	return ka->line != kb->line ? (ka->line < kb->line ? -1 : 1)
+	                            : (ka->col < kb->col ? -1 : ka->col > kb->col);
+}
+
+/* Reports duplicate keys of a mapping and drops the later entries. */
+static void
+check_duplicates(struct reader *r, struct ynode *m)
+{
+	if (m->n < 2)
+		return;
+	struct ynode **keys = malloc(m->n * sizeof(*keys));
+	if (!keys)
+		die_nomem();
+	size_t nk = 0;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->kids[2 * i]->kind == Y_SCALAR)
+			keys[nk++] = m->kids[2 * i];
+	qsort(keys, nk, sizeof(*keys), keynode_cmp);
+	bool any = false;
+	for (size_t i = 1; i < nk; i++) {
+		if (strcmp(keys[i]->s, keys[i - 1]->s) != 0)
+			continue;
+		size_t first = i - 1;
+		while (first > 0 && !strcmp(keys[first - 1]->s, keys[i]->s))
+			first--;
+		lerr(&r->x, keys[i], "duplicate key '%s' (first at line %u, "
+		     "column %u); this value is ignored", keys[i]->s,
+		     keys[first]->line, keys[first]->col);
+		keys[i]->kind = Y_NULL; /* marks the entry for removal */
+		any = true;
+	}
+	free(keys);
+	if (!any)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		if (m->kids[2 * i]->kind == Y_NULL)
+			continue;
+		m->kids[2 * k] = m->kids[2 * i];
+		m->kids[2 * k + 1] = m->kids[2 * i + 1];
+		k++;
+	}
+	m->n = k;
+}
+
+/* Registers an anchor for node n. */
+static void
+anchor_add(struct reader *r, const char *name, struct ynode *n)
+{
+	if (r->nanchors == r->anchorcap) {
+		size_t cap = r->anchorcap ? r->anchorcap * 2 : 8;
+		struct anchor *v = realloc(r->anchors, cap * sizeof(*v));
+		if (!v)
+			die_nomem();
+		r->anchors = v;
+		r->anchorcap = cap;
+	}
+	r->anchors[r->nanchors++] = (struct anchor){name, n};
+}
+
+/* The node of the latest anchor of this name, or NULL. */
+static struct ynode *
+anchor_find(struct reader *r, const char *name)
+{
+	for (size_t i = r->nanchors; i-- > 0;)
+		if (strcmp(r->anchors[i].name, name) == 0)
+			return r->anchors[i].node;
+	return NULL;
+}
+
+/* Copies an anchor's name into scratch memory. */
+static const char *
+scratch_str(struct reader *r, const unsigned char *s)
+{
+	if (!s)
+		return NULL;
+	char *t = arena_strdup(&r->scratch, (const char *)s);
+	if (!t)
+		die_nomem();
+	return t;
+}
+
+/* True for the plain scalars YAML reads as null. */
+static bool
+is_null(const yaml_event_t *e)
+{
+	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	const char *s = (const char *)e->data.scalar.value;
+	return !*s || !strcmp(s, "~") || !strcmp(s, "null") ||
+	       !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+/* Spends budget for n nodes; reports once when the posting overspends. */
+static bool
+spend(struct reader *r, size_t n, const yaml_mark_t *mark)
+{
+	size_t max = r->x.lim->max_nodes;
+	r->budget = sat_add(r->budget, n, max);
+	if (r->budget <= max)
+		return true;
+	if (!r->budget_reported) {
+		catalog_problem(r->x.c, r->x.file, (unsigned)mark->line + 1,
+		                (unsigned)mark->column + 1, true,
+		                "more than %zu nodes in one posting (aliases "
+		                "expanded); the rest of it is dropped "
+		                "(see --max-nodes)", max);
+		r->budget_reported = true;
+	}
+	return false;
+}
+
+/* Handles one parser event; returns false at the end of the stream. */
+static bool
+on_event(struct reader *r, yaml_event_t *e)
+{
+	struct lctx *x = &r->x;
+	switch (e->type) {
+	case YAML_STREAM_END_EVENT:
+		return false;
+	case YAML_DOCUMENT_START_EVENT:
+		r->doc++;
+		r->root = NULL;
+		r->stream_items = false;
+		r->nanchors = 0;
+		r->budget = 0;
+		r->budget_reported = false;
+		arena_reset(&r->scratch);
+		return true;
+	case YAML_DOCUMENT_END_EVENT:
+		if (r->root && !r->stream_items) {
+			const struct ynode *graph = ymap_get(r->root, "@graph");
+			if (graph && graph->kind == Y_SEQ) {
+				for (size_t i = 0; i < graph->n && !r->stop; i++)
+					make_posting(r, graph->kids[i]);
+			} else if (r->root->kind == Y_SCALAR) {
+				lerr(x, r->root, "a document must be a posting "
+				     "(a mapping) or a list of postings, found "
+				     "text");
+			} else {
+				make_posting(r, r->root);
+			}
+		}
+		arena_reset(&r->scratch);
+		r->nanchors = 0;
+		return true;
+	case YAML_SCALAR_EVENT: {
+		struct ynode *n;
+		size_t len = e->data.scalar.length;
+		bool over = !spend(r, 1, &e->start_mark);
+		if (len > x->lim->max_scalar) {
+			n = node_new(r, Y_NULL, &e->start_mark);
+			catalog_problem(x->c, x->file, n->line, n->col, true,
+			                "a scalar of %zu bytes exceeds the limit "
+			                "of %zu (see --max-scalar); it is dropped",
+			                len, x->lim->max_scalar);
+		} else if (over || is_null(e)) {
+			n = node_new(r, Y_NULL, &e->start_mark);
+		} else {
+			n = node_new(r, Y_SCALAR, &e->start_mark);
+			char *s = arena_strndup(&r->scratch,
+			                        (const char *)e->data.scalar.value,
+			                        len);
+			if (!s)
+				die_nomem();
+			n->s = s;
+			n->len = len;
+			n->plain = e->data.scalar.style ==
+			           YAML_PLAIN_SCALAR_STYLE;
+		}
+		if (e->data.scalar.anchor)
+			anchor_add(r, scratch_str(r, e->data.scalar.anchor), n);
+		node_done(r, n);
+		return true;
+	}
+	case YAML_ALIAS_EVENT: {
+		const char *name = (const char *)e->data.alias.anchor;
+		struct ynode *t = anchor_find(r, name);
+		struct ynode *n;
+		if (!t) {
+			n = node_new(r, Y_NULL, &e->start_mark);
+			catalog_problem(x->c, x->file, n->line, n->col, true,
+			                "alias '*%s' refers to no anchor (or to "
+			                "the collection that contains it)", name);
+		} else if (!spend(r, t->weight, &e->start_mark)) {
+			n = node_new(r, Y_NULL, &e->start_mark);
+		} else {
+			n = t;
+		}
+		node_done(r, n);
+		return true;
+	}
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		if (r->depth >= x->lim->max_depth) {
+			catalog_problem(x->c, x->file,
+			                (unsigned)e->start_mark.line + 1,
+			                (unsigned)e->start_mark.column + 1, true,
+			                "nesting deeper than %zu levels (see "
+			                "--max-depth); the rest of the file is "
+			                "not read", x->lim->max_depth);
+			r->stop = true;
+			return false;
+		}
+		bool seq = e->type == YAML_SEQUENCE_START_EVENT;
+		if (r->depth == 0 && seq) {
+			r->stream_items = true;
+		}
+		spend(r, 1, &e->start_mark);
+		if (r->depth == r->stackcap) {
+			size_t cap = r->stackcap ? r->stackcap * 2 : 16;
+			struct frame *v = realloc(r->stack, cap * sizeof(*v));
+			if (!v)
+				die_nomem();
+			memset(v + r->stackcap, 0,
+			       (cap - r->stackcap) * sizeof(*v));
+			r->stack = v;
+			r->stackcap = cap;
+		}
+		struct frame *f = &r->stack[r->depth++];
+		f->node = node_new(r, seq ? Y_SEQ : Y_MAP, &e->start_mark);
+		f->n = 0;
+		f->anchor = scratch_str(r, seq ? e->data.sequence_start.anchor
+		                               : e->data.mapping_start.anchor);
+		return true;
+	}
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: {
+		struct frame *f = &r->stack[--r->depth];
+		struct ynode *n = f->node;
+		n->kids = arena_alloc(&r->scratch,
+		                      (f->n ? f->n : 1) * sizeof(*n->kids));
+		if (!n->kids)
+			die_nomem();
+		if (f->n)
+			memcpy(n->kids, f->items, f->n * sizeof(*n->kids));
+		n->n = n->kind == Y_MAP ? f->n / 2 : f->n;
+		size_t w = 1, max = x->lim->max_nodes;
+		for (size_t i = 0; i < f->n; i++)
+			w = sat_add(w, f->items[i]->weight, max);
+		n->weight = w;
+		if (n->kind == Y_MAP)
+			check_duplicates(r, n);
+		if (f->anchor)
+			anchor_add(r, f->anchor, n);
+		if (r->depth == 0 && r->stream_items)
+			return true; /* the root list: its items are mapped */
+		node_done(r, n);
+		return true;
+	}
+	default:
+		return true;
+	}
+}
+
+/* Bytes and positions ---------------------------------------------------- */
+
+/* Line and column (characters) of byte offset off in buf. */
+static void
+position(const char *buf, size_t off, unsigned *line, unsigned *col)
+{
+	unsigned l = 1, c = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (buf[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* True for the code points YAML allows in a stream. */
+static bool
+yaml_printable(uint32_t cp)
+{
+	return cp == 0x09 || cp == 0x0A || cp == 0x0D ||
+	       (cp >= 0x20 && cp <= 0x7E) || cp == 0x85 ||
+	       (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+	       (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+/* Checks the bytes libyaml will refuse: invalid UTF-8, NUL and other
+ * control characters. Reports the first, and returns a repaired copy
+ * (each bad byte or character as U+FFFD) in *fixed, or NULL when the
+ * bytes are clean. */
+static char *
+check_bytes(struct lctx *x, const char *buf, size_t len, size_t *fixed_len)
+{
+	size_t i = 0;
+	/* fast path: printable ASCII and line ends */
+	for (;;) {
+		while (i < len) {
+			unsigned char c = (unsigned char)buf[i];
+			if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' ||
+			    c == '\r')
+				i++;
+			else
+				break;
+		}
+		if (i == len)
+			return NULL;
+		uint32_t cp;
+		size_t n = text_decode(buf + i, len - i, &cp);
+		bool bad_utf8 = cp == 0xFFFD &&
+		                !(n == 3 && !memcmp(buf + i, "\xEF\xBF\xBD", 3));
+		if (bad_utf8 || !yaml_printable(cp))
+			break;
+		i += n;
+	}
+	/* found a bad byte at i: report it, then repair everything */
+	unsigned line, col;
+	position(buf, i, &line, &col);
+	uint32_t cp;
+	size_t n = text_decode(buf + i, len - i, &cp);
+	if (cp == 0xFFFD && !(n == 3 && !memcmp(buf + i, "\xEF\xBF\xBD", 3)))
+		catalog_problem(x->c, x->file, line, col, true,
+		                "invalid UTF-8: byte 0x%02X at offset %zu; bad "
+		                "bytes are read as U+FFFD",
+		                (unsigned char)buf[i], i);
+	else if (cp == 0)
+		catalog_problem(x->c, x->file, line, col, true,
+		                "NUL byte at offset %zu; read as U+FFFD", i);
+	else
+		catalog_problem(x->c, x->file, line, col, true,
+		                "control character U+%04X at offset %zu is not "
+		                "allowed in YAML; read as U+FFFD", cp, i);
+	struct buf out = {0};
+	buf_add(&out, buf, i);
+	size_t nbad = 0;
+	while (i < len) {
+		n = text_decode(buf + i, len - i, &cp);
+		bool bad = (cp == 0xFFFD &&
+		            !(n == 3 && !memcmp(buf + i, "\xEF\xBF\xBD", 3))) ||
+		           !yaml_printable(cp);
+		if (bad) {
+			buf_adds(&out, "\xEF\xBF\xBD");
+			nbad++;
+		} else {
+			buf_add(&out, buf + i, n);
+		}
+		i += n;
+	}
+	*fixed_len = out.len;
+	return buf_steal(&out);
+}
+
+/* Converts UTF-16 (with its BOM) to UTF-8; returns a malloc'd copy. */
+static char *
+from_utf16(const unsigned char *b, size_t len, bool le, size_t *out_len)
+{
+	struct buf out = {0};
+	buf_adds(&out, "");
+	for (size_t i = 2; i + 1 < len; i += 2) {
+		uint32_t u = le ? (uint32_t)(b[i] | b[i + 1] << 8)
+		                : (uint32_t)(b[i] << 8 | b[i + 1]);
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			uint32_t lo = le ? (uint32_t)(b[i + 2] | b[i + 3] << 8)
+			                 : (uint32_t)(b[i + 2] << 8 | b[i + 3]);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			} else {
+				u = 0xFFFD;
+			}
+		} else if (u >= 0xD800 && u <= 0xDFFF) {
+			u = 0xFFFD;
+		}
+		char enc[4];
+		buf_add(&out, enc, text_encode(u, enc));
+	}
+	*out_len = out.len;
+	return buf_steal(&out);
+}
+
+/* The file's stem: its base name without the extension. */
+static const char *
+file_stem(struct lctx *x, const char *name)
+{
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	const char *dot = strrchr(base, '.');
+	size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	if (len == 0)
+		return "posting";
+	return lkeep(x, base, len);
+}
+
+/* Gives every posting of the file its default id, then adds them. */
+static void
+finish_file(struct reader *r)
+{
+	struct lctx *x = &r->x;
+	for (size_t i = 0; i < r->nfile; i++) {
+		struct posting *p = r->file_postings[i];
+		if (!p->id) {
+			if (r->nfile == 1) {
+				p->id = r->stem;
+			} else {
+				char *id = arena_alloc(&x->c->arena,
+				                       strlen(r->stem) + 24);
+				if (!id)
+					die_nomem();
+				sprintf(id, "%s#%u", r->stem, p->doc);
+				p->id = id;
+			}
+		}
+		catalog_add(x->c, p);
+	}
+}
+
+/* Frees what the reader owns. */
+static void
+reader_free(struct reader *r)
+{
+	for (size_t i = 0; i < r->stackcap; i++)
+		free(r->stack[i].items);
+	free(r->stack);
+	free(r->anchors);
+	free(r->file_postings);
+	arena_free(&r->scratch);
+}
+
+/* Parses bytes that passed the checks. */
+static size_t
+parse_bytes(struct catalog *c, const char *file, const char *buf, size_t len,
+            const struct load_limits *lim)
+{
+	struct reader r = {0};
+	r.x = (struct lctx){.c = c, .file = file, .lim = lim};
+	r.stem = file_stem(&r.x, file);
+	char *fixed = NULL;
+	size_t flen = 0;
+	if (len >= 2 && (((unsigned char)buf[0] == 0xFF &&
+	                  (unsigned char)buf[1] == 0xFE) ||
+	                 ((unsigned char)buf[0] == 0xFE &&
+	                  (unsigned char)buf[1] == 0xFF))) {
+		bool le = (unsigned char)buf[0] == 0xFF;
+		catalog_problem(c, file, 1, 1, false, "file is UTF-16%s; read "
+		                "as such (billet prefers UTF-8)",
+		                le ? "LE" : "BE");
+		fixed = from_utf16((const unsigned char *)buf, len, le, &flen);
+		buf = fixed;
+		len = flen;
+	}
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		buf += 3; /* a UTF-8 byte order mark */
+		len -= 3;
+	}
+	char *fixed2 = check_bytes(&r.x, buf, len, &flen);
+	if (fixed2) {
+		buf = fixed2;
+		len = flen;
+	}
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		die_nomem();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	for (;;) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&parser, &e)) {
+			const yaml_mark_t *m = parser.problem_mark.line ||
+			                       parser.problem_mark.column
+				? &parser.problem_mark : &parser.context_mark;
+			if (parser.error == YAML_MEMORY_ERROR)
+				die_nomem();
+			catalog_problem(c, file, (unsigned)m->line + 1,
+			                (unsigned)m->column + 1, true,
+			                "YAML syntax: %s%s%s; the rest of the file "
+			                "is not read",
+			                parser.problem ? parser.problem : "error",
+			                parser.context ? " " : "",
+			                parser.context ? parser.context : "");
+			break;
+		}
+		bool more = on_event(&r, &e);
+		yaml_event_delete(&e);
+		if (!more || r.stop)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	finish_file(&r);
+	size_t added = r.nfile;
+	reader_free(&r);
+	free(fixed);
+	free(fixed2);
+	return added;
+}
+
+size_t
+load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
+            const struct load_limits *lim)
+{
+	if (!lim)
+		lim = &load_default_limits;
+	const char *file = arena_strdup(&c->arena, name);
+	if (!file)
+		die_nomem();
+	c->nfiles++;
+	if (len > lim->max_file) {
+		catalog_problem(c, file, 0, 0, true, "file of %zu bytes exceeds "
+		                "the limit of %zu (see --max-file); not read",
+		                len, lim->max_file);
+		return 0;
+	}
+	size_t before = c->n;
+	parse_bytes(c, file, buf, len, lim);
+	if (c->n == before && len > 0) {
+		bool blank = true;
+		for (size_t i = 0; i < len && blank; i++)
+			blank = buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' ||
+			        buf[i] == '\t';
+		if (blank)
+			catalog_problem(c, file, 0, 0, false, "no postings in "
+			                "this file");
+	} else if (len == 0) {
+		catalog_problem(c, file, 0, 0, false, "empty file: no postings");
+	}
+	return c->n - before;
+}
+
+/* Loads one regular file. */
+static size_t
+load_file(struct catalog *c, const char *path, const struct stat *st,
+          const struct load_limits *lim)
+{
+	const char *file = arena_strdup(&c->arena, path);
+	if (!file)
+		die_nomem();
+	if ((size_t)st->st_size > lim->max_file) {
+		c->nfiles++;
+		catalog_problem(c, file, 0, 0, true, "file of %lld bytes exceeds "
+		                "the limit of %zu (see --max-file); not read",
+		                (long long)st->st_size, lim->max_file);
+		return 0;
+	}
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		c->nfiles++;
+		catalog_problem(c, file, 0, 0, true, "cannot open: %s",
+		                strerror(errno));
+		return 0;
+	}
+	size_t len = (size_t)st->st_size;
+	void *map = NULL;
+	if (len > 0) {
+		map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (map == MAP_FAILED) {
+			int err = errno;
+			close(fd);
+			c->nfiles++;
+			catalog_problem(c, file, 0, 0, true, "cannot read: %s",
+			                strerror(err));
+			return 0;
+		}
+	}
+	close(fd);
+	size_t n = load_buffer(c, file, map ? map : "", len, lim);
+	if (map)
+		munmap(map, len);
+	return n;
+}
+
+/* A directory on the current path, to notice loops. */
+struct dirstack {
+	dev_t dev;
+	ino_t ino;
+	const struct dirstack *up;
+};
+
+/* Paths found under a directory. */
+struct pathlist {
+	char **v;
+	size_t n, cap;
+};
+
+/* Compares two paths in byte order. */
+static int
+path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* True for the extensions read inside directories. */
+static bool
+posting_ext(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	return dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
+	               !strcmp(dot, ".json"));
+}
+
+/* Records a problem about a path as a whole. */
+static void
+path_problem(struct catalog *c, const char *path, bool error, const char *msg)
+{
+	const char *file = arena_strdup(&c->arena, path);
+	if (!file)
+		die_nomem();
+	catalog_problem(c, file, 0, 0, error, "%s", msg);
+}
+
+/* Collects the posting files below directory path (dot-files skipped,
+ * loops not followed) into out. */
+static void
+collect(struct catalog *c, const char *path, const struct stat *st,
+        const struct dirstack *up, struct pathlist *out)
+{
+	for (const struct dirstack *d = up; d; d = d->up) {
+		if (d->dev == st->st_dev && d->ino == st->st_ino) {
+			path_problem(c, path, false, "directory loop (a link "
+			             "back to a directory above); not followed");
+			return;
+		}
+	}
+	DIR *dir = opendir(path);
+	if (!dir) {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "cannot open directory: %s",
+		         strerror(errno));
+		path_problem(c, path, true, msg);
+		return;
+	}
+	struct dirstack here = {st->st_dev, st->st_ino, up};
+	struct dirent *de;
+	while ((de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;
+		size_t pl = strlen(path), nl = strlen(de->d_name);
+		char *full = malloc(pl + nl + 2);
+		if (!full)
+			die_nomem();
+		memcpy(full, path, pl);
+		size_t k = pl;
+		if (k == 0 || full[k - 1] != '/')
+			full[k++] = '/';
+		memcpy(full + k, de->d_name, nl + 1);
+		struct stat fst;
+		if (stat(full, &fst) != 0) {
+			char msg[256];
+			snprintf(msg, sizeof(msg), "%s", strerror(errno));
+			path_problem(c, full, true, msg);
+			free(full);
+		} else if (S_ISDIR(fst.st_mode)) {
+			collect(c, full, &fst, &here, out);
+			free(full);
+		} else if (S_ISREG(fst.st_mode) && posting_ext(full)) {
+			if (out->n == out->cap) {
+				out->cap = out->cap ? out->cap * 2 : 32;
+				char **v = realloc(out->v,
+				                   out->cap * sizeof(*v));
+				if (!v)
+					die_nomem();
+				out->v = v;
+			}
+			out->v[out->n++] = full;
+		} else {
+			free(full);
+		}
+	}
+	closedir(dir);
+}
+
+/* Loads a path: a file whatever its name, or a directory's posting files
+ * in byte order of their paths. */
+static size_t
+load_any(struct catalog *c, const char *path, const struct load_limits *lim)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		path_problem(c, path, true, strerror(errno));
+		return 0;
+	}
+	if (S_ISREG(st.st_mode))
+		return load_file(c, path, &st, lim);
+	if (!S_ISDIR(st.st_mode)) {
+		path_problem(c, path, true,
+		             "not a regular file or directory; not read");
+		return 0;
+	}
+	struct pathlist files = {0};
+	collect(c, path, &st, NULL, &files);
+	qsort(files.v, files.n, sizeof(*files.v), path_cmp);
+	size_t added = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		struct stat fst;
+		if (stat(files.v[i], &fst) == 0 && S_ISREG(fst.st_mode))
+			added += load_file(c, files.v[i], &fst, lim);
+		free(files.v[i]);
+	}
+	free(files.v);
+	return added;
+}
+
+size_t
+load_path(struct catalog *c, const char *path, const struct load_limits *lim)
+{
+	return load_any(c, path, lim ? lim : &load_default_limits);
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/* load_int: the loader's per-posting node tree, shared with jsonld.c. */
+#ifndef BILLET_LOAD_INT_H
+#define BILLET_LOAD_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "load.h"
+
+/* Kinds of nodes. */
+enum ykind { Y_NULL, Y_SCALAR, Y_SEQ, Y_MAP };
+
+/* One YAML node of the posting being read; lives in the scratch arena and
+ * is forgotten once the posting is built. */
+struct ynode {
+	enum ykind kind;
+	unsigned line, col;    /* 1-based position of the node */
+	const char *s;         /* scalar text (NUL-terminated), Y_SCALAR */
+	size_t len;            /* bytes of s */
+	bool plain;            /* an unquoted scalar */
+	struct ynode **kids;   /* items; for Y_MAP key, value, key, value... */
+	size_t n;              /* items, or pairs for Y_MAP */
+	size_t weight;         /* nodes below and including this one */
+};
+
+/* What a mapping function needs: where problems go, where text is kept. */
+struct lctx {
+	struct catalog *c;           /* destination (arena, problems) */
+	const char *file;            /* the file's name, in c's arena */
+	const struct load_limits *lim;
+	struct posting *p;           /* the posting being built */
+	bool truncated;              /* nodes were dropped over the budget */
+};
+
+/* Reports an error at node n of the current posting and marks it. */
+void lerr(struct lctx *x, const struct ynode *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Reports a warning at node n. */
+void lwarn(struct lctx *x, const struct ynode *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The value of key in mapping m, or NULL. */
+const struct ynode *ymap_get(const struct ynode *m, const char *key);
+/* A copy of a scalar's text in the catalog arena, trimmed of surrounding
+ * blank lines and trailing space; NULL for null or empty. */
+const char *ykeep(struct lctx *x, const struct ynode *n);
+/* Copies text into the catalog arena. */
+const char *lkeep(struct lctx *x, const char *s, size_t len);
+/* Reads a scalar as text for field name; reports a type error otherwise. */
+bool ytext(struct lctx *x, const struct ynode *n, const char *name,
+           const char **out);
+/* Converts a node into a kept value (key may be NULL) in the arena. */
+void yxvalue(struct lctx *x, const struct ynode *n, const char *key,
+             struct xvalue *out);
+/* Appends an unknown key and its value to the posting's kept values. */
+void ykeep_extra(struct lctx *x, const char *key, const struct ynode *v);
+/* Builds a list from an array of C strings (copied into the arena). */
+void lstrlist(struct lctx *x, const char *const *v, size_t n,
+              struct strlist *out);
+/* Parses an amount such as 62400, 62,400, $62,400, 62.4k. */
+bool parse_amount(const char *s, size_t len, double *out);
+/* Reads a salary from any of its forms into the posting. */
+void ysalary(struct lctx *x, const struct ynode *n);
+/* Parses YYYY-MM-DD (a time part after 'T' is allowed) into yyyymmdd. */
+bool parse_date(const char *s, int32_t *ymd);
+/* Reads a date-or-text field; text allowed unless date_only. */
+void ywhen(struct lctx *x, const struct ynode *n, const char *name,
+           bool date_only, struct when *out);
+
+/* Maps a schema.org JobPosting mapping onto the posting. */
+void jsonld_map(struct lctx *x, const struct ynode *m);
+/* True when mapping m is a schema.org JobPosting (by @type). */
+bool jsonld_is(const struct ynode *m);
+
+#endif

@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: MIT */
+/* main: command line, batch modes, starts the interface. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "export.h"
+#include "load.h"
+#include "posting.h"
+#include "text.h"
+
+/* Everything the command line asks for. */
+struct options {
+	enum { MODE_UI, MODE_CHECK, MODE_LIST, MODE_SHOW, MODE_COMPARE,
+	       MODE_MARK } mode;
+	const char *show_id;     /* --show */
+	const char *compare_ids; /* --compare */
+	const char *filter;      /* --filter */
+	const char *sort;        /* --sort */
+	enum format format;
+	bool format_set;
+	bool header;
+	int width;               /* 0: the terminal's */
+	bool shortlist;
+	const char *mark, *unmark;
+	const char *state;
+	bool no_color;
+	struct load_limits limits;
+};
+
+/* Prints a message prefixed "billet: " to stderr. */
+static void
+say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#include <stdarg.h>
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("billet: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+/* Exits with status 2 after a usage message. */
+static _Noreturn void
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("billet: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'billet --help' for more information.\n", stderr);
+	exit(2);
+}
+
+static void
+help(void)
+{
+	fputs(
+"Usage: billet [OPTION]... [PATH]...\n"
+"Browse, filter, compare and shortlist job postings (YAML or schema.org\n"
+"JobPosting JSON-LD). PATH is a file or a directory of postings; with none,\n"
+"$BILLET_PATH (colon-separated) or the sample postings are read.\n"
+"\n"
+"Modes (default: the interactive interface):\n"
+"  -c, --check             load and validate only; problems on stderr\n"
+"  -l, --list              print the postings, one a line\n"
+"  -s, --show ID           print one posting in full\n"
+"  -C, --compare ID,ID...  print two to four postings side by side\n"
+"      --mark ID           add a posting to the shortlist\n"
+"      --unmark ID         remove a posting from the shortlist\n"
+"\n"
+"Options:\n"
+"  -f, --filter QUERY      only the postings that match QUERY\n"
+"  -S, --sort KEY[,KEY]    title, org, location, salary, posted, deadline,\n"
+"                          id; a leading - reverses\n"
+"      --format FMT        text, tsv, csv, json, yaml, markdown\n"
+"      --header            a first line naming the tsv/csv columns\n"
+"  -w, --width N           width of text output\n"
+"      --shortlist         with --list: only shortlisted postings\n"
+"      --state FILE        the state file (shortlist, notes, ratings)\n"
+"      --no-color          no colours (also when NO_COLOR is set)\n"
+"      --max-file SIZE     largest posting file read (default 256M)\n"
+"      --max-scalar SIZE   largest single value (default 1M)\n"
+"      --max-depth N       deepest nesting (default 64)\n"
+"      --max-nodes N       nodes of one posting, aliases expanded\n"
+"                          (default 100000)\n"
+"      --max-postings N    postings of one file (default 1000000)\n"
+"  -h, --help              show this help and exit\n"
+"  -V, --version           show the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 a posting problem, 2 wrong usage.\n"
+"See billet(1) for the keys and the query language, billet(5) for the\n"
+"file format.\n", stdout);
+}
+
+/* Parses a size such as 512K, 64M, 1G. */
+static size_t
+parse_size(const char *opt, const char *s)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (end == s || errno || s[0] == '-')
+		usage_error("%s: expected a size such as 64M", opt);
+	unsigned long long mult = 1;
+	switch (*end) {
+	case 'k': case 'K': mult = 1ULL << 10; end++; break;
+	case 'm': case 'M': mult = 1ULL << 20; end++; break;
+	case 'g': case 'G': mult = 1ULL << 30; end++; break;
+	}
+	if (*end || v == 0 || v > SIZE_MAX / mult)
+		usage_error("%s: expected a size such as 64M", opt);
+	return (size_t)(v * mult);
+}
+
+/* The width for text output. */
+static int
+output_width(const struct options *o)
+{
+	if (o->width > 0)
+		return o->width;
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	const char *cols = getenv("COLUMNS");
+	if (cols && atoi(cols) > 0)
+		return atoi(cols);
+	return 80;
+}
+
+/* Where the sample postings are: the source tree when this binary is the
+ * one built there, else the installed data directory. */
+static const char *
+sample_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct stat st;
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		if (strcmp(exe, BILLET_BUILDDIR "/src") == 0 &&
+		    stat(BILLET_SRCDATA, &st) == 0)
+			return BILLET_SRCDATA;
+	}
+	if (stat(BILLET_DATADIR, &st) == 0)
+		return BILLET_DATADIR;
+	return BILLET_SRCDATA;
+}
+
+/* Prints the problems: all in --check, errors only otherwise. */
+static void
+print_problems(const struct catalog *c, bool all)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < c->nproblems; i++) {
+		const struct problem *p = &c->problems[i];
+		if (!all && !p->error)
+			continue;
+		buf_clear(&b);
+		text_sanitize(&b, p->file, strlen(p->file), 0);
+		if (p->line)
+			buf_printf(&b, ":%u:%u", p->line, p->col);
+		buf_printf(&b, ": %s: ", p->error ? "error" : "warning");
+		text_sanitize(&b, p->msg, strlen(p->msg), 0);
+		buf_addc(&b, '\n');
+		fwrite(b.s, 1, b.len, stderr);
+	}
+	buf_free(&b);
+}
+
+/* Loads the paths, or $BILLET_PATH, or the samples. Returns a note on
+ * where the postings came from. */
+static const char *
+load_all(struct catalog *c, char **paths, int npaths,
+         const struct load_limits *lim)
+{
+	if (npaths > 0) {
+		for (int i = 0; i < npaths; i++)
+			load_path(c, paths[i], lim);
+		return NULL;
+	}
+	const char *env = getenv("BILLET_PATH");
+	if (env && *env) {
+		char *copy = strdup(env);
+		if (!copy)
+			die_nomem();
+		for (char *save = NULL, *p = strtok_r(copy, ":", &save); p;
+		     p = strtok_r(NULL, ":", &save))
+			load_path(c, p, lim);
+		free(copy);
+		return "$BILLET_PATH";
+	}
+	load_path(c, sample_dir(), lim);
+	return "the sample postings";
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct options o = {.limits = load_default_limits};
+	enum {
+		OPT_FORMAT = 256, OPT_HEADER, OPT_SHORTLIST, OPT_MARK,
+		OPT_UNMARK, OPT_STATE, OPT_NO_COLOR, OPT_MAX_FILE,
+		OPT_MAX_SCALAR, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_POSTINGS,
+	};
+	static const struct option longopts[] = {
+		{"check", no_argument, NULL, 'c'},
+		{"list", no_argument, NULL, 'l'},
+		{"show", required_argument, NULL, 's'},
+		{"compare", required_argument, NULL, 'C'},
+		{"filter", required_argument, NULL, 'f'},
+		{"sort", required_argument, NULL, 'S'},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"header", no_argument, NULL, OPT_HEADER},
+		{"width", required_argument, NULL, 'w'},
+		{"shortlist", no_argument, NULL, OPT_SHORTLIST},
+		{"mark", required_argument, NULL, OPT_MARK},
+		{"unmark", required_argument, NULL, OPT_UNMARK},
+		{"state", required_argument, NULL, OPT_STATE},
+		{"no-color", no_argument, NULL, OPT_NO_COLOR},
+		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
+		{"max-file", required_argument, NULL, OPT_MAX_FILE},
+		{"max-scalar", required_argument, NULL, OPT_MAX_SCALAR},
+		{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+		{"max-nodes", required_argument, NULL, OPT_MAX_NODES},
+		{"max-postings", required_argument, NULL, OPT_MAX_POSTINGS},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int ch;
+	int modes = 0;
+	while ((ch = getopt_long(argc, argv, "cls:C:f:S:w:hV", longopts,
+	                         NULL)) != -1) {
+		switch (ch) {
+		case 'c': o.mode = MODE_CHECK; modes++; break;
+		case 'l': o.mode = MODE_LIST; modes++; break;
+		case 's': o.mode = MODE_SHOW; o.show_id = optarg; modes++; break;
+		case 'C':
+			o.mode = MODE_COMPARE;
+			o.compare_ids = optarg;
+			modes++;
+			break;
+		case 'f': o.filter = optarg; break;
+		case 'S': o.sort = optarg; break;
+		case OPT_FORMAT:
+			if (!format_parse(optarg, &o.format))
+				usage_error("--format: unknown format '%s' (text, "
+				            "tsv, csv, json, yaml, markdown)",
+				            optarg);
+			o.format_set = true;
+			break;
+		case OPT_HEADER: o.header = true; break;
+		case 'w': {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+			if (*end || w < 1 || w > 10000)
+				usage_error("--width: expected a number of "
+				            "columns, not '%s'", optarg);
+			o.width = (int)w;
+			break;
+		}
+		case OPT_SHORTLIST: o.shortlist = true; break;
+		case OPT_MARK: o.mode = MODE_MARK; o.mark = optarg; modes++; break;
+		case OPT_UNMARK:
+			o.mode = MODE_MARK;
+			o.unmark = optarg;
+			modes++;
+			break;
+		case OPT_STATE: o.state = optarg; break;
+		case OPT_NO_COLOR: o.no_color = true; break;
+		case OPT_MAX_FILE:
+			o.limits.max_file = parse_size("--max-file", optarg);
+			break;
+		case OPT_MAX_SCALAR:
+			o.limits.max_scalar = parse_size("--max-scalar", optarg);
+			break;
+		case OPT_MAX_DEPTH:
+			o.limits.max_depth = parse_size("--max-depth", optarg);
+			if (o.limits.max_depth > 10000)
+				usage_error("--max-depth: at most 10000, not "
+				            "'%s'", optarg);
+			break;
+		case OPT_MAX_NODES:
+			o.limits.max_nodes = parse_size("--max-nodes", optarg);
+			break;
+		case OPT_MAX_POSTINGS:
+			o.limits.max_postings = parse_size("--max-postings",
+			                                   optarg);
+			break;
+		case 'h': help(); return 0;
+		case 'V': printf("billet %s\n", PACKAGE_VERSION); return 0;
+		default:
+			fputs("Try 'billet --help' for more information.\n",
+			      stderr);
+			return 2;
+		}
+	}
+	if (modes > 1)
+		usage_error("%s", "choose one of --check, --list, --show, "
+		            "--compare, --mark, --unmark");
+	if (o.format_set) {
+		bool ok = o.mode == MODE_LIST ||
+		          (o.mode == MODE_SHOW && (o.format == FMT_TEXT ||
+		                                   o.format == FMT_JSON ||
+		                                   o.format == FMT_YAML)) ||
+		          (o.mode == MODE_COMPARE && (o.format == FMT_TEXT ||
+		                                      o.format == FMT_JSON));
+		if (!ok)
+			usage_error("--format %s does not go with this mode",
+			            format_name(o.format));
+	}
+	if (o.header && !(o.mode == MODE_LIST &&
+	                  (o.format == FMT_TSV || o.format == FMT_CSV)))
+		usage_error("%s", "--header goes with --list --format tsv or csv");
+	if (o.shortlist && o.mode != MODE_LIST)
+		usage_error("%s", "--shortlist goes with --list");
+
+	struct catalog c;
+	catalog_init(&c);
+	load_all(&c, argv + optind, argc - optind, &o.limits);
+	int status = 0;
+	switch (o.mode) {
+	case MODE_CHECK:
+		print_problems(&c, true);
+		if (c.nerrors)
+			say("%zu posting%s loaded from %zu file%s; %zu error%s",
+			    c.n, c.n == 1 ? "" : "s", c.nfiles,
+			    c.nfiles == 1 ? "" : "s", c.nerrors,
+			    c.nerrors == 1 ? "" : "s");
+		status = c.nerrors ? 1 : 0;
+		break;
+	case MODE_LIST:
+		print_problems(&c, false);
+		export_list(stdout, c.v, c.n, o.format, output_width(&o),
+		            o.header, NULL);
+		break;
+	case MODE_SHOW: {
+		print_problems(&c, false);
+		const struct posting *p = catalog_find(&c, o.show_id);
+		if (!p) {
+			struct buf b = {0};
+			text_sanitize(&b, o.show_id, strlen(o.show_id), 0);
+			say("no posting with id '%s'", b.s ? b.s : "");
+			buf_free(&b);
+			status = 1;
+			break;
+		}
+		export_show(stdout, p, o.format, output_width(&o), NULL);
+		break;
+	}
+	case MODE_COMPARE:
+	case MODE_MARK:
+	case MODE_UI:
+		say("this part of billet is not built yet");
+		status = 2;
+		break;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		say("cannot write the output: %s", strerror(errno));
+		status = status ? status : 2;
+	}
+	catalog_free(&c);
+	return status;
+}

@@ -1,0 +1,802 @@
+/* SPDX-License-Identifier: MIT */
+#include "posting.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Period tables: names, multipliers to a year, compact and long suffixes. */
+static const struct {
+	const char *name;
+	double per_year;
+	const char *compact;
+	const char *phrase;
+} periods[] = {
+	[PERIOD_YEAR] = {"year", 1, "", "a year"},
+	[PERIOD_MONTH] = {"month", 12, "/mo", "a month"},
+	[PERIOD_WEEK] = {"week", 52, "/wk", "a week"},
+	[PERIOD_DAY] = {"day", 260, "/d", "a day"},
+	[PERIOD_HOUR] = {"hour", 2080, "/h", "an hour"},
+};
+
+double
+period_per_year(enum period p)
+{
+	return periods[p].per_year;
+}
+
+const char *
+period_name(enum period p)
+{
+	return periods[p].name;
+}
+
+bool
+period_parse(const char *s, enum period *out)
+{
+	static const struct {
+		const char *word;
+		enum period p;
+	} words[] = {
+		{"year", PERIOD_YEAR}, {"yearly", PERIOD_YEAR},
+		{"annual", PERIOD_YEAR}, {"annually", PERIOD_YEAR},
+		{"yr", PERIOD_YEAR}, {"month", PERIOD_MONTH},
+		{"monthly", PERIOD_MONTH}, {"mo", PERIOD_MONTH},
+		{"week", PERIOD_WEEK}, {"weekly", PERIOD_WEEK},
+		{"wk", PERIOD_WEEK}, {"day", PERIOD_DAY}, {"daily", PERIOD_DAY},
+		{"hour", PERIOD_HOUR}, {"hourly", PERIOD_HOUR},
+		{"hr", PERIOD_HOUR}, {"h", PERIOD_HOUR},
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (strcasecmp(s, words[i].word) == 0) {
+			*out = words[i].p;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+posting_salary_yearly(const struct posting *p, double *lo, double *hi)
+{
+	if (!p->salary.present)
+		return false;
+	double k = period_per_year(p->salary.period);
+	*lo = p->salary.min * k;
+	*hi = p->salary.max * k;
+	return true;
+}
+
+/* The sign written before an amount of this currency, or NULL. */
+static const char *
+currency_sign(const char *cur)
+{
+	static const struct {
+		const char *code, *sign;
+	} signs[] = {
+		{"USD", "$"}, {"EUR", "€"}, {"GBP", "£"}, {"JPY", "¥"},
+		{"CAD", "CA$"}, {"AUD", "A$"}, {"INR", "₹"}, {"NZD", "NZ$"},
+		{"MXN", "MX$"}, {"CNY", "CN¥"}, {"KRW", "₩"}, {"BRL", "R$"},
+	};
+	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
+		if (strcmp(cur, signs[i].code) == 0)
+			return signs[i].sign;
+	return NULL;
+}
+
+/* Appends the currency's sign, or its code and a space. */
+static void
+add_sign(struct buf *out, const char *cur)
+{
+	const char *sign = currency_sign(cur[0] ? cur : "USD");
+	if (sign) {
+		buf_adds(out, sign);
+	} else {
+		buf_adds(out, cur);
+		buf_addc(out, ' ');
+	}
+}
+
+/* Appends a non-negative number with thousands separators; cents only when
+ * the amount has them. */
+static void
+add_grouped(struct buf *out, double amount)
+{
+	long long c = llround(amount * 100);
+	char digits[32];
+	snprintf(digits, sizeof(digits), "%lld", c / 100);
+	size_t len = strlen(digits);
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf_addc(out, ',');
+		buf_addc(out, digits[i]);
+	}
+	if (c % 100)
+		buf_printf(out, ".%02lld", c % 100);
+}
+
+void
+money_format(struct buf *out, double amount, const char *currency)
+{
+	if (amount < 0) {
+		buf_addc(out, '-');
+		amount = -amount;
+	}
+	add_sign(out, currency);
+	add_grouped(out, amount);
+}
+
+/* Appends an amount compactly: 62.4k, 67k, 1.2M, 31.50, 26. */
+static void
+add_compact(struct buf *out, double v)
+{
+	char tmp[64];
+	if (v >= 1e6) {
+		snprintf(tmp, sizeof(tmp), "%.2f", v / 1e6);
+	} else if (v >= 1000) {
+		snprintf(tmp, sizeof(tmp), "%.1f", v / 1000);
+	} else if (v != floor(v)) {
+		snprintf(tmp, sizeof(tmp), "%.2f", v);
+		buf_adds(out, tmp);
+		return;
+	} else {
+		snprintf(tmp, sizeof(tmp), "%.0f", v);
+		buf_adds(out, tmp);
+		return;
+	}
+	/* drop trailing zeros of the fraction */
+	char *dot = strchr(tmp, '.');
+	if (dot) {
+		char *end = tmp + strlen(tmp) - 1;
+		while (end > dot && *end == '0')
+			*end-- = '\0';
+		if (end == dot)
+			*end = '\0';
+	}
+	buf_adds(out, tmp);
+	buf_adds(out, v >= 1e6 ? "M" : "k");
+}
+
+void
+salary_compact(struct buf *out, const struct salary *s)
+{
+	if (!s->present)
+		return;
+	add_sign(out, s->currency);
+	add_compact(out, s->min);
+	if (s->max != s->min) {
+		buf_adds(out, "–");
+		add_compact(out, s->max);
+	}
+	buf_adds(out, periods[s->period].compact);
+}
+
+void
+salary_full(struct buf *out, const struct salary *s)
+{
+	if (!s->present)
+		return;
+	money_format(out, s->min, s->currency);
+	if (s->max != s->min) {
+		buf_adds(out, "–");
+		money_format(out, s->max, s->currency);
+	}
+	buf_addc(out, ' ');
+	buf_adds(out, periods[s->period].phrase);
+	if (s->note) {
+		buf_adds(out, " (");
+		buf_adds(out, s->note);
+		buf_addc(out, ')');
+	}
+}
+
+/* Appends the non-NULL parts joined by ", "; returns how many. */
+static int
+add_joined(struct buf *out, const char *const *parts, size_t n)
+{
+	int k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!parts[i] || !parts[i][0])
+			continue;
+		if (k++)
+			buf_adds(out, ", ");
+		buf_adds(out, parts[i]);
+	}
+	return k;
+}
+
+void
+posting_location(struct buf *out, const struct posting *p)
+{
+	for (size_t i = 0; i < p->nplaces; i++) {
+		const struct place *pl = &p->places[i];
+		const char *parts[] = {pl->city, pl->region, pl->country};
+		if (i)
+			buf_adds(out, "; ");
+		if (pl->name) {
+			buf_adds(out, pl->name);
+			struct buf rest = {0};
+			if (add_joined(&rest, parts, 3) &&
+			    !strstr(pl->name, rest.s)) {
+				buf_adds(out, " (");
+				buf_add(out, rest.s, rest.len);
+				buf_addc(out, ')');
+			}
+			buf_free(&rest);
+		} else {
+			add_joined(out, parts, 3);
+		}
+	}
+}
+
+const char *
+posting_org(const struct posting *p, bool wide)
+{
+	if (!wide && p->org.short_name)
+		return p->org.short_name;
+	return p->org.name ? p->org.name : p->org.short_name;
+}
+
+const char *
+workplace_name(enum workplace w)
+{
+	switch (w) {
+	case WP_ONSITE: return "onsite";
+	case WP_HYBRID: return "hybrid";
+	case WP_REMOTE: return "remote";
+	default: return NULL;
+	}
+}
+
+/* Appends a number of years without a needless fraction. */
+static void
+add_years(struct buf *out, double y)
+{
+	if (y == floor(y))
+		buf_printf(out, "%.0f", y);
+	else
+		buf_printf(out, "%g", y);
+}
+
+void
+posting_experience(struct buf *out, const struct posting *p)
+{
+	double lo = p->experience.min_years, hi = p->experience.max_years;
+	size_t start = out->len;
+	if (lo >= 0 && hi >= 0 && hi != lo) {
+		add_years(out, lo);
+		buf_adds(out, "–");
+		add_years(out, hi);
+		buf_adds(out, " years");
+	} else if (lo >= 0 && hi == lo) {
+		add_years(out, lo);
+		buf_adds(out, lo == 1 ? " year" : " years");
+	} else if (lo >= 0) {
+		add_years(out, lo);
+		buf_adds(out, "+ years");
+	} else if (hi >= 0) {
+		buf_adds(out, "up to ");
+		add_years(out, hi);
+		buf_adds(out, " years");
+	}
+	if (p->experience.note) {
+		if (out->len > start)
+			buf_adds(out, " — ");
+		buf_adds(out, p->experience.note);
+	}
+}
+
+/* The child of a mapping with this key, or NULL. */
+static const struct xvalue *
+xvalue_get(const struct xvalue *v, const char *key)
+{
+	if (v->kind != X_MAP)
+		return NULL;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->kids[i].key && strcmp(v->kids[i].key, key) == 0)
+			return &v->kids[i];
+	return NULL;
+}
+
+void
+xvalue_text(struct buf *out, const struct xvalue *v)
+{
+	switch (v->kind) {
+	case X_SCALAR:
+		buf_adds(out, v->s ? v->s : "");
+		return;
+	case X_SEQ:
+		for (size_t i = 0; i < v->n; i++) {
+			if (i)
+				buf_adds(out, "; ");
+			xvalue_text(out, &v->kids[i]);
+		}
+		return;
+	case X_MAP: {
+		const struct xvalue *name = xvalue_get(v, "name");
+		if (name && name->kind == X_SCALAR) {
+			buf_adds(out, name->s);
+			return;
+		}
+		size_t k = 0;
+		for (size_t i = 0; i < v->n; i++) {
+			const struct xvalue *c = &v->kids[i];
+			if (c->key && c->key[0] == '@')
+				continue;
+			if (k++)
+				buf_adds(out, ", ");
+			buf_adds(out, c->key ? c->key : "");
+			buf_adds(out, ": ");
+			xvalue_text(out, c);
+		}
+		return;
+	}
+	}
+}
+
+/* Rendering ------------------------------------------------------------ */
+
+/* State of one rendering: output, width, label column. */
+struct render {
+	struct rlines *out;
+	int width;
+	int label_w; /* display columns of the widest label, with ": " */
+	struct buf san;
+	struct wrap_line *wl;
+	size_t nwl, wlcap;
+};
+
+/* Appends one line (text copied, already sanitised and fitting). */
+static void
+emit(struct render *r, enum rline_kind kind, const char *s, size_t len,
+     size_t label_len)
+{
+	struct rlines *o = r->out;
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 64;
+		struct rline *v = realloc(o->v, cap * sizeof(*v));
+		if (!v)
+			die_nomem();
+		o->v = v;
+		o->cap = cap;
+	}
+	char *t = malloc(len + 1);
+	if (!t)
+		die_nomem();
+	memcpy(t, s, len);
+	t[len] = '\0';
+	o->v[o->n++] = (struct rline){kind, t, label_len};
+}
+
+/* Sanitises s into r->san (newlines kept when nl). */
+static void
+sanitize(struct render *r, const char *s, bool nl)
+{
+	buf_clear(&r->san);
+	text_sanitize(&r->san, s, strlen(s), nl ? SAN_KEEP_NL : 0);
+	if (!r->san.s)
+		buf_adds(&r->san, "");
+}
+
+/* Wraps s to the width after an indent: the first line gets first (which
+ * is first_cols columns wide, first_len bytes), the others spaces. */
+static void
+emit_wrapped(struct render *r, enum rline_kind kind, enum rline_kind cont,
+             const char *first, size_t first_len, int first_cols,
+             const char *s, bool nl)
+{
+	sanitize(r, s, nl);
+	int indent = first_cols;
+	if (indent > r->width / 2)
+		indent = r->width / 2;
+	int w = r->width - indent;
+	if (w < 1)
+		w = 1;
+	r->nwl = 0;
+	text_wrap(r->san.s, r->san.len, w, &r->wl, &r->nwl, &r->wlcap);
+	struct buf line = {0};
+	if (r->nwl == 0) {
+		emit(r, kind, first, first_len, kind == RL_FIELD ? first_len : 0);
+		return;
+	}
+	for (size_t i = 0; i < r->nwl; i++) {
+		buf_clear(&line);
+		if (i == 0) {
+			buf_add(&line, first, first_len);
+			for (int c = first_cols; c < indent; c++)
+				buf_addc(&line, ' ');
+		} else {
+			for (int c = 0; c < indent; c++)
+				buf_addc(&line, ' ');
+		}
+		buf_add(&line, r->san.s + r->wl[i].off, r->wl[i].len);
+		if (!line.s)
+			buf_adds(&line, "");
+		if (i == 0)
+			emit(r, kind, line.s, line.len,
+			     kind == RL_FIELD ? first_len : 0);
+		else
+			emit(r, r->wl[i].len ? cont : RL_BLANK, line.s,
+			     line.len, 0);
+	}
+	buf_free(&line);
+}
+
+/* Emits "Label: value" with the value wrapped beside the label. */
+static void
+field(struct render *r, const char *label, const char *value)
+{
+	if (!value || !value[0])
+		return;
+	struct buf l = {0};
+	buf_adds(&l, label);
+	buf_adds(&l, ": ");
+	int cols = (int)text_width(l.s, l.len);
+	while (cols < r->label_w) {
+		buf_addc(&l, ' ');
+		cols++;
+	}
+	emit_wrapped(r, RL_FIELD, RL_CONT, l.s, l.len, cols, value, false);
+	buf_free(&l);
+}
+
+/* Emits a blank line unless the last line already is one. */
+static void
+blank(struct render *r)
+{
+	if (r->out->n && r->out->v[r->out->n - 1].kind != RL_BLANK)
+		emit(r, RL_BLANK, "", 0, 0);
+}
+
+/* Emits a heading, preceded by a blank line. */
+static void
+heading(struct render *r, const char *h)
+{
+	blank(r);
+	emit_wrapped(r, RL_HEADING, RL_HEADING, "", 0, 0, h, false);
+}
+
+/* Emits prose: paragraphs wrapped to the width, blank lines between. */
+static void
+prose(struct render *r, const char *s)
+{
+	emit_wrapped(r, RL_TEXT, RL_TEXT, "", 0, 0, s, true);
+}
+
+/* Emits the items of a list as bullets. */
+static void
+bullets(struct render *r, const struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		emit_wrapped(r, RL_BULLET, RL_CONT, "• ", strlen("• "), 2,
+		             l->v[i], false);
+}
+
+/* Emits a headed list, when it has items. */
+static void
+list_section(struct render *r, const char *title, const struct strlist *l)
+{
+	if (!l->n)
+		return;
+	heading(r, title);
+	bullets(r, l);
+}
+
+/* Emits a date-or-text field. */
+static void
+when_field(struct render *r, const char *label, const struct when *w)
+{
+	field(r, label, w->text);
+}
+
+/* Emits a further section with its groups. */
+static void
+section(struct render *r, const struct section *s, int depth)
+{
+	if (depth == 0) {
+		heading(r, s->heading);
+	} else {
+		blank(r);
+		struct buf h = {0};
+		buf_adds(&h, "▸ ");
+		buf_adds(&h, s->heading);
+		emit_wrapped(r, RL_HEADING, RL_HEADING, "", 0, 0, h.s, false);
+		buf_free(&h);
+	}
+	if (s->text)
+		prose(r, s->text);
+	bullets(r, &s->items);
+	for (size_t i = 0; i < s->nsub; i++)
+		section(r, &s->sub[i], depth + 1);
+}
+
+/* Emits a kept value under its key: scalars and short values as fields,
+ * lists as bullets. */
+static void
+extra(struct render *r, const struct xvalue *v)
+{
+	struct buf t = {0};
+	if (v->kind == X_SEQ) {
+		bool simple = true;
+		for (size_t i = 0; i < v->n; i++)
+			if (v->kids[i].kind != X_SCALAR)
+				simple = false;
+		if (simple && v->n > 1) {
+			blank(r);
+			emit_wrapped(r, RL_HEADING, RL_HEADING, "", 0, 0, v->key,
+			             false);
+			for (size_t i = 0; i < v->n; i++)
+				emit_wrapped(r, RL_BULLET, RL_CONT, "• ",
+				             strlen("• "), 2, v->kids[i].s, false);
+			return;
+		}
+	}
+	xvalue_text(&t, v);
+	if (t.s && strchr(t.s, '\n')) {
+		blank(r);
+		emit_wrapped(r, RL_HEADING, RL_HEADING, "", 0, 0, v->key, false);
+		prose(r, t.s);
+	} else {
+		field(r, v->key, t.s);
+	}
+	buf_free(&t);
+}
+
+void
+posting_render(const struct posting *p, int width, struct rlines *out)
+{
+	struct render r = {.out = out, .width = width < 1 ? 1 : width};
+	static const char *const labels[] = {
+		"Organization", "Department", "Location", "Workplace",
+		"Employment", "Salary", "Experience", "Languages", "Travel",
+		"Reports to", "Supervises", "Posted", "Deadline", "Start",
+		"Tags", "Source", "Id",
+	};
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		int w = (int)text_width(labels[i], strlen(labels[i])) + 2;
+		if (w > r.label_w)
+			r.label_w = w;
+	}
+	struct buf v = {0};
+
+	emit_wrapped(&r, RL_TITLE, RL_TITLE, "", 0, 0, p->title, false);
+	blank(&r);
+
+	if (p->org.name && p->org.short_name)
+		buf_printf(&v, "%s (%s)", p->org.name, p->org.short_name);
+	else if (posting_org(p, true))
+		buf_adds(&v, posting_org(p, true));
+	else
+		buf_adds(&v, "organization not given");
+	if (p->org.url)
+		buf_printf(&v, " <%s>", p->org.url);
+	field(&r, "Organization", v.s);
+	field(&r, "Department", p->department);
+	buf_clear(&v);
+	posting_location(&v, p);
+	field(&r, "Location", v.s);
+	buf_clear(&v);
+	if (workplace_name(p->workplace))
+		buf_adds(&v, workplace_name(p->workplace));
+	if (p->workplace_note) {
+		if (v.len)
+			buf_adds(&v, " — ");
+		buf_adds(&v, p->workplace_note);
+	}
+	field(&r, "Workplace", v.s);
+	buf_clear(&v);
+	const char *emp[] = {p->employment.type, p->employment.classification};
+	add_joined(&v, emp, 2);
+	if (p->employment.union_name) {
+		if (v.len)
+			buf_adds(&v, "; ");
+		buf_printf(&v, "union: %s", p->employment.union_name);
+	}
+	field(&r, "Employment", v.s);
+	buf_clear(&v);
+	salary_full(&v, &p->salary);
+	field(&r, "Salary", v.s);
+	buf_clear(&v);
+	posting_experience(&v, p);
+	field(&r, "Experience", v.s);
+	buf_clear(&v);
+	for (size_t i = 0; i < p->nlanguages; i++) {
+		if (i)
+			buf_adds(&v, "; ");
+		buf_adds(&v, p->languages[i].name);
+		if (p->languages[i].level)
+			buf_printf(&v, " (%s)", p->languages[i].level);
+	}
+	field(&r, "Languages", v.s);
+	field(&r, "Travel", p->travel);
+	field(&r, "Reports to", p->reports_to);
+	field(&r, "Supervises", p->supervises);
+	when_field(&r, "Posted", &p->posted);
+	when_field(&r, "Deadline", &p->deadline);
+	when_field(&r, "Start", &p->start);
+	buf_clear(&v);
+	for (size_t i = 0; i < p->tags.n; i++) {
+		if (i)
+			buf_adds(&v, ", ");
+		buf_adds(&v, p->tags.v[i]);
+	}
+	field(&r, "Tags", v.s);
+	field(&r, "Source", p->source);
+	field(&r, "Id", p->id);
+
+	if (p->summary) {
+		heading(&r, "Summary");
+		prose(&r, p->summary);
+	}
+	if (p->org.about) {
+		heading(&r, "About the organization");
+		prose(&r, p->org.about);
+	}
+	list_section(&r, "Responsibilities", &p->responsibilities);
+	list_section(&r, p->preferred.n ? "Required qualifications"
+	                                : "Qualifications", &p->qualifications);
+	list_section(&r, "Preferred qualifications", &p->preferred);
+	if (p->benefits_prose && p->benefits.n) {
+		heading(&r, "Benefits");
+		prose(&r, p->benefits.v[0]);
+	} else {
+		list_section(&r, "Benefits", &p->benefits);
+	}
+	list_section(&r, "Conditions", &p->conditions);
+
+	const struct apply *a = &p->apply;
+	if (a->url || a->email || a->phone || a->subject || a->note ||
+	    a->documents.n || a->deadline.text) {
+		heading(&r, "How to apply");
+		field(&r, "Apply at", a->url);
+		field(&r, "Email", a->email);
+		field(&r, "Phone", a->phone);
+		field(&r, "Subject", a->subject);
+		buf_clear(&v);
+		for (size_t i = 0; i < a->documents.n; i++) {
+			if (i)
+				buf_adds(&v, ", ");
+			buf_adds(&v, a->documents.v[i]);
+		}
+		field(&r, "Documents", v.s);
+		when_field(&r, "Deadline", &a->deadline);
+		if (a->note) {
+			blank(&r);
+			prose(&r, a->note);
+		}
+	}
+	for (size_t i = 0; i < p->nsections; i++)
+		section(&r, &p->sections[i], 0);
+	if (p->nextra) {
+		heading(&r, "Other");
+		for (size_t i = 0; i < p->nextra; i++)
+			extra(&r, &p->extra[i]);
+	}
+	buf_free(&v);
+	buf_free(&r.san);
+	free(r.wl);
+}
+
+void
+rlines_free(struct rlines *out)
+{
+	for (size_t i = 0; i < out->n; i++)
+		free(out->v[i].text);
+	free(out->v);
+	*out = (struct rlines){0};
+}
+
+/* Searchable text ------------------------------------------------------ */
+
+/* Calls fn on every scalar of a kept value. */
+static bool
+each_x(const struct xvalue *v,
+       bool (*fn)(void *ctx, const char *field, const char *s), void *ctx)
+{
+	if (v->key && fn(ctx, "other", v->key))
+		return true;
+	if (v->kind == X_SCALAR)
+		return v->s && fn(ctx, "other", v->s);
+	for (size_t i = 0; i < v->n; i++)
+		if (each_x(&v->kids[i], fn, ctx))
+			return true;
+	return false;
+}
+
+/* Calls fn on every item of a list. */
+static bool
+each_list(const struct strlist *l, const char *field,
+          bool (*fn)(void *ctx, const char *field, const char *s), void *ctx)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (fn(ctx, field, l->v[i]))
+			return true;
+	return false;
+}
+
+/* Calls fn on a section's text, items and groups. */
+static bool
+each_section(const struct section *s,
+             bool (*fn)(void *ctx, const char *field, const char *s),
+             void *ctx)
+{
+	if (s->heading && fn(ctx, "text", s->heading))
+		return true;
+	if (s->text && fn(ctx, "text", s->text))
+		return true;
+	if (each_list(&s->items, "text", fn, ctx))
+		return true;
+	for (size_t i = 0; i < s->nsub; i++)
+		if (each_section(&s->sub[i], fn, ctx))
+			return true;
+	return false;
+}
+
+bool
+posting_each_text(const struct posting *p,
+                  bool (*fn)(void *ctx, const char *field, const char *s),
+                  void *ctx)
+{
+#define T(field, s) \
+	do { \
+		if ((s) && fn(ctx, field, s)) \
+			return true; \
+	} while (0)
+	T("id", p->id);
+	T("title", p->title);
+	T("org", p->org.name);
+	T("org", p->org.short_name);
+	T("org", p->org.url);
+	T("dept", p->department);
+	for (size_t i = 0; i < p->nplaces; i++) {
+		T("loc", p->places[i].name);
+		T("loc", p->places[i].city);
+		T("loc", p->places[i].region);
+		T("loc", p->places[i].country);
+	}
+	T("workplace", workplace_name(p->workplace));
+	T("workplace", p->workplace_note);
+	T("type", p->employment.type);
+	T("type", p->employment.classification);
+	T("type", p->employment.union_name);
+	for (size_t i = 0; i < p->nlanguages; i++) {
+		T("lang", p->languages[i].name);
+		T("lang", p->languages[i].level);
+	}
+	if (each_list(&p->tags, "tag", fn, ctx))
+		return true;
+	T("text", p->salary.note);
+	T("text", p->posted.text);
+	T("text", p->deadline.text);
+	T("text", p->start.text);
+	T("text", p->reports_to);
+	T("text", p->supervises);
+	T("text", p->travel);
+	T("text", p->experience.note);
+	T("text", p->summary);
+	T("text", p->org.about);
+	if (each_list(&p->responsibilities, "text", fn, ctx) ||
+	    each_list(&p->qualifications, "text", fn, ctx) ||
+	    each_list(&p->preferred, "text", fn, ctx) ||
+	    each_list(&p->benefits, "text", fn, ctx) ||
+	    each_list(&p->conditions, "text", fn, ctx) ||
+	    each_list(&p->apply.documents, "text", fn, ctx))
+		return true;
+	T("text", p->apply.url);
+	T("text", p->apply.email);
+	T("text", p->apply.phone);
+	T("text", p->apply.subject);
+	T("text", p->apply.note);
+	T("text", p->apply.deadline.text);
+	T("text", p->source);
+	for (size_t i = 0; i < p->nsections; i++)
+		if (each_section(&p->sections[i], fn, ctx))
+			return true;
+	for (size_t i = 0; i < p->nextra; i++)
+		if (each_x(&p->extra[i], fn, ctx))
+			return true;
+#undef T
+	return false;
+}

@@ -1,0 +1,94 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The batch commands on the sample postings and on bad input.
+. "$SRCDIR/tests/lib.sh"
+D="$SRCDIR/data"
+A=aclu-socal-kern-policy-advocate
+N=nyic-upstate-director-advocacy
+
+check_samples() { "$BILLET" --check "$D"; }
+ok "--check passes on the samples" check_samples
+
+list_tsv() {
+	"$BILLET" --list --format tsv "$D" >"$TMP/l" &&
+	[ "$(wc -l <"$TMP/l")" -eq 2 ] &&
+	contains "$TMP/l" "$A	Policy Advocate and Organizer	ACLU Foundation of Southern California	Bakersfield office (Bakersfield, CA, US)	onsite	\$62.4k–67k	Open until filled	0" &&
+	contains "$TMP/l" "$N	Upstate Director of Advocacy	New York Immigration Coalition"
+}
+ok "--list --format tsv has the columns of the spec" list_tsv
+
+tsv_header() {
+	"$BILLET" --list --format tsv --header "$D" | head -1 |
+		grep -qx "id	title	organization	location	workplace	salary	deadline	marked"
+}
+ok "--header names the columns" tsv_header
+
+show_text() {
+	"$BILLET" --show "$A" --width 80 "$D" >"$TMP/s" &&
+	contains "$TMP/s" "Salary:       \$62,400–\$67,000 a year" &&
+	contains "$TMP/s" "Racial Equity Competencies" &&
+	contains "$TMP/s" "• Bilingual Spanish preferred." &&
+	perl -CSD -ne 'chomp; exit 1 if length($_) > 80' "$TMP/s"
+}
+ok "--show prints every section, wrapped to the width" show_text
+
+show_unknown() {
+	"$BILLET" --show no-such-id "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] && contains "$TMP/e" "billet: no posting with id 'no-such-id'"
+}
+ok "--show of an unknown id exits 1 with a message" show_unknown
+
+usage() {
+	"$BILLET" --bogus 2>/dev/null
+	[ $? -eq 2 ] || return 1
+	"$BILLET" --format xml --list "$D" 2>/dev/null
+	[ $? -eq 2 ]
+}
+ok "wrong usage exits 2" usage
+
+yaml_roundtrip() {
+	"$BILLET" --list --format yaml "$D" >"$TMP/rt.yaml" &&
+	"$BILLET" --check "$TMP/rt.yaml" &&
+	"$BILLET" --list --format yaml "$TMP/rt.yaml" >"$TMP/rt2.yaml" &&
+	cmp "$TMP/rt.yaml" "$TMP/rt2.yaml"
+}
+ok "--format yaml reads back to the same postings" yaml_roundtrip
+
+json_valid() {
+	"$BILLET" --list --format json "$D" >"$TMP/j.json" &&
+	"$BILLET" --check "$TMP/j.json" 2>/dev/null
+	"$BILLET" --list --format json "$TMP/j.json" >"$TMP/j2.json" 2>/dev/null
+	# the JSON output reads back as YAML to the same postings
+	"$BILLET" --list --format yaml "$TMP/j.json" >"$TMP/j.yaml" &&
+	"$BILLET" --list --format yaml "$D" | cmp - "$TMP/j.yaml"
+}
+ok "--format json carries every field" json_valid
+
+check_errors() {
+	printf 'title: A\norganization: B\nsalary: lots\n' >"$TMP/bad.yaml"
+	"$BILLET" --check "$TMP/bad.yaml" 2>"$TMP/e"
+	[ $? -eq 1 ] && contains "$TMP/e" "$TMP/bad.yaml:3:9: error: salary:"
+}
+ok "--check reports a type error at its line and column, exit 1" check_errors
+
+schemaorg() {
+	for f in "$SRCDIR"/tests/data/schemaorg/*.json; do
+		"$BILLET" --check "$f" 2>/dev/null || { echo "$f"; return 1; }
+		[ "$("$BILLET" --list --format tsv "$f" | wc -l)" -eq 1 ] ||
+			{ echo "$f: not one posting"; return 1; }
+	done
+}
+ok "every schema.org example loads as one posting" schemaorg
+
+sanitised() {
+	printf 'title: "\\e]0;pwned\\a\\e[31mRed\\u202E"\norganization: "\\x9b"\n' \
+		>"$TMP/esc.yaml"
+	"$BILLET" --list --format tsv "$TMP/esc.yaml" >"$TMP/o" &&
+	"$BILLET" --show esc "$TMP/esc.yaml" >>"$TMP/o" &&
+	! LC_ALL=C grep -q "$(printf '\033')" "$TMP/o" &&
+	! LC_ALL=C grep -q "$(printf '\302\233')" "$TMP/o" &&
+	contains "$TMP/o" '^[]0;pwned^G^[[31mRed\u202E'
+}
+ok "escape sequences in a posting are shown, not written raw" sanitised
+
+finish

@@ -1,0 +1,526 @@
+/* SPDX-License-Identifier: MIT */
+/* The loader: every form of FORMAT.md, every problem at its place, hostile
+ * input refused cleanly, the samples and the schema.org examples. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "export.h"
+#include "load.h"
+#include "posting.h"
+
+static struct catalog c;
+
+static void
+setup(void)
+{
+	catalog_init(&c);
+}
+
+static void
+teardown(void)
+{
+	catalog_free(&c);
+}
+
+TestSuite(load, .init = setup, .fini = teardown);
+
+/* Loads a string as file "t.yaml"; returns postings added. */
+static size_t
+load(const char *s)
+{
+	return load_buffer(&c, "t.yaml", s, strlen(s), NULL);
+}
+
+/* Loads with limits. */
+static size_t
+load_lim(const char *s, size_t len, const struct load_limits *lim)
+{
+	return load_buffer(&c, "t.yaml", s, len, lim);
+}
+
+/* True if some problem has this line, column, severity and message part. */
+static bool
+has_problem(unsigned line, unsigned col, bool error, const char *part)
+{
+	for (size_t i = 0; i < c.nproblems; i++) {
+		const struct problem *p = &c.problems[i];
+		if (p->line == line && p->col == col && p->error == error &&
+		    strstr(p->msg, part))
+			return true;
+	}
+	return false;
+}
+
+/* Prints the problems, to explain a failure. */
+static void
+dump(void)
+{
+	for (size_t i = 0; i < c.nproblems; i++)
+		fprintf(stderr, "  %u:%u %s %s\n", c.problems[i].line,
+		        c.problems[i].col, c.problems[i].error ? "E" : "W",
+		        c.problems[i].msg);
+}
+
+Test(load, minimal_posting)
+{
+	cr_assert_eq(load("title: Organizer\norganization: ACME\n"), 1);
+	struct posting *p = c.v[0];
+	cr_assert_str_eq(p->title, "Organizer");
+	cr_assert_str_eq(p->org.name, "ACME");
+	cr_assert_str_eq(p->id, "t");
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert(!p->salary.present);
+	cr_assert_eq(p->experience.min_years, -1);
+}
+
+Test(load, every_form_of_the_example)
+{
+	const char *y =
+		"id: nyic-upstate-director-advocacy\n"
+		"title: Upstate Director of Advocacy\n"
+		"organization:\n  name: New York Immigration Coalition\n"
+		"  short: NYIC\n"
+		"location:\n  name: Western New York\n  region: NY\n  country: US\n"
+		"travel: Regular travel within Western NY\n"
+		"employment: full-time\n"
+		"experience: {min_years: 5, max_years: 10, note: ideally Buffalo}\n"
+		"supervises: A team of at least 5 staff\n"
+		"languages:\n  - {name: Spanish, level: strongly preferred}\n"
+		"conditions:\n  - Driver's license\n"
+		"deadline: rolling\n"
+		"tags: [immigrants' rights, coalition]\n"
+		"responsibilities:\n  - Serve as spokesperson\n";
+	cr_assert_eq(load(y), 1);
+	struct posting *p = c.v[0];
+	dump();
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert_str_eq(p->id, "nyic-upstate-director-advocacy");
+	cr_assert_str_eq(p->org.short_name, "NYIC");
+	cr_assert_eq(p->nplaces, 1);
+	cr_assert_str_eq(p->places[0].region, "NY");
+	cr_assert_str_eq(p->employment.type, "full-time");
+	cr_assert_eq(p->experience.min_years, 5);
+	cr_assert_eq(p->experience.max_years, 10);
+	cr_assert_str_eq(p->experience.note, "ideally Buffalo");
+	cr_assert_eq(p->nlanguages, 1);
+	cr_assert_str_eq(p->languages[0].level, "strongly preferred");
+	cr_assert_str_eq(p->deadline.text, "rolling");
+	cr_assert_eq(p->deadline.ymd, 0);
+	cr_assert_eq(p->tags.n, 2);
+	cr_assert_str_eq(p->tags.v[0], "immigrants' rights");
+	cr_assert_eq(p->responsibilities.n, 1);
+	cr_assert_eq(p->conditions.n, 1);
+}
+
+Test(load, salary_forms)
+{
+	load("title: a\norganization: o\nsalary: 62400\n---\n"
+	     "title: b\norganization: o\nsalary: \"62400-67000\"\n---\n"
+	     "title: c\norganization: o\nsalary: $62,400 - $67,000\n---\n"
+	     "title: d\norganization: o\nsalary: {min: 26, max: 31.5, "
+	     "period: hour}\n---\n"
+	     "title: e\norganization: o\nsalary: {min: 3000, currency: eur, "
+	     "period: month}\n---\n"
+	     "title: f\norganization: o\nsalary: $26–31.50/h\n");
+	dump();
+	cr_assert_eq(c.n, 6);
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert_eq(c.v[0]->salary.min, 62400);
+	cr_assert_eq(c.v[0]->salary.max, 62400);
+	cr_assert_eq(c.v[1]->salary.max, 67000);
+	cr_assert_eq(c.v[2]->salary.min, 62400);
+	cr_assert_eq(c.v[2]->salary.max, 67000);
+	cr_assert_eq(c.v[3]->salary.period, PERIOD_HOUR);
+	cr_assert_eq(c.v[3]->salary.max, 31.5);
+	cr_assert_str_eq(c.v[4]->salary.currency, "EUR");
+	cr_assert_eq(c.v[4]->salary.max, 3000);
+	cr_assert_eq(c.v[5]->salary.period, PERIOD_HOUR);
+	cr_assert_eq(c.v[5]->salary.min, 26);
+	cr_assert_eq(c.v[5]->salary.max, 31.5);
+	/* ids of a multi-document file */
+	cr_assert_str_eq(c.v[0]->id, "t#1");
+	cr_assert_str_eq(c.v[5]->id, "t#6");
+	double lo, hi;
+	cr_assert(posting_salary_yearly(c.v[3], &lo, &hi));
+	cr_assert_eq(lo, 26 * 2080);
+	cr_assert_eq(hi, 31.5 * 2080);
+}
+
+Test(load, salary_compact_and_full)
+{
+	load("title: a\norganization: o\nsalary: 62400-67000\n---\n"
+	     "title: b\norganization: o\nsalary: {min: 26, max: 31.5, "
+	     "period: hour}\n");
+	struct buf b = {0};
+	salary_compact(&b, &c.v[0]->salary);
+	cr_assert_str_eq(b.s, "$62.4k–67k");
+	buf_clear(&b);
+	salary_compact(&b, &c.v[1]->salary);
+	cr_assert_str_eq(b.s, "$26–31.50/h");
+	buf_clear(&b);
+	salary_full(&b, &c.v[0]->salary);
+	cr_assert_str_eq(b.s, "$62,400–$67,000 a year");
+	buf_free(&b);
+}
+
+Test(load, type_errors_at_their_place)
+{
+	load("title: A\norganization: B\nsalary: lots\nexperience: many\n"
+	     "posted: 2026-02-30\ntags: {a: b}\n");
+	dump();
+	cr_assert_eq(c.n, 1, "the rest of the posting still loads");
+	cr_assert(c.v[0]->problems);
+	cr_assert(has_problem(3, 9, true, "salary: expected a number"));
+	cr_assert(has_problem(4, 13, true, "experience:"));
+	cr_assert(has_problem(5, 9, true, "not a valid date"));
+	cr_assert(has_problem(6, 7, true, "tags: expected a list"));
+	/* the bad values are kept, not lost */
+	cr_assert_eq(c.v[0]->nextra, 4);
+	cr_assert_str_eq(c.v[0]->extra[0].key, "salary");
+	cr_assert_str_eq(c.v[0]->extra[0].s, "lots");
+}
+
+Test(load, missing_title_and_organization)
+{
+	load("organization: B\n---\ntitle: No org\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert(has_problem(1, 1, true, "no title"));
+	cr_assert(has_problem(3, 1, false, "gives no organization"));
+}
+
+Test(load, duplicate_keys_and_ids)
+{
+	load("id: x\ntitle: A\norganization: B\ntitle: C\n---\n"
+	     "id: x\ntitle: D\norganization: B\n---\n"
+	     "id: x\ntitle: E\norganization: B\n");
+	dump();
+	cr_assert_eq(c.n, 3, "duplicates are never dropped");
+	cr_assert(has_problem(4, 1, true, "duplicate key 'title' (first at "
+	                      "line 2, column 1)"));
+	cr_assert_str_eq(c.v[0]->title, "A");
+	cr_assert_str_eq(c.v[1]->id, "x~2");
+	cr_assert_str_eq(c.v[2]->id, "x~3");
+	cr_assert(has_problem(6, 1, false, "duplicate id 'x'"));
+	cr_assert_not_null(catalog_find(&c, "x~3"));
+}
+
+Test(load, unknown_keys_kept_in_order)
+{
+	load("title: A\norganization: B\nzeta: 1\nalpha: [x, y]\n"
+	     "nested: {k: v, l: [1, 2]}\n");
+	cr_assert_eq(c.nproblems, 0);
+	struct posting *p = c.v[0];
+	cr_assert_eq(p->nextra, 3);
+	cr_assert_str_eq(p->extra[0].key, "zeta");
+	cr_assert_str_eq(p->extra[1].key, "alpha");
+	cr_assert_eq(p->extra[1].kind, X_SEQ);
+	cr_assert_eq(p->extra[2].kind, X_MAP);
+	cr_assert_str_eq(p->extra[2].kids[1].key, "l");
+	struct buf b = {0};
+	xvalue_text(&b, &p->extra[2]);
+	cr_assert_str_eq(b.s, "k: v, l: 1; 2");
+	buf_free(&b);
+}
+
+Test(load, top_level_sequence_and_nulls)
+{
+	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"
+	     "  salary: ~\n  department:\n");
+	dump();
+	cr_assert_eq(c.n, 2);
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert_str_eq(c.v[1]->id, "t#2");
+	cr_assert(!c.v[1]->salary.present);
+	cr_assert_null(c.v[1]->department);
+}
+
+Test(load, sections_with_groups)
+{
+	load("title: A\norganization: B\nsections:\n  Values: Fair & Just\n"
+	     "  Competencies:\n    Understanding:\n      - one\n      - two\n"
+	     "    Leading: [three]\n");
+	dump();
+	struct posting *p = c.v[0];
+	cr_assert_eq(p->nsections, 2);
+	cr_assert_str_eq(p->sections[0].text, "Fair & Just");
+	cr_assert_eq(p->sections[1].nsub, 2);
+	cr_assert_eq(p->sections[1].sub[0].items.n, 2);
+	cr_assert_str_eq(p->sections[1].sub[1].heading, "Leading");
+}
+
+Test(load, workplace_employment_apply_forms)
+{
+	load("title: A\norganization: B\nworkplace: {type: hybrid, note: "
+	     "remote on request}\nemployment: {type: FULL_TIME, "
+	     "classification: exempt, union: NOLSW}\nqualifications:\n"
+	     "  required: [a, b]\n  preferred: [c]\nbenefits: Good ones\n"
+	     "apply: {url: 'https://x.example/apply', documents: [resume], "
+	     "deadline: 2026-12-01}\nstart: as soon as possible\n");
+	dump();
+	struct posting *p = c.v[0];
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert_eq(p->workplace, WP_HYBRID);
+	cr_assert_str_eq(p->workplace_note, "remote on request");
+	cr_assert_str_eq(p->employment.type, "full-time");
+	cr_assert_str_eq(p->employment.union_name, "NOLSW");
+	cr_assert_eq(p->qualifications.n, 2);
+	cr_assert_eq(p->preferred.n, 1);
+	cr_assert(p->benefits_prose);
+	cr_assert_eq(p->apply.deadline.ymd, 20261201);
+	cr_assert_str_eq(p->start.text, "as soon as possible");
+}
+
+Test(load, location_list)
+{
+	load("title: A\norganization: B\nlocation:\n  - Remote\n"
+	     "  - {city: Buffalo, region: NY}\n");
+	struct posting *p = c.v[0];
+	cr_assert_eq(p->nplaces, 2);
+	struct buf b = {0};
+	posting_location(&b, p);
+	cr_assert_str_eq(b.s, "Remote; Buffalo, NY");
+	buf_free(&b);
+}
+
+Test(load, syntax_error_keeps_earlier_documents)
+{
+	load("title: A\norganization: B\n---\ntitle: [unclosed\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert(c.nerrors >= 1);
+	cr_assert(c.problems[0].line >= 4);
+	cr_assert(strstr(c.problems[0].msg, "YAML syntax"));
+}
+
+Test(load, invalid_utf8_reported_and_repaired)
+{
+	const char y[] = "title: Caf\xC3\n  é\norganization: B\x80\n";
+	load_lim(y, sizeof(y) - 1, &load_default_limits);
+	dump();
+	cr_assert_eq(c.n, 1, "the posting still loads");
+	cr_assert(has_problem(1, 11, true, "invalid UTF-8: byte 0xC3 at offset "
+	                      "10"));
+	cr_assert(strstr(c.v[0]->title, "\xEF\xBF\xBD"));
+}
+
+Test(load, nul_and_control_bytes)
+{
+	const char y[] = "title: A\0B\norganization: \x1b[31mX\n";
+	load_lim(y, sizeof(y) - 1, &load_default_limits);
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert(has_problem(1, 9, true, "NUL byte at offset 8"));
+}
+
+Test(load, bom_and_crlf_simply_load)
+{
+	load("\xEF\xBB\xBFtitle: A\r\norganization: B\r\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert_str_eq(c.v[0]->title, "A");
+	cr_assert_str_eq(c.v[0]->org.name, "B");
+}
+
+Test(load, utf16_with_bom)
+{
+	const char y[] = "\xFF\xFEt\0i\0t\0l\0e\0:\0 \0\xE9\0\n\0";
+	load_lim(y, sizeof(y) - 1, &load_default_limits);
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert_str_eq(c.v[0]->title, "é");
+}
+
+Test(load, alias_bomb_refused)
+{
+	const char *y =
+		"title: bomb\norganization: x\n"
+		"a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+		"b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+		"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+		"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+		"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+		"f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+		"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+		"h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
+		"i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]\n";
+	load(y);
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert(c.nerrors >= 1);
+	cr_assert(strstr(c.problems[0].msg, "nodes in one posting"));
+}
+
+Test(load, undefined_and_self_aliases)
+{
+	load("title: A\norganization: B\nx: *nope\ny: &s [1, *s]\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert(has_problem(3, 4, true, "alias '*nope' refers to no anchor"));
+	cr_assert(has_problem(4, 11, true, "alias '*s' refers to no anchor"));
+}
+
+Test(load, aliases_resolve)
+{
+	load("title: &t Organizer\norganization: *t\n");
+	cr_assert_eq(c.n, 1);
+	cr_assert_str_eq(c.v[0]->org.name, "Organizer");
+}
+
+Test(load, deep_nesting_cut_early)
+{
+	size_t depth = 100000;
+	char *y = malloc(depth * 2 + 32);
+	strcpy(y, "title: A\nx: ");
+	size_t k = strlen(y);
+	for (size_t i = 0; i < depth; i++)
+		y[k++] = '[';
+	for (size_t i = 0; i < depth; i++)
+		y[k++] = ']';
+	y[k] = '\0';
+	load_lim(y, k, &load_default_limits);
+	free(y);
+	cr_assert(c.nerrors >= 1);
+	cr_assert(strstr(c.problems[0].msg, "nesting deeper than 64"));
+}
+
+Test(load, scalar_and_file_limits)
+{
+	struct load_limits lim = load_default_limits;
+	lim.max_scalar = 100;
+	char y[400];
+	strcpy(y, "title: A\norganization: B\nsummary: ");
+	size_t k = strlen(y);
+	memset(y + k, 'x', 200);
+	y[k + 200] = '\n';
+	load_lim(y, k + 201, &lim);
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert(has_problem(3, 10, true, "exceeds the limit of 100"));
+	cr_assert_null(c.v[0]->summary);
+	lim.max_file = 10;
+	cr_assert_eq(load_lim(y, k + 201, &lim), 0);
+	cr_assert(strstr(c.problems[c.nproblems - 1].msg, "exceeds the limit"));
+}
+
+Test(load, binary_garbage_and_scalars)
+{
+	unsigned char g[4096];
+	unsigned s = 12345;
+	for (size_t i = 0; i < sizeof(g); i++) {
+		s = s * 1103515245u + 12345u;
+		g[i] = (unsigned char)(s >> 16);
+	}
+	load_lim((const char *)g, sizeof(g), &load_default_limits);
+	cr_assert(c.nerrors >= 1);
+	catalog_free(&c);
+	catalog_init(&c);
+	load("just text\n");
+	cr_assert_eq(c.n, 0);
+	cr_assert(has_problem(1, 1, true, "found text"));
+	catalog_free(&c);
+	catalog_init(&c);
+	load("");
+	cr_assert_eq(c.n, 0);
+	cr_assert_eq(c.nerrors, 0);
+}
+
+Test(load, many_documents)
+{
+	size_t n = 50000;
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "---\ntitle: T%zu\norganization: O\n", i);
+	cr_assert_eq(load_lim(b.s, b.len, &load_default_limits), n);
+	cr_assert_str_eq(c.v[n - 1]->id, "t#50000");
+	buf_free(&b);
+}
+
+/* The samples ---------------------------------------------------------- */
+
+Test(load, samples_load_with_their_counts)
+{
+	load_path(&c, TEST_DATA "/../../data", NULL);
+	dump();
+	cr_assert_eq(c.n, 2);
+	cr_assert_eq(c.nproblems, 0);
+	struct posting *a = catalog_find(&c, "aclu-socal-kern-policy-advocate");
+	struct posting *n = catalog_find(&c, "nyic-upstate-director-advocacy");
+	cr_assert_not_null(a);
+	cr_assert_not_null(n);
+	cr_assert_eq(a->responsibilities.n, 22);
+	cr_assert_eq(a->qualifications.n, 13);
+	cr_assert_eq(n->responsibilities.n, 9);
+	cr_assert_eq(n->qualifications.n, 10);
+	cr_assert_eq(a->salary.min, 62400);
+	cr_assert_eq(a->salary.max, 67000);
+	cr_assert_str_eq(a->employment.classification, "exempt");
+	cr_assert_not_null(a->employment.union_name);
+	bool racial = false;
+	for (size_t i = 0; i < a->nsections; i++)
+		if (strstr(a->sections[i].heading, "Racial Equity") &&
+		    a->sections[i].nsub == 3)
+			racial = true;
+	cr_assert(racial, "racial equity competencies: one section, 3 groups");
+}
+
+/* schema.org ------------------------------------------------------------ */
+
+Test(load, schemaorg_examples)
+{
+	load_path(&c, TEST_DATA "/schemaorg", NULL);
+	dump();
+	cr_assert_eq(c.n, 12);
+	cr_assert_eq(c.nerrors, 0);
+	struct posting *p = catalog_find(&c, "eg-0028-1");
+	cr_assert_not_null(p);
+	cr_assert_str_eq(p->title, "Software Engineer");
+	cr_assert_str_eq(p->places[0].city, "Kirkland");
+	cr_assert_eq(p->salary.min, 100000);
+	cr_assert_str_eq(p->salary.currency, "USD");
+	cr_assert_eq(p->posted.ymd, 20111031);
+	cr_assert_str_eq(p->employment.type, "full-time");
+	cr_assert_eq(p->benefits.n, 1);
+	p = catalog_find(&c, "eg-0251-3");
+	cr_assert_str_eq(p->title, "Mobile App Developer");
+	cr_assert_str_eq(p->org.name, "ACME Software");
+	p = catalog_find(&c, "eg-0465-6");
+	cr_assert_eq(p->experience.min_years, 5);
+	p = catalog_find(&c, "eg-0284-9");
+	cr_assert_eq(p->conditions.n, 1);
+	p = catalog_find(&c, "eg-0285-10");
+	cr_assert_str_eq(p->apply.email, "info@example.com");
+	p = catalog_find(&c, "eg-0281-7");
+	cr_assert_str_eq(p->department, "ITS - Division C");
+	p = catalog_find(&c, "eg-0286-11");
+	cr_assert_not_null(p->org.about);
+	p = catalog_find(&c, "eg-0283-8");
+	cr_assert(strstr(p->conditions.v[0], "Visual Color Discrimination"));
+}
+
+Test(load, jsonld_graph_and_html)
+{
+	load("{\"@context\": \"https://schema.org\", \"@graph\": ["
+	     "{\"@type\": \"JobPosting\", \"title\": \"A\", "
+	     "\"description\": \"<p>One &amp; two</p><ul><li>x</li></ul>\", "
+	     "\"baseSalary\": {\"@type\": \"MonetaryAmount\", \"currency\": "
+	     "\"EUR\", \"value\": {\"minValue\": 20, \"maxValue\": 25, "
+	     "\"unitText\": \"HOUR\"}}, \"jobLocationType\": \"TELECOMMUTE\","
+	     "\"hiringOrganization\": {\"name\": \"O\"}},"
+	     "{\"@type\": \"JobPosting\", \"name\": \"B\", \"responsibilities\":"
+	     " \"<li>one</li><li>two</li>\", \"hiringOrganization\": \"P\"}]}");
+	dump();
+	cr_assert_eq(c.n, 2);
+	struct posting *a = c.v[0];
+	cr_assert_str_eq(a->summary, "One & two\n\nx");
+	cr_assert_eq(a->salary.period, PERIOD_HOUR);
+	cr_assert_str_eq(a->salary.currency, "EUR");
+	cr_assert_eq(a->salary.max, 25);
+	cr_assert_eq(a->workplace, WP_REMOTE);
+	cr_assert_str_eq(c.v[1]->title, "B");
+	cr_assert_eq(c.v[1]->responsibilities.n, 2);
+}
