@@ -1,0 +1,1612 @@
+/* SPDX-License-Identifier: MIT */
+/* query: a recursive-descent parser makes a small tree of nodes (one array,
+ * children linked by index); evaluation walks it with short-circuits, cheap
+ * terms first. Text is folded with text_fold_cp, whitespace runs collapsed
+ * to one space, into scratch buffers owned by the query; a posting's pieces
+ * of text are gathered once per match and folded only when a term needs
+ * them. */
+#include "query.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_DEPTH 64   /* nesting of parentheses and negations */
+#define EXCERPT_MAX 40 /* bytes of user text quoted in a message */
+
+enum nkind {
+	N_TRUE,   /* the empty query */
+	N_AND,    /* every child */
+	N_OR,     /* some child */
+	N_NOT,    /* not the only child */
+	N_TEXT,   /* needle in a field, or anywhere */
+	N_SALARY, /* yearly salary range against num */
+	N_EXPER,  /* years of experience against num */
+	N_DATE,   /* posted or deadline against [lo, hi] */
+	N_FLAG,   /* an is: or has: term */
+	N_RATING, /* rating against num */
+	N_STATUS, /* status equals num */
+};
+
+enum op { OP_LT, OP_LE, OP_EQ, OP_GE, OP_GT };
+
+/* Fields of posting_each_text; F_ANY in a node means every field, and
+ * F_UNKNOWN marks text under a name this module does not know. */
+enum field {
+	F_ANY, F_TITLE, F_ORG, F_LOC, F_DEPT, F_TAG, F_TYPE, F_WORKPLACE,
+	F_LANG, F_ID, F_TEXT, F_OTHER, F_UNKNOWN
+};
+
+static const char *const field_names[] = {
+	[F_TITLE] = "title", [F_ORG] = "org", [F_LOC] = "loc",
+	[F_DEPT] = "dept", [F_TAG] = "tag", [F_TYPE] = "type",
+	[F_WORKPLACE] = "workplace", [F_LANG] = "lang", [F_ID] = "id",
+	[F_TEXT] = "text", [F_OTHER] = "other",
+};
+
+static const struct {
+	const char *name;
+	enum field f;
+} field_aliases[] = {
+	{ "organization", F_ORG }, { "company", F_ORG },
+	{ "location", F_LOC }, { "department", F_DEPT }, { "tags", F_TAG },
+	{ "language", F_LANG }, { "employment", F_TYPE },
+};
+
+enum flag {
+	FL_MARKED, FL_HIDDEN, FL_NEW, FL_OPEN, FL_READ,
+	FL_SALARY, FL_DEADLINE, FL_NOTE, FL_RATING, FL_N
+};
+
+static const char *const flag_terms[FL_N] = {
+	"is:marked", "is:hidden", "is:new", "is:open", "is:read",
+	"has:salary", "has:deadline", "has:note", "has:rating",
+};
+
+enum datefield { D_POSTED, D_DEADLINE };
+
+static const char *const status_names[QSTATUS_N] = {
+	"none", "interested", "applied", "interviewing", "offer", "rejected",
+	"withdrawn",
+};
+
+#define KNOWN_FIELDS "title, org, loc, dept, tag, type, workplace, lang, " \
+	"id, text, other, is, has, status, salary, experience, posted, " \
+	"deadline, rating"
+
+/* One node of the tree. */
+struct node {
+	uint8_t kind;         /* enum nkind */
+	uint8_t op;           /* enum op, for comparisons */
+	uint8_t what;         /* enum field, flag or datefield */
+	bool today;           /* N_DATE: the date is "today" */
+	bool text;            /* the subtree looks at text (costly) */
+	int32_t first, next;  /* first child, next sibling; -1 for none */
+	double num;           /* amount, years, rating or status */
+	int32_t lo, hi;       /* N_DATE: yyyymmdd range the value names */
+	size_t off, len;      /* N_TEXT: folded needle in strs */
+};
+
+/* A piece of a posting's text being matched. */
+struct piece {
+	const char *raw; /* as the posting holds it */
+	uint8_t field;   /* enum field */
+	bool folded;     /* off/len are set */
+	size_t off, len; /* folded text in hay */
+};
+
+/* A growable byte array. */
+struct bytes {
+	char *s;
+	size_t len, cap;
+};
+
+/* A growable array of offsets. */
+struct offsets {
+	size_t *v;
+	size_t cap;
+};
+
+struct query {
+	char *source;           /* the text parsed, malloc'd */
+	struct node *nodes;     /* the tree; root at index root */
+	size_t nnodes, ncap;
+	int32_t root;
+	struct bytes strs;      /* folded needles */
+	int32_t *pos;           /* positive text nodes, for query_spans */
+	size_t npos;
+	/* scratch, reused by every match */
+	const struct posting *cur;
+	const struct query_env *env;
+	bool gathered;          /* pieces hold cur's text */
+	struct piece *pieces;
+	size_t npieces, pcap;
+	struct bytes hay;       /* folded pieces */
+	struct bytes shay;      /* folded text for query_spans */
+	struct offsets map;     /* shay byte -> original offset */
+	int32_t today;          /* cached local date */
+	time_t today_min;       /* minute it was computed for, +1; 0: none */
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	void *r = realloc(p, n ? n : 1);
+	if (!r)
+		die_nomem();
+	return r;
+}
+
+static void
+bytes_reserve(struct bytes *b, size_t more)
+{
+	if (b->cap - b->len >= more)
+		return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap - b->len < more)
+		cap *= 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+static void
+offsets_reserve(struct offsets *m, size_t n)
+{
+	if (m->cap >= n)
+		return;
+	size_t cap = m->cap ? m->cap : 256;
+	while (cap < n)
+		cap *= 2;
+	m->v = xrealloc(m->v, cap * sizeof(*m->v));
+	m->cap = cap;
+}
+
+static bool
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static bool
+is_uspace(uint32_t cp)
+{
+	return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000;
+}
+
+static bool
+is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* True if s[0..len) equals the lowercase word w, ignoring ASCII case. */
+static bool
+word_is(const char *s, size_t len, const char *w)
+{
+	size_t i;
+	for (i = 0; i < len && w[i]; i++)
+		if (lower(s[i]) != w[i])
+			return false;
+	return i == len && !w[i];
+}
+
+/* Folds 8 bytes of s into o when they are printable ASCII or single
+ * spaces (no space first when after white space): the common case, done a
+ * word at a time. False, writing nothing, otherwise. */
+static bool
+fold8(const char *s, char *o, bool inspace)
+{
+	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
+	uint64_t x;
+	memcpy(&x, s, 8);
+	uint64_t h7 = x & ~hi;
+	/* every byte ASCII and at least ' ' */
+	if ((x | ~(h7 + 0x60 * ones)) & hi)
+		return false;
+	/* spaces: never two together, nor one after white space */
+	uint64_t y = x ^ (0x20 * ones);
+	uint64_t sp = ~(((y & ~hi) + ~hi) | y) & hi;
+	if ((sp & (sp << 8)) || (inspace && s[0] == ' '))
+		return false;
+	/* 'A'..'Z' get 0x20 */
+	uint64_t upper = (h7 + (0x80 - 'A') * ones) & ~(h7 + (0x7F - 'Z') * ones) &
+	                 hi;
+	x |= upper >> 2;
+	memcpy(o, &x, 8);
+	return true;
+}
+
+/* Appends the folded form of s[0..len) to b: every code point through
+ * text_fold_cp, each run of white space as one ' ', bad bytes as U+FFFD.
+ * With map, map->v[k - b->len] receives, for each byte k added, the offset
+ * in s of the character it came from, and one more entry receives len. */
+static void
+fold_text(struct bytes *b, struct offsets *map, const char *s, size_t len)
+{
+	bytes_reserve(b, 3 * len + 1);
+	if (map)
+		offsets_reserve(map, 3 * len + 2);
+	char *o = b->s + b->len, *o0 = o;
+	size_t *m = map ? map->v : NULL;
+	bool inspace = false;
+	size_t i = 0;
+	while (i < len) {
+		if (!m && len - i >= 8 && fold8(s + i, o, inspace)) {
+			inspace = s[i + 7] == ' ';
+			o += 8;
+			i += 8;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i];
+		size_t k = 1;
+		uint32_t cp = c;
+		if (c >= 0x80)
+			k = text_decode(s + i, len - i, &cp);
+		if (c < 0x80 ? is_space(c) : is_uspace(cp)) {
+			if (!inspace) {
+				if (m)
+					m[o - o0] = i;
+				*o++ = ' ';
+				inspace = true;
+			}
+		} else if (c < 0x80) {
+			inspace = false;
+			if (m)
+				m[o - o0] = i;
+			*o++ = lower((char)c);
+		} else {
+			inspace = false;
+			char tmp[4];
+			size_t n = text_encode(text_fold_cp(cp), tmp);
+			for (size_t j = 0; j < n; j++) {
+				if (m)
+					m[o - o0] = i;
+				*o++ = tmp[j];
+			}
+		}
+		i += k;
+	}
+	if (m)
+		m[o - o0] = len;
+	b->len += (size_t)(o - o0);
+	b->s[b->len] = '\0';
+}
+
+/* The first occurrence of n[0..nl) in h[0..hl) (nl > 0), or NULL; memmem
+ * is a GNU extension, so this is memchr for the first byte then memcmp. */
+static const char *
+find_bytes(const char *h, size_t hl, const char *n, size_t nl)
+{
+	const char *end = h + hl;
+	while ((size_t)(end - h) >= nl) {
+		const char *c = memchr(h, n[0], (size_t)(end - h) - nl + 1);
+		if (!c)
+			return NULL;
+		if (!memcmp(c + 1, n + 1, nl - 1))
+			return c;
+		h = c + 1;
+	}
+	return NULL;
+}
+
+static enum field
+field_index(const char *name)
+{
+	if (!name)
+		return F_UNKNOWN;
+	for (int f = F_TITLE; f <= F_OTHER; f++)
+		if (name[0] == field_names[f][0] && !strcmp(name, field_names[f]))
+			return (enum field)f;
+	return F_UNKNOWN;
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+struct parser {
+	const char *s;  /* the query text */
+	size_t n, i;    /* its length, the read position */
+	struct query *q;
+	struct query_error *err;
+	int depth;      /* current nesting */
+	bool failed;    /* an error was recorded */
+	struct buf tmp; /* a phrase without its escapes */
+};
+
+static unsigned
+column_of(const char *s, size_t off)
+{
+	unsigned col = 1;
+	size_t i = 0;
+	while (i < off) {
+		uint32_t cp;
+		i += text_decode(s + i, off - i, &cp);
+		col++;
+	}
+	return col;
+}
+
+/* Writes s[0..len), cut to EXCERPT_MAX bytes at a character boundary and
+ * made safe for a terminal, into out. */
+static void
+excerpt(char *out, size_t outsz, const char *s, size_t len)
+{
+	bool cut = false;
+	if (len > EXCERPT_MAX) {
+		len = EXCERPT_MAX;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+		cut = true;
+	}
+	struct buf b = { 0 };
+	text_sanitize(&b, s, len, 0);
+	snprintf(out, outsz, "%s%s", b.s ? b.s : "", cut ? "…" : "");
+	buf_free(&b);
+}
+
+/* Records the first error: fmt's text, " at column N" for offset at, and
+ * then suffix when given. Returns -1 for the callers to pass on. */
+__attribute__((format(printf, 4, 5)))
+static int32_t
+fail(struct parser *ps, size_t at, const char *suffix, const char *fmt, ...)
+{
+	if (ps->failed)
+		return -1;
+	ps->failed = true;
+	if (!ps->err)
+		return -1;
+	unsigned col = column_of(ps->s, at < ps->n ? at : ps->n);
+	char what[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	ps->err->col = col;
+	snprintf(ps->err->msg, sizeof(ps->err->msg), "%s at column %u%s%s",
+	         what, col, suffix ? " " : "", suffix ? suffix : "");
+	return -1;
+}
+
+static int32_t
+new_node(struct parser *ps, enum nkind kind)
+{
+	struct query *q = ps->q;
+	if (q->nnodes == q->ncap) {
+		q->ncap = q->ncap ? 2 * q->ncap : 16;
+		q->nodes = xrealloc(q->nodes, q->ncap * sizeof(*q->nodes));
+	}
+	struct node *n = &q->nodes[q->nnodes];
+	memset(n, 0, sizeof(*n));
+	n->kind = (uint8_t)kind;
+	n->first = n->next = -1;
+	return (int32_t)q->nnodes++;
+}
+
+/* Makes an AND or OR node of the children linked from head, reordered so
+ * the terms that need no text come first (evaluation short-circuits). */
+static int32_t
+make_list(struct parser *ps, enum nkind kind, int32_t head)
+{
+	int32_t id = new_node(ps, kind);
+	struct node *v = ps->q->nodes;
+	int32_t cheap = -1, cheap_tail = -1, dear = -1, dear_tail = -1;
+	bool text = false;
+	for (int32_t c = head, next; c >= 0; c = next) {
+		next = v[c].next;
+		v[c].next = -1;
+		if (v[c].text) {
+			text = true;
+			if (dear_tail >= 0)
+				v[dear_tail].next = c;
+			else
+				dear = c;
+			dear_tail = c;
+		} else {
+			if (cheap_tail >= 0)
+				v[cheap_tail].next = c;
+			else
+				cheap = c;
+			cheap_tail = c;
+		}
+	}
+	if (cheap_tail >= 0)
+		v[cheap_tail].next = dear;
+	v[id].first = cheap >= 0 ? cheap : dear;
+	v[id].text = text;
+	return id;
+}
+
+static int32_t
+make_not(struct parser *ps, int32_t child)
+{
+	int32_t id = new_node(ps, N_NOT);
+	ps->q->nodes[id].first = child;
+	ps->q->nodes[id].text = ps->q->nodes[child].text;
+	return id;
+}
+
+/* A text node for the folded form of s[0..len) in field f. */
+static int32_t
+make_text(struct parser *ps, enum field f, const char *s, size_t len)
+{
+	struct query *q = ps->q;
+	size_t off = q->strs.len;
+	fold_text(&q->strs, NULL, s, len);
+	bytes_reserve(&q->strs, 1);
+	q->strs.s[q->strs.len++] = '\0';
+	int32_t id = new_node(ps, N_TEXT);
+	struct node *n = &q->nodes[id];
+	n->what = (uint8_t)f;
+	n->off = off;
+	n->len = q->strs.len - 1 - off;
+	n->text = true;
+	return id;
+}
+
+static void
+skip_ws(struct parser *ps)
+{
+	while (ps->i < ps->n && is_space((unsigned char)ps->s[ps->i]))
+		ps->i++;
+}
+
+static bool
+is_sep(unsigned char c)
+{
+	return is_space(c) || c == '(' || c == ')' || c == '|' || c == '"';
+}
+
+static size_t
+word_end(const struct parser *ps, size_t i)
+{
+	while (i < ps->n && !is_sep((unsigned char)ps->s[i]))
+		i++;
+	return i;
+}
+
+/* True if the word at i is the keyword kw (any case). */
+static bool
+at_keyword(const struct parser *ps, size_t i, const char *kw)
+{
+	size_t e = word_end(ps, i);
+	return e > i && word_is(ps->s + i, e - i, kw);
+}
+
+/* True if a term can start at the read position. */
+static bool
+starts_term(const struct parser *ps)
+{
+	size_t i = ps->i;
+	if (i >= ps->n)
+		return false;
+	char c = ps->s[i];
+	return c != ')' && c != '|' && !at_keyword(ps, i, "or") &&
+	       !at_keyword(ps, i, "and");
+}
+
+/* Reads a quoted phrase at the read position ('"' there) into ps->tmp,
+ * undoing \" and \\. */
+static bool
+read_phrase(struct parser *ps)
+{
+	size_t open = ps->i++;
+	buf_clear(&ps->tmp);
+	buf_adds(&ps->tmp, "");
+	while (ps->i < ps->n) {
+		char c = ps->s[ps->i];
+		if (c == '"') {
+			ps->i++;
+			return true;
+		}
+		if (c == '\\' && ps->i + 1 < ps->n &&
+		    (ps->s[ps->i + 1] == '"' || ps->s[ps->i + 1] == '\\')) {
+			ps->i++;
+			c = ps->s[ps->i];
+		}
+		buf_addc(&ps->tmp, c);
+		ps->i++;
+	}
+	fail(ps, open, NULL, "unclosed '\"'");
+	return false;
+}
+
+/* Reads digits, with ',' or '_' between them when seps is set, and an
+ * optional '.' and decimals, from s[*i..len) into a mantissa and a count of
+ * decimals (so 62.5 is 625 and 1); false when there is no digit. */
+static bool
+read_decimal(const char *s, size_t len, size_t *i, bool seps, double *mant,
+             int *decimals)
+{
+	double v = 0;
+	size_t digits = 0;
+	int dec = 0;
+	while (*i < len) {
+		char c = s[*i];
+		if (is_digit((unsigned char)c)) {
+			v = v * 10 + (c - '0');
+			digits++;
+		} else if (!(seps && (c == ',' || c == '_') && digits &&
+		             *i + 1 < len && is_digit((unsigned char)s[*i + 1]))) {
+			break;
+		}
+		(*i)++;
+	}
+	if (*i < len && s[*i] == '.') {
+		for ((*i)++; *i < len && is_digit((unsigned char)s[*i]) && dec < 15;
+		     (*i)++) {
+			v = v * 10 + (s[*i] - '0');
+			dec++;
+			digits++;
+		}
+	}
+	*mant = v;
+	*decimals = dec;
+	return digits > 0;
+}
+
+/* mant / 10^dec * mult, exact whenever the result is a whole number. */
+static double
+scaled(double mant, int dec, double mult)
+{
+	double p = 1;
+	while (dec-- > 0)
+		p *= 10;
+	return mant * mult / p;
+}
+
+static bool
+parse_amount(const char *s, size_t len, double *out)
+{
+	size_t i = 0;
+	if (i < len && s[i] == '$')
+		i++;
+	else if (len - i >= 3 && !memcmp(s + i, "\xE2\x82\xAC", 3)) /* € */
+		i += 3;
+	else if (len - i >= 2 && (!memcmp(s + i, "\xC2\xA3", 2) ||   /* £ */
+	                          !memcmp(s + i, "\xC2\xA5", 2)))    /* ¥ */
+		i += 2;
+	double mant, mult = 1;
+	int dec;
+	if (!read_decimal(s, len, &i, true, &mant, &dec))
+		return false;
+	if (i < len && (s[i] == 'k' || s[i] == 'K')) {
+		mult = 1e3;
+		i++;
+	} else if (i < len && (s[i] == 'm' || s[i] == 'M')) {
+		mult = 1e6;
+		i++;
+	}
+	if (i < len && s[i] == '/') {
+		static const struct {
+			const char *name;
+			enum period p;
+		} per[] = {
+			{ "h", PERIOD_HOUR }, { "hr", PERIOD_HOUR },
+			{ "hour", PERIOD_HOUR }, { "hourly", PERIOD_HOUR },
+			{ "d", PERIOD_DAY }, { "day", PERIOD_DAY },
+			{ "daily", PERIOD_DAY }, { "w", PERIOD_WEEK },
+			{ "wk", PERIOD_WEEK }, { "week", PERIOD_WEEK },
+			{ "weekly", PERIOD_WEEK }, { "mo", PERIOD_MONTH },
+			{ "month", PERIOD_MONTH }, { "monthly", PERIOD_MONTH },
+			{ "y", PERIOD_YEAR }, { "yr", PERIOD_YEAR },
+			{ "year", PERIOD_YEAR }, { "yearly", PERIOD_YEAR },
+			{ "annual", PERIOD_YEAR },
+		};
+		i++;
+		size_t k;
+		for (k = 0; k < sizeof(per) / sizeof(per[0]); k++)
+			if (word_is(s + i, len - i, per[k].name))
+				break;
+		if (k == sizeof(per) / sizeof(per[0]))
+			return false;
+		mult *= period_per_year(per[k].p);
+		i = len;
+	}
+	if (i != len)
+		return false;
+	*out = scaled(mant, dec, mult);
+	return true;
+}
+
+static bool
+parse_years(const char *s, size_t len, double *out)
+{
+	size_t i = 0;
+	double mant;
+	int dec;
+	if (!read_decimal(s, len, &i, false, &mant, &dec))
+		return false;
+	if (i < len && !word_is(s + i, len - i, "y") &&
+	    !word_is(s + i, len - i, "yr") && !word_is(s + i, len - i, "yrs") &&
+	    !word_is(s + i, len - i, "year") &&
+	    !word_is(s + i, len - i, "years"))
+		return false;
+	*out = scaled(mant, dec, 1);
+	return true;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+static bool
+digits_at(const char *s, size_t n, int *out)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!is_digit((unsigned char)s[i]))
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+/* Reads YYYY, YYYY-MM or YYYY-MM-DD into the range of days it names.
+ * Returns 1 when read, 0 when not a date's shape, -1 for no such date. */
+static int
+parse_date(const char *s, size_t len, int32_t *lo, int32_t *hi)
+{
+	int y, m = 0, d = 0;
+	if ((len != 4 && len != 7 && len != 10) || !digits_at(s, 4, &y))
+		return 0;
+	if (len >= 7 && (s[4] != '-' || !digits_at(s + 5, 2, &m)))
+		return 0;
+	if (len == 10 && (s[7] != '-' || !digits_at(s + 8, 2, &d)))
+		return 0;
+	if (len == 4) {
+		*lo = y * 10000 + 101;
+		*hi = y * 10000 + 1231;
+		return y ? 1 : -1;
+	}
+	if (y == 0 || m < 1 || m > 12)
+		return -1;
+	if (len == 7) {
+		*lo = y * 10000 + m * 100 + 1;
+		*hi = y * 10000 + m * 100 + days_in_month(y, m);
+		return 1;
+	}
+	if (d < 1 || d > days_in_month(y, m))
+		return -1;
+	*lo = *hi = y * 10000 + m * 100 + d;
+	return 1;
+}
+
+enum keykind { K_NONE, K_FIELD, K_IS, K_HAS, K_STATUS, K_SALARY, K_EXPER,
+               K_POSTED, K_DEADLINE, K_RATING };
+
+static enum keykind
+key_lookup(const char *name, enum field *f)
+{
+	static const struct {
+		const char *name;
+		enum keykind k;
+	} keys[] = {
+		{ "is", K_IS }, { "has", K_HAS }, { "status", K_STATUS },
+		{ "salary", K_SALARY }, { "pay", K_SALARY },
+		{ "experience", K_EXPER }, { "exp", K_EXPER },
+		{ "posted", K_POSTED }, { "deadline", K_DEADLINE },
+		{ "rating", K_RATING },
+	};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(name, keys[i].name))
+			return keys[i].k;
+	for (int i = F_TITLE; i <= F_OTHER; i++)
+		if (!strcmp(name, field_names[i])) {
+			*f = (enum field)i;
+			return K_FIELD;
+		}
+	for (size_t i = 0; i < sizeof(field_aliases) / sizeof(field_aliases[0]);
+	     i++)
+		if (!strcmp(name, field_aliases[i].name)) {
+			*f = field_aliases[i].f;
+			return K_FIELD;
+		}
+	return K_NONE;
+}
+
+static bool
+is_compare_key(enum keykind k)
+{
+	return k == K_SALARY || k == K_EXPER || k == K_POSTED ||
+	       k == K_DEADLINE || k == K_RATING;
+}
+
+/* Reads an operator at i: returns its length (0 if none) and sets *op. */
+static size_t
+read_op(const char *s, size_t i, size_t n, enum op *op)
+{
+	if (i >= n)
+		return 0;
+	bool eq = i + 1 < n && s[i + 1] == '=';
+	switch (s[i]) {
+	case ':':
+	case '=':
+		*op = OP_EQ;
+		return 1;
+	case '<':
+		*op = eq ? OP_LE : OP_LT;
+		return eq ? 2 : 1;
+	case '>':
+		*op = eq ? OP_GE : OP_GT;
+		return eq ? 2 : 1;
+	}
+	return 0;
+}
+
+/* Parses a keyed term: the name is s[a..k), its operator starts at o. */
+static int32_t
+parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
+{
+	const char *s = ps->s;
+	char name[24];
+	size_t nlen = k - a;
+	if (nlen >= sizeof(name))
+		nlen = sizeof(name) - 1;
+	for (size_t j = 0; j < nlen; j++)
+		name[j] = lower(s[a + j]);
+	name[nlen] = '\0';
+	enum op op = OP_EQ;
+	size_t oplen = read_op(s, o, ps->n, &op);
+	char opstr[3] = { 0 };
+	memcpy(opstr, s + o, oplen);
+	enum field f = F_ANY;
+	enum keykind kind = key_lookup(name, &f);
+	if (kind == K_NONE)
+		return fail(ps, a, "(known: " KNOWN_FIELDS ")",
+		            "unknown field '%s%s'", name,
+		            s[o] == ':' ? ":" : "");
+	if (!is_compare_key(kind) && s[o] != ':' &&
+	    !(kind == K_STATUS && oplen == 1 && s[o] == '='))
+		return fail(ps, o, NULL, "expected ':' after '%s'", name);
+
+	/* the value: attached, quoted, or after white space */
+	ps->i = o + oplen;
+	size_t va, ve;
+	bool quoted = false;
+	if (ps->i < ps->n && !is_space((unsigned char)s[ps->i]) &&
+	    s[ps->i] != '"') {
+		va = ps->i;
+		ve = word_end(ps, va);
+	} else {
+		skip_ws(ps);
+		va = ps->i;
+		if (va < ps->n && s[va] == '"') {
+			quoted = true;
+			ve = va;
+		} else {
+			ve = word_end(ps, va);
+		}
+	}
+	if (!quoted && ve == va)
+		return fail(ps, o + oplen - 1, NULL,
+		            "expected a value after '%s%s'", name, opstr);
+	const char *v = s + va;
+	size_t vlen = ve - va;
+	if (quoted) {
+		if (!read_phrase(ps))
+			return -1;
+		v = ps->tmp.s;
+		vlen = ps->tmp.len;
+	} else {
+		ps->i = ve;
+	}
+	char ex[EXCERPT_MAX * 4 + 8];
+	excerpt(ex, sizeof(ex), v, vlen);
+
+	int32_t id;
+	struct node *nd;
+	switch (kind) {
+	case K_FIELD:
+		return make_text(ps, f, v, vlen);
+	case K_IS:
+	case K_HAS: {
+		int lo = kind == K_IS ? FL_MARKED : FL_SALARY;
+		int hi = kind == K_IS ? FL_READ : FL_RATING;
+		int fl;
+		for (fl = lo; fl <= hi; fl++)
+			if (word_is(v, vlen, strchr(flag_terms[fl], ':') + 1))
+				break;
+		if (fl > hi)
+			return fail(ps, va, kind == K_IS ?
+			            "(known: marked, hidden, new, open, read)" :
+			            "(known: salary, deadline, note, rating)",
+			            "unknown '%s:' value '%s'", name, ex);
+		id = new_node(ps, N_FLAG);
+		ps->q->nodes[id].what = (uint8_t)fl;
+		return id;
+	}
+	case K_STATUS: {
+		int found = -1, nfound = 0;
+		for (int st = 0; st < QSTATUS_N; st++) {
+			const char *sn = status_names[st];
+			size_t j;
+			for (j = 0; j < vlen && sn[j] && lower(v[j]) == sn[j]; j++)
+				;
+			if (j == vlen && !sn[j]) {
+				found = st;
+				nfound = 1;
+				break;
+			}
+			if (j == vlen) {
+				found = st;
+				nfound++;
+			}
+		}
+		if (nfound != 1)
+			return fail(ps, va, "(known: none, interested, applied, "
+			            "interviewing, offer, rejected, withdrawn)",
+			            "%s status '%s'",
+			            nfound ? "ambiguous" : "unknown", ex);
+		id = new_node(ps, N_STATUS);
+		ps->q->nodes[id].num = found;
+		return id;
+	}
+	case K_SALARY:
+	case K_EXPER:
+	case K_RATING: {
+		double num;
+		bool ok;
+		const char *want;
+		if (kind == K_SALARY) {
+			ok = parse_amount(v, vlen, &num);
+			want = "an amount such as 60000 or 60k";
+		} else if (kind == K_EXPER) {
+			ok = parse_years(v, vlen, &num);
+			want = "a number of years";
+		} else {
+			ok = vlen == 1 && v[0] >= '0' && v[0] <= '5';
+			num = ok ? v[0] - '0' : 0;
+			want = "a rating from 0 to 5";
+		}
+		if (!ok)
+			return fail(ps, va, NULL, "expected %s after '%s%s', not '%s'",
+			            want, name, opstr, ex);
+		id = new_node(ps, kind == K_SALARY ? N_SALARY :
+		              kind == K_EXPER ? N_EXPER : N_RATING);
+		nd = &ps->q->nodes[id];
+		nd->op = (uint8_t)op;
+		nd->num = num;
+		return id;
+	}
+	case K_POSTED:
+	case K_DEADLINE: {
+		int32_t lo = 0, hi = 0;
+		bool today = word_is(v, vlen, "today");
+		int r = today ? 1 : parse_date(v, vlen, &lo, &hi);
+		if (r == 0)
+			return fail(ps, va, NULL,
+			            "expected a date YYYY-MM-DD after '%s%s', not '%s'",
+			            name, opstr, ex);
+		if (r < 0)
+			return fail(ps, va, NULL, "no such date '%s'", ex);
+		id = new_node(ps, N_DATE);
+		nd = &ps->q->nodes[id];
+		nd->op = (uint8_t)op;
+		nd->what = kind == K_POSTED ? D_POSTED : D_DEADLINE;
+		nd->today = today;
+		nd->lo = lo;
+		nd->hi = hi;
+		return id;
+	}
+	case K_NONE:
+		break;
+	}
+	return -1;
+}
+
+/* A word, a keyed term or a phrase at the read position. */
+static int32_t
+parse_term(struct parser *ps)
+{
+	const char *s = ps->s;
+	size_t a = ps->i;
+	if (s[a] == '"') {
+		if (!read_phrase(ps))
+			return -1;
+		return make_text(ps, F_ANY, ps->tmp.s, ps->tmp.len);
+	}
+	size_t e = word_end(ps, a), k = a;
+	while (k < e && is_alpha((unsigned char)s[k]))
+		k++;
+	if (k > a && k < e && (s[k] == '<' || s[k] == '>' || s[k] == '=' ||
+	                       (s[k] == ':' && !(k + 2 < e && s[k + 1] == '/' &&
+	                                          s[k + 2] == '/'))))
+		return parse_keyed(ps, a, k, k);
+	if (k == e && k > a && k - a < 16) {
+		/* "salary >= 60k": a comparison key, blanks, an operator */
+		char name[16];
+		for (size_t j = a; j < k; j++)
+			name[j - a] = lower(s[j]);
+		name[k - a] = '\0';
+		enum field f;
+		size_t o = k;
+		while (o < ps->n && is_space((unsigned char)s[o]))
+			o++;
+		if (o > k && o < ps->n && (s[o] == '<' || s[o] == '>' ||
+		                           s[o] == '=') &&
+		    is_compare_key(key_lookup(name, &f)))
+			return parse_keyed(ps, a, k, o);
+	}
+	ps->i = e;
+	return make_text(ps, F_ANY, s + a, e - a);
+}
+
+static int32_t parse_or(struct parser *ps);
+
+static int32_t
+parse_primary(struct parser *ps)
+{
+	const char *s = ps->s;
+	size_t at = ps->i;
+	if (at >= ps->n)
+		return fail(ps, ps->n ? ps->n - 1 : 0, NULL, "expected a term");
+	if (s[at] == '(') {
+		ps->i++;
+		skip_ws(ps);
+		if (ps->i >= ps->n || s[ps->i] == ')')
+			return fail(ps, at, NULL, "expected a term after '('");
+		int32_t e = parse_or(ps);
+		if (e < 0)
+			return -1;
+		skip_ws(ps);
+		if (ps->i >= ps->n || s[ps->i] != ')')
+			return fail(ps, at, NULL, "unclosed '('");
+		ps->i++;
+		return e;
+	}
+	if (s[at] == ')')
+		return fail(ps, at, NULL, "unmatched ')'");
+	if (s[at] == '|')
+		return fail(ps, at, NULL, "expected a term before '|'");
+	if (at_keyword(ps, at, "or") || at_keyword(ps, at, "and")) {
+		size_t e = word_end(ps, at);
+		return fail(ps, at, NULL, "expected a term before '%.*s'",
+		            (int)(e - at), s + at);
+	}
+	return parse_term(ps);
+}
+
+static int32_t
+parse_unary(struct parser *ps)
+{
+	const char *s = ps->s;
+	skip_ws(ps);
+	size_t at = ps->i;
+	if (++ps->depth > MAX_DEPTH)
+		return fail(ps, at, NULL, "too deeply nested");
+	int32_t r;
+	if (at < ps->n && s[at] == '-') {
+		ps->i++;
+		if (ps->i >= ps->n || is_space((unsigned char)s[ps->i]) ||
+		    s[ps->i] == ')' || s[ps->i] == '|')
+			return fail(ps, at, NULL, "expected a term after '-'");
+		r = parse_unary(ps);
+		if (r >= 0)
+			r = make_not(ps, r);
+	} else if (at_keyword(ps, at, "not")) {
+		ps->i += 3;
+		skip_ws(ps);
+		if (!starts_term(ps))
+			return fail(ps, at + 2, NULL, "expected a term after '%.3s'",
+			            s + at);
+		r = parse_unary(ps);
+		if (r >= 0)
+			r = make_not(ps, r);
+	} else {
+		r = parse_primary(ps);
+	}
+	ps->depth--;
+	return r;
+}
+
+static int32_t
+parse_and(struct parser *ps)
+{
+	const char *s = ps->s;
+	int32_t head = parse_unary(ps), tail = head;
+	if (head < 0)
+		return -1;
+	size_t count = 1;
+	for (;;) {
+		skip_ws(ps);
+		size_t at = ps->i;
+		if (at >= ps->n || s[at] == ')' || s[at] == '|' ||
+		    at_keyword(ps, at, "or"))
+			break;
+		if (at_keyword(ps, at, "and")) {
+			ps->i += 3;
+			skip_ws(ps);
+			if (!starts_term(ps))
+				return fail(ps, at + 2, NULL,
+				            "expected a term after '%.3s'", s + at);
+		}
+		int32_t r = parse_unary(ps);
+		if (r < 0)
+			return -1;
+		ps->q->nodes[tail].next = r;
+		tail = r;
+		count++;
+	}
+	return count == 1 ? head : make_list(ps, N_AND, head);
+}
+
+static int32_t
+parse_or(struct parser *ps)
+{
+	const char *s = ps->s;
+	int32_t head = parse_and(ps), tail = head;
+	if (head < 0)
+		return -1;
+	size_t count = 1;
+	for (;;) {
+		skip_ws(ps);
+		size_t at = ps->i, oplen;
+		if (at < ps->n && s[at] == '|')
+			oplen = 1;
+		else if (at_keyword(ps, at, "or"))
+			oplen = 2;
+		else
+			break;
+		ps->i += oplen;
+		skip_ws(ps);
+		if (!starts_term(ps))
+			return fail(ps, at + oplen - 1, NULL,
+			            "expected a term after '%.*s'", (int)oplen,
+			            s + at);
+		int32_t r = parse_and(ps);
+		if (r < 0)
+			return -1;
+		ps->q->nodes[tail].next = r;
+		tail = r;
+		count++;
+	}
+	return count == 1 ? head : make_list(ps, N_OR, head);
+}
+
+/* Lists the text nodes not under a negation. */
+static void
+find_positive(struct query *q, int32_t id, bool neg)
+{
+	const struct node *n = &q->nodes[id];
+	if (n->kind == N_TEXT && !neg) {
+		q->pos = xrealloc(q->pos, (q->npos + 1) * sizeof(*q->pos));
+		q->pos[q->npos++] = id;
+	}
+	bool cneg = n->kind == N_NOT ? !neg : neg;
+	for (int32_t c = n->first; c >= 0; c = q->nodes[c].next)
+		find_positive(q, c, cneg);
+}
+
+struct query *
+query_parse(const char *s, struct query_error *err)
+{
+	if (err) {
+		err->col = 0;
+		err->msg[0] = '\0';
+	}
+	struct query *q = calloc(1, sizeof(*q));
+	if (!q)
+		die_nomem();
+	q->source = strdup(s ? s : "");
+	if (!q->source)
+		die_nomem();
+	struct parser ps = {
+		.s = q->source, .n = strlen(q->source), .q = q, .err = err,
+	};
+	skip_ws(&ps);
+	if (ps.i >= ps.n) {
+		q->root = new_node(&ps, N_TRUE);
+	} else {
+		q->root = parse_or(&ps);
+		skip_ws(&ps);
+		if (q->root >= 0 && ps.i < ps.n)
+			q->root = fail(&ps, ps.i, NULL, "unmatched ')'");
+	}
+	buf_free(&ps.tmp);
+	if (q->root < 0) {
+		if (err && !err->msg[0])
+			snprintf(err->msg, sizeof(err->msg), "cannot parse");
+		query_free(q);
+		return NULL;
+	}
+	find_positive(q, q->root, false);
+	return q;
+}
+
+void
+query_free(struct query *q)
+{
+	if (!q)
+		return;
+	free(q->source);
+	free(q->nodes);
+	free(q->strs.s);
+	free(q->pos);
+	free(q->pieces);
+	free(q->hay.s);
+	free(q->shay.s);
+	free(q->map.v);
+	free(q);
+}
+
+void
+query_error_describe(const struct query_error *err, struct buf *out)
+{
+	buf_adds(out, "filter: ");
+	buf_adds(out, err->msg);
+}
+
+const char *
+query_source(const struct query *q)
+{
+	return q->source;
+}
+
+bool
+query_is_empty(const struct query *q)
+{
+	return q->nodes[q->root].kind == N_TRUE;
+}
+
+const char *
+query_status_name(int status)
+{
+	return status >= 0 && status < QSTATUS_N ? status_names[status] : "?";
+}
+
+/* ---- evaluation -------------------------------------------------------- */
+
+static bool
+gather_cb(void *ctx, const char *field, const char *s)
+{
+	struct query *q = ctx;
+	if (!s || !*s)
+		return false;
+	if (q->npieces == q->pcap) {
+		q->pcap = q->pcap ? 2 * q->pcap : 64;
+		q->pieces = xrealloc(q->pieces, q->pcap * sizeof(*q->pieces));
+	}
+	struct piece *pc = &q->pieces[q->npieces++];
+	pc->raw = s;
+	pc->field = (uint8_t)field_index(field);
+	pc->folded = false;
+	return false;
+}
+
+static bool
+find_text(struct query *q, const struct node *n)
+{
+	if (n->len == 0)
+		return true;
+	if (!q->gathered) {
+		q->npieces = 0;
+		q->hay.len = 0;
+		posting_each_text(q->cur, gather_cb, q);
+		q->gathered = true;
+	}
+	const char *needle = q->strs.s + n->off;
+	for (size_t i = 0; i < q->npieces; i++) {
+		struct piece *pc = &q->pieces[i];
+		if (n->what != F_ANY && pc->field != n->what)
+			continue;
+		if (!pc->folded) {
+			pc->off = q->hay.len;
+			fold_text(&q->hay, NULL, pc->raw, strlen(pc->raw));
+			pc->len = q->hay.len - pc->off;
+			pc->folded = true;
+		}
+		if (pc->len >= n->len &&
+		    find_bytes(q->hay.s + pc->off, pc->len, needle, n->len))
+			return true;
+	}
+	return false;
+}
+
+/* A range [lo, hi] against the number v. */
+static bool
+range_cmp(enum op op, double lo, double hi, double v)
+{
+	switch (op) {
+	case OP_LT: return lo < v;
+	case OP_LE: return lo <= v;
+	case OP_EQ: return lo <= v && v <= hi;
+	case OP_GE: return hi >= v;
+	case OP_GT: return hi > v;
+	}
+	return false;
+}
+
+/* A day v against the range of days [lo, hi] a query names. */
+static bool
+date_cmp(enum op op, int32_t v, int32_t lo, int32_t hi)
+{
+	switch (op) {
+	case OP_LT: return v < lo;
+	case OP_LE: return v <= hi;
+	case OP_EQ: return lo <= v && v <= hi;
+	case OP_GE: return v >= lo;
+	case OP_GT: return v > hi;
+	}
+	return false;
+}
+
+static const struct when *
+deadline_of(const struct posting *p)
+{
+	if (p->deadline.ymd || p->deadline.text)
+		return &p->deadline;
+	return &p->apply.deadline;
+}
+
+static int32_t
+today_of(struct query *q)
+{
+	if (q->env && q->env->today)
+		return q->env->today;
+	time_t now = time(NULL);
+	if (q->today_min != now / 60 + 1) {
+		struct tm tm;
+		if (!localtime_r(&now, &tm))
+			return 0;
+		q->today = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
+		           tm.tm_mday;
+		q->today_min = now / 60 + 1;
+	}
+	return q->today;
+}
+
+static bool
+eval_flag(struct query *q, enum flag fl, const struct posting *p)
+{
+	const struct query_env *env = q->env;
+	void *ctx = env ? env->ctx : NULL;
+	switch (fl) {
+	case FL_MARKED: return env && env->marked && env->marked(ctx, p);
+	case FL_HIDDEN: return env && env->hidden && env->hidden(ctx, p);
+	case FL_NEW: return env && env->is_new && env->is_new(ctx, p);
+	case FL_READ: return env && env->read && env->read(ctx, p);
+	case FL_NOTE: return env && env->has_note && env->has_note(ctx, p);
+	case FL_RATING:
+		return env && env->rating && env->rating(ctx, p) > 0;
+	case FL_SALARY: return p->salary.present;
+	case FL_DEADLINE: {
+		const struct when *d = deadline_of(p);
+		return d->ymd != 0 || d->text != NULL;
+	}
+	case FL_OPEN: {
+		const struct when *d = deadline_of(p);
+		return d->ymd == 0 || d->ymd >= today_of(q);
+	}
+	case FL_N:
+		break;
+	}
+	return false;
+}
+
+static bool
+eval(struct query *q, int32_t id, const struct posting *p)
+{
+	const struct node *n = &q->nodes[id];
+	switch ((enum nkind)n->kind) {
+	case N_TRUE:
+		return true;
+	case N_AND:
+		for (int32_t c = n->first; c >= 0; c = q->nodes[c].next)
+			if (!eval(q, c, p))
+				return false;
+		return true;
+	case N_OR:
+		for (int32_t c = n->first; c >= 0; c = q->nodes[c].next)
+			if (eval(q, c, p))
+				return true;
+		return false;
+	case N_NOT:
+		return !eval(q, n->first, p);
+	case N_TEXT:
+		return find_text(q, n);
+	case N_SALARY: {
+		double lo, hi;
+		return posting_salary_yearly(p, &lo, &hi) &&
+		       range_cmp(n->op, lo, hi, n->num);
+	}
+	case N_EXPER: {
+		double mn = p->experience.min_years, mx = p->experience.max_years;
+		if (mn < 0 && mx < 0)
+			return false;
+		return range_cmp(n->op, mn >= 0 ? mn : mx, mx >= 0 ? mx : mn,
+		                 n->num);
+	}
+	case N_DATE: {
+		int32_t v = n->what == D_POSTED ? p->posted.ymd :
+		            deadline_of(p)->ymd;
+		if (!v)
+			return false;
+		int32_t lo = n->lo, hi = n->hi;
+		if (n->today)
+			lo = hi = today_of(q);
+		return date_cmp(n->op, v, lo, hi);
+	}
+	case N_FLAG:
+		return eval_flag(q, n->what, p);
+	case N_RATING: {
+		const struct query_env *env = q->env;
+		if (!env || !env->rating)
+			return false;
+		int r = env->rating(env->ctx, p);
+		if (n->num == 0 && n->op == OP_EQ)
+			return r == 0;
+		return r > 0 && range_cmp(n->op, r, r, n->num);
+	}
+	case N_STATUS: {
+		const struct query_env *env = q->env;
+		return env && env->status &&
+		       env->status(env->ctx, p) == (int)n->num;
+	}
+	}
+	return false;
+}
+
+bool
+query_match(struct query *q, const struct posting *p,
+            const struct query_env *env)
+{
+	q->cur = p;
+	q->env = env;
+	q->gathered = false;
+	bool r = eval(q, q->root, p);
+	q->cur = NULL;
+	return r;
+}
+
+/* ---- questions about the query itself ---------------------------------- */
+
+bool
+query_mentions(const struct query *q, const char *term)
+{
+	size_t tl = strlen(term);
+	for (size_t i = 0; i < q->nnodes; i++) {
+		const struct node *n = &q->nodes[i];
+		const char *name = NULL;
+		switch ((enum nkind)n->kind) {
+		case N_FLAG: name = flag_terms[n->what]; break;
+		case N_STATUS: name = "status"; break;
+		case N_RATING: name = "rating"; break;
+		case N_SALARY: name = "salary"; break;
+		case N_EXPER: name = "experience"; break;
+		case N_DATE:
+			name = n->what == D_POSTED ? "posted" : "deadline";
+			break;
+		case N_TEXT:
+			if (n->what != F_ANY && tl > 1 && term[tl - 1] == ':' &&
+			    strlen(field_names[n->what]) == tl - 1 &&
+			    !strncmp(term, field_names[n->what], tl - 1))
+				return true;
+			break;
+		default:
+			break;
+		}
+		if (name && !strcmp(name, term))
+			return true;
+	}
+	return false;
+}
+
+static bool
+same_tree(const struct query *qa, int32_t a, const struct query *qb,
+          int32_t b)
+{
+	const struct node *x = &qa->nodes[a], *y = &qb->nodes[b];
+	if (x->kind != y->kind || x->op != y->op || x->what != y->what ||
+	    x->today != y->today || x->num != y->num || x->lo != y->lo ||
+	    x->hi != y->hi || x->len != y->len)
+		return false;
+	if (x->kind == N_TEXT &&
+	    memcmp(qa->strs.s + x->off, qb->strs.s + y->off, x->len))
+		return false;
+	int32_t c = x->first, d = y->first;
+	for (; c >= 0 && d >= 0; c = qa->nodes[c].next, d = qb->nodes[d].next)
+		if (!same_tree(qa, c, qb, d))
+			return false;
+	return c < 0 && d < 0;
+}
+
+/* One side of a comparison: the value is above (lower bound) or below
+ * (upper bound) x, strictly or not. */
+struct bound {
+	bool set, strict;
+	double x;
+};
+
+/* The lower and upper bounds a comparison node puts on the value it tests
+ * (the top of a range for lower bounds, the bottom for upper ones). */
+static void
+bounds_of(const struct node *n, struct bound *lo, struct bound *hi)
+{
+	double a = n->num, b = n->num;
+	if (n->kind == N_DATE) {
+		a = n->lo;
+		b = n->hi;
+	}
+	lo->set = hi->set = false;
+	lo->strict = hi->strict = false;
+	switch ((enum op)n->op) {
+	case OP_GE: *lo = (struct bound){ true, false, a }; break;
+	case OP_GT: *lo = (struct bound){ true, true, b }; break;
+	case OP_LE: *hi = (struct bound){ true, false, b }; break;
+	case OP_LT: *hi = (struct bound){ true, true, a }; break;
+	case OP_EQ:
+		*lo = (struct bound){ true, false, a };
+		*hi = (struct bound){ true, false, b };
+		break;
+	}
+}
+
+/* True if the bound nb implies ob (both lower when up, both upper else). */
+static bool
+bound_implies(const struct bound *nb, const struct bound *ob, bool up)
+{
+	if (!ob->set)
+		return true;
+	if (!nb->set)
+		return false;
+	double nx = up ? nb->x : -nb->x, ox = up ? ob->x : -ob->x;
+	if (ob->strict && !nb->strict)
+		return nx > ox;
+	return nx >= ox;
+}
+
+/* True if node a of qa implies node b of qb for every posting. */
+static bool
+implies(const struct query *qa, int32_t a, const struct query *qb, int32_t b)
+{
+	const struct node *x = &qa->nodes[a], *y = &qb->nodes[b];
+	if (y->kind == N_TRUE)
+		return true;
+	if (y->kind == N_AND) {
+		for (int32_t d = y->first; d >= 0; d = qb->nodes[d].next)
+			if (!implies(qa, a, qb, d))
+				return false;
+		return true;
+	}
+	if (x->kind == N_OR) {
+		for (int32_t c = x->first; c >= 0; c = qa->nodes[c].next)
+			if (!implies(qa, c, qb, b))
+				return false;
+		return true;
+	}
+	if (same_tree(qa, a, qb, b))
+		return true;
+	if (y->kind == N_OR)
+		for (int32_t d = y->first; d >= 0; d = qb->nodes[d].next)
+			if (implies(qa, a, qb, d))
+				return true;
+	if (x->kind == N_AND)
+		for (int32_t c = x->first; c >= 0; c = qa->nodes[c].next)
+			if (implies(qa, c, qb, b))
+				return true;
+	if (x->kind == N_NOT && y->kind == N_NOT)
+		return implies(qb, y->first, qa, x->first);
+	if (x->kind != y->kind)
+		return false;
+	switch ((enum nkind)x->kind) {
+	case N_TEXT:
+		/* a longer needle found in a field contains the shorter */
+		if (y->what != F_ANY && y->what != x->what)
+			return false;
+		if (y->len == 0)
+			return true;
+		return x->len >= y->len &&
+		       find_bytes(qa->strs.s + x->off, x->len, qb->strs.s + y->off,
+		              y->len) != NULL;
+	case N_RATING:
+		if ((x->op == OP_EQ && x->num == 0) ||
+		    (y->op == OP_EQ && y->num == 0))
+			return false;
+		/* fall through */
+	case N_SALARY:
+	case N_EXPER:
+	case N_DATE: {
+		if (x->kind == N_DATE && (x->what != y->what || x->today ||
+		                          y->today))
+			return false;
+		struct bound xl, xh, yl, yh;
+		bounds_of(x, &xl, &xh);
+		bounds_of(y, &yl, &yh);
+		return bound_implies(&xl, &yl, true) &&
+		       bound_implies(&xh, &yh, false);
+	}
+	default:
+		return false;
+	}
+}
+
+bool
+query_narrows(const struct query *older, const struct query *newer)
+{
+	return implies(newer, newer->root, older, older->root);
+}
+
+/* ---- match positions --------------------------------------------------- */
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct query_span *x = a, *y = b;
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+size_t
+query_spans(struct query *q, const char *field, const char *s, size_t len,
+            struct query_span **v, size_t *n, size_t *cap)
+{
+	if (!q->npos || !len)
+		return 0;
+	enum field fid = field ? field_index(field) : F_ANY;
+	q->shay.len = 0;
+	fold_text(&q->shay, &q->map, s, len);
+	const char *h = q->shay.s;
+	size_t hlen = q->shay.len, n0 = *n;
+	for (size_t t = 0; t < q->npos; t++) {
+		const struct node *nd = &q->nodes[q->pos[t]];
+		if (!nd->len || (field && nd->what != F_ANY && nd->what != fid))
+			continue;
+		const char *needle = q->strs.s + nd->off;
+		size_t at = 0;
+		while (at + nd->len <= hlen) {
+			const char *m = find_bytes(h + at, hlen - at, needle, nd->len);
+			if (!m)
+				break;
+			size_t a = (size_t)(m - h), b = a + nd->len;
+			if (*n == *cap) {
+				*cap = *cap ? 2 * *cap : 16;
+				*v = xrealloc(*v, *cap * sizeof(**v));
+			}
+			(*v)[(*n)++] = (struct query_span){
+				q->map.v[a], q->map.v[b] - q->map.v[a]
+			};
+			at = b;
+		}
+	}
+	if (*n - n0 > 1)
+		qsort(*v + n0, *n - n0, sizeof(**v), span_cmp);
+	size_t w = n0;
+	for (size_t r = n0; r < *n; r++) {
+		struct query_span sp = (*v)[r];
+		if (w > n0 && sp.off <= (*v)[w - 1].off + (*v)[w - 1].len) {
+			size_t end = sp.off + sp.len;
+			struct query_span *last = &(*v)[w - 1];
+			if (end > last->off + last->len)
+				last->len = end - last->off;
+		} else {
+			(*v)[w++] = sp;
+		}
+	}
+	*n = w;
+	return w - n0;
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/* query: the filter language, parsed once and evaluated against many postings. */
+#ifndef BILLET_QUERY_H
+#define BILLET_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "posting.h"
+#include "text.h"
+
+/* A parsed query with its scratch space; made by query_parse, freed by
+ * query_free. Evaluation writes only to the scratch space, so one query
+ * object must not be used by two threads at once. */
+struct query;
+
+/* Why a query did not parse. */
+struct query_error {
+	unsigned col;  /* 1-based column, in characters, where parsing stopped */
+	char msg[320]; /* e.g. "expected a value after 'salary>=' at column 8" */
+};
+
+/* Application statuses, in the order the interface offers them. */
+enum query_status {
+	QSTATUS_NONE, QSTATUS_INTERESTED, QSTATUS_APPLIED, QSTATUS_INTERVIEWING,
+	QSTATUS_OFFER, QSTATUS_REJECTED, QSTATUS_WITHDRAWN, QSTATUS_N
+};
+
+/* What the state-backed terms ask. Every hook gets ctx and may be NULL, in
+ * which case its terms are false for every posting. */
+struct query_env {
+	int32_t today; /* yyyymmdd for is:open and "today"; 0: the local date */
+	void *ctx;     /* passed to every hook */
+	bool (*marked)(void *ctx, const struct posting *p);   /* is:marked */
+	bool (*hidden)(void *ctx, const struct posting *p);   /* is:hidden */
+	bool (*is_new)(void *ctx, const struct posting *p);   /* is:new */
+	bool (*read)(void *ctx, const struct posting *p);     /* is:read */
+	bool (*has_note)(void *ctx, const struct posting *p); /* has:note */
+	int (*rating)(void *ctx, const struct posting *p);    /* 1-5, 0 unrated */
+	int (*status)(void *ctx, const struct posting *p);    /* enum query_status */
+};
+
+/* Parses s; NULL with *err filled (err may be NULL) when it does not parse.
+ * An empty or blank s gives a query that matches every posting. */
+struct query *query_parse(const char *s, struct query_error *err);
+/* Frees a query (NULL is fine). */
+void query_free(struct query *q);
+/* Appends the message the interface shows: "filter: " and err->msg. */
+void query_error_describe(const struct query_error *err, struct buf *out);
+/* The text the query was parsed from. */
+const char *query_source(const struct query *q);
+/* True if the query matches every posting (empty or blank text). */
+bool query_is_empty(const struct query *q);
+
+/* True if p matches; env may be NULL (no state: state terms are false).
+ * Allocates nothing once the scratch space has grown to fit. */
+bool query_match(struct query *q, const struct posting *p,
+                 const struct query_env *env);
+
+/* True if the query contains the term, positive or negated: "is:hidden",
+ * "has:note" (any is:/has: term by that spelling), or a key such as
+ * "status", "rating", "salary", "experience", "posted", "deadline", or a
+ * text field followed by ':' ("title:"). */
+bool query_mentions(const struct query *q, const char *term);
+
+/* True if, for the same postings and the same env, every posting newer
+ * matches also matches older, so newer may be run on older's results only.
+ * False when that cannot be shown (never wrongly true). */
+bool query_narrows(const struct query *older, const struct query *newer);
+
+/* Where a term matched: a byte range of the text given to query_spans. */
+struct query_span {
+	size_t off; /* first byte, at a character boundary */
+	size_t len; /* bytes, ending at a character boundary */
+};
+
+/* Finds where the query's positive text terms (words, phrases, field:text
+ * not under a negation) occur in s[0..len), for highlighting. field names
+ * the field s comes from ("title", "org", ... as in posting_each_text), or
+ * NULL to use every such term whatever its field. Appends the spans, in
+ * order and merged where they overlap or touch, to *v (realloc'd; count in
+ * *n, capacity in *cap); returns how many were added. */
+size_t query_spans(struct query *q, const char *field, const char *s,
+                   size_t len, struct query_span **v, size_t *n, size_t *cap);
+
+/* The name of a status ("none", "interested", ...); "?" when out of range. */
+const char *query_status_name(int status);
+
+#endif
