@@ -17,6 +17,7 @@
 #include "export.h"
 #include "load.h"
 #include "posting.h"
+#include "query.h"
 #include "text.h"
 
 /* Everything the command line asks for. */
@@ -210,6 +211,47 @@ load_all(struct catalog *c, char **paths, int npaths,
 	return "the sample postings";
 }
 
+/* Reads --filter and --sort; a bad one is a usage error. */
+static void
+parse_filter_sort(const struct options *o, struct query **filter,
+                  struct sort_spec *sort)
+{
+	if (o->filter) {
+		struct query_error qe;
+		*filter = query_parse(o->filter, &qe);
+		if (!*filter) {
+			struct buf b = {0};
+			query_error_describe(&qe, &b);
+			usage_error("%s", b.s);
+		}
+	}
+	const char *bad = "";
+	if (o->sort && !sort_parse(o->sort, sort, &bad)) {
+		struct buf b = {0};
+		text_sanitize(&b, bad, strcspn(bad, ","), 0);
+		usage_error("--sort: bad key '%s' (title, org, location, salary, "
+		            "posted, deadline, id; at most four, a leading '-' "
+		            "reverses)", b.s ? b.s : "");
+	}
+}
+
+/* The postings of c that filter matches (all without one), in sort's
+ * order; malloc'd, their count in *n. */
+static struct posting **
+select_postings(const struct catalog *c, struct query *filter,
+                const struct sort_spec *sort, size_t *n)
+{
+	struct posting **v = malloc((c->n ? c->n : 1) * sizeof(*v));
+	if (!v)
+		die_nomem();
+	*n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (!filter || query_match(filter, c->v[i], NULL))
+			v[(*n)++] = c->v[i];
+	sort_postings(v, *n, sort);
+	return v;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -333,6 +375,10 @@ main(int argc, char **argv)
 	if (o.shortlist && o.mode != MODE_LIST)
 		usage_error("%s", "--shortlist goes with --list");
 
+	struct query *filter = NULL;
+	struct sort_spec sort = { .n = 0 };
+	parse_filter_sort(&o, &filter, &sort);
+
 	struct catalog c;
 	catalog_init(&c);
 	load_all(&c, argv + optind, argc - optind, &o.limits);
@@ -347,11 +393,15 @@ main(int argc, char **argv)
 			    c.nerrors == 1 ? "" : "s");
 		status = c.nerrors ? 1 : 0;
 		break;
-	case MODE_LIST:
+	case MODE_LIST: {
 		print_problems(&c, false);
-		export_list(stdout, c.v, c.n, o.format, output_width(&o),
-		            o.header, NULL);
+		size_t n;
+		struct posting **v = select_postings(&c, filter, &sort, &n);
+		export_list(stdout, v, n, o.format, output_width(&o), o.header,
+		            NULL);
+		free(v);
 		break;
+	}
 	case MODE_SHOW: {
 		print_problems(&c, false);
 		const struct posting *p = catalog_find(&c, o.show_id);
@@ -377,6 +427,7 @@ main(int argc, char **argv)
 		say("cannot write the output: %s", strerror(errno));
 		status = status ? status : 2;
 	}
+	query_free(filter);
 	catalog_free(&c);
 	return status;
 }
