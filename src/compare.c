@@ -1,0 +1,1473 @@
+/* SPDX-License-Identifier: MIT */
+/* compare: aligns two to four postings into rows; pure, no curses. */
+#include "compare.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers ------------------------------------------------- */
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die_nomem();
+	return p;
+}
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		die_nomem();
+	return p;
+}
+
+/* Rounds to a multiple of unit, half away from zero. */
+static double
+round_to(double x, double unit)
+{
+	return (double)llround(x / unit) * unit;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* s without leading and trailing white space: start in *s, length back. */
+static size_t
+trim(const char **s)
+{
+	const char *p = *s;
+	while (is_space(*p))
+		p++;
+	size_t len = strlen(p);
+	while (len && is_space(p[len - 1]))
+		len--;
+	*s = p;
+	return len;
+}
+
+/* A malloc'd sanitised copy of s[0..len), or NULL when it is empty. */
+static char *
+sanitised(const char *s, size_t len, int flags)
+{
+	if (!s || !len)
+		return NULL;
+	struct buf b = {0};
+	text_sanitize(&b, s, len, flags);
+	if (!b.len) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* Normalised text for equality: folded, white space collapsed, trimmed,
+ * a final period dropped. */
+static void
+norm_text(struct buf *out, const char *s)
+{
+	struct buf f = {0};
+	text_fold(&f, s, strlen(s));
+	bool space = false;
+	for (size_t i = 0; i < f.len; i++) {
+		if (is_space(f.s[i])) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(out, ' ');
+		space = false;
+		buf_addc(out, f.s[i]);
+	}
+	if (out->len && out->s[out->len - 1] == '.')
+		out->s[--out->len] = '\0';
+	if (!out->s)
+		buf_add(out, "", 0);
+	buf_free(&f);
+}
+
+static bool
+norm_equal(const char *a, const char *b)
+{
+	struct buf x = {0}, y = {0};
+	norm_text(&x, a);
+	norm_text(&y, b);
+	bool eq = strcmp(x.s, y.s) == 0;
+	buf_free(&x);
+	buf_free(&y);
+	return eq;
+}
+
+/* ---- words: folding, stop words, stemming --------------------------- */
+
+static const char *const stop_words[] = {
+	"a", "about", "above", "across", "after", "again", "against", "all",
+	"also", "am", "among", "an", "and", "another", "any", "are", "as",
+	"at", "be", "because", "been", "before", "being", "below", "between",
+	"both", "but", "by", "can", "could", "did", "do", "does", "doing",
+	"down", "during", "each", "either", "etc", "every", "few", "for",
+	"from", "further", "had", "has", "have", "having", "he", "her",
+	"here", "hers", "him", "his", "how", "i", "if", "in", "including",
+	"into", "is", "it", "its", "itself", "just", "may", "me", "might",
+	"more", "most", "much", "must", "my", "no", "nor", "not", "of", "off",
+	"on", "once", "one", "only", "or", "other", "others", "our", "ours",
+	"out", "over", "own", "per", "same", "shall", "she", "should", "so",
+	"some", "such", "than", "that", "the", "their", "theirs", "them",
+	"then", "there", "these", "they", "this", "those", "through", "thus",
+	"to", "too", "under", "until", "up", "upon", "us", "very", "via",
+	"was", "we", "well", "were", "what", "when", "where", "whether",
+	"which", "while", "who", "whom", "whose", "why", "will", "with",
+	"within", "without", "would", "yet", "you", "your", "yours",
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool
+is_stop_word(const char *w)
+{
+	/* the table is sorted; keep it so */
+	return bsearch(&w, stop_words, sizeof stop_words / sizeof *stop_words,
+	               sizeof *stop_words, cmp_str) != NULL;
+}
+
+/* Whether a (folded) code point belongs to a word. */
+static bool
+is_word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD)
+		return false;
+	if (c >= 0x2000 && c <= 0x2BFF) /* punctuation, symbols, arrows */
+		return false;
+	if (c >= 0x3000 && c <= 0x303F) /* CJK punctuation */
+		return false;
+	if (c >= 0xFE30 && c <= 0xFE4F) /* CJK compatibility forms */
+		return false;
+	if (c >= 0xFF00 && c <= 0xFF0F)
+		return false;
+	if (c >= 0x1F000) /* emoji and such */
+		return false;
+	return true;
+}
+
+static bool
+ends(const char *w, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+	return n >= k && memcmp(w + n - k, suf, k) == 0;
+}
+
+static bool
+has_vowel(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr("aeiouy", w[i]) || (unsigned char)w[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Derivational suffixes, longest first. Final 'e' is gone by the time
+ * they are tried, so "ence" appears as "enc", "ive" as "iv", ... */
+static const char *const suffixes[] = {
+	"ational", "ional", "ation", "ition", "ness", "ment", "ency", "ancy",
+	"ence", "ance", "able", "ible", "ity", "ive", "ion", "ent", "ant",
+	"enc", "anc", "abl", "ibl", "ful", "ous", "ism", "ist", "iv", "al",
+	"er", "ic", "y",
+};
+
+/* Stems a folded word in place (a light Porter step 1 and a few
+ * derivational endings); returns its new length. Words of three bytes or
+ * fewer are kept; no stem gets shorter than three bytes. */
+static size_t
+stem(char *w, size_t n)
+{
+	if (n <= 3)
+		return n;
+	/* plurals */
+	if (ends(w, n, "sses"))
+		n -= 2;
+	else if (ends(w, n, "ies") && n > 4) {
+		n -= 3;
+		w[n++] = 'y';
+	} else if (ends(w, n, "ss") || ends(w, n, "us") || ends(w, n, "is"))
+		;
+	else if (w[n - 1] == 's')
+		n--;
+	/* adverbs */
+	if (ends(w, n, "ly") && n - 2 >= 4)
+		n -= 2;
+	/* verb endings, or a final e */
+	bool undouble = false;
+	if (ends(w, n, "ing") && n - 3 >= 3 && has_vowel(w, n - 3)) {
+		n -= 3;
+		undouble = true;
+	} else if (ends(w, n, "ed") && n - 2 >= 3 && has_vowel(w, n - 2)) {
+		n -= 2;
+		undouble = true;
+	} else if (w[n - 1] == 'e' && n - 1 >= 3)
+		n--;
+	if (undouble && n >= 4 && w[n - 1] == w[n - 2] &&
+	    !strchr("aeiouylsz", w[n - 1]))
+		n--;
+	/* one derivational ending */
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+		size_t k = strlen(suffixes[i]);
+		if (ends(w, n, suffixes[i]) && n - k >= 3) {
+			n -= k;
+			if (w[n - 1] == 'e' && n - 1 >= 3)
+				n--;
+			break;
+		}
+	}
+	w[n] = '\0';
+	return n;
+}
+
+/* Calls fn with each stem of s (duplicates kept, order kept). */
+static void
+each_word(const char *s, void (*fn)(void *ctx, const char *w), void *ctx)
+{
+	struct buf f = {0}, w = {0};
+	text_fold(&f, s, strlen(s));
+	size_t ncp = 0;
+	for (size_t i = 0; i <= f.len;) {
+		uint32_t c = 0;
+		size_t k = 1;
+		if (i < f.len)
+			k = text_decode(f.s + i, f.len - i, &c);
+		if (i < f.len && is_word_cp(c)) {
+			buf_add(&w, f.s + i, k);
+			ncp++;
+		} else if (w.len) {
+			if (ncp > 1 && !is_stop_word(w.s)) {
+				w.len = stem(w.s, w.len);
+				fn(ctx, w.s);
+			}
+			buf_clear(&w);
+			ncp = 0;
+		}
+		i += k;
+	}
+	buf_free(&f);
+	buf_free(&w);
+}
+
+struct word_list {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+word_list_add(void *ctx, const char *w)
+{
+	struct word_list *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	size_t len = strlen(w);
+	l->v[l->n] = xrealloc(NULL, len + 1);
+	memcpy(l->v[l->n++], w, len + 1);
+}
+
+static void
+word_list_free(struct word_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	*l = (struct word_list){0};
+}
+
+static void
+words_append(void *ctx, const char *w)
+{
+	struct buf *b = ctx;
+	if (b->len)
+		buf_addc(b, ' ');
+	buf_adds(b, w);
+}
+
+void
+compare_words(struct buf *out, const char *s)
+{
+	struct buf b = {0};
+	each_word(s, words_append, &b);
+	if (b.len) {
+		if (out->len)
+			buf_addc(out, ' ');
+		buf_add(out, b.s, b.len);
+	}
+	if (!out->s)
+		buf_add(out, "", 0);
+	buf_free(&b);
+}
+
+/* ---- bags of words and the similarity measure ----------------------- */
+
+/* A text as a sorted set of word ids into its corpus. */
+struct bag {
+	size_t *id;
+	size_t n;
+	char *norm;  /* normalised text, for exact equality */
+};
+
+/* The words of a group of texts, their document frequency and weight. */
+struct corpus {
+	struct bag *bags; /* one per text */
+	size_t n;         /* texts */
+	char **vocab;     /* sorted distinct stems */
+	size_t nvocab;
+	double *weight;   /* per stem */
+};
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Index of w in the sorted vocabulary, or nvocab. */
+static size_t
+vocab_find(const struct corpus *c, const char *w)
+{
+	char **hit = bsearch(&w, c->vocab, c->nvocab, sizeof *c->vocab,
+	                     cmp_str);
+	return hit ? (size_t)(hit - c->vocab) : c->nvocab;
+}
+
+/* Builds the corpus of texts[0..n); uniform: every word weighs 1. */
+static void
+corpus_build(struct corpus *c, const char *const *texts, size_t n,
+             bool uniform)
+{
+	*c = (struct corpus){0};
+	c->n = n;
+	c->bags = xcalloc(n, sizeof *c->bags);
+	struct word_list *lists = xcalloc(n, sizeof *lists);
+	struct word_list all = {0};
+	for (size_t i = 0; i < n; i++) {
+		each_word(texts[i], word_list_add, &lists[i]);
+		for (size_t k = 0; k < lists[i].n; k++)
+			word_list_add(&all, lists[i].v[k]);
+	}
+	if (all.n)
+		qsort(all.v, all.n, sizeof *all.v, cmp_str);
+	c->vocab = xcalloc(all.n, sizeof *c->vocab);
+	for (size_t k = 0; k < all.n; k++) {
+		if (c->nvocab && !strcmp(c->vocab[c->nvocab - 1], all.v[k])) {
+			free(all.v[k]);
+			continue;
+		}
+		c->vocab[c->nvocab++] = all.v[k];
+	}
+	free(all.v);
+	size_t *df = xcalloc(c->nvocab, sizeof *df);
+	for (size_t i = 0; i < n; i++) {
+		struct bag *b = &c->bags[i];
+		b->id = xcalloc(lists[i].n, sizeof *b->id);
+		for (size_t k = 0; k < lists[i].n; k++)
+			b->id[k] = vocab_find(c, lists[i].v[k]);
+		qsort(b->id, lists[i].n, sizeof *b->id, cmp_size);
+		for (size_t k = 0; k < lists[i].n; k++)
+			if (!b->n || b->id[b->n - 1] != b->id[k])
+				b->id[b->n++] = b->id[k];
+		for (size_t k = 0; k < b->n; k++)
+			df[b->id[k]]++;
+		struct buf nb = {0};
+		norm_text(&nb, texts[i]);
+		b->norm = buf_steal(&nb);
+		word_list_free(&lists[i]);
+	}
+	free(lists);
+	c->weight = xcalloc(c->nvocab, sizeof *c->weight);
+	for (size_t k = 0; k < c->nvocab; k++)
+		c->weight[k] = uniform ? 1.0 : log(1.0 + (double)n / (double)df[k]);
+	free(df);
+}
+
+static void
+corpus_free(struct corpus *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->bags[i].id);
+		free(c->bags[i].norm);
+	}
+	for (size_t k = 0; k < c->nvocab; k++)
+		free(c->vocab[k]);
+	free(c->bags);
+	free(c->vocab);
+	free(c->weight);
+	*c = (struct corpus){0};
+}
+
+/* The measure of compare.h between two bags of one corpus. */
+static double
+bag_score(const struct corpus *c, const struct bag *a, const struct bag *b)
+{
+	if (!strcmp(a->norm, b->norm))
+		return 1.0;
+	double wa = 0, wb = 0, wi = 0;
+	size_t i = 0, j = 0;
+	while (i < a->n || j < b->n) {
+		if (j >= b->n || (i < a->n && a->id[i] < b->id[j]))
+			wa += c->weight[a->id[i++]];
+		else if (i >= a->n || b->id[j] < a->id[i])
+			wb += c->weight[b->id[j++]];
+		else {
+			double w = c->weight[a->id[i]];
+			wa += w;
+			wb += w;
+			wi += w;
+			i++;
+			j++;
+		}
+	}
+	if (wa <= 0 || wb <= 0 || wi <= 0)
+		return 0.0;
+	return wi / sqrt(wa * wb);
+}
+
+double
+compare_similarity(const char *a, const char *b)
+{
+	const char *texts[2] = {a, b};
+	struct corpus c;
+	corpus_build(&c, texts, 2, true);
+	double s = bag_score(&c, &c.bags[0], &c.bags[1]);
+	corpus_free(&c);
+	return s;
+}
+
+double
+compare_similarity_in(const char *a, const char *b,
+                      const char *const *corpus, size_t n)
+{
+	/* the corpus gives the weights; a and b are appended as texts of their
+	 * own, but do not count toward the document frequencies */
+	const char **texts = xcalloc(n + 2, sizeof *texts);
+	for (size_t i = 0; i < n; i++)
+		texts[i] = corpus[i];
+	texts[n] = a;
+	texts[n + 1] = b;
+	struct corpus c;
+	corpus_build(&c, texts, n + 2, false);
+	/* recompute the weights from the corpus alone */
+	size_t *df = xcalloc(c.nvocab, sizeof *df);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < c.bags[i].n; k++)
+			df[c.bags[i].id[k]]++;
+	size_t nn = n ? n : 1;
+	for (size_t k = 0; k < c.nvocab; k++)
+		c.weight[k] = log(1.0 + (double)nn / (double)(df[k] ? df[k] : 1));
+	free(df);
+	double s = bag_score(&c, &c.bags[n], &c.bags[n + 1]);
+	free(texts);
+	corpus_free(&c);
+	return s;
+}
+
+/* ---- the table ------------------------------------------------------ */
+
+static struct cmp_row *
+add_row(struct cmp_table *t, enum cmp_kind kind, const char *label,
+        const char *group)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 32;
+		t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
+	}
+	struct cmp_row *r = &t->rows[t->nrows++];
+	*r = (struct cmp_row){.kind = kind};
+	r->label = sanitised(label, label ? strlen(label) : 0, 0);
+	if (!r->label)
+		r->label = sanitised("?", 1, 0);
+	r->group = group ? sanitised(group, strlen(group), 0) : NULL;
+	return r;
+}
+
+/* Adds a field row from raw values (empty buffers: the posting has none)
+ * unless no posting has the field; frees the buffers. */
+static struct cmp_row *
+add_field(struct cmp_table *t, const char *label, struct buf *vals)
+{
+	bool any = false;
+	for (size_t i = 0; i < t->n; i++)
+		any |= vals[i].len > 0;
+	struct cmp_row *r = NULL;
+	if (any) {
+		r = add_row(t, CMP_FIELD, label, NULL);
+		for (size_t i = 0; i < t->n; i++) {
+			const char *s = vals[i].s ? vals[i].s : "";
+			size_t len = trim(&s);
+			r->cell[i] = sanitised(s, len, 0);
+		}
+		for (size_t i = 1; i < t->n && !r->differs; i++) {
+			const char *a = r->cell[0], *b = r->cell[i];
+			r->differs = !a || !b ? a != b : !norm_equal(a, b);
+		}
+	}
+	for (size_t i = 0; i < t->n; i++)
+		buf_free(&vals[i]);
+	return r;
+}
+
+/* A field given as one string per posting. */
+static void
+field_str(struct cmp_table *t, const struct posting *const *p,
+          const char *label, size_t offset)
+{
+	struct buf v[CMP_MAX] = {{0}};
+	for (size_t i = 0; i < t->n; i++) {
+		const char *s = *(const char *const *)((const char *)p[i] + offset);
+		if (s)
+			buf_adds(&v[i], s);
+	}
+	add_field(t, label, v);
+}
+
+static void
+when_text(struct buf *out, const struct when *w)
+{
+	if (w->text)
+		buf_adds(out, w->text);
+	else if (w->ymd)
+		buf_printf(out, "%04d-%02d-%02d", (int)(w->ymd / 10000),
+		           (int)(w->ymd / 100 % 100), (int)(w->ymd % 100));
+}
+
+static void
+field_when(struct cmp_table *t, const struct posting *const *p,
+           const char *label, size_t offset)
+{
+	struct buf v[CMP_MAX] = {{0}};
+	for (size_t i = 0; i < t->n; i++)
+		when_text(&v[i], (const struct when *)((const char *)p[i] +
+		                                        offset));
+	add_field(t, label, v);
+}
+
+static void
+sep_add(struct buf *b, const char *sep, const char *s)
+{
+	if (!s || !*s)
+		return;
+	if (b->len)
+		buf_adds(b, sep);
+	buf_adds(b, s);
+}
+
+static void
+strlist_join(struct buf *b, const struct strlist *l, const char *sep)
+{
+	for (size_t k = 0; k < l->n; k++)
+		sep_add(b, sep, l->v[k]);
+}
+
+/* Money rounded as the period suggests: whole units a year or a month,
+ * cents for shorter periods. */
+static double
+money_round(double x, enum period p)
+{
+	return round_to(x, p == PERIOD_YEAR || p == PERIOD_MONTH ? 1.0 : 0.01);
+}
+
+/* The salary row: see compare.h. */
+static void
+field_salary(struct cmp_table *t, const struct posting *const *p)
+{
+	struct buf v[CMP_MAX] = {{0}};
+	char *notes[CMP_MAX] = {0};
+	const struct salary *s0 = &p[0]->salary;
+	double mid0 = 0;
+	if (s0->present)
+		mid0 = (s0->min + s0->max) / 2.0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct salary *s = &p[i]->salary;
+		if (!s->present)
+			continue;
+		bool convert = i > 0 && s0->present &&
+		               !strcmp(s->currency, s0->currency);
+		if (!convert) {
+			salary_full(&v[i], s);
+			continue;
+		}
+		struct salary c = *s;
+		double f = period_per_year(s->period) /
+		           period_per_year(s0->period);
+		c.period = s0->period;
+		if (s->period != s0->period)
+			c.note = NULL; /* the original in parentheses carries it */
+		c.min = money_round(s->min * f, c.period);
+		c.max = money_round(s->max * f, c.period);
+		salary_full(&v[i], &c);
+		if (s->period != s0->period) {
+			buf_adds(&v[i], " (");
+			salary_full(&v[i], s);
+			buf_adds(&v[i], ")");
+		}
+		double d = money_round((s->min + s->max) / 2.0 * f - mid0,
+		                       c.period);
+		struct buf nb = {0};
+		buf_adds(&nb, d > 0 ? "+" : d < 0 ? "-" : "\xc2\xb1");
+		money_format(&nb, d < 0 ? -d : d, s0->currency);
+		if (mid0 > 0) {
+			long long pct = (long long)round_to(d / mid0 * 100.0, 1.0);
+			if (pct)
+				buf_printf(&nb, " (%+lld%%)", pct);
+			else
+				buf_adds(&nb, " (0%)");
+		}
+		notes[i] = sanitised(nb.s, nb.len, 0);
+		buf_free(&nb);
+	}
+	struct cmp_row *r = add_field(t, "Salary", v);
+	for (size_t i = 0; i < t->n; i++) {
+		if (r)
+			r->note[i] = notes[i];
+		else
+			free(notes[i]);
+	}
+}
+
+static void
+apply_text(struct buf *b, const struct apply *a)
+{
+	sep_add(b, "; ", a->url);
+	sep_add(b, "; ", a->email);
+	sep_add(b, "; ", a->phone);
+	if (a->subject && *a->subject) {
+		if (b->len)
+			buf_adds(b, "; ");
+		buf_printf(b, "subject: %s", a->subject);
+	}
+	if (a->documents.n) {
+		if (b->len)
+			buf_adds(b, "; ");
+		buf_adds(b, "documents: ");
+		struct buf d = {0};
+		strlist_join(&d, &a->documents, ", ");
+		if (d.len)
+			buf_add(b, d.s, d.len);
+		buf_free(&d);
+	}
+	if (a->deadline.text || a->deadline.ymd) {
+		if (b->len)
+			buf_adds(b, "; ");
+		buf_adds(b, "by ");
+		when_text(b, &a->deadline);
+	}
+	sep_add(b, "; ", a->note);
+}
+
+static void
+build_fields(struct cmp_table *t, const struct posting *const *p)
+{
+	size_t n = t->n;
+	struct buf v[CMP_MAX] = {{0}};
+
+	field_str(t, p, "Title", offsetof(struct posting, title));
+	for (size_t i = 0; i < n; i++) {
+		const char *o = posting_org(p[i], true);
+		if (o)
+			buf_adds(&v[i], o);
+	}
+	add_field(t, "Organization", v);
+	field_str(t, p, "Department", offsetof(struct posting, department));
+	for (size_t i = 0; i < n; i++)
+		posting_location(&v[i], p[i]);
+	add_field(t, "Location", v);
+	for (size_t i = 0; i < n; i++) {
+		sep_add(&v[i], "", workplace_name(p[i]->workplace));
+		if (p[i]->workplace_note && *p[i]->workplace_note) {
+			if (v[i].len)
+				buf_printf(&v[i], " (%s)", p[i]->workplace_note);
+			else
+				buf_adds(&v[i], p[i]->workplace_note);
+		}
+	}
+	add_field(t, "Workplace", v);
+	for (size_t i = 0; i < n; i++) {
+		sep_add(&v[i], ", ", p[i]->employment.type);
+		sep_add(&v[i], ", ", p[i]->employment.classification);
+		if (p[i]->employment.union_name && *p[i]->employment.union_name) {
+			if (v[i].len)
+				buf_adds(&v[i], ", ");
+			buf_printf(&v[i], "union: %s", p[i]->employment.union_name);
+		}
+	}
+	add_field(t, "Employment", v);
+	field_salary(t, p);
+	for (size_t i = 0; i < n; i++)
+		posting_experience(&v[i], p[i]);
+	add_field(t, "Experience", v);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < p[i]->nlanguages; k++) {
+			const struct language *l = &p[i]->languages[k];
+			if (!l->name || !*l->name)
+				continue;
+			sep_add(&v[i], ", ", l->name);
+			if (l->level && *l->level)
+				buf_printf(&v[i], " (%s)", l->level);
+		}
+	add_field(t, "Languages", v);
+	field_str(t, p, "Travel", offsetof(struct posting, travel));
+	field_str(t, p, "Reports to", offsetof(struct posting, reports_to));
+	field_str(t, p, "Supervises", offsetof(struct posting, supervises));
+	field_when(t, p, "Posted", offsetof(struct posting, posted));
+	field_when(t, p, "Deadline", offsetof(struct posting, deadline));
+	field_when(t, p, "Start", offsetof(struct posting, start));
+	for (size_t i = 0; i < n; i++)
+		apply_text(&v[i], &p[i]->apply);
+	add_field(t, "Apply", v);
+	for (size_t i = 0; i < n; i++)
+		strlist_join(&v[i], &p[i]->tags, ", ");
+	add_field(t, "Tags", v);
+	field_str(t, p, "Source", offsetof(struct posting, source));
+
+	/* kept unknown keys, in order of first appearance */
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < p[i]->nextra; k++) {
+			const char *key = p[i]->extra[k].key;
+			bool seen = false;
+			for (size_t j = 0; j <= i && !seen; j++)
+				for (size_t m = 0; m < (j < i ? p[j]->nextra : k); m++) {
+					const char *o = p[j]->extra[m].key;
+					if (o == key || (o && key && !strcmp(o, key))) {
+						seen = true;
+						break;
+					}
+				}
+			if (seen)
+				continue;
+			for (size_t j = i; j < n; j++)
+				for (size_t m = 0; m < p[j]->nextra; m++) {
+					const char *o = p[j]->extra[m].key;
+					if (o == key || (o && key && !strcmp(o, key))) {
+						xvalue_text(&v[j], &p[j]->extra[m]);
+						break;
+					}
+				}
+			add_field(t, key ? key : "other", v);
+		}
+}
+
+/* ---- list sections -------------------------------------------------- */
+
+enum { IT_PREFERRED = 1, IT_PROSE = 2 };
+
+/* One item of a list being aligned. */
+struct gitem {
+	const char *s;  /* trimmed text, not NUL-terminated at len */
+	size_t len;
+	int flags;
+};
+
+/* Each posting's items of one list section. */
+struct group {
+	struct gitem *v[CMP_MAX];
+	size_t n[CMP_MAX], cap[CMP_MAX];
+};
+
+static void
+group_add(struct group *g, size_t i, const char *s, int flags)
+{
+	if (!s)
+		return;
+	size_t len = trim(&s);
+	if (!len)
+		return;
+	if (g->n[i] == g->cap[i]) {
+		g->cap[i] = g->cap[i] ? 2 * g->cap[i] : 16;
+		g->v[i] = xrealloc(g->v[i], g->cap[i] * sizeof *g->v[i]);
+	}
+	g->v[i][g->n[i]++] = (struct gitem){s, len, flags};
+}
+
+static void
+group_list(struct group *g, size_t i, const struct strlist *l, int flags)
+{
+	for (size_t k = 0; k < l->n; k++)
+		group_add(g, i, l->v[k], flags);
+}
+
+static void
+group_free(struct group *g)
+{
+	for (size_t i = 0; i < CMP_MAX; i++)
+		free(g->v[i]);
+	*g = (struct group){0};
+}
+
+/* The cell text of an item. */
+static char *
+item_cell(const struct gitem *it)
+{
+	struct buf b = {0};
+	text_sanitize(&b, it->s, it->len, it->flags & IT_PROSE ? SAN_KEEP_NL : 0);
+	if (it->flags & IT_PREFERRED) {
+		struct buf f = {0};
+		text_fold(&f, it->s, it->len);
+		if (!f.s || !strstr(f.s, "prefer"))
+			buf_adds(&b, " (preferred)");
+		buf_free(&f);
+	}
+	return buf_steal(&b);
+}
+
+/* A candidate pair: row r with item k of the posting being matched. */
+struct cand {
+	double score;
+	size_t row, item;
+};
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
+/* A row being aligned: an item index per posting (SIZE_MAX: none) and
+ * the anchor it is compared through. */
+struct arow {
+	size_t at[CMP_MAX];
+	size_t anchor;   /* index of the anchor text in the corpus */
+};
+
+/* Aligns the items of g (see compare.h) and adds a heading row and the
+ * item rows to t; nothing when no posting has an item. */
+static void
+align_group(struct cmp_table *t, const char *label, const struct group *g)
+{
+	size_t n = t->n, total = 0, base[CMP_MAX];
+	for (size_t i = 0; i < n; i++) {
+		base[i] = total;
+		total += g->n[i];
+	}
+	if (!total)
+		return;
+
+	/* the corpus: every item of every posting, NUL-terminated copies */
+	char **texts = xcalloc(total, sizeof *texts);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < g->n[i]; k++) {
+			const struct gitem *it = &g->v[i][k];
+			texts[base[i] + k] = xrealloc(NULL, it->len + 1);
+			memcpy(texts[base[i] + k], it->s, it->len);
+			texts[base[i] + k][it->len] = '\0';
+		}
+	struct corpus c;
+	corpus_build(&c, (const char *const *)texts, total, false);
+
+	struct arow *rows = xcalloc(total, sizeof *rows);
+	size_t nrows = 0;
+	for (size_t k = 0; k < g->n[0]; k++, nrows++) {
+		for (size_t i = 0; i < CMP_MAX; i++)
+			rows[nrows].at[i] = SIZE_MAX;
+		rows[nrows].at[0] = k;
+		rows[nrows].anchor = base[0] + k;
+	}
+	for (size_t j = 1; j < n; j++) {
+		size_t m = g->n[j], ncand = 0;
+		struct cand *cand = xcalloc(nrows * m, sizeof *cand);
+		for (size_t r = 0; r < nrows; r++)
+			for (size_t k = 0; k < m; k++) {
+				double s = bag_score(&c, &c.bags[rows[r].anchor],
+				                     &c.bags[base[j] + k]);
+				if (s >= CMP_THRESHOLD)
+					cand[ncand++] = (struct cand){s, r, k};
+			}
+		qsort(cand, ncand, sizeof *cand, cmp_cand);
+		bool *used = xcalloc(m, sizeof *used);
+		for (size_t q = 0; q < ncand; q++) {
+			struct arow *r = &rows[cand[q].row];
+			if (r->at[j] != SIZE_MAX || used[cand[q].item])
+				continue;
+			r->at[j] = cand[q].item;
+			used[cand[q].item] = true;
+		}
+		for (size_t k = 0; k < m; k++) {
+			if (used[k])
+				continue;
+			for (size_t i = 0; i < CMP_MAX; i++)
+				rows[nrows].at[i] = SIZE_MAX;
+			rows[nrows].at[j] = k;
+			rows[nrows].anchor = base[j] + k;
+			nrows++;
+		}
+		free(used);
+		free(cand);
+	}
+
+	add_row(t, CMP_HEADING, label, NULL);
+	for (size_t r = 0; r < nrows; r++) {
+		struct cmp_row *row = add_row(t, CMP_ITEM, label, NULL);
+		size_t have = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (rows[r].at[i] == SIZE_MAX)
+				continue;
+			row->cell[i] = item_cell(&g->v[i][rows[r].at[i]]);
+			have++;
+		}
+		row->differs = have < n;
+		row->unique = have == 1;
+	}
+
+	free(rows);
+	corpus_free(&c);
+	for (size_t k = 0; k < total; k++)
+		free(texts[k]);
+	free(texts);
+}
+
+/* Adds a section's items (prose first, then items, then its sub groups'
+ * prose and items) to posting i of g. */
+static void
+group_section(struct group *g, size_t i, const struct section *s)
+{
+	group_add(g, i, s->text, IT_PROSE);
+	group_list(g, i, &s->items, 0);
+	for (size_t k = 0; k < s->nsub; k++) {
+		group_add(g, i, s->sub[k].text, IT_PROSE);
+		group_list(g, i, &s->sub[k].items, 0);
+	}
+}
+
+/* Adds a row of posting i only, unique. */
+static void
+add_unique(struct cmp_table *t, size_t i, const char *label,
+           const char *group, const char *s, int flags)
+{
+	if (!s)
+		return;
+	size_t len = trim(&s);
+	if (!len)
+		return;
+	struct cmp_row *r = add_row(t, CMP_ITEM, label, group);
+	struct gitem it = {s, len, flags};
+	r->cell[i] = item_cell(&it);
+	r->differs = true;
+	r->unique = true;
+}
+
+static bool
+section_empty(const struct section *s)
+{
+	const char *x = s->text;
+	if (x && trim(&x))
+		return false;
+	for (size_t k = 0; k < s->items.n; k++) {
+		x = s->items.v[k];
+		if (trim(&x))
+			return false;
+	}
+	for (size_t k = 0; k < s->nsub; k++)
+		if (!section_empty(&s->sub[k]))
+			return false;
+	return true;
+}
+
+/* A section that only posting i has, with its sub groups as headings. */
+static void
+single_section(struct cmp_table *t, size_t i, const struct section *s)
+{
+	if (section_empty(s))
+		return;
+	const char *h = s->heading ? s->heading : "Other";
+	add_row(t, CMP_HEADING, h, NULL);
+	add_unique(t, i, h, NULL, s->text, IT_PROSE);
+	for (size_t k = 0; k < s->items.n; k++)
+		add_unique(t, i, h, NULL, s->items.v[k], 0);
+	for (size_t k = 0; k < s->nsub; k++) {
+		const struct section *u = &s->sub[k];
+		if (section_empty(u))
+			continue;
+		const char *g = u->heading && *u->heading ? u->heading : "\xe2\x80\x94";
+		add_row(t, CMP_HEADING, h, g);
+		add_unique(t, i, h, g, u->text, IT_PROSE);
+		for (size_t m = 0; m < u->items.n; m++)
+			add_unique(t, i, h, g, u->items.v[m], 0);
+	}
+}
+
+/* A distinct section heading and where it occurs. */
+struct shead {
+	char *fold;                 /* folded, trimmed heading */
+	const char *heading;        /* as the first posting having it writes it */
+	bool in[CMP_MAX];           /* which postings have it */
+	size_t count;
+};
+
+static void
+build_sections(struct cmp_table *t, const struct posting *const *p)
+{
+	size_t n = t->n, nh = 0, cap = 0;
+	struct shead *h = NULL;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < p[i]->nsections; k++) {
+			const struct section *s = &p[i]->sections[k];
+			const char *hd = s->heading ? s->heading : "";
+			size_t len = trim(&hd);
+			struct buf f = {0};
+			text_fold(&f, hd, len);
+			size_t q;
+			for (q = 0; q < nh; q++)
+				if (!strcmp(h[q].fold, f.s ? f.s : ""))
+					break;
+			if (q == nh) {
+				if (nh == cap) {
+					cap = cap ? 2 * cap : 8;
+					h = xrealloc(h, cap * sizeof *h);
+				}
+				h[nh++] = (struct shead){.fold = buf_steal(&f),
+				                         .heading = s->heading};
+			} else
+				buf_free(&f);
+			if (!h[q].in[i] && !section_empty(s)) {
+				h[q].in[i] = true;
+				h[q].count++;
+			}
+		}
+	/* shared sections first, then the others, each in order */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t q = 0; q < nh; q++) {
+			if (pass == 0 ? h[q].count < 2 : h[q].count != 1)
+				continue;
+			struct group g = {0};
+			for (size_t i = 0; i < n; i++)
+				for (size_t k = 0; k < p[i]->nsections; k++) {
+					const struct section *s = &p[i]->sections[k];
+					const char *hd = s->heading ? s->heading : "";
+					size_t len = trim(&hd);
+					struct buf f = {0};
+					text_fold(&f, hd, len);
+					bool same = !strcmp(h[q].fold, f.s ? f.s : "");
+					buf_free(&f);
+					if (!same || section_empty(s))
+						continue;
+					if (pass == 0)
+						group_section(&g, i, s);
+					else
+						single_section(t, i, s);
+				}
+			if (pass == 0) {
+				const char *label = h[q].heading;
+				align_group(t, label && *label ? label : "Other", &g);
+			}
+			group_free(&g);
+		}
+	for (size_t q = 0; q < nh; q++)
+		free(h[q].fold);
+	free(h);
+}
+
+static void
+build_lists(struct cmp_table *t, const struct posting *const *p)
+{
+	struct group g = {0};
+	for (size_t i = 0; i < t->n; i++)
+		group_list(&g, i, &p[i]->responsibilities, 0);
+	align_group(t, "Responsibilities", &g);
+	group_free(&g);
+
+	for (size_t i = 0; i < t->n; i++) {
+		group_list(&g, i, &p[i]->qualifications, 0);
+		group_list(&g, i, &p[i]->preferred, IT_PREFERRED);
+	}
+	align_group(t, "Qualifications", &g);
+	group_free(&g);
+
+	for (size_t i = 0; i < t->n; i++)
+		group_list(&g, i, &p[i]->benefits,
+		           p[i]->benefits_prose ? IT_PROSE : 0);
+	align_group(t, "Benefits", &g);
+	group_free(&g);
+
+	for (size_t i = 0; i < t->n; i++)
+		group_list(&g, i, &p[i]->conditions, 0);
+	align_group(t, "Conditions", &g);
+	group_free(&g);
+
+	build_sections(t, p);
+}
+
+int
+compare_build(const struct posting *const *p, size_t n, struct cmp_table *out)
+{
+	*out = (struct cmp_table){0};
+	if (!p || n < 2 || n > CMP_MAX)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!p[i])
+			return -1;
+	out->n = n;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = p[i]->title ? p[i]->title : "";
+		size_t len = trim(&s);
+		out->title[i] = sanitised(s, len, 0);
+		s = p[i]->id ? p[i]->id : "";
+		len = trim(&s);
+		out->id[i] = sanitised(s, len, 0);
+	}
+	build_fields(out, p);
+	build_lists(out, p);
+	return 0;
+}
+
+void
+compare_free(struct cmp_table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct cmp_row *row = &t->rows[r];
+		free(row->label);
+		free(row->group);
+		for (size_t i = 0; i < CMP_MAX; i++) {
+			free(row->cell[i]);
+			free(row->note[i]);
+		}
+	}
+	for (size_t i = 0; i < CMP_MAX; i++) {
+		free(t->title[i]);
+		free(t->id[i]);
+	}
+	free(t->rows);
+	*t = (struct cmp_table){0};
+}
+
+char
+compare_marker(const struct cmp_row *r)
+{
+	if (r->unique)
+		return CMP_MARK_UNIQUE;
+	if (r->differs)
+		return CMP_MARK_DIFFERS;
+	return ' ';
+}
+
+/* ---- wrapping ------------------------------------------------------- */
+
+static void
+lines_add(struct cmp_cell_lines *l, const char *s, size_t len, int width)
+{
+	struct buf b = {0};
+	text_fit(&b, s, len, width, false);
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = buf_steal(&b);
+}
+
+/* Wraps s into l at width columns, the first line after first, the rest
+ * after rest (both of display width indent). */
+static void
+wrap_into(struct cmp_cell_lines *l, const char *s, int width,
+          const char *first, const char *rest, int indent)
+{
+	if (width - indent < 2) { /* no room for a wide character */
+		first = rest = "";
+		indent = 0;
+	}
+	struct wrap_line *wl = NULL;
+	size_t nl = 0, cap = 0;
+	text_wrap(s, strlen(s), width - indent, &wl, &nl, &cap);
+	struct buf b = {0};
+	for (size_t k = 0; k < nl; k++) {
+		buf_clear(&b);
+		buf_adds(&b, k ? rest : first);
+		buf_add(&b, s + wl[k].off, wl[k].len);
+		lines_add(l, b.s, b.len, width);
+	}
+	buf_free(&b);
+	free(wl);
+}
+
+void
+compare_row_lines(const struct cmp_row *r, size_t n, int width,
+                  struct cmp_row_lines *out)
+{
+	*out = (struct cmp_row_lines){0};
+	if (width < 1)
+		width = 1;
+	if (n > CMP_MAX)
+		n = CMP_MAX;
+	out->height = 1;
+	for (size_t i = 0; i < n; i++) {
+		struct cmp_cell_lines *l = &out->cell[i];
+		if (r->cell[i]) {
+			if (r->kind == CMP_ITEM)
+				wrap_into(l, r->cell[i], width, "\xe2\x80\xa2 ", "  ", 2);
+			else
+				wrap_into(l, r->cell[i], width, "", "", 0);
+		}
+		if (r->note[i])
+			wrap_into(l, r->note[i], width, "", "", 0);
+		if (l->n > out->height)
+			out->height = l->n;
+	}
+}
+
+void
+compare_row_lines_free(struct cmp_row_lines *out)
+{
+	for (size_t i = 0; i < CMP_MAX; i++) {
+		for (size_t k = 0; k < out->cell[i].n; k++)
+			free(out->cell[i].v[k]);
+		free(out->cell[i].v);
+	}
+	*out = (struct cmp_row_lines){0};
+}
+
+/* ---- printers ------------------------------------------------------- */
+
+#define SEP " \xe2\x94\x82 "    /* " │ " */
+#define SEP_WIDTH 3
+#define RULE "\xe2\x94\x80"     /* "─" */
+#define CROSS "\xe2\x94\xbc"    /* "┼" */
+
+/* Appends line with its trailing spaces dropped, and a newline. */
+static void
+emit_line(struct buf *out, struct buf *line)
+{
+	size_t len = line->len;
+	while (len && line->s[len - 1] == ' ')
+		len--;
+	if (len)
+		buf_add(out, line->s, len);
+	buf_addc(out, '\n');
+	buf_clear(line);
+}
+
+static void
+spaces(struct buf *b, int n)
+{
+	for (int k = 0; k < n; k++)
+		buf_addc(b, ' ');
+}
+
+/* Appends the rows' lines side by side; label (may be NULL) goes into the
+ * label column of the first line. */
+static void
+emit_cells(struct buf *out, const struct cmp_row_lines *rl, size_t n,
+           const char *label, int lw, int cw)
+{
+	struct buf line = {0};
+	for (size_t k = 0; k < rl->height; k++) {
+		if (k == 0 && label)
+			text_fit(&line, label, strlen(label), lw, true);
+		else
+			spaces(&line, lw);
+		for (size_t i = 0; i < n; i++) {
+			buf_adds(&line, SEP);
+			const struct cmp_cell_lines *c = &rl->cell[i];
+			const char *s = k < c->n ? c->v[k] : "";
+			text_fit(&line, s, strlen(s), cw, true);
+		}
+		emit_line(out, &line);
+	}
+	buf_free(&line);
+}
+
+void
+compare_print_text(struct buf *out, const struct cmp_table *t, int width)
+{
+	size_t n = t->n;
+	if (n < 1 || n > CMP_MAX)
+		return;
+	if (width < 1)
+		width = 1;
+	/* the label column: a marker, a space and the longest field label,
+	 * at most a fifth of the width */
+	int lw = 0;
+	for (size_t r = 0; r < t->nrows; r++)
+		if (t->rows[r].kind == CMP_FIELD) {
+			int w = (int)text_width(t->rows[r].label,
+			                        strlen(t->rows[r].label));
+			if (w > lw)
+				lw = w;
+		}
+	lw += 2;
+	if (lw > width / 5)
+		lw = width / 5;
+	if (lw < 3)
+		lw = 3;
+	int avail = width - lw - (int)n * SEP_WIDTH;
+	while (avail < (int)n && lw > 1) {
+		lw--;
+		avail++;
+	}
+	int cw = avail / (int)n;
+	if (cw < 1)
+		cw = 1;
+	else
+		lw += avail - cw * (int)n; /* the rest to the label column */
+
+	/* header: titles and ids, then a rule */
+	struct cmp_row head = {.kind = CMP_FIELD};
+	for (size_t i = 0; i < n; i++) {
+		struct buf b = {0};
+		buf_adds(&b, t->title[i] ? t->title[i] : "");
+		buf_addc(&b, '\n');
+		buf_adds(&b, t->id[i] ? t->id[i] : "");
+		head.cell[i] = buf_steal(&b);
+	}
+	struct cmp_row_lines rl;
+	compare_row_lines(&head, n, cw, &rl);
+	emit_cells(out, &rl, n, NULL, lw, cw);
+	compare_row_lines_free(&rl);
+	for (size_t i = 0; i < n; i++)
+		free(head.cell[i]);
+	struct buf line = {0};
+	for (int k = 0; k < lw + 1; k++)
+		buf_adds(&line, RULE);
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(&line, CROSS);
+		int w = cw + (i + 1 < n ? 2 : 1);
+		for (int k = 0; k < w; k++)
+			buf_adds(&line, RULE);
+	}
+	emit_line(out, &line);
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct cmp_row *row = &t->rows[r];
+		if (row->kind == CMP_HEADING) {
+			buf_clear(&line);
+			if (row->group) {
+				buf_adds(&line, "  ");
+				buf_adds(&line, row->group);
+			} else {
+				buf_addc(out, '\n');
+				buf_adds(&line, RULE RULE " ");
+				buf_adds(&line, row->label);
+				buf_addc(&line, ' ');
+				int w = (int)text_width(line.s, line.len);
+				for (; w < width; w++)
+					buf_adds(&line, RULE);
+			}
+			struct buf fit = {0};
+			text_fit(&fit, line.s, line.len, width, false);
+			emit_line(out, &fit);
+			buf_free(&fit);
+			buf_clear(&line);
+			continue;
+		}
+		struct buf label = {0};
+		buf_addc(&label, compare_marker(row));
+		buf_addc(&label, ' ');
+		if (row->kind == CMP_FIELD)
+			buf_adds(&label, row->label);
+		compare_row_lines(row, n, cw, &rl);
+		emit_cells(out, &rl, n, label.s, lw, cw);
+		compare_row_lines_free(&rl);
+		buf_free(&label);
+	}
+	buf_free(&line);
+}
+
+/* Appends s as a JSON string (NULL as null). */
+static void
+json_str(struct buf *out, const char *s)
+{
+	if (!s) {
+		buf_adds(out, "null");
+		return;
+	}
+	buf_addc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': buf_adds(out, "\\\""); break;
+		case '\\': buf_adds(out, "\\\\"); break;
+		case '\n': buf_adds(out, "\\n"); break;
+		case '\t': buf_adds(out, "\\t"); break;
+		case '\r': buf_adds(out, "\\r"); break;
+		case '\b': buf_adds(out, "\\b"); break;
+		case '\f': buf_adds(out, "\\f"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				buf_printf(out, "\\u%04x", *p);
+			else if (p[0] == 0xe2 && p[1] == 0x80 &&
+			         (p[2] == 0xa8 || p[2] == 0xa9)) {
+				/* U+2028, U+2029: valid JSON, not valid JavaScript */
+				buf_printf(out, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
+				p += 2;
+			} else
+				buf_addc(out, (char)*p);
+		}
+	}
+	buf_addc(out, '"');
+}
+
+static const char *
+kind_name(enum cmp_kind k)
+{
+	return k == CMP_FIELD ? "field" : k == CMP_HEADING ? "heading" : "item";
+}
+
+void
+compare_print_json(struct buf *out, const struct cmp_table *t)
+{
+	buf_adds(out, "{\"postings\": [");
+	for (size_t i = 0; i < t->n; i++) {
+		buf_adds(out, i ? ", {\"id\": " : "{\"id\": ");
+		json_str(out, t->id[i] ? t->id[i] : "");
+		buf_adds(out, ", \"title\": ");
+		json_str(out, t->title[i] ? t->title[i] : "");
+		buf_addc(out, '}');
+	}
+	buf_adds(out, "],\n \"rows\": [");
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct cmp_row *row = &t->rows[r];
+		buf_adds(out, r ? ",\n  " : "\n  ");
+		buf_adds(out, "{\"kind\": \"");
+		buf_adds(out, kind_name(row->kind));
+		buf_adds(out, "\", \"field\": ");
+		json_str(out, row->label);
+		if (row->group) {
+			buf_adds(out, ", \"group\": ");
+			json_str(out, row->group);
+		}
+		buf_adds(out, ", \"values\": [");
+		bool notes = false;
+		for (size_t i = 0; i < t->n; i++) {
+			if (i)
+				buf_adds(out, ", ");
+			json_str(out, row->cell[i]);
+			notes |= row->note[i] != NULL;
+		}
+		buf_addc(out, ']');
+		if (notes) {
+			buf_adds(out, ", \"notes\": [");
+			for (size_t i = 0; i < t->n; i++) {
+				if (i)
+					buf_adds(out, ", ");
+				json_str(out, row->note[i]);
+			}
+			buf_addc(out, ']');
+		}
+		buf_adds(out, ", \"differs\": ");
+		buf_adds(out, row->differs ? "true" : "false");
+		buf_adds(out, ", \"unique\": ");
+		buf_adds(out, row->unique ? "true" : "false");
+		buf_addc(out, '}');
+	}
+	buf_adds(out, t->nrows ? "\n ]}\n" : "]}\n");
+}
