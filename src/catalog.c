@@ -145,14 +145,27 @@ catalog_problem(struct catalog *c, const char *file, unsigned line,
 }
 
 void
+catalog_push_problem(struct catalog *c, const struct problem *pr)
+{
+	if (c->nproblems == c->pcap) {
+		size_t cap = c->pcap ? c->pcap * 2 : 16;
+		struct problem *v = realloc(c->problems, cap * sizeof(*v));
+		if (!v)
+			die_nomem();
+		c->problems = v;
+		c->pcap = cap;
+	}
+	c->problems[c->nproblems++] = *pr;
+	if (pr->error)
+		c->nerrors++;
+}
+
+void
 catalog_merge(struct catalog *dst, struct catalog *src)
 {
 	arena_take(&dst->arena, &src->arena);
-	for (size_t i = 0; i < src->nproblems; i++) {
-		struct problem *pr = &src->problems[i];
-		catalog_problem(dst, pr->file, pr->line, pr->col, pr->error,
-		                "%s", pr->msg);
-	}
+	for (size_t i = 0; i < src->nproblems; i++)
+		catalog_push_problem(dst, &src->problems[i]);
 	for (size_t i = 0; i < src->n; i++)
 		catalog_add(dst, src->v[i]);
 	dst->nfiles += src->nfiles;

@@ -13,8 +13,11 @@
 #include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <yaml.h>
+#include <pthread.h>
+#include <stdatomic.h>
 
 const struct load_limits load_default_limits = {
 	.max_file = (size_t)256 << 20,
@@ -1178,7 +1181,9 @@ struct reader {
 	size_t nfile, filecap;
 	unsigned doc;          /* document number, 1-based */
 	unsigned item;         /* posting number within the file */
-	bool stop;             /* a fatal problem: stop reading the file */
+	bool resync;           /* skip to the next document marker */
+	unsigned resync_line;  /* 0-based line of the current run to skip from */
+	unsigned line_base;    /* lines before the current parser's input */
 	const char *stem;      /* default id stem, in the arena */
 };
 
@@ -1189,7 +1194,8 @@ node_new(struct reader *r, enum ykind kind, const yaml_mark_t *mark)
 	struct ynode *n = arena_alloc(&r->scratch, sizeof(*n));
 	if (!n)
 		die_nomem();
-	*n = (struct ynode){.kind = kind, .line = (unsigned)mark->line + 1,
+	*n = (struct ynode){.kind = kind,
+	                    .line = (unsigned)mark->line + 1 + r->line_base,
 	                    .col = (unsigned)mark->column + 1, .weight = 1};
 	return n;
 }
@@ -1212,14 +1218,6 @@ make_posting(struct reader *r, const struct ynode *m)
 			return; /* an empty document */
 		lerr(x, m, "expected a posting (a mapping of keys such as "
 		     "title), found %s", kind_name(m));
-		return;
-	}
-	if (r->nfile >= x->lim->max_postings) {
-		if (!r->stop)
-			lerr(x, m, "more than %zu postings in one file; the "
-			     "rest are not read (see --max-postings)",
-			     x->lim->max_postings);
-		r->stop = true;
 		return;
 	}
 	struct posting *p = arena_alloc(&x->c->arena, sizeof(*p));
@@ -1395,7 +1393,8 @@ spend(struct reader *r, size_t n, const yaml_mark_t *mark)
 	if (r->budget <= max)
 		return true;
 	if (!r->budget_reported) {
-		catalog_problem(r->x.c, r->x.file, (unsigned)mark->line + 1,
+		catalog_problem(r->x.c, r->x.file,
+		                (unsigned)mark->line + 1 + r->line_base,
 		                (unsigned)mark->column + 1, true,
 		                "more than %zu nodes in one posting (aliases "
 		                "expanded); the rest of it is dropped "
@@ -1426,7 +1425,7 @@ on_event(struct reader *r, yaml_event_t *e)
 		if (r->root && !r->stream_items) {
 			const struct ynode *graph = ymap_get(r->root, "@graph");
 			if (graph && graph->kind == Y_SEQ) {
-				for (size_t i = 0; i < graph->n && !r->stop; i++)
+				for (size_t i = 0; i < graph->n; i++)
 					make_posting(r, graph->kids[i]);
 			} else if (r->root->kind == Y_SCALAR) {
 				lerr(x, r->root, "a document must be a posting "
@@ -1489,12 +1488,14 @@ on_event(struct reader *r, yaml_event_t *e)
 	case YAML_MAPPING_START_EVENT: {
 		if (r->depth >= x->lim->max_depth) {
 			catalog_problem(x->c, x->file,
-			                (unsigned)e->start_mark.line + 1,
+			                (unsigned)e->start_mark.line + 1 +
+			                r->line_base,
 			                (unsigned)e->start_mark.column + 1, true,
 			                "nesting deeper than %zu levels (see "
-			                "--max-depth); the rest of the file is "
-			                "not read", x->lim->max_depth);
-			r->stop = true;
+			                "--max-depth); reading resumes at the next "
+			                "'---' document", x->lim->max_depth);
+			r->resync_line = (unsigned)e->start_mark.line;
+			r->resync = true;
 			return false;
 		}
 		bool seq = e->type == YAML_SEQUENCE_START_EVENT;
@@ -1582,7 +1583,8 @@ yaml_printable(uint32_t cp)
  * (each bad byte or character as U+FFFD) in *fixed, or NULL when the
  * bytes are clean. */
 static char *
-check_bytes(struct lctx *x, const char *buf, size_t len, size_t *fixed_len)
+check_bytes(struct lctx *x, const char *buf, size_t len, size_t *fixed_len,
+            size_t off0)
 {
 	size_t i = 0;
 	/* fast path: printable ASCII and line ends */
@@ -1614,14 +1616,15 @@ check_bytes(struct lctx *x, const char *buf, size_t len, size_t *fixed_len)
 		catalog_problem(x->c, x->file, line, col, true,
 		                "invalid UTF-8: byte 0x%02X at offset %zu; bad "
 		                "bytes are read as U+FFFD",
-		                (unsigned char)buf[i], i);
+		                (unsigned char)buf[i], off0 + i);
 	else if (cp == 0)
 		catalog_problem(x->c, x->file, line, col, true,
-		                "NUL byte at offset %zu; read as U+FFFD", i);
+		                "NUL byte at offset %zu; read as U+FFFD",
+		                off0 + i);
 	else
 		catalog_problem(x->c, x->file, line, col, true,
 		                "control character U+%04X at offset %zu is not "
-		                "allowed in YAML; read as U+FFFD", cp, i);
+		                "allowed in YAML; read as U+FFFD", cp, off0 + i);
 	struct buf out = {0};
 	buf_add(&out, buf, i);
 	size_t nbad = 0;
@@ -1683,29 +1686,6 @@ file_stem(struct lctx *x, const char *name)
 	return lkeep(x, base, len);
 }
 
-/* Gives every posting of the file its default id, then adds them. */
-static void
-finish_file(struct reader *r)
-{
-	struct lctx *x = &r->x;
-	for (size_t i = 0; i < r->nfile; i++) {
-		struct posting *p = r->file_postings[i];
-		if (!p->id) {
-			if (r->nfile == 1) {
-				p->id = r->stem;
-			} else {
-				char *id = arena_alloc(&x->c->arena,
-				                       strlen(r->stem) + 24);
-				if (!id)
-					die_nomem();
-				sprintf(id, "%s#%u", r->stem, p->doc);
-				p->id = id;
-			}
-		}
-		catalog_add(x->c, p);
-	}
-}
-
 /* Frees what the reader owns. */
 static void
 reader_free(struct reader *r)
@@ -1718,71 +1698,344 @@ reader_free(struct reader *r)
 	arena_free(&r->scratch);
 }
 
-/* Parses bytes that passed the checks. */
+/* True if some line of buf starts with '%' (a directive). */
+static bool
+has_directive(const char *buf, size_t len)
+{
+	if (len && buf[0] == '%')
+		return true;
+	for (const char *p = buf, *e = buf + len;
+	     (p = memchr(p, '\n', (size_t)(e - p))); p++)
+		if (p + 1 < e && p[1] == '%')
+			return true;
+	return false;
+}
+
+/* Units of work ---------------------------------------------------------- */
+
+/* A file mapped into memory, released when its last unit is parsed. */
+struct filemap {
+	void *addr;        /* the mapping, or NULL for memory of the caller */
+	size_t len;
+	atomic_size_t left; /* units of the file not yet parsed */
+};
+
+/* One piece of work: a whole file, or a run of its documents. Its arena
+ * and problems are its own until it is merged into the catalog. */
+struct unit {
+	struct catalog part;      /* arena and problems of this unit */
+	struct posting **v;       /* postings made, in order (malloc'd) */
+	size_t n;
+	const char *file;         /* the file's name (first unit's arena) */
+	const char *buf;          /* the bytes of this unit */
+	size_t len;
+	size_t off0;              /* where buf starts in the file */
+	unsigned lines;           /* line breaks in buf */
+	bool first, last;         /* the file's first and last unit */
+	bool blank;               /* only white space */
+	size_t file_size;         /* bytes of the whole file (first unit) */
+	struct filemap *map;      /* the mapping, shared by the file's units */
+	bool done;                /* parsed (guarded by the loader's lock) */
+};
+
+/* Frees a unit and what it still owns. */
+static void
+unit_free(struct unit *u)
+{
+	catalog_free(&u->part);
+	free(u->v);
+	free(u);
+}
+
+/* The byte offset where 0-based line l of buf starts (len if none). */
 static size_t
-parse_bytes(struct catalog *c, const char *file, const char *buf, size_t len,
-            const struct load_limits *lim)
+line_offset(const char *buf, size_t len, unsigned l)
+{
+	size_t off = 0;
+	while (l > 0 && off < len) {
+		const char *nl = memchr(buf + off, '\n', len - off);
+		if (!nl)
+			return len;
+		off = (size_t)(nl - buf) + 1;
+		l--;
+	}
+	return off;
+}
+
+/* True if a document marker "---" starts at buf[i] (a line start). */
+static bool
+doc_marker_at(const char *buf, size_t len, size_t i)
+{
+	return i + 3 <= len && !memcmp(buf + i, "---", 3) &&
+	       (i + 3 == len || buf[i + 3] == ' ' || buf[i + 3] == '\n' ||
+	        buf[i + 3] == '\r' || buf[i + 3] == '\t');
+}
+
+/* The offset of the next line at or after from that starts with a
+ * document marker, or len. */
+static size_t
+next_doc_marker(const char *buf, size_t len, size_t from)
+{
+	size_t i = from;
+	if (i > 0 && buf[i - 1] != '\n') {
+		const char *nl = memchr(buf + i, '\n', len - i);
+		if (!nl)
+			return len;
+		i = (size_t)(nl - buf) + 1;
+	}
+	while (i < len) {
+		if (doc_marker_at(buf, len, i))
+			return i;
+		const char *nl = memchr(buf + i, '\n', len - i);
+		if (!nl)
+			return len;
+		i = (size_t)(nl - buf) + 1;
+	}
+	return len;
+}
+
+/* Counts the line breaks in buf. */
+static unsigned
+count_lines(const char *buf, size_t len)
+{
+	unsigned n = 0;
+	for (const char *p = buf, *e = buf + len;
+	     (p = memchr(p, '\n', (size_t)(e - p))); p++)
+		n++;
+	return n;
+}
+
+/* Forgets the document being built, to read on from a later marker. */
+static void
+reader_restart(struct reader *r)
+{
+	r->depth = 0;
+	r->root = NULL;
+	r->stream_items = false;
+	r->nanchors = 0;
+	r->budget = 0;
+	r->budget_reported = false;
+	r->resync = false;
+	arena_reset(&r->scratch);
+}
+
+/* Reads buf run by run: every document, resuming at the next document
+ * marker after a syntax error or a nesting too deep. Returns false, having
+ * reported nothing of it, at bytes libyaml will not read when retry is
+ * set, so that the caller can repair them and read again. */
+static bool
+parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
+           const atomic_bool *cancel, bool retry)
+{
+	size_t pos = 0;
+	while (pos < len && !atomic_load_explicit(cancel, memory_order_relaxed)) {
+		yaml_parser_t parser;
+		if (!yaml_parser_initialize(&parser))
+			die_nomem();
+		yaml_parser_set_input_string(&parser,
+		                             (const unsigned char *)buf + pos,
+		                             len - pos);
+		yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+		reader_restart(r);
+		r->line_base = pos ? count_lines(buf, pos) : 0;
+		bool failed = false;
+		unsigned fail_line = 0;
+		for (unsigned k = 0;; k++) {
+			yaml_event_t e;
+			if ((k & 1023) == 1023 &&
+			    atomic_load_explicit(cancel, memory_order_relaxed))
+				break;
+			if (!yaml_parser_parse(&parser, &e)) {
+				if (parser.error == YAML_MEMORY_ERROR)
+					die_nomem();
+				if (parser.error == YAML_READER_ERROR && retry) {
+					yaml_parser_delete(&parser);
+					return false;
+				}
+				const yaml_mark_t *m =
+					parser.problem_mark.line ||
+					parser.problem_mark.column
+					? &parser.problem_mark
+					: &parser.context_mark;
+				fail_line = (unsigned)m->line;
+				size_t next = next_doc_marker(
+					buf, len,
+					pos + line_offset(buf + pos, len - pos,
+					                  fail_line) + 0);
+				if (next <= pos)
+					next = next_doc_marker(buf, len, pos + 1);
+				catalog_problem(&u->part, u->file,
+				                fail_line + 1 + r->line_base,
+				                (unsigned)m->column + 1, true,
+				                "YAML syntax: %s%s%s; %s",
+				                parser.problem ? parser.problem
+				                               : "error",
+				                parser.context ? " " : "",
+				                parser.context ? parser.context : "",
+				                next < len
+				                ? "reading resumes at the next "
+				                  "'---' document"
+				                : "the rest of the file is not read");
+				failed = true;
+				pos = next;
+				break;
+			}
+			bool more = on_event(r, &e);
+			yaml_event_delete(&e);
+			if (r->resync) {
+				size_t next = next_doc_marker(
+					buf, len,
+					pos + line_offset(buf + pos, len - pos,
+					                  r->resync_line));
+				if (next <= pos)
+					next = next_doc_marker(buf, len, pos + 1);
+				failed = true;
+				pos = next;
+				break;
+			}
+			if (!more)
+				break;
+		}
+		yaml_parser_delete(&parser);
+		if (!failed)
+			break;
+	}
+	return true;
+}
+
+/* Parses a unit's bytes: every document, resuming at the next document
+ * marker after a syntax error or a nesting too deep. */
+static void
+parse_unit(struct unit *u, const struct load_limits *lim,
+           const atomic_bool *cancel)
 {
 	struct reader r = {0};
-	r.x = (struct lctx){.c = c, .file = file, .lim = lim};
-	r.stem = file_stem(&r.x, file);
-	char *fixed = NULL;
+	r.x = (struct lctx){.c = &u->part, .file = u->file, .lim = lim};
+	const char *buf = u->buf;
+	size_t len = u->len;
+	char *fixed = NULL, *fixed2 = NULL;
 	size_t flen = 0;
-	if (len >= 2 && (((unsigned char)buf[0] == 0xFF &&
-	                  (unsigned char)buf[1] == 0xFE) ||
-	                 ((unsigned char)buf[0] == 0xFE &&
-	                  (unsigned char)buf[1] == 0xFF))) {
+	u->lines = count_lines(buf, len);
+	if (u->first && len >= 2 &&
+	    (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+	     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
 		bool le = (unsigned char)buf[0] == 0xFF;
-		catalog_problem(c, file, 1, 1, false, "file is UTF-16%s; read "
-		                "as such (billet prefers UTF-8)",
+		catalog_problem(&u->part, u->file, 1, 1, false, "file is UTF-16%s; "
+		                "read as such (billet prefers UTF-8)",
 		                le ? "LE" : "BE");
 		fixed = from_utf16((const unsigned char *)buf, len, le, &flen);
 		buf = fixed;
 		len = flen;
 	}
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+	if (u->first && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 		buf += 3; /* a UTF-8 byte order mark */
 		len -= 3;
 	}
-	char *fixed2 = check_bytes(&r.x, buf, len, &flen);
-	if (fixed2) {
-		buf = fixed2;
-		len = flen;
-	}
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser))
-		die_nomem();
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	for (;;) {
-		yaml_event_t e;
-		if (!yaml_parser_parse(&parser, &e)) {
-			const yaml_mark_t *m = parser.problem_mark.line ||
-			                       parser.problem_mark.column
-				? &parser.problem_mark : &parser.context_mark;
-			if (parser.error == YAML_MEMORY_ERROR)
-				die_nomem();
-			catalog_problem(c, file, (unsigned)m->line + 1,
-			                (unsigned)m->column + 1, true,
-			                "YAML syntax: %s%s%s; the rest of the file "
-			                "is not read",
-			                parser.problem ? parser.problem : "error",
-			                parser.context ? " " : "",
-			                parser.context ? parser.context : "");
-			break;
+	u->blank = true;
+	for (size_t i = 0; i < len && u->blank; i++)
+		u->blank = buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' ||
+		           buf[i] == '\t';
+	size_t np0 = u->part.nproblems, ne0 = u->part.nerrors;
+	if (!parse_runs(&r, u, buf, len, cancel, true)) {
+		/* bad bytes: report the first, read them as U+FFFD, again */
+		u->part.nproblems = np0;
+		u->part.nerrors = ne0;
+		r.nfile = 0;
+		r.item = 0;
+		fixed2 = check_bytes(&r.x, buf, len, &flen, u->off0);
+		if (fixed2) {
+			buf = fixed2;
+			len = flen;
 		}
-		bool more = on_event(&r, &e);
-		yaml_event_delete(&e);
-		if (!more || r.stop)
-			break;
+		parse_runs(&r, u, buf, len, cancel, false);
 	}
-	yaml_parser_delete(&parser);
-	finish_file(&r);
-	size_t added = r.nfile;
+	u->v = r.file_postings;
+	u->n = r.nfile;
+	r.file_postings = NULL;
 	reader_free(&r);
 	free(fixed);
 	free(fixed2);
-	return added;
+	/* the parsed bytes of a mapped file need not stay resident */
+	if (u->map && u->map->addr) {
+		long pg = sysconf(_SC_PAGESIZE);
+		uintptr_t a = ((uintptr_t)u->buf + (uintptr_t)pg - 1) &
+		              ~((uintptr_t)pg - 1);
+		uintptr_t e = ((uintptr_t)u->buf + u->len) & ~((uintptr_t)pg - 1);
+		if (e > a)
+			madvise((void *)a, e - a, MADV_DONTNEED);
+	}
+	if (u->map && atomic_fetch_sub(&u->map->left, 1) == 1) {
+		if (u->map->addr)
+			munmap(u->map->addr, u->map->len);
+		free(u->map);
+	}
+	u->map = NULL;
+}
+
+/* Merges the units of one file, in order, into c: line numbers made
+ * file-relative, posting numbers counted across units, default ids
+ * given, the per-file limit on postings applied. */
+static void
+merge_file(struct catalog *c, struct unit **g, size_t k,
+           const struct load_limits *lim)
+{
+	unsigned line_off = 0, item_off = 0;
+	size_t total = 0;
+	bool blank = true;
+	for (size_t i = 0; i < k; i++) {
+		total += g[i]->n;
+		blank = blank && g[i]->blank;
+	}
+	const char *file = g[0]->file;
+	c->nfiles++;
+	const char *stem = NULL;
+	size_t kept = 0;
+	for (size_t i = 0; i < k; i++) {
+		struct unit *u = g[i];
+		arena_take(&c->arena, &u->part.arena);
+		if (!stem) {
+			struct lctx x = {.c = c, .file = file, .lim = lim};
+			stem = file_stem(&x, file);
+		}
+		for (size_t j = 0; j < u->part.nproblems; j++) {
+			struct problem pr = u->part.problems[j];
+			if (pr.line)
+				pr.line += line_off;
+			catalog_push_problem(c, &pr);
+		}
+		for (size_t j = 0; j < u->n; j++) {
+			struct posting *p = u->v[j];
+			p->line += line_off;
+			p->doc += item_off;
+			if (kept == lim->max_postings) {
+				catalog_problem(c, file, p->line, p->col, true,
+				                "more than %zu postings in one "
+				                "file; the rest are not read (see "
+				                "--max-postings)", lim->max_postings);
+			}
+			if (kept++ >= lim->max_postings)
+				continue;
+			if (!p->id) {
+				if (total == 1) {
+					p->id = stem;
+				} else {
+					char *id = arena_alloc(&c->arena,
+					                       strlen(stem) + 24);
+					if (!id)
+						die_nomem();
+					sprintf(id, "%s#%u", stem, p->doc);
+					p->id = id;
+				}
+			}
+			catalog_add(c, p);
+		}
+		line_off += u->lines;
+		item_off += (unsigned)u->n;
+	}
+	if (total == 0 && g[0]->file_size == 0)
+		catalog_problem(c, file, 0, 0, false, "empty file: no postings");
+	else if (total == 0 && blank)
+		catalog_problem(c, file, 0, 0, false, "no postings in this file");
 }
 
 size_t
@@ -1791,85 +2044,190 @@ load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
 {
 	if (!lim)
 		lim = &load_default_limits;
-	const char *file = arena_strdup(&c->arena, name);
-	if (!file)
+	struct unit *u = calloc(1, sizeof(*u));
+	if (!u)
 		die_nomem();
-	c->nfiles++;
+	catalog_init(&u->part);
+	u->file = arena_strdup(&u->part.arena, name);
+	if (!u->file)
+		die_nomem();
+	size_t before = c->n;
 	if (len > lim->max_file) {
-		catalog_problem(c, file, 0, 0, true, "file of %zu bytes exceeds "
-		                "the limit of %zu (see --max-file); not read",
-		                len, lim->max_file);
+		arena_take(&c->arena, &u->part.arena);
+		c->nfiles++;
+		catalog_problem(c, u->file, 0, 0, true, "file of %zu bytes "
+		                "exceeds the limit of %zu (see --max-file); not "
+		                "read", len, lim->max_file);
+		unit_free(u);
 		return 0;
 	}
-	size_t before = c->n;
-	parse_bytes(c, file, buf, len, lim);
-	if (c->n == before && len > 0) {
-		bool blank = true;
-		for (size_t i = 0; i < len && blank; i++)
-			blank = buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' ||
-			        buf[i] == '\t';
-		if (blank)
-			catalog_problem(c, file, 0, 0, false, "no postings in "
-			                "this file");
-	} else if (len == 0) {
-		catalog_problem(c, file, 0, 0, false, "empty file: no postings");
-	}
+	u->buf = buf;
+	u->len = len;
+	u->first = u->last = true;
+	u->file_size = len;
+	atomic_bool never = false;
+	parse_unit(u, lim, &never);
+	merge_file(c, &u, 1, lim);
+	unit_free(u);
 	return c->n - before;
 }
 
-/* Loads one regular file. */
-static size_t
-load_file(struct catalog *c, const char *path, const struct stat *st,
-          const struct load_limits *lim)
+/* The loader: a planner and workers -------------------------------------- */
+
+/* Loading in the background. Units are planned in file order, parsed by
+ * the workers in any order, merged in plan order by loader_poll. */
+struct loader {
+	pthread_mutex_t lock;
+	pthread_cond_t work;       /* a unit was planned, or planning ended */
+	struct unit **units;       /* planned so far */
+	size_t nunits, cap;
+	size_t next_parse;         /* the next unit a worker takes */
+	size_t next_merge;         /* the next unit to merge */
+	bool planned;              /* the planner is done */
+	atomic_bool cancel;
+	char **paths;
+	size_t npaths;
+	struct load_limits lim;
+	pthread_t planner;
+	pthread_t *workers;
+	int nworkers;
+	size_t postings;           /* merged so far */
+	size_t files_done, files_planned;
+};
+
+/* Adds a planned unit and wakes a worker. */
+static void
+plan_unit(struct loader *l, struct unit *u)
 {
-	const char *file = arena_strdup(&c->arena, path);
-	if (!file)
+	pthread_mutex_lock(&l->lock);
+	if (l->nunits == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 256;
+		struct unit **v = realloc(l->units, cap * sizeof(*v));
+		if (!v)
+			die_nomem();
+		l->units = v;
+		l->cap = cap;
+	}
+	l->units[l->nunits++] = u;
+	if (u->last)
+		l->files_planned++;
+	pthread_cond_signal(&l->work);
+	pthread_mutex_unlock(&l->lock);
+}
+
+/* Records a problem of the planning (a path as a whole) as a unit of its
+ * own, so it is reported in order. */
+static void
+plan_problem(struct loader *l, const char *path, bool error, const char *msg)
+{
+	struct unit *u = calloc(1, sizeof(*u));
+	if (!u)
 		die_nomem();
-	if ((size_t)st->st_size > lim->max_file) {
-		c->nfiles++;
-		catalog_problem(c, file, 0, 0, true, "file of %lld bytes exceeds "
-		                "the limit of %zu (see --max-file); not read",
-		                (long long)st->st_size, lim->max_file);
-		return 0;
+	catalog_init(&u->part);
+	u->file = arena_strdup(&u->part.arena, path);
+	if (!u->file)
+		die_nomem();
+	catalog_problem(&u->part, u->file, 0, 0, error, "%s", msg);
+	u->first = u->last = true;
+	u->done = true;
+	u->file_size = 1;
+	u->blank = false;
+	u->len = (size_t)-1; /* marks a problem-only unit */
+	plan_unit(l, u);
+}
+
+/* Plans the units of one regular file: split at document markers into
+ * runs of about chunk bytes when it is big. */
+static void
+plan_file(struct loader *l, const char *path, const struct stat *st)
+{
+	char msg[300];
+	if ((size_t)st->st_size > l->lim.max_file) {
+		snprintf(msg, sizeof(msg), "file of %lld bytes exceeds the "
+		         "limit of %zu (see --max-file); not read",
+		         (long long)st->st_size, l->lim.max_file);
+		plan_problem(l, path, true, msg);
+		return;
 	}
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		c->nfiles++;
-		catalog_problem(c, file, 0, 0, true, "cannot open: %s",
-		                strerror(errno));
-		return 0;
+		snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
+		plan_problem(l, path, true, msg);
+		return;
 	}
-	size_t len = (size_t)st->st_size;
-	void *map = NULL;
-	if (len > 0) {
-		map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (map == MAP_FAILED) {
-			int err = errno;
+	struct filemap *map = calloc(1, sizeof(*map));
+	if (!map)
+		die_nomem();
+	map->len = (size_t)st->st_size;
+	if (map->len > 0) {
+		map->addr = mmap(NULL, map->len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (map->addr == MAP_FAILED) {
+			snprintf(msg, sizeof(msg), "cannot read: %s",
+			         strerror(errno));
 			close(fd);
-			c->nfiles++;
-			catalog_problem(c, file, 0, 0, true, "cannot read: %s",
-			                strerror(err));
-			return 0;
+			free(map);
+			plan_problem(l, path, true, msg);
+			return;
 		}
+		madvise(map->addr, map->len, MADV_SEQUENTIAL);
 	}
 	close(fd);
-	size_t n = load_buffer(c, file, map ? map : "", len, lim);
-	if (map)
-		munmap(map, len);
-	return n;
+	const char *buf = map->addr ? map->addr : "";
+	size_t len = map->len;
+	/* where to split: never in a UTF-16 file or one with directives */
+	size_t chunk = (size_t)1 << 20;
+	bool split = len > 2 * chunk && !(len >= 2 &&
+	             ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE)) &&
+	             !has_directive(buf, len);
+	size_t cuts[4096];
+	size_t ncuts = 0;
+	cuts[ncuts++] = 0;
+	if (split) {
+		size_t at = chunk;
+		while (at < len && ncuts < sizeof(cuts) / sizeof(cuts[0]) - 1) {
+			size_t m = next_doc_marker(buf, len, at);
+			if (m >= len)
+				break;
+			cuts[ncuts++] = m;
+			at = m + chunk;
+		}
+	}
+	cuts[ncuts] = len;
+	atomic_init(&map->left, ncuts);
+	const char *name = NULL;
+	for (size_t i = 0; i < ncuts; i++) {
+		struct unit *u = calloc(1, sizeof(*u));
+		if (!u)
+			die_nomem();
+		catalog_init(&u->part);
+		if (!name) {
+			name = arena_strdup(&u->part.arena, path);
+			if (!name)
+				die_nomem();
+		}
+		u->file = name;
+		u->buf = buf + cuts[i];
+		u->len = cuts[i + 1] - cuts[i];
+		u->off0 = cuts[i];
+		u->first = i == 0;
+		u->last = i + 1 == ncuts;
+		u->file_size = len;
+		u->map = map;
+		plan_unit(l, u);
+	}
 }
+
+/* Paths found under a directory. */
+struct pathlist {
+	char **v;
+	size_t n, cap;
+};
 
 /* A directory on the current path, to notice loops. */
 struct dirstack {
 	dev_t dev;
 	ino_t ino;
 	const struct dirstack *up;
-};
-
-/* Paths found under a directory. */
-struct pathlist {
-	char **v;
-	size_t n, cap;
 };
 
 /* Compares two paths in byte order. */
@@ -1888,40 +2246,31 @@ posting_ext(const char *name)
 	               !strcmp(dot, ".json"));
 }
 
-/* Records a problem about a path as a whole. */
-static void
-path_problem(struct catalog *c, const char *path, bool error, const char *msg)
-{
-	const char *file = arena_strdup(&c->arena, path);
-	if (!file)
-		die_nomem();
-	catalog_problem(c, file, 0, 0, error, "%s", msg);
-}
-
 /* Collects the posting files below directory path (dot-files skipped,
  * loops not followed) into out. */
 static void
-collect(struct catalog *c, const char *path, const struct stat *st,
+collect(struct loader *l, const char *path, const struct stat *st,
         const struct dirstack *up, struct pathlist *out)
 {
+	char msg[300];
 	for (const struct dirstack *d = up; d; d = d->up) {
 		if (d->dev == st->st_dev && d->ino == st->st_ino) {
-			path_problem(c, path, false, "directory loop (a link "
+			plan_problem(l, path, false, "directory loop (a link "
 			             "back to a directory above); not followed");
 			return;
 		}
 	}
 	DIR *dir = opendir(path);
 	if (!dir) {
-		char msg[256];
 		snprintf(msg, sizeof(msg), "cannot open directory: %s",
 		         strerror(errno));
-		path_problem(c, path, true, msg);
+		plan_problem(l, path, true, msg);
 		return;
 	}
 	struct dirstack here = {st->st_dev, st->st_ino, up};
 	struct dirent *de;
-	while ((de = readdir(dir))) {
+	while ((de = readdir(dir)) &&
+	       !atomic_load_explicit(&l->cancel, memory_order_relaxed)) {
 		if (de->d_name[0] == '.')
 			continue;
 		size_t pl = strlen(path), nl = strlen(de->d_name);
@@ -1935,12 +2284,10 @@ collect(struct catalog *c, const char *path, const struct stat *st,
 		memcpy(full + k, de->d_name, nl + 1);
 		struct stat fst;
 		if (stat(full, &fst) != 0) {
-			char msg[256];
-			snprintf(msg, sizeof(msg), "%s", strerror(errno));
-			path_problem(c, full, true, msg);
+			plan_problem(l, full, true, strerror(errno));
 			free(full);
 		} else if (S_ISDIR(fst.st_mode)) {
-			collect(c, full, &fst, &here, out);
+			collect(l, full, &fst, &here, out);
 			free(full);
 		} else if (S_ISREG(fst.st_mode) && posting_ext(full)) {
 			if (out->n == out->cap) {
@@ -1959,39 +2306,241 @@ collect(struct catalog *c, const char *path, const struct stat *st,
 	closedir(dir);
 }
 
-/* Loads a path: a file whatever its name, or a directory's posting files
+/* Plans a path: a file whatever its name, or a directory's posting files
  * in byte order of their paths. */
-static size_t
-load_any(struct catalog *c, const char *path, const struct load_limits *lim)
+static void
+plan_path(struct loader *l, const char *path)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		path_problem(c, path, true, strerror(errno));
-		return 0;
+		plan_problem(l, path, true, strerror(errno));
+		return;
 	}
-	if (S_ISREG(st.st_mode))
-		return load_file(c, path, &st, lim);
+	if (S_ISREG(st.st_mode)) {
+		plan_file(l, path, &st);
+		return;
+	}
 	if (!S_ISDIR(st.st_mode)) {
-		path_problem(c, path, true,
+		plan_problem(l, path, true,
 		             "not a regular file or directory; not read");
-		return 0;
+		return;
 	}
 	struct pathlist files = {0};
-	collect(c, path, &st, NULL, &files);
+	collect(l, path, &st, NULL, &files);
 	qsort(files.v, files.n, sizeof(*files.v), path_cmp);
-	size_t added = 0;
 	for (size_t i = 0; i < files.n; i++) {
 		struct stat fst;
-		if (stat(files.v[i], &fst) == 0 && S_ISREG(fst.st_mode))
-			added += load_file(c, files.v[i], &fst, lim);
+		if (!atomic_load_explicit(&l->cancel, memory_order_relaxed) &&
+		    stat(files.v[i], &fst) == 0 && S_ISREG(fst.st_mode))
+			plan_file(l, files.v[i], &fst);
 		free(files.v[i]);
 	}
 	free(files.v);
-	return added;
+}
+
+/* The planner thread. */
+static void *
+planner_main(void *arg)
+{
+	struct loader *l = arg;
+	for (size_t i = 0; i < l->npaths; i++) {
+		if (atomic_load_explicit(&l->cancel, memory_order_relaxed))
+			break;
+		plan_path(l, l->paths[i]);
+	}
+	pthread_mutex_lock(&l->lock);
+	l->planned = true;
+	pthread_cond_broadcast(&l->work);
+	pthread_mutex_unlock(&l->lock);
+	return NULL;
+}
+
+/* A worker thread: parses units until none are left. */
+static void *
+worker_main(void *arg)
+{
+	struct loader *l = arg;
+	pthread_mutex_lock(&l->lock);
+	for (;;) {
+		while (l->next_parse < l->nunits &&
+		       (!l->units[l->next_parse] ||
+		        l->units[l->next_parse]->done))
+			l->next_parse++;
+		if (l->next_parse == l->nunits) {
+			if (l->planned ||
+			    atomic_load_explicit(&l->cancel, memory_order_relaxed))
+				break;
+			pthread_cond_wait(&l->work, &l->lock);
+			continue;
+		}
+		struct unit *u = l->units[l->next_parse++];
+		pthread_mutex_unlock(&l->lock);
+		if (!atomic_load_explicit(&l->cancel, memory_order_relaxed))
+			parse_unit(u, &l->lim, &l->cancel);
+		pthread_mutex_lock(&l->lock);
+		u->done = true;
+	}
+	pthread_mutex_unlock(&l->lock);
+	return NULL;
+}
+
+/* How many workers: BILLET_THREADS, else the online processors (at most
+ * 8). */
+static int
+worker_count(void)
+{
+	const char *env = getenv("BILLET_THREADS");
+	if (env && atoi(env) > 0)
+		return atoi(env) > 64 ? 64 : atoi(env);
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+struct loader *
+loader_start(char *const *paths, size_t npaths, const struct load_limits *lim)
+{
+	struct loader *l = calloc(1, sizeof(*l));
+	if (!l)
+		die_nomem();
+	pthread_mutex_init(&l->lock, NULL);
+	pthread_cond_init(&l->work, NULL);
+	atomic_init(&l->cancel, false);
+	l->lim = lim ? *lim : load_default_limits;
+	l->paths = calloc(npaths ? npaths : 1, sizeof(*l->paths));
+	if (!l->paths)
+		die_nomem();
+	for (size_t i = 0; i < npaths; i++) {
+		l->paths[i] = strdup(paths[i]);
+		if (!l->paths[i])
+			die_nomem();
+	}
+	l->npaths = npaths;
+	l->nworkers = worker_count();
+	l->workers = calloc((size_t)l->nworkers, sizeof(*l->workers));
+	if (!l->workers ||
+	    pthread_create(&l->planner, NULL, planner_main, l) != 0)
+		die_nomem();
+	for (int i = 0; i < l->nworkers; i++)
+		if (pthread_create(&l->workers[i], NULL, worker_main, l) != 0)
+			die_nomem();
+	return l;
+}
+
+bool
+loader_poll(struct loader *l, struct catalog *c)
+{
+	for (;;) {
+		pthread_mutex_lock(&l->lock);
+		size_t k = 0;
+		bool ready = false;
+		/* the units of the next file, when all are parsed */
+		for (size_t i = l->next_merge; i < l->nunits; i++) {
+			if (!l->units[i]->done)
+				break;
+			if (l->units[i]->last) {
+				k = i + 1 - l->next_merge;
+				ready = true;
+				break;
+			}
+		}
+		bool finished = l->planned && l->next_merge == l->nunits;
+		struct unit **g = ready ? l->units + l->next_merge : NULL;
+		pthread_mutex_unlock(&l->lock);
+		if (!ready)
+			return finished;
+		/* the units of a file are not touched by the workers any more;
+		 * copy the pointers as the array may move */
+		struct unit *local[8];
+		struct unit **grp = k <= 8 ? local : malloc(k * sizeof(*grp));
+		if (!grp)
+			die_nomem();
+		pthread_mutex_lock(&l->lock);
+		g = l->units + l->next_merge;
+		memcpy(grp, g, k * sizeof(*grp));
+		pthread_mutex_unlock(&l->lock);
+		size_t before = c->n;
+		if (grp[0]->len == (size_t)-1) {
+			arena_take(&c->arena, &grp[0]->part.arena);
+			for (size_t j = 0; j < grp[0]->part.nproblems; j++)
+				catalog_push_problem(c, &grp[0]->part.problems[j]);
+		} else {
+			merge_file(c, grp, k, &l->lim);
+		}
+		for (size_t j = 0; j < k; j++)
+			unit_free(grp[j]);
+		if (grp != local)
+			free(grp);
+		pthread_mutex_lock(&l->lock);
+		for (size_t j = 0; j < k; j++)
+			l->units[l->next_merge + j] = NULL;
+		l->next_merge += k;
+		l->files_done++;
+		l->postings += c->n - before;
+		pthread_mutex_unlock(&l->lock);
+	}
+}
+
+void
+loader_progress(struct loader *l, size_t *files_done, size_t *files_planned,
+                bool *planned)
+{
+	pthread_mutex_lock(&l->lock);
+	*files_done = l->files_done;
+	*files_planned = l->files_planned;
+	*planned = l->planned;
+	pthread_mutex_unlock(&l->lock);
+}
+
+void
+loader_wait(struct loader *l, struct catalog *c)
+{
+	while (!loader_poll(l, c)) {
+		/* wait for a worker to finish something */
+		struct timespec ts = {0, 2 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+}
+
+void
+loader_free(struct loader *l)
+{
+	if (!l)
+		return;
+	atomic_store(&l->cancel, true);
+	pthread_mutex_lock(&l->lock);
+	pthread_cond_broadcast(&l->work);
+	pthread_mutex_unlock(&l->lock);
+	pthread_join(l->planner, NULL);
+	for (int i = 0; i < l->nworkers; i++)
+		pthread_join(l->workers[i], NULL);
+	for (size_t i = l->next_merge; i < l->nunits; i++) {
+		struct unit *u = l->units[i];
+		if (!u)
+			continue;
+		if (u->map && atomic_fetch_sub(&u->map->left, 1) == 1) {
+			if (u->map->addr)
+				munmap(u->map->addr, u->map->len);
+			free(u->map);
+		}
+		unit_free(u);
+	}
+	free(l->units);
+	for (size_t i = 0; i < l->npaths; i++)
+		free(l->paths[i]);
+	free(l->paths);
+	free(l->workers);
+	pthread_mutex_destroy(&l->lock);
+	pthread_cond_destroy(&l->work);
+	free(l);
 }
 
 size_t
 load_path(struct catalog *c, const char *path, const struct load_limits *lim)
 {
-	return load_any(c, path, lim ? lim : &load_default_limits);
+	size_t before = c->n;
+	char *paths[] = {(char *)path};
+	struct loader *l = loader_start(paths, 1, lim);
+	loader_wait(l, c);
+	loader_free(l);
+	return c->n - before;
 }

@@ -28,4 +28,25 @@ size_t load_path(struct catalog *c, const char *path,
 size_t load_buffer(struct catalog *c, const char *name, const char *buf,
                    size_t len, const struct load_limits *lim);
 
+/* A load running in the background: a planner walks the paths, workers
+ * (BILLET_THREADS, else one a processor) parse files, and big files in
+ * runs of documents, in parallel; loader_poll merges finished files into
+ * the caller's catalog in path order, so results do not depend on the
+ * number of threads. */
+struct loader;
+
+/* Starts loading the paths (copied) in the background. */
+struct loader *loader_start(char *const *paths, size_t npaths,
+                            const struct load_limits *lim);
+/* Merges every file finished so far into c, in order, without waiting;
+ * true once everything is loaded and merged. Call from one thread. */
+bool loader_poll(struct loader *l, struct catalog *c);
+/* Merges until everything is loaded. */
+void loader_wait(struct loader *l, struct catalog *c);
+/* Files merged, files found so far, and whether all are found. */
+void loader_progress(struct loader *l, size_t *files_done,
+                     size_t *files_planned, bool *planned);
+/* Stops the work (if any is left) and frees the loader. */
+void loader_free(struct loader *l);
+
 #endif
