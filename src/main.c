@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "compare.h"
 #include "export.h"
 #include "load.h"
 #include "posting.h"
@@ -191,24 +192,38 @@ static const char *
 load_all(struct catalog *c, char **paths, int npaths,
          const struct load_limits *lim)
 {
-	if (npaths > 0) {
-		for (int i = 0; i < npaths; i++)
-			load_path(c, paths[i], lim);
-		return NULL;
+	const char *from = NULL;
+	char **list = paths;
+	size_t n = (size_t)npaths;
+	char *copy = NULL;
+	char *one[1];
+	if (npaths == 0) {
+		const char *env = getenv("BILLET_PATH");
+		if (env && *env) {
+			copy = strdup(env);
+			list = calloc(strlen(env) / 2 + 2, sizeof(*list));
+			if (!copy || !list)
+				die_nomem();
+			n = 0;
+			for (char *save = NULL, *p = strtok_r(copy, ":", &save);
+			     p; p = strtok_r(NULL, ":", &save))
+				list[n++] = p;
+			from = "$BILLET_PATH";
+		} else {
+			one[0] = (char *)sample_dir();
+			list = one;
+			n = 1;
+			from = "the sample postings";
+		}
 	}
-	const char *env = getenv("BILLET_PATH");
-	if (env && *env) {
-		char *copy = strdup(env);
-		if (!copy)
-			die_nomem();
-		for (char *save = NULL, *p = strtok_r(copy, ":", &save); p;
-		     p = strtok_r(NULL, ":", &save))
-			load_path(c, p, lim);
+	struct loader *l = loader_start(list, n, lim);
+	loader_wait(l, c);
+	loader_free(l);
+	if (copy) {
 		free(copy);
-		return "$BILLET_PATH";
+		free(list);
 	}
-	load_path(c, sample_dir(), lim);
-	return "the sample postings";
+	return from;
 }
 
 /* Reads --filter and --sort; a bad one is a usage error. */
@@ -250,6 +265,57 @@ select_postings(const struct catalog *c, struct query *filter,
 			v[(*n)++] = c->v[i];
 	sort_postings(v, *n, sort);
 	return v;
+}
+
+/* Prints the comparison of the postings named in --compare. */
+static int
+compare_cmd(const struct catalog *c, const struct options *o)
+{
+	const struct posting *v[CMP_MAX];
+	size_t n = 0;
+	char *ids = strdup(o->compare_ids);
+	if (!ids)
+		die_nomem();
+	int status = 0;
+	for (char *save = NULL, *id = strtok_r(ids, ",", &save); id;
+	     id = strtok_r(NULL, ",", &save)) {
+		if (n == CMP_MAX) {
+			say("--compare: at most %d postings", CMP_MAX);
+			free(ids);
+			return 2;
+		}
+		v[n] = catalog_find(c, id);
+		if (!v[n]) {
+			struct buf b = {0};
+			text_sanitize(&b, id, strlen(id), 0);
+			say("no posting with id '%s'", b.s ? b.s : "");
+			buf_free(&b);
+			status = 1;
+		}
+		n++;
+	}
+	free(ids);
+	if (status)
+		return status;
+	if (n < 2) {
+		say("--compare: name two to four postings, separated by commas");
+		return 2;
+	}
+	struct cmp_table t = {0};
+	if (compare_build(v, n, &t) != 0) {
+		say("--compare: cannot compare these postings");
+		return 1;
+	}
+	struct buf out = {0};
+	if (o->format == FMT_JSON)
+		compare_print_json(&out, &t);
+	else
+		compare_print_text(&out, &t, output_width(o));
+	if (out.len)
+		fwrite(out.s, 1, out.len, stdout);
+	buf_free(&out);
+	compare_free(&t);
+	return 0;
 }
 
 int
@@ -417,6 +483,9 @@ main(int argc, char **argv)
 		break;
 	}
 	case MODE_COMPARE:
+		print_problems(&c, false);
+		status = compare_cmd(&c, &o);
+		break;
 	case MODE_MARK:
 	case MODE_UI:
 		say("this part of billet is not built yet");

@@ -91,4 +91,54 @@ sanitised() {
 }
 ok "escape sequences in a posting are shown, not written raw" sanitised
 
+filter_sort() {
+	"$BILLET" --list --format tsv --filter 'salary>=60k' "$D" >"$TMP/f" &&
+	[ "$(cut -f1 "$TMP/f")" = "$A" ] &&
+	"$BILLET" --list --format tsv --filter 'experience>=5' "$D" >"$TMP/f" &&
+	[ "$(cut -f1 "$TMP/f")" = "$N" ] &&
+	"$BILLET" --list --format tsv --filter 'spanish -title:director' "$D" >"$TMP/f" &&
+	[ "$(cut -f1 "$TMP/f")" = "$A" ] &&
+	"$BILLET" --list --format tsv --sort -title "$D" | cut -f1 >"$TMP/f" &&
+	[ "$(head -1 "$TMP/f")" = "$N" ] &&
+	"$BILLET" --list --format tsv --sort salary "$D" | cut -f1 >"$TMP/f" &&
+	[ "$(tail -1 "$TMP/f")" = "$N" ] &&
+	"$BILLET" --list --format tsv --sort -salary "$D" | cut -f1 >"$TMP/f" &&
+	[ "$(tail -1 "$TMP/f")" = "$N" ]
+}
+ok "--filter and --sort on the samples (no salary sorts last both ways)" filter_sort
+
+bad_filter() {
+	"$BILLET" --list --filter 'salary>=' "$D" 2>"$TMP/e"
+	[ $? -eq 2 ] &&
+	contains "$TMP/e" "billet: filter: expected a value after 'salary>=' at column 8"
+}
+ok "a query that does not parse says where, exit 2" bad_filter
+
+compare_text() {
+	"$BILLET" --compare "$A,$N" --width 80 "$D" >"$TMP/c" &&
+	perl -CSD -ne 'chomp; exit 1 if length($_) > 80' "$TMP/c" &&
+	contains "$TMP/c" "Policy Advocate and Organizer" &&
+	grep -q '^\* Title' "$TMP/c" &&
+	"$BILLET" --compare "$A,$N" --width 160 "$D" >"$TMP/c2" &&
+	perl -CSD -ne 'chomp; exit 1 if length($_) > 160' "$TMP/c2" &&
+	# the two required pairs share a row
+	grep -q 'Bilingual Spanish preferred.*Proficiency in Spanish' "$TMP/c2" &&
+	grep -q 'Flexible team player.*Good team player' "$TMP/c2"
+}
+ok "--compare text at 80 and 160 columns pairs similar items" compare_text
+
+compare_errors() {
+	"$BILLET" --compare "$A" "$D" 2>/dev/null
+	[ $? -eq 2 ] || return 1
+	"$BILLET" --compare "$A,nope" "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] && contains "$TMP/e" "no posting with id 'nope'"
+}
+ok "--compare with one id is a usage error, an unknown id exit 1" compare_errors
+
+compare_json() {
+	"$BILLET" --compare "$A,$N" --format json "$D" >"$TMP/cj" &&
+	contains "$TMP/cj" '"rows"' && contains "$TMP/cj" '"differs": true'
+}
+ok "--compare --format json prints the aligned rows" compare_json
+
 finish
