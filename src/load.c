@@ -115,6 +115,12 @@ ykeep(struct lctx *x, const struct ynode *n)
 		e--;
 	if (e == s)
 		return NULL;
+	if (n->kept) {
+		/* the text is the catalog's already: trim it in place */
+		if (*e)
+			*(char *)e = '\0';
+		return s;
+	}
 	return lkeep(x, s, (size_t)(e - s));
 }
 
@@ -144,7 +150,7 @@ yxvalue(struct lctx *x, const struct ynode *n, const char *key,
 		return;
 	case Y_SCALAR:
 		out->kind = X_SCALAR;
-		out->s = lkeep(x, n->s, n->len);
+		out->s = n->kept ? n->s : lkeep(x, n->s, n->len);
 		return;
 	case Y_SEQ:
 	case Y_MAP:
@@ -1452,7 +1458,13 @@ on_event(struct reader *r, yaml_event_t *e)
 			n = node_new(r, Y_NULL, &e->start_mark);
 		} else {
 			n = node_new(r, Y_SCALAR, &e->start_mark);
-			char *s = arena_strndup(&r->scratch,
+			/* keys live with the posting's nodes; values go where
+			 * the catalog keeps text, so they are copied once */
+			bool key = r->depth && r->stack[r->depth - 1].node->kind ==
+			           Y_MAP && r->stack[r->depth - 1].n % 2 == 0 &&
+			           !(r->depth == 1 && r->stream_items);
+			n->kept = !key;
+			char *s = arena_strndup(key ? &r->scratch : &x->c->arena,
 			                        (const char *)e->data.scalar.value,
 			                        len);
 			if (!s)
@@ -2019,11 +2031,20 @@ merge_file(struct catalog *c, struct unit **g, size_t k,
 				if (total == 1) {
 					p->id = stem;
 				} else {
+					char num[16];
+					size_t nl = 0;
+					for (unsigned d = p->doc; d; d /= 10)
+						num[nl++] = (char)('0' + d % 10);
+					size_t sl = strlen(stem);
 					char *id = arena_alloc(&c->arena,
-					                       strlen(stem) + 24);
+					                       sl + nl + 2);
 					if (!id)
 						die_nomem();
-					sprintf(id, "%s#%u", stem, p->doc);
+					memcpy(id, stem, sl);
+					id[sl] = '#';
+					for (size_t d = 0; d < nl; d++)
+						id[sl + 1 + d] = num[nl - 1 - d];
+					id[sl + 1 + nl] = '\0';
 					p->id = id;
 				}
 			}

@@ -20,6 +20,7 @@ struct ynode {
 	const char *s;         /* scalar text (NUL-terminated), Y_SCALAR */
 	size_t len;            /* bytes of s */
 	bool plain;            /* an unquoted scalar */
+	bool kept;             /* s lives in the catalog's arena already */
 	struct ynode **kids;   /* items; for Y_MAP key, value, key, value... */
 	size_t n;              /* items, or pairs for Y_MAP */
 	size_t weight;         /* nodes below and including this one */
