@@ -628,6 +628,8 @@ row_fill(struct row *r, const struct posting *p, const struct export_hooks *h)
 	one_line(&r->cell[0], p->id);
 	one_line(&r->cell[1], p->title);
 	one_line(&r->cell[2], posting_org(p, true));
+	if (!p->org.name && !p->org.short_name)
+		buf_adds(&r->cell[2], "");
 	posting_location(&tmp, p);
 	one_line(&r->cell[3], tmp.s);
 	one_line(&r->cell[4], workplace_name(p->workplace));
@@ -662,7 +664,8 @@ csv_cell(struct buf *out, const char *s)
 }
 
 /* Writes the text list: mark, title, organization, location, salary,
- * deadline, id; columns sized to the width. */
+ * deadline, id; columns sized to their content and the width, location
+ * and then deadline dropped when the line is too narrow for them. */
 static void
 list_text(FILE *f, struct posting *const *v, size_t n, int width,
           const struct export_hooks *h)
@@ -671,36 +674,57 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 		width = 20;
 	struct row r = {0};
 	struct buf line = {0};
-	/* id gets what it needs up to a quarter of the line */
-	size_t idw = 2;
+	/* widest id, salary, deadline, within bounds */
+	int idw = 2, sal = 0, dl = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t w = text_width(v[i]->id, strlen(v[i]->id));
-		if (w > idw)
-			idw = w;
+		row_fill(&r, v[i], h);
+		int w = (int)text_width(r.cell[0].s, r.cell[0].len);
+		idw = w > idw ? w : idw;
+		w = (int)text_width(r.cell[5].s, r.cell[5].len);
+		sal = w > sal ? w : sal;
+		w = (int)text_width(r.cell[6].s, r.cell[6].len);
+		dl = w > dl ? w : dl;
 	}
-	if ((int)idw > width / 4)
-		idw = (size_t)width / 4;
-	int rest = width - 2 - (int)idw - 5 * 2;
-	int sal = 12, dl = 11;
-	if (rest < 40) {
-		sal = rest / 6;
-		dl = rest / 6;
-	}
-	int textw = rest - sal - dl;
-	int title = textw * 45 / 100, org = textw * 30 / 100;
-	int loc = textw - title - org;
-	const int widths[] = {title, org, loc, sal, dl};
-	const int cells[] = {1, 2, 3, 5, 6};
+	idw = idw > width / 5 ? width / 5 : idw;
+	sal = sal > 14 ? 14 : sal;
+	dl = dl > 12 ? 12 : dl;
+	int text = width - 2 - idw - 2 - (sal ? sal + 2 : 0) - (dl ? dl + 2 : 0);
+	bool show_loc = text >= 60, show_dl = dl && text >= 30;
+	if (!show_dl && dl)
+		text += dl + 2;
+	int cols = show_loc ? 3 : 2;
+	text -= 2 * cols;
+	if (text < 10)
+		text = 10;
+	int title = show_loc ? text * 44 / 100 : text * 60 / 100;
+	int org = show_loc ? text * 28 / 100 : text - title;
+	int loc = show_loc ? text - title - org : 0;
 	for (size_t i = 0; i < n; i++) {
 		row_fill(&r, v[i], h);
 		buf_clear(&line);
 		buf_adds(&line, r.cell[7].s[0] == '1' ? "* " : "  ");
-		for (int k = 0; k < 5; k++) {
-			text_fit(&line, r.cell[cells[k]].s, r.cell[cells[k]].len,
-			         widths[k], true);
+		text_fit(&line, r.cell[1].s, r.cell[1].len, title, true);
+		buf_adds(&line, "  ");
+		/* the short name where the posting gives one */
+		const char *on = posting_org(v[i], false);
+		struct buf ob = {0};
+		one_line(&ob, on ? on : "");
+		text_fit(&line, ob.s ? ob.s : "", ob.len, org, true);
+		buf_free(&ob);
+		buf_adds(&line, "  ");
+		if (show_loc) {
+			text_fit(&line, r.cell[3].s, r.cell[3].len, loc, true);
 			buf_adds(&line, "  ");
 		}
-		text_fit(&line, r.cell[0].s, r.cell[0].len, (int)idw, false);
+		if (sal) {
+			text_fit(&line, r.cell[5].s, r.cell[5].len, sal, true);
+			buf_adds(&line, "  ");
+		}
+		if (show_dl) {
+			text_fit(&line, r.cell[6].s, r.cell[6].len, dl, true);
+			buf_adds(&line, "  ");
+		}
+		text_fit(&line, r.cell[0].s, r.cell[0].len, idw, false);
 		while (line.len && line.s[line.len - 1] == ' ')
 			line.len--;
 		buf_addc(&line, '\n');
