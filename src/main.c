@@ -20,6 +20,7 @@
 #include "posting.h"
 #include "query.h"
 #include "text.h"
+#include "ui/ui.h"
 
 /* Everything the command line asks for. */
 struct options {
@@ -487,10 +488,23 @@ main(int argc, char **argv)
 		status = compare_cmd(&c, &o);
 		break;
 	case MODE_MARK:
-	case MODE_UI:
 		say("this part of billet is not built yet");
 		status = 2;
 		break;
+	case MODE_UI: {
+		const char *env = getenv("BILLET_PATH");
+		bool given = argc > optind, from_env = !given && env && *env;
+		struct ui_config uc = {
+			.filter = o.filter, .sort = o.sort, .no_color = o.no_color,
+			.source = given ? NULL : from_env ? "$BILLET_PATH"
+			                                  : "the sample postings",
+			.paths = argv + optind, .npaths = (size_t)(argc - optind),
+			.path_list = given ? NULL : from_env ? env : sample_dir(),
+			.limits = &o.limits, .state = o.state,
+		};
+		status = ui_run(&c, &uc);
+		break;
+	}
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		say("cannot write the output: %s", strerror(errno));

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/* detail: the current posting in full, as posting_render lays it out, with
+ * the filter's words highlighted and n/N between them. */
+#include "view.h"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The detail's own data. */
+struct detail {
+	const struct posting *p; /* the posting rendered, or NULL */
+	unsigned generation;     /* ui->generation it was rendered in */
+	int width;               /* the width it was rendered for */
+	struct rlines lines;     /* the rendered lines */
+	size_t match;            /* row of the current match, or SIZE_MAX */
+	struct query_span *spans;/* scratch for query_spans */
+	size_t nspans, cap;
+};
+
+/* Left margin when side by side, so the text does not touch the line. */
+static int
+margin(const struct view *v)
+{
+	return v->ui->npanes == 2 ? 1 : 0;
+}
+
+static void
+detail_update(struct view *v)
+{
+	struct detail *d = v->priv;
+	struct ui *ui = v->ui;
+	const struct posting *p = ui_current(ui);
+	int width = v->width - margin(v);
+	if (width < 1)
+		width = 1;
+	bool other = p != d->p || d->generation != ui->generation;
+	if (other || width != d->width) {
+		rlines_free(&d->lines);
+		if (p)
+			posting_render(p, width, &d->lines);
+		d->p = p;
+		d->generation = ui->generation;
+		d->width = width;
+		if (other) {
+			v->top = 0;
+			d->match = (size_t)-1;
+		}
+	}
+	v->nrows = p ? d->lines.n : 1;
+}
+
+/* The spans of the filter's words in s[0..len); returns how many. */
+static size_t
+spans_of(struct view *v, const char *s, size_t len)
+{
+	struct detail *d = v->priv;
+	d->nspans = 0;
+	if (query_is_empty(v->ui->query))
+		return 0;
+	return query_spans(v->ui->query, NULL, s, len, &d->spans, &d->nspans,
+	                   &d->cap);
+}
+
+static void
+detail_draw_row(struct view *v, size_t row, int y, bool current)
+{
+	struct detail *d = v->priv;
+	struct ui *ui = v->ui;
+	int x = margin(v), w = v->width - x;
+	(void)current;
+	if (!d->p) {
+		const char *m = "no posting to show";
+		ui_text(v->win, y, x, m, strlen(m), w, A_NORMAL, false);
+		return;
+	}
+	const struct rline *l = &d->lines.v[row];
+	const char *s = l->text ? l->text : "";
+	size_t len = strlen(s);
+	attr_t a = A_NORMAL;
+	if (l->kind == RL_TITLE)
+		a = ui->attr[UL_TITLE];
+	else if (l->kind == RL_HEADING)
+		a = ui->attr[UL_HEADING];
+	attr_t hl = row == d->match ? ui->attr[UL_CURRENT] : ui->attr[UL_MATCH];
+	if (l->kind == RL_FIELD && l->label_len <= len) {
+		int lw = ui_text(v->win, y, x, s, l->label_len, w,
+		                 ui->attr[UL_LABEL], false);
+		s += l->label_len;
+		len -= l->label_len;
+		x += lw;
+		w -= lw;
+	}
+	size_t n = spans_of(v, s, len);
+	ui_text_spans(v->win, y, x, s, len, w, a, hl, d->spans, n);
+}
+
+/* True if row holds a match of the filter's words. */
+static bool
+row_matches(struct view *v, size_t row)
+{
+	struct detail *d = v->priv;
+	const struct rline *l = &d->lines.v[row];
+	const char *s = l->text ? l->text : "";
+	size_t len = strlen(s);
+	if (l->kind == RL_FIELD && l->label_len <= len) {
+		s += l->label_len;
+		len -= l->label_len;
+	}
+	return spans_of(v, s, len) > 0;
+}
+
+/* Moves to the next (dir 1) or previous (dir -1) row with a match. */
+static void
+find_match(struct view *v, int dir)
+{
+	struct detail *d = v->priv;
+	struct ui *ui = v->ui;
+	if (v->ops->update)
+		v->ops->update(v);
+	if (!d->p || d->lines.n == 0)
+		return;
+	if (query_is_empty(ui->query)) {
+		ui_message(ui, false, "no words to find: / sets the filter");
+		return;
+	}
+	size_t n = d->lines.n, body = (size_t)view_body(v);
+	bool seen = d->match < n && d->match >= v->top &&
+	            d->match < v->top + body;
+	size_t start;
+	if (seen)
+		start = d->match;
+	else
+		start = dir > 0 ? (v->top ? v->top - 1 : n - 1) : v->top;
+	size_t total = 0, index = 0, found = (size_t)-1;
+	for (size_t i = 1; i <= n; i++) {
+		size_t r = dir > 0 ? (start + i) % n : (start + n - i % n) % n;
+		if (found == (size_t)-1 && row_matches(v, r))
+			found = r;
+	}
+	if (found == (size_t)-1) {
+		ui_message(ui, false, "the filter's words are not in this "
+		           "posting");
+		return;
+	}
+	for (size_t r = 0; r < n; r++) {
+		if (row_matches(v, r)) {
+			total++;
+			if (r <= found)
+				index++;
+		}
+	}
+	bool wrapped = dir > 0 ? found <= start && seen
+	                       : found >= start && seen;
+	d->match = found;
+	view_show_row(v, found, body > 4 ? 2 : 0);
+	ui_message(ui, false, "match %zu of %zu%s", index, total,
+	           wrapped ? " (wrapped)" : "");
+}
+
+static enum action
+detail_key(struct view *v, enum action a, int key)
+{
+	(void)key;
+	switch (a) {
+	case ACT_NEXT_MATCH:
+		find_match(v, 1);
+		return ACT_NONE;
+	case ACT_PREV_MATCH:
+		find_match(v, -1);
+		return ACT_NONE;
+	case ACT_ENTER:
+		return ACT_NONE;
+	default:
+		return a;
+	}
+}
+
+static void
+detail_free(struct view *v)
+{
+	struct detail *d = v->priv;
+	rlines_free(&d->lines);
+	free(d->spans);
+	free(d);
+}
+
+static const struct view_ops detail_ops = {
+	.name = "detail",
+	.cursor = false,
+	.update = detail_update,
+	.draw_row = detail_draw_row,
+	.key = detail_key,
+	.free = detail_free,
+};
+
+struct view *
+detail_view_new(struct ui *ui)
+{
+	struct detail *d = calloc(1, sizeof(*d));
+	if (!d)
+		die_nomem();
+	d->match = (size_t)-1;
+	d->width = -1;
+	return view_new(ui, &detail_ops, d);
+}

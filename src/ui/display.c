@@ -1,0 +1,783 @@
+/* SPDX-License-Identifier: MIT */
+/* display: the terminal, the windows and their layout, the status and
+ * message lines, the prompt, and the main loop. */
+#include "view.h"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+
+/* The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP). */
+static volatile sig_atomic_t stop_signal;
+
+/* Windows that belong to no view. */
+static WINDOW *sep_win;    /* the line between list and detail */
+static WINDOW *status_win; /* the status line */
+static WINDOW *msg_win;    /* the message line and prompt */
+
+/* The prompt being edited, drawn on the message line. */
+static struct {
+	const char *label; /* e.g. "/" */
+	struct buf *text;  /* what is typed so far */
+	size_t pos;        /* the cursor, a byte offset in text */
+} prompt;
+
+/* Scratch buffers for drawing (the interface is single-threaded). */
+static struct buf scratch_clean, scratch_fit;
+
+/* Records the signal; the main loop sees it within one getch timeout. */
+static void
+on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* Prints "billet: " and a message on stderr. */
+static void
+say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("billet: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+/* Restores the terminal before a fatal exit (die_hook). */
+static void
+restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+int
+ui_text(WINDOW *w, int y, int x, const char *s, size_t len, int width,
+        attr_t a, bool pad)
+{
+	if (width <= 0)
+		return 0;
+	if (!s)
+		s = "", len = 0;
+	const char *t = s;
+	size_t tl = len;
+	if (!text_is_clean(s, len, 0)) {
+		buf_clear(&scratch_clean);
+		text_sanitize(&scratch_clean, s, len, 0);
+		t = scratch_clean.s ? scratch_clean.s : "";
+		tl = scratch_clean.len;
+	}
+	buf_clear(&scratch_fit);
+	text_fit(&scratch_fit, t, tl, width, pad);
+	if (!scratch_fit.len)
+		return 0;
+	wattrset(w, a);
+	mvwaddnstr(w, y, x, scratch_fit.s, (int)scratch_fit.len);
+	wattrset(w, A_NORMAL);
+	return (int)text_width(scratch_fit.s, scratch_fit.len);
+}
+
+int
+ui_text_spans(WINDOW *w, int y, int x, const char *s, size_t len, int width,
+              attr_t a, attr_t hl, const struct query_span *spans, size_t n)
+{
+	if (width <= 0)
+		return 0;
+	if (n == 0 || !text_is_clean(s, len, 0))
+		return ui_text(w, y, x, s, len, width, a, false);
+	buf_clear(&scratch_fit);
+	text_fit(&scratch_fit, s, len, width, false);
+	const char *f = scratch_fit.s;
+	size_t flen = scratch_fit.len;
+	/* the bytes of s that survived the cut */
+	size_t kept = 0;
+	while (kept < len && kept < flen && f[kept] == s[kept])
+		kept++;
+	wmove(w, y, x);
+	size_t at = 0;
+	for (size_t i = 0; i < n && at < flen; i++) {
+		size_t b = spans[i].off, e = spans[i].off + spans[i].len;
+		if (b >= kept)
+			break;
+		if (e > kept)
+			e = kept;
+		if (b < at)
+			b = at;
+		if (b > at) {
+			wattrset(w, a);
+			waddnstr(w, f + at, (int)(b - at));
+		}
+		if (e > b) {
+			wattrset(w, hl);
+			waddnstr(w, f + b, (int)(e - b));
+		}
+		at = e > at ? e : at;
+	}
+	if (at < flen) {
+		wattrset(w, a);
+		waddnstr(w, f + at, (int)(flen - at));
+	}
+	wattrset(w, A_NORMAL);
+	return (int)text_width(f, flen);
+}
+
+void
+ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	buf_clear(&ui->msg);
+	va_start(ap, fmt);
+	char small[512];
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n >= (int)sizeof(small)) {
+		char *big = malloc((size_t)n + 1);
+		if (!big)
+			die_nomem();
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		buf_adds(&ui->msg, big);
+		free(big);
+	} else if (n > 0) {
+		buf_adds(&ui->msg, small);
+	}
+	ui->msg_error = error;
+	ui->dirty = true;
+}
+
+/* Deletes a window and clears the pointer. */
+static void
+drop_win(WINDOW **w)
+{
+	if (*w) {
+		delwin(*w);
+		*w = NULL;
+	}
+}
+
+void
+layout(struct ui *ui)
+{
+	for (size_t i = 0; i < ui->depth; i++) {
+		drop_win(&ui->stack[i]->win);
+		ui->stack[i]->focused = false;
+	}
+	drop_win(&ui->list->win);
+	drop_win(&ui->detail->win);
+	ui->detail->focused = ui->list->focused = false;
+	drop_win(&sep_win);
+	drop_win(&status_win);
+	drop_win(&msg_win);
+	ui->npanes = 0;
+	ui->dirty = true;
+	int rows = LINES, cols = COLS;
+	ui->too_small = rows < UI_MIN_LINES || cols < UI_MIN_COLS;
+	ui->split = cols >= UI_SPLIT_COLS;
+	if (ui->too_small)
+		return;
+	int h = rows - 2;
+	struct view *top = view_top(ui);
+	bool pair = top == ui->list ||
+	            (top == ui->detail && ui->depth >= 2 &&
+	             ui->stack[ui->depth - 2] == ui->list);
+	if (ui->split && pair) {
+		int dw = cols * 45 / 100;
+		dw = dw < 56 ? 56 : dw > 100 ? 100 : dw;
+		int lw = cols - dw - 1;
+		ui->list->win = newwin(h, lw, 0, 0);
+		ui->list->width = lw;
+		ui->list->height = h;
+		sep_win = newwin(h, 1, 0, lw);
+		ui->detail->win = newwin(h, dw, 0, lw + 1);
+		ui->detail->width = dw;
+		ui->detail->height = h;
+		ui->pane[0] = ui->list;
+		ui->pane[1] = ui->detail;
+		ui->npanes = 2;
+	} else {
+		top->win = newwin(h, cols, 0, 0);
+		top->width = cols;
+		top->height = h;
+		ui->pane[0] = top;
+		ui->npanes = 1;
+	}
+	top->focused = true;
+	status_win = newwin(1, cols, rows - 2, 0);
+	msg_win = newwin(1, cols, rows - 1, 0);
+	for (int i = 0; i < ui->npanes; i++)
+		if (!ui->pane[i]->win)
+			die_nomem();
+	if (!status_win || !msg_win || (ui->npanes == 2 && !sep_win))
+		die_nomem();
+}
+
+/* Appends where the postings came from. */
+static void
+source_text(const struct ui *ui, struct buf *b)
+{
+	const struct ui_config *cfg = ui->cfg;
+	if (cfg->source)
+		buf_printf(b, "from %s", cfg->source);
+	else if (cfg->npaths == 1)
+		buf_printf(b, "from %s", cfg->paths[0]);
+	else if (cfg->npaths > 1)
+		buf_printf(b, "from %zu paths", cfg->npaths);
+}
+
+/* Draws the status line: shown/total, filter, sort, problems, source. */
+static void
+draw_status(struct ui *ui)
+{
+	struct buf b = {0};
+	buf_printf(&b, " %zu/%zu", ui->nshown, ui->cat->n);
+	attr_t a = ui->attr[UL_STATUS];
+	if (ui->editing && ui->filter_error.len) {
+		buf_adds(&b, "  ");
+		buf_add(&b, ui->filter_error.s, ui->filter_error.len);
+		a = ui->attr[UL_STATUS] | ui->attr[UL_ERROR];
+	} else {
+		if (!query_is_empty(ui->query))
+			buf_printf(&b, "  filter: %s", query_source(ui->query));
+		buf_adds(&b, "  sort: ");
+		list_sort_name(ui, &b);
+		size_t np = ui->cat->nproblems;
+		if (np)
+			buf_printf(&b, "  %zu problem%s: press !", np,
+			           np == 1 ? "" : "s");
+		buf_adds(&b, "  ");
+		source_text(ui, &b);
+	}
+	werase(status_win);
+	wbkgdset(status_win, ' ' | ui->attr[UL_STATUS]);
+	werase(status_win);
+	ui_text(status_win, 0, 0, b.s, b.len, COLS, a, true);
+	buf_free(&b);
+	wnoutrefresh(status_win);
+}
+
+/* Draws the prompt, scrolled so that the cursor is in sight, and leaves
+ * the terminal's cursor on it. */
+static void
+draw_prompt(struct ui *ui)
+{
+	int cols = COLS;
+	int lw = ui_text(msg_win, 0, 0, prompt.label, strlen(prompt.label), cols,
+	                 ui->attr[UL_NORMAL], false);
+	int avail = cols - lw - 1;
+	const char *s = prompt.text->s ? prompt.text->s : "";
+	size_t len = prompt.text->len;
+	size_t start = 0;
+	if (avail < 1) {
+		wnoutrefresh(msg_win);
+		return;
+	}
+	while (start < prompt.pos &&
+	       (int)text_width(s + start, prompt.pos - start) > avail) {
+		uint32_t cp;
+		start += text_decode(s + start, len - start, &cp);
+	}
+	ui_text(msg_win, 0, lw, s + start, len - start, cols - lw,
+	        ui->attr[UL_NORMAL], false);
+	int cx = lw + (int)text_width(s + start, prompt.pos - start);
+	wmove(msg_win, 0, cx < cols ? cx : cols - 1);
+	wnoutrefresh(msg_win);
+}
+
+/* Draws the message line: the prompt, a message, or a hint. */
+static void
+draw_message(struct ui *ui)
+{
+	werase(msg_win);
+	if (ui->editing) {
+		draw_prompt(ui);
+		return;
+	}
+	const char *hint = "? help  / filter  s sort  Enter open  q quit";
+	if (ui->msg.len)
+		ui_text(msg_win, 0, 0, ui->msg.s, ui->msg.len, COLS,
+		        ui->msg_error ? ui->attr[UL_ERROR] : ui->attr[UL_NORMAL],
+		        false);
+	else
+		ui_text(msg_win, 0, 0, hint, strlen(hint), COLS,
+		        ui->attr[UL_BORDER], false);
+	wnoutrefresh(msg_win);
+}
+
+void
+ui_draw(struct ui *ui)
+{
+	if (!ui->dirty)
+		return;
+	ui->dirty = false;
+	/* Keys are read through stdscr, which would repaint itself over the
+	 * views if it were left touched (as a resize leaves it). */
+	if (is_wintouched(stdscr))
+		wnoutrefresh(stdscr);
+	if (ui->too_small) {
+		werase(stdscr);
+		const char *m = "terminal too small";
+		ui_text(stdscr, 0, 0, m, strlen(m), COLS, A_BOLD, false);
+		char need[64];
+		snprintf(need, sizeof(need), "(%dx%d at least)", UI_MIN_COLS,
+		         UI_MIN_LINES);
+		if (LINES > 1)
+			ui_text(stdscr, 1, 0, need, strlen(need), COLS, A_NORMAL,
+			        false);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	for (int i = 0; i < ui->npanes; i++)
+		view_draw(ui->pane[i]);
+	if (sep_win) {
+		werase(sep_win);
+		for (int y = 0; y < getmaxy(sep_win); y++)
+			ui_text(sep_win, y, 0, ui->utf8 ? "│" : "|",
+			        ui->utf8 ? 3 : 1, 1, ui->attr[UL_BORDER], false);
+		wnoutrefresh(sep_win);
+	}
+	draw_status(ui);
+	draw_message(ui);
+	doupdate();
+}
+
+/* Reads a key: a character, KEY_FN | a curses key, or 0 on timeout. */
+static int
+read_key(void)
+{
+	wint_t wc;
+	int r = wget_wch(stdscr, &wc);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES)
+		return KEY_FN | (int)wc;
+	return (int)wc;
+}
+
+/* The byte offset of the character before pos in s. */
+static size_t
+char_before(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)s[--pos] & 0xC0) == 0x80)
+		;
+	return pos;
+}
+
+/* The byte offset of the character after pos in s[0..len). */
+static size_t
+char_after(const char *s, size_t len, size_t pos)
+{
+	if (pos >= len)
+		return len;
+	uint32_t cp;
+	return pos + text_decode(s + pos, len - pos, &cp);
+}
+
+/* Removes bytes [from, to) of b. */
+static void
+cut(struct buf *b, size_t from, size_t to)
+{
+	if (to <= from)
+		return;
+	memmove(b->s + from, b->s + to, b->len - to + 1);
+	b->len -= to - from;
+}
+
+char *
+ui_prompt(struct ui *ui, const char *label, const char *init,
+          prompt_changed_fn changed, void *ctx)
+{
+	struct buf text = {0};
+	if (init)
+		text_sanitize(&text, init, strlen(init), 0);
+	buf_adds(&text, ""); /* never NULL */
+	prompt.label = label;
+	prompt.text = &text;
+	prompt.pos = text.len;
+	ui->editing = true;
+	ui->dirty = true;
+	curs_set(1);
+	char *result = NULL;
+	for (;;) {
+		if (stop_signal) {
+			ui->quit = true;
+			break;
+		}
+		ui_draw(ui);
+		int k = read_key();
+		if (!k)
+			continue;
+		ui->dirty = true;
+		size_t p = prompt.pos, before = text.len;
+		if (k == (KEY_FN | KEY_RESIZE)) {
+			layout(ui);
+			continue;
+		}
+		if (k == (KEY_FN | KEY_MOUSE)) {
+			MEVENT ev;
+			getmouse(&ev);
+			continue;
+		}
+		if (k == '\n' || k == '\r' || k == (KEY_FN | KEY_ENTER)) {
+			result = buf_steal(&text);
+			break;
+		}
+		if (k == 27 || k == KEY_CTRL('g'))
+			break;
+		switch (k) {
+		case KEY_FN | KEY_LEFT:
+		case KEY_CTRL('b'):
+			prompt.pos = char_before(text.s, p);
+			break;
+		case KEY_FN | KEY_RIGHT:
+		case KEY_CTRL('f'):
+			prompt.pos = char_after(text.s, text.len, p);
+			break;
+		case KEY_FN | KEY_HOME:
+		case KEY_CTRL('a'):
+			prompt.pos = 0;
+			break;
+		case KEY_FN | KEY_END:
+		case KEY_CTRL('e'):
+			prompt.pos = text.len;
+			break;
+		case KEY_FN | KEY_BACKSPACE:
+		case 127:
+		case KEY_CTRL('h'):
+			prompt.pos = char_before(text.s, p);
+			cut(&text, prompt.pos, p);
+			break;
+		case KEY_FN | KEY_DC:
+		case KEY_CTRL('d'):
+			cut(&text, p, char_after(text.s, text.len, p));
+			break;
+		case KEY_CTRL('u'):
+			cut(&text, 0, p);
+			prompt.pos = 0;
+			break;
+		case KEY_CTRL('k'):
+			text.len = p;
+			text.s[p] = '\0';
+			break;
+		case KEY_CTRL('w'): {
+			size_t q = p;
+			while (q > 0 && text.s[q - 1] == ' ')
+				q--;
+			while (q > 0 && text.s[q - 1] != ' ')
+				q--;
+			cut(&text, q, p);
+			prompt.pos = q;
+			break;
+		}
+		default:
+			if (!(k & KEY_FN) && k >= ' ') {
+				char enc[4];
+				size_t n = text_encode((uint32_t)k, enc);
+				if (!text_is_clean(enc, n, 0))
+					break;
+				size_t tail = text.len - p;
+				buf_add(&text, enc, n); /* grow */
+				memmove(text.s + p + n, text.s + p, tail);
+				memcpy(text.s + p, enc, n);
+				text.s[text.len] = '\0';
+				prompt.pos = p + n;
+			}
+			break;
+		}
+		if (text.len != before && changed)
+			changed(ui, text.s, ctx);
+	}
+	buf_free(&text);
+	prompt.text = NULL;
+	ui->editing = false;
+	ui->dirty = true;
+	curs_set(0);
+	return result;
+}
+
+/* Chooses the attributes of each look, with colours when wanted. */
+static void
+set_looks(struct ui *ui, bool no_color)
+{
+	attr_t *a = ui->attr;
+	for (int i = 0; i < UL_N; i++)
+		a[i] = A_NORMAL;
+	a[UL_CURRENT] = A_REVERSE;
+	a[UL_CURRENT_BLUR] = A_BOLD | A_UNDERLINE;
+	a[UL_STATUS] = A_REVERSE;
+	a[UL_TITLE] = A_BOLD;
+	a[UL_LABEL] = A_BOLD;
+	a[UL_ERROR] = A_BOLD;
+	a[UL_MARK] = A_BOLD;
+	a[UL_HEADER] = A_BOLD | A_UNDERLINE;
+	a[UL_HEADING] = A_BOLD | A_UNDERLINE;
+	a[UL_MATCH] = A_REVERSE | A_BOLD;
+	ui->color = !no_color && has_colors() && start_color() == OK;
+	if (!ui->color)
+		return;
+	use_default_colors();
+	init_pair(1, COLOR_CYAN, -1);
+	init_pair(2, COLOR_YELLOW, -1);
+	init_pair(3, COLOR_GREEN, -1);
+	init_pair(4, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(5, COLOR_RED, -1);
+	init_pair(6, COLOR_MAGENTA, -1);
+	init_pair(7, COLOR_BLUE, -1);
+	a[UL_HEADER] = A_BOLD | COLOR_PAIR(1);
+	a[UL_TITLE] = A_BOLD | COLOR_PAIR(2);
+	a[UL_HEADING] = A_BOLD | COLOR_PAIR(1);
+	a[UL_LABEL] = COLOR_PAIR(3);
+	a[UL_MATCH] = COLOR_PAIR(4);
+	a[UL_ERROR] = A_BOLD | COLOR_PAIR(5);
+	a[UL_MARK] = A_BOLD | COLOR_PAIR(6);
+	a[UL_BORDER] = COLOR_PAIR(7);
+}
+
+/* The terminal as opened by term_open. */
+static struct {
+	SCREEN *screen;
+	FILE *in, *out;
+	struct sigaction old[3];
+} term;
+
+/* Signals that stop the program cleanly. */
+static const int stop_signals[3] = {SIGINT, SIGTERM, SIGHUP};
+
+/* Opens /dev/tty and starts curses on it; 0, or 2 after saying why not. */
+static int
+term_open(void)
+{
+	const char *name = getenv("TERM");
+	struct buf shown = {0};
+	if (name)
+		text_sanitize(&shown, name, strlen(name), 0);
+	if (!name || !*name) {
+		say("TERM is not set, so the interface cannot draw; "
+		    "try --list or --show");
+		return 2;
+	}
+	if (strcmp(name, "dumb") == 0) {
+		say("TERM=dumb cannot move the cursor, so the interface cannot "
+		    "draw; try --list or --show");
+		buf_free(&shown);
+		return 2;
+	}
+	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		say("cannot open the terminal (/dev/tty): %s; try --list or "
+		    "--show", strerror(errno));
+		buf_free(&shown);
+		return 2;
+	}
+	int err = 0;
+	if (setupterm(name, fd, &err) != OK) {
+		if (err == 0)
+			say("unknown terminal type '%s' (TERM); try "
+			    "TERM=xterm or --list", shown.s);
+		else
+			say("cannot use the terminal '%s' (TERM): no terminfo "
+			    "entry; try --list", shown.s);
+		close(fd);
+		buf_free(&shown);
+		return 2;
+	}
+	const char *cup = tigetstr("cup");
+	bool usable = cup && cup != (char *)-1 && !tigetflag("hc");
+	del_curterm(cur_term);
+	if (!usable) {
+		say("the terminal '%s' (TERM) cannot move the cursor; try "
+		    "--list", shown.s);
+		close(fd);
+		buf_free(&shown);
+		return 2;
+	}
+	int fd2 = dup(fd);
+	term.out = fdopen(fd, "w");
+	term.in = fd2 >= 0 ? fdopen(fd2, "r") : NULL;
+	if (!term.out || !term.in) {
+		say("cannot use the terminal: %s", strerror(errno));
+		if (term.out)
+			fclose(term.out);
+		else
+			close(fd);
+		if (term.in)
+			fclose(term.in);
+		else if (fd2 >= 0)
+			close(fd2);
+		buf_free(&shown);
+		return 2;
+	}
+	/* Ours before curses starts, so it leaves SIGINT/SIGTERM alone. */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (int i = 0; i < 3; i++)
+		sigaction(stop_signals[i], &sa, &term.old[i]);
+	term.screen = newterm(name, term.out, term.in);
+	if (!term.screen) {
+		for (int i = 0; i < 3; i++)
+			sigaction(stop_signals[i], &term.old[i], NULL);
+		say("cannot start the interface on the terminal '%s'", shown.s);
+		fclose(term.out);
+		fclose(term.in);
+		buf_free(&shown);
+		return 2;
+	}
+	buf_free(&shown);
+	set_term(term.screen);
+	die_hook = restore_terminal;
+	return 0;
+}
+
+/* Ends curses and gives the terminal back as it was (every window must
+ * be deleted by then). */
+static void
+term_close(void)
+{
+	drop_win(&sep_win);
+	drop_win(&status_win);
+	drop_win(&msg_win);
+	delscreen(term.screen);
+	fclose(term.out);
+	fclose(term.in);
+	for (int i = 0; i < 3; i++)
+		sigaction(stop_signals[i], &term.old[i], NULL);
+}
+
+int
+ui_run(struct catalog *c, const struct ui_config *cfg)
+{
+	int status = term_open();
+	if (status)
+		return status;
+	const char *cs = nl_langinfo(CODESET);
+	const char *nc = getenv("NO_COLOR");
+	bool no_color = cfg->no_color || (nc && *nc);
+
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	wtimeout(stdscr, 100);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	          | BUTTON5_PRESSED
+#endif
+	          , NULL);
+	mouseinterval(0);
+	/* Home and End as other terminals (and tmux) send them, whatever
+	 * the terminfo entry says. */
+	static const struct {
+		const char *seq;
+		int key;
+	} alt_keys[] = {
+		{"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME},
+		{"\033[H", KEY_HOME}, {"\033OH", KEY_HOME},
+		{"\033[4~", KEY_END}, {"\033[8~", KEY_END},
+		{"\033[F", KEY_END}, {"\033OF", KEY_END},
+	};
+	for (size_t i = 0; i < sizeof(alt_keys) / sizeof(*alt_keys); i++)
+		if (key_defined(alt_keys[i].seq) <= 0)
+			define_key(alt_keys[i].seq, alt_keys[i].key);
+
+	struct ui *ui = calloc(1, sizeof(*ui));
+	if (!ui)
+		die_nomem();
+	ui->cat = c;
+	ui->cfg = cfg;
+	ui->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	set_looks(ui, no_color);
+	ui->query = query_parse("", NULL);
+	ui->list = list_view_new(ui);
+	ui->detail = detail_view_new(ui);
+	ui->stack[0] = ui->list;
+	ui->depth = 1;
+	const char *bad = NULL;
+	if (cfg->sort && !sort_parse(cfg->sort, &ui->sort, &bad)) {
+		ui->sort.n = 0;
+		ui_message(ui, true, "--sort: unknown key '%s'", bad ? bad : "");
+	}
+	list_load(ui);
+	if (cfg->filter && *cfg->filter && !list_set_filter(ui, cfg->filter)) {
+		ui_message(ui, true, "%s", ui->filter_error.s);
+		buf_clear(&ui->filter_error);
+	}
+	list_rebuild(ui);
+	layout(ui);
+
+	while (!ui->quit && !stop_signal) {
+		ui_draw(ui);
+		int k = read_key();
+		if (!k)
+			continue;
+		ui->dirty = true;
+		if (k == (KEY_FN | KEY_RESIZE)) {
+			layout(ui);
+			continue;
+		}
+		if (k == (KEY_FN | KEY_MOUSE)) {
+			MEVENT ev;
+			if (getmouse(&ev) == OK && !ui->too_small)
+				view_mouse(ui, ev.y, ev.x, ev.bstate);
+			continue;
+		}
+		buf_clear(&ui->msg);
+		enum action a = keys_action(k);
+		if (ui->too_small && a != ACT_QUIT && a != ACT_BACK &&
+		    a != ACT_REDRAW)
+			continue;
+		if (ui->too_small) {
+			if (a == ACT_REDRAW)
+				clearok(curscr, TRUE);
+			else
+				ui->quit = true;
+			continue;
+		}
+		if (a == ACT_NONE) {
+			if (k != 27) {
+				char name[32];
+				keys_name(k, name, sizeof(name));
+				ui_message(ui, false, "%s: no such key (? for "
+				           "help)", name);
+			}
+			continue;
+		}
+		view_dispatch(ui, a, k);
+	}
+	if (stop_signal)
+		status = 128 + stop_signal;
+	endwin(); /* the terminal first, then the memory */
+	die_hook = NULL;
+	for (size_t i = ui->depth; i-- > 1;)
+		if (ui->stack[i] != ui->detail)
+			view_free(ui->stack[i]);
+	view_free(ui->detail);
+	view_free(ui->list);
+	query_free(ui->query);
+	free(ui->sorted);
+	free(ui->shown);
+	buf_free(&ui->msg);
+	buf_free(&ui->filter_error);
+	free(ui);
+	term_close();
+	buf_free(&scratch_clean);
+	buf_free(&scratch_fit);
+	return status;
+}

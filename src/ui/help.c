@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: MIT */
+/* help: every key, generated from the action table, and the filter's
+ * words; scrolls like the detail. */
+#include "view.h"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One line of help. */
+struct hline {
+	int kind;         /* 0 text, 1 heading, 2 keys and what they do */
+	const char *a;    /* the text or heading; the keys when keys is "" */
+	const char *b;    /* what the keys do (kind 2) */
+	char keys[64];    /* the names of an action's keys, or "" */
+};
+
+/* The help's own data. */
+struct help {
+	struct hline *v;  /* the lines */
+	size_t n, cap;
+	int keyw;         /* columns of the keys column */
+};
+
+/* Words of the filter, after the keys. */
+static const char *const filter_help[][2] = {
+	{"word", "the word appears anywhere (case-insensitive)"},
+	{"\"two words\"", "the phrase appears"},
+	{"field:text", "title org loc dept tag type workplace lang id text"},
+	{"salary>=N", "yearly salary range reaches N (also <=, >, <)"},
+	{"experience<=N", "years of experience asked for"},
+	{"posted>=DATE", "also deadline<=DATE; dates YYYY-MM-DD"},
+	{"is:marked", "also is:hidden is:new is:open has:salary has:note"},
+	{"-term", "not; also: not term"},
+	{"a or b", "either; also a | b, and ( ... )"},
+};
+
+/* Keys of the prompt. */
+static const char *const prompt_help[][2] = {
+	{"Left Right", "move; also Ctrl-B, Ctrl-F"},
+	{"Home End", "start, end; also Ctrl-A, Ctrl-E"},
+	{"Backspace Delete", "delete a character"},
+	{"Ctrl-U  Ctrl-K", "delete to the start, to the end"},
+	{"Ctrl-W", "delete the word before the cursor"},
+	{"Enter  Esc", "keep the text; give up (Ctrl-G too)"},
+};
+
+/* Makes room for one more line and returns it, zeroed. */
+static struct hline *
+add_line(struct help *h)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 64;
+		h->v = realloc(h->v, h->cap * sizeof(*h->v));
+		if (!h->v)
+			die_nomem();
+	}
+	memset(&h->v[h->n], 0, sizeof(h->v[h->n]));
+	return &h->v[h->n++];
+}
+
+/* Notes the width of a keys column entry. */
+static void
+key_width(struct help *h, const char *keys)
+{
+	int w = (int)text_width(keys, strlen(keys));
+	if (w > h->keyw)
+		h->keyw = w;
+}
+
+/* Adds a line of text (kind 0), a heading (1) or keys and what they do (2). */
+static void
+add(struct help *h, int kind, const char *a, const char *b)
+{
+	struct hline *l = add_line(h);
+	l->kind = kind;
+	l->a = a;
+	l->b = b;
+	if (kind == 2)
+		key_width(h, a);
+}
+
+/* Adds an action: its keys, spelt from the table, and what it does. */
+static void
+add_action(struct help *h, enum action a)
+{
+	struct hline *l = add_line(h);
+	l->kind = 2;
+	keys_names(a, l->keys, sizeof(l->keys));
+	l->b = action_table[a].help;
+	key_width(h, l->keys);
+}
+
+static void
+help_update(struct view *v)
+{
+	struct help *h = v->priv;
+	v->nrows = h->n;
+}
+
+static void
+help_draw_row(struct view *v, size_t row, int y, bool current)
+{
+	struct help *h = v->priv;
+	struct ui *ui = v->ui;
+	const struct hline *l = &h->v[row];
+	(void)current;
+	switch (l->kind) {
+	case 0:
+		ui_text(v->win, y, 0, l->a, strlen(l->a), v->width, A_NORMAL,
+		        false);
+		break;
+	case 1:
+		ui_text(v->win, y, 0, l->a, strlen(l->a), v->width,
+		        ui->attr[UL_HEADING], false);
+		break;
+	default: {
+		int kw = h->keyw + 3 < v->width / 2 ? h->keyw + 3 : v->width / 2;
+		const char *keys = l->keys[0] ? l->keys : l->a;
+		ui_text(v->win, y, 2, keys, strlen(keys), kw - 2,
+		        ui->attr[UL_LABEL], false);
+		ui_text(v->win, y, kw + 1, l->b, strlen(l->b), v->width - kw - 1,
+		        A_NORMAL, false);
+		break;
+	}
+	}
+}
+
+static void
+help_free(struct view *v)
+{
+	struct help *h = v->priv;
+	free(h->v);
+	free(h);
+}
+
+static const struct view_ops help_ops = {
+	.name = "help",
+	.cursor = false,
+	.update = help_update,
+	.draw_row = help_draw_row,
+	.free = help_free,
+};
+
+struct view *
+help_view_new(struct ui *ui)
+{
+	struct help *h = calloc(1, sizeof(*h));
+	if (!h)
+		die_nomem();
+	add(h, 1, "billet: keys (q closes this help; j, k, PgDn scroll)", NULL);
+	const char *group = NULL;
+	for (int a = 1; a < ACT_N; a++) {
+		const struct action_info *ai = &action_table[a];
+		if (!group || strcmp(group, ai->group) != 0) {
+			add(h, 0, "", NULL);
+			add(h, 1, ai->group, NULL);
+			group = ai->group;
+		}
+		add_action(h, (enum action)a);
+	}
+	add(h, 0, "", NULL);
+	add(h, 1, "Editing the filter (after /)", NULL);
+	for (size_t i = 0; i < sizeof(prompt_help) / sizeof(*prompt_help); i++)
+		add(h, 2, prompt_help[i][0], prompt_help[i][1]);
+	add(h, 0, "", NULL);
+	add(h, 1, "Filter words (ANDed)", NULL);
+	for (size_t i = 0; i < sizeof(filter_help) / sizeof(*filter_help); i++)
+		add(h, 2, filter_help[i][0], filter_help[i][1]);
+	add(h, 0, "", NULL);
+	add(h, 1, "Mouse", NULL);
+	add(h, 2, "click", "select a row; on the current row: open it");
+	add(h, 2, "wheel", "scroll");
+	add(h, 0, "", NULL);
+	add(h, 0, "The list is side by side with the detail from 120 columns.",
+	    NULL);
+	add(h, 0, "See billet(1) for more.", NULL);
+	return view_new(ui, &help_ops, h);
+}

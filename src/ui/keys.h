@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: MIT */
+/* keys: the one table of actions -> default keys -> help text. */
+#ifndef BILLET_UI_KEYS_H
+#define BILLET_UI_KEYS_H
+
+#include <stddef.h>
+
+/* A key as the interface sees it: a character (a Unicode code point, so
+ * Ctrl-F is 6) or a curses function key with KEY_FN set (KEY_FN | KEY_DOWN). */
+#define KEY_FN 0x40000000
+/* The key of Ctrl plus a letter. */
+#define KEY_CTRL(c) ((c) & 0x1f)
+
+/* Every action, in the order help lists them: A(NAME, group, description,
+ * key...). The group starts a heading in help when it changes; up to eight
+ * keys follow and help spells them from these codes, so it cannot drift.
+ * Curses names such as KEY_DOWN expand only in keys.c, so this header
+ * needs no curses.h. Adding an action is one line here, then a case in a
+ * view's .key or in view_driver (see view.h). */
+#define BILLET_ACTIONS(A) \
+	A(MOVE_DOWN, "Moving", "next row; scrolls the detail and help", \
+	  'j', KEY_FN | KEY_DOWN) \
+	A(MOVE_UP, "Moving", "previous row; scrolls the detail and help", \
+	  'k', KEY_FN | KEY_UP) \
+	A(MOVE_FIRST, "Moving", "first row", 'g', KEY_FN | KEY_HOME) \
+	A(MOVE_LAST, "Moving", "last row", 'G', KEY_FN | KEY_END) \
+	A(PAGE_DOWN, "Moving", "next page", KEY_FN | KEY_NPAGE, KEY_CTRL('f')) \
+	A(PAGE_UP, "Moving", "previous page", KEY_FN | KEY_PPAGE, KEY_CTRL('b')) \
+	A(HALF_DOWN, "Moving", "half a page down", KEY_CTRL('d')) \
+	A(HALF_UP, "Moving", "half a page up", KEY_CTRL('u')) \
+	A(ENTER, "Views", \
+	  "open the detail (side by side: move the focus into it)", \
+	  '\r', '\n', KEY_FN | KEY_ENTER) \
+	A(FOCUS, "Views", "move the focus between list and detail", '\t') \
+	A(BACK, "Views", "back to the previous view; quits from the list", 'q') \
+	A(QUIT, "Views", "quit from anywhere", 'Q') \
+	A(NEXT_MATCH, "Views", \
+	  "detail: next match of the filter; compare: next difference", 'n') \
+	A(PREV_MATCH, "Views", \
+	  "detail: previous match; compare: previous difference", 'N') \
+	A(PROBLEMS, "Views", "the problems found while loading", '!') \
+	A(HELP, "Views", "this help", '?') \
+	A(REDRAW, "Views", "redraw the screen", KEY_CTRL('l')) \
+	A(FILTER, "Filter and sort", \
+	  "edit the filter; Enter keeps it, Esc restores the previous", '/') \
+	A(FILTER_CLEAR, "Filter and sort", "clear the filter", '\\') \
+	A(SORT_NEXT, "Filter and sort", "sort by the next key", 's') \
+	A(SORT_REVERSE, "Filter and sort", "reverse the order", 'S') \
+	A(RELOAD, "Filter and sort", "read the posting files again", 'r') \
+	A(MARK, "Shortlist", "mark or unmark the current posting", 'm', ' ') \
+	A(SHORTLIST, "Shortlist", "show only the shortlist, and back", 'M') \
+	A(NOTE, "Shortlist", "edit a note on the current posting", 'a') \
+	A(RATE, "Shortlist", "rate the current posting; 0 clears", \
+	  '1', '2', '3', '4', '5', '0') \
+	A(STATUS, "Shortlist", \
+	  "set the application status: none, interested, applied, ...", 'p') \
+	A(HIDE, "Shortlist", \
+	  "hide the current posting (is:hidden shows it); again unhides", 'x') \
+	A(APPLY_ALL, "Shortlist", \
+	  "apply the next m, x, rating or p to every posting shown", ';') \
+	A(EXPORT, "Shortlist", "export the shortlist to a file", 'e') \
+	A(COMPARE, "Compare", \
+	  "compare the marked postings, else the current and the next", 'c') \
+	A(DIFF_ONLY, "Compare", "only the rows that differ, and back", 'd') \
+	A(SCROLL_LEFT, "Compare", "scroll the columns left", \
+	  'h', KEY_FN | KEY_LEFT) \
+	A(SCROLL_RIGHT, "Compare", "scroll the columns right", \
+	  'l', KEY_FN | KEY_RIGHT)
+
+/* The actions; ACT_NONE means "nothing (more) to do". */
+enum action {
+	ACT_NONE = 0,
+#define BILLET_ACTION_ENUM(name, group, help, ...) ACT_##name,
+	BILLET_ACTIONS(BILLET_ACTION_ENUM)
+#undef BILLET_ACTION_ENUM
+	ACT_N
+};
+
+/* One row of the action table. */
+struct action_info {
+	enum action action; /* which */
+	const char *name;   /* e.g. "MOVE_DOWN" */
+	const char *group;  /* heading it falls under in help */
+	const char *help;   /* what it does */
+	int key[8];         /* default keys, 0-terminated when fewer */
+};
+
+/* The table, indexed by enum action (row 0 is ACT_NONE). */
+extern const struct action_info action_table[ACT_N];
+
+/* The action bound to a key, or ACT_NONE. */
+enum action keys_action(int key);
+/* Writes a readable name of a key ("j", "Down", "Ctrl-F") to out (size
+ * bytes, NUL-terminated). */
+void keys_name(int key, char *out, size_t size);
+/* Writes the names of an action's keys, two spaces apart ("j  Down"). */
+void keys_names(enum action a, char *out, size_t size);
+
+#endif

@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: MIT */
+/* list: the list view, and the filtered, sorted, non-owning index into
+ * the catalog that it shows. */
+#include "view.h"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The list's columns. */
+enum { C_TITLE, C_ORG, C_LOC, C_SALARY, C_DEADLINE, C_N };
+
+/* Column headings. */
+static const char *const heading[C_N] = {
+	"Title", "Organization", "Location", "Salary", "Deadline",
+};
+/* Widest a column asks for (the title takes what is left). */
+static const int want_cap[C_N] = {60, 24, 28, 14, 12};
+/* Narrowest a shown column gets. */
+static const int min_w[C_N] = {8, 6, 6, 6, 6};
+/* Widths under which a column is dropped rather than squeezed (the
+ * title is never dropped). */
+static const int comfort_w[C_N] = {24, 10, 10, 6, 6};
+/* Which column goes first when the pane is too narrow for all. */
+static const int drop_order[] = {C_LOC, C_DEADLINE, C_ORG, C_SALARY};
+/* Columns of the mark column (marked, new or hidden). */
+#define MARK_W 2
+
+/* Where each column is drawn. */
+struct columns {
+	bool on[C_N]; /* shown */
+	int x[C_N];   /* first column */
+	int w[C_N];   /* width */
+};
+
+/* Appends the text of one cell of p (not yet sanitised). */
+static void
+cell_text(struct buf *b, const struct posting *p, int col)
+{
+	switch (col) {
+	case C_TITLE:
+		if (p->title)
+			buf_adds(b, p->title);
+		break;
+	case C_ORG: {
+		const char *o = posting_org(p, false);
+		if (o)
+			buf_adds(b, o);
+		break;
+	}
+	case C_LOC:
+		posting_location(b, p);
+		break;
+	case C_SALARY:
+		salary_compact(b, &p->salary);
+		break;
+	case C_DEADLINE:
+		if (p->deadline.text)
+			buf_adds(b, p->deadline.text);
+		break;
+	}
+	buf_adds(b, ""); /* never NULL */
+}
+
+/* Display columns of text once sanitised. */
+static int
+clean_width(const char *s, size_t len)
+{
+	if (text_is_clean(s, len, 0))
+		return (int)text_width(s, len);
+	struct buf b = {0};
+	text_sanitize(&b, s, len, 0);
+	int w = (int)text_width(b.s ? b.s : "", b.len);
+	buf_free(&b);
+	return w;
+}
+
+/* Gives column i up to target columns from *extra. */
+static void
+grow(struct columns *c, int i, int target, int *extra)
+{
+	int give = c->on[i] ? target - c->w[i] : 0;
+	if (give > *extra)
+		give = *extra;
+	if (give > 0) {
+		c->w[i] += give;
+		*extra -= give;
+	}
+}
+
+/* Lays the columns out in width columns: columns that cannot get a
+ * readable width are dropped (location, deadline, organization, salary;
+ * never the title); then the title gets a readable width, salary and
+ * deadline what they need, organization and location a readable width,
+ * then title, organization and location share the rest 45:27:28 up to
+ * what their widest cell needs, and the title takes what is left. */
+static void
+columns_layout(const struct ui *ui, int width, struct columns *c)
+{
+	int want[C_N], comfort[C_N];
+	int avail = width - MARK_W - 1; /* a blank column at the right */
+	int gap = width >= 60 ? 2 : 1;
+	for (int i = 0; i < C_N; i++) {
+		want[i] = ui->colw[i] < want_cap[i] ? ui->colw[i] : want_cap[i];
+		c->on[i] = want[i] > 0 || i == C_TITLE;
+		int hw = (int)strlen(heading[i]);
+		if (c->on[i] && want[i] < hw)
+			want[i] = hw < want_cap[i] ? hw : want_cap[i];
+		if (want[i] < min_w[i])
+			want[i] = min_w[i];
+		comfort[i] = i == C_SALARY || i == C_DEADLINE ? want[i]
+		                                              : comfort_w[i];
+		c->w[i] = 0;
+	}
+	for (size_t d = 0;; d++) {
+		int need = -gap;
+		for (int i = 0; i < C_N; i++)
+			if (c->on[i])
+				need += comfort[i] + gap;
+		if (need <= avail || d == sizeof(drop_order) / sizeof(*drop_order))
+			break;
+		c->on[drop_order[d]] = false;
+	}
+	int extra = avail + gap;
+	for (int i = 0; i < C_N; i++) {
+		if (c->on[i]) {
+			c->w[i] = min_w[i];
+			extra -= min_w[i] + gap;
+		}
+	}
+	if (extra < 0) { /* even the title alone does not fit its minimum */
+		c->w[C_TITLE] += extra;
+		extra = 0;
+	}
+	grow(c, C_TITLE, comfort[C_TITLE], &extra);
+	grow(c, C_SALARY, want[C_SALARY], &extra);
+	grow(c, C_DEADLINE, want[C_DEADLINE], &extra);
+	grow(c, C_ORG, comfort[C_ORG], &extra);
+	grow(c, C_LOC, comfort[C_LOC], &extra);
+	static const int share[] = {45, 27, 28};
+	int r = extra;
+	for (int i = C_TITLE; i <= C_LOC; i++)
+		r += c->on[i] ? c->w[i] : 0;
+	for (int i = C_TITLE; i <= C_LOC; i++)
+		grow(c, i, r * share[i] / 100 < want[i] ? r * share[i] / 100
+		                                        : want[i], &extra);
+	for (int i = C_TITLE; i <= C_LOC; i++)
+		grow(c, i, want[i], &extra);
+	c->w[C_TITLE] += extra;
+	int x = MARK_W;
+	for (int i = 0; i < C_N; i++) {
+		if (!c->on[i])
+			continue;
+		c->x[i] = x;
+		x += c->w[i] + gap;
+	}
+}
+
+static void
+list_draw_header(struct view *v)
+{
+	struct ui *ui = v->ui;
+	struct columns c;
+	columns_layout(ui, v->width, &c);
+	attr_t a = ui->attr[UL_HEADER];
+	mvwhline(v->win, 0, 0, ' ' | a, v->width);
+	for (int i = 0; i < C_N; i++)
+		if (c.on[i])
+			ui_text(v->win, 0, c.x[i], heading[i], strlen(heading[i]),
+			        c.w[i], a, false);
+	if (ui->nshown == 0 && v->height > 1) {
+		const char *m = ui->cat->n == 0
+		                ? "no postings were loaded (! lists the problems)"
+		                : "no posting matches the filter (\\ clears it)";
+		ui_text(v->win, 1, MARK_W, m, strlen(m), v->width - MARK_W,
+		        A_NORMAL, false);
+	}
+}
+
+static void
+list_draw_row(struct view *v, size_t row, int y, bool current)
+{
+	struct ui *ui = v->ui;
+	const struct posting *p = ui->shown[row];
+	struct columns c;
+	columns_layout(ui, v->width, &c);
+	attr_t a = A_NORMAL;
+	if (current)
+		a = v->focused ? ui->attr[UL_CURRENT] : ui->attr[UL_CURRENT_BLUR];
+	mvwhline(v->win, y, 0, ' ' | a, v->width);
+	const struct query_env *e = &ui->env;
+	char mark[MARK_W + 1] = "  ";
+	if (e->marked && e->marked(e->ctx, p))
+		mark[0] = '*';
+	if (e->hidden && e->hidden(e->ctx, p))
+		mark[1] = 'x';
+	else if (e->is_new && e->is_new(e->ctx, p))
+		mark[1] = 'N';
+	ui_text(v->win, y, 0, mark, MARK_W, MARK_W, a | ui->attr[UL_MARK], false);
+	struct buf b = {0};
+	for (int i = 0; i < C_N; i++) {
+		if (!c.on[i])
+			continue;
+		buf_clear(&b);
+		cell_text(&b, p, i);
+		ui_text(v->win, y, c.x[i], b.s, b.len, c.w[i], a, false);
+	}
+	buf_free(&b);
+}
+
+static void
+list_update(struct view *v)
+{
+	v->nrows = v->ui->nshown;
+}
+
+static enum action
+list_key(struct view *v, enum action a, int key)
+{
+	struct ui *ui = v->ui;
+	switch (a) {
+	case ACT_ENTER:
+		if (ui_current(ui))
+			view_push(ui, ui->detail);
+		else
+			ui_message(ui, false, "no posting to show");
+		return ACT_NONE;
+	case ACT_NEXT_MATCH:
+	case ACT_PREV_MATCH:
+		/* side by side, n and N search the detail next to the list */
+		if (ui->npanes == 2 && ui->detail->ops->key)
+			return ui->detail->ops->key(ui->detail, a, key);
+		return a;
+	default:
+		return a;
+	}
+}
+
+static const struct view_ops list_ops = {
+	.name = "list",
+	.cursor = true,
+	.header = true,
+	.update = list_update,
+	.draw_header = list_draw_header,
+	.draw_row = list_draw_row,
+	.key = list_key,
+};
+
+struct view *
+list_view_new(struct ui *ui)
+{
+	return view_new(ui, &list_ops, NULL);
+}
+
+struct posting *
+ui_current(struct ui *ui)
+{
+	if (!ui->nshown)
+		return NULL;
+	size_t c = ui->list->cursor;
+	return ui->shown[c < ui->nshown ? c : ui->nshown - 1];
+}
+
+bool
+list_select(struct ui *ui, const char *id)
+{
+	for (size_t i = 0; i < ui->nshown; i++) {
+		if (strcmp(ui->shown[i]->id, id) == 0) {
+			view_goto(ui->list, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Puts the cursor back on p, else near where it was. */
+static void
+reselect(struct ui *ui, const struct posting *p, size_t old)
+{
+	for (size_t i = 0; p && i < ui->nshown; i++) {
+		if (ui->shown[i] == p) {
+			view_goto(ui->list, i);
+			return;
+		}
+	}
+	view_goto(ui->list, old);
+}
+
+/* Orders v as ui->sort says (file order, possibly reversed, when empty). */
+static void
+sort_array(const struct ui *ui, struct posting **v, size_t n)
+{
+	sort_postings(v, n, &ui->sort);
+	if (ui->sort.n == 0 && ui->reversed_load) {
+		for (size_t i = 0; i < n / 2; i++) {
+			struct posting *t = v[i];
+			v[i] = v[n - 1 - i];
+			v[n - 1 - i] = t;
+		}
+	}
+}
+
+void
+list_load(struct ui *ui)
+{
+	struct catalog *c = ui->cat;
+	free(ui->sorted);
+	free(ui->shown);
+	ui->nsorted = ui->nshown = 0;
+	size_t n = c->n ? c->n : 1;
+	ui->sorted = malloc(n * sizeof(*ui->sorted));
+	ui->shown = malloc(n * sizeof(*ui->shown));
+	if (!ui->sorted || !ui->shown)
+		die_nomem();
+	if (c->n)
+		memcpy(ui->sorted, c->v, c->n * sizeof(*c->v));
+	ui->nsorted = c->n;
+	sort_array(ui, ui->sorted, ui->nsorted);
+	struct buf b = {0};
+	for (int i = 0; i < C_N; i++)
+		ui->colw[i] = 0;
+	for (size_t k = 0; k < c->n; k++) {
+		for (int i = 0; i < C_N; i++) {
+			buf_clear(&b);
+			cell_text(&b, c->v[k], i);
+			int w = clean_width(b.s, b.len);
+			if (w > ui->colw[i])
+				ui->colw[i] = w > 1000 ? 1000 : w;
+		}
+	}
+	buf_free(&b);
+	ui->dirty = true;
+}
+
+/* Keeps the postings of src[0..n) that the filter shows, into ui->shown
+ * (src may be ui->shown itself). */
+static void
+filter_into(struct ui *ui, struct posting **src, size_t n)
+{
+	const struct query_env *e = &ui->env;
+	bool hidden_too = query_mentions(ui->query, "is:hidden");
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct posting *p = src[i];
+		if (!hidden_too && e->hidden && e->hidden(e->ctx, p))
+			continue;
+		if (!query_match(ui->query, p, e))
+			continue;
+		ui->shown[k++] = p;
+	}
+	ui->nshown = k;
+}
+
+void
+list_rebuild(struct ui *ui)
+{
+	struct posting *cur = ui_current(ui);
+	size_t old = ui->list->cursor;
+	filter_into(ui, ui->sorted, ui->nsorted);
+	reselect(ui, cur, old);
+	ui->dirty = true;
+}
+
+void
+list_sort(struct ui *ui)
+{
+	struct posting *cur = ui_current(ui);
+	size_t old = ui->list->cursor;
+	sort_array(ui, ui->sorted, ui->nsorted);
+	sort_array(ui, ui->shown, ui->nshown);
+	reselect(ui, cur, old);
+	ui->dirty = true;
+}
+
+bool
+list_set_filter(struct ui *ui, const char *text)
+{
+	struct query_error err;
+	struct query *q = query_parse(text, &err);
+	if (!q) {
+		buf_clear(&ui->filter_error);
+		query_error_describe(&err, &ui->filter_error);
+		return false;
+	}
+	struct query *old = ui->query;
+	/* a narrower query need only look at what is shown now */
+	bool narrower = query_narrows(old, q) &&
+	                (query_mentions(old, "is:hidden") ||
+	                 !query_mentions(q, "is:hidden"));
+	struct posting *cur = ui_current(ui);
+	size_t oldcur = ui->list->cursor;
+	ui->query = q;
+	if (narrower)
+		filter_into(ui, ui->shown, ui->nshown);
+	else
+		filter_into(ui, ui->sorted, ui->nsorted);
+	reselect(ui, cur, oldcur);
+	query_free(old);
+	ui->dirty = true;
+	return true;
+}
+
+void
+list_sort_name(const struct ui *ui, struct buf *out)
+{
+	const struct sort_spec *s = &ui->sort;
+	if (s->n == 0) {
+		buf_adds(out, ui->reversed_load ? "file order, reversed"
+		                                : "file order");
+		return;
+	}
+	for (size_t i = 0; i < s->n && i < 4; i++)
+		buf_printf(out, "%s%s%s", i ? "," : "", s->reverse[i] ? "-" : "",
+		           sort_key_name(s->key[i]));
+}
+
+/* Loads one path into the catalog and says how far loading has got. */
+static void
+load_one(struct ui *ui, const char *path)
+{
+	load_path(ui->cat, path, ui->cfg->limits ? ui->cfg->limits
+	                                         : &load_default_limits);
+	ui_message(ui, false, "loading… %zu postings from %zu files",
+	           ui->cat->n, ui->cat->nfiles);
+	ui_draw(ui);
+}
+
+void
+list_reload(struct ui *ui)
+{
+	const struct ui_config *cfg = ui->cfg;
+	struct posting *cur = ui_current(ui);
+	char *id = cur ? strdup(cur->id) : NULL;
+	if (cur && !id)
+		die_nomem();
+	size_t oldcur = ui->list->cursor;
+	ui_message(ui, false, "loading…");
+	ui_draw(ui);
+	/* nothing may point into the catalog from here until list_load */
+	ui->nsorted = ui->nshown = 0;
+	ui->generation++;
+	catalog_free(ui->cat);
+	catalog_init(ui->cat);
+	if (cfg->npaths) {
+		for (size_t i = 0; i < cfg->npaths; i++)
+			load_one(ui, cfg->paths[i]);
+	} else if (cfg->path_list) {
+		char *copy = strdup(cfg->path_list);
+		if (!copy)
+			die_nomem();
+		for (char *save = NULL, *p = strtok_r(copy, ":", &save); p;
+		     p = strtok_r(NULL, ":", &save))
+			load_one(ui, p);
+		free(copy);
+	}
+	list_load(ui);
+	filter_into(ui, ui->sorted, ui->nsorted);
+	ui->list->cursor = oldcur;
+	if (!id || !list_select(ui, id))
+		view_goto(ui->list, oldcur);
+	free(id);
+	size_t np = ui->cat->nproblems;
+	ui_message(ui, np > 0, "reloaded: %zu posting%s from %zu file%s%s",
+	           ui->cat->n, ui->cat->n == 1 ? "" : "s", ui->cat->nfiles,
+	           ui->cat->nfiles == 1 ? "" : "s",
+	           np ? "; problems: press !" : "");
+}

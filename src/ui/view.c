@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: MIT */
+/* view: the generic pane (cursor, scrolling, drawing, mouse) and the
+ * driver that handles the actions the views give back. */
+#include "view.h"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct view *
+view_new(struct ui *ui, const struct view_ops *ops, void *priv)
+{
+	struct view *v = calloc(1, sizeof(*v));
+	if (!v)
+		die_nomem();
+	v->ops = ops;
+	v->ui = ui;
+	v->priv = priv;
+	return v;
+}
+
+void
+view_free(struct view *v)
+{
+	if (!v)
+		return;
+	if (v->ops->free)
+		v->ops->free(v);
+	if (v->win)
+		delwin(v->win);
+	free(v);
+}
+
+struct view *
+view_top(struct ui *ui)
+{
+	return ui->stack[ui->depth - 1];
+}
+
+void
+view_push(struct ui *ui, struct view *v)
+{
+	if (ui->depth == sizeof(ui->stack) / sizeof(*ui->stack)) {
+		if (v != ui->list && v != ui->detail)
+			view_free(v);
+		ui_message(ui, true, "too many views open: press q first");
+		return;
+	}
+	ui->stack[ui->depth++] = v;
+	layout(ui);
+}
+
+bool
+view_pop(struct ui *ui)
+{
+	if (ui->depth <= 1)
+		return false;
+	struct view *v = ui->stack[--ui->depth];
+	if (v != ui->list && v != ui->detail) {
+		view_free(v);
+	} else if (v->win) {
+		delwin(v->win);
+		v->win = NULL;
+	}
+	layout(ui);
+	return true;
+}
+
+int
+view_body(const struct view *v)
+{
+	int h = v->height - (v->ops->header ? 1 : 0);
+	return h > 0 ? h : 0;
+}
+
+/* The largest top that still fills the pane. */
+static size_t
+max_top(const struct view *v)
+{
+	size_t body = (size_t)view_body(v);
+	return v->nrows > body ? v->nrows - body : 0;
+}
+
+/* Keeps the cursor in sight and top in range. */
+static void
+view_clamp(struct view *v)
+{
+	size_t body = (size_t)view_body(v);
+	if (v->ops->cursor) {
+		if (v->nrows == 0)
+			v->cursor = 0;
+		else if (v->cursor >= v->nrows)
+			v->cursor = v->nrows - 1;
+		if (v->cursor < v->top)
+			v->top = v->cursor;
+		if (body && v->cursor >= v->top + body)
+			v->top = v->cursor - body + 1;
+	}
+	if (v->top > max_top(v))
+		v->top = max_top(v);
+}
+
+void
+view_goto(struct view *v, size_t row)
+{
+	if (v->ops->cursor)
+		v->cursor = row;
+	else
+		v->top = row;
+	view_clamp(v);
+	v->ui->dirty = true;
+}
+
+/* row + delta, saturating at 0 and SIZE_MAX. */
+static size_t
+add_delta(size_t row, long delta)
+{
+	if (delta < 0)
+		return (size_t)-delta > row ? 0 : row - (size_t)-delta;
+	return row + (size_t)delta < row ? (size_t)-1 : row + (size_t)delta;
+}
+
+void
+view_move(struct view *v, long delta)
+{
+	view_goto(v, add_delta(v->ops->cursor ? v->cursor : v->top, delta));
+}
+
+void
+view_show_row(struct view *v, size_t row, size_t context)
+{
+	size_t body = (size_t)view_body(v);
+	if (row < v->top || row >= v->top + body)
+		v->top = row > context ? row - context : 0;
+	view_clamp(v);
+	v->ui->dirty = true;
+}
+
+/* Moves by a page: the view scrolls and the cursor moves with it. */
+static void
+view_page(struct view *v, long delta)
+{
+	if (v->ops->cursor) {
+		size_t top = add_delta(v->top, delta);
+		v->top = top > max_top(v) ? max_top(v) : top;
+		v->cursor = add_delta(v->cursor, delta);
+		view_clamp(v);
+		v->ui->dirty = true;
+	} else {
+		view_move(v, delta);
+	}
+}
+
+void
+view_draw(struct view *v)
+{
+	if (!v->win)
+		return;
+	if (v->ops->update)
+		v->ops->update(v);
+	view_clamp(v);
+	werase(v->win);
+	int y0 = 0;
+	if (v->ops->header) {
+		if (v->ops->draw_header)
+			v->ops->draw_header(v);
+		y0 = 1;
+	}
+	int body = view_body(v);
+	for (int i = 0; i < body; i++) {
+		size_t row = v->top + (size_t)i;
+		if (row >= v->nrows)
+			break;
+		v->ops->draw_row(v, row, y0 + i, v->ops->cursor &&
+		                 row == v->cursor);
+	}
+	wnoutrefresh(v->win);
+}
+
+/* Lets the user edit the filter; the list follows every key press. */
+static void
+filter_changed(struct ui *ui, const char *text, void *ctx)
+{
+	(void)ctx;
+	if (list_set_filter(ui, text))
+		buf_clear(&ui->filter_error);
+}
+
+/* The prompt for `/`: Enter keeps, Esc restores the filter before it. */
+static void
+filter_edit(struct ui *ui)
+{
+	char *before = strdup(query_source(ui->query));
+	if (!before)
+		die_nomem();
+	buf_clear(&ui->filter_error);
+	char *text = ui_prompt(ui, "/", before, filter_changed, NULL);
+	if (!text) {
+		list_set_filter(ui, before);
+		buf_clear(&ui->filter_error);
+		ui_message(ui, false, "filter restored");
+	} else if (ui->filter_error.len) {
+		ui_message(ui, true, "%s (the filter stays '%s')",
+		           ui->filter_error.s, query_source(ui->query));
+		buf_clear(&ui->filter_error);
+	}
+	free(text);
+	free(before);
+}
+
+/* Next sort key (file order -> title -> ... -> id -> title), or the
+ * same keys reversed. */
+static void
+sort_change(struct ui *ui, bool reverse)
+{
+	struct sort_spec *s = &ui->sort;
+	if (reverse) {
+		if (s->n == 0)
+			ui->reversed_load = !ui->reversed_load;
+		for (size_t i = 0; i < s->n; i++)
+			s->reverse[i] = !s->reverse[i];
+	} else {
+		enum sort_key k = s->n == 0 ? SORT_TITLE
+		                            : (enum sort_key)((s->key[0] + 1) %
+		                                              SORT_NKEYS);
+		*s = (struct sort_spec){.key = {k}, .n = 1};
+		ui->reversed_load = false;
+	}
+	list_sort(ui);
+	struct buf b = {0};
+	list_sort_name(ui, &b);
+	ui_message(ui, false, "sorted by %s", b.s);
+	buf_free(&b);
+}
+
+/* Says that the key does something elsewhere. */
+static void
+not_here(struct ui *ui, enum action a, int key, const char *where)
+{
+	char name[32];
+	keys_name(key, name, sizeof(name));
+	(void)a;
+	ui_message(ui, false, "%s: only in %s", name, where);
+}
+
+void
+view_driver(struct ui *ui, enum action a, int key)
+{
+	struct view *v = view_top(ui);
+	long body = view_body(v);
+	long half = body / 2 > 0 ? body / 2 : 1;
+	long page = body > 1 ? body - (v->ops->cursor ? 0 : 1) : 1;
+	switch (a) {
+	case ACT_NONE:
+	case ACT_N:
+		break;
+	case ACT_MOVE_DOWN: view_move(v, 1); break;
+	case ACT_MOVE_UP: view_move(v, -1); break;
+	case ACT_MOVE_FIRST: view_goto(v, 0); break;
+	case ACT_MOVE_LAST: view_goto(v, (size_t)-1); break;
+	case ACT_PAGE_DOWN: view_page(v, page); break;
+	case ACT_PAGE_UP: view_page(v, -page); break;
+	case ACT_HALF_DOWN: view_page(v, half); break;
+	case ACT_HALF_UP: view_page(v, -half); break;
+	case ACT_ENTER:
+		break;
+	case ACT_FOCUS:
+		if (v == ui->list) {
+			if (ui_current(ui))
+				view_push(ui, ui->detail);
+			else
+				ui_message(ui, false, "no posting to show");
+		} else if (v == ui->detail && ui->depth >= 2 &&
+		           ui->stack[ui->depth - 2] == ui->list) {
+			view_pop(ui);
+		} else {
+			ui_message(ui, false, "Tab: moves between list and "
+			           "detail; q closes this view");
+		}
+		break;
+	case ACT_BACK:
+		if (!view_pop(ui))
+			ui->quit = true;
+		break;
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	case ACT_HELP:
+		if (strcmp(v->ops->name, "help") != 0)
+			view_push(ui, help_view_new(ui));
+		break;
+	case ACT_PROBLEMS:
+		if (ui->cat->nproblems == 0)
+			ui_message(ui, false, "no problems while loading");
+		else if (strcmp(v->ops->name, "problems") != 0)
+			view_push(ui, problems_view_new(ui));
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		ui->dirty = true;
+		break;
+	case ACT_FILTER:
+		filter_edit(ui);
+		break;
+	case ACT_FILTER_CLEAR:
+		list_set_filter(ui, "");
+		ui_message(ui, false, "filter cleared");
+		break;
+	case ACT_SORT_NEXT:
+		sort_change(ui, false);
+		break;
+	case ACT_SORT_REVERSE:
+		sort_change(ui, true);
+		break;
+	case ACT_RELOAD:
+		list_reload(ui);
+		break;
+	case ACT_NEXT_MATCH:
+	case ACT_PREV_MATCH:
+		not_here(ui, a, key, "the detail and compare views");
+		break;
+	case ACT_DIFF_ONLY:
+	case ACT_SCROLL_LEFT:
+	case ACT_SCROLL_RIGHT:
+		not_here(ui, a, key, "the compare view");
+		break;
+	/* Not built yet: each says so until its issue lands. */
+	case ACT_MARK:
+		ui_message(ui, false, "not built yet: marks");
+		break;
+	case ACT_SHORTLIST:
+		ui_message(ui, false, "not built yet: the shortlist");
+		break;
+	case ACT_NOTE:
+		ui_message(ui, false, "not built yet: notes");
+		break;
+	case ACT_RATE:
+		ui_message(ui, false, "not built yet: ratings");
+		break;
+	case ACT_STATUS:
+		ui_message(ui, false, "not built yet: application status");
+		break;
+	case ACT_HIDE:
+		ui_message(ui, false, "not built yet: hiding");
+		break;
+	case ACT_APPLY_ALL:
+		ui_message(ui, false, "not built yet: apply to all");
+		break;
+	case ACT_EXPORT:
+		ui_message(ui, false, "not built yet: export");
+		break;
+	case ACT_COMPARE:
+		ui_message(ui, false, "not built yet: compare");
+		break;
+	}
+}
+
+void
+view_dispatch(struct ui *ui, enum action a, int key)
+{
+	struct view *v = view_top(ui);
+	if (v->ops->key)
+		a = v->ops->key(v, a, key);
+	if (a != ACT_NONE)
+		view_driver(ui, a, key);
+}
+
+void
+view_mouse(struct ui *ui, int y, int x, unsigned long bstate)
+{
+	struct view *v = NULL;
+	int by = 0, bx = 0;
+	for (int i = 0; i < ui->npanes; i++) {
+		struct view *p = ui->pane[i];
+		int py, px;
+		getbegyx(p->win, py, px);
+		if (y >= py && y < py + p->height && x >= px &&
+		    x < px + p->width) {
+			v = p;
+			by = py;
+			bx = px;
+		}
+	}
+	(void)bx;
+	if (!v)
+		return;
+	if (bstate & BUTTON4_PRESSED) {
+		view_move(v, -3);
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (bstate & BUTTON5_PRESSED) {
+		view_move(v, 3);
+		return;
+	}
+#endif
+	if (!(bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	/* A click in the other pane moves the focus there. */
+	bool was_focused = v->focused;
+	if (!was_focused) {
+		if (v == ui->detail && view_top(ui) == ui->list)
+			view_push(ui, ui->detail);
+		else if (v == ui->list && view_top(ui) == ui->detail)
+			view_pop(ui);
+	}
+	int row = y - by - (v->ops->header ? 1 : 0);
+	if (row < 0 || !v->ops->cursor || v->top + (size_t)row >= v->nrows)
+		return;
+	size_t target = v->top + (size_t)row;
+	if (target == v->cursor && v == ui->list && was_focused)
+		view_dispatch(ui, ACT_ENTER, '\n'); /* a click on the current row opens it */
+	else
+		view_goto(v, target);
+}

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+/* view: the generic pane, the interface's shared state, and the driver.
+ *
+ * A view is a pane of rows with a cursor (the list) or without one (detail,
+ * help, problems: they scroll). Its behaviour is a struct view_ops of
+ * callbacks; its own data hangs off v->priv. The generic code draws the
+ * rows it asks for, moves the cursor, scrolls, handles the mouse, and
+ * passes every key it gets as an action (keys.h) first to the focused
+ * view's .key, then, when the view gives the action back, to view_driver.
+ *
+ * Adding an action (say the state module's MARK):
+ *   1. its line in BILLET_ACTIONS (keys.h) gives it its keys and its help;
+ *   2. handle it where it belongs: a view-specific action in that view's
+ *      .key (return ACT_NONE when used, else return the action), an action
+ *      on the current posting from any view in view_driver (view.c), where
+ *      the actions not built yet currently only say so: replace the case.
+ *      ui_current() is the posting the action is about; ui->env carries
+ *      the state hooks (marked, hidden, ...) that the filter and the list's
+ *      mark column already use; after a change call list_rebuild() when the
+ *      set of postings shown may change.
+ *
+ * Adding a view (say compare.c):
+ *   1. static functions for struct view_ops (at least .draw_row and
+ *      .update, which sets v->nrows for v->width); .cursor false if it
+ *      only scrolls; .header true to get a first line for .draw_header;
+ *   2. a constructor such as `struct view *compare_view_new(struct ui *)`
+ *      declared below, which calls view_new(ui, &ops, priv);
+ *   3. open it with view_push(ui, v) (it is drawn full screen and gets the
+ *      keys); q pops it and view_free() runs .free for its priv. A view
+ *      that keeps postings must check ui->generation in .update: reload
+ *      frees every posting and bumps it.
+ * Draw text only through ui_text()/ui_text_spans(): they sanitise, cut
+ * and pad by display columns.
+ */
+#ifndef BILLET_UI_VIEW_H
+#define BILLET_UI_VIEW_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "keys.h"
+#include "query.h"
+#include "text.h"
+#include "ui.h"
+
+/* The looks the interface uses; ui->attr maps them to curses attributes
+ * (colours unless NO_COLOR or --no-color). */
+enum ui_look {
+	UL_NORMAL, UL_HEADER, UL_CURRENT, UL_CURRENT_BLUR, UL_TITLE,
+	UL_HEADING, UL_LABEL, UL_MATCH, UL_STATUS, UL_ERROR, UL_MARK,
+	UL_BORDER, UL_N
+};
+
+struct view;
+struct ui;
+
+/* What makes one kind of view. Unused callbacks may be NULL. */
+struct view_ops {
+	const char *name;   /* "list", "detail", ... */
+	bool cursor;        /* it has a current row; else it only scrolls */
+	bool header;        /* its first line is drawn by .draw_header */
+	/* Brings v->nrows (and anything cached) up to date with the model
+	 * and v->width; called before every draw. */
+	void (*update)(struct view *v);
+	/* Draws the header line (y 0) of v->win. */
+	void (*draw_header)(struct view *v);
+	/* Draws row `row` at line y of v->win; current: it is the cursor's. */
+	void (*draw_row)(struct view *v, size_t row, int y, bool current);
+	/* Handles an action (key: the key that gave it); returns ACT_NONE
+	 * when done, or an action for view_driver (usually a itself). */
+	enum action (*key)(struct view *v, enum action a, int key);
+	/* Frees v->priv. */
+	void (*free)(struct view *v);
+};
+
+/* One view. Made by view_new, freed by view_free; the ui keeps them. */
+struct view {
+	const struct view_ops *ops; /* its behaviour */
+	struct ui *ui;              /* the interface it belongs to */
+	void *priv;                 /* the view's own data, freed by .free */
+	WINDOW *win;                /* its pane while shown, else NULL */
+	int width, height;          /* the pane's size, header included */
+	size_t nrows;               /* rows of content (.update sets it) */
+	size_t cursor;              /* current row, views with a cursor */
+	size_t top;                 /* first row shown */
+	bool focused;               /* it gets the keys */
+};
+
+/* The interface's state, shared by every view. Owned by ui_run. */
+struct ui {
+	struct catalog *cat;             /* the postings (owned by the caller) */
+	const struct ui_config *cfg;     /* how it was started */
+	unsigned generation;             /* bumped when postings are reloaded */
+
+	struct query *query;             /* the filter in force, never NULL */
+	struct query_env env;            /* state hooks for the filter and the
+	                                  * list (all NULL until state exists) */
+	struct sort_spec sort;           /* the sort order in force */
+	bool reversed_load;              /* load order, reversed (sort.n 0) */
+	struct posting **sorted;         /* every posting in sort order */
+	size_t nsorted;                  /* how many (the catalog's count) */
+	struct posting **shown;          /* those the filter shows, in order */
+	size_t nshown;                   /* how many */
+	int colw[5];                     /* list: widest cell of each column
+	                                  * (title, org, location, salary,
+	                                  * deadline), capped */
+
+	struct view *list;               /* the list, the bottom of the stack */
+	struct view *detail;             /* the detail of the current posting */
+	struct view *stack[16];          /* open views; the last has the focus */
+	size_t depth;                    /* how many */
+	bool split;                      /* list and detail side by side */
+	struct view *pane[2];            /* the views on screen, left first */
+	int npanes;                      /* how many (0 when too small) */
+	bool too_small;                  /* below the smallest usable size */
+
+	struct buf msg;                  /* message line text */
+	bool msg_error;                  /* it is an error */
+	struct buf filter_error;         /* while editing: why it does not parse */
+	bool editing;                    /* the prompt is open */
+	bool quit;                       /* leave the main loop */
+	bool dirty;                      /* redraw everything */
+	bool color;                      /* colours are in use */
+	bool utf8;                       /* the locale's encoding is UTF-8 */
+	attr_t attr[UL_N];               /* curses attributes of each look */
+};
+
+/* Smallest usable terminal: below it the screen says "terminal too small". */
+#define UI_MIN_COLS 20
+/* Smallest usable height (header, two rows, status, message). */
+#define UI_MIN_LINES 5
+/* Width from which list and detail are shown side by side. */
+#define UI_SPLIT_COLS 120
+
+/* view.c: the generic pane and the driver ------------------------------ */
+
+/* Makes a view of the given kind with its private data. */
+struct view *view_new(struct ui *ui, const struct view_ops *ops, void *priv);
+/* Frees a view and its private data (NULL is fine). */
+void view_free(struct view *v);
+/* Opens v on top of the stack: it gets the focus. */
+void view_push(struct ui *ui, struct view *v);
+/* Closes the top view (frees it unless it is the list or the detail);
+ * false when only the list is left. */
+bool view_pop(struct ui *ui);
+/* The focused view. */
+struct view *view_top(struct ui *ui);
+/* Rows of content a view shows (its height less the header). */
+int view_body(const struct view *v);
+/* Moves the cursor (or scrolls) to row; clamps; keeps it in sight. */
+void view_goto(struct view *v, size_t row);
+/* Moves the cursor (or scrolls) by delta rows. */
+void view_move(struct view *v, long delta);
+/* Scrolls so that row is in sight, `context` rows from the top if it was
+ * not. */
+void view_show_row(struct view *v, size_t row, size_t context);
+/* Draws a view into its window (update, header, rows). */
+void view_draw(struct view *v);
+/* Runs an action on the focused view, then the generic handling. */
+void view_dispatch(struct ui *ui, enum action a, int key);
+/* The generic handling of an action no view used. */
+void view_driver(struct ui *ui, enum action a, int key);
+/* Handles a mouse event at screen y, x (click, double click, wheel). */
+void view_mouse(struct ui *ui, int y, int x, unsigned long bstate);
+
+/* display.c: terminal, layout, status line, prompt, drawing ------------ */
+
+/* Places the views in the terminal's current size. */
+void layout(struct ui *ui);
+/* Redraws everything that changed and updates the terminal. */
+void ui_draw(struct ui *ui);
+/* Sets the message line (printf-style); error: show it as one. */
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Draws text on line y of w from column x in at most width columns,
+ * sanitised, cut with "…", padded to width when pad; returns the columns
+ * used. */
+int ui_text(WINDOW *w, int y, int x, const char *s, size_t len, int width,
+            attr_t a, bool pad);
+/* Like ui_text, with the byte ranges spans[0..n) drawn in attribute hl
+ * (s must already be sanitised so the ranges stay put). */
+int ui_text_spans(WINDOW *w, int y, int x, const char *s, size_t len,
+                  int width, attr_t a, attr_t hl,
+                  const struct query_span *spans, size_t n);
+/* Called by the prompt after each edit with the text so far. */
+typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);
+/* Edits a line on the message line after label, starting from init;
+ * changed (may be NULL) runs after every edit. Returns the text (malloc'd)
+ * on Enter, NULL on Esc or Ctrl-G or when the program is told to stop. */
+char *ui_prompt(struct ui *ui, const char *label, const char *init,
+                prompt_changed_fn changed, void *ctx);
+
+/* list.c: the list view and the filtered, sorted index ---------------- */
+
+/* Makes the list view. */
+struct view *list_view_new(struct ui *ui);
+/* The posting under the list's cursor, or NULL when none is shown. */
+struct posting *ui_current(struct ui *ui);
+/* Puts the list's cursor on the posting with this id if shown. */
+bool list_select(struct ui *ui, const char *id);
+/* Recomputes ui->sorted from the catalog (after a load) and the widths. */
+void list_load(struct ui *ui);
+/* Rebuilds ui->shown from ui->sorted and the filter, keeping the cursor
+ * on the same posting when it is still shown. */
+void list_rebuild(struct ui *ui);
+/* Sorts by ui->sort again, keeping the cursor on the same posting. */
+void list_sort(struct ui *ui);
+/* Parses text as the filter; on success applies it and returns true, else
+ * fills ui->filter_error, keeps the filter in force and returns false. */
+bool list_set_filter(struct ui *ui, const char *text);
+/* The sort order as --sort spells it ("-salary"), or "file order". */
+void list_sort_name(const struct ui *ui, struct buf *out);
+/* Loads the postings again (keeping the cursor on the same id), saying
+ * "loading…" and then the counts. */
+void list_reload(struct ui *ui);
+
+/* detail.c, help.c, problems.c --------------------------------------- */
+
+/* Makes the detail view (it shows ui_current()). */
+struct view *detail_view_new(struct ui *ui);
+/* Makes the help view, generated from the action table. */
+struct view *help_view_new(struct ui *ui);
+/* Makes the view of the problems found while loading. */
+struct view *problems_view_new(struct ui *ui);
+
+#endif
