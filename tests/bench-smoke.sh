@@ -1,0 +1,154 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The benchmark's generator and program, run small so that they cannot rot:
+# the corpus is deterministic, well-formed and loads without errors, and the
+# benchmark's output is well-formed. No figure is judged here (make bench).
+. "$SRCDIR/tests/lib.sh"
+: "${BUILDDIR:?BUILDDIR must name the build tree (make check sets it)}"
+GEN=$BUILDDIR/tests/bench/gen
+BENCH=$BUILDDIR/tests/bench/bench
+N=200
+
+gen_file() {
+	"$GEN" -q -n $N -s 1 -o "$TMP/c.yaml" &&
+	[ "$(grep -c '^---$' "$TMP/c.yaml")" -eq $N ]
+}
+ok "gen writes $N documents to one file" gen_file
+
+gen_seeded() {
+	"$GEN" -q -n $N -s 1 -o "$TMP/same.yaml" &&
+	cmp "$TMP/c.yaml" "$TMP/same.yaml" &&
+	"$GEN" -q -n $N -s 2 -o "$TMP/other.yaml" &&
+	! cmp -s "$TMP/c.yaml" "$TMP/other.yaml" &&
+	"$GEN" -q -n 20 -s 1 >"$TMP/stdout.yaml" &&
+	[ "$(grep -c '^---$' "$TMP/stdout.yaml")" -eq 20 ]
+}
+ok "gen gives the same bytes for the same seed, others for another" \
+	gen_seeded
+
+# check_loads PATH COUNT: billet --check finds no error and lists COUNT.
+check_loads() {
+	"$BILLET" --check "$1" 2>"$TMP/problems" || return 1
+	if grep -v ': warning: ' "$TMP/problems"; then
+		return 1
+	fi
+	"$BILLET" --list --format tsv "$1" >"$TMP/list" 2>/dev/null &&
+	[ "$(wc -l <"$TMP/list")" -eq "$2" ]
+}
+ok "billet --check loads the one-file corpus with no error" \
+	check_loads "$TMP/c.yaml" $N
+
+mix() {
+	f=$TMP/c.yaml
+	contains "$f" "summary: |-" && contains "$f" "responsibilities:" &&
+	contains "$f" "period: hour" && contains "$f" "/hour\"" &&
+	grep -q '^salary: "*[$0-9]' "$f" && grep -q '^salary: {min' "$f" &&
+	grep -q '^location:$' "$f" && grep -q '^  - city: ' "$f" &&
+	grep -q '^deadline: rolling$' "$f" &&
+	grep -q '^deadline: 20[0-9][0-9]-' "$f" &&
+	grep -q '^experience: [0-9]*-[0-9]*$' "$f" &&
+	grep -q '^  - {name: [A-Za-z ]*, level: ' "$f" &&
+	grep -q '^    [A-Z].*:$' "$f" &&
+	grep -q '^\(reference_code\|hours_per_week\|contact\|internal_grade\):' \
+		"$f" &&
+	grep -q '東京\|大阪\|北京\|서울\|Москва\|Київ\|Αθήνα\|Θεσσαλονίκη' "$f" &&
+	grep -q 'Montréal\|Zürich\|São Paulo\|Łódź\|Bogotá\|Malmö' "$f" &&
+	# the most frequent word of the generated text is the samples' one
+	grep -v '^[a-z_]*:' "$f" | tr -cs 'A-Za-z' '\n' | sort | uniq -c |
+		sort -rn | head -1 | grep -q ' and$'
+}
+ok "the corpus has the mix of fields and scripts of the README" mix
+
+gen_split() {
+	"$GEN" -q -n 1005 -s 3 --split -o "$TMP/split" &&
+	[ "$(ls "$TMP/split" | tr '\n' ' ')" = "0000 0001 " ] &&
+	[ "$(ls "$TMP/split/0000" | wc -l)" -eq 1000 ] &&
+	[ "$(ls "$TMP/split/0001" | wc -l)" -eq 5 ] &&
+	[ -f "$TMP/split/0001/posting-0001005.yaml" ]
+}
+ok "gen --split writes a file per posting in directories of 1000" gen_split
+
+ok "billet --check loads the file-per-posting corpus with no error" \
+	check_loads "$TMP/split" 1005
+
+# well_formed OUT: every BENCH line is "BENCH<tab>key<tab>number or n/a",
+# every BENCH-INFO line has a key and a text, and the figures are there.
+well_formed() {
+	awk -F '\t' '
+		/^BENCH\t/ {
+			n++
+			if (NF != 3 || $2 !~ /^[a-z0-9_.]+$/ ||
+			    ($3 !~ /^-?[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?$/ &&
+			     $3 != "n/a")) { print "bad: " $0; bad = 1 }
+			next
+		}
+		/^BENCH-INFO\t/ {
+			if (NF != 3 || $2 !~ /^[a-z0-9_.]+$/ || $3 == "") {
+				print "bad: " $0; bad = 1
+			}
+		}
+		END { exit bad || n < 40 }' "$1" || return 1
+	for k in corpus.files corpus.bytes corpus.postings corpus.errors \
+		baseline_ms baseline.errors load1_ms load1_x load_ms load_x \
+		load.threads mem.peak_kb mem.peak_x mem.baseline_peak_x \
+		filter.free.median_ms filter.free.worst_ms \
+		filter.free.narrow.worst_ms filter.field.worst_ms \
+		filter.field.term_worst_ms filter.salary.worst_ms \
+		filter.salary.term_worst_ms sort.title_ms sort.org_ms \
+		sort.location_ms sort.salary_ms sort.posted_ms \
+		sort.deadline_ms sort.id_ms compare_ms compare.rows \
+		first_paint_ms; do
+		grep -q "^BENCH	$k	" "$1" || { echo "missing: $k"; return 1; }
+	done
+}
+
+bench_file() {
+	"$BENCH" -q -r 1 -B -l "smoke" "$TMP/c.yaml" >"$TMP/b1.out" &&
+	well_formed "$TMP/b1.out" &&
+	grep -qx "BENCH	corpus.postings	$N" "$TMP/b1.out" &&
+	grep -qx "BENCH	corpus.errors	0" "$TMP/b1.out" &&
+	grep -qx "BENCH	baseline.errors	0" "$TMP/b1.out" &&
+	grep -qx "BENCH	corpus.files	1" "$TMP/b1.out" &&
+	grep -qx "BENCH	first_paint_ms	n/a" "$TMP/b1.out" &&
+	grep -q "^BENCH-INFO	first_paint.note	not measured" "$TMP/b1.out" &&
+	! grep -qv "^BENCH" "$TMP/b1.out"
+}
+ok "bench -q on the one-file corpus prints well-formed figures" bench_file
+
+bench_split() {
+	"$BENCH" -r 1 -t 10 -l "smoke split" "$TMP/split" >"$TMP/b2.out" \
+		2>"$TMP/b2.err" &&
+	well_formed "$TMP/b2.out" &&
+	grep -qx "BENCH	corpus.postings	1005" "$TMP/b2.out" &&
+	grep -qx "BENCH	corpus.files	1005" "$TMP/b2.out" &&
+	grep -qx "BENCH	corpus.errors	0" "$TMP/b2.out" &&
+	contains "$TMP/b2.out" "smoke split: 1005 postings in 1005 files" &&
+	contains "$TMP/b2.out" "libyaml event parse (baseline)" &&
+	contains "$TMP/b2.out" "sort by deadline" &&
+	# the first paint is a figure, or n/a with the reason
+	{ grep -q "^BENCH	first_paint_ms	[0-9]" "$TMP/b2.out" ||
+	  grep -q "^BENCH-INFO	first_paint.note	." "$TMP/b2.out"; }
+}
+ok "bench on the split corpus, first paint included, prints its table" \
+	bench_split
+
+bench_table() {
+	"$BENCH" --table "$TMP/b1.out" "$TMP/b2.out" >"$TMP/t.md" &&
+	contains "$TMP/t.md" "| figure | smoke | smoke split |" &&
+	contains "$TMP/t.md" "| postings | 200 | 1005 |" &&
+	grep -q '^| \*\*load, 1 worker / baseline\*\* | [0-9.]*x | [0-9.]*x |$' \
+		"$TMP/t.md"
+}
+ok "bench --table makes one Markdown table of several runs" bench_table
+
+usage() {
+	"$GEN" -n 2>/dev/null
+	[ $? -eq 2 ] || return 1
+	"$GEN" --split 2>/dev/null
+	[ $? -eq 2 ] || return 1
+	"$BENCH" 2>/dev/null
+	[ $? -eq 2 ]
+}
+ok "gen and bench refuse wrong usage" usage
+
+finish
