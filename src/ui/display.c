@@ -252,6 +252,13 @@ draw_status(struct ui *ui)
 	} else {
 		if (!query_is_empty(ui->query))
 			buf_printf(&b, "  filter: %s", query_source(ui->query));
+		if (ui->loader) {
+			size_t done, planned;
+			bool all;
+			loader_progress(ui->loader, &done, &planned, &all);
+			buf_printf(&b, "  loading %zu/%zu%s files", done, planned,
+			           all ? "" : "+");
+		}
 		buf_adds(&b, "  sort: ");
 		list_sort_name(ui, &b);
 		size_t np = ui->cat->nproblems;
@@ -715,6 +722,8 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		ui_message(ui, true, "--sort: unknown key '%s'", bad ? bad : "");
 	}
 	list_load(ui);
+	if (cfg->load)
+		list_start_load(ui);
 	if (cfg->filter && *cfg->filter && !list_set_filter(ui, cfg->filter)) {
 		ui_message(ui, true, "%s", ui->filter_error.s);
 		buf_clear(&ui->filter_error);
@@ -723,6 +732,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	layout(ui);
 
 	while (!ui->quit && !stop_signal) {
+		list_poll(ui);
 		ui_draw(ui);
 		int k = read_key();
 		if (!k)
@@ -765,6 +775,11 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		status = 128 + stop_signal;
 	endwin(); /* the terminal first, then the memory */
 	die_hook = NULL;
+	/* q during a load quits at once: loader_free would wait for the
+	 * threads to finish the file they are in, so the load is left to
+	 * end with the process (its threads touch nothing of ours). */
+	ui->loader = NULL;
+	free(ui->want_id);
 	for (size_t i = ui->depth; i-- > 1;)
 		if (ui->stack[i] != ui->detail)
 			view_free(ui->stack[i]);

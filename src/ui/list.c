@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The list's columns. */
 enum { C_TITLE, C_ORG, C_LOC, C_SALARY, C_DEADLINE, C_N };
@@ -219,6 +222,11 @@ static enum action
 list_key(struct view *v, enum action a, int key)
 {
 	struct ui *ui = v->ui;
+	if (ui->want_id && a >= ACT_MOVE_DOWN && a <= ACT_HALF_UP) {
+		/* moved during a reload: stay where the user goes */
+		free(ui->want_id);
+		ui->want_id = NULL;
+	}
 	switch (a) {
 	case ACT_ENTER:
 		if (ui_current(ui))
@@ -415,54 +423,111 @@ list_sort_name(const struct ui *ui, struct buf *out)
 		           sort_key_name(s->key[i]));
 }
 
-/* Loads one path into the catalog and says how far loading has got. */
-static void
-load_one(struct ui *ui, const char *path)
+/* Milliseconds on a monotonic clock. */
+static long long
+now_ms(void)
 {
-	load_path(ui->cat, path, ui->cfg->limits ? ui->cfg->limits
-	                                         : &load_default_limits);
-	ui_message(ui, false, "loading… %zu postings from %zu files",
-	           ui->cat->n, ui->cat->nfiles);
-	ui_draw(ui);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+list_start_load(struct ui *ui)
+{
+	const struct ui_config *cfg = ui->cfg;
+	char **paths = NULL, *copy = NULL;
+	size_t n = 0;
+	if (cfg->npaths) {
+		paths = (char **)cfg->paths;
+		n = cfg->npaths;
+	} else if (cfg->path_list) {
+		copy = strdup(cfg->path_list);
+		paths = calloc(strlen(cfg->path_list) / 2 + 2, sizeof(*paths));
+		if (!copy || !paths)
+			die_nomem();
+		for (char *save = NULL, *p = strtok_r(copy, ":", &save); p;
+		     p = strtok_r(NULL, ":", &save))
+			paths[n++] = p;
+	}
+	/* the loader's threads leave the signals to this one, where the
+	 * handlers (ours and curses') expect them */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	ui->loader = loader_start(paths, n, cfg->limits ? cfg->limits
+	                                                : &load_default_limits);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (copy) {
+		free(copy);
+		free(paths);
+	}
+	ui->load_shown_ms = now_ms();
+	ui->dirty = true;
+}
+
+/* Rebuilds the index after postings arrived, the cursor going back to
+ * the posting it was on before the load once that is there. */
+static void
+list_arrived(struct ui *ui)
+{
+	struct posting *cur = ui_current(ui);
+	size_t old = ui->list->cursor;
+	list_load(ui);
+	filter_into(ui, ui->sorted, ui->nsorted);
+	if (ui->want_id && list_select(ui, ui->want_id)) {
+		free(ui->want_id);
+		ui->want_id = NULL;
+	} else {
+		reselect(ui, cur, old);
+	}
+	ui->load_shown_ms = now_ms();
+}
+
+void
+list_poll(struct ui *ui)
+{
+	if (!ui->loader)
+		return;
+	size_t before = ui->cat->n, pbefore = ui->cat->nproblems;
+	bool done = loader_poll(ui->loader, ui->cat);
+	bool more = ui->cat->n != before || ui->cat->nproblems != pbefore;
+	if (more)
+		ui->dirty = true; /* the status line counts */
+	/* a big load rebuilds the list a few times a second, not per file */
+	if (done || (more && now_ms() - ui->load_shown_ms >= 300))
+		list_arrived(ui);
+	if (!done)
+		return;
+	loader_free(ui->loader);
+	ui->loader = NULL;
+	free(ui->want_id);
+	ui->want_id = NULL;
+	size_t np = ui->cat->nproblems;
+	ui_message(ui, np > 0, "%s: %zu posting%s from %zu file%s%s",
+	           ui->generation ? "reloaded" : "loaded",
+	           ui->cat->n, ui->cat->n == 1 ? "" : "s", ui->cat->nfiles,
+	           ui->cat->nfiles == 1 ? "" : "s",
+	           np ? "; problems: press !" : "");
 }
 
 void
 list_reload(struct ui *ui)
 {
-	const struct ui_config *cfg = ui->cfg;
+	if (ui->loader) {
+		ui_message(ui, false, "still loading: r works once it is done");
+		return;
+	}
 	struct posting *cur = ui_current(ui);
-	char *id = cur ? strdup(cur->id) : NULL;
-	if (cur && !id)
+	free(ui->want_id);
+	ui->want_id = cur ? strdup(cur->id) : NULL;
+	if (cur && !ui->want_id)
 		die_nomem();
-	size_t oldcur = ui->list->cursor;
-	ui_message(ui, false, "loading…");
-	ui_draw(ui);
 	/* nothing may point into the catalog from here until list_load */
 	ui->nsorted = ui->nshown = 0;
 	ui->generation++;
 	catalog_free(ui->cat);
 	catalog_init(ui->cat);
-	if (cfg->npaths) {
-		for (size_t i = 0; i < cfg->npaths; i++)
-			load_one(ui, cfg->paths[i]);
-	} else if (cfg->path_list) {
-		char *copy = strdup(cfg->path_list);
-		if (!copy)
-			die_nomem();
-		for (char *save = NULL, *p = strtok_r(copy, ":", &save); p;
-		     p = strtok_r(NULL, ":", &save))
-			load_one(ui, p);
-		free(copy);
-	}
 	list_load(ui);
-	filter_into(ui, ui->sorted, ui->nsorted);
-	ui->list->cursor = oldcur;
-	if (!id || !list_select(ui, id))
-		view_goto(ui->list, oldcur);
-	free(id);
-	size_t np = ui->cat->nproblems;
-	ui_message(ui, np > 0, "reloaded: %zu posting%s from %zu file%s%s",
-	           ui->cat->n, ui->cat->n == 1 ? "" : "s", ui->cat->nfiles,
-	           ui->cat->nfiles == 1 ? "" : "s",
-	           np ? "; problems: press !" : "");
+	list_start_load(ui);
 }

@@ -22,10 +22,12 @@ struct ui_config {
 	const char *path_list;/* colon-separated paths reloaded when npaths is 0 */
 	const struct load_limits *limits; /* limits for reloading */
 	const char *state;    /* --state file, or NULL (for the state module) */
+	bool load;            /* c is empty: load the paths in the background,
+	                       * the interface usable meanwhile */
 };
 
-/* Runs the interface on the loaded catalog c until the user quits; r
- * reloads into c. Returns the exit status: 0 after q, 2 when there is no
+/* Runs the interface on the catalog c until the user quits; r (and
+ * cfg->load) load into c. Returns the exit status: 0 after q, 2 when there is no
  * usable terminal (said on stderr), 128 + the signal after SIGINT, SIGTERM
  * or SIGHUP. The terminal is restored in every case. */
 int ui_run(struct catalog *c, const struct ui_config *cfg);

@@ -41,6 +41,7 @@
 
 #include "catalog.h"
 #include "keys.h"
+#include "load.h"
 #include "query.h"
 #include "text.h"
 #include "ui.h"
@@ -121,6 +122,11 @@ struct ui {
 	struct buf filter_error;         /* while editing: why it does not parse */
 	bool editing;                    /* the prompt is open */
 	bool quit;                       /* leave the main loop */
+	struct loader *loader;           /* the load under way, or NULL */
+	char *want_id;                   /* while loading: the id to put the
+	                                  * cursor back on (malloc'd) */
+	long long load_shown_ms;         /* when the list last took in what
+	                                  * the load read */
 	bool dirty;                      /* redraw everything */
 	bool color;                      /* colours are in use */
 	bool utf8;                       /* the locale's encoding is UTF-8 */
@@ -212,9 +218,14 @@ void list_sort(struct ui *ui);
 bool list_set_filter(struct ui *ui, const char *text);
 /* The sort order as --sort spells it ("-salary"), or "file order". */
 void list_sort_name(const struct ui *ui, struct buf *out);
-/* Loads the postings again (keeping the cursor on the same id), saying
- * "loading…" and then the counts. */
+/* Empties the catalog and loads the postings again in the background
+ * (the cursor goes back to the same id once it is loaded again). */
 void list_reload(struct ui *ui);
+/* Starts loading the configured paths into the catalog in the background. */
+void list_start_load(struct ui *ui);
+/* Merges what the background load has read so far and updates the list;
+ * says the counts when it is done. Called by the main loop. */
+void list_poll(struct ui *ui);
 
 /* detail.c, help.c, problems.c --------------------------------------- */
 
