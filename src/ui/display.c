@@ -256,8 +256,11 @@ draw_status(struct ui *ui)
 			size_t done, planned;
 			bool all;
 			loader_progress(ui->loader, &done, &planned, &all);
-			buf_printf(&b, "  loading %zu/%zu%s files", done, planned,
-			           all ? "" : "+");
+			if (planned)
+				buf_printf(&b, "  loading %zu/%zu%s files", done,
+				           planned, all ? "" : "+");
+			else
+				buf_adds(&b, "  loading…");
 		}
 		buf_adds(&b, "  sort: ");
 		list_sort_name(ui, &b);

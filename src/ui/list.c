@@ -173,7 +173,8 @@ list_draw_header(struct view *v)
 			ui_text(v->win, 0, c.x[i], heading[i], strlen(heading[i]),
 			        c.w[i], a, false);
 	if (ui->nshown == 0 && v->height > 1) {
-		const char *m = ui->cat->n == 0
+		const char *m = ui->loader ? "loading…"
+		                : ui->cat->n == 0
 		                ? "no postings were loaded (! lists the problems)"
 		                : "no posting matches the filter (\\ clears it)";
 		ui_text(v->win, 1, MARK_W, m, strlen(m), v->width - MARK_W,
