@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: MIT */
+/* state: the shortlist, notes, ratings, application status, hidden, read
+ * and seen postings, kept in a YAML file keyed by posting id and saved
+ * atomically, under a lock, after every change. */
+#ifndef BILLET_STATE_H
+#define BILLET_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "catalog.h"
+#include "export.h"
+#include "posting.h"
+#include "query.h"
+
+/* What the user recorded about one posting. A read-only view owned by the
+ * state: the entry lives until state_close, but note may change (and the
+ * old pointer be freed) on any later call that changes or saves state. */
+struct state_entry {
+	const char *id;   /* the posting id */
+	bool marked;      /* on the shortlist */
+	bool hidden;      /* hidden: not interested */
+	bool read;        /* opened in the detail view */
+	bool seen;        /* known to some run (see state_seen_all) */
+	bool was_seen;    /* was seen when this run opened the file (not new) */
+	int rating;       /* 1-5; 0 unrated */
+	int status;       /* enum query_status */
+	const char *note; /* UTF-8, may span lines; NULL when none */
+};
+
+/* Why something failed: a message for the status line or stderr, such as
+ * "state.yaml:3:7: rating: expected a number from 0 to 5". */
+struct state_error {
+	char msg[1024]; /* empty when nothing is wrong */
+};
+
+/* The state of a run. Opaque; made by state_open, freed by state_close. */
+struct state;
+
+/* The default state file: $XDG_STATE_HOME/billet/state.yaml, else
+ * ~/.local/state/billet/state.yaml. Malloc'd; NULL when there is no home. */
+char *state_default_path(void);
+
+/* Reads the state file at path (NULL: the default). Never returns NULL. A
+ * missing file is an empty state. A file that cannot be read or does not
+ * parse is never written: the state is then read-only for this run and
+ * err (may be NULL) says why, as "FILE:LINE:COL: what is wrong". */
+struct state *state_open(const char *path, struct state_error *err);
+/* Frees the state (NULL is fine); unsaved changes are lost. */
+void state_close(struct state *st);
+/* The file the state is read from and saved to. */
+const char *state_path(const struct state *st);
+/* False when the file did not parse or could not be read: changes are then
+ * kept in memory for this run only and every save fails. */
+bool state_writable(const struct state *st);
+/* Why the state is read-only, or NULL when it is writable. */
+const char *state_problem(const struct state *st);
+
+/* The entry for id, or NULL when nothing is recorded for it. */
+const struct state_entry *state_get(const struct state *st, const char *id);
+/* How many entries there are (including ids not loaded now). */
+size_t state_count(const struct state *st);
+/* Entry i (0 <= i < state_count) in file order, new ones last. */
+const struct state_entry *state_at(const struct state *st, size_t i);
+
+/* Each setter changes one field of id's entry (creating it) and saves at
+ * once. On false the change is still kept in memory, err says why (a
+ * failed save, a read-only state, a bad value), and the save is retried
+ * with the next change or state_save. Setting the value already there
+ * saves nothing (unless an earlier save failed). */
+
+/* Puts id on the shortlist or takes it off. */
+bool state_set_mark(struct state *st, const char *id, bool on,
+                    struct state_error *err);
+/* Hides id (not interested) or shows it again. */
+bool state_set_hidden(struct state *st, const char *id, bool on,
+                      struct state_error *err);
+/* Records that id was opened in the detail view (or not). */
+bool state_set_read(struct state *st, const char *id, bool on,
+                    struct state_error *err);
+/* Rates id 1 to 5; 0 clears. Other values are refused. */
+bool state_set_rating(struct state *st, const char *id, int rating,
+                      struct state_error *err);
+/* Sets the application status (enum query_status); QSTATUS_NONE clears. */
+bool state_set_status(struct state *st, const char *id, int status,
+                      struct state_error *err);
+/* Sets the note (valid UTF-8, any length, newlines kept); NULL or ""
+ * removes it. */
+bool state_set_note(struct state *st, const char *id, const char *note,
+                    struct state_error *err);
+/* Records every posting of c as seen, saving once. Does not change
+ * was_seen: postings that were new when the run began stay new. */
+bool state_seen_all(struct state *st, const struct catalog *c,
+                    struct state_error *err);
+
+/* Starts a batch: setters change memory only until the matching
+ * state_commit (batches nest), so `;` on 500 postings saves once. */
+void state_begin(struct state *st);
+/* Ends a batch; the outermost one saves what changed. */
+bool state_commit(struct state *st, struct state_error *err);
+/* Saves the changes not saved yet (after a failed save); true when there
+ * is nothing left to save. */
+bool state_save(struct state *st, struct state_error *err);
+/* True while some change is not saved. */
+bool state_unsaved(const struct state *st);
+/* Re-reads the file when another process changed it, keeping this
+ * process's unsaved changes; true when nothing went wrong. */
+bool state_refresh(struct state *st, struct state_error *err);
+
+/* Fills env's ctx and state hooks (is:marked, is:hidden, is:new, is:read,
+ * has:note, rating, status) from st; env->today is left alone. */
+void state_query_env(struct state *st, struct query_env *env);
+/* Fills h so exports carry the mark, note, rating and status. */
+void state_export_hooks(struct state *st, struct export_hooks *h);
+/* Reads a status name ("applied", "none"...; any case); -1 if unknown. */
+int state_status_parse(const char *s);
+
+/* What export_file did. */
+enum export_result {
+	EXPORT_DONE,   /* the file is written */
+	EXPORT_EXISTS, /* path exists and overwrite was false: nothing done */
+	EXPORT_FAILED, /* nothing written; err says why */
+};
+/* Writes the postings to path in fmt (width for text) with the hooks'
+ * state, atomically: a temporary file in the same directory, fsync, then
+ * a link that fails on an existing file, or a rename when overwrite. */
+enum export_result export_file(const char *path, bool overwrite,
+                               struct posting *const *v, size_t n,
+                               enum format fmt, int width,
+                               const struct export_hooks *h,
+                               struct state_error *err);
+
+/* The system calls saving goes through; tests replace them to inject
+ * failures (ENOSPC, EIO...). Every member is always set. */
+struct state_io {
+	ssize_t (*write)(int fd, const void *buf, size_t n); /* write(2) */
+	int (*fsync)(int fd);                        /* files and directories */
+	int (*rename)(const char *from, const char *to);     /* rename(2) */
+	int lock_wait_ms; /* how long a save waits for the lock (5000) */
+};
+/* The calls in use; the defaults are the real ones. */
+extern struct state_io state_io;
+
+#endif
