@@ -19,6 +19,7 @@
 #include "load.h"
 #include "posting.h"
 #include "query.h"
+#include "state.h"
 #include "text.h"
 #include "ui/ui.h"
 
@@ -251,18 +252,21 @@ parse_filter_sort(const struct options *o, struct query **filter,
 	}
 }
 
-/* The postings of c that filter matches (all without one), in sort's
- * order; malloc'd, their count in *n. */
+/* The postings of c that filter matches (all without one; only the
+ * marked ones with shortlist), in sort's order; malloc'd, their count in
+ * *n. env answers the state terms. */
 static struct posting **
 select_postings(const struct catalog *c, struct query *filter,
-                const struct sort_spec *sort, size_t *n)
+                const struct sort_spec *sort, const struct query_env *env,
+                bool shortlist, size_t *n)
 {
 	struct posting **v = malloc((c->n ? c->n : 1) * sizeof(*v));
 	if (!v)
 		die_nomem();
 	*n = 0;
 	for (size_t i = 0; i < c->n; i++)
-		if (!filter || query_match(filter, c->v[i], NULL))
+		if ((!filter || query_match(filter, c->v[i], env)) &&
+		    (!shortlist || env->marked(env->ctx, c->v[i])))
 			v[(*n)++] = c->v[i];
 	sort_postings(v, *n, sort);
 	return v;
@@ -450,6 +454,18 @@ main(int argc, char **argv)
 	catalog_init(&c);
 	load_all(&c, argv + optind, argc - optind, &o.limits);
 	int status = 0;
+	/* the state file: marks, notes, ratings for the batch modes */
+	struct state *st = NULL;
+	struct query_env qenv = {0};
+	struct export_hooks hooks = {0};
+	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_MARK) {
+		struct state_error serr;
+		st = state_open(o.state, &serr);
+		if (!state_writable(st) && o.mode != MODE_MARK)
+			say("warning: %s", serr.msg);
+		state_query_env(st, &qenv);
+		state_export_hooks(st, &hooks);
+	}
 	switch (o.mode) {
 	case MODE_CHECK:
 		print_problems(&c, true);
@@ -463,9 +479,10 @@ main(int argc, char **argv)
 	case MODE_LIST: {
 		print_problems(&c, false);
 		size_t n;
-		struct posting **v = select_postings(&c, filter, &sort, &n);
+		struct posting **v = select_postings(&c, filter, &sort, &qenv,
+		                                     o.shortlist, &n);
 		export_list(stdout, v, n, o.format, output_width(&o), o.header,
-		            NULL);
+		            &hooks);
 		free(v);
 		break;
 	}
@@ -480,17 +497,34 @@ main(int argc, char **argv)
 			status = 1;
 			break;
 		}
-		export_show(stdout, p, o.format, output_width(&o), NULL);
+		export_show(stdout, p, o.format, output_width(&o), &hooks);
 		break;
 	}
 	case MODE_COMPARE:
 		print_problems(&c, false);
 		status = compare_cmd(&c, &o);
 		break;
-	case MODE_MARK:
-		say("this part of billet is not built yet");
-		status = 2;
+	case MODE_MARK: {
+		print_problems(&c, false);
+		const char *id = o.mark ? o.mark : o.unmark;
+		struct state_error serr;
+		if (!catalog_find(&c, id)) {
+			struct buf b = {0};
+			text_sanitize(&b, id, strlen(id), 0);
+			say("no posting with id '%s'", b.s ? b.s : "");
+			buf_free(&b);
+			status = 1;
+		} else if (!state_writable(st)) {
+			say("%s", state_problem(st));
+			say("the state file is left as it is: nothing was %s",
+			    o.mark ? "marked" : "unmarked");
+			status = 1;
+		} else if (!state_set_mark(st, id, o.mark != NULL, &serr)) {
+			say("%s", serr.msg);
+			status = 1;
+		}
 		break;
+	}
 	case MODE_UI: {
 		const char *env = getenv("BILLET_PATH");
 		bool given = argc > optind, from_env = !given && env && *env;
@@ -510,6 +544,7 @@ main(int argc, char **argv)
 		say("cannot write the output: %s", strerror(errno));
 		status = status ? status : 2;
 	}
+	state_close(st);
 	query_free(filter);
 	catalog_free(&c);
 	return status;

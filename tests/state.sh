@@ -1,0 +1,170 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The shortlist through the binary: --mark, --unmark, --list --shortlist,
+# --state, the default state file, and a corrupt state file left alone.
+. "$SRCDIR/tests/lib.sh"
+D="$SRCDIR/data"
+A=aclu-socal-kern-policy-advocate
+N=nyic-upstate-director-advocacy
+S="$TMP/st/state.yaml"
+
+mark_silently() {
+	"$BILLET" --state "$S" --mark "$A" "$D" >"$TMP/o" 2>"$TMP/e" &&
+	[ ! -s "$TMP/o" ] && [ ! -s "$TMP/e" ] &&
+	contains "$S" "$A:" && contains "$S" "marked: true"
+}
+ok "--mark saves the mark, silently, making the directory" mark_silently
+
+dir_mode() {
+	[ "$(stat -c %a "$TMP/st")" = 700 ] && [ "$(stat -c %a "$S")" = 600 ]
+}
+ok "the state file is private" dir_mode
+
+shortlist_tsv() {
+	"$BILLET" --state "$S" --list --shortlist --format tsv "$D" \
+		>"$TMP/l" &&
+	[ "$(wc -l <"$TMP/l")" -eq 1 ] &&
+	contains "$TMP/l" "$A	Policy Advocate and Organizer" &&
+	[ "$(cut -f 8 "$TMP/l")" = 1 ]
+}
+ok "--list --shortlist --format tsv shows only the marked posting" \
+	shortlist_tsv
+
+full_list_marks() {
+	"$BILLET" --state "$S" --list --format tsv "$D" >"$TMP/l" &&
+	[ "$(wc -l <"$TMP/l")" -eq 2 ] &&
+	[ "$(grep "^$A	" "$TMP/l" | cut -f 8)" = 1 ] &&
+	[ "$(grep "^$N	" "$TMP/l" | cut -f 8)" = 0 ]
+}
+ok "--list shows the marked column from the state" full_list_marks
+
+filter_marked() {
+	"$BILLET" --state "$S" --list --filter is:marked --format tsv "$D" \
+		>"$TMP/l" &&
+	[ "$(cut -f 1 "$TMP/l")" = "$A" ]
+}
+ok "--filter is:marked reads the state" filter_marked
+
+mark_second() {
+	"$BILLET" --state "$S" --mark "$N" "$D" &&
+	"$BILLET" --state "$S" --list --shortlist --format tsv "$D" \
+		>"$TMP/l" &&
+	[ "$(wc -l <"$TMP/l")" -eq 2 ]
+}
+ok "a second --mark keeps the first" mark_second
+
+unmark() {
+	"$BILLET" --state "$S" --unmark "$A" "$D" >"$TMP/o" 2>&1 &&
+	[ ! -s "$TMP/o" ] &&
+	"$BILLET" --state "$S" --list --shortlist --format tsv "$D" \
+		>"$TMP/l" &&
+	[ "$(cut -f 1 "$TMP/l")" = "$N" ]
+}
+ok "--unmark takes a posting off the shortlist" unmark
+
+mark_twice() {
+	"$BILLET" --state "$S" --mark "$N" "$D" &&
+	"$BILLET" --state "$S" --list --shortlist --format tsv "$D" \
+		>"$TMP/l" &&
+	[ "$(wc -l <"$TMP/l")" -eq 1 ]
+}
+ok "marking a marked posting again is fine" mark_twice
+
+shortlist_formats() {
+	for f in text csv json yaml markdown; do
+		"$BILLET" --state "$S" --list --shortlist --format $f "$D" \
+			>"$TMP/l" || return 1
+		contains "$TMP/l" "Upstate Director of Advocacy" || return 1
+		if grep -qF "Policy Advocate and Organizer" "$TMP/l"; then
+			echo "unmarked posting in $f"
+			return 1
+		fi
+	done
+}
+ok "--shortlist works in every format" shortlist_formats
+
+unknown_id() {
+	cp "$S" "$TMP/before"
+	"$BILLET" --state "$S" --mark no-such-id "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] &&
+	contains "$TMP/e" "billet: no posting with id 'no-such-id'" &&
+	cmp -s "$S" "$TMP/before"
+}
+ok "--mark of an unknown id exits 1 and changes nothing" unknown_id
+
+unknown_id_unmark() {
+	"$BILLET" --state "$S" --unmark no-such-id "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] &&
+	contains "$TMP/e" "billet: no posting with id 'no-such-id'"
+}
+ok "--unmark of an unknown id exits 1" unknown_id_unmark
+
+corrupt() {
+	printf '%s:\n  marked: true\n  rating: [1\n' "$A" >"$TMP/bad.yaml"
+	cp "$TMP/bad.yaml" "$TMP/bad.orig"
+	"$BILLET" --state "$TMP/bad.yaml" --mark "$N" "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] || { echo "exit status not 1"; return 1; }
+	cmp -s "$TMP/bad.yaml" "$TMP/bad.orig" || { echo "file changed"; return 1; }
+	contains "$TMP/e" "billet: $TMP/bad.yaml:" &&
+	contains "$TMP/e" "nothing was marked" &&
+	[ ! -e "$TMP/bad.yaml.lock" ]
+}
+ok "--mark on a corrupt state file exits 1 and leaves it byte-identical" \
+	corrupt
+
+corrupt_unmark() {
+	"$BILLET" --state "$TMP/bad.yaml" --unmark "$A" "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] && cmp -s "$TMP/bad.yaml" "$TMP/bad.orig" &&
+	contains "$TMP/e" "nothing was unmarked"
+}
+ok "--unmark on a corrupt state file exits 1 and leaves it alone" \
+	corrupt_unmark
+
+corrupt_list() {
+	"$BILLET" --state "$TMP/bad.yaml" --list --format tsv "$D" \
+		>"$TMP/l" 2>"$TMP/e" &&
+	[ "$(wc -l <"$TMP/l")" -eq 2 ] &&
+	contains "$TMP/e" "billet: warning: $TMP/bad.yaml:3:" &&
+	cmp -s "$TMP/bad.yaml" "$TMP/bad.orig"
+}
+ok "--list with a corrupt state file warns and lists" corrupt_list
+
+default_place() {
+	"$BILLET" --mark "$A" "$D" &&
+	contains "$XDG_STATE_HOME/billet/state.yaml" "$A:" &&
+	[ "$(stat -c %a "$XDG_STATE_HOME/billet")" = 700 ] &&
+	env -u XDG_STATE_HOME "$BILLET" --mark "$N" "$D" &&
+	contains "$HOME/.local/state/billet/state.yaml" "$N:"
+}
+ok "the default state file follows XDG_STATE_HOME, else HOME" default_place
+
+readonly_dir() {
+	[ "$(id -u)" -eq 0 ] && return 0 # root writes anywhere
+	mkdir "$TMP/ro" && "$BILLET" --state "$TMP/ro/s.yaml" --mark "$A" "$D" &&
+	cp "$TMP/ro/s.yaml" "$TMP/ro.orig" && chmod 500 "$TMP/ro" &&
+	"$BILLET" --state "$TMP/ro/s.yaml" --mark "$N" "$D" 2>"$TMP/e"
+	st=$?
+	chmod 700 "$TMP/ro"
+	[ $st -eq 1 ] && contains "$TMP/e" "not saved" &&
+	cmp -s "$TMP/ro/s.yaml" "$TMP/ro.orig"
+}
+ok "--mark in a read-only directory exits 1 and keeps the old file" \
+	readonly_dir
+
+keeps_other_entries() {
+	printf 'gone-posting:\n  marked: true\n  note: kept\n' >"$TMP/k.yaml"
+	"$BILLET" --state "$TMP/k.yaml" --mark "$A" "$D" &&
+	contains "$TMP/k.yaml" "gone-posting:" &&
+	contains "$TMP/k.yaml" "note: kept"
+}
+ok "entries for postings not loaded are kept" keeps_other_entries
+
+usage() {
+	"$BILLET" --shortlist "$D" 2>/dev/null
+	[ $? -eq 2 ] || return 1
+	"$BILLET" --mark "$A" --unmark "$N" "$D" 2>/dev/null
+	[ $? -eq 2 ]
+}
+ok "--shortlist without --list, or --mark with --unmark, is wrong usage" usage
+
+finish
