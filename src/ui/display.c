@@ -747,6 +747,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		}
 		if (k == (KEY_FN | KEY_MOUSE)) {
 			MEVENT ev;
+			buf_clear(&ui->msg);
 			if (getmouse(&ev) == OK && !ui->too_small)
 				view_mouse(ui, ev.y, ev.x, ev.bstate);
 			continue;

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,7 +49,7 @@ problems_update(struct view *v)
 	struct ui *ui = v->ui;
 	const struct catalog *c = ui->cat;
 	if (pr->generation == ui->generation && pr->width == v->width &&
-	    pr->text)
+	    pr->text && pr->ntext == c->nproblems)
 		goto done;
 	problems_clear(pr);
 	pr->generation = ui->generation;
@@ -104,6 +105,19 @@ problems_draw_row(struct view *v, size_t row, int y, bool current)
 }
 
 static void
+problems_draw_header(struct view *v)
+{
+	struct ui *ui = v->ui;
+	char h[128];
+	size_t n = ui->cat->nproblems;
+	snprintf(h, sizeof(h), "%zu problem%s found while loading (q closes)",
+	         n, n == 1 ? "" : "s");
+	mvwhline(v->win, 0, 0, ' ' | ui->attr[UL_HEADER], v->width);
+	ui_text(v->win, 0, 0, h, strlen(h), v->width, ui->attr[UL_HEADER],
+	        false);
+}
+
+static void
 problems_free(struct view *v)
 {
 	struct problems *pr = v->priv;
@@ -115,7 +129,9 @@ problems_free(struct view *v)
 static const struct view_ops problems_ops = {
 	.name = "problems",
 	.cursor = false,
+	.header = true,
 	.update = problems_update,
+	.draw_header = problems_draw_header,
 	.draw_row = problems_draw_row,
 	.free = problems_free,
 };

@@ -236,11 +236,10 @@ sort_change(struct ui *ui, bool reverse)
 
 /* Says that the key does something elsewhere. */
 static void
-not_here(struct ui *ui, enum action a, int key, const char *where)
+not_here(struct ui *ui, int key, const char *where)
 {
 	char name[32];
 	keys_name(key, name, sizeof(name));
-	(void)a;
 	ui_message(ui, false, "%s: only in %s", name, where);
 }
 
@@ -318,12 +317,12 @@ view_driver(struct ui *ui, enum action a, int key)
 		break;
 	case ACT_NEXT_MATCH:
 	case ACT_PREV_MATCH:
-		not_here(ui, a, key, "the detail and compare views");
+		not_here(ui, key, "the detail and compare views");
 		break;
 	case ACT_DIFF_ONLY:
 	case ACT_SCROLL_LEFT:
 	case ACT_SCROLL_RIGHT:
-		not_here(ui, a, key, "the compare view");
+		not_here(ui, key, "the compare view");
 		break;
 	/* Not built yet: each says so until its issue lands. */
 	case ACT_MARK:
