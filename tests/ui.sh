@@ -201,6 +201,15 @@ quit() {
 }
 ok "q quits with status 0 and the terminal restored (the shell is back)" quit
 
+tiny_start() {
+	start t 20x5 "$D" &&
+	waits t " 2/2" &&
+	shows t "Policy Advocate" && shows t "Upstate Director" &&
+	keys t Enter && waits t "Policy Advocate and" &&
+	keys t Q && waits t "billet-exit=0"
+}
+ok "started at 20x5 it lists both postings and opens one" tiny_start
+
 # B: side by side at 132x40 ------------------------------------------------
 split() {
 	start b 132x40 "$D" &&
@@ -351,5 +360,14 @@ no_color() {
 	keys h q && waits h "billet-exit=0"
 }
 ok "NO_COLOR draws no colours and still shows the current row in reverse" no_color
+
+no_color_option() {
+	keys h "clear; '$BILLET' --no-color --state '$STATE' '$D'; echo billet-exit=\$?" Enter &&
+	waits h " 2/2" &&
+	tm capture-pane -e -p -t h >"$TMP/esc" &&
+	! grep -q '\[3[0-7]m\|\[3[0-7];' "$TMP/esc" &&
+	keys h q && waits h "billet-exit=0"
+}
+ok "--no-color draws no colours" no_color_option
 
 finish
