@@ -17,7 +17,10 @@
  *      ui_current() is the posting the action is about; ui->env carries
  *      the state hooks (marked, hidden, ...) that the filter and the list's
  *      mark column already use; after a change call list_rebuild() when the
- *      set of postings shown may change.
+ *      set of postings shown may change. State is not opened yet: open
+ *      cfg->state in ui_run (display.c) and fill ui->env there. Say what
+ *      happened with ui_message(); ask for text (a note, a file name) with
+ *      ui_prompt(); ui->shown[0..nshown) is what `;` applies to.
  *
  * Adding a view (say compare.c):
  *   1. static functions for struct view_ops (at least .draw_row and
@@ -28,7 +31,9 @@
  *   3. open it with view_push(ui, v) (it is drawn full screen and gets the
  *      keys); q pops it and view_free() runs .free for its priv. A view
  *      that keeps postings must check ui->generation in .update: reload
- *      frees every posting and bumps it.
+ *      frees every posting and bumps it. Its .key takes the actions that
+ *      are its own (compare: NEXT_MATCH, PREV_MATCH, DIFF_ONLY,
+ *      SCROLL_LEFT, SCROLL_RIGHT) and returns the rest.
  * Draw text only through ui_text()/ui_text_spans(): they sanitise, cut
  * and pad by display columns.
  */
