@@ -1831,16 +1831,38 @@ reader_restart(struct reader *r)
 	arena_reset(&r->scratch);
 }
 
+/* Runs started again after an error, at most, in one unit: each restart
+ * costs libyaml a fresh buffer, so a file of nothing but broken documents
+ * must not make thousands of them. */
+#define MAX_RESTARTS 100
+
 /* Reads buf run by run: every document, resuming at the next document
- * marker after a syntax error or a nesting too deep. Returns false, having
- * reported nothing of it, at bytes libyaml will not read when retry is
- * set, so that the caller can repair them and read again. */
+ * marker after a syntax error or a nesting too deep (at most MAX_RESTARTS
+ * times). Returns false, having reported nothing of it, at bytes libyaml
+ * will not read when retry is set, so that the caller can repair them and
+ * read again. */
 static bool
 parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
            const atomic_bool *cancel, bool retry)
 {
-	size_t pos = 0;
+	size_t pos = 0, counted = 0; /* lines are counted up to counted */
+	unsigned lines = 0, restarts = 0;
 	while (pos < len && !atomic_load_explicit(cancel, memory_order_relaxed)) {
+		lines += count_lines(buf + counted, pos - counted);
+		counted = pos;
+		if (restarts++ > MAX_RESTARTS) {
+			if (u->last)
+				catalog_problem(&u->part, u->file, lines + 1, 1,
+				                true, "more than %d broken "
+				                "documents; the rest of the file "
+				                "is not read", MAX_RESTARTS);
+			else
+				catalog_problem(&u->part, u->file, lines + 1, 1,
+				                true, "more than %d broken "
+				                "documents; reading resumes at byte "
+				                "%zu", MAX_RESTARTS, u->off0 + u->len);
+			break;
+		}
 		yaml_parser_t parser;
 		if (!yaml_parser_initialize(&parser))
 			die_nomem();
@@ -1849,7 +1871,7 @@ parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
 		                             len - pos);
 		yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 		reader_restart(r);
-		r->line_base = pos ? count_lines(buf, pos) : 0;
+		r->line_base = lines;
 		bool failed = false;
 		unsigned fail_line = 0;
 		for (unsigned k = 0;; k++) {
