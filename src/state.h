@@ -109,7 +109,9 @@ bool state_unsaved(const struct state *st);
 bool state_refresh(struct state *st, struct state_error *err);
 
 /* Fills env's ctx and state hooks (is:marked, is:hidden, is:new, is:read,
- * has:note, rating, status) from st; env->today is left alone. */
+ * has:note, rating, status) from st; env->today is left alone. is:new
+ * holds for postings not seen when the run began (none while the state is
+ * read-only, since nothing is known then). */
 void state_query_env(struct state *st, struct query_env *env);
 /* Fills h so exports carry the mark, note, rating and status. */
 void state_export_hooks(struct state *st, struct export_hooks *h);
