@@ -1181,6 +1181,8 @@ struct reader {
 	size_t nanchors, anchorcap;
 	size_t budget;         /* nodes spent by the current posting */
 	bool budget_reported;
+	size_t aliased;        /* nodes reached through aliases, whole file */
+	bool aliased_reported;
 	bool stream_items;     /* the root is a list: map items as they end */
 	struct ynode *root;    /* the finished document root */
 	struct posting **file_postings; /* postings of this file, in order */
@@ -1410,6 +1412,28 @@ spend(struct reader *r, size_t n, const yaml_mark_t *mark)
 	return false;
 }
 
+/* Spends the file's alias budget: all the aliases of a file expand to at
+ * most max_nodes nodes together, so that a small file cannot make many
+ * postings that each copy a big anchor. Reports once. */
+static bool
+spend_alias(struct reader *r, size_t n, const yaml_mark_t *mark)
+{
+	size_t max = r->x.lim->max_nodes;
+	r->aliased = sat_add(r->aliased, n, max);
+	if (r->aliased <= max)
+		return true;
+	if (!r->aliased_reported) {
+		catalog_problem(r->x.c, r->x.file,
+		                (unsigned)mark->line + 1 + r->line_base,
+		                (unsigned)mark->column + 1, true,
+		                "the aliases of this file expand to more than "
+		                "%zu nodes in all; this one and the rest read "
+		                "as nothing (see --max-nodes)", max);
+		r->aliased_reported = true;
+	}
+	return false;
+}
+
 /* Handles one parser event; returns false at the end of the stream. */
 static bool
 on_event(struct reader *r, yaml_event_t *e)
@@ -1488,7 +1512,8 @@ on_event(struct reader *r, yaml_event_t *e)
 			catalog_problem(x->c, x->file, n->line, n->col, true,
 			                "alias '*%s' refers to no anchor (or to "
 			                "the collection that contains it)", name);
-		} else if (!spend(r, t->weight, &e->start_mark)) {
+		} else if (!spend(r, t->weight, &e->start_mark) ||
+		           !spend_alias(r, t->weight, &e->start_mark)) {
 			n = node_new(r, Y_NULL, &e->start_mark);
 		} else {
 			n = t;
