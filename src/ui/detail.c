@@ -31,6 +31,8 @@ detail_update(struct view *v)
 {
 	struct detail *d = v->priv;
 	struct ui *ui = v->ui;
+	if (!v->win)
+		return; /* not on screen: nothing to lay out for */
 	const struct posting *p = ui_current(ui);
 	int width = v->width - margin(v);
 	if (width < 1)

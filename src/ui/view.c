@@ -82,10 +82,13 @@ max_top(const struct view *v)
 	return v->nrows > body ? v->nrows - body : 0;
 }
 
-/* Keeps the cursor in sight and top in range. */
+/* Keeps the cursor in sight and top in range, with nrows brought up to
+ * date first (the model may have changed since the last draw). */
 static void
 view_clamp(struct view *v)
 {
+	if (v->ops->update)
+		v->ops->update(v);
 	size_t body = (size_t)view_body(v);
 	if (v->ops->cursor) {
 		if (v->nrows == 0)
