@@ -145,6 +145,15 @@ bad_query() {
 }
 ok "an invalid query shows the error and its column and keeps the last result; Esc restores" bad_query
 
+keeps_selection() {
+	keys a j && keys a / u p s t a t e Enter &&
+	waits a " 1/2  filter: upstate" && waits a "? help" &&
+	keys a '\' && waits a " 2/2  sort:" &&
+	keys a Enter && waits a "Organization: New York Immigration Coalition" &&
+	keys a q && waits a " 2/2  sort:" && keys a k
+}
+ok "the cursor stays on its posting as the filter narrows and widens" keeps_selection
+
 line_editing() {
 	keys a / p o l i c y && waits a "/policy" &&
 	keys a C-a && keys a -l 'x' && waits a "/xpolicy" &&
