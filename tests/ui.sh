@@ -346,12 +346,15 @@ interrupt() {
 ok "Ctrl-C (SIGINT) leaves cleanly with the terminal restored" interrupt
 
 suspend() {
-	keys h "clear; ('$BILLET' --state '$STATE' '$D'; echo billet-exit=\$?)" Enter &&
+	# billet alone in its job, so the shell says "Stopped" only once
+	# billet has given the terminal back
+	keys h "clear; '$BILLET' --state '$STATE' '$D'" Enter &&
 	waits h " 2/2" &&
 	keys h C-z && waits h "Stopped" &&
 	[ "$(tm display -p -t h '#{alternate_on}')" = 0 ] &&
 	keys h "fg" Enter && waits h " 2/2" && waits h "Policy Advocate" &&
-	keys h q && waits h "billet-exit=0"
+	keys h q && gone h "Policy Advocate" &&
+	keys h "echo billet-exit=\$?" Enter && waits h "billet-exit=0"
 }
 ok "Ctrl-Z suspends with the terminal restored; fg draws the screen again" suspend
 
