@@ -173,6 +173,7 @@ struct files {
 	char **v;
 	size_t n, cap;
 	unsigned long long bytes;
+	unsigned long long largest; /* bytes of the largest file */
 };
 
 static bool
@@ -229,6 +230,8 @@ walk(const char *path, int depth, struct files *out)
 			}
 			out->v[out->n++] = full;
 			out->bytes += (unsigned long long)st.st_size;
+			if ((unsigned long long)st.st_size > out->largest)
+				out->largest = (unsigned long long)st.st_size;
 		} else {
 			free(full);
 		}
@@ -250,7 +253,7 @@ files_find(const char *path, struct files *out)
 		out->v = xmalloc(sizeof(*out->v));
 		out->v[0] = strdup(path);
 		out->n = 1;
-		out->bytes = (unsigned long long)st.st_size;
+		out->bytes = out->largest = (unsigned long long)st.st_size;
 		return;
 	}
 	walk(path, 0, out);
@@ -264,6 +267,11 @@ files_free(struct files *f)
 		free(f->v[i]);
 	free(f->v);
 }
+
+/* The loader's limits: the defaults, with max_file raised to the largest
+ * file of the corpus (100,000 postings in one file are over 256 MiB), as
+ * --max-file would. */
+static struct load_limits limits;
 
 /* The baseline ---------------------------------------------------------- */
 
@@ -327,34 +335,87 @@ baseline_parse(const char *path, size_t *errors)
 
 enum child_work { CHILD_NOTHING, CHILD_BASELINE, CHILD_LOAD };
 
+/* How the last child of child_peak_kb ended, when it failed. */
+static char child_failure[128];
+
 /* Peak resident set of a child that does only the given work, in KiB
- * (ru_maxrss from wait4), or -1. Run while this process is still small:
- * a forked child starts with its parent's pages counted. */
+ * (ru_maxrss from wait4), or -1 with child_failure set. Run while this
+ * process is still small: a forked child starts with its parent's pages
+ * counted. */
 static long
 child_peak_kb(const char *path, enum child_work work)
 {
+	child_failure[0] = '\0';
 	fflush(stdout);
 	fflush(stderr);
-	pid_t pid = fork();
-	if (pid < 0)
+	int fd[2];
+	if (pipe(fd) != 0) {
+		snprintf(child_failure, sizeof(child_failure), "pipe: %s",
+		         strerror(errno));
 		return -1;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		snprintf(child_failure, sizeof(child_failure), "fork: %s",
+		         strerror(errno));
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
 	if (pid == 0) {
+		/* what the child says goes to the parent, to be quoted */
+		close(fd[0]);
+		dup2(fd[1], 2);
+		close(fd[1]);
 		if (work == CHILD_BASELINE) {
 			size_t errors;
 			baseline_parse(path, &errors);
 		} else if (work == CHILD_LOAD) {
 			struct catalog c;
 			catalog_init(&c);
-			load_path(&c, path, NULL);
+			load_path(&c, path, &limits);
 			/* not freed: the peak is what matters */
 		}
 		_exit(0);
 	}
+	/* read all the child says (and pass it on), keeping its first line */
+	close(fd[1]);
+	char said[100] = "", buf[4096];
+	size_t nsaid = 0;
+	ssize_t n;
+	while ((n = read(fd[0], buf, sizeof(buf))) > 0 ||
+	       (n < 0 && errno == EINTR)) {
+		if (n <= 0)
+			continue;
+		fwrite(buf, 1, (size_t)n, stderr);
+		for (ssize_t i = 0; i < n && nsaid + 1 < sizeof(said); i++) {
+			if (buf[i] == '\n')
+				nsaid = sizeof(said); /* the first line only */
+			else
+				said[nsaid++] = buf[i];
+		}
+		if (nsaid < sizeof(said))
+			said[nsaid] = '\0';
+	}
+	close(fd[0]);
 	int status;
 	struct rusage ru;
-	if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
+	if (wait4(pid, &status, 0, &ru) != pid) {
+		snprintf(child_failure, sizeof(child_failure), "wait4: %s",
+		         strerror(errno));
 		return -1;
+	}
+	if (WIFSIGNALED(status)) {
+		snprintf(child_failure, sizeof(child_failure), "killed by "
+		         "signal %d", WTERMSIG(status));
+		return -1;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(child_failure, sizeof(child_failure), "exited with "
+		         "status %d%s%s%s", WEXITSTATUS(status),
+		         said[0] ? " (\"" : "", said, said[0] ? "\")" : "");
+		return -1;
+	}
 	return ru.ru_maxrss;
 }
 
@@ -678,7 +739,13 @@ first_paint(const char *billet, const char *path, double timeout,
 		setenv("XDG_STATE_HOME", state, 1);
 		setenv("XDG_CONFIG_HOME", state, 1);
 		unsetenv("BILLET_PATH");
-		execl(billet, billet, path, (char *)NULL);
+		char max_file[32];
+		snprintf(max_file, sizeof(max_file), "%zu", limits.max_file);
+		if (limits.max_file != load_default_limits.max_file)
+			execl(billet, billet, "--max-file", max_file, path,
+			      (char *)NULL);
+		else
+			execl(billet, billet, path, (char *)NULL);
 		_exit(127);
 	}
 
@@ -829,6 +896,8 @@ table(int nfiles, char **files)
 		{"corpus.postings", "postings", "%.0f"},
 		{"corpus.files", "files", "%.0f"},
 		{"corpus.bytes", "corpus MB", "M"},
+		{"corpus.errors", "load errors (0, or the run is void)", "%.0f"},
+		{"load.failure", "load failure", "%s"},
 		{"baseline_ms", "libyaml parse, ms (baseline)", "%.1f"},
 		{"load1_ms", "billet load, 1 worker, ms", "%.1f"},
 		{"load1_x", "**load, 1 worker / baseline**", "%.2fx"},
@@ -907,12 +976,49 @@ table(int nfiles, char **files)
 
 /* Main ------------------------------------------------------------------ */
 
+/* When a load in a child process failed (billet dies on some errors, out
+ * of memory for one): the baseline alone, the failure said, status 1, so
+ * that make bench goes on with the other corpora. */
+static int
+load_failed(const char *path, int runs)
+{
+	char why[200];
+	snprintf(why, sizeof(why), "load_path in a child process %s",
+	         child_failure);
+	fprintf(stderr, "bench: %s: %s\n", path, why);
+	double *bms = xmalloc((size_t)runs * sizeof(*bms));
+	size_t perr;
+	baseline_parse(path, &perr);
+	for (int r = 0; r < runs; r++) {
+		double t0 = now_ms();
+		baseline_parse(path, &perr);
+		bms[r] = now_ms() - t0;
+	}
+	baseline_ms = median(bms, (size_t)runs);
+	free(bms);
+	fig("baseline.errors", (double)perr);
+	fig("baseline_ms", baseline_ms);
+	fig_na("load_ms");
+	fig_na("load_x");
+	info("load.failure", "%s", why);
+	if (!quiet)
+		printf("\n%s: libyaml event parse (baseline) %.1f ms; "
+		       "billet: %s\n", path, baseline_ms, why);
+	return 1;
+}
+
 /* --only: runs one kind of work runs times on path and prints each time,
  * for a profiler (perf record, valgrind --tool=callgrind) to look at. */
 static int
 only(const char *what, const char *path, int runs)
 {
 	threads_init();
+	struct files f;
+	files_find(path, &f);
+	limits = load_default_limits;
+	if (f.largest > limits.max_file)
+		limits.max_file = (size_t)f.largest;
+	files_free(&f);
 	for (int r = 0; r < (runs ? runs : 1); r++) {
 		double t0 = now_ms();
 		if (!strcmp(what, "baseline")) {
@@ -922,7 +1028,7 @@ only(const char *what, const char *path, int runs)
 			loader_threads(!strcmp(what, "load1"));
 			struct catalog c;
 			catalog_init(&c);
-			load_path(&c, path, NULL);
+			load_path(&c, path, &limits);
 			catalog_free(&c);
 		} else {
 			fprintf(stderr, "bench: --only baseline, load or load1, "
@@ -1005,6 +1111,10 @@ main(int argc, char **argv)
 	info("path", "%s", path);
 	size_t nfiles = f.n;
 	double corpus = (double)f.bytes;
+	limits = load_default_limits;
+	if (f.largest > limits.max_file)
+		limits.max_file = (size_t)f.largest;
+	fig("load.max_file", (double)limits.max_file);
 	fig("corpus.files", (double)nfiles);
 	fig("corpus.bytes", corpus);
 	fig("runs", runs);
@@ -1015,6 +1125,8 @@ main(int argc, char **argv)
 	long idle_kb = child_peak_kb(path, CHILD_NOTHING);
 	long base_kb = child_peak_kb(path, CHILD_BASELINE);
 	long load_kb = child_peak_kb(path, CHILD_LOAD);
+	if (load_kb < 0)
+		return load_failed(path, runs);
 
 	/* (1) and (2): the baseline and the load, in turns, after a
 	 * warm-up of each so that the files come from the page cache. */
@@ -1029,7 +1141,7 @@ main(int argc, char **argv)
 	catalog_init(&c);
 	for (int warm = 0; warm < 2; warm++) {
 		loader_threads(warm == 0);
-		load_path(&c, path, NULL);
+		load_path(&c, path, &limits);
 		catalog_free(&c);
 	}
 	for (int r = 0; r < runs; r++) {
@@ -1040,14 +1152,14 @@ main(int argc, char **argv)
 		loader_threads(true);
 		catalog_init(&c);
 		t0 = now_ms();
-		load_path(&c, path, NULL);
+		load_path(&c, path, &limits);
 		l1ms[r] = now_ms() - t0;
 		catalog_free(&c);
 		/* as many as billet takes by default; the last one is kept */
 		loader_threads(false);
 		catalog_init(&c);
 		t0 = now_ms();
-		load_path(&c, path, NULL);
+		load_path(&c, path, &limits);
 		lms[r] = now_ms() - t0;
 		if (r + 1 < runs) {
 			t0 = now_ms();
@@ -1061,6 +1173,20 @@ main(int argc, char **argv)
 	fig("corpus.postings", (double)c.n);
 	fig("corpus.problems", (double)c.nproblems);
 	fig("corpus.errors", (double)c.nerrors);
+	size_t nerrors = c.nerrors;
+	if (nerrors) {
+		for (size_t i = 0; i < c.nproblems; i++) {
+			if (c.problems[i].error) {
+				info("corpus.first_error", "%s:%u:%u: %s",
+				     c.problems[i].file, c.problems[i].line,
+				     c.problems[i].col, c.problems[i].msg);
+				break;
+			}
+		}
+		fprintf(stderr, "bench: billet reported %zu error%s loading "
+		        "%s: the figures do not measure the whole corpus\n",
+		        nerrors, nerrors == 1 ? "" : "s", path);
+	}
 	fig("baseline.events", (double)events);
 	fig("baseline.errors", (double)perr);
 	fig("baseline_ms", baseline_ms);
@@ -1294,12 +1420,16 @@ main(int argc, char **argv)
 		printf("\n%s: %zu postings in %zu file%s, %.1f MB; medians of "
 		       "%d runs\n", label ? label : path, npostings, nfiles,
 		       nfiles == 1 ? "" : "s", corpus / 1e6, runs);
-		printf("%-50s %14s  %s\n", "", "", "x baseline");
+		printf("%-58s %14s  %s\n", "", "", "x baseline");
 		for (size_t i = 0; i < nrows; i++)
-			printf("%-50s %14s  %s\n", rows[i].what, rows[i].value,
+			printf("%-58s %14s  %s\n", rows[i].what, rows[i].value,
 			       rows[i].ratio);
 		if (paint_note)
 			printf("first paint: n/a (%s)\n", paint_note);
+		if (nerrors)
+			printf("WARNING: billet reported %zu load error%s: these "
+			       "figures do not measure the whole corpus\n",
+			       nerrors, nerrors == 1 ? "" : "s");
 	}
 	return 0;
 }
