@@ -11,6 +11,11 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 77
 fi
 
+if [ ! -x "$BILLET" ]; then
+	echo "tests/ui.sh: $BILLET is not built"
+	exit 99
+fi
+
 D="$SRCDIR/data"
 U="$SRCDIR/tests/data/ui"
 A=aclu-socal-kern-policy-advocate
@@ -74,8 +79,8 @@ line() { screen "$1" | sed -n "$2p"; }
 keys() { s=$1; shift; tm send-keys -t "$s" "$@"; }
 
 # start S WxH ARGS...: a shell in a new session S of that size, in a
-# clean environment, running billet with ARGS (then printing its exit
-# status as "billet-exit=N"); waits for the status line.
+# clean environment, running billet with ARGS in directory $here (else
+# here), then printing its exit status as "billet-exit=N".
 start() {
 	s=$1
 	size=$2
@@ -87,7 +92,7 @@ start() {
 	for a in "$@"; do
 		args="$args '$a'"
 	done
-	keys "$s" "clear; '$BILLET' --state '$STATE'$args; echo billet-exit=\$?" Enter
+	keys "$s" "clear; cd '${here:-$PWD}'; '$BILLET' --state '$STATE'$args; echo billet-exit=\$?" Enter
 }
 
 # A: start-up on the sample postings at 80x24 ------------------------------
@@ -292,11 +297,14 @@ wide() {
 ok "wide (Japanese) text keeps the columns after it aligned" wide
 
 problems() {
-	start f 80x24 "$U/problems.yaml" &&
+	# in the fixtures' directory, so the messages do not wrap with the path
+	here=$U
+	start f 80x24 problems.yaml &&
+	here= &&
 	waits f "4 problems: press !" &&
 	shows f " 1/1" &&
 	keys f '!' &&
-	waits f "problems.yaml:6:8: error: title: expected text," &&
+	waits f "problems.yaml:6:8: error: title: expected text, found a list" &&
 	keys f q && waits f "A fine posting" &&
 	keys f Q && waits f "billet-exit=0"
 }
