@@ -1750,9 +1750,17 @@ has_directive(const char *buf, size_t len)
 
 /* Units of work ---------------------------------------------------------- */
 
+/* Files up to this size are read into memory rather than mapped. */
+#define SMALL_FILE ((size_t)1 << 20)
+/* Units planned ahead of the workers, at most: bounds the memory and the
+ * open mappings while a big directory is walked. */
+#define MAX_PENDING 256
+
+
 /* A file mapped into memory, released when its last unit is parsed. */
 struct filemap {
-	void *addr;        /* the mapping, or NULL for memory of the caller */
+	void *addr;        /* the mapping, or NULL */
+	char *mem;         /* or the bytes read into memory (malloc'd) */
 	size_t len;
 	atomic_size_t left; /* units of the file not yet parsed */
 };
@@ -1774,6 +1782,18 @@ struct unit {
 	struct filemap *map;      /* the mapping, shared by the file's units */
 	bool done;                /* parsed (guarded by the loader's lock) */
 };
+
+/* Releases a file's bytes once its last unit is done with them. */
+static void
+filemap_release(struct filemap *m)
+{
+	if (!m || atomic_fetch_sub(&m->left, 1) != 1)
+		return;
+	if (m->addr)
+		munmap(m->addr, m->len);
+	free(m->mem);
+	free(m);
+}
 
 /* Frees a unit and what it still owns. */
 static void
@@ -2023,11 +2043,7 @@ parse_unit(struct unit *u, const struct load_limits *lim,
 		if (e > a)
 			madvise((void *)a, e - a, MADV_DONTNEED);
 	}
-	if (u->map && atomic_fetch_sub(&u->map->left, 1) == 1) {
-		if (u->map->addr)
-			munmap(u->map->addr, u->map->len);
-		free(u->map);
-	}
+	filemap_release(u->map);
 	u->map = NULL;
 }
 
@@ -2147,6 +2163,7 @@ load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
 struct loader {
 	pthread_mutex_t lock;
 	pthread_cond_t work;       /* a unit was planned, or planning ended */
+	pthread_cond_t room;       /* a worker took a unit */
 	struct unit **units;       /* planned so far */
 	size_t nunits, cap;
 	size_t next_parse;         /* the next unit a worker takes */
@@ -2168,6 +2185,9 @@ static void
 plan_unit(struct loader *l, struct unit *u)
 {
 	pthread_mutex_lock(&l->lock);
+	while (l->nunits - l->next_parse > MAX_PENDING &&
+	       !atomic_load_explicit(&l->cancel, memory_order_relaxed))
+		pthread_cond_wait(&l->room, &l->lock);
 	if (l->nunits == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 256;
 		struct unit **v = realloc(l->units, cap * sizeof(*v));
@@ -2227,7 +2247,30 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 	if (!map)
 		die_nomem();
 	map->len = (size_t)st->st_size;
-	if (map->len > 0) {
+	if (map->len > 0 && map->len <= SMALL_FILE) {
+		/* small files are read: a mapping each would run into the
+		 * kernel's limit on mappings with many files planned */
+		map->mem = malloc(map->len);
+		if (!map->mem)
+			die_nomem();
+		size_t got = 0;
+		while (got < map->len) {
+			ssize_t k = read(fd, map->mem + got, map->len - got);
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k <= 0) {
+				snprintf(msg, sizeof(msg), "cannot read: %s",
+				         k < 0 ? strerror(errno)
+				               : "the file shrank while read");
+				close(fd);
+				free(map->mem);
+				free(map);
+				plan_problem(l, path, true, msg);
+				return;
+			}
+			got += (size_t)k;
+		}
+	} else if (map->len > 0) {
 		map->addr = mmap(NULL, map->len, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (map->addr == MAP_FAILED) {
 			snprintf(msg, sizeof(msg), "cannot read: %s",
@@ -2240,7 +2283,7 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 		madvise(map->addr, map->len, MADV_SEQUENTIAL);
 	}
 	close(fd);
-	const char *buf = map->addr ? map->addr : "";
+	const char *buf = map->addr ? map->addr : map->mem ? map->mem : "";
 	size_t len = map->len;
 	/* where to split: never in a UTF-16 file or one with directives */
 	size_t chunk = (size_t)1 << 20;
@@ -2434,6 +2477,7 @@ worker_main(void *arg)
 		       (!l->units[l->next_parse] ||
 		        l->units[l->next_parse]->done))
 			l->next_parse++;
+		pthread_cond_broadcast(&l->room);
 		if (l->next_parse == l->nunits) {
 			if (l->planned ||
 			    atomic_load_explicit(&l->cancel, memory_order_relaxed))
@@ -2442,6 +2486,7 @@ worker_main(void *arg)
 			continue;
 		}
 		struct unit *u = l->units[l->next_parse++];
+		pthread_cond_signal(&l->room);
 		pthread_mutex_unlock(&l->lock);
 		if (!atomic_load_explicit(&l->cancel, memory_order_relaxed))
 			parse_unit(u, &l->lim, &l->cancel);
@@ -2472,6 +2517,7 @@ loader_start(char *const *paths, size_t npaths, const struct load_limits *lim)
 		die_nomem();
 	pthread_mutex_init(&l->lock, NULL);
 	pthread_cond_init(&l->work, NULL);
+	pthread_cond_init(&l->room, NULL);
 	atomic_init(&l->cancel, false);
 	l->lim = lim ? *lim : load_default_limits;
 	l->paths = calloc(npaths ? npaths : 1, sizeof(*l->paths));
@@ -2577,6 +2623,7 @@ loader_free(struct loader *l)
 	atomic_store(&l->cancel, true);
 	pthread_mutex_lock(&l->lock);
 	pthread_cond_broadcast(&l->work);
+	pthread_cond_broadcast(&l->room);
 	pthread_mutex_unlock(&l->lock);
 	pthread_join(l->planner, NULL);
 	for (int i = 0; i < l->nworkers; i++)
@@ -2585,11 +2632,7 @@ loader_free(struct loader *l)
 		struct unit *u = l->units[i];
 		if (!u)
 			continue;
-		if (u->map && atomic_fetch_sub(&u->map->left, 1) == 1) {
-			if (u->map->addr)
-				munmap(u->map->addr, u->map->len);
-			free(u->map);
-		}
+		filemap_release(u->map);
 		unit_free(u);
 	}
 	free(l->units);
@@ -2599,6 +2642,7 @@ loader_free(struct loader *l)
 	free(l->workers);
 	pthread_mutex_destroy(&l->lock);
 	pthread_cond_destroy(&l->work);
+	pthread_cond_destroy(&l->room);
 	free(l);
 }
 
