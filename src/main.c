@@ -452,7 +452,9 @@ main(int argc, char **argv)
 
 	struct catalog c;
 	catalog_init(&c);
-	load_all(&c, argv + optind, argc - optind, &o.limits);
+	/* the interface loads in the background and is usable meanwhile */
+	if (o.mode != MODE_UI)
+		load_all(&c, argv + optind, argc - optind, &o.limits);
 	int status = 0;
 	/* the state file: marks, notes, ratings for the batch modes */
 	struct state *st = NULL;
@@ -534,7 +536,7 @@ main(int argc, char **argv)
 			                                  : "the sample postings",
 			.paths = argv + optind, .npaths = (size_t)(argc - optind),
 			.path_list = given ? NULL : from_env ? env : sample_dir(),
-			.limits = &o.limits, .state = o.state,
+			.limits = &o.limits, .state = o.state, .load = true,
 		};
 		status = ui_run(&c, &uc);
 		break;
