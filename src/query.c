@@ -13,6 +13,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "index.h"
+
 #define MAX_DEPTH 64   /* nesting of parentheses and negations */
 #define EXCERPT_MAX 40 /* bytes of user text quoted in a message */
 
@@ -289,6 +291,16 @@ fold_text(struct bytes *b, struct offsets *map, const char *s, size_t len)
 		m[o - o0] = len;
 	b->len += (size_t)(o - o0);
 	b->s[b->len] = '\0';
+}
+
+void
+query_fold(struct buf *out, const char *s, size_t len)
+{
+	struct bytes b = { out->s, out->len, out->cap };
+	fold_text(&b, NULL, s, len);
+	out->s = b.s;
+	out->len = b.len;
+	out->cap = b.cap;
 }
 
 /* The first occurrence of n[0..nl) in h[0..hl) (nl > 0), or NULL; memmem
@@ -1380,6 +1392,419 @@ query_match(struct query *q, const struct posting *p,
 	bool r = eval(q, q->root, p);
 	q->cur = NULL;
 	return r;
+}
+
+/* ---- set-at-a-time evaluation ------------------------------------------ */
+
+/* What a subtree costs, cheapest first: values in the index's flat
+ * arrays, text the index answers, state hooks called per posting, text
+ * verified per posting. An AND applies its children in this order, so
+ * the dear ones see only the postings the cheap ones left. */
+enum { COST_ARRAY, COST_INDEX, COST_HOOK, COST_VERIFY, COST_N };
+
+static int
+node_cost(const struct query *q, int32_t id)
+{
+	const struct node *n = &q->nodes[id];
+	switch ((enum nkind)n->kind) {
+	case N_TRUE:
+	case N_SALARY:
+	case N_EXPER:
+	case N_DATE:
+		return COST_ARRAY;
+	case N_FLAG:
+		return n->what == FL_SALARY || n->what == FL_DEADLINE ||
+		       n->what == FL_OPEN ? COST_ARRAY : COST_HOOK;
+	case N_RATING:
+	case N_STATUS:
+		return COST_HOOK;
+	case N_TEXT:
+		if (!n->len)
+			return COST_ARRAY;
+		return memchr(q->strs.s + n->off, ' ', n->len) ? COST_VERIFY :
+		       COST_INDEX;
+	case N_AND:
+	case N_OR:
+	case N_NOT: {
+		int c = COST_ARRAY;
+		for (int32_t k = n->first; k >= 0; k = q->nodes[k].next) {
+			int x = node_cost(q, k);
+			if (x > c)
+				c = x;
+		}
+		return c;
+	}
+	}
+	return COST_VERIFY;
+}
+
+/* One query_select over the postings an index covers. */
+struct sel {
+	struct query *q;
+	struct query_index *ix;
+	struct posting *const *v;
+	struct index_values iv;  /* the index's arrays */
+	size_t words;            /* 64-bit words of the sets */
+	int32_t today;           /* for the node being applied */
+	struct index_term term;  /* the text node being verified */
+};
+
+static bool
+set_empty(const uint64_t *set, size_t words)
+{
+	for (size_t w = 0; w < words; w++)
+		if (set[w])
+			return false;
+	return true;
+}
+
+/* Clears from set every posting i for which pred(s, n, i) is false. */
+static void
+keep_if(struct sel *s, uint64_t *set,
+        bool (*pred)(struct sel *, const struct node *, size_t),
+        const struct node *n)
+{
+	for (size_t w = 0; w < s->words; w++) {
+		uint64_t x = set[w], keep = x;
+		while (x) {
+			int b = __builtin_ctzll(x);
+			if (!pred(s, n, w * 64 + (size_t)b))
+				keep &= ~((uint64_t)1 << b);
+			x &= x - 1;
+		}
+		set[w] = keep;
+	}
+}
+
+static bool
+pred_salary(struct sel *s, const struct node *n, size_t i)
+{
+	return (s->iv.flags[i] & IXF_SALARY) &&
+	       range_cmp(n->op, s->iv.salary_lo[i], s->iv.salary_hi[i], n->num);
+}
+
+static bool
+pred_exper(struct sel *s, const struct node *n, size_t i)
+{
+	return (s->iv.flags[i] & IXF_EXPER) &&
+	       range_cmp(n->op, s->iv.exper_lo[i], s->iv.exper_hi[i], n->num);
+}
+
+static bool
+pred_date(struct sel *s, const struct node *n, size_t i)
+{
+	int32_t v = n->what == D_POSTED ? s->iv.posted[i] : s->iv.deadline[i];
+	if (!v)
+		return false;
+	if (n->today)
+		return date_cmp(n->op, v, s->today, s->today);
+	return date_cmp(n->op, v, n->lo, n->hi);
+}
+
+static bool
+pred_flag(struct sel *s, const struct node *n, size_t i)
+{
+	switch (n->what) {
+	case FL_SALARY:
+		return s->iv.flags[i] & IXF_SALARY;
+	case FL_DEADLINE:
+		return s->iv.flags[i] & IXF_DEADLINE;
+	case FL_OPEN:
+		return !s->iv.deadline[i] || s->iv.deadline[i] >= s->today;
+	}
+	return eval_flag(s->q, n->what, s->v[i]);
+}
+
+/* A term asked of the posting itself (state hooks). */
+static bool
+pred_eval(struct sel *s, const struct node *n, size_t i)
+{
+	return eval(s->q, (int32_t)(n - s->q->nodes), s->v[i]);
+}
+
+/* True if white space starts at s[i] (a character boundary); *k gets its
+ * length in bytes. */
+static bool
+space_at(const char *s, size_t len, size_t i, size_t *k)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c < 0x80) {
+		*k = 1;
+		return is_space(c);
+	}
+	uint32_t cp;
+	*k = text_decode(s + i, len - i, &cp);
+	return is_uspace(cp);
+}
+
+/* True if the folded form of s[i..len) starts with nd[0..nl), s[i] being
+ * a character boundary and, when white space, the first of its run: the
+ * bytes fold_text would write from there, made one character at a time. */
+static bool
+fold_starts(const char *s, size_t len, size_t i, const char *nd, size_t nl)
+{
+	size_t k = 0;
+	while (k < nl) {
+		if (i >= len)
+			return false;
+		unsigned char c = (unsigned char)s[i];
+		size_t n;
+		if (space_at(s, len, i, &n)) {
+			if (nd[k++] != ' ')
+				return false;
+			for (i += n; i < len && space_at(s, len, i, &n); i += n)
+				;
+			continue;
+		}
+		if (c < 0x80) {
+			if (lower((char)c) != nd[k++])
+				return false;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		i += text_decode(s + i, len - i, &cp);
+		char tmp[4];
+		size_t m = text_encode(text_fold_cp(cp), tmp);
+		for (size_t j = 0; j < m && k < nl; j++)
+			if (tmp[j] != nd[k++])
+				return false;
+	}
+	return true;
+}
+
+/* True if x has a byte equal to the low byte of b (b repeated 8 times). */
+static uint64_t
+has_byte(uint64_t x, uint64_t b)
+{
+	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
+	uint64_t y = x ^ b;
+	return (y - ones) & ~y & hi;
+}
+
+/* find_bytes(fold(s[0..len)), nd, nl) without folding s: the places
+ * where the needle can start (its first byte in either case, any
+ * non-ASCII character; white space after other text when the needle
+ * starts with a space) are found eight bytes at a time, and the needle
+ * is compared from each with fold_starts. */
+static bool
+fold_find(const char *s, size_t len, const char *nd, size_t nl)
+{
+	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
+	unsigned char n0 = (unsigned char)nd[0];
+	size_t i = 0, k;
+	if (n0 == ' ') {
+		bool prev = false;
+		while (i < len) {
+			bool sp = space_at(s, len, i, &k);
+			if (sp && !prev && fold_starts(s, len, i, nd, nl))
+				return true;
+			prev = sp;
+			i += k;
+		}
+		return false;
+	}
+	unsigned char up = n0 >= 'a' && n0 <= 'z' ? (unsigned char)(n0 - 32) :
+	                   n0;
+	uint64_t b0 = n0 < 0x80 ? n0 * ones : 0, b1 = n0 < 0x80 ? up * ones : 0;
+	/* the second byte too, when it is plain ASCII: a start needs it (or
+	 * a non-ASCII character) right after */
+	unsigned char n1 = nl > 1 ? (unsigned char)nd[1] : 0;
+	bool two = b0 && n1 > ' ' && n1 < 0x80;
+	unsigned char up1 = n1 >= 'a' && n1 <= 'z' ? (unsigned char)(n1 - 32) :
+	                    n1;
+	uint64_t c0 = n1 * ones, c1 = up1 * ones;
+	while (i < len) {
+		/* skip ASCII bytes that cannot start it; the lowest bit set
+		 * in m marks the first byte that may (has_byte is exact up to
+		 * its first hit, and a miss is never reported as one) */
+		while (len - i >= 9) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			uint64_t m = x & hi;
+			if (b0) {
+				uint64_t f = has_byte(x, b0) | has_byte(x, b1);
+				if (two && f) {
+					uint64_t y;
+					memcpy(&y, s + i + 1, 8);
+					f &= (y & hi) | has_byte(y, c0) | has_byte(y, c1);
+				}
+				m |= f;
+			}
+			if (m) {
+				i += (size_t)__builtin_ctzll(m) / 8;
+				break;
+			}
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if ((c == n0 || c == up) && fold_starts(s, len, i, nd, nl))
+				return true;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		k = text_decode(s + i, len - i, &cp);
+		if (fold_starts(s, len, i, nd, nl))
+			return true;
+		i += k;
+	}
+	return false;
+}
+
+/* What fold_find is to look for in a posting's text. */
+struct verify {
+	const char *needle;
+	size_t len;
+	uint8_t field; /* enum field; F_ANY for every piece */
+};
+
+static bool
+verify_cb(void *ctx, const char *field, const char *s)
+{
+	const struct verify *vf = ctx;
+	if (!s || !*s)
+		return false;
+	if (vf->field != F_ANY && field_index(field) != vf->field)
+		return false;
+	return fold_find(s, strlen(s), vf->needle, vf->len);
+}
+
+/* A text node the index could only narrow: the verdicts already found
+ * are kept in s->term, the rest found in the posting's text. */
+static bool
+pred_verify(struct sel *s, const struct node *n, size_t i)
+{
+	uint64_t bit = (uint64_t)1 << (i % 64);
+	if (s->term.known[i / 64] & bit)
+		return s->term.yes[i / 64] & bit;
+	struct verify vf = { s->q->strs.s + n->off, n->len, n->what };
+	bool r = posting_each_text(s->v[i], verify_cb, &vf);
+	s->term.known[i / 64] |= bit;
+	if (r)
+		s->term.yes[i / 64] |= bit;
+	return r;
+}
+
+/* Keeps in set (of postings the index covers) the postings node id
+ * matches; sp is the first scratch set free for the subtree. */
+static void
+sel_eval(struct sel *s, int32_t id, uint64_t *set, size_t sp)
+{
+	struct query *q = s->q;
+	const struct node *n = &q->nodes[id];
+	size_t words = s->words, bytes = words * 8;
+	if (set_empty(set, words))
+		return;
+	switch ((enum nkind)n->kind) {
+	case N_TRUE:
+		return;
+	case N_AND:
+		for (int c = 0; c < COST_N; c++)
+			for (int32_t k = n->first; k >= 0; k = q->nodes[k].next)
+				if (node_cost(q, k) == c)
+					sel_eval(s, k, set, sp);
+		return;
+	case N_OR: {
+		uint64_t *rem = index_scratch(s->ix, sp);
+		uint64_t *acc = index_scratch(s->ix, sp + 1);
+		uint64_t *t = index_scratch(s->ix, sp + 2);
+		memcpy(rem, set, bytes);
+		memset(acc, 0, bytes);
+		bool left = true;
+		for (int c = 0; c < COST_N && left; c++)
+			for (int32_t k = n->first; k >= 0 && left;
+			     k = q->nodes[k].next) {
+				if (node_cost(q, k) != c)
+					continue;
+				memcpy(t, rem, bytes);
+				sel_eval(s, k, t, sp + 3);
+				left = false;
+				for (size_t w = 0; w < words; w++) {
+					acc[w] |= t[w];
+					rem[w] &= ~t[w];
+					left |= rem[w] != 0;
+				}
+			}
+		memcpy(set, acc, bytes);
+		return;
+	}
+	case N_NOT: {
+		uint64_t *t = index_scratch(s->ix, sp);
+		memcpy(t, set, bytes);
+		sel_eval(s, n->first, t, sp + 1);
+		for (size_t w = 0; w < words; w++)
+			set[w] &= ~t[w];
+		return;
+	}
+	case N_TEXT:
+		if (!n->len)
+			return;
+		index_term(s->ix, field_names[n->what], q->strs.s + n->off,
+		           n->len, &s->term);
+		for (size_t w = 0; w < words; w++)
+			set[w] &= s->term.cand[w];
+		if (!s->term.exact)
+			keep_if(s, set, pred_verify, n);
+		return;
+	case N_SALARY:
+		keep_if(s, set, pred_salary, n);
+		return;
+	case N_EXPER:
+		keep_if(s, set, pred_exper, n);
+		return;
+	case N_DATE:
+		s->today = n->today ? today_of(q) : 0;
+		keep_if(s, set, pred_date, n);
+		return;
+	case N_FLAG:
+		s->today = n->what == FL_OPEN ? today_of(q) : 0;
+		keep_if(s, set, pred_flag, n);
+		return;
+	case N_RATING:
+	case N_STATUS:
+		keep_if(s, set, pred_eval, n);
+		return;
+	}
+}
+
+size_t
+query_select(struct query *q, struct query_index *ix,
+             struct posting *const *v, size_t n, const struct query_env *env,
+             uint32_t *out)
+{
+	size_t m = ix ? index_count(ix) : 0, k = 0;
+	if (m > n)
+		m = n;
+	if (query_is_empty(q)) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = (uint32_t)i;
+		return n;
+	}
+	if (m) {
+		q->env = env;
+		struct sel s = {
+			.q = q, .ix = ix, .v = v, .iv = index_values(ix),
+			.words = (m + 63) / 64,
+		};
+		uint64_t *set = index_scratch(ix, 0);
+		for (size_t w = 0; w < s.words; w++)
+			set[w] = m - w * 64 >= 64 ? ~(uint64_t)0 :
+			         ((uint64_t)1 << (m - w * 64)) - 1;
+		sel_eval(&s, q->root, set, 1);
+		q->cur = NULL;
+		for (size_t w = 0; w < s.words; w++)
+			for (uint64_t x = set[w]; x; x &= x - 1)
+				out[k++] = (uint32_t)(w * 64 +
+				                      (size_t)__builtin_ctzll(x));
+	}
+	for (size_t i = m; i < n; i++)
+		if (query_match(q, v[i], env))
+			out[k++] = (uint32_t)i;
+	return k;
 }
 
 /* ---- questions about the query itself ---------------------------------- */

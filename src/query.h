@@ -58,6 +58,25 @@ bool query_is_empty(const struct query *q);
 bool query_match(struct query *q, const struct posting *p,
                  const struct query_env *env);
 
+struct query_index; /* index.h */
+
+/* Writes to out[0..) the positions i, ascending, of the postings v[i] of
+ * v[0..n) that query_match would match, and returns how many (out has
+ * room for n). The query is evaluated a set of postings at a time: with
+ * ix (made by index_build over the same postings in the same order), the
+ * postings it covers are answered from the index and its cached answers,
+ * and the rest, v[index_count(ix)..n), one by one; with ix NULL, every
+ * posting one by one. ix's caches are updated, so ix, like q, is used by
+ * one thread at a time. Allocates nothing per posting. */
+size_t query_select(struct query *q, struct query_index *ix,
+                    struct posting *const *v, size_t n,
+                    const struct query_env *env, uint32_t *out);
+
+/* Appends the folded form of s[0..len) as queries match it: every code
+ * point through text_fold_cp, each run of white space as one ' ', bad
+ * bytes as U+FFFD (the index folds the postings with it). */
+void query_fold(struct buf *out, const char *s, size_t len);
+
 /* True if the query contains the term, positive or negated: "is:hidden",
  * "has:note" (any is:/has: term by that spelling), or a key such as
  * "status", "rating", "salary", "experience", "posted", "deadline", or a
