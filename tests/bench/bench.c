@@ -36,6 +36,7 @@
 
 #include "catalog.h"
 #include "compare.h"
+#include "index.h"
 #include "load.h"
 #include "posting.h"
 #include "query.h"
@@ -91,7 +92,7 @@ struct row {
 	char value[32];  /* the figure with its unit */
 	char ratio[32];  /* against the baseline, or empty */
 };
-static struct row rows[96];
+static struct row rows[128];
 static size_t nrows;
 
 static void
@@ -333,7 +334,7 @@ baseline_parse(const char *path, size_t *errors)
 
 /* Memory ---------------------------------------------------------------- */
 
-enum child_work { CHILD_NOTHING, CHILD_BASELINE, CHILD_LOAD };
+enum child_work { CHILD_NOTHING, CHILD_BASELINE, CHILD_LOAD, CHILD_INDEX };
 
 /* How the last child of child_peak_kb ended, when it failed. */
 static char child_failure[128];
@@ -370,11 +371,13 @@ child_peak_kb(const char *path, enum child_work work)
 		if (work == CHILD_BASELINE) {
 			size_t errors;
 			baseline_parse(path, &errors);
-		} else if (work == CHILD_LOAD) {
+		} else if (work == CHILD_LOAD || work == CHILD_INDEX) {
 			struct catalog c;
 			catalog_init(&c);
 			load_path(&c, path, &limits);
 			/* not freed: the peak is what matters */
+			if (work == CHILD_INDEX)
+				index_build(c.v, c.n);
 		}
 		_exit(0);
 	}
@@ -479,19 +482,30 @@ struct keystats {
 	 * term (a ':', '<', '>' or '='): "title:d", not "titl" */
 	double term_median, term_worst;
 	size_t term_keys;
+	double first_worst;   /* worst key of the first pass alone */
+};
+
+/* How type_pass filters. */
+enum filter_mode {
+	FM_MATCH,  /* query_match on every posting */
+	FM_NARROW, /* ... on the previous matches when the query narrows */
+	FM_INDEX,  /* query_select with the index (its caches kept) */
 };
 
 /* One pass: types text and backspaces it out, steps[0..nsteps) being the
  * prefix lengths. Each keystroke parses the text and matches it
  * (query_match) against every posting, keeping the matches in a list as
- * the interface would; with narrow, a query that query_narrows() shows
- * to narrow the previous one is matched against the previous matches
- * only. A text that does not parse is skipped (the interface keeps the
- * previous list): ms[s] is then negative. */
+ * the interface would; with FM_NARROW, a query that query_narrows()
+ * shows to narrow the previous one is matched against the previous
+ * matches only; with FM_INDEX, query_select answers with the index ix. A
+ * text that does not parse is skipped (the interface keeps the previous
+ * list): ms[s] is then negative. */
 static void
 type_pass(struct catalog *c, const char *text, const size_t *steps,
-          size_t nsteps, bool narrow, double *ms, struct keystats *st)
+          size_t nsteps, enum filter_mode mode, struct query_index *ix,
+          double *ms, struct keystats *st)
 {
+	uint32_t *sel = xmalloc((c->n ? c->n : 1) * sizeof(*sel));
 	size_t len = strlen(text);
 	char *buf = xmalloc(len + 1);
 	struct posting **cur = xmalloc((c->n ? c->n : 1) * sizeof(*cur));
@@ -509,7 +523,10 @@ type_pass(struct catalog *c, const char *text, const size_t *steps,
 			continue;
 		}
 		size_t ncur = 0;
-		if (narrow && prevq && query_narrows(prevq, q)) {
+		if (mode == FM_INDEX) {
+			ncur = query_select(q, ix, c->v, c->n, NULL, sel);
+		} else if (mode == FM_NARROW && prevq &&
+		           query_narrows(prevq, q)) {
 			for (size_t i = 0; i < nprev; i++)
 				if (query_match(q, prev[i], NULL))
 					cur[ncur++] = prev[i];
@@ -532,6 +549,7 @@ type_pass(struct catalog *c, const char *text, const size_t *steps,
 	free(buf);
 	free(cur);
 	free(prev);
+	free(sel);
 }
 
 /* Types text one character at a time and backspaces it out, up to
@@ -539,8 +557,8 @@ type_pass(struct catalog *c, const char *text, const size_t *steps,
  * keystroke's time is its median over the passes, and the figures are
  * the median and the worst of those over the keystrokes. */
 static struct keystats
-type_query(struct catalog *c, const char *text, bool narrow, int max_passes,
-           double budget)
+type_query(struct catalog *c, const char *text, enum filter_mode mode,
+           struct query_index *ix, int max_passes, double budget)
 {
 	size_t len = strlen(text);
 	/* prefix lengths at character boundaries: typing, then backspacing */
@@ -558,8 +576,11 @@ type_query(struct catalog *c, const char *text, bool narrow, int max_passes,
 	double t0 = now_ms();
 	while (st.passes < max_passes &&
 	       (st.passes == 0 || now_ms() - t0 < budget))
-		type_pass(c, text, steps, nsteps, narrow,
+		type_pass(c, text, steps, nsteps, mode, ix,
 		          ms + (size_t)st.passes++ * nsteps, &st);
+	for (size_t s = 0; s < nsteps; s++)
+		if (ms[s] > st.first_worst)
+			st.first_worst = ms[s];
 	double *key = xmalloc(nsteps * sizeof(*key));
 	double *term = xmalloc(nsteps * sizeof(*term));
 	double *one = xmalloc((size_t)st.passes * sizeof(*one));
@@ -907,6 +928,10 @@ table(int nfiles, char **files)
 		{"mem.peak_kb", "peak RSS of a load, MB", "K"},
 		{"mem.peak_x", "**peak RSS / corpus**", "%.2fx"},
 		{"mem.baseline_peak_x", "peak RSS of baseline / corpus", "%.2fx"},
+		{"mem.peak_index_x", "**peak RSS of load + index / corpus**",
+		 "%.2fx"},
+		{"mem.index_x", "index memory / corpus", "%.3fx"},
+		{"index.build_ms", "index build, ms", "%.1f"},
 		{"filter.free.median_ms", "filter free text: median key, ms",
 		 "%.2f"},
 		{"filter.free.worst_ms", "**filter free text: worst key, ms**",
@@ -926,6 +951,24 @@ table(int nfiles, char **files)
 		 "%.2f"},
 		{"filter.salary.term_worst_ms",
 		 "**filter salary: worst key once a term is typed, ms**", "%.2f"},
+		{"filter.free.index.median_ms",
+		 "filter free text, index: median key, ms", "%.3f"},
+		{"filter.free.index.worst_ms",
+		 "**filter free text, index: worst key, ms**", "%.3f"},
+		{"filter.free.index.first_worst_ms",
+		 "  same, first pass (cold caches), ms", "%.2f"},
+		{"filter.field.index.worst_ms",
+		 "filter field terms, index: worst key, ms", "%.3f"},
+		{"filter.field.index.term_worst_ms",
+		 "**filter field terms, index: worst key once a term is typed, "
+		 "ms**", "%.3f"},
+		{"filter.field.index.first_worst_ms",
+		 "  same query, first pass (cold caches): worst key, ms", "%.2f"},
+		{"filter.salary.index.term_worst_ms",
+		 "**filter salary, index: worst key once a term is typed, ms**",
+		 "%.3f"},
+		{"filter.salary.index.first_worst_ms",
+		 "  same query, first pass (cold caches): worst key, ms", "%.2f"},
 		{"sort.worst_ms", "sort, slowest key, ms", "%.2f"},
 		{"compare_ms", "compare rows of 4 longest, ms", "%.2f"},
 		{"first_paint_ms", "**first paint, ms**", "%.1f"},
@@ -1127,6 +1170,7 @@ main(int argc, char **argv)
 	long load_kb = child_peak_kb(path, CHILD_LOAD);
 	if (load_kb < 0)
 		return load_failed(path, runs);
+	long index_kb = child_peak_kb(path, CHILD_INDEX);
 
 	/* (1) and (2): the baseline and the load, in turns, after a
 	 * warm-up of each so that the files come from the page cache. */
@@ -1225,6 +1269,15 @@ main(int argc, char **argv)
 		fig_na("mem.peak_kb");
 		fig_na("mem.peak_x");
 	}
+	if (index_kb > 0 && corpus > 0) {
+		fig("mem.peak_index_kb", (double)index_kb);
+		fig("mem.peak_index_x", (double)index_kb * 1024 / corpus);
+		struct row *r = row_add("peak RSS of a load and its index");
+		snprintf(r->value, sizeof(r->value), "%.1f MB",
+		         (double)index_kb * 1024 / 1e6);
+		snprintf(r->ratio, sizeof(r->ratio), "%.2f x corpus",
+		         (double)index_kb * 1024 / corpus);
+	}
 	if (idle_kb > 0) {
 		fig("mem.process_kb", (double)idle_kb);
 		if (load_kb > 0 && corpus > 0)
@@ -1251,19 +1304,40 @@ main(int argc, char **argv)
 			         (double)c.arena.total / corpus);
 	}
 
-	/* (4) Filter latency per keystroke. */
+	/* (4) Filter latency per keystroke: query_match on every posting,
+	 * on the previous matches when the query narrows, and query_select
+	 * with the index (built here, timed; its caches emptied before each
+	 * query, so the first pass is cold). */
+	progress("index");
+	double it0 = now_ms();
+	struct query_index *ix = index_build(c.v, c.n);
+	fig_time("index.build", "index_build", now_ms() - it0);
+	fig("mem.index_bytes", (double)index_memory(ix));
+	if (corpus > 0) {
+		fig("mem.index_x", (double)index_memory(ix) / corpus);
+		struct row *r = row_add("  index memory");
+		snprintf(r->value, sizeof(r->value), "%.1f MB",
+		         (double)index_memory(ix) / 1e6);
+		snprintf(r->ratio, sizeof(r->ratio), "%.3f x corpus",
+		         (double)index_memory(ix) / corpus);
+	}
+	static const char *const mode_key[] = { "", ".narrow", ".index" };
+	static const char *const mode_what[] = { "", " (narrowing)",
+	                                         " (index)" };
 	for (size_t k = 0; k < N(queries); k++) {
-		for (int narrow = 0; narrow < 2; narrow++) {
+		for (int mode = FM_MATCH; mode <= FM_INDEX; mode++) {
 			progress("filter: typing \"%s\"%s", queries[k].text,
-			         narrow ? " (narrowing)" : "");
+			         mode_what[mode]);
+			index_extend(ix, c.v, c.n); /* empties its caches */
 			struct keystats st = type_query(&c, queries[k].text,
-			                                narrow, runs, 10000);
+			                                (enum filter_mode)mode, ix,
+			                                runs, 10000);
 			char key[96], what[96];
-			const char *nk = narrow ? ".narrow" : "";
+			const char *nk = mode_key[mode];
 			snprintf(key, sizeof(key), "filter.%s%s.median",
 			         queries[k].name, nk);
 			snprintf(what, sizeof(what), "filter %s%s: median key",
-			         queries[k].what, narrow ? " (narrowing)" : "");
+			         queries[k].what, mode_what[mode]);
 			fig_time(key, what, st.median);
 			snprintf(key, sizeof(key), "filter.%s%s.worst",
 			         queries[k].name, nk);
@@ -1304,8 +1378,15 @@ main(int argc, char **argv)
 			info(key, "\"%.*s\" %s", (int)st.worst_len,
 			     queries[k].text, st.worst_back ? "(backspacing)"
 			                                    : "(typing)");
+			if (mode == FM_INDEX) {
+				snprintf(key, sizeof(key), "filter.%s%s.first_worst",
+				         queries[k].name, nk);
+				fig_time(key, "  worst key of the first pass (cold)",
+				         st.first_worst);
+			}
 		}
 	}
+	index_free(ix);
 
 	/* (5) Sort time per key, from load order each time. */
 	progress("sort");
