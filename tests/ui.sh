@@ -191,7 +191,7 @@ help_screen() {
 ok "? shows every key from the action table, scrolls, q closes it" help_screen
 
 not_built() {
-	keys a c && waits a "not built yet: compare" &&
+	keys a e && waits a "not built yet: export" &&
 	keys a Z && waits a "Z: no such key"
 }
 ok "a key whose feature is not built yet says so; an unknown key says so" not_built

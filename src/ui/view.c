@@ -353,7 +353,7 @@ view_driver(struct ui *ui, enum action a, int key)
 		ui_message(ui, false, "not built yet: export");
 		break;
 	case ACT_COMPARE:
-		ui_message(ui, false, "not built yet: compare");
+		compare_open(ui);
 		break;
 	}
 }

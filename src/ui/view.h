@@ -241,4 +241,11 @@ struct view *help_view_new(struct ui *ui);
 /* Makes the view of the problems found while loading. */
 struct view *problems_view_new(struct ui *ui);
 
+/* compare.c ---------------------------------------------------------- */
+
+/* Opens the compare view (c): the marked postings shown, in list order,
+ * when two or more are (the first CMP_MAX), else the current and the
+ * next; says why on the message line when there is nothing to compare. */
+void compare_open(struct ui *ui);
+
 #endif
