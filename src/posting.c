@@ -431,7 +431,7 @@ field(struct render *r, const char *label, const char *value)
 	if (!value || !value[0])
 		return;
 	struct buf l = {0};
-	buf_adds(&l, label);
+	text_sanitize(&l, label, strlen(label), 0); /* keys come from files */
 	buf_adds(&l, ": ");
 	int cols = (int)text_width(l.s, l.len);
 	while (cols < r->label_w) {
