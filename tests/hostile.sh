@@ -1,0 +1,351 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Hostile input: every file of tests/data/hostile/ (NAME.EXT with its
+# expectations in NAME.expect), then big files and odd paths made here.
+#
+# Each case runs `billet --check` within a time bound (10 s unless the case
+# says less) and a memory bound (ulimit -v of 1 GiB; not under ASan, whose
+# shadow memory needs more address space, nor under valgrind), and must
+# exit with the expected status (never 128+signal, never a timeout) and
+# write the expected messages. Then --list (tsv, text, json) and --show
+# (text, yaml) run on the same input, and everything billet writes to
+# stdout and stderr in any of them is scanned byte by byte: no C0 control
+# but newline and tab, no DEL, no C1 control (raw or UTF-8), no
+# bidirectional control, nothing that is not UTF-8.
+#
+# NAME.expect holds lines "key: value"; '#' starts a comment:
+#   status: N        exit status of --check (0 or 1)
+#   stderr: TEXT     a fixed string --check must write to stderr (repeatable)
+#   show: TEXT       a fixed string --show must write to stdout (repeatable)
+#   args: OPTIONS    more options for every command (split at spaces)
+#   seconds: N       the time bound of each command
+#   list-lines: N    lines --list --format tsv must print
+#   rss-mb: N        peak resident memory of --check, when it can be measured
+#   id: ID           the id for --show (printf %b escapes), else the first
+#                    one --list prints
+#
+# HOSTILE_VALGRIND=1 runs every command under valgrind --error-exitcode=99
+# --leak-check=full (as .ci/run does) with the time bounds stretched;
+# HOSTILE_NO_ULIMIT=1 drops the memory bound.
+. "$SRCDIR/tests/lib.sh"
+H="$SRCDIR/tests/data/hostile"
+export BILLET_THREADS=2 # the same work on any machine
+
+wrap=
+scale=1
+vm_kb=1048576
+if [ "${HOSTILE_VALGRIND:-}" = 1 ]; then
+	wrap="valgrind -q --error-exitcode=99 --leak-check=full"
+	scale=30
+	vm_kb=
+	echo "# under valgrind"
+elif grep -q __asan_init "$BILLET" 2>/dev/null; then
+	vm_kb=
+	echo "# AddressSanitizer build: no ulimit -v (it needs the address space)"
+fi
+[ "${HOSTILE_NO_ULIMIT:-}" = 1 ] && vm_kb=
+
+# run LABEL SECONDS ARGS...: runs billet with the bounds; stdout in
+# $TMP/out and $TMP/cap/LABEL.out, stderr in $TMP/err and
+# $TMP/cap/LABEL.err, status in $rc.
+run() {
+	label=$1 secs=$(($2 * scale))
+	shift 2
+	(
+		if [ -n "$vm_kb" ]; then ulimit -v "$vm_kb" || exit 97; fi
+		# shellcheck disable=SC2086
+		exec timeout -k 2 "$secs" $wrap "$BILLET" "$@"
+	) >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	cp "$TMP/out" "$TMP/cap/$label.out"
+	cp "$TMP/err" "$TMP/cap/$label.err"
+}
+
+# harmless FILE...: nothing in the files that a terminal would obey.
+harmless() {
+	perl -e '
+		my $bad = 0;
+		for my $f (@ARGV) {
+			open(my $h, "<:raw", $f) or die "$f: $!\n";
+			local $/;
+			my $s = <$h> // "";
+			my $why;
+			if ($s =~ /([\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n))/) {
+				$why = sprintf("control byte 0x%02X at byte %d",
+				               ord($1), $-[0]);
+			} elsif ($s =~ /\xc2[\x80-\x9f]/) {
+				$why = "C1 control (UTF-8) at byte $-[0]";
+			} elsif ($s =~ /\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c/) {
+				$why = "bidirectional control at byte $-[0]";
+			} elsif (!utf8::decode(my $copy = $s)) {
+				$why = "bytes that are not UTF-8 (a raw 0x80-0x9F is a C1 control)";
+			}
+			if ($why) {
+				my $name = $f;
+				$name =~ s{.*/}{};
+				print "raw terminal control in $name: $why\n";
+				$bad = 1;
+			}
+		}
+		exit $bad;
+	' "$@"
+}
+
+# why: the reason the current case failed, for the report.
+why=
+
+# fail TEXT: records a reason (the first one is reported).
+fail() {
+	[ -z "$why" ] && why=$1
+	return 0
+}
+
+# status_ok NAME: the last run ended by itself with status 0 or 1.
+status_ok() {
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		fail "$1: no result within $((secs)) s"
+	elif [ "$rc" -eq 97 ]; then
+		fail "$1: could not set the memory bound"
+	elif [ "$rc" -eq 99 ] && [ -n "$wrap" ]; then
+		fail "$1: valgrind found errors: $(grep -m1 '==' "$TMP/err")"
+	elif [ "$rc" -gt 128 ]; then
+		fail "$1: killed by signal $((rc - 128)): $(grep -m1 -v '^ *$' "$TMP/err")"
+	elif [ "$rc" -gt 1 ]; then
+		fail "$1: exit status $rc: $(head -1 "$TMP/err")"
+	fi
+}
+
+# expect_key FILE KEY: the values of KEY in an expect file, one a line.
+expect_key() {
+	sed -n "s/^$2: //p" "$1"
+}
+
+# check_case NAME INPUT EXPECT: runs one case.
+check_case() {
+	name=$1 input=$2 exp=$3
+	n=$((n + 1))
+	why=
+	rm -rf "$TMP/cap"
+	mkdir "$TMP/cap"
+	want_status=$(expect_key "$exp" status)
+	secs_case=$(expect_key "$exp" seconds)
+	secs_case=${secs_case:-10}
+	# shellcheck disable=SC2046
+	set -- $(expect_key "$exp" args)
+
+	start=$(date +%s%N 2>/dev/null || date +%s)
+	run check "$secs_case" --check "$@" "$input"
+	end=$(date +%s%N 2>/dev/null || date +%s)
+	status_ok "--check"
+	if [ "$rc" -le 1 ] && [ "$rc" != "${want_status:-0}" ]; then
+		fail "--check: exit status $rc, expected ${want_status:-0}"
+	fi
+	expect_key "$exp" stderr >"$TMP/want"
+	while IFS= read -r s; do
+		grep -qF -- "$s" "$TMP/err" || fail "--check: stderr lacks '$s'"
+	done <"$TMP/want"
+	ms=
+	case $start$end in
+	*[!0-9]*) ;;
+	*) [ ${#start} -gt 12 ] && ms=" $(((end - start) / 1000000)) ms" ;;
+	esac
+
+	rss=$(expect_key "$exp" rss-mb)
+	if [ -n "$rss" ] && [ -z "$wrap" ] && [ -n "$vm_kb" ] &&
+	   command -v python3 >/dev/null 2>&1; then
+		kb=$(python3 -c '
+import resource, subprocess, sys
+subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+' "$BILLET" --check "$@" "$input")
+		ms="$ms, $((kb / 1024)) MB"
+		[ "$kb" -le $((rss * 1024)) ] ||
+			fail "--check: peak memory $((kb / 1024)) MB, more than $rss MB"
+	fi
+
+	run list-tsv "$secs_case" --list --format tsv "$@" "$input"
+	status_ok "--list --format tsv"
+	lines=$(expect_key "$exp" list-lines)
+	got=$(wc -l <"$TMP/out")
+	if [ -n "$lines" ] && [ "$got" -ne "$lines" ]; then
+		fail "--list: $got lines, expected $lines"
+	fi
+	id=$(expect_key "$exp" id)
+	if [ -n "$id" ]; then
+		id=$(printf '%b' "$id")
+	else
+		id=$(head -1 "$TMP/out" | cut -f1)
+	fi
+	run list-text "$secs_case" --list --width 80 "$@" "$input"
+	status_ok "--list"
+	run list-json "$secs_case" --list --format json "$@" "$input"
+	status_ok "--list --format json"
+	run show-yaml "$secs_case" --show "${id:-none}" --format yaml "$@" "$input"
+	status_ok "--show --format yaml"
+	run show-text "$secs_case" --show "${id:-none}" --width 60 "$@" "$input"
+	status_ok "--show"
+	expect_key "$exp" show >"$TMP/want"
+	while IFS= read -r s; do
+		grep -qF -- "$s" "$TMP/out" || fail "--show: stdout lacks '$s'"
+	done <"$TMP/want"
+
+	out=$(harmless "$TMP"/cap/*) || fail "$out"
+
+	if [ -z "$why" ]; then
+		passed=$((passed + 1))
+		echo "ok $n - $name$ms"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $name: $why"
+		sed 's/^/#   /' "$TMP/err" | head -8 | cut -c1-200
+	fi
+}
+
+# gen_case NAME INPUT EXPECT-LINE...: a case whose expectations are given
+# here.
+gen_case() {
+	name=$1 input=$2
+	shift 2
+	printf '%s\n' "$@" >"$TMP/expect"
+	check_case "$name" "$input" "$TMP/expect"
+}
+
+# skip NAME REASON
+skip() {
+	n=$((n + 1))
+	echo "ok $n - $1 # SKIP $2"
+}
+
+# The corpus ------------------------------------------------------------
+for exp in "$H"/*.expect; do
+	base=${exp%.expect}
+	input=
+	for f in "$base".*; do
+		[ "$f" != "$exp" ] && input=$f
+	done
+	if [ -z "$input" ]; then
+		n=$((n + 1))
+		failed=$((failed + 1))
+		echo "not ok $n - $(basename "$base"): no input beside the .expect"
+		continue
+	fi
+	check_case "$(basename "$input")" "$input" "$exp"
+done
+
+# Big files, made here ---------------------------------------------------
+G="$TMP/gen"
+mkdir -p "$G"
+
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; print "" }' \
+	>"$G/deep-flow.yaml"
+gen_case "100000 nested [ (made here)" "$G/deep-flow.yaml" \
+	"status: 1" "seconds: 2" \
+	"stderr: nesting deeper than 64 levels (see --max-depth)"
+
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "- "; print "x" }' \
+	>"$G/deep-block.yaml"
+gen_case "100000 nested block lists (made here)" "$G/deep-block.yaml" \
+	"status: 1" "seconds: 2" "stderr: nesting deeper than 64 levels"
+
+{
+	printf 'organization: Big\ntitle: "'
+	head -c 30000000 /dev/zero | tr '\0' 'a'
+	printf '"\n'
+} >"$G/big-scalar.yaml"
+gen_case "a 30 MB scalar (made here)" "$G/big-scalar.yaml" \
+	"status: 1" "rss-mb: 120" \
+	"stderr: a scalar of 30000000 bytes exceeds the limit of 1048576 (see --max-scalar)"
+
+head -c 2097152 /dev/zero | tr '\0' '#' >"$G/over-max-file.yaml"
+gen_case "2 MB over --max-file 1M (made here)" "$G/over-max-file.yaml" \
+	"status: 1" "args: --max-file 1M" \
+	"stderr: file of 2097152 bytes exceeds the limit of 1048576 (see --max-file); not read"
+
+perl -e 'srand(8); print map { chr int rand 256 } 1 .. 1048576' \
+	>"$G/random.yaml"
+gen_case "1 MB of random bytes, seed 8 (made here)" "$G/random.yaml" \
+	"status: 1" "stderr: error: "
+
+awk 'BEGIN { for (i = 1; i <= 50000; i++)
+	printf "---\ntitle: Posting %d\norganization: Org %d\n", i, i % 97 }' \
+	>"$G/docs.yaml"
+gen_case "50,000 documents in one file (made here)" "$G/docs.yaml" \
+	"status: 0" "list-lines: 50000" "id: docs#50000" "show: Posting 50000"
+
+awk 'BEGIN { for (i = 0; i < 300000; i++) printf "---\n]\n" }' \
+	>"$G/broken.yaml"
+gen_case "300,000 broken documents (made here)" "$G/broken.yaml" \
+	"status: 1" "seconds: 2" "stderr: more than 100 broken documents"
+
+# Paths -------------------------------------------------------------------
+P="$TMP/paths"
+mkdir -p "$P/loop/d"
+printf 'title: In the loop\norganization: O\n' >"$P/loop/d/a.yaml"
+ln -s . "$P/loop/d/self"
+ln -s .. "$P/loop/d/up"
+gen_case "a directory with links to . and .." "$P/loop/d" \
+	"status: 0" "list-lines: 1" \
+	"stderr: directory loop (a link back to a directory above); not followed"
+
+if mkfifo "$P/fifo.yaml" 2>/dev/null; then
+	gen_case "a FIFO" "$P/fifo.yaml" \
+		"status: 1" "seconds: 5" "stderr: not a regular file or directory; not read"
+	mkdir "$P/withfifo"
+	mkfifo "$P/withfifo/b.yaml"
+	cp "$P/loop/d/a.yaml" "$P/withfifo/a.yaml"
+	gen_case "a directory holding a FIFO" "$P/withfifo" \
+		"status: 0" "seconds: 5" "list-lines: 1"
+else
+	skip "a FIFO" "mkfifo failed"
+fi
+
+gen_case "/dev/zero" /dev/zero \
+	"status: 1" "seconds: 5" "stderr: not a regular file or directory; not read"
+
+gen_case "a path that does not exist" "$P/missing.yaml" \
+	"status: 1" "stderr: No such file or directory"
+
+cp "$P/loop/d/a.yaml" "$P/unreadable.yaml"
+chmod 000 "$P/unreadable.yaml"
+if [ -r "$P/unreadable.yaml" ]; then
+	skip "an unreadable file" "still readable (running as root)"
+else
+	gen_case "an unreadable file" "$P/unreadable.yaml" \
+		"status: 1" "stderr: cannot open: Permission denied"
+fi
+chmod 600 "$P/unreadable.yaml"
+
+mkdir "$P/closed"
+cp "$P/loop/d/a.yaml" "$P/closed/a.yaml"
+chmod 000 "$P/closed"
+if [ -r "$P/closed" ]; then
+	skip "an unreadable directory" "still readable (running as root)"
+else
+	gen_case "an unreadable directory" "$P/closed" \
+		"status: 1" "stderr: cannot open directory: Permission denied"
+fi
+chmod 700 "$P/closed"
+
+nl_name="$P/bad
+name.yaml"
+printf 'title: [\n' >"$nl_name"
+gen_case "a file name with a newline" "$nl_name" \
+	"status: 1" "stderr: bad name.yaml:"
+
+esc_name=$(printf '%s/esc\033[31mred\033]0;x\007.yaml' "$P")
+printf 'title: [\n' >"$esc_name"
+gen_case "a file name with ESC and BEL" "$esc_name" \
+	"status: 1" "stderr: esc^[[31mred^[]0;x^G.yaml:"
+
+bidi_name=$(printf '%s/\342\200\256lmth.yaml' "$P")
+printf 'title: [\n' >"$bidi_name"
+gen_case "a file name with a bidi override" "$bidi_name" \
+	"status: 1" "stderr: \\u202Elmth.yaml:"
+
+c1_name=$(printf '%s/c1\302\233x\233y.yaml' "$P")
+printf 'title: [\n' >"$c1_name"
+gen_case "a file name with C1 controls, UTF-8 and raw" "$c1_name" \
+	"status: 1" "stderr: c1\\u009Bx"
+
+finish
