@@ -311,7 +311,7 @@ problems() {
 ok "load problems are counted on the status line and listed by !" problems
 
 reload() {
-	cp "$D"/*.yaml "$TMP/" && mkdir -p "$TMP/r" && mv "$TMP"/*.yaml "$TMP/r/" &&
+	mkdir -p "$TMP/r" && cp "$D"/*.yaml "$TMP/r/" &&
 	start g 80x24 "$TMP/r" &&
 	waits g " 2/2" &&
 	keys g j && rm "$TMP/r/aclu-socal-kern-policy-advocate.yaml" &&
