@@ -190,11 +190,11 @@ help_screen() {
 }
 ok "? shows every key from the action table, scrolls, q closes it" help_screen
 
-not_built() {
-	keys a e && waits a "not built yet: export" &&
+nothing_marked() {
+	keys a e && waits a "the shortlist is empty" &&
 	keys a Z && waits a "Z: no such key"
 }
-ok "a key whose feature is not built yet says so; an unknown key says so" not_built
+ok "e with nothing marked says the shortlist is empty; an unknown key says so" nothing_marked
 
 small() {
 	tm resize-window -t a -x 20 -y 5 &&

@@ -12,6 +12,7 @@
 struct detail {
 	const struct posting *p; /* the posting rendered, or NULL */
 	unsigned generation;     /* ui->generation it was rendered in */
+	unsigned state_version;  /* ui->state_version it was rendered in */
 	int width;               /* the width it was rendered for */
 	struct rlines lines;     /* the rendered lines */
 	size_t match;            /* row of the current match, or SIZE_MAX */
@@ -26,6 +27,33 @@ margin(const struct view *v)
 	return v->ui->npanes == 2 ? 1 : 0;
 }
 
+/* Renders p: its title, then what the user recorded about it (mark,
+ * rating, status, note), then the rest of the posting. */
+static void
+render(struct ui *ui, const struct posting *p, int width, struct rlines *out)
+{
+	struct rlines all = {0}, st = {0};
+	posting_render(p, width, &all);
+	ui_state_lines(ui, p, width, &st);
+	size_t t = 0;
+	while (t < all.n && all.v[t].kind == RL_TITLE)
+		t++;
+	size_t n = all.n + st.n;
+	out->v = malloc((n ? n : 1) * sizeof(*out->v));
+	if (!out->v)
+		die_nomem();
+	/* the lines change hands: their text is freed with out */
+	memcpy(out->v, all.v, t * sizeof(*out->v));
+	if (st.n)
+		memcpy(out->v + t, st.v, st.n * sizeof(*out->v));
+	if (all.n > t)
+		memcpy(out->v + t + st.n, all.v + t,
+		       (all.n - t) * sizeof(*out->v));
+	out->n = out->cap = n;
+	free(all.v);
+	free(st.v);
+}
+
 static void
 detail_update(struct view *v)
 {
@@ -38,12 +66,14 @@ detail_update(struct view *v)
 	if (width < 1)
 		width = 1;
 	bool other = p != d->p || d->generation != ui->generation;
-	if (other || width != d->width) {
+	if (other || width != d->width ||
+	    d->state_version != ui->state_version) {
 		rlines_free(&d->lines);
 		if (p)
-			posting_render(p, width, &d->lines);
+			render(ui, p, width, &d->lines);
 		d->p = p;
 		d->generation = ui->generation;
+		d->state_version = ui->state_version;
 		d->width = width;
 		if (other) {
 			v->top = 0;

@@ -244,6 +244,7 @@ draw_status(struct ui *ui)
 {
 	struct buf b = {0};
 	buf_printf(&b, " %zu/%zu", ui->nshown, ui->cat->n);
+	ui_state_status(ui, &b);
 	attr_t a = ui->attr[UL_STATUS];
 	if (ui->editing && ui->filter_error.len) {
 		buf_adds(&b, "  ");
@@ -376,6 +377,29 @@ read_key(void)
 	if (r == KEY_CODE_YES)
 		return KEY_FN | (int)wc;
 	return (int)wc;
+}
+
+int
+ui_getkey(struct ui *ui)
+{
+	for (;;) {
+		if (stop_signal) {
+			ui->quit = true;
+			return 0;
+		}
+		int k = read_key();
+		if (k == (KEY_FN | KEY_RESIZE)) {
+			layout(ui);
+			return k;
+		}
+		if (k == (KEY_FN | KEY_MOUSE)) {
+			MEVENT ev;
+			getmouse(&ev);
+			continue;
+		}
+		if (k)
+			return k;
+	}
 }
 
 /* The byte offset of the character before pos in s. */
@@ -724,6 +748,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		ui->sort.n = 0;
 		ui_message(ui, true, "--sort: unknown key '%s'", bad ? bad : "");
 	}
+	ui_state_open(ui);
 	list_load(ui);
 	if (cfg->load)
 		list_start_load(ui);
@@ -736,6 +761,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 
 	while (!ui->quit && !stop_signal) {
 		list_poll(ui);
+		ui_state_tick(ui);
 		ui_draw(ui);
 		int k = read_key();
 		if (!k)
@@ -779,6 +805,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		status = 128 + stop_signal;
 	endwin(); /* the terminal first, then the memory */
 	die_hook = NULL;
+	ui_state_close(ui); /* a failed save is said on stderr */
 	/* q during a load quits at once: loader_free would wait for the
 	 * threads to finish the file they are in, so the load is left to
 	 * end with the process (its threads touch nothing of ours). */

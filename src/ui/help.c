@@ -32,6 +32,7 @@ static const char *const filter_help[][2] = {
 	{"experience<=N", "years of experience asked for"},
 	{"posted>=DATE", "also deadline<=DATE; dates YYYY-MM-DD"},
 	{"is:marked", "also is:hidden is:new is:open has:salary has:note"},
+	{"rating>=N", "your rating 1-5; also status:applied, is:read"},
 	{"-term", "not; also: not term"},
 	{"a or b", "either; also a | b, and ( ... )"},
 };
@@ -164,6 +165,16 @@ help_view_new(struct ui *ui)
 	add(h, 1, "Editing the filter (after /)", NULL);
 	for (size_t i = 0; i < sizeof(prompt_help) / sizeof(*prompt_help); i++)
 		add(h, 2, prompt_help[i][0], prompt_help[i][1]);
+	add(h, 0, "", NULL);
+	add(h, 1, "Editing a note (after a)", NULL);
+	for (size_t i = 0; i < note_nkeys; i++)
+		add(h, 2, note_keys[i][0], note_keys[i][1]);
+	add(h, 0, "", NULL);
+	add(h, 1, "The flags left of each row", NULL);
+	add(h, 2, "*  x", "marked (on the shortlist); hidden");
+	add(h, 2, "N  ·", "new since the last run; read");
+	add(h, 2, "1-5", "your rating");
+	add(h, 2, "i a v o r w", "the status, by its letter in p's menu");
 	add(h, 0, "", NULL);
 	add(h, 1, "Filter words (ANDed)", NULL);
 	for (size_t i = 0; i < sizeof(filter_help) / sizeof(*filter_help); i++)

@@ -49,7 +49,9 @@
 	A(RELOAD, "Filter and sort", "read the posting files again", 'r') \
 	A(MARK, "Shortlist", "mark or unmark the current posting", 'm', ' ') \
 	A(SHORTLIST, "Shortlist", "show only the shortlist, and back", 'M') \
-	A(NOTE, "Shortlist", "edit a note on the current posting", 'a') \
+	A(NOTE, "Shortlist", "edit the note here (Ctrl-X saves, Esc cancels)", \
+	  'a') \
+	A(NOTE_EDITOR, "Shortlist", "edit the note in $VISUAL or $EDITOR", 'A') \
 	A(RATE, "Shortlist", "rate the current posting; 0 clears", \
 	  '1', '2', '3', '4', '5', '0') \
 	A(STATUS, "Shortlist", \

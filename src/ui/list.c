@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,8 +28,17 @@ static const int min_w[C_N] = {8, 6, 6, 6, 6};
 static const int comfort_w[C_N] = {24, 10, 10, 6, 6};
 /* Which column goes first when the pane is too narrow for all. */
 static const int drop_order[] = {C_LOC, C_DEADLINE, C_ORG, C_SALARY};
-/* Columns of the mark column (marked, new or hidden). */
-#define MARK_W 2
+/* List widths from which the flags at the left take two columns, and
+ * four (see list_flags). */
+#define FLAGS_TWO 40
+#define FLAGS_FOUR 100
+
+/* Columns of the flags at the left of each row, their blank included. */
+static int
+flags_width(int width)
+{
+	return width >= FLAGS_FOUR ? 5 : width >= FLAGS_TWO ? 3 : 2;
+}
 
 /* Where each column is drawn. */
 struct columns {
@@ -102,7 +112,7 @@ static void
 columns_layout(const struct ui *ui, int width, struct columns *c)
 {
 	int want[C_N], comfort[C_N];
-	int avail = width - MARK_W - 1; /* a blank column at the right */
+	int avail = width - flags_width(width) - 1; /* a blank at the right */
 	int gap = width >= 60 ? 2 : 1;
 	for (int i = 0; i < C_N; i++) {
 		want[i] = ui->colw[i] < want_cap[i] ? ui->colw[i] : want_cap[i];
@@ -151,7 +161,7 @@ columns_layout(const struct ui *ui, int width, struct columns *c)
 	for (int i = C_TITLE; i <= C_LOC; i++)
 		grow(c, i, want[i], &extra);
 	c->w[C_TITLE] += extra;
-	int x = MARK_W;
+	int x = flags_width(width);
 	for (int i = 0; i < C_N; i++) {
 		if (!c->on[i])
 			continue;
@@ -176,10 +186,52 @@ list_draw_header(struct view *v)
 		const char *m = ui->loader ? "loading…"
 		                : ui->cat->n == 0
 		                ? "no postings were loaded (! lists the problems)"
+		                : ui->shortlist && query_is_empty(ui->query)
+		                ? "the shortlist is empty (M shows every posting)"
+		                : ui->shortlist
+		                ? "nothing on the shortlist matches the filter "
+		                  "(M shows every posting)"
 		                : "no posting matches the filter (\\ clears it)";
-		ui_text(v->win, 1, MARK_W, m, strlen(m), v->width - MARK_W,
-		        A_NORMAL, false);
+		int fw = flags_width(v->width);
+		ui_text(v->win, 1, fw, m, strlen(m), v->width - fw, A_NORMAL,
+		        false);
 	}
+}
+
+/* Writes p's flags into out (16 bytes) and returns their columns, the
+ * blank after them included. Four flags when the list is wide: '*'
+ * marked; 'x' hidden, '·' read or 'N' new (not seen in an earlier run);
+ * the rating, 1-5; the status's letter (ui_status_keys). Two when it is
+ * narrower: '*' marked or 'x' hidden; then how far the posting got: the
+ * status's letter, else the rating, else '·' read or 'N' new. One below
+ * FLAGS_TWO: 'x', '*', else how far it got. */
+static int
+list_flags(const struct ui *ui, const struct posting *p, int width,
+           char *out)
+{
+	const struct query_env *e = &ui->env;
+	bool marked = e->marked && e->marked(e->ctx, p);
+	bool hidden = e->hidden && e->hidden(e->ctx, p);
+	bool read = e->read && e->read(e->ctx, p);
+	bool is_new = e->is_new && e->is_new(e->ctx, p);
+	int r = e->rating ? e->rating(e->ctx, p) : 0;
+	int s = e->status ? e->status(e->ctx, p) : QSTATUS_NONE;
+	char rating[2] = {r >= 1 && r <= 5 ? (char)('0' + r) : ' ', '\0'};
+	char status[2] = {s > QSTATUS_NONE && s < QSTATUS_N
+	                  ? ui_status_keys[s] : ' ', '\0'};
+	const char *seen = read ? (ui->utf8 ? "·" : ".") : is_new ? "N" : " ";
+	const char *got = status[0] != ' ' ? status
+	                  : rating[0] != ' ' ? rating : seen;
+	const char *first = hidden ? "x" : marked ? "*" : " ";
+	int fw = flags_width(width);
+	if (fw == 5)
+		snprintf(out, 16, "%s%s%s%s ", marked ? "*" : " ",
+		         hidden ? "x" : seen, rating, status);
+	else if (fw == 3)
+		snprintf(out, 16, "%s%s ", first, got);
+	else
+		snprintf(out, 16, "%s ", *first != ' ' ? first : got);
+	return fw;
 }
 
 static void
@@ -193,15 +245,10 @@ list_draw_row(struct view *v, size_t row, int y, bool current)
 	if (current)
 		a = v->focused ? ui->attr[UL_CURRENT] : ui->attr[UL_CURRENT_BLUR];
 	mvwhline(v->win, y, 0, ' ' | a, v->width);
-	const struct query_env *e = &ui->env;
-	char mark[MARK_W + 1] = "  ";
-	if (e->marked && e->marked(e->ctx, p))
-		mark[0] = '*';
-	if (e->hidden && e->hidden(e->ctx, p))
-		mark[1] = 'x';
-	else if (e->is_new && e->is_new(e->ctx, p))
-		mark[1] = 'N';
-	ui_text(v->win, y, 0, mark, MARK_W, MARK_W, a | ui->attr[UL_MARK], false);
+	char flags[16];
+	int fw = list_flags(ui, p, v->width, flags);
+	ui_text(v->win, y, 0, flags, strlen(flags), fw, a | ui->attr[UL_MARK],
+	        false);
 	struct buf b = {0};
 	for (int i = 0; i < C_N; i++) {
 		if (!c.on[i])
@@ -349,10 +396,13 @@ filter_into(struct ui *ui, struct posting **src, size_t n)
 {
 	const struct query_env *e = &ui->env;
 	bool hidden_too = query_mentions(ui->query, "is:hidden");
+	bool marked_only = ui->shortlist && e->marked;
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct posting *p = src[i];
 		if (!hidden_too && e->hidden && e->hidden(e->ctx, p))
+			continue;
+		if (marked_only && !e->marked(e->ctx, p))
 			continue;
 		if (!query_match(ui->query, p, e))
 			continue;

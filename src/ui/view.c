@@ -327,30 +327,16 @@ view_driver(struct ui *ui, enum action a, int key)
 	case ACT_SCROLL_RIGHT:
 		not_here(ui, key, "the compare view");
 		break;
-	/* Not built yet: each says so until its issue lands. */
 	case ACT_MARK:
-		ui_message(ui, false, "not built yet: marks");
-		break;
 	case ACT_SHORTLIST:
-		ui_message(ui, false, "not built yet: the shortlist");
-		break;
 	case ACT_NOTE:
-		ui_message(ui, false, "not built yet: notes");
-		break;
+	case ACT_NOTE_EDITOR:
 	case ACT_RATE:
-		ui_message(ui, false, "not built yet: ratings");
-		break;
 	case ACT_STATUS:
-		ui_message(ui, false, "not built yet: application status");
-		break;
 	case ACT_HIDE:
-		ui_message(ui, false, "not built yet: hiding");
-		break;
 	case ACT_APPLY_ALL:
-		ui_message(ui, false, "not built yet: apply to all");
-		break;
 	case ACT_EXPORT:
-		ui_message(ui, false, "not built yet: export");
+		ui_state_action(ui, a, key); /* actions.c */
 		break;
 	case ACT_COMPARE:
 		compare_open(ui);

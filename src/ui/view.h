@@ -12,15 +12,15 @@
  *   1. its line in BILLET_ACTIONS (keys.h) gives it its keys and its help;
  *   2. handle it where it belongs: a view-specific action in that view's
  *      .key (return ACT_NONE when used, else return the action), an action
- *      on the current posting from any view in view_driver (view.c), where
- *      the actions not built yet currently only say so: replace the case.
- *      ui_current() is the posting the action is about; ui->env carries
- *      the state hooks (marked, hidden, ...) that the filter and the list's
- *      mark column already use; after a change call list_rebuild() when the
- *      set of postings shown may change. State is not opened yet: open
- *      cfg->state in ui_run (display.c) and fill ui->env there. Say what
- *      happened with ui_message(); ask for text (a note, a file name) with
- *      ui_prompt(); ui->shown[0..nshown) is what `;` applies to.
+ *      on the current posting from any view in view_driver (view.c); the
+ *      state's actions go on to ui_state_action (actions.c).
+ *      ui_current() is the posting the action is about; ui->state is the
+ *      state file, opened by ui_run, and ui->env carries its hooks
+ *      (marked, hidden, ...) that the filter and the list's flags use;
+ *      after a change bump ui->state_version, and call list_rebuild() when
+ *      the set of postings shown may change. Say what happened with
+ *      ui_message(); ask for text (a note, a file name) with ui_prompt();
+ *      ui->shown[0..nshown) is what `;` applies to.
  *
  * Adding a view (say compare.c):
  *   1. static functions for struct view_ops (at least .draw_row and
@@ -132,6 +132,11 @@ struct ui {
 	                                  * cursor back on (malloc'd) */
 	long long load_shown_ms;         /* when the list last took in what
 	                                  * the load read */
+	struct state *state;             /* marks, notes, ratings (state.h):
+	                                  * opened and closed by ui_run */
+	bool shortlist;                  /* M: only marked postings shown */
+	unsigned state_version;          /* bumped on every change of state,
+	                                  * so views redraw what they cached */
 	bool dirty;                      /* redraw everything */
 	bool color;                      /* colours are in use */
 	bool utf8;                       /* the locale's encoding is UTF-8 */
@@ -231,6 +236,51 @@ void list_start_load(struct ui *ui);
 /* Merges what the background load has read so far and updates the list;
  * says the counts when it is done. Called by the main loop. */
 void list_poll(struct ui *ui);
+
+/* Waits for a key (the screen is not drawn: draw it first): a character,
+ * KEY_FN | a curses key, KEY_FN | KEY_RESIZE after a resize was laid out,
+ * or 0 when the program is told to stop (ui->quit is then set). */
+int ui_getkey(struct ui *ui);
+
+/* actions.c: marks, notes, ratings, status, hiding, `;`, export -------- */
+
+/* Opens the state file (cfg->state, else the default), fills ui->env and
+ * says on the message line when the state is read-only. */
+void ui_state_open(struct ui *ui);
+/* Saves the changes not saved yet and closes the state; call it after
+ * endwin: a failed save is printed on stderr. */
+void ui_state_close(struct ui *ui);
+/* Called by the main loop between keys: records the postings as seen
+ * once a load has finished, and the current posting as read once the
+ * detail has the focus or, side by side, once the cursor rested on it. */
+void ui_state_tick(struct ui *ui);
+/* Runs a state action (MARK, SHORTLIST, NOTE, NOTE_EDITOR, RATE, STATUS,
+ * HIDE, APPLY_ALL, EXPORT) on the current posting; key: the key pressed. */
+void ui_state_action(struct ui *ui, enum action a, int key);
+/* The key of each application status in the status chooser, in enum
+ * query_status order ("n" none, "i" interested...); the list's status
+ * flag is the same letter. */
+extern const char ui_status_keys[QSTATUS_N + 1];
+/* Appends what the status line says about the state: the shortlist
+ * shown, a read-only state, changes not saved. */
+void ui_state_status(struct ui *ui, struct buf *out);
+/* Appends p's lines for the detail (a blank line, then its mark, rating,
+ * status and note wrapped to width), or nothing when none is recorded. */
+void ui_state_lines(struct ui *ui, const struct posting *p, int width,
+                    struct rlines *out);
+
+/* note.c: the note editor -------------------------------------------- */
+
+/* Edits text (UTF-8, may be NULL) in a framed editor over the screen,
+ * titled title; returns the new text (malloc'd) when saved, NULL when
+ * given up. */
+char *note_edit(struct ui *ui, const char *title, const char *text);
+/* Draws a frame on the edges of w (box-drawing characters, else ASCII). */
+void ui_frame(struct ui *ui, WINDOW *w);
+/* The editor's keys and what they do, for help. */
+extern const char *const note_keys[][2];
+/* How many rows note_keys has. */
+extern const size_t note_nkeys;
 
 /* detail.c, help.c, problems.c --------------------------------------- */
 

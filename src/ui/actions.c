@@ -1,0 +1,882 @@
+/* SPDX-License-Identifier: MIT */
+/* actions: what the user records about postings, from the interface:
+ * marks (the shortlist), notes, ratings, application status, hiding, `;`
+ * on every posting shown, export; and the postings read and seen. The
+ * state itself (state.c) saves every change at once; a failed save is
+ * said on the message line and retried with the next change. */
+#include "view.h"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "state.h"
+
+const char ui_status_keys[QSTATUS_N + 1] = "niavorw";
+
+/* How long the cursor rests on a posting, side by side, before it counts
+ * as read. */
+#define REST_MS 1500
+
+/* Columns of the labels in the detail, as posting_render aligns its own
+ * ("Organization: "). */
+#define LABEL_COLS 14
+
+/* What the actions keep between calls (there is one interface). */
+static struct {
+	unsigned seen_generation;   /* 1 + the generation whose load was
+	                             * recorded as seen; 0 before the first */
+	const struct posting *rest; /* side by side: the posting the cursor
+	                             * rests on, or NULL */
+	unsigned rest_generation;   /* the generation rest belongs to */
+	long long rest_ms;          /* since when it rests there */
+	bool user_changed;          /* the user changed something this run */
+	char start_msg[1100];       /* the state's problem, said again once
+	                             * the first load is done */
+} act;
+
+/* Milliseconds on a monotonic clock. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The directory part of path ("." when none); malloc'd. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *d = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+	                : strdup(".");
+	if (!d)
+		die_nomem();
+	return d;
+}
+
+void
+ui_state_open(struct ui *ui)
+{
+	struct state_error err = {{0}};
+	ui->state = state_open(ui->cfg->state, &err);
+	state_query_env(ui->state, &ui->env);
+	memset(&act, 0, sizeof(act));
+	if (!state_writable(ui->state)) {
+		snprintf(act.start_msg, sizeof(act.start_msg), "%s", err.msg);
+	} else {
+		/* say at once what every save would say later */
+		char *dir = dir_of(state_path(ui->state));
+		if (access(dir, W_OK) != 0 && (errno == EACCES || errno == EROFS)) {
+			struct buf d = {0};
+			text_sanitize(&d, dir, strlen(dir), 0);
+			snprintf(act.start_msg, sizeof(act.start_msg),
+			         "the state's directory %s is read-only: marks, "
+			         "notes and ratings will not be saved",
+			         d.s ? d.s : "");
+			buf_free(&d);
+		}
+		free(dir);
+	}
+	if (act.start_msg[0])
+		ui_message(ui, true, "%s", act.start_msg);
+}
+
+void
+ui_state_close(struct ui *ui)
+{
+	struct state *st = ui->state;
+	if (!st)
+		return;
+	struct state_error err = {{0}};
+	if (state_unsaved(st) && state_writable(st) && !state_save(st, &err))
+		fprintf(stderr, "billet: %s\n", err.msg);
+	else if (!state_writable(st) && act.user_changed)
+		fprintf(stderr, "billet: the changes to the shortlist, notes and "
+		        "ratings were not saved: %s\n", state_problem(st));
+	state_close(st);
+	ui->state = NULL;
+	ui->env = (struct query_env){.today = ui->env.today};
+}
+
+/* Says that the state changed: views drop what they cached; the list is
+ * rebuilt when what it shows may depend on the change. */
+static void
+changed(struct ui *ui, bool rebuild)
+{
+	ui->state_version++;
+	ui->dirty = true;
+	if (rebuild)
+		list_rebuild(ui);
+}
+
+/* True when the list shows postings by their state (the shortlist, or a
+ * filter, which may ask is:marked, rating>=N...). */
+static bool
+shown_by_state(const struct ui *ui)
+{
+	return ui->shortlist || !query_is_empty(ui->query);
+}
+
+void
+ui_state_tick(struct ui *ui)
+{
+	struct state *st = ui->state;
+	if (!st)
+		return;
+	if (!ui->loader && act.seen_generation != ui->generation + 1) {
+		/* a load is done: what it read is seen (is:new still holds
+		 * for this run); after r, another billet's changes come in */
+		act.seen_generation = ui->generation + 1;
+		struct state_error err = {{0}};
+		bool ok = true;
+		if (ui->generation > 0)
+			ok = state_refresh(st, &err);
+		if (ok && state_writable(st))
+			ok = state_seen_all(st, ui->cat, &err);
+		if (act.start_msg[0]) { /* the cause of any failure here */
+			ui_message(ui, true, "%s", act.start_msg);
+			act.start_msg[0] = '\0';
+		} else if (!ok && state_writable(st)) {
+			ui_message(ui, true, "%s", err.msg);
+		}
+		changed(ui, ui->generation > 0);
+	}
+	/* read: opened in the detail, or side by side rested on */
+	struct posting *p = ui_current(ui);
+	bool focused = !ui->too_small && view_top(ui) == ui->detail;
+	bool beside = !ui->too_small && ui->npanes == 2 &&
+	              ui->pane[1] == ui->detail;
+	if (!p || (!focused && !beside)) {
+		act.rest = NULL;
+		return;
+	}
+	if (!focused) {
+		long long t = now_ms();
+		if (p != act.rest || act.rest_generation != ui->generation) {
+			act.rest = p;
+			act.rest_generation = ui->generation;
+			act.rest_ms = t;
+			return;
+		}
+		if (t - act.rest_ms < REST_MS)
+			return;
+	}
+	const struct state_entry *e = state_get(st, p->id);
+	if (e && e->read)
+		return;
+	struct state_error err = {{0}};
+	if (!state_set_read(st, p->id, true, &err) && state_writable(st))
+		ui_message(ui, true, "%s", err.msg);
+	changed(ui, false);
+}
+
+void
+ui_state_status(struct ui *ui, struct buf *out)
+{
+	if (ui->shortlist)
+		buf_adds(out, "  shortlist");
+	if (!ui->state)
+		return;
+	if (!state_writable(ui->state))
+		buf_adds(out, "  state read-only");
+	else if (state_unsaved(ui->state))
+		buf_adds(out, "  state not saved");
+}
+
+/* Detail lines ----------------------------------------------------- */
+
+/* Appends a line of text[0..len) to out. */
+static void
+push_line(struct rlines *out, enum rline_kind kind, const char *text,
+          size_t len, size_t label_len)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? 2 * out->cap : 8;
+		out->v = realloc(out->v, out->cap * sizeof(*out->v));
+		if (!out->v)
+			die_nomem();
+	}
+	char *t = malloc(len + 1);
+	if (!t)
+		die_nomem();
+	memcpy(t, text, len);
+	t[len] = '\0';
+	out->v[out->n++] = (struct rline){kind, t, label_len};
+}
+
+/* Appends "Label:  value" with value (sanitised, newlines kept) wrapped
+ * beside the label, the way the detail's own fields are. */
+static void
+push_field(struct rlines *out, const char *label, const char *value,
+           int width)
+{
+	struct buf l = {0}, v = {0}, line = {0};
+	buf_printf(&l, "%s: ", label);
+	int cols = (int)text_width(l.s, l.len);
+	int indent = LABEL_COLS < width / 2 ? LABEL_COLS : width / 2;
+	while (cols < indent) {
+		buf_addc(&l, ' ');
+		cols++;
+	}
+	text_sanitize(&v, value, strlen(value), SAN_KEEP_NL);
+	struct wrap_line *wl = NULL;
+	size_t n = 0, cap = 0;
+	int w = width - indent > 0 ? width - indent : 1;
+	text_wrap(v.s ? v.s : "", v.len, w, &wl, &n, &cap);
+	for (size_t i = 0; i < n || i == 0; i++) {
+		buf_clear(&line);
+		if (i == 0)
+			buf_add(&line, l.s, l.len);
+		else
+			for (int c = 0; c < indent; c++)
+				buf_addc(&line, ' ');
+		if (i < n)
+			buf_add(&line, v.s + wl[i].off, wl[i].len);
+		buf_adds(&line, "");
+		push_line(out, i == 0 ? RL_FIELD : RL_CONT, line.s, line.len,
+		          i == 0 ? l.len : 0);
+	}
+	free(wl);
+	buf_free(&l);
+	buf_free(&v);
+	buf_free(&line);
+}
+
+void
+ui_state_lines(struct ui *ui, const struct posting *p, int width,
+               struct rlines *out)
+{
+	const struct state_entry *e = ui->state ? state_get(ui->state, p->id)
+	                                        : NULL;
+	if (!e || (!e->marked && !e->hidden && !e->rating && !e->status &&
+	           !e->note))
+		return;
+	push_line(out, RL_BLANK, "", 0, 0);
+	if (e->marked)
+		push_field(out, "Shortlist", "marked", width);
+	if (e->hidden)
+		push_field(out, "Hidden", "yes (x unhides)", width);
+	if (e->rating > 0 && e->rating <= 5) {
+		struct buf b = {0};
+		for (int i = 1; i <= 5 && ui->utf8; i++)
+			buf_adds(&b, i <= e->rating ? "★" : "☆");
+		buf_printf(&b, "%s%d/5", ui->utf8 ? " " : "", e->rating);
+		push_field(out, "Rating", b.s, width);
+		buf_free(&b);
+	}
+	if (e->status > QSTATUS_NONE && e->status < QSTATUS_N)
+		push_field(out, "Status", query_status_name(e->status), width);
+	if (e->note)
+		push_field(out, "Note", e->note, width);
+}
+
+/* Asking -------------------------------------------------------------- */
+
+/* Draws the screen and waits for a key, past resizes; 0 when the
+ * program is told to stop. */
+static int
+next_key(struct ui *ui)
+{
+	for (;;) {
+		ui->dirty = true;
+		ui_draw(ui);
+		int k = ui_getkey(ui);
+		if (k != (KEY_FN | KEY_RESIZE))
+			return k;
+	}
+}
+
+/* Asks a yes/no question on the message line; true on y. */
+static bool
+ask(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static bool
+ask(struct ui *ui, const char *fmt, ...)
+{
+	char q[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(q, sizeof(q), fmt, ap);
+	va_end(ap);
+	ui_message(ui, false, "%s (y/n)", q);
+	int k = next_key(ui);
+	buf_clear(&ui->msg);
+	ui->dirty = true;
+	return k == 'y' || k == 'Y';
+}
+
+/* Lets the user choose an application status in a small framed menu
+ * (a letter, or j/k and Enter; p moves down too); returns it, or -1
+ * when given up. what names what it is for. */
+static int
+choose_status(struct ui *ui, int current, const char *what)
+{
+	int cur = current >= 0 && current < QSTATUS_N ? current : 0;
+	int result = -1;
+	WINDOW *w = NULL;
+	bool placed = false;
+	int h = 0, wd = 0;
+	ui_message(ui, false, "status%s%s: its letter, or j k and Enter; Esc "
+	           "cancels", what ? " of " : "", what ? what : "");
+	for (;;) {
+		if (!placed) {
+			if (w)
+				delwin(w);
+			w = NULL;
+			placed = true;
+			if (!ui->too_small) {
+				h = LINES < QSTATUS_N + 2 ? LINES : QSTATUS_N + 2;
+				wd = COLS < 24 ? COLS : 24;
+				int y = (LINES - 2 - h) / 2;
+				w = newwin(h, wd, y > 0 ? y : 0, (COLS - wd) / 2);
+				if (!w)
+					die_nomem();
+			}
+		}
+		ui_draw(ui);
+		if (w) {
+			werase(w);
+			ui_frame(ui, w);
+			ui_text(w, 0, 2, " status ", 8, wd - 4, ui->attr[UL_TITLE],
+			        false);
+			int body = h - 2;
+			int top = cur >= body ? cur - body + 1 : 0;
+			for (int r = 0; r < body && top + r < QSTATUS_N; r++) {
+				int s = top + r;
+				char item[64];
+				snprintf(item, sizeof(item), " %c  %s%s", ui_status_keys[s],
+				         query_status_name(s),
+				         s == current ? (ui->utf8 ? " •" : " *") : "");
+				attr_t a = s == cur ? ui->attr[UL_CURRENT] : A_NORMAL;
+				mvwhline(w, 1 + r, 1, ' ' | a, wd - 2);
+				ui_text(w, 1 + r, 1, item, strlen(item), wd - 2, a, false);
+			}
+			touchwin(w);
+			wnoutrefresh(w);
+		}
+		doupdate();
+		int k = ui_getkey(ui);
+		if (!k)
+			break;
+		if (k == (KEY_FN | KEY_RESIZE)) {
+			placed = false;
+			ui->dirty = true;
+			continue;
+		}
+		if (k == 'j' || k == 'p' || k == (KEY_FN | KEY_DOWN)) {
+			cur = (cur + 1) % QSTATUS_N;
+		} else if (k == 'k' || k == (KEY_FN | KEY_UP)) {
+			cur = (cur + QSTATUS_N - 1) % QSTATUS_N;
+		} else if (k == 'g' || k == (KEY_FN | KEY_HOME)) {
+			cur = 0;
+		} else if (k == 'G' || k == (KEY_FN | KEY_END)) {
+			cur = QSTATUS_N - 1;
+		} else if (k == '\r' || k == '\n' || k == (KEY_FN | KEY_ENTER)) {
+			result = cur;
+			break;
+		} else if (k == 27 || k == 'q' || k == KEY_CTRL('g')) {
+			break;
+		} else {
+			const char *at = k > 0 && k < 128
+			                 ? strchr(ui_status_keys, k) : NULL;
+			if (at && *at) {
+				result = (int)(at - ui_status_keys);
+				break;
+			}
+		}
+	}
+	if (w)
+		delwin(w);
+	buf_clear(&ui->msg);
+	ui->dirty = true;
+	return result;
+}
+
+/* The actions ---------------------------------------------------------- */
+
+/* How many loaded postings are marked. */
+static size_t
+count_marked(const struct ui *ui)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ui->cat->n; i++)
+		if (ui->env.marked(ui->env.ctx, ui->cat->v[i]))
+			n++;
+	return n;
+}
+
+/* Says what was done to p, or that it could not be saved (err). */
+static void
+report(struct ui *ui, bool ok, const struct state_error *err,
+       const struct posting *p, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void
+report(struct ui *ui, bool ok, const struct state_error *err,
+       const struct posting *p, const char *fmt, ...)
+{
+	char what[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	act.user_changed = true;
+	if (!ok && !state_writable(ui->state))
+		ui_message(ui, true, "%s, for this run only: the state file is "
+		           "read-only (see the start)", what);
+	else if (!ok)
+		ui_message(ui, true, "%s, but %s", what, err->msg);
+	else if (p)
+		ui_message(ui, false, "%s: %s", what, p->title ? p->title : p->id);
+	else
+		ui_message(ui, false, "%s", what);
+}
+
+/* Edits p's note in the built-in editor. */
+static void
+note_here(struct ui *ui, const struct posting *p)
+{
+	const struct state_entry *e = state_get(ui->state, p->id);
+	char *old = e && e->note ? strdup(e->note) : NULL;
+	if (e && e->note && !old)
+		die_nomem();
+	char *text = note_edit(ui, p->title ? p->title : p->id, old);
+	if (!text) {
+		ui_message(ui, false, "note not changed");
+	} else if (strcmp(text, old ? old : "") == 0) {
+		ui_message(ui, false, "note not changed");
+	} else {
+		struct state_error err = {{0}};
+		bool ok = state_set_note(ui->state, p->id, text, &err);
+		changed(ui, shown_by_state(ui));
+		report(ui, ok, &err, p, *text ? "note saved" : "note removed");
+	}
+	free(text);
+	free(old);
+}
+
+/* Runs the editor command ed (through sh, as git does) on path, on the
+ * terminal, while billet ignores SIGINT and SIGQUIT; its wait status,
+ * or -1 when it could not start. */
+static int
+run_editor(const char *ed, const char *path)
+{
+	struct sigaction ign, old_int, old_quit;
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	struct buf cmd = {0};
+	buf_printf(&cmd, "%s \"$1\"", ed);
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		/* the editor talks to the terminal even when billet's
+		 * standard input or output is redirected */
+		if (!isatty(0) || !isatty(1)) {
+			int fd = open("/dev/tty", O_RDWR);
+			if (fd >= 0) {
+				if (!isatty(0))
+					dup2(fd, 0);
+				if (!isatty(1))
+					dup2(fd, 1);
+				if (fd > 2)
+					close(fd);
+			}
+		}
+		execl("/bin/sh", "sh", "-c", cmd.s, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	int status = -1;
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	buf_free(&cmd);
+	return pid > 0 ? status : -1;
+}
+
+/* Reads a whole file into b; false on failure. */
+static bool
+read_file(const char *path, struct buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(b, chunk, n);
+	bool ok = !ferror(f);
+	fclose(f);
+	buf_adds(b, "");
+	return ok;
+}
+
+/* Edits p's note in $VISUAL or $EDITOR on a temporary file, the screen
+ * given back to the terminal meanwhile. */
+static void
+note_outside(struct ui *ui, const struct posting *p)
+{
+	const char *ed = getenv("VISUAL");
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed) {
+		ui_message(ui, true, "A: neither $VISUAL nor $EDITOR is set; a "
+		           "edits the note here");
+		return;
+	}
+	const char *dir = getenv("TMPDIR");
+	struct buf path = {0};
+	buf_printf(&path, "%s/billet-note-XXXXXX.txt",
+	           dir && *dir ? dir : "/tmp");
+	int fd = mkstemps(path.s, 4);
+	if (fd < 0) {
+		ui_message(ui, true, "A: cannot make a temporary file in %s: %s",
+		           dir && *dir ? dir : "/tmp", strerror(errno));
+		buf_free(&path);
+		return;
+	}
+	const struct state_entry *e = state_get(ui->state, p->id);
+	struct buf old = {0};
+	if (e && e->note)
+		buf_printf(&old, "%s\n", e->note);
+	buf_adds(&old, "");
+	bool wrote = write(fd, old.s, old.len) == (ssize_t)old.len;
+	close(fd);
+	if (!wrote) {
+		ui_message(ui, true, "A: cannot write %s", path.s);
+		unlink(path.s);
+		buf_free(&path);
+		buf_free(&old);
+		return;
+	}
+	endwin();
+	int status = run_editor(ed, path.s);
+	/* the next draw puts the screen back as it was */
+	clearok(curscr, TRUE);
+	layout(ui);
+	struct buf text = {0};
+	bool keep = false;
+	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		ui_message(ui, true, "A: the editor (%s) failed%s; the note is "
+		           "not changed", ed,
+		           status != -1 && WIFEXITED(status) &&
+		           WEXITSTATUS(status) == 127 ? ": not found" : "");
+	} else if (!read_file(path.s, &text)) {
+		ui_message(ui, true, "A: cannot read %s back: %s", path.s,
+		           strerror(errno));
+	} else {
+		/* the newline editors add, and blank lines, go at the end */
+		while (text.len && strchr(" \t\r\n", text.s[text.len - 1]))
+			text.s[--text.len] = '\0';
+		const char *before = e && e->note ? e->note : "";
+		if (strcmp(text.s, before) == 0) {
+			ui_message(ui, false, "note not changed");
+		} else {
+			struct state_error err = {{0}};
+			bool ok = state_set_note(ui->state, p->id, text.s, &err);
+			changed(ui, shown_by_state(ui));
+			if (!ok && !text_valid(text.s, text.len)) {
+				keep = true; /* refused: the text stays in the file */
+				ui_message(ui, true, "%s; the text is in %s", err.msg,
+				           path.s);
+				act.user_changed = true;
+			} else {
+				report(ui, ok, &err, p,
+				       *text.s ? "note saved" : "note removed");
+			}
+		}
+	}
+	if (!keep)
+		unlink(path.s);
+	buf_free(&text);
+	buf_free(&path);
+	buf_free(&old);
+}
+
+/* The format an export file's name asks for: by its extension, else
+ * Markdown. */
+static enum format
+format_of(const char *path)
+{
+	static const struct {
+		const char *ext;
+		enum format f;
+	} exts[] = {
+		{"md", FMT_MARKDOWN}, {"markdown", FMT_MARKDOWN},
+		{"csv", FMT_CSV}, {"tsv", FMT_TSV}, {"json", FMT_JSON},
+		{"yaml", FMT_YAML}, {"yml", FMT_YAML}, {"txt", FMT_TEXT},
+	};
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	for (size_t i = 0; dot && i < sizeof(exts) / sizeof(*exts); i++)
+		if (strcasecmp(dot + 1, exts[i].ext) == 0)
+			return exts[i].f;
+	return FMT_MARKDOWN;
+}
+
+/* e: writes the shortlist to a file named on the prompt. */
+static void
+export_shortlist(struct ui *ui)
+{
+	struct posting **v = malloc((ui->nsorted ? ui->nsorted : 1) *
+	                            sizeof(*v));
+	if (!v)
+		die_nomem();
+	size_t n = 0;
+	for (size_t i = 0; i < ui->nsorted; i++)
+		if (ui->env.marked(ui->env.ctx, ui->sorted[i]))
+			v[n++] = ui->sorted[i];
+	if (n == 0) {
+		ui_message(ui, false, "the shortlist is empty: m marks the "
+		           "current posting");
+		free(v);
+		return;
+	}
+	char *name = ui_prompt(ui, COLS >= 50 ? "export the shortlist to: "
+	                                      : "export to: ",
+	                       "shortlist.md", NULL, NULL);
+	/* leading and trailing blanks are not part of the name */
+	char *s = name;
+	while (s && *s == ' ')
+		s++;
+	size_t len = s ? strlen(s) : 0;
+	while (len && s[len - 1] == ' ')
+		s[--len] = '\0';
+	if (!s || !*s) {
+		ui_message(ui, false, "not exported");
+		free(name);
+		free(v);
+		return;
+	}
+	struct buf path = {0};
+	const char *home = getenv("HOME");
+	if (s[0] == '~' && (s[1] == '/' || !s[1]) && home && *home)
+		buf_printf(&path, "%s%s", home, s + 1);
+	else
+		buf_adds(&path, s);
+	enum format fmt = format_of(path.s);
+	struct export_hooks h;
+	state_export_hooks(ui->state, &h);
+	struct state_error err = {{0}};
+	enum export_result r = export_file(path.s, false, v, n, fmt, 80, &h,
+	                                   &err);
+	if (r == EXPORT_EXISTS && ask(ui, "%s exists: overwrite it?", s))
+		r = export_file(path.s, true, v, n, fmt, 80, &h, &err);
+	if (r == EXPORT_EXISTS)
+		ui_message(ui, false, "not exported: %s is left as it was", s);
+	else if (r == EXPORT_DONE)
+		ui_message(ui, false, "exported %zu posting%s to %s (%s)", n,
+		           n == 1 ? "" : "s", s, format_name(fmt));
+	else if (r == EXPORT_FAILED)
+		ui_message(ui, true, "%s", err.msg);
+	buf_free(&path);
+	free(name);
+	free(v);
+}
+
+/* `;`: the next m, x, rating or p applies to every posting shown, in
+ * one save. */
+static void
+apply_all(struct ui *ui)
+{
+	struct state *st = ui->state;
+	size_t n = ui->nshown;
+	if (n == 0) {
+		ui_message(ui, false, "; : no posting is shown");
+		return;
+	}
+	ui_message(ui, false, "; on the %zu posting%s shown: m mark, x hide, "
+	           "1-5 rate, 0 unrate, p status; Esc cancels", n,
+	           n == 1 ? "" : "s");
+	int k = next_key(ui);
+	enum action a = keys_action(k);
+	if (a != ACT_MARK && a != ACT_HIDE && a != ACT_RATE &&
+	    a != ACT_STATUS) {
+		char name[32];
+		keys_name(k, name, sizeof(name));
+		ui_message(ui, false, k == 27 || !k ? "; cancelled"
+		           : "; cancelled: it goes with m, x, 1-5, 0 or p, "
+		             "not %s", name);
+		return;
+	}
+	bool any_off = false, all_hidden = true;
+	int status0 = -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct state_entry *e = state_get(st, ui->shown[i]->id);
+		if (a == ACT_MARK && !(e && e->marked))
+			any_off = true;
+		if (a == ACT_HIDE && !(e && e->hidden))
+			all_hidden = false;
+		int s = e ? e->status : QSTATUS_NONE;
+		status0 = i == 0 ? s : status0 == s ? s : -1;
+	}
+	int value = 0;
+	char what[96], done[96];
+	switch (a) {
+	case ACT_MARK:
+		value = any_off;
+		snprintf(what, sizeof(what), "%s", value ? "mark" : "unmark");
+		snprintf(done, sizeof(done), "%s", value ? "marked" : "unmarked");
+		break;
+	case ACT_HIDE:
+		value = !all_hidden;
+		snprintf(what, sizeof(what), "%s", value ? "hide" : "unhide");
+		snprintf(done, sizeof(done), "%s", value ? "hid" : "unhid");
+		break;
+	case ACT_RATE:
+		value = k - '0';
+		if (value) {
+			snprintf(what, sizeof(what), "rate %d", value);
+			snprintf(done, sizeof(done), "rated %d of 5", value);
+		} else {
+			snprintf(what, sizeof(what), "clear the rating");
+			snprintf(done, sizeof(done), "cleared the rating of");
+		}
+		break;
+	default: {
+		char of[48];
+		snprintf(of, sizeof(of), "%zu posting%s", n, n == 1 ? "" : "s");
+		value = choose_status(ui, status0 < 0 ? 0 : status0, of);
+		if (value < 0) {
+			ui_message(ui, false, "; cancelled");
+			return;
+		}
+		snprintf(what, sizeof(what), "status %s",
+		         query_status_name(value));
+		snprintf(done, sizeof(done), "set the status %s on",
+		         query_status_name(value));
+		break;
+	}
+	}
+	if (n > 1 && !ask(ui, "%s: apply to %zu postings?", what, n)) {
+		ui_message(ui, false, "; cancelled: nothing changed");
+		return;
+	}
+	struct state_error err = {{0}}, one = {{0}};
+	bool ok = true;
+	state_begin(st);
+	for (size_t i = 0; i < n; i++) {
+		const char *id = ui->shown[i]->id;
+		bool r = a == ACT_MARK ? state_set_mark(st, id, value, &one)
+		       : a == ACT_HIDE ? state_set_hidden(st, id, value, &one)
+		       : a == ACT_RATE ? state_set_rating(st, id, value, &one)
+		                       : state_set_status(st, id, value, &one);
+		if (!r && ok) {
+			ok = false;
+			err = one;
+		}
+	}
+	if (!state_commit(st, &one) && ok) {
+		ok = false;
+		err = one;
+	}
+	changed(ui, true);
+	report(ui, ok, &err, NULL, "%s %zu posting%s", done, n,
+	       n == 1 ? "" : "s");
+}
+
+void
+ui_state_action(struct ui *ui, enum action a, int key)
+{
+	struct state *st = ui->state;
+	if (a == ACT_SHORTLIST) {
+		ui->shortlist = !ui->shortlist;
+		list_rebuild(ui);
+		if (ui->shortlist)
+			ui_message(ui, false, "the shortlist: %zu marked (M shows "
+			           "every posting)", count_marked(ui));
+		else
+			ui_message(ui, false, "every posting (M shows the "
+			           "shortlist)");
+		return;
+	}
+	if (a == ACT_EXPORT) {
+		export_shortlist(ui);
+		return;
+	}
+	if (a == ACT_APPLY_ALL) {
+		apply_all(ui);
+		return;
+	}
+	struct posting *p = ui_current(ui);
+	if (!p) {
+		ui_message(ui, false, "no posting here");
+		return;
+	}
+	const struct state_entry *e = state_get(st, p->id);
+	struct state_error err = {{0}};
+	bool ok;
+	switch (a) {
+	case ACT_MARK: {
+		bool on = !(e && e->marked);
+		ok = state_set_mark(st, p->id, on, &err);
+		changed(ui, shown_by_state(ui));
+		report(ui, ok, &err, p, "%s (%zu on the shortlist)",
+		       on ? "marked" : "unmarked", count_marked(ui));
+		break;
+	}
+	case ACT_HIDE: {
+		bool on = !(e && e->hidden);
+		ok = state_set_hidden(st, p->id, on, &err);
+		changed(ui, true);
+		if (on && !query_mentions(ui->query, "is:hidden"))
+			report(ui, ok, &err, p, "hidden (/is:hidden shows it)");
+		else
+			report(ui, ok, &err, p, "%s", on ? "hidden" : "unhidden");
+		break;
+	}
+	case ACT_RATE: {
+		int r = key >= '0' && key <= '5' ? key - '0' : 0;
+		ok = state_set_rating(st, p->id, r, &err);
+		changed(ui, shown_by_state(ui));
+		if (r)
+			report(ui, ok, &err, p, "rated %d of 5", r);
+		else
+			report(ui, ok, &err, p, "rating cleared");
+		break;
+	}
+	case ACT_STATUS: {
+		int s = choose_status(ui, e ? e->status : QSTATUS_NONE, NULL);
+		if (s < 0) {
+			ui_message(ui, false, "status not changed");
+			break;
+		}
+		ok = state_set_status(st, p->id, s, &err);
+		changed(ui, shown_by_state(ui));
+		report(ui, ok, &err, p, "status %s", query_status_name(s));
+		break;
+	}
+	case ACT_NOTE:
+		note_here(ui, p);
+		break;
+	case ACT_NOTE_EDITOR:
+		note_outside(ui, p);
+		break;
+	default:
+		break;
+	}
+}
