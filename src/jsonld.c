@@ -81,9 +81,17 @@ html_to_text(struct buf *out, const char *s, size_t len)
 	                                     "h6", "tr", "table", NULL};
 	static const char *const items[] = {"li", NULL};
 	size_t start = out->len;
+	/* a '<' after the last '>' starts no tag: known without a scan to
+	 * the end for each one, which made "<<<<..." quadratic */
+	size_t last_gt = len;
+	while (last_gt > 0 && s[last_gt - 1] != '>')
+		last_gt--;
 	for (size_t i = 0; i < len;) {
 		char c = s[i];
-		if (c == '<') {
+		if (c == '<' && i + 1 >= last_gt) {
+			buf_addc(out, c);
+			i++;
+		} else if (c == '<') {
 			size_t end = i + 1;
 			while (end < len && s[end] != '>')
 				end++;

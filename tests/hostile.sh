@@ -278,6 +278,14 @@ awk 'BEGIN { for (i = 0; i < 300000; i++) printf "---\n]\n" }' \
 gen_case "300,000 broken documents (made here)" "$G/broken.yaml" \
 	"status: 1" "seconds: 2" "stderr: more than 100 broken documents"
 
+{
+	printf '{"@type": "JobPosting", "title": "Lt", "description": "'
+	head -c 1000000 /dev/zero | tr '\0' '<'
+	printf '"}\n'
+} >"$G/lt.json"
+gen_case "a description of 1,000,000 '<' (made here)" "$G/lt.json" \
+	"status: 0" "seconds: 2" "id: lt" "show: <<<<<<<<<<"
+
 # Paths -------------------------------------------------------------------
 P="$TMP/paths"
 mkdir -p "$P/loop/d"
