@@ -2021,6 +2021,8 @@ parse_unit(struct unit *u, const struct load_limits *lim,
 		u->part.nerrors = ne0;
 		r.nfile = 0;
 		r.item = 0;
+		r.aliased = 0; /* the file is read again from the start */
+		r.aliased_reported = false;
 		fixed2 = check_bytes(&r.x, buf, len, &flen, u->off0);
 		if (fixed2) {
 			buf = fixed2;
@@ -2311,6 +2313,11 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 		if (!u)
 			die_nomem();
 		catalog_init(&u->part);
+		/* what a unit keeps is about as big as its bytes: a small
+		 * file gets a small first block, not a 16 KiB one */
+		size_t ulen = cuts[i + 1] - cuts[i];
+		if (ulen < ((size_t)8 << 10))
+			u->part.arena.first = 2 * ulen + 1024 + strlen(path);
 		if (!name) {
 			name = arena_strdup(&u->part.arena, path);
 			if (!name)

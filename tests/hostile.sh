@@ -16,6 +16,7 @@
 # NAME.expect holds lines "key: value"; '#' starts a comment:
 #   status: N        exit status of --check (0 or 1)
 #   stderr: TEXT     a fixed string --check must write to stderr (repeatable)
+#   no-stderr: TEXT  a fixed string --check must not write (repeatable)
 #   show: TEXT       a fixed string --show must write to stdout (repeatable)
 #   args: OPTIONS    more options for every command (split at spaces)
 #   seconds: N       the time bound of each command
@@ -143,6 +144,10 @@ check_case() {
 	expect_key "$exp" stderr >"$TMP/want"
 	while IFS= read -r s; do
 		grep -qF -- "$s" "$TMP/err" || fail "--check: stderr lacks '$s'"
+	done <"$TMP/want"
+	expect_key "$exp" no-stderr >"$TMP/want"
+	while IFS= read -r s; do
+		grep -qF -- "$s" "$TMP/err" && fail "--check: stderr has '$s'"
 	done <"$TMP/want"
 	ms=
 	case $start$end in
