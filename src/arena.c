@@ -3,8 +3,43 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-#define ARENA_BLOCK_MIN ((size_t)64 * 1024)
+/* The first block's size; each later one is as big as the arena so far,
+ * up to ARENA_BLOCK_MAX, so a small arena stays small and a big one is
+ * made of few blocks. */
+#define ARENA_BLOCK_MIN ((size_t)16 * 1024)
+#define ARENA_BLOCK_MAX ((size_t)4 << 20)
+/* Blocks this big are aligned for huge pages and asked to use them: far
+ * fewer page faults when a big corpus is loaded. */
+#define ARENA_HUGE ((size_t)2 << 20)
+
+/* A new block of at least n usable bytes. */
+static struct arena_block *
+block_new(struct arena *a, size_t n)
+{
+	size_t size = a->total < ARENA_BLOCK_MIN ? ARENA_BLOCK_MIN
+	            : a->total > ARENA_BLOCK_MAX ? ARENA_BLOCK_MAX : a->total;
+	if (a->total == 0 && a->first)
+		size = a->first;
+	if (size < n)
+		size = n;
+	struct arena_block *b;
+	if (size >= ARENA_HUGE - sizeof(*b)) {
+		size = (size + sizeof(*b) + ARENA_HUGE - 1) / ARENA_HUGE *
+		       ARENA_HUGE - sizeof(*b);
+		b = aligned_alloc(ARENA_HUGE, size + sizeof(*b));
+		if (b)
+			madvise(b, size + sizeof(*b), MADV_HUGEPAGE);
+	} else {
+		b = malloc(sizeof(*b) + size);
+	}
+	if (!b)
+		return NULL;
+	b->size = size;
+	b->used = 0;
+	return b;
+}
 
 void *
 arena_alloc(struct arena *a, size_t n)
@@ -15,22 +50,20 @@ arena_alloc(struct arena *a, size_t n)
 		n = align;
 	struct arena_block *b = a->head;
 	if (!b || b->size - b->used < n) {
-		size_t size = n > ARENA_BLOCK_MIN / 4 ? n : ARENA_BLOCK_MIN;
-		b = malloc(sizeof(*b) + size);
-		if (!b)
+		struct arena_block *nb = block_new(a, n);
+		if (!nb)
 			return NULL;
-		b->size = size;
-		b->used = 0;
-		if (a->head && n > ARENA_BLOCK_MIN / 4 &&
-		    a->head->size - a->head->used > ARENA_BLOCK_MIN / 8) {
-			/* a big one-off: keep filling the current block */
-			b->next = a->head->next;
-			a->head->next = b;
+		if (b && b->size - b->used > nb->size - n) {
+			/* the current block has more room left: keep filling
+			 * it, and put the new one behind it */
+			nb->next = b->next;
+			b->next = nb;
 		} else {
-			b->next = a->head;
-			a->head = b;
+			nb->next = b;
+			a->head = nb;
 		}
-		a->total += size;
+		a->total += nb->size;
+		b = nb;
 	}
 	void *p = (char *)b->data + b->used;
 	b->used += n;

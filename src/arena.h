@@ -17,6 +17,7 @@ struct arena_block {
 struct arena {
 	struct arena_block *head; /* block being filled, or NULL */
 	size_t total;             /* bytes of all blocks, for measurement */
+	size_t first;             /* size of the first block; 0: the default */
 };
 
 /* Returns n bytes aligned for any type, or NULL when memory is exhausted. */
