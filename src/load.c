@@ -1161,6 +1161,7 @@ canonical_map(struct lctx *x, const struct ynode *m)
 struct anchor {
 	const char *name;
 	struct ynode *node;
+	size_t slot;           /* its name's slot in the reader's index */
 };
 
 /* One open collection while building. */
@@ -1179,6 +1180,8 @@ struct reader {
 	size_t depth, stackcap;
 	struct anchor *anchors;
 	size_t nanchors, anchorcap;
+	size_t *aindex;        /* by name hash: anchor number + 1, 0 empty */
+	size_t aindexcap, aindexused; /* slots (a power of two), names */
 	size_t budget;         /* nodes spent by the current posting */
 	bool budget_reported;
 	size_t aliased;        /* nodes reached through aliases, whole file */
@@ -1344,7 +1347,24 @@ check_duplicates(struct reader *r, struct ynode *m)
 	m->n = k;
 }
 
-/* Registers an anchor for node n. */
+/* The index slot of an anchor name: where the name is, or the empty slot
+ * where it goes. Anchors are looked up by hash, not by a scan, so that a
+ * file of many anchors and many aliases does not cost their product. */
+static size_t
+anchor_slot(const struct reader *r, const char *name)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (const char *p = name; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	size_t mask = r->aindexcap - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		size_t k = r->aindex[i];
+		if (!k || strcmp(r->anchors[k - 1].name, name) == 0)
+			return i;
+	}
+}
+
+/* Registers an anchor for node n; it hides earlier ones of its name. */
 static void
 anchor_add(struct reader *r, const char *name, struct ynode *n)
 {
@@ -1356,17 +1376,46 @@ anchor_add(struct reader *r, const char *name, struct ynode *n)
 		r->anchors = v;
 		r->anchorcap = cap;
 	}
-	r->anchors[r->nanchors++] = (struct anchor){name, n};
+	if (2 * (r->aindexused + 1) > r->aindexcap) {
+		/* at most half full: index the anchors again, twice as wide */
+		size_t cap = r->aindexcap ? r->aindexcap * 2 : 16;
+		free(r->aindex);
+		r->aindex = calloc(cap, sizeof(*r->aindex));
+		if (!r->aindex)
+			die_nomem();
+		r->aindexcap = cap;
+		r->aindexused = 0;
+		for (size_t i = 0; i < r->nanchors; i++) {
+			size_t slot = anchor_slot(r, r->anchors[i].name);
+			r->aindexused += !r->aindex[slot];
+			r->aindex[slot] = i + 1;
+			r->anchors[i].slot = slot;
+		}
+	}
+	size_t slot = anchor_slot(r, name);
+	r->aindexused += !r->aindex[slot];
+	r->aindex[slot] = r->nanchors + 1;
+	r->anchors[r->nanchors++] = (struct anchor){name, n, slot};
 }
 
 /* The node of the latest anchor of this name, or NULL. */
 static struct ynode *
 anchor_find(struct reader *r, const char *name)
 {
-	for (size_t i = r->nanchors; i-- > 0;)
-		if (strcmp(r->anchors[i].name, name) == 0)
-			return r->anchors[i].node;
-	return NULL;
+	if (!r->nanchors)
+		return NULL;
+	size_t k = r->aindex[anchor_slot(r, name)];
+	return k ? r->anchors[k - 1].node : NULL;
+}
+
+/* Forgets every anchor (a new document), in time of their number. */
+static void
+anchors_clear(struct reader *r)
+{
+	for (size_t i = 0; i < r->nanchors; i++)
+		r->aindex[r->anchors[i].slot] = 0;
+	r->nanchors = 0;
+	r->aindexused = 0;
 }
 
 /* Copies an anchor's name into scratch memory. */
@@ -1446,7 +1495,7 @@ on_event(struct reader *r, yaml_event_t *e)
 		r->doc++;
 		r->root = NULL;
 		r->stream_items = false;
-		r->nanchors = 0;
+		anchors_clear(r);
 		r->budget = 0;
 		r->budget_reported = false;
 		arena_reset(&r->scratch);
@@ -1466,7 +1515,7 @@ on_event(struct reader *r, yaml_event_t *e)
 			}
 		}
 		arena_reset(&r->scratch);
-		r->nanchors = 0;
+		anchors_clear(r);
 		return true;
 	case YAML_SCALAR_EVENT: {
 		struct ynode *n;
@@ -1731,6 +1780,7 @@ reader_free(struct reader *r)
 		free(r->stack[i].items);
 	free(r->stack);
 	free(r->anchors);
+	free(r->aindex);
 	free(r->file_postings);
 	arena_free(&r->scratch);
 }
@@ -1869,7 +1919,7 @@ reader_restart(struct reader *r)
 	r->depth = 0;
 	r->root = NULL;
 	r->stream_items = false;
-	r->nanchors = 0;
+	anchors_clear(r);
 	r->budget = 0;
 	r->budget_reported = false;
 	r->resync = false;

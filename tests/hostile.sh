@@ -278,6 +278,15 @@ awk 'BEGIN { for (i = 1; i <= 50000; i++)
 gen_case "50,000 documents in one file (made here)" "$G/docs.yaml" \
 	"status: 0" "list-lines: 50000" "id: docs#50000" "show: Posting 50000"
 
+awk 'BEGIN { n = 30000
+	printf "title: Anchors\norganization: O\nfirst: &a0 x\n"
+	for (i = 1; i < n; i++) printf "k%d: &a%d v\n", i, i
+	printf "refs: ["
+	for (i = 0; i < n; i++) printf "*a0, "
+	print "]" }' >"$G/anchors.yaml"
+gen_case "30,000 anchors and 30,000 aliases (made here)" "$G/anchors.yaml" \
+	"status: 0" "seconds: 2" "id: anchors"
+
 awk 'BEGIN { for (i = 0; i < 300000; i++) printf "---\n]\n" }' \
 	>"$G/broken.yaml"
 gen_case "300,000 broken documents (made here)" "$G/broken.yaml" \
