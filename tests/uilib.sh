@@ -9,7 +9,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 if [ ! -x "$BILLET" ]; then
-	echo "tests/ui.sh: $BILLET is not built"
+	echo "${UI_TEST:-tests/ui.sh}: $BILLET is not built"
 	exit 99
 fi
 
