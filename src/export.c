@@ -687,7 +687,7 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	}
 	idw = idw > width / 5 ? width / 5 : idw;
 	sal = sal > 14 ? 14 : sal;
-	dl = dl > 12 ? 12 : dl;
+	dl = dl > (width >= 100 ? 18 : 12) ? (width >= 100 ? 18 : 12) : dl;
 	int text = width - 2 - idw - 2 - (sal ? sal + 2 : 0) - (dl ? dl + 2 : 0);
 	bool show_loc = text >= 60, show_dl = dl && text >= 30;
 	if (!show_dl && dl)
