@@ -1321,12 +1321,12 @@ check_duplicates(struct reader *r, struct ynode *m)
 			keys[nk++] = m->kids[2 * i];
 	qsort(keys, nk, sizeof(*keys), keynode_cmp);
 	bool any = false;
+	size_t first = 0; /* the first of the run of equal keys at i */
 	for (size_t i = 1; i < nk; i++) {
-		if (strcmp(keys[i]->s, keys[i - 1]->s) != 0)
+		if (strcmp(keys[i]->s, keys[i - 1]->s) != 0) {
+			first = i;
 			continue;
-		size_t first = i - 1;
-		while (first > 0 && !strcmp(keys[first - 1]->s, keys[i]->s))
-			first--;
+		}
 		lerr(&r->x, keys[i], "duplicate key '%s' (first at line %u, "
 		     "column %u); this value is ignored", keys[i]->s,
 		     keys[first]->line, keys[first]->col);

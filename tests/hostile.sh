@@ -287,6 +287,12 @@ awk 'BEGIN { n = 30000
 gen_case "30,000 anchors and 30,000 aliases (made here)" "$G/anchors.yaml" \
 	"status: 0" "seconds: 2" "id: anchors"
 
+awk 'BEGIN { print "title: Keys"; for (i = 0; i < 49000; i++) print "a: 1" }' \
+	>"$G/dupkeys.yaml"
+gen_case "49,000 duplicate keys (made here)" "$G/dupkeys.yaml" \
+	"status: 1" "seconds: 2" \
+	"stderr: duplicate key 'a' (first at line 2, column 1)"
+
 awk 'BEGIN { for (i = 0; i < 300000; i++) printf "---\n]\n" }' \
 	>"$G/broken.yaml"
 gen_case "300,000 broken documents (made here)" "$G/broken.yaml" \
