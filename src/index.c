@@ -7,8 +7,8 @@
  * string, " tok tok ... "), not of the text. Lists are kept per token and
  * field, as delta varints while sparse and as bitmaps once dense, and grow
  * at the end as postings are added. One-byte needles are answered from a
- * list per field and byte; field terms scan only that field's tokens when
- * they are few. Needles with spaces get candidates from their pieces
+ * list per byte; field terms scan only that field's tokens when they are
+ * few. Needles with spaces get candidates from their pieces
  * (suffix, whole tokens, prefix), which the caller verifies. Recent
  * answers and the tokens matched by recent needles are cached, so a needle
  * typed one more character scans only the tokens that matched it before. */
@@ -104,10 +104,9 @@ struct query_index {
 	uint32_t *ftoks[NFIELDS + 1];  /* tokens with a list in it, malloc'd */
 	size_t nftoks[NFIELDS + 1], ftokcap[NFIELDS + 1];
 	size_t fbytes[NFIELDS + 1];    /* their total length */
-	uint32_t bytelist[NFIELDS + 1][256]; /* postings with byte b in a
-	                                      * token of it: a list, or NONE */
-	uint32_t bytestamp[NFIELDS + 1][256]; /* building: posting + 1 that
-	                                       * last added to that list */
+	uint32_t bytelist[256];  /* postings with byte b in a token: a list,
+	                          * or NONE */
+	uint64_t bytes[4];       /* building: the bytes of the posting's tokens */
 	/* per-posting values, malloc'd, vcap entries allocated */
 	double *sal_lo, *sal_hi, *exp_lo, *exp_hi;
 	int32_t *posted, *deadline;
@@ -175,6 +174,33 @@ field_id(const char *name)
 	return FIELD_UNKNOWN;
 }
 
+/* A word whose first n bytes in memory (n <= 8) are 0xFF, the rest 0. */
+static uint64_t
+head_mask(size_t n)
+{
+	static const unsigned char ones[16] = {
+		0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	};
+	uint64_t m;
+	memcpy(&m, ones + 8 - n, 8);
+	return m;
+}
+
+/* The offset of the byte first in memory flagged (high bit) in m, m
+ * being has-zero-byte flags ((y - ones) & ~y & hi). Those are exact up to
+ * the least significant zero byte and may be false above it: so this is
+ * the first zero byte on little-endian, and on big-endian perhaps a false
+ * flag before it, the zero byte coming later in the same word. */
+static size_t
+first_flag(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(m) / 8;
+#else
+	return (size_t)__builtin_ctzll(m) / 8;
+#endif
+}
+
 /* A hash of s[0..n); s[n..n+8) must be readable too (it is not used). */
 static uint32_t
 hash_bytes(const char *s, size_t n)
@@ -186,7 +212,7 @@ hash_bytes(const char *s, size_t n)
 		h ^= h >> 32;
 	}
 	memcpy(&x, s, 8);
-	x &= ((uint64_t)1 << (8 * n)) - 1;
+	x &= head_mask(n);
 	h = (h ^ x) * 0xC4CEB9FE1A85EC53u;
 	h ^= h >> 29;
 	return (uint32_t)h;
@@ -247,6 +273,37 @@ vocab_rehash(struct query_index *ix, size_t nslots)
 	ix->nslots = nslots;
 }
 
+/* True if a[0..len) equals b[0..len); a[0..8) and b[0..8) readable. */
+static bool
+same_bytes(const char *a, const char *b, size_t len)
+{
+	if (len > 8)
+		return !memcmp(a, b, len);
+	uint64_t x, y;
+	memcpy(&x, a, 8);
+	memcpy(&y, b, 8);
+	return !((x ^ y) & head_mask(len));
+}
+
+/* The first ' ' in p[0..e - p), or e; p[0..e - p + 8) readable. */
+static const char *
+next_space(const char *p, const char *e)
+{
+	const uint64_t ones = 0x0101010101010101u, hi = 0x8080808080808080u;
+	for (; p < e; p += 8) {
+		uint64_t y;
+		memcpy(&y, p, 8);
+		y ^= 0x20 * ones;
+		uint64_t m = (y - ones) & ~y & hi;
+		if (m) {
+			for (p += first_flag(m); p < e && *p != ' '; p++)
+				;
+			return p < e ? p : e;
+		}
+	}
+	return e;
+}
+
 /* The id of token s[0..len), or NONE when it is not in the vocabulary
  * and add is false; s[len..len+8) must be readable. */
 static uint32_t
@@ -258,7 +315,7 @@ vocab_get(struct query_index *ix, const char *s, size_t len, bool add)
 		if (ix->slots[j].hash != h)
 			continue;
 		uint32_t t = ix->slots[j].tok - 1;
-		if (tok_len(ix, t) == len && !memcmp(tok_str(ix, t), s, len))
+		if (tok_len(ix, t) == len && same_bytes(tok_str(ix, t), s, len))
 			return t;
 	}
 	if (!add)
@@ -269,7 +326,8 @@ vocab_get(struct query_index *ix, const char *s, size_t len, bool add)
 		                  sizeof(*ix->tokoff));
 		ix->tok = xrealloc(ix->tok, ix->tokcap * sizeof(*ix->tok));
 	}
-	ix->voc = grow(ix->voc, &ix->voccap, ix->voclen + len + 1, 1);
+	/* 8 spare bytes after the last token, for same_bytes */
+	ix->voc = grow(ix->voc, &ix->voccap, ix->voclen + len + 1 + 8, 1);
 	memcpy(ix->voc + ix->voclen, s, len);
 	for (size_t k = 0; k < len; k++)
 		ix->bytefreq[(unsigned char)s[k]]++;
@@ -466,20 +524,20 @@ list_of(struct query_index *ix, uint32_t t, uint8_t f)
 	return pl;
 }
 
-/* The list of the postings having byte b in a token of field f. */
+/* The list of the postings having byte b in a token. */
 static struct plist *
-byte_list(struct query_index *ix, uint8_t f, unsigned char b)
+byte_list(struct query_index *ix, unsigned char b)
 {
-	uint32_t l = ix->bytelist[f][b];
+	uint32_t l = ix->bytelist[b];
 	if (l == NONE) {
 		ix->lists = grow(ix->lists, &ix->lcap, ix->nlists + 1,
 		                 sizeof(*ix->lists));
 		l = (uint32_t)ix->nlists++;
 		memset(&ix->lists[l], 0, sizeof(ix->lists[l]));
-		ix->lists[l].field = f;
+		ix->lists[l].field = (uint8_t)FIELD_UNKNOWN;
 		ix->lists[l].kind = PL_VARINT;
 		ix->lists[l].next = NONE;
-		ix->bytelist[f][b] = l;
+		ix->bytelist[b] = l;
 	}
 	return &ix->lists[l];
 }
@@ -503,28 +561,26 @@ index_piece(void *ctx, const char *field, const char *s)
 	uint16_t bit = (uint16_t)(1u << f);
 	size_t room = (ix->vcap + 63) / 64 * 8;
 	while (p < e) {
-		const char *sp = memchr(p, ' ', (size_t)(e - p));
-		if (!sp)
-			sp = e;
+		const char *sp = next_space(p, e);
 		if (sp > p) {
 			uint32_t t = vocab_get(ix, p, (size_t)(sp - p), true);
 			/* most words come back within a posting: skip them */
 			struct tokinfo *ti = &ix->tok[t];
 			if (ti->seen != seen) {
+				/* new in this posting: its bytes are in it */
 				ti->seen = seen;
 				ti->fields = 0;
+				uint64_t by[4];
+				memcpy(by, ix->bytes, sizeof(by));
+				for (const char *b = p; b < sp; b++) {
+					unsigned char c = (unsigned char)*b;
+					by[c / 64] |= (uint64_t)1 << (c % 64);
+				}
+				memcpy(ix->bytes, by, sizeof(by));
 			}
 			if (!(ti->fields & bit)) {
 				ti->fields |= bit;
 				list_add(list_of(ix, t, f), (uint32_t)ix->cur, room);
-				for (const char *b = p; b < sp; b++) {
-					unsigned char c = (unsigned char)*b;
-					if (ix->bytestamp[f][c] == seen)
-						continue;
-					ix->bytestamp[f][c] = seen;
-					list_add(byte_list(ix, f, c), (uint32_t)ix->cur,
-					         room);
-				}
 			}
 		}
 		p = sp + 1;
@@ -563,7 +619,14 @@ index_posting(struct query_index *ix, const struct posting *p, size_t i)
 	ix->deadline[i] = d->ymd;
 	ix->flags[i] = fl;
 	ix->cur = i;
+	memset(ix->bytes, 0, sizeof(ix->bytes));
 	posting_each_text(p, index_piece, ix);
+	size_t room = (ix->vcap + 63) / 64 * 8;
+	for (unsigned w = 0; w < 4; w++)
+		for (uint64_t x = ix->bytes[w]; x; x &= x - 1) {
+			unsigned c = w * 64 + (unsigned)__builtin_ctzll(x);
+			list_add(byte_list(ix, (unsigned char)c), (uint32_t)i, room);
+		}
 }
 
 /* Forgets every cached answer and scratch bitset. */
@@ -606,9 +669,8 @@ index_build(struct posting *const *v, size_t n)
 	ix->tokoff[0] = 1;
 	ix->nslots = 1024;
 	ix->slots = xcalloc(ix->nslots, sizeof(*ix->slots));
-	for (size_t f = 0; f <= NFIELDS; f++)
-		for (size_t b = 0; b < 256; b++)
-			ix->bytelist[f][b] = NONE;
+	for (size_t b = 0; b < 256; b++)
+		ix->bytelist[b] = NONE;
 	index_extend(ix, v, n);
 	return ix;
 }
@@ -929,15 +991,13 @@ union_lists(struct query_index *ix, const uint32_t *toks, size_t ntoks,
 	union_run(ix, npairs, nv, dst);
 }
 
-/* dst = the postings having byte b in a token of field f (any field for
- * FIELD_ANY). */
+/* dst = the postings having byte b in a token of any field. */
 static void
-union_byte(struct query_index *ix, int f, unsigned char b, uint64_t *dst)
+union_byte(struct query_index *ix, unsigned char b, uint64_t *dst)
 {
 	size_t npairs = 0, nv = 0;
-	for (int g = 0; g <= FIELD_UNKNOWN; g++)
-		if ((f == FIELD_ANY || f == g) && ix->bytelist[g][b] != NONE)
-			union_push(ix, ix->bytelist[g][b], &npairs, &nv);
+	if (ix->bytelist[b] != NONE)
+		union_push(ix, ix->bytelist[b], &npairs, &nv);
 	union_run(ix, npairs, nv, dst);
 }
 
@@ -1032,8 +1092,8 @@ term_compute(struct query_index *ix, struct setent *e, int f,
 	if (e->exact) {
 		if (f > FIELD_UNKNOWN) {
 			memset(e->cand, 0, bytes); /* no such field */
-		} else if (len == 1) {
-			union_byte(ix, f, (unsigned char)needle[0], e->cand);
+		} else if (len == 1 && f == FIELD_ANY) {
+			union_byte(ix, (unsigned char)needle[0], e->cand);
 		} else {
 			const uint32_t *toks;
 			size_t nt = tokens_containing(ix, f, needle, len, &toks);

@@ -1615,9 +1615,12 @@ fold_find(const char *s, size_t len, const char *nd, size_t nl)
 	                    n1;
 	uint64_t c0 = n1 * ones, c1 = up1 * ones;
 	while (i < len) {
-		/* skip ASCII bytes that cannot start it; the lowest bit set
-		 * in m marks the first byte that may (has_byte is exact up to
-		 * its first hit, and a miss is never reported as one) */
+		/* skip ASCII bytes that cannot start it; the flag of the
+		 * byte first in memory marks the first that may (has_byte is
+		 * exact up to its first hit, never misses one, and flags
+		 * falsely only bytes after a hit: more significant ones, so
+		 * later in memory on little-endian, earlier on big-endian,
+		 * where stopping early is harmless) */
 		while (len - i >= 9) {
 			uint64_t x;
 			memcpy(&x, s + i, 8);
@@ -1632,7 +1635,11 @@ fold_find(const char *s, size_t len, const char *nd, size_t nl)
 				m |= f;
 			}
 			if (m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+				i += (size_t)__builtin_clzll(m) / 8;
+#else
 				i += (size_t)__builtin_ctzll(m) / 8;
+#endif
 				break;
 			}
 			i += 8;
