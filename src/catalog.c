@@ -79,21 +79,26 @@ catalog_find(const struct catalog *c, const char *id)
 void
 catalog_add(struct catalog *c, struct posting *p)
 {
-	if (catalog_find(c, p->id)) {
+	struct posting *first = catalog_find(c, p->id);
+	if (first) {
+		/* the next free ~N: counted on the first posting of that id, so
+		 * thousands of postings with one id cost no more than others */
 		size_t len = strlen(p->id);
-		char *id = NULL;
-		for (unsigned k = 2;; k++) {
-			char sfx[16];
-			int sl = snprintf(sfx, sizeof(sfx), "~%u", k);
-			id = arena_alloc(&c->arena, len + (size_t)sl + 1);
-			if (!id)
-				die_nomem();
-			memcpy(id, p->id, len);
-			memcpy(id + len, sfx, (size_t)sl + 1);
-			if (!catalog_find(c, id))
+		char *cand = malloc(len + 16);
+		if (!cand)
+			die_nomem();
+		memcpy(cand, p->id, len);
+		unsigned k = first->dup_next > 2 ? first->dup_next : 2;
+		for (;; k++) {
+			snprintf(cand + len, 16, "~%u", k);
+			if (!catalog_find(c, cand))
 				break;
 		}
-		const struct posting *first = catalog_find(c, p->id);
+		first->dup_next = k + 1;
+		char *id = arena_strdup(&c->arena, cand);
+		free(cand);
+		if (!id)
+			die_nomem();
 		catalog_problem(c, p->file, p->line, p->col, false,
 		                "duplicate id '%s' (first at %s:%u:%u); "
 		                "this posting is '%s'", p->id, first->file,

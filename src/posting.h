@@ -125,6 +125,7 @@ struct posting {
 	bool problems;      /* some field could not be read */
 	bool jsonld;        /* read through the schema.org mapping */
 	uint32_t seq;       /* load order, 0-based */
+	uint32_t dup_next;  /* the next ~N suffix to try for this id's twins */
 };
 
 /* Multiplier from a period to a year: hour 2080, day 260, week 52, month 12. */
