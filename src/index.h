@@ -16,7 +16,13 @@
  * memory and keeps no pointer to the postings. It also holds the caches
  * and scratch space of query_select, so it is used by one thread at a
  * time: index_build and index_extend only read the postings they are
- * given, and may run in any thread while nothing else uses that index. */
+ * given, and may run in any thread while nothing else uses that index.
+ *
+ * Use: index the catalog's own array (c->v, where v[i]->seq == i), which
+ * only grows; extend it as postings arrive (query_select answers the ones
+ * not indexed yet one by one); filter with query_select(q, ix, c->v, c->n,
+ * env, out) and put the positions it gives in display order; build a new
+ * index when the catalog is replaced (a reload). */
 struct query_index;
 
 /* Indexes postings v[0..n); v is read during the call only. */
