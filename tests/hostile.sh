@@ -25,6 +25,9 @@
 #   id: ID           the id for --show (printf %b escapes), else the first
 #                    one --list prints
 #
+# Last, the interface draws hostile postings in a terminal made by
+# script(1), and the bytes it wrote are scanned for sequences from the data.
+#
 # HOSTILE_VALGRIND=1 runs every command under valgrind --error-exitcode=99
 # --leak-check=full (as .ci/run does) with the time bounds stretched;
 # HOSTILE_NO_ULIMIT=1 drops the memory bound.
@@ -375,5 +378,92 @@ c1_name=$(printf '%s/c1\302\233x\233y.yaml' "$P")
 printf 'title: [\n' >"$c1_name"
 gen_case "a file name with C1 controls, UTF-8 and raw" "$c1_name" \
 	"status: 1" "stderr: c1\\u009Bx"
+
+# The interface -------------------------------------------------------------
+# The interface shows hostile postings, their problems, a comparison, help
+# and a filter in a terminal made by script(1), which records every byte
+# billet writes. ncurses writes escape sequences of its own; what must
+# never appear is one from the data: an OSC, DCS, APC, PM or SOS string
+# (title, clipboard, hyperlink...), a C1 or bidi control, bytes that are
+# not UTF-8, or the payloads' own CSI sequences (ESC[6n, ESC[21t), while
+# their visible forms must be on the screen.
+UI="$TMP/ui"
+mkdir -p "$UI"
+for f in quoted-escapes.yaml escape-in-key.yaml raw-bidi.yaml \
+	jsonld-html.json cr-bs-oneline.yaml raw-c1.yaml; do
+	cp "$H/$f" "$UI/"
+done
+cat >"$UI/payloads.yaml" <<'EOF'
+id: payloads
+title: "report \e[6n and \e[21t, C1 \x9b6n, \e]0;pwned\a"
+organization: "\e]8;;http://evil.example/\e\\link\e]8;;\e\\"
+responsibilities: ["\eP+q544e\e\\ DCS", "\e_APC\e\\", "\e^PM\e\\", "\u202Eevil"]
+EOF
+printf 'title: [\n' >"$(printf '%s/name\033]0;pwned\007.yaml' "$UI")"
+
+# ui_keys: what a person types, slowly enough for billet to draw.
+ui_keys() {
+	sleep 1.5
+	for k in j j j j j j j j g '\r' j j q c j n q '!' j q '?' j q \
+		/ p w n e d '\r' '\\' Q; do
+		printf "$k"
+		sleep 0.15
+	done
+}
+
+# ui_case NAME COLUMNS LINES VISIBLE: runs the interface on $UI at that
+# size; VISIBLE is 1 when the payloads' visible forms must be on screen.
+ui_case() {
+	n=$((n + 1))
+	why=
+	name=$1 cols=$2 rows=$3 visible=$4
+	ui_keys | env -i PATH="$PATH" HOME="$HOME" \
+		XDG_STATE_HOME="$XDG_STATE_HOME" TERM=xterm-256color \
+		LANG=C.UTF-8 COLUMNS="$cols" LINES="$rows" BILLET_THREADS=2 \
+		timeout -k 2 60 script -q -e -f -c "'$BILLET' '$UI'" "$TMP/ts" \
+		>/dev/null 2>&1
+	rc=$?
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		fail "no exit within 60 s"
+	elif [ "$rc" -ne 0 ]; then
+		fail "exit status $rc"
+	fi
+	out=$(perl -e '
+		open(my $h, "<:raw", $ARGV[0]) or die "$ARGV[0]: $!\n";
+		local $/;
+		my $s = <$h> // "";
+		my @bad;
+		push @bad, "an OSC, DCS, APC, PM or SOS string"
+			if $s =~ /\e[\]P_^X]/;
+		push @bad, "a C1 control" if $s =~ /\xc2[\x80-\x9f]/;
+		push @bad, "a bidi control"
+			if $s =~ /\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]/;
+		push @bad, "the payload ESC[6n" if $s =~ /\e\[6n/;
+		push @bad, "the payload ESC[21t" if $s =~ /\e\[21t/;
+		push @bad, "bytes that are not UTF-8"
+			unless utf8::decode(my $c = $s);
+		push @bad, "no visible payload (^[]0;pwned)"
+			unless $ARGV[1] ne "1" || $s =~ /\^\[\]0;pwned/;
+		print join("; ", @bad);
+		exit(@bad ? 1 : 0);
+	' "$TMP/ts" "$visible") || fail "$out"
+	if [ -z "$why" ]; then
+		passed=$((passed + 1))
+		echo "ok $n - $name"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $name: $why"
+	fi
+}
+
+if [ -n "$wrap" ]; then
+	skip "the interface" "not under valgrind"
+elif ! command -v script >/dev/null 2>&1; then
+	skip "the interface" "script(1) (util-linux) is not installed"
+else
+	ui_case "the interface at 150x50 (side by side)" 150 50 1
+	ui_case "the interface at 80x24" 80 24 1
+	ui_case "the interface at 20x5" 20 5 0
+fi
 
 finish
