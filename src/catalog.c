@@ -129,24 +129,10 @@ catalog_problem(struct catalog *c, const char *file, unsigned line,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (c->nproblems == c->pcap) {
-		size_t cap = c->pcap ? c->pcap * 2 : 16;
-		struct problem *v = realloc(c->problems, cap * sizeof(*v));
-		if (!v)
-			die_nomem();
-		c->problems = v;
-		c->pcap = cap;
-	}
-	struct problem *pr = &c->problems[c->nproblems++];
-	pr->file = file;
-	pr->line = line;
-	pr->col = col;
-	pr->error = error;
-	pr->msg = arena_strdup(&c->arena, msg);
-	if (!pr->msg)
+	struct problem pr = {file, line, col, error, arena_strdup(&c->arena, msg)};
+	if (!pr.msg)
 		die_nomem();
-	if (error)
-		c->nerrors++;
+	catalog_push_problem(c, &pr);
 }
 
 void

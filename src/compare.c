@@ -10,24 +10,6 @@
 
 /* ---- small helpers ------------------------------------------------- */
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		die_nomem();
-	return p;
-}
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p)
-		die_nomem();
-	return p;
-}
-
 /* Rounds to a multiple of unit, half away from zero. */
 static double
 round_to(double x, double unit)

@@ -132,24 +132,6 @@ struct query_index {
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	void *r = realloc(p, n ? n : 1);
-	if (!r)
-		die_nomem();
-	return r;
-}
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *r = calloc(n ? n : 1, size ? size : 1);
-	if (!r)
-		die_nomem();
-	return r;
-}
-
 /* v (elements of size bytes, *cap of them) grown to hold need. */
 static void *
 grow(void *v, size_t *cap, size_t need, size_t size)

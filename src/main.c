@@ -42,22 +42,6 @@ struct options {
 	struct load_limits limits;
 };
 
-/* Prints a message prefixed "billet: " to stderr. */
-static void
-say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-#include <stdarg.h>
-static void
-say(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("billet: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-}
-
 /* Exits with status 2 after a usage message. */
 static _Noreturn void
 usage_error(const char *fmt, const char *arg)

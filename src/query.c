@@ -134,15 +134,6 @@ struct query {
 
 /* ---- small helpers ----------------------------------------------------- */
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	void *r = realloc(p, n ? n : 1);
-	if (!r)
-		die_nomem();
-	return r;
-}
-
 static void
 bytes_reserve(struct bytes *b, size_t more)
 {

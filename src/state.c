@@ -35,48 +35,6 @@ struct state_io state_io = {
 
 /* ---- memory ---- */
 
-static void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		die_nomem();
-	return p;
-}
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p)
-		die_nomem();
-	return p;
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		die_nomem();
-	return p;
-}
-
-static char *
-xstrndup(const char *s, size_t len)
-{
-	char *p = xmalloc(len + 1);
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	return xstrndup(s, strlen(s));
-}
-
 /* Fills err (may be NULL) printf-style. */
 static void
 seterr(struct state_error *err, const char *fmt, ...)

@@ -88,6 +88,17 @@ void text_fold(struct buf *out, const char *s, size_t len);
 /* Folds one code point as text_fold does. */
 uint32_t text_fold_cp(uint32_t cp);
 
+/* malloc, calloc, realloc and strdup that call die_nomem on failure (a
+ * zero size asks for one byte). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+/* A copy of len bytes of s with a NUL after them. */
+char *xstrndup(const char *s, size_t len);
+/* Prints a message to stderr, prefixed "billet: ", with a line break. */
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Reports that memory ran out and exits (restores the terminal first when
  * a hook is set). */
 _Noreturn void die_nomem(void);

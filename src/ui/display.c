@@ -42,21 +42,6 @@ on_signal(int sig)
 	stop_signal = sig;
 }
 
-/* Prints "billet: " and a message on stderr. */
-static void
-say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-say(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("billet: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-}
-
 /* Restores the terminal before a fatal exit (die_hook). */
 static void
 restore_terminal(void)

@@ -70,17 +70,6 @@ median(double *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-static void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("bench: out of memory\n", stderr);
-		exit(1);
-	}
-	return p;
-}
-
 /* Figures --------------------------------------------------------------- */
 
 static bool quiet;          /* -q: machine lines only */
