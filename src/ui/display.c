@@ -4,6 +4,7 @@
 #include "view.h"
 
 #include "config.h"
+#include "index.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -316,7 +317,9 @@ draw_message(struct ui *ui)
 
 /* For the benchmark: when BILLET_BENCH_FIRST_PAINT names a file, writes
  * to it once, after the first screen is painted, the CLOCK_MONOTONIC time
- * in nanoseconds and the postings loaded so far. */
+ * in nanoseconds and the postings loaded so far. (BILLET_BENCH_KEYS, for
+ * the time of each key typed at a prompt, is described at bench_key_note
+ * below.) */
 static void
 first_paint_note(const struct ui *ui)
 {
@@ -335,6 +338,30 @@ first_paint_note(const struct ui *ui)
 	fprintf(f, "%lld %zu\n",
 	        (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec, ui->cat->n);
 	fclose(f);
+}
+
+/* For the benchmark: when BILLET_BENCH_KEYS names a file, every key
+ * press the prompt handles (an edit: the filter follows it) appends to it
+ * "<ms>\n", the milliseconds from reading the key to the screen updated
+ * (the filter and the draw). */
+static void
+bench_key_note(const struct timespec *t0)
+{
+	static FILE *f;
+	static bool opened;
+	if (!opened) {
+		opened = true;
+		const char *path = getenv("BILLET_BENCH_KEYS");
+		if (path && *path)
+			f = fopen(path, "a");
+	}
+	if (!f)
+		return;
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fprintf(f, "%.3f\n", (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
+	        (double)(t1.tv_nsec - t0->tv_nsec) / 1e6);
+	fflush(f);
 }
 
 void
@@ -387,6 +414,22 @@ read_key(void)
 	if (r == KEY_CODE_YES)
 		return KEY_FN | (int)wc;
 	return (int)wc;
+}
+
+/* Reads a key like read_key; while the index lags behind the catalog,
+ * does not wait for one but indexes a slice (~10 ms) when none is
+ * pending, so keys are answered between slices. */
+static int
+read_key_idle(struct ui *ui)
+{
+	if (!ui->ix || index_count(ui->ix) >= ui->cat->n)
+		return read_key();
+	wtimeout(stdscr, 0);
+	int k = read_key();
+	wtimeout(stdscr, 100);
+	if (!k)
+		list_index_step(ui);
+	return k;
 }
 
 int
@@ -461,10 +504,14 @@ ui_prompt(struct ui *ui, const char *label, const char *init,
 			ui->quit = true;
 			break;
 		}
+		if (changed) /* a live prompt (the filter): the load goes on */
+			list_poll(ui);
 		ui_draw(ui);
-		int k = read_key();
+		int k = read_key_idle(ui);
 		if (!k)
 			continue;
+		struct timespec t0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		ui->dirty = true;
 		size_t p = prompt.pos, before = text.len;
 		if (k == (KEY_FN | KEY_RESIZE)) {
@@ -544,6 +591,8 @@ ui_prompt(struct ui *ui, const char *label, const char *init,
 		}
 		if (text.len != before && changed)
 			changed(ui, text.s, ctx);
+		ui_draw(ui);
+		bench_key_note(&t0);
 	}
 	buf_free(&text);
 	prompt.text = NULL;
@@ -773,7 +822,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		list_poll(ui);
 		ui_state_tick(ui);
 		ui_draw(ui);
-		int k = read_key();
+		int k = read_key_idle(ui);
 		if (!k)
 			continue;
 		ui->dirty = true;
@@ -828,7 +877,12 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	view_free(ui->list);
 	query_free(ui->query);
 	free(ui->sorted);
+	free(ui->sorted_seq);
 	free(ui->shown);
+	free(ui->sel);
+	free(ui->selbits);
+	free(ui->stflags);
+	index_free(ui->ix);
 	buf_free(&ui->msg);
 	buf_free(&ui->filter_error);
 	free(ui);

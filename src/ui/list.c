@@ -4,6 +4,7 @@
 #include "view.h"
 
 #include "config.h"
+#include "index.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -357,22 +358,74 @@ sort_array(const struct ui *ui, struct posting **v, size_t n)
 	}
 }
 
+/* Sorts ui->sorted and records each entry's seq beside it. */
+static void
+sort_all(struct ui *ui)
+{
+	sort_array(ui, ui->sorted, ui->nsorted);
+	for (size_t i = 0; i < ui->nsorted; i++)
+		ui->sorted_seq[i] = ui->sorted[i]->seq;
+}
+
+/* Grows *p to n elements of size sz. */
+static void
+grow_array(void *p, size_t n, size_t sz)
+{
+	void **pp = p;
+	void *q = realloc(*pp, n * sz);
+	if (!q)
+		die_nomem();
+	*pp = q;
+}
+
+/* Makes the list's arrays hold n postings (at least one). */
+static void
+list_room(struct ui *ui, size_t n)
+{
+	if (n <= ui->roomfor && ui->sorted)
+		return;
+	if (n < ui->roomfor * 2)
+		n = ui->roomfor * 2;
+	if (n < 64)
+		n = 64;
+	grow_array(&ui->sorted, n, sizeof(*ui->sorted));
+	grow_array(&ui->sorted_seq, n, sizeof(*ui->sorted_seq));
+	grow_array(&ui->shown, n, sizeof(*ui->shown));
+	grow_array(&ui->sel, n, sizeof(*ui->sel));
+	grow_array(&ui->selbits, (n + 63) / 64, sizeof(*ui->selbits));
+	grow_array(&ui->stflags, n, sizeof(*ui->stflags));
+	ui->roomfor = n;
+}
+
+/* Reads the hidden and marked flags of the postings sorted, by seq. */
+static void
+state_flags(struct ui *ui)
+{
+	const struct query_env *e = &ui->env;
+	struct posting *const *v = ui->cat->v;
+	for (size_t i = 0; i < ui->nsorted; i++) {
+		uint8_t f = 0;
+		if (e->hidden && e->hidden(e->ctx, v[i]))
+			f |= UI_ST_HIDDEN;
+		if (e->marked && e->marked(e->ctx, v[i]))
+			f |= UI_ST_MARKED;
+		ui->stflags[i] = f;
+	}
+}
+
 void
 list_load(struct ui *ui)
 {
 	struct catalog *c = ui->cat;
-	free(ui->sorted);
-	free(ui->shown);
 	ui->nsorted = ui->nshown = 0;
-	size_t n = c->n ? c->n : 1;
-	ui->sorted = malloc(n * sizeof(*ui->sorted));
-	ui->shown = malloc(n * sizeof(*ui->shown));
-	if (!ui->sorted || !ui->shown)
-		die_nomem();
+	list_room(ui, c->n);
+	if (!ui->ix)
+		ui->ix = index_build(c->v, 0);
 	if (c->n)
 		memcpy(ui->sorted, c->v, c->n * sizeof(*c->v));
 	ui->nsorted = c->n;
-	sort_array(ui, ui->sorted, ui->nsorted);
+	sort_all(ui);
+	state_flags(ui);
 	struct buf b = {0};
 	for (int i = 0; i < C_N; i++)
 		ui->colw[i] = 0;
@@ -389,26 +442,73 @@ list_load(struct ui *ui)
 	ui->dirty = true;
 }
 
-/* Keeps the postings of src[0..n) that the filter shows, into ui->shown
- * (src may be ui->shown itself). */
+/* The ui->stflags bits that keep a posting out of the list, and the
+ * ones it must have. */
 static void
-filter_into(struct ui *ui, struct posting **src, size_t n)
+flag_rule(const struct ui *ui, uint8_t *drop, uint8_t *need)
 {
-	const struct query_env *e = &ui->env;
-	bool hidden_too = query_mentions(ui->query, "is:hidden");
-	bool marked_only = ui->shortlist && e->marked;
+	*drop = ui->env.hidden && !query_mentions(ui->query, "is:hidden")
+	        ? UI_ST_HIDDEN : 0;
+	*need = ui->shortlist && ui->env.marked ? UI_ST_MARKED : 0;
+}
+
+/* Keeps the postings of ui->shown that the filter shows, one by one
+ * (for a narrower filter while the index lags far behind). */
+static void
+filter_shown(struct ui *ui)
+{
+	uint8_t drop, need;
+	flag_rule(ui, &drop, &need);
 	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct posting *p = src[i];
-		if (!hidden_too && e->hidden && e->hidden(e->ctx, p))
+	for (size_t i = 0; i < ui->nshown; i++) {
+		struct posting *p = ui->shown[i];
+		uint8_t f = ui->stflags[p->seq];
+		if ((f & drop) || (f & need) != need)
 			continue;
-		if (marked_only && !e->marked(e->ctx, p))
-			continue;
-		if (!query_match(ui->query, p, e))
+		if (!query_match(ui->query, p, &ui->env))
 			continue;
 		ui->shown[k++] = p;
 	}
 	ui->nshown = k;
+}
+
+/* Puts into ui->shown, in sort order, the postings of ui->sorted that
+ * the filter shows: query_select answers from the index (and one by one
+ * for the postings it lags behind), its positions are marked in a bitset
+ * by seq, and the sort order is walked keeping the marked ones. */
+static void
+filter_all(struct ui *ui)
+{
+	size_t n = ui->nsorted;
+	uint8_t drop, need;
+	flag_rule(ui, &drop, &need);
+	size_t k = query_select(ui->query, ui->ix, ui->cat->v, n, &ui->env,
+	                        ui->sel);
+	const uint32_t *seq = ui->sorted_seq;
+	const uint8_t *fl = ui->stflags;
+	size_t m = 0;
+	if (k == n) { /* all of them: no bitset needed */
+		for (size_t i = 0; i < n; i++) {
+			uint8_t f = fl[seq[i]];
+			if (!(f & drop) && (f & need) == need)
+				ui->shown[m++] = ui->sorted[i];
+		}
+		ui->nshown = m;
+		return;
+	}
+	uint64_t *bits = ui->selbits;
+	memset(bits, 0, (n + 63) / 64 * sizeof(*bits));
+	for (size_t i = 0; i < k; i++)
+		bits[ui->sel[i] >> 6] |= (uint64_t)1 << (ui->sel[i] & 63);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t s = seq[i];
+		if (!(bits[s >> 6] >> (s & 63) & 1))
+			continue;
+		uint8_t f = fl[s];
+		if (!(f & drop) && (f & need) == need)
+			ui->shown[m++] = ui->sorted[i];
+	}
+	ui->nshown = m;
 }
 
 void
@@ -416,9 +516,21 @@ list_rebuild(struct ui *ui)
 {
 	struct posting *cur = ui_current(ui);
 	size_t old = ui->list->cursor;
-	filter_into(ui, ui->sorted, ui->nsorted);
+	state_flags(ui);
+	filter_all(ui);
 	reselect(ui, cur, old);
 	ui->dirty = true;
+}
+
+bool
+list_index_step(struct ui *ui)
+{
+	size_t have = ui->ix ? index_count(ui->ix) : 0, n = ui->cat->n;
+	if (!ui->ix || have >= n)
+		return false;
+	size_t to = have + 256 < n ? have + 256 : n;
+	index_extend(ui->ix, ui->cat->v, to);
+	return to < n;
 }
 
 void
@@ -426,7 +538,7 @@ list_sort(struct ui *ui)
 {
 	struct posting *cur = ui_current(ui);
 	size_t old = ui->list->cursor;
-	sort_array(ui, ui->sorted, ui->nsorted);
+	sort_all(ui);
 	sort_array(ui, ui->shown, ui->nshown);
 	reselect(ui, cur, old);
 	ui->dirty = true;
@@ -443,17 +555,22 @@ list_set_filter(struct ui *ui, const char *text)
 		return false;
 	}
 	struct query *old = ui->query;
-	/* a narrower query need only look at what is shown now */
-	bool narrower = query_narrows(old, q) &&
+	/* The index answers any query in a few ms; but while it lags behind
+	 * the load, the postings it lacks are matched one by one, and a
+	 * narrower query then does less work on the ones shown now. */
+	size_t lag = ui->nsorted - (ui->ix ? index_count(ui->ix) : 0);
+	if (lag > ui->nsorted)
+		lag = 0;
+	bool narrower = ui->nshown < lag && query_narrows(old, q) &&
 	                (query_mentions(old, "is:hidden") ||
 	                 !query_mentions(q, "is:hidden"));
 	struct posting *cur = ui_current(ui);
 	size_t oldcur = ui->list->cursor;
 	ui->query = q;
 	if (narrower)
-		filter_into(ui, ui->shown, ui->nshown);
+		filter_shown(ui);
 	else
-		filter_into(ui, ui->sorted, ui->nsorted);
+		filter_all(ui);
 	reselect(ui, cur, oldcur);
 	query_free(old);
 	ui->dirty = true;
@@ -525,7 +642,7 @@ list_arrived(struct ui *ui)
 	struct posting *cur = ui_current(ui);
 	size_t old = ui->list->cursor;
 	list_load(ui);
-	filter_into(ui, ui->sorted, ui->nsorted);
+	filter_all(ui);
 	if (ui->want_id && list_select(ui, ui->want_id)) {
 		free(ui->want_id);
 		ui->want_id = NULL;
@@ -577,6 +694,8 @@ list_reload(struct ui *ui)
 	/* nothing may point into the catalog from here until list_load */
 	ui->nsorted = ui->nshown = 0;
 	ui->generation++;
+	index_free(ui->ix); /* a new catalog: a new index */
+	ui->ix = NULL;
 	catalog_free(ui->cat);
 	catalog_init(ui->cat);
 	list_load(ui);

@@ -43,6 +43,7 @@
 #include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "catalog.h"
 #include "keys.h"
@@ -106,7 +107,15 @@ struct ui {
 	struct sort_spec sort;           /* the sort order in force */
 	bool reversed_load;              /* load order, reversed (sort.n 0) */
 	struct posting **sorted;         /* every posting in sort order */
+	uint32_t *sorted_seq;            /* sorted[i]->seq, set when sorted */
 	size_t nsorted;                  /* how many (the catalog's count) */
+	struct query_index *ix;          /* index over cat->v, grown in slices
+	                                  * between keys (may lag cat->n) */
+	uint32_t *sel;                   /* query_select's answer (cat->n) */
+	uint64_t *selbits;               /* the same as a bitset by seq */
+	uint8_t *stflags;                /* UI_ST_ bits of each posting, by
+	                                  * seq, refreshed by list_rebuild */
+	size_t roomfor;                  /* postings the arrays above hold */
 	struct posting **shown;          /* those the filter shows, in order */
 	size_t nshown;                   /* how many */
 	int colw[5];                     /* list: widest cell of each column
@@ -142,6 +151,9 @@ struct ui {
 	bool utf8;                       /* the locale's encoding is UTF-8 */
 	attr_t attr[UL_N];               /* curses attributes of each look */
 };
+
+/* Bits of ui->stflags: what the list itself filters on. */
+enum { UI_ST_HIDDEN = 1, UI_ST_MARKED = 2 };
 
 /* Smallest usable terminal: below it the screen says "terminal too small". */
 #define UI_MIN_COLS 20
@@ -203,7 +215,8 @@ int ui_text_spans(WINDOW *w, int y, int x, const char *s, size_t len,
 /* Called by the prompt after each edit with the text so far. */
 typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);
 /* Edits a line on the message line after label, starting from init;
- * changed (may be NULL) runs after every edit. Returns the text (malloc'd)
+ * changed (may be NULL) runs after every edit, and with it the list takes
+ * in what a load reads meanwhile. Returns the text (malloc'd)
  * on Enter, NULL on Esc or Ctrl-G or when the program is told to stop. */
 char *ui_prompt(struct ui *ui, const char *label, const char *init,
                 prompt_changed_fn changed, void *ctx);
@@ -219,8 +232,12 @@ bool list_select(struct ui *ui, const char *id);
 /* Recomputes ui->sorted from the catalog (after a load) and the widths. */
 void list_load(struct ui *ui);
 /* Rebuilds ui->shown from ui->sorted and the filter, keeping the cursor
- * on the same posting when it is still shown. */
+ * on the same posting when it is still shown; reads the state's hidden
+ * and marked flags again (call it after the state changed). */
 void list_rebuild(struct ui *ui);
+/* Indexes the next slice (~10 ms) of the postings the index lags
+ * behind; true while some are left. For the main loop, between keys. */
+bool list_index_step(struct ui *ui);
 /* Sorts by ui->sort again, keeping the cursor on the same posting. */
 void list_sort(struct ui *ui);
 /* Parses text as the filter; on success applies it and returns true, else
