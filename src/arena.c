@@ -20,8 +20,8 @@ block_new(struct arena *a, size_t n)
 {
 	size_t size = a->total < ARENA_BLOCK_MIN ? ARENA_BLOCK_MIN
 	            : a->total > ARENA_BLOCK_MAX ? ARENA_BLOCK_MAX : a->total;
-	if (a->total == 0 && a->first)
-		size = a->first;
+	if (a->first)
+		size = a->total ? a->first / 2 : a->first; /* a small arena */
 	if (size < n)
 		size = n;
 	struct arena_block *b;
@@ -41,19 +41,17 @@ block_new(struct arena *a, size_t n)
 	return b;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* Returns n bytes at an offset that is a multiple of align. */
+static void *
+alloc_aligned(struct arena *a, size_t n, size_t align)
 {
-	const size_t align = sizeof(max_align_t);
-	n = (n + align - 1) / align * align;
-	if (n == 0)
-		n = align;
 	struct arena_block *b = a->head;
-	if (!b || b->size - b->used < n) {
+	size_t at = b ? (b->used + align - 1) / align * align : 0;
+	if (!b || at > b->size || b->size - at < n) {
 		struct arena_block *nb = block_new(a, n);
 		if (!nb)
 			return NULL;
-		if (b && b->size - b->used > nb->size - n) {
+		if (b && at <= b->size && b->size - at > nb->size - n) {
 			/* the current block has more room left: keep filling
 			 * it, and put the new one behind it */
 			nb->next = b->next;
@@ -64,16 +62,23 @@ arena_alloc(struct arena *a, size_t n)
 		}
 		a->total += nb->size;
 		b = nb;
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += n;
+	void *p = (char *)b->data + at;
+	b->used = at + n;
 	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return alloc_aligned(a, n ? n : 1, sizeof(max_align_t));
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p = alloc_aligned(a, len + 1, 1); /* text needs no alignment */
 	if (!p)
 		return NULL;
 	memcpy(p, s, len);

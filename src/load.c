@@ -1609,6 +1609,9 @@ on_event(struct reader *r, yaml_event_t *e)
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT: {
 		struct frame *f = &r->stack[--r->depth];
+		if (r->depth == 0 && r->stream_items)
+			return true; /* the root list: its items are mapped, and
+			              * its node went with their scratch memory */
 		struct ynode *n = f->node;
 		n->kids = arena_alloc(&r->scratch,
 		                      (f->n ? f->n : 1) * sizeof(*n->kids));
@@ -1625,8 +1628,6 @@ on_event(struct reader *r, yaml_event_t *e)
 			check_duplicates(r, n);
 		if (f->anchor)
 			anchor_add(r, f->anchor, n);
-		if (r->depth == 0 && r->stream_items)
-			return true; /* the root list: its items are mapped */
 		node_done(r, n);
 		return true;
 	}
@@ -2367,7 +2368,7 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 		 * file gets a small first block, not a 16 KiB one */
 		size_t ulen = cuts[i + 1] - cuts[i];
 		if (ulen < ((size_t)8 << 10))
-			u->part.arena.first = 2 * ulen + 1024 + strlen(path);
+			u->part.arena.first = ulen + ulen / 8 + 1536 + strlen(path);
 		if (!name) {
 			name = arena_strdup(&u->part.arena, path);
 			if (!name)
