@@ -46,6 +46,9 @@ if [ "${HOSTILE_VALGRIND:-}" = 1 ]; then
 elif grep -q __asan_init "$BILLET" 2>/dev/null; then
 	vm_kb=
 	echo "# AddressSanitizer build: no ulimit -v (it needs the address space)"
+	# a finding must not pass for an ordinary exit status 1
+	export ASAN_OPTIONS="exitcode=99:${ASAN_OPTIONS:-}"
+	export UBSAN_OPTIONS="halt_on_error=1:exitcode=99:${UBSAN_OPTIONS:-}"
 fi
 [ "${HOSTILE_NO_ULIMIT:-}" = 1 ] && vm_kb=
 
@@ -110,8 +113,8 @@ status_ok() {
 		fail "$1: no result within $((secs)) s"
 	elif [ "$rc" -eq 97 ]; then
 		fail "$1: could not set the memory bound"
-	elif [ "$rc" -eq 99 ] && [ -n "$wrap" ]; then
-		fail "$1: valgrind found errors: $(grep -m1 '==' "$TMP/err")"
+	elif [ "$rc" -eq 99 ]; then
+		fail "$1: valgrind or a sanitizer found errors: $(grep -m1 -E 'ERROR:|runtime error|Invalid|definitely lost' "$TMP/err")"
 	elif [ "$rc" -gt 128 ]; then
 		fail "$1: killed by signal $((rc - 128)): $(grep -m1 -v '^ *$' "$TMP/err")"
 	elif [ "$rc" -gt 1 ]; then
