@@ -284,6 +284,14 @@ awk 'BEGIN { for (i = 1; i <= 50000; i++)
 gen_case "50,000 documents in one file (made here)" "$G/docs.yaml" \
 	"status: 0" "list-lines: 50000" "id: docs#50000" "show: Posting 50000"
 
+awk 'BEGIN { for (i = 1; i <= 50000; i++)
+	printf "---\nid: same\ntitle: Same %d\norganization: O\n", i }' \
+	>"$G/same-id.yaml"
+gen_case "50,000 postings with one id (made here)" "$G/same-id.yaml" \
+	"status: 0" "seconds: 3" "list-lines: 50000" \
+	"stderr: this posting is 'same~50000'" "id: same~50000" \
+	"show: Same 50000"
+
 awk 'BEGIN { n = 30000
 	printf "title: Anchors\norganization: O\nfirst: &a0 x\n"
 	for (i = 1; i < n; i++) printf "k%d: &a%d v\n", i, i
