@@ -1533,9 +1533,12 @@ on_event(struct reader *r, yaml_event_t *e)
 			n = node_new(r, Y_SCALAR, &e->start_mark);
 			/* keys live with the posting's nodes; values go where
 			 * the catalog keeps text, so they are copied once */
-			bool key = r->depth && r->stack[r->depth - 1].node->kind ==
-			           Y_MAP && r->stack[r->depth - 1].n % 2 == 0 &&
-			           !(r->depth == 1 && r->stream_items);
+			bool key = r->depth &&
+			           !(r->depth == 1 && r->stream_items) &&
+			           r->stack[r->depth - 1].node->kind == Y_MAP &&
+			           r->stack[r->depth - 1].n % 2 == 0;
+			/* (the root list's node is not read: it may be gone
+			 * with the scratch memory of the items before) */
 			n->kept = !key;
 			char *s = arena_strndup(key ? &r->scratch : &x->c->arena,
 			                        (const char *)e->data.scalar.value,
