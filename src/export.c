@@ -60,8 +60,21 @@ spaces(struct buf *b, int n)
 		buf_addc(b, ' ');
 }
 
-void
-json_string(struct buf *out, const char *s)
+/* True for the invisible characters that reorder or hide text on a
+ * terminal (bidirectional controls, separators, the BOM): written escaped. */
+static bool
+invisible_cp(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200E || cp == 0x200F || cp == 0x061C || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0xFEFF;
+}
+
+/* Appends s double-quoted with escapes: quotes, backslashes, line breaks,
+ * tabs, C0 and C1 controls (\xNN in YAML, \uNNNN in JSON) and invisible
+ * characters (\uNNNN), so the output is safe on a terminal. */
+static void
+quoted(struct buf *out, const char *s, bool yaml)
 {
 	buf_addc(out, '"');
 	size_t len = strlen(s);
@@ -75,11 +88,9 @@ json_string(struct buf *out, const char *s)
 			buf_adds(out, "\\n");
 		} else if (cp == '\t') {
 			buf_adds(out, "\\t");
-		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-		           (cp >= 0x202A && cp <= 0x202E) ||
-		           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-		           cp == 0x200F || cp == 0x061C || cp == 0x2028 ||
-		           cp == 0x2029) {
+		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+			buf_printf(out, yaml ? "\\x%02X" : "\\u%04X", cp);
+		} else if (invisible_cp(cp)) {
 			buf_printf(out, "\\u%04X", cp);
 		} else {
 			buf_add(out, s + i, n);
@@ -87,6 +98,12 @@ json_string(struct buf *out, const char *s)
 		i += n;
 	}
 	buf_addc(out, '"');
+}
+
+void
+json_string(struct buf *out, const char *s)
+{
+	quoted(out, s, false);
 }
 
 /* True when s can be written as a plain YAML scalar. */
@@ -130,37 +147,6 @@ yaml_plain_ok(const char *s)
 	return true;
 }
 
-/* Appends s as a double-quoted YAML scalar with escapes. */
-static void
-yaml_quoted(struct buf *out, const char *s)
-{
-	buf_addc(out, '"');
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = text_decode(s + i, len - i, &cp);
-		if (cp == '"' || cp == '\\') {
-			buf_addc(out, '\\');
-			buf_addc(out, (char)cp);
-		} else if (cp == '\n') {
-			buf_adds(out, "\\n");
-		} else if (cp == '\t') {
-			buf_adds(out, "\\t");
-		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
-			buf_printf(out, "\\x%02X", cp);
-		} else if ((cp >= 0x202A && cp <= 0x202E) ||
-		           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-		           cp == 0x200F || cp == 0x061C || cp == 0x2028 ||
-		           cp == 0x2029 || cp == 0xFEFF) {
-			buf_printf(out, "\\u%04X", cp);
-		} else {
-			buf_add(out, s + i, n);
-		}
-		i += n;
-	}
-	buf_addc(out, '"');
-}
-
 /* True when s reads back the same as a literal block scalar. */
 static bool
 yaml_block_ok(const char *s)
@@ -174,10 +160,7 @@ yaml_block_ok(const char *s)
 		uint32_t cp;
 		size_t n = text_decode(s + i, len - i, &cp);
 		if ((cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) ||
-		    cp == 0xFFFD || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029 ||
-		    (cp >= 0x202A && cp <= 0x202E) ||
-		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-		    cp == 0x200F || cp == 0x061C)
+		    cp == 0xFFFD || invisible_cp(cp))
 			return false;
 		if (cp == ' ' && s[i + 1] == '\n')
 			return false;
@@ -254,7 +237,7 @@ tw_str(struct tw *w, const char *s)
 			}
 		}
 	} else {
-		yaml_quoted(w->out, s);
+		quoted(w->out, s, true);
 	}
 	buf_addc(w->out, '\n');
 }
@@ -350,7 +333,7 @@ tw_key(struct tw *w, const char *k)
 	if (yaml_plain_ok(k))
 		buf_adds(o, k);
 	else
-		yaml_quoted(o, k);
+		quoted(o, k, true);
 	buf_addc(o, ':');
 	w->after_key = true;
 }
