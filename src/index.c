@@ -200,22 +200,6 @@ hash_bytes(const char *s, size_t n)
 	return (uint32_t)h;
 }
 
-/* The first occurrence of n[0..nl) in h[0..hl) (nl > 0), or NULL. */
-static const char *
-find_bytes(const char *h, size_t hl, const char *n, size_t nl)
-{
-	const char *end = h + hl;
-	while ((size_t)(end - h) >= nl) {
-		const char *c = memchr(h, n[0], (size_t)(end - h) - nl + 1);
-		if (!c)
-			return NULL;
-		if (!memcmp(c + 1, n + 1, nl - 1))
-			return c;
-		h = c + 1;
-	}
-	return NULL;
-}
-
 static size_t
 tok_len(const struct query_index *ix, uint32_t t)
 {
@@ -837,7 +821,7 @@ scan_tokens(struct query_index *ix, const uint32_t *toks, size_t n,
 	for (size_t k = 0; k < n; k++) {
 		uint32_t t = toks[k];
 		size_t tl = tok_len(ix, t);
-		if (tl >= len && find_bytes(tok_str(ix, t), tl, s, len))
+		if (tl >= len && text_find(tok_str(ix, t), tl, s, len))
 			tokbuf_push(ix, t);
 	}
 }
@@ -867,7 +851,7 @@ tokens_containing(struct query_index *ix, int f, const char *s, size_t len,
 			return e->ntoks;
 		}
 		/* every token containing s contains e's needle */
-		if (e->len < len && find_bytes(s, len, e->needle, e->len) &&
+		if (e->len < len && text_find(s, len, e->needle, e->len) &&
 		    e->ntoks * 16 + e->bytes < cost) {
 			from = e;
 			cost = e->ntoks * 16 + e->bytes;

@@ -294,23 +294,6 @@ query_fold(struct buf *out, const char *s, size_t len)
 	out->cap = b.cap;
 }
 
-/* The first occurrence of n[0..nl) in h[0..hl) (nl > 0), or NULL; memmem
- * is a GNU extension, so this is memchr for the first byte then memcmp. */
-static const char *
-find_bytes(const char *h, size_t hl, const char *n, size_t nl)
-{
-	const char *end = h + hl;
-	while ((size_t)(end - h) >= nl) {
-		const char *c = memchr(h, n[0], (size_t)(end - h) - nl + 1);
-		if (!c)
-			return NULL;
-		if (!memcmp(c + 1, n + 1, nl - 1))
-			return c;
-		h = c + 1;
-	}
-	return NULL;
-}
-
 static enum field
 field_index(const char *name)
 {
@@ -1223,7 +1206,7 @@ find_text(struct query *q, const struct node *n)
 			pc->folded = true;
 		}
 		if (pc->len >= n->len &&
-		    find_bytes(q->hay.s + pc->off, pc->len, needle, n->len))
+		    text_find(q->hay.s + pc->off, pc->len, needle, n->len))
 			return true;
 	}
 	return false;
@@ -1573,7 +1556,7 @@ has_byte(uint64_t x, uint64_t b)
 	return (y - ones) & ~y & hi;
 }
 
-/* find_bytes(fold(s[0..len)), nd, nl) without folding s: the places
+/* text_find(fold(s[0..len)), nd, nl) without folding s: the places
  * where the needle can start (its first byte in either case, any
  * non-ASCII character; white space after other text when the needle
  * starts with a space) are found eight bytes at a time, and the needle
@@ -1943,7 +1926,7 @@ implies(const struct query *qa, int32_t a, const struct query *qb, int32_t b)
 		if (y->len == 0)
 			return true;
 		return x->len >= y->len &&
-		       find_bytes(qa->strs.s + x->off, x->len, qb->strs.s + y->off,
+		       text_find(qa->strs.s + x->off, x->len, qb->strs.s + y->off,
 		              y->len) != NULL;
 	case N_RATING:
 		if ((x->op == OP_EQ && x->num == 0) ||
@@ -2002,7 +1985,7 @@ query_spans(struct query *q, const char *field, const char *s, size_t len,
 		const char *needle = q->strs.s + nd->off;
 		size_t at = 0;
 		while (at + nd->len <= hlen) {
-			const char *m = find_bytes(h + at, hlen - at, needle, nd->len);
+			const char *m = text_find(h + at, hlen - at, needle, nd->len);
 			if (!m)
 				break;
 			size_t a = (size_t)(m - h), b = a + nd->len;

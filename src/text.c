@@ -862,3 +862,18 @@ say(const char *fmt, ...)
 	fputc('\n', stderr);
 	va_end(ap);
 }
+
+const char *
+text_find(const char *h, size_t hl, const char *n, size_t nl)
+{
+	const char *end = h + hl;
+	while ((size_t)(end - h) >= nl) {
+		const char *c = memchr(h, n[0], (size_t)(end - h) - nl + 1);
+		if (!c)
+			return NULL;
+		if (!memcmp(c + 1, n + 1, nl - 1))
+			return c;
+		h = c + 1;
+	}
+	return NULL;
+}

@@ -88,6 +88,10 @@ void text_fold(struct buf *out, const char *s, size_t len);
 /* Folds one code point as text_fold does. */
 uint32_t text_fold_cp(uint32_t cp);
 
+/* The first occurrence of n[0..nl) in h[0..hl) (nl > 0), or NULL: memchr
+ * for the first byte, then memcmp (memmem is a GNU extension). */
+const char *text_find(const char *h, size_t hl, const char *n, size_t nl);
+
 /* malloc, calloc, realloc and strdup that call die_nomem on failure (a
  * zero size asks for one byte). */
 void *xmalloc(size_t n);
