@@ -554,14 +554,6 @@ index_piece(void *ctx, const char *field, const char *s)
 	return false;
 }
 
-static const struct when *
-deadline_of(const struct posting *p)
-{
-	if (p->deadline.ymd || p->deadline.text)
-		return &p->deadline;
-	return &p->apply.deadline;
-}
-
 static void
 index_posting(struct query_index *ix, const struct posting *p, size_t i)
 {
@@ -578,7 +570,7 @@ index_posting(struct query_index *ix, const struct posting *p, size_t i)
 		ix->exp_lo[i] = mn >= 0 ? mn : mx;
 		ix->exp_hi[i] = mx >= 0 ? mx : mn;
 	}
-	const struct when *d = deadline_of(p);
+	const struct when *d = posting_deadline(p);
 	if (d->ymd || d->text)
 		fl |= IXF_DEADLINE;
 	ix->posted[i] = p->posted.ymd;

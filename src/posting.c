@@ -58,6 +58,14 @@ period_parse(const char *s, enum period *out)
 	return false;
 }
 
+const struct when *
+posting_deadline(const struct posting *p)
+{
+	if (p->deadline.ymd || p->deadline.text)
+		return &p->deadline;
+	return &p->apply.deadline;
+}
+
 bool
 posting_salary_yearly(const struct posting *p, double *lo, double *hi)
 {

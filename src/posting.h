@@ -128,6 +128,8 @@ struct posting {
 	uint32_t dup_next;  /* the next ~N suffix to try for this id's twins */
 };
 
+/* The deadline that counts: the posting's, else the one under apply. */
+const struct when *posting_deadline(const struct posting *p);
 /* Multiplier from a period to a year: hour 2080, day 260, week 52, month 12. */
 double period_per_year(enum period p);
 /* The name of a period: "year", "month", "week", "day", "hour". */

@@ -1240,14 +1240,6 @@ date_cmp(enum op op, int32_t v, int32_t lo, int32_t hi)
 	return false;
 }
 
-static const struct when *
-deadline_of(const struct posting *p)
-{
-	if (p->deadline.ymd || p->deadline.text)
-		return &p->deadline;
-	return &p->apply.deadline;
-}
-
 static int32_t
 today_of(struct query *q)
 {
@@ -1280,11 +1272,11 @@ eval_flag(struct query *q, enum flag fl, const struct posting *p)
 		return env && env->rating && env->rating(ctx, p) > 0;
 	case FL_SALARY: return p->salary.present;
 	case FL_DEADLINE: {
-		const struct when *d = deadline_of(p);
+		const struct when *d = posting_deadline(p);
 		return d->ymd != 0 || d->text != NULL;
 	}
 	case FL_OPEN: {
-		const struct when *d = deadline_of(p);
+		const struct when *d = posting_deadline(p);
 		return d->ymd == 0 || d->ymd >= today_of(q);
 	}
 	case FL_N:
@@ -1328,7 +1320,7 @@ eval(struct query *q, int32_t id, const struct posting *p)
 	}
 	case N_DATE: {
 		int32_t v = n->what == D_POSTED ? p->posted.ymd :
-		            deadline_of(p)->ymd;
+		            posting_deadline(p)->ymd;
 		if (!v)
 			return false;
 		int32_t lo = n->lo, hi = n->hi;

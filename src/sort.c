@@ -101,14 +101,6 @@ struct rec {
 	struct keyval k[4];
 };
 
-static const struct when *
-deadline_of(const struct posting *p)
-{
-	if (p->deadline.ymd || p->deadline.text)
-		return &p->deadline;
-	return &p->apply.deadline;
-}
-
 /* Adds the folded text of s to pool, NUL-terminated, and fills kv. */
 static void
 text_key(struct buf *pool, struct buf *tmp, const char *s, size_t len,
@@ -166,7 +158,7 @@ fill_key(struct rec *r, enum sort_key key, struct keyval *kv,
 		         p->posted.text ? HAS_TEXT : HAS_NONE;
 		break;
 	case SORT_DEADLINE: {
-		const struct when *d = deadline_of(p);
+		const struct when *d = posting_deadline(p);
 		kv->a = d->ymd;
 		kv->st = d->ymd ? HAS_VALUE : d->text ? HAS_TEXT : HAS_NONE;
 		break;
