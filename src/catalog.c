@@ -136,6 +136,16 @@ catalog_problem(struct catalog *c, const char *file, unsigned line,
 }
 
 void
+problem_format(struct buf *out, const struct problem *p)
+{
+	text_sanitize(out, p->file, strlen(p->file), 0);
+	if (p->line)
+		buf_printf(out, ":%u:%u", p->line, p->col);
+	buf_printf(out, ": %s: ", p->error ? "error" : "warning");
+	text_sanitize(out, p->msg, strlen(p->msg), 0);
+}
+
+void
 catalog_push_problem(struct catalog *c, const struct problem *pr)
 {
 	if (c->nproblems == c->pcap) {

@@ -161,11 +161,7 @@ print_problems(const struct catalog *c, bool all)
 		if (!all && !p->error)
 			continue;
 		buf_clear(&b);
-		text_sanitize(&b, p->file, strlen(p->file), 0);
-		if (p->line)
-			buf_printf(&b, ":%u:%u", p->line, p->col);
-		buf_printf(&b, ": %s: ", p->error ? "error" : "warning");
-		text_sanitize(&b, p->msg, strlen(p->msg), 0);
+		problem_format(&b, p);
 		buf_addc(&b, '\n');
 		fwrite(b.s, 1, b.len, stderr);
 	}

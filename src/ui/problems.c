@@ -63,11 +63,7 @@ problems_update(struct view *v)
 	for (size_t i = 0; i < c->nproblems; i++) {
 		const struct problem *p = &c->problems[i];
 		buf_clear(&b);
-		text_sanitize(&b, p->file, strlen(p->file), 0);
-		if (p->line)
-			buf_printf(&b, ":%u:%u", p->line, p->col);
-		buf_printf(&b, ": %s: ", p->error ? "error" : "warning");
-		text_sanitize(&b, p->msg, strlen(p->msg), 0);
+		problem_format(&b, p);
 		pr->text[i] = buf_steal(&b);
 		pr->ntext = i + 1;
 		int w = v->width > CONT_INDENT + 8 ? v->width - CONT_INDENT
