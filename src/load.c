@@ -1437,8 +1437,17 @@ is_null(const yaml_event_t *e)
 	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return false;
 	const char *s = (const char *)e->data.scalar.value;
-	return !*s || !strcmp(s, "~") || !strcmp(s, "null") ||
-	       !strcmp(s, "Null") || !strcmp(s, "NULL");
+	switch (e->data.scalar.length) {
+	case 0:
+		return true;
+	case 1:
+		return *s == '~';
+	case 4:
+		return !strcmp(s, "null") || !strcmp(s, "Null") ||
+		       !strcmp(s, "NULL");
+	default:
+		return false;
+	}
 }
 
 /* Spends budget for n nodes; reports once when the posting overspends. */
@@ -1793,11 +1802,10 @@ reader_free(struct reader *r)
 static bool
 has_directive(const char *buf, size_t len)
 {
-	if (len && buf[0] == '%')
-		return true;
+	/* '%' is rare: look for it, not for every line's start */
 	for (const char *p = buf, *e = buf + len;
-	     (p = memchr(p, '\n', (size_t)(e - p))); p++)
-		if (p + 1 < e && p[1] == '%')
+	     (p = memchr(p, '%', (size_t)(e - p))); p++)
+		if (p == buf || p[-1] == '\n')
 			return true;
 	return false;
 }
@@ -1909,10 +1917,24 @@ next_doc_marker(const char *buf, size_t len, size_t from)
 static unsigned
 count_lines(const char *buf, size_t len)
 {
+	/* counted in blocks of at most 255 x 16 bytes into 16 byte-sized
+	 * counters, a loop the compiler turns into vector instructions:
+	 * several times faster than a memchr a line */
 	unsigned n = 0;
-	for (const char *p = buf, *e = buf + len;
-	     (p = memchr(p, '\n', (size_t)(e - p))); p++)
-		n++;
+	const unsigned char *p = (const unsigned char *)buf;
+	while (len > 0) {
+		size_t m = len < 255 * 16 ? len : 255 * 16, j = 0;
+		unsigned char acc[16] = {0};
+		for (; j + 16 <= m; j += 16)
+			for (int k = 0; k < 16; k++)
+				acc[k] += p[j + k] == '\n';
+		for (int k = 0; k < 16; k++)
+			n += acc[k];
+		for (; j < m; j++)
+			n += p[j] == '\n';
+		p += m;
+		len -= m;
+	}
 	return n;
 }
 
@@ -2039,9 +2061,14 @@ parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
 /* Parses a unit's bytes: every document, resuming at the next document
  * marker after a syntax error or a nesting too deep. */
 static void
-parse_unit(struct unit *u, const struct load_limits *lim,
+parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
            const atomic_bool *cancel)
 {
+	/* what the unit keeps goes into the worker's arena, which fills
+	 * big blocks (huge pages) from unit to unit; the unit's own arena,
+	 * holding its file's name, is put back afterwards */
+	struct arena own = u->part.arena;
+	u->part.arena = *keep;
 	struct reader r = {0};
 	r.x = (struct lctx){.c = &u->part, .file = u->file, .lim = lim};
 	const char *buf = u->buf;
@@ -2101,6 +2128,8 @@ parse_unit(struct unit *u, const struct load_limits *lim,
 	}
 	filemap_release(u->map);
 	u->map = NULL;
+	*keep = u->part.arena;
+	u->part.arena = own;
 }
 
 /* Merges the units of one file, in order, into c: line numbers made
@@ -2206,7 +2235,7 @@ load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
 	u->first = u->last = true;
 	u->file_size = len;
 	atomic_bool never = false;
-	parse_unit(u, lim, &never);
+	parse_unit(u, &c->arena, lim, &never);
 	merge_file(c, &u, 1, lim);
 	unit_free(u);
 	return c->n - before;
@@ -2231,7 +2260,9 @@ struct loader {
 	struct load_limits lim;
 	pthread_t planner;
 	pthread_t *workers;
-	int nworkers;
+	struct arena *arenas;      /* one a worker: what the units keep */
+	int nworkers, started;
+	struct catalog *into;      /* the catalog units are merged into */
 	size_t postings;           /* merged so far */
 	size_t files_done, files_planned;
 };
@@ -2367,11 +2398,9 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 		if (!u)
 			die_nomem();
 		catalog_init(&u->part);
-		/* what a unit keeps is about as big as its bytes: a small
-		 * file gets a small first block, not a 16 KiB one */
-		size_t ulen = cuts[i + 1] - cuts[i];
-		if (ulen < ((size_t)8 << 10))
-			u->part.arena.first = ulen + ulen / 8 + 1536 + strlen(path);
+		/* the unit's own arena holds only the file's name (what it
+		 * parses goes into its worker's arena): a small block */
+		u->part.arena.first = strlen(path) + 256;
 		if (!name) {
 			name = arena_strdup(&u->part.arena, path);
 			if (!name)
@@ -2533,6 +2562,7 @@ worker_main(void *arg)
 {
 	struct loader *l = arg;
 	pthread_mutex_lock(&l->lock);
+	struct arena *keep = &l->arenas[l->started++];
 	for (;;) {
 		while (l->next_parse < l->nunits &&
 		       (!l->units[l->next_parse] ||
@@ -2550,7 +2580,7 @@ worker_main(void *arg)
 		pthread_cond_signal(&l->room);
 		pthread_mutex_unlock(&l->lock);
 		if (!atomic_load_explicit(&l->cancel, memory_order_relaxed))
-			parse_unit(u, &l->lim, &l->cancel);
+			parse_unit(u, keep, &l->lim, &l->cancel);
 		pthread_mutex_lock(&l->lock);
 		u->done = true;
 	}
@@ -2592,13 +2622,27 @@ loader_start(char *const *paths, size_t npaths, const struct load_limits *lim)
 	l->npaths = npaths;
 	l->nworkers = worker_count();
 	l->workers = calloc((size_t)l->nworkers, sizeof(*l->workers));
-	if (!l->workers ||
+	l->arenas = calloc((size_t)l->nworkers, sizeof(*l->arenas));
+	if (!l->workers || !l->arenas ||
 	    pthread_create(&l->planner, NULL, planner_main, l) != 0)
 		die_nomem();
 	for (int i = 0; i < l->nworkers; i++)
 		if (pthread_create(&l->workers[i], NULL, worker_main, l) != 0)
 			die_nomem();
 	return l;
+}
+
+/* Gives the workers' arenas, which hold the merged postings, to the
+ * catalog they were merged into (or frees them if there is none). */
+static void
+take_arenas(struct loader *l)
+{
+	for (int i = 0; i < l->nworkers; i++) {
+		if (l->into)
+			arena_take(&l->into->arena, &l->arenas[i]);
+		else
+			arena_free(&l->arenas[i]);
+	}
 }
 
 bool
@@ -2620,6 +2664,9 @@ loader_poll(struct loader *l, struct catalog *c)
 		}
 		bool finished = l->planned && l->next_merge == l->nunits;
 		struct unit **g = ready ? l->units + l->next_merge : NULL;
+		l->into = c;
+		if (finished) /* every unit is parsed: the workers are idle */
+			take_arenas(l);
 		pthread_mutex_unlock(&l->lock);
 		if (!ready)
 			return finished;
@@ -2689,6 +2736,7 @@ loader_free(struct loader *l)
 	pthread_join(l->planner, NULL);
 	for (int i = 0; i < l->nworkers; i++)
 		pthread_join(l->workers[i], NULL);
+	take_arenas(l);
 	for (size_t i = l->next_merge; i < l->nunits; i++) {
 		struct unit *u = l->units[i];
 		if (!u)
@@ -2701,6 +2749,7 @@ loader_free(struct loader *l)
 		free(l->paths[i]);
 	free(l->paths);
 	free(l->workers);
+	free(l->arenas);
 	pthread_mutex_destroy(&l->lock);
 	pthread_cond_destroy(&l->work);
 	pthread_cond_destroy(&l->room);

@@ -46,7 +46,9 @@ void loader_wait(struct loader *l, struct catalog *c);
 /* Files merged, files found so far, and whether all are found. */
 void loader_progress(struct loader *l, size_t *files_done,
                      size_t *files_planned, bool *planned);
-/* Stops the work (if any is left) and frees the loader. */
+/* Stops the work (if any is left) and frees the loader. The memory of
+ * the postings merged goes to the catalog last given to loader_poll,
+ * which must still be there. */
 void loader_free(struct loader *l);
 
 #endif
