@@ -2132,79 +2132,83 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 	u->part.arena = own;
 }
 
-/* Merges the units of one file, in order, into c: line numbers made
- * file-relative, posting numbers counted across units, default ids
- * given, the per-file limit on postings applied. */
+/* A file being merged into the catalog a run of units at a time. */
+struct fmerge {
+	const char *file;
+	const char *stem;    /* default id stem, made at the first unit */
+	unsigned line_off;   /* lines of the units merged so far */
+	unsigned item_off;   /* postings they made */
+	size_t kept;         /* postings kept (--max-postings) */
+	bool blank;          /* every unit so far only white space */
+};
+
+/* Starts merging the file whose first unit is u. */
 static void
-merge_file(struct catalog *c, struct unit **g, size_t k,
+merge_begin(struct catalog *c, struct fmerge *m, const struct unit *u)
+{
+	*m = (struct fmerge){.file = u->file, .blank = true};
+	c->nfiles++;
+}
+
+/* Merges the next unit of m's file into c: line numbers made
+ * file-relative, posting numbers counted across units, default ids given
+ * (the bare stem when one is the file's only posting, which several
+ * says it is not), the per-file limit on postings applied. */
+static void
+merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
            const struct load_limits *lim)
 {
-	unsigned line_off = 0, item_off = 0;
-	size_t total = 0;
-	bool blank = true;
-	for (size_t i = 0; i < k; i++) {
-		total += g[i]->n;
-		blank = blank && g[i]->blank;
+	arena_take(&c->arena, &u->part.arena);
+	if (!m->stem) {
+		struct lctx x = {.c = c, .file = m->file, .lim = lim};
+		m->stem = file_stem(&x, m->file);
 	}
-	const char *file = g[0]->file;
-	c->nfiles++;
-	const char *stem = NULL;
-	size_t kept = 0;
-	for (size_t i = 0; i < k; i++) {
-		struct unit *u = g[i];
-		arena_take(&c->arena, &u->part.arena);
-		if (!stem) {
-			struct lctx x = {.c = c, .file = file, .lim = lim};
-			stem = file_stem(&x, file);
-		}
-		for (size_t j = 0; j < u->part.nproblems; j++) {
-			struct problem pr = u->part.problems[j];
-			if (pr.line)
-				pr.line += line_off;
-			catalog_push_problem(c, &pr);
-		}
-		for (size_t j = 0; j < u->n; j++) {
-			struct posting *p = u->v[j];
-			p->line += line_off;
-			p->doc += item_off;
-			if (kept == lim->max_postings) {
-				catalog_problem(c, file, p->line, p->col, true,
-				                "more than %zu postings in one "
-				                "file; the rest are not read (see "
-				                "--max-postings)", lim->max_postings);
-			}
-			if (kept++ >= lim->max_postings)
-				continue;
-			if (!p->id) {
-				if (total == 1) {
-					p->id = stem;
-				} else {
-					char num[16];
-					size_t nl = 0;
-					for (unsigned d = p->doc; d; d /= 10)
-						num[nl++] = (char)('0' + d % 10);
-					size_t sl = strlen(stem);
-					char *id = arena_alloc(&c->arena,
-					                       sl + nl + 2);
-					if (!id)
-						die_nomem();
-					memcpy(id, stem, sl);
-					id[sl] = '#';
-					for (size_t d = 0; d < nl; d++)
-						id[sl + 1 + d] = num[nl - 1 - d];
-					id[sl + 1 + nl] = '\0';
-					p->id = id;
-				}
-			}
-			catalog_add(c, p);
-		}
-		line_off += u->lines;
-		item_off += (unsigned)u->n;
+	for (size_t j = 0; j < u->part.nproblems; j++) {
+		struct problem pr = u->part.problems[j];
+		if (pr.line)
+			pr.line += m->line_off;
+		catalog_push_problem(c, &pr);
 	}
-	if (total == 0 && g[0]->file_size == 0)
-		catalog_problem(c, file, 0, 0, false, "empty file: no postings");
-	else if (total == 0 && blank)
-		catalog_problem(c, file, 0, 0, false, "no postings in this file");
+	for (size_t j = 0; j < u->n; j++) {
+		struct posting *p = u->v[j];
+		p->line += m->line_off;
+		p->doc += m->item_off;
+		if (m->kept == lim->max_postings)
+			catalog_problem(c, m->file, p->line, p->col, true,
+			                "more than %zu postings in one file; the "
+			                "rest are not read (see --max-postings)",
+			                lim->max_postings);
+		if (m->kept++ >= lim->max_postings)
+			continue;
+		if (!p->id && !several) {
+			p->id = m->stem;
+		} else if (!p->id) {
+			char num[16];
+			size_t nl = 0;
+			for (unsigned d = p->doc; d; d /= 10)
+				num[nl++] = (char)('0' + d % 10);
+			size_t sl = strlen(m->stem);
+			char *id = arena_alloc(&c->arena, sl + nl + 2);
+			if (!id)
+				die_nomem();
+			memcpy(id, m->stem, sl);
+			id[sl] = '#';
+			for (size_t d = 0; d < nl; d++)
+				id[sl + 1 + d] = num[nl - 1 - d];
+			id[sl + 1 + nl] = '\0';
+			p->id = id;
+		}
+		catalog_add(c, p);
+	}
+	m->line_off += u->lines;
+	m->item_off += (unsigned)u->n;
+	m->blank = m->blank && u->blank;
+	if (!u->last)
+		return;
+	if (m->item_off == 0 && u->file_size == 0)
+		catalog_problem(c, m->file, 0, 0, false, "empty file: no postings");
+	else if (m->item_off == 0 && m->blank)
+		catalog_problem(c, m->file, 0, 0, false, "no postings in this file");
 }
 
 size_t
@@ -2236,7 +2240,9 @@ load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
 	u->file_size = len;
 	atomic_bool never = false;
 	parse_unit(u, &c->arena, lim, &never);
-	merge_file(c, &u, 1, lim);
+	struct fmerge m;
+	merge_begin(c, &m, u);
+	merge_unit(c, &m, u, u->n != 1, lim);
 	unit_free(u);
 	return c->n - before;
 }
@@ -2263,6 +2269,7 @@ struct loader {
 	struct arena *arenas;      /* one a worker: what the units keep */
 	int nworkers, started;
 	struct catalog *into;      /* the catalog units are merged into */
+	struct fmerge fm;          /* the file being merged */
 	size_t postings;           /* merged so far */
 	size_t files_done, files_planned;
 };
@@ -2650,43 +2657,55 @@ loader_poll(struct loader *l, struct catalog *c)
 {
 	for (;;) {
 		pthread_mutex_lock(&l->lock);
-		size_t k = 0;
-		bool ready = false;
-		/* the units of the next file, when all are parsed */
-		for (size_t i = l->next_merge; i < l->nunits; i++) {
-			if (!l->units[i]->done)
-				break;
-			if (l->units[i]->last) {
-				k = i + 1 - l->next_merge;
-				ready = true;
-				break;
-			}
-		}
 		bool finished = l->planned && l->next_merge == l->nunits;
-		struct unit **g = ready ? l->units + l->next_merge : NULL;
 		l->into = c;
 		if (finished) /* every unit is parsed: the workers are idle */
 			take_arenas(l);
-		pthread_mutex_unlock(&l->lock);
-		if (!ready)
-			return finished;
-		/* the units of a file are not touched by the workers any more;
-		 * copy the pointers as the array may move */
+		/* The next run of parsed units, within one file: a file's
+		 * postings are merged as its units are parsed, not when the
+		 * whole file is, so a big file fills the list as it loads.
+		 * Only the default id waits: a file's only posting gets the
+		 * bare stem, so a first posting waits for a second one or for
+		 * the end of its file. */
+		size_t i = l->next_merge, k = 0, seen = 0;
+		bool cont = i < l->nunits && !l->units[i]->first;
+		size_t cnt = cont ? l->fm.item_off : 0;
+		for (size_t j = i; j < l->nunits && l->units[j]->done; j++) {
+			if (l->units[j]->len == (size_t)-1) {
+				k = j == i; /* a problem of the plan: alone */
+				break;
+			}
+			cnt += l->units[j]->n;
+			if (cnt >= 2 || l->units[j]->last) {
+				k = j + 1 - i;
+				seen = cnt;
+			}
+			if (l->units[j]->last)
+				break;
+		}
+		/* the units taken are not touched by the workers any more;
+		 * copy the pointers, as the array may move */
 		struct unit *local[8];
 		struct unit **grp = k <= 8 ? local : malloc(k * sizeof(*grp));
 		if (!grp)
 			die_nomem();
-		pthread_mutex_lock(&l->lock);
-		g = l->units + l->next_merge;
-		memcpy(grp, g, k * sizeof(*grp));
+		memcpy(grp, l->units + i, k * sizeof(*grp));
 		pthread_mutex_unlock(&l->lock);
+		if (!k)
+			return finished;
 		size_t before = c->n;
+		bool file_done = true;
 		if (grp[0]->len == (size_t)-1) {
 			arena_take(&c->arena, &grp[0]->part.arena);
 			for (size_t j = 0; j < grp[0]->part.nproblems; j++)
 				catalog_push_problem(c, &grp[0]->part.problems[j]);
 		} else {
-			merge_file(c, grp, k, &l->lim);
+			for (size_t j = 0; j < k; j++) {
+				if (grp[j]->first)
+					merge_begin(c, &l->fm, grp[j]);
+				merge_unit(c, &l->fm, grp[j], seen != 1, &l->lim);
+			}
+			file_done = grp[k - 1]->last;
 		}
 		for (size_t j = 0; j < k; j++)
 			unit_free(grp[j]);
@@ -2694,9 +2713,9 @@ loader_poll(struct loader *l, struct catalog *c)
 			free(grp);
 		pthread_mutex_lock(&l->lock);
 		for (size_t j = 0; j < k; j++)
-			l->units[l->next_merge + j] = NULL;
+			l->units[i + j] = NULL;
 		l->next_merge += k;
-		l->files_done++;
+		l->files_done += file_done;
 		l->postings += c->n - before;
 		pthread_mutex_unlock(&l->lock);
 	}

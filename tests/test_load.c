@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "export.h"
@@ -437,6 +439,88 @@ Test(load, many_documents)
 		buf_printf(&b, "---\ntitle: T%zu\norganization: O\n", i);
 	cr_assert_eq(load_lim(b.s, b.len, &load_default_limits), n);
 	cr_assert_str_eq(c.v[n - 1]->id, "t#50000");
+	buf_free(&b);
+}
+
+/* Writes b to a new file named name in a new temporary directory; the
+ * path is returned in path (PATH_MAX). */
+static void
+write_temp(char *path, const char *name, const struct buf *b)
+{
+	char dir[] = "/tmp/billet-load-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, 4096, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	cr_assert_eq(fwrite(b->s, 1, b->len, f), b->len);
+	cr_assert_eq(fclose(f), 0);
+}
+
+/* Removes what write_temp made. */
+static void
+remove_temp(char *path)
+{
+	remove(path);
+	*strrchr(path, '/') = '\0';
+	rmdir(path);
+}
+
+Test(load, a_big_file_fills_in_while_it_loads)
+{
+	/* 60,000 postings, about 5 MB: runs of documents parsed one after
+	 * another by one worker; the first are merged before the last are
+	 * parsed, and the ids and lines are those of a whole-file load */
+	size_t n = 60000;
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "---\ntitle: Title of posting %zu\n"
+		           "organization: O\nsummary: text\n", i + 1);
+	char path[4096];
+	write_temp(path, "big.yaml", &b);
+	setenv("BILLET_THREADS", "1", 1);
+	char *paths[] = {path};
+	struct load_limits lim = load_default_limits;
+	struct loader *l = loader_start(paths, 1, &lim);
+	bool early = false;
+	for (;;) {
+		bool done = loader_poll(l, &c);
+		if (!done && c.n > 0)
+			early = true;
+		if (done)
+			break;
+		struct timespec ts = {0, 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	loader_free(l);
+	unsetenv("BILLET_THREADS");
+	remove_temp(path);
+	cr_assert(early, "nothing of the file was merged before its end");
+	cr_assert_eq(c.n, n);
+	cr_assert_eq(c.nfiles, 1);
+	cr_assert_str_eq(c.v[0]->id, "big#1");
+	cr_assert_str_eq(c.v[n - 1]->id, "big#60000");
+	cr_assert_str_eq(c.v[n - 1]->title, "Title of posting 60000");
+	cr_assert_eq(c.v[n - 1]->line, 4 * (n - 1) + 2);
+	cr_assert_eq(c.nproblems, 0);
+	buf_free(&b);
+}
+
+Test(load, a_big_file_of_one_posting_keeps_the_bare_stem)
+{
+	/* one posting, then empty documents of comments: the file is cut
+	 * into runs, and the posting is still the file's only one */
+	struct buf b = {0};
+	buf_adds(&b, "title: Only\norganization: O\n");
+	for (int d = 0; d < 4; d++) {
+		buf_adds(&b, "---\n");
+		for (int i = 0; i < 20000; i++)
+			buf_adds(&b, "# a comment line of some fifty bytes, no more\n");
+	}
+	char path[4096];
+	write_temp(path, "one.yaml", &b);
+	cr_assert_eq(load_path(&c, path, NULL), 1);
+	remove_temp(path);
+	cr_assert_str_eq(c.v[0]->id, "one");
 	buf_free(&b);
 }
 

@@ -1062,9 +1062,19 @@ only(const char *what, const char *path, int runs)
 			catalog_init(&c);
 			load_path(&c, path, &limits);
 			catalog_free(&c);
+		} else if (!strcmp(what, "index")) {
+			/* the load is not timed: only index_build of it */
+			struct catalog c;
+			catalog_init(&c);
+			load_path(&c, path, &limits);
+			t0 = now_ms();
+			index_free(index_build(c.v, c.n));
+			double t = now_ms() - t0;
+			catalog_free(&c);
+			t0 = now_ms() - t;
 		} else {
-			fprintf(stderr, "bench: --only baseline, load or load1, "
-			        "not '%s'\n", what);
+			fprintf(stderr, "bench: --only baseline, load, load1 or "
+			        "index, not '%s'\n", what);
 			return 2;
 		}
 		printf("BENCH\tonly.%s_ms\t%.6g\n", what, now_ms() - t0);
@@ -1078,7 +1088,7 @@ usage(FILE *f, int status)
 	fputs("Usage: bench [-r RUNS] [-l LABEL] [-b BILLET | -B] [-t SECONDS] "
 	      "[-q] PATH\n"
 	      "       bench --table FILE...\n"
-	      "       bench --only baseline|load|load1 [-r RUNS] PATH\n"
+	      "       bench --only baseline|load|load1|index [-r RUNS] PATH\n"
 	      "Measures billet on the corpus at PATH (a file or a directory)\n"
 	      "against libyaml's parse of the same files. -r: runs per median\n"
 	      "(default 5, 3 for a corpus over 100 MB); -l: a label for the\n"
