@@ -240,6 +240,9 @@ draw_status(struct ui *ui)
 	} else {
 		if (!query_is_empty(ui->query))
 			buf_printf(&b, "  filter: %s", query_source(ui->query));
+		if (ui->partial && ui->cat->n) /* see filter_all */
+			buf_printf(&b, " (searched %zu%%)",
+			           index_count(ui->ix) * 100 / ui->cat->n);
 		if (ui->loader) {
 			size_t done, planned;
 			bool all;

@@ -397,13 +397,36 @@ list_room(struct ui *ui, size_t n)
 	ui->roomfor = n;
 }
 
-/* Reads the hidden and marked flags of the postings sorted, by seq. */
+/* Postings not indexed yet past which the filter answers for the
+ * indexed ones only (filter_all). */
+#define PARTIAL_LAG 2048
+
+/* Milliseconds on a monotonic clock. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Milliseconds between two updates of the list while postings arrive:
+ * a few times a second, and rarer when an update costs more than a
+ * fifth of that (a sort of 100,000 postings), so keys stay quick. */
+static long long
+load_interval(const struct ui *ui)
+{
+	return ui->load_cost_ms * 5 > 300 ? ui->load_cost_ms * 5 : 300;
+}
+
+/* Reads the hidden and marked flags of postings [from, to) of the
+ * catalog, by seq. */
 static void
-state_flags(struct ui *ui)
+state_flags(struct ui *ui, size_t from, size_t to)
 {
 	const struct query_env *e = &ui->env;
 	struct posting *const *v = ui->cat->v;
-	for (size_t i = 0; i < ui->nsorted; i++) {
+	for (size_t i = from; i < to; i++) {
 		uint8_t f = 0;
 		if (e->hidden && e->hidden(e->ctx, v[i]))
 			f |= UI_ST_HIDDEN;
@@ -417,19 +440,32 @@ void
 list_load(struct ui *ui)
 {
 	struct catalog *c = ui->cat;
-	ui->nsorted = ui->nshown = 0;
+	/* the catalog only grows between reloads (which empty the list
+	 * first): what the list took in before needs no second look */
+	size_t old = ui->nsorted <= c->n ? ui->nsorted : 0;
+	ui->nshown = 0;
 	list_room(ui, c->n);
 	if (!ui->ix)
 		ui->ix = index_build(c->v, 0);
-	if (c->n)
-		memcpy(ui->sorted, c->v, c->n * sizeof(*c->v));
-	ui->nsorted = c->n;
-	sort_all(ui);
-	state_flags(ui);
+	if (ui->sort.n == 0 && !ui->reversed_load) {
+		/* load order: the new postings go at the end */
+		for (size_t i = old; i < c->n; i++) {
+			ui->sorted[i] = c->v[i];
+			ui->sorted_seq[i] = c->v[i]->seq;
+		}
+		ui->nsorted = c->n;
+	} else {
+		if (c->n)
+			memcpy(ui->sorted, c->v, c->n * sizeof(*c->v));
+		ui->nsorted = c->n;
+		sort_all(ui);
+	}
+	state_flags(ui, old, c->n);
+	if (old == 0)
+		for (int i = 0; i < C_N; i++)
+			ui->colw[i] = 0;
 	struct buf b = {0};
-	for (int i = 0; i < C_N; i++)
-		ui->colw[i] = 0;
-	for (size_t k = 0; k < c->n; k++) {
+	for (size_t k = old; k < c->n; k++) {
 		for (int i = 0; i < C_N; i++) {
 			buf_clear(&b);
 			cell_text(&b, c->v[k], i);
@@ -482,12 +518,21 @@ filter_all(struct ui *ui)
 	size_t n = ui->nsorted;
 	uint8_t drop, need;
 	flag_rule(ui, &drop, &need);
-	size_t k = query_select(ui->query, ui->ix, ui->cat->v, n, &ui->env,
+	/* Postings the index lags behind are matched one by one, some
+	 * 25 us each: past PARTIAL_LAG of them (a big load) the filter
+	 * answers for the indexed ones only, and the others join the list
+	 * as the index takes them in (list_index_step). */
+	size_t have = ui->ix ? index_count(ui->ix) : 0, upto = n;
+	ui->partial = !query_is_empty(ui->query) && have < n &&
+	              n - have > PARTIAL_LAG;
+	if (ui->partial)
+		upto = have;
+	size_t k = query_select(ui->query, ui->ix, ui->cat->v, upto, &ui->env,
 	                        ui->sel);
 	const uint32_t *seq = ui->sorted_seq;
 	const uint8_t *fl = ui->stflags;
 	size_t m = 0;
-	if (k == n) { /* all of them: no bitset needed */
+	if (k == n) { /* all of them: no bitset needed (never partial) */
 		for (size_t i = 0; i < n; i++) {
 			uint8_t f = fl[seq[i]];
 			if (!(f & drop) && (f & need) == need)
@@ -502,7 +547,7 @@ filter_all(struct ui *ui)
 		bits[ui->sel[i] >> 6] |= (uint64_t)1 << (ui->sel[i] & 63);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t s = seq[i];
-		if (!(bits[s >> 6] >> (s & 63) & 1))
+		if (s >= upto || !(bits[s >> 6] >> (s & 63) & 1))
 			continue;
 		uint8_t f = fl[s];
 		if (!(f & drop) && (f & need) == need)
@@ -516,7 +561,7 @@ list_rebuild(struct ui *ui)
 {
 	struct posting *cur = ui_current(ui);
 	size_t old = ui->list->cursor;
-	state_flags(ui);
+	state_flags(ui, 0, ui->nsorted);
 	filter_all(ui);
 	reselect(ui, cur, old);
 	ui->dirty = true;
@@ -530,6 +575,13 @@ list_index_step(struct ui *ui)
 		return false;
 	size_t to = have + 256 < n ? have + 256 : n;
 	index_extend(ui->ix, ui->cat->v, to);
+	/* a partial answer takes in what was indexed: at once when the
+	 * index is complete, else as often as a load's arrivals */
+	if (ui->partial && (to == ui->nsorted ||
+	                    now_ms() - ui->load_shown_ms >= load_interval(ui))) {
+		list_rebuild(ui);
+		ui->load_shown_ms = now_ms();
+	}
 	return to < n;
 }
 
@@ -591,15 +643,6 @@ list_sort_name(const struct ui *ui, struct buf *out)
 		           sort_key_name(s->key[i]));
 }
 
-/* Milliseconds on a monotonic clock. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void
 list_start_load(struct ui *ui)
 {
@@ -634,11 +677,12 @@ list_start_load(struct ui *ui)
 	ui->dirty = true;
 }
 
-/* Rebuilds the index after postings arrived, the cursor going back to
+/* Rebuilds the list after postings arrived, the cursor going back to
  * the posting it was on before the load once that is there. */
 static void
 list_arrived(struct ui *ui)
 {
+	long long t0 = now_ms();
 	struct posting *cur = ui_current(ui);
 	size_t old = ui->list->cursor;
 	list_load(ui);
@@ -650,6 +694,7 @@ list_arrived(struct ui *ui)
 		reselect(ui, cur, old);
 	}
 	ui->load_shown_ms = now_ms();
+	ui->load_cost_ms = ui->load_shown_ms - t0;
 }
 
 void
@@ -663,7 +708,7 @@ list_poll(struct ui *ui)
 	if (more)
 		ui->dirty = true; /* the status line counts */
 	/* a big load rebuilds the list a few times a second, not per file */
-	if (done || (more && now_ms() - ui->load_shown_ms >= 300))
+	if (done || (more && now_ms() - ui->load_shown_ms >= load_interval(ui)))
 		list_arrived(ui);
 	if (!done)
 		return;

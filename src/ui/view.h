@@ -141,6 +141,9 @@ struct ui {
 	                                  * cursor back on (malloc'd) */
 	long long load_shown_ms;         /* when the list last took in what
 	                                  * the load read */
+	long long load_cost_ms;          /* how long that took */
+	bool partial;                    /* the filter has answered only for
+	                                  * the postings indexed so far */
 	struct state *state;             /* marks, notes, ratings (state.h):
 	                                  * opened and closed by ui_run */
 	bool shortlist;                  /* M: only marked postings shown */
