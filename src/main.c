@@ -502,7 +502,19 @@ main(int argc, char **argv)
 			    o.mark ? "marked" : "unmarked");
 			status = 1;
 		} else if (!state_set_mark(st, id, o.mark != NULL, &serr)) {
-			say("%s", serr.msg);
+			/* this run ends here: no "will retry" */
+			say("%s", serr.msg + serr.why);
+			if (serr.replaced) {
+				struct buf b = {0};
+				const char *f = state_path(st);
+				text_sanitize(&b, f, strlen(f), 0);
+				say("%s has the change, but it may not "
+				    "outlast a crash", b.s ? b.s : "");
+				buf_free(&b);
+			} else {
+				say("the state file is left as it is: nothing "
+				    "was %s", o.mark ? "marked" : "unmarked");
+			}
 			status = 1;
 		}
 		break;

@@ -49,6 +49,34 @@ seterr(struct state_error *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
+	err->why = 0;
+	err->replaced = false;
+}
+
+/* What a failed save means for the changes of a run. */
+#define NOT_SAVED "state not saved (kept in memory, will retry): "
+
+/* Fills err (may be NULL) with what, then the cause printf-style, and
+ * marks where the cause begins. */
+static void
+seterr_cause(struct state_error *err, const char *what, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+seterr_cause(struct state_error *err, const char *what, const char *fmt, ...)
+{
+	if (!err)
+		return;
+	size_t at = strlen(what);
+	if (at >= sizeof(err->msg))
+		at = 0;
+	memcpy(err->msg, what, at);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->msg + at, sizeof(err->msg) - at, fmt, ap);
+	va_end(ap);
+	err->why = at;
+	err->replaced = false;
 }
 
 /* A string made safe to show: controls and bidi overrides visible. */
@@ -968,8 +996,9 @@ emit_state(const struct state *st, struct buf *out, struct state_error *err)
 	     yaml_stream_end_event_initialize(&ev) &&
 	     yaml_emitter_emit(&em, &ev) && yaml_emitter_flush(&em);
 	if (!ok)
-		seterr(err, "state not saved: cannot write YAML: %s",
-		       em.problem ? em.problem : "a value is not valid UTF-8");
+		seterr_cause(err, "state not saved: ", "cannot write YAML: %s",
+		             em.problem ? em.problem
+		                        : "a value is not valid UTF-8");
 	yaml_emitter_delete(&em);
 	return ok;
 }
@@ -1128,8 +1157,8 @@ lock_take(const struct state *st, struct state_error *err)
 	char *p = NULL;
 	if (fd < 0) {
 		p = shown(st->lockpath, strlen(st->lockpath));
-		seterr(err, "state not saved (kept in memory, will retry): "
-		       "cannot open the lock %s: %s", p, strerror(errno));
+		seterr_cause(err, NOT_SAVED, "cannot open the lock %s: %s", p,
+		             strerror(errno));
 		free(p);
 		return -1;
 	}
@@ -1143,13 +1172,11 @@ lock_take(const struct state *st, struct state_error *err)
 			int e = errno;
 			p = shown(st->lockpath, strlen(st->lockpath));
 			if (e == EWOULDBLOCK)
-				seterr(err, "state not saved (kept in memory, "
-				       "will retry): another billet holds the "
-				       "lock %s", p);
+				seterr_cause(err, NOT_SAVED, "another billet "
+				             "holds the lock %s", p);
 			else
-				seterr(err, "state not saved (kept in memory, "
-				       "will retry): cannot lock %s: %s", p,
-				       strerror(e));
+				seterr_cause(err, NOT_SAVED, "cannot lock %s: %s",
+				             p, strerror(e));
 			free(p);
 			close(fd);
 			return -1;
@@ -1171,8 +1198,8 @@ go_readonly(struct state *st, const char *msg)
 static void
 readonly_error(const struct state *st, struct state_error *err)
 {
-	seterr(err, "state not saved (kept for this run only): %s",
-	       st->problem);
+	seterr_cause(err, "state not saved (kept for this run only): ", "%s",
+	             st->problem);
 }
 
 /* Reads the file if another process changed it and merges it in. */
@@ -1181,7 +1208,7 @@ refresh(struct state *st, struct state_error *err)
 {
 	struct table d = {0};
 	struct stat sb;
-	struct state_error e = {{0}};
+	struct state_error e = {0};
 	switch (load_file(st, &d, &sb, true, &e)) {
 	case LOAD_OK:
 		merge(st, &d);
@@ -1195,8 +1222,7 @@ refresh(struct state *st, struct state_error *err)
 	case LOAD_SAME:
 		return true;
 	case LOAD_UNREADABLE:
-		seterr(err, "state not saved (kept in memory, will retry): %s",
-		       e.msg);
+		seterr_cause(err, NOT_SAVED, "%s", e.msg);
 		return false;
 	case LOAD_BAD:
 		go_readonly(st, e.msg);
@@ -1219,9 +1245,8 @@ save_now(struct state *st, struct state_error *err)
 	bool ok = false;
 	if (!make_dirs(st->dir)) {
 		char *d = shown(st->dir, strlen(st->dir));
-		seterr(err, "state not saved (kept in memory, will retry): "
-		       "cannot create the directory %s: %s", d,
-		       strerror(errno));
+		seterr_cause(err, NOT_SAVED, "cannot create the directory %s: %s",
+		             d, strerror(errno));
 		free(d);
 		free(p);
 		return false;
@@ -1234,6 +1259,7 @@ save_now(struct state *st, struct state_error *err)
 	struct buf y = {0};
 	char *tmp = NULL;
 	const char *step = "write";
+	bool sync_failed = false; /* after the rename: the file is new */
 	if (!refresh(st, err))
 		goto out;
 	remove_stale_temps(st);
@@ -1257,16 +1283,20 @@ save_now(struct state *st, struct state_error *err)
 		st->have_disk = false;
 	}
 	step = "sync the directory of";
-	if (!sync_dir(st->dir))
+	if (!sync_dir(st->dir)) {
+		sync_failed = true;
 		goto fail;
+	}
 	for (size_t i = 0; i < st->t.n; i++)
 		st->t.v[i]->pending = 0;
 	st->unsaved = false;
 	ok = true;
 	goto out;
 fail:
-	seterr(err, "state not saved (kept in memory, will retry): cannot "
-	       "%s %s: %s", step, p, strerror(errno));
+	seterr_cause(err, NOT_SAVED, "cannot %s %s: %s", step, p,
+	             strerror(errno));
+	if (err && sync_failed)
+		err->replaced = true;
 out:
 	close(lfd); /* releases the lock */
 	free(tmp);
@@ -1328,7 +1358,7 @@ state_open(const char *path, struct state_error *err)
 	if (st->readonly)
 		return st;
 	struct stat sb;
-	struct state_error e = {{0}};
+	struct state_error e = {0};
 	switch (load_file(st, &st->t, &sb, false, &e)) {
 	case LOAD_OK:
 		st->disk = sb;
@@ -1572,10 +1602,13 @@ state_refresh(struct state *st, struct state_error *err)
 {
 	if (st->readonly)
 		return true;
-	struct state_error e = {{0}};
+	struct state_error e = {0};
 	if (refresh(st, &e))
 		return true;
-	seterr(err, "%s", st->readonly ? st->problem : e.msg);
+	if (st->readonly)
+		seterr(err, "%s", st->problem);
+	else if (err)
+		*err = e;
 	return false;
 }
 

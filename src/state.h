@@ -33,6 +33,13 @@ struct state_entry {
  * "state.yaml:3:7: rating: expected a number from 0 to 5". */
 struct state_error {
 	char msg[1024]; /* empty when nothing is wrong */
+	size_t why;     /* msg + why is the cause alone ("cannot write F: No
+	                 * space left on device"), without what it means
+	                 * for the run ("state not saved (kept in memory, will
+	                 * retry): "); 0 when msg has no such part */
+	bool replaced;  /* a failed save did put the new file in place: only
+	                 * its directory could not be synced, so the change is
+	                 * in the file but may not outlast a crash */
 };
 
 /* The state of a run. Opaque; made by state_open, freed by state_close. */

@@ -505,6 +505,10 @@ check_failure(int which, int err_no, int at)
 	cr_assert_not(state_set_mark(st, "new", true, &err));
 	cr_assert(strstr(err.msg, strerror(err_no)), "%s", err.msg);
 	cr_assert(strstr(err.msg, "not saved"), "%s", err.msg);
+	/* the cause alone, for a run that ends now (--mark) */
+	cr_assert(err.why > 0 && !strncmp(err.msg + err.why, "cannot ", 7),
+	          "why %zu in '%s'", err.why, err.msg);
+	cr_assert_not(err.replaced);
 	cr_assert(state_unsaved(st));
 	cr_assert(state_get(st, "new")->marked, "kept in memory");
 	size_t nowlen;
@@ -560,6 +564,33 @@ Test(state, rename_erofs_leaves_old_file)
 Test(state, rename_eio_leaves_old_file)
 {
 	check_failure(2, EIO, 1);
+}
+
+/* The directory's sync fails after the rename: the change is in the file
+ * but may not outlast a crash. The error says so, and the change stays
+ * pending, so the next save syncs again. */
+Test(state, directory_sync_failure_is_said_replaced)
+{
+	seed();
+	struct state *st = open_ok();
+	calls = 0;
+	fail_at = 2; /* the new file's fsync, then the directory's */
+	fail_errno = EIO;
+	state_io.fsync = bad_fsync;
+	struct state_error err;
+	cr_assert_not(state_set_mark(st, "new", true, &err));
+	cr_assert(err.replaced, "%s", err.msg);
+	cr_assert(!strncmp(err.msg + err.why, "cannot sync the directory of ",
+	                   29), "%s", err.msg);
+	state_io = real_io;
+	cr_assert(state_unsaved(st));
+	struct state *other = open_ok();
+	cr_assert(state_get(other, "new")->marked, "the file has the change");
+	state_close(other);
+	cr_assert(state_save(st, &err), "%s", err.msg);
+	cr_assert_not(state_unsaved(st));
+	state_close(st);
+	cr_assert_not(temp_left(), "a temporary file was left");
 }
 
 Test(state, short_writes_and_eintr_still_save)

@@ -71,7 +71,7 @@ dir_of(const char *path)
 void
 ui_state_open(struct ui *ui)
 {
-	struct state_error err = {{0}};
+	struct state_error err = {0};
 	ui->state = state_open(ui->cfg->state, &err);
 	state_query_env(ui->state, &ui->env);
 	memset(&act, 0, sizeof(act));
@@ -101,7 +101,7 @@ ui_state_close(struct ui *ui)
 	struct state *st = ui->state;
 	if (!st)
 		return;
-	struct state_error err = {{0}};
+	struct state_error err = {0};
 	if (state_unsaved(st) && state_writable(st) && !state_save(st, &err))
 		fprintf(stderr, "billet: %s\n", err.msg);
 	else if (!state_writable(st) && act.user_changed)
@@ -141,7 +141,7 @@ ui_state_tick(struct ui *ui)
 		/* a load is done: what it read is seen (is:new still holds
 		 * for this run); after r, another billet's changes come in */
 		act.seen_generation = ui->generation + 1;
-		struct state_error err = {{0}};
+		struct state_error err = {0};
 		bool ok = true;
 		if (ui->generation > 0)
 			ok = state_refresh(st, &err);
@@ -178,7 +178,7 @@ ui_state_tick(struct ui *ui)
 	const struct state_entry *e = state_get(st, p->id);
 	if (e && e->read)
 		return;
-	struct state_error err = {{0}};
+	struct state_error err = {0};
 	if (!state_set_read(st, p->id, true, &err) && state_writable(st))
 		ui_message(ui, true, "%s", err.msg);
 	changed(ui, false);
@@ -460,7 +460,7 @@ note_here(struct ui *ui, const struct posting *p)
 	} else if (strcmp(text, old ? old : "") == 0) {
 		ui_message(ui, false, "note not changed");
 	} else {
-		struct state_error err = {{0}};
+		struct state_error err = {0};
 		bool ok = state_set_note(ui->state, p->id, text, &err);
 		changed(ui, shown_by_state(ui));
 		report(ui, ok, &err, p, *text ? "note saved" : "note removed");
@@ -596,7 +596,7 @@ note_outside(struct ui *ui, const struct posting *p)
 		if (strcmp(text.s, before) == 0) {
 			ui_message(ui, false, "note not changed");
 		} else {
-			struct state_error err = {{0}};
+			struct state_error err = {0};
 			bool ok = state_set_note(ui->state, p->id, text.s, &err);
 			changed(ui, shown_by_state(ui));
 			if (!ok && !text_valid(text.s, text.len)) {
@@ -681,7 +681,7 @@ export_shortlist(struct ui *ui)
 	enum format fmt = format_of(path.s);
 	struct export_hooks h;
 	state_export_hooks(ui->state, &h);
-	struct state_error err = {{0}};
+	struct state_error err = {0};
 	enum export_result r = export_file(path.s, false, v, n, fmt, 80, &h,
 	                                   &err);
 	if (r == EXPORT_EXISTS && ask(ui, "%s exists: overwrite it?", s))
@@ -776,7 +776,7 @@ apply_all(struct ui *ui)
 		ui_message(ui, false, "; cancelled: nothing changed");
 		return;
 	}
-	struct state_error err = {{0}}, one = {{0}};
+	struct state_error err = {0}, one = {0};
 	bool ok = true;
 	state_begin(st);
 	for (size_t i = 0; i < n; i++) {
@@ -828,7 +828,7 @@ ui_state_action(struct ui *ui, enum action a, int key)
 		return;
 	}
 	const struct state_entry *e = state_get(st, p->id);
-	struct state_error err = {{0}};
+	struct state_error err = {0};
 	bool ok;
 	switch (a) {
 	case ACT_MARK: {
