@@ -103,7 +103,8 @@ ui_state_close(struct ui *ui)
 		return;
 	struct state_error err = {0};
 	if (state_unsaved(st) && state_writable(st) && !state_save(st, &err))
-		fprintf(stderr, "billet: %s\n", err.msg);
+		fprintf(stderr, "billet: the changes to the shortlist, notes and "
+		        "ratings were not saved: %s\n", err.msg + err.why);
 	else if (!state_writable(st) && act.user_changed)
 		fprintf(stderr, "billet: the changes to the shortlist, notes and "
 		        "ratings were not saved: %s\n", state_problem(st));
@@ -131,12 +132,26 @@ shown_by_state(const struct ui *ui)
 	return ui->shortlist || !query_is_empty(ui->query);
 }
 
+/* Says why saving failed: err, or, when the state has just become
+ * read-only (another program wrote a file that does not parse), that. */
+static void
+say_failure(struct ui *ui, bool was_writable, const struct state_error *err)
+{
+	if (state_writable(ui->state))
+		ui_message(ui, true, "%s", err->msg);
+	else if (was_writable)
+		ui_message(ui, true, "%s (the state file is left as it is: "
+		           "changes are kept for this run only)",
+		           state_problem(ui->state));
+}
+
 void
 ui_state_tick(struct ui *ui)
 {
 	struct state *st = ui->state;
 	if (!st)
 		return;
+	bool was_writable = state_writable(st);
 	if (!ui->loader && act.seen_generation != ui->generation + 1) {
 		/* a load is done: what it read is seen (is:new still holds
 		 * for this run); after r, another billet's changes come in */
@@ -150,8 +165,8 @@ ui_state_tick(struct ui *ui)
 		if (act.start_msg[0]) { /* the cause of any failure here */
 			ui_message(ui, true, "%s", act.start_msg);
 			act.start_msg[0] = '\0';
-		} else if (!ok && state_writable(st)) {
-			ui_message(ui, true, "%s", err.msg);
+		} else if (!ok) {
+			say_failure(ui, was_writable, &err);
 		}
 		changed(ui, ui->generation > 0);
 	}
@@ -179,8 +194,8 @@ ui_state_tick(struct ui *ui)
 	if (e && e->read)
 		return;
 	struct state_error err = {0};
-	if (!state_set_read(st, p->id, true, &err) && state_writable(st))
-		ui_message(ui, true, "%s", err.msg);
+	if (!state_set_read(st, p->id, true, &err))
+		say_failure(ui, was_writable, &err);
 	changed(ui, false);
 }
 
@@ -436,8 +451,11 @@ report(struct ui *ui, bool ok, const struct state_error *err,
 	va_end(ap);
 	act.user_changed = true;
 	if (!ok && !state_writable(ui->state))
-		ui_message(ui, true, "%s, for this run only: the state file is "
-		           "read-only (see the start)", what);
+		ui_message(ui, true, "%s, for this run only: %s (the state file "
+		           "is left as it is)", what, state_problem(ui->state));
+	else if (!ok && err->why)
+		ui_message(ui, true, "%s, but state not saved: %s", what,
+		           err->msg + err->why);
 	else if (!ok)
 		ui_message(ui, true, "%s, but %s", what, err->msg);
 	else if (p)

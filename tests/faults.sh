@@ -1,0 +1,575 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The state file's save under faults injected into the real binary: write,
+# fsync, rename, open and close fail (tests/faults/inject.so, preloaded), a
+# SIGKILL lands while a save blocks, the file system is full or read-only,
+# another process changes or breaks the file while the interface runs. In
+# each case the old file stays whole, no temporary file is left to trouble
+# the next run, the user is told (stderr and exit status 1 for --mark, the
+# message and status lines in the interface), and once the fault clears the
+# next change saves everything that was pending.
+#
+# The full and read-only file systems are a small tmpfs: mounted in a
+# private mount namespace when unshare(1) can make one, else (as root) in
+# the machine's own until the script ends; where neither can be, those
+# cases are skipped.
+
+# a private mount namespace for the whole script, so that its mounts are
+# its own and go with it
+if [ -z "${FAULTS_NS:-}" ] && command -v unshare >/dev/null 2>&1; then
+	if [ "$(id -u)" -eq 0 ]; then ns="unshare -m"; else ns="unshare -rm"; fi
+	if $ns true 2>/dev/null; then
+		FAULTS_NS=1 exec $ns -- /bin/sh "$0" "$@"
+	fi
+fi
+
+UI_TEST=tests/faults.sh
+. "$SRCDIR/tests/lib.sh"
+. "$SRCDIR/tests/uilib.sh"
+: "${BUILDDIR:?BUILDDIR must name the build tree (make check sets it)}"
+N=nyic-upstate-director-advocacy
+INJ="$BUILDDIR/tests/faults/inject.so"
+if [ ! -f "$INJ" ]; then
+	echo "$UI_TEST: $INJ is not built (make check builds it)"
+	exit 99
+fi
+LOG="$TMP/inject.log"
+ARM="$TMP/armed"
+MNT="$TMP/fs"
+mounted=no
+# the sessions' billets may still be saving as they go: try a few times
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	[ $mounted = yes ] && { umount "$MNT" 2>/dev/null || umount -l "$MNT"; }
+	i=0
+	until rm -rf "$TMP" 2>/dev/null || [ $i -ge 20 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+trap cleanup EXIT
+skipped=0
+
+# skip DESCRIPTION WHY: a case that cannot run here.
+skip() {
+	n=$((n + 1))
+	skipped=$((skipped + 1))
+	echo "ok $n - $1 # SKIP $2"
+}
+
+# inject DIR RULES [ARM]: writes $TMP/bin/billet, which runs billet with
+# the shim preloaded, injecting RULES (see tests/faults/inject.c) into
+# calls on files under DIR, only while the file ARM exists when it is
+# given; a hang lasts 2 minutes at most, should a test die before its
+# SIGKILL. A sanitised build wants its runtime loaded first: it is told
+# not to mind.
+W="$TMP/bin/billet"
+mkdir -p "$TMP/bin"
+inject() {
+	asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+	{
+		echo '#!/bin/sh'
+		printf "ASAN_OPTIONS='%s' " "$asan"
+		[ -n "${UBSAN_OPTIONS:-}" ] &&
+			printf "UBSAN_OPTIONS='%s' " "$UBSAN_OPTIONS"
+		[ -n "${LSAN_OPTIONS:-}" ] &&
+			printf "LSAN_OPTIONS='%s' " "$LSAN_OPTIONS"
+		printf "LD_PRELOAD='%s' BILLET_INJECT='%s' " "$INJ" "$2"
+		printf "BILLET_INJECT_DIR='%s' BILLET_INJECT_LOG='%s' " "$1" "$LOG"
+		printf "BILLET_INJECT_ARM='%s' BILLET_INJECT_HANG=120 " "${3:-}"
+		printf "exec '%s' \"\$@\"\n" "$BILLET"
+	} >"$W" && chmod +x "$W" && rm -f "$LOG"
+}
+
+# injected TEXT: the shim's log says it injected TEXT ("fsync EIO").
+injected() {
+	grep -qF -- "$1" "$LOG" 2>/dev/null && return 0
+	echo "the shim did not inject: $1"
+	cat "$LOG" 2>/dev/null
+	return 1
+}
+
+# only_state DIR: DIR holds the state file and its lock, nothing else.
+only_state() {
+	left=$(ls -A "$1" | grep -v '^state\.yaml$' | grep -v '^state\.yaml\.lock$')
+	[ -z "$left" ] && return 0
+	echo "left in $1: $left"
+	return 1
+}
+
+# no_temp DIR: no temporary file is left in DIR.
+no_temp() {
+	left=$(ls -A "$1" | grep '\.tmp\.')
+	[ -z "$left" ] && return 0
+	echo "left in $1: $left"
+	return 1
+}
+
+# marked ID FILE: FILE marks ID, and reads back without a problem.
+marked() {
+	"$BILLET" --state "$2" --list --shortlist --format tsv "$D" \
+		>"$TMP/l" 2>"$TMP/le" || return 1
+	[ ! -s "$TMP/le" ] || { cat "$TMP/le"; return 1; }
+	cut -f 1 "$TMP/l" | grep -qx -- "$1" && return 0
+	echo "$1 is not marked in $2:"
+	cat "$2"
+	return 1
+}
+
+# entry ID FILE: the lines of ID's entry in FILE.
+entry() {
+	awk -v id="$1:" '$0 == id { on = 1; next } /^[^ ]/ { on = 0 } on' "$2"
+}
+
+# has ID TEXT FILE: ID's entry in FILE holds TEXT.
+has() {
+	entry "$1" "$3" | grep -qF -- "$2" && return 0
+	echo "the entry of $1 lacks: $2"
+	sed 's/^/|/' "$3"
+	return 1
+}
+
+# poll SECONDS COMMAND...: runs the command every 0.1 s until it succeeds.
+poll() {
+	i=0
+	lim=$(($1 * 10))
+	shift
+	while [ "$i" -lt "$lim" ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	"$@"
+}
+
+# the shim works at all: without this, every case below could pass on a
+# binary it does not reach
+C="$TMP/c"
+F="$C/state.yaml"
+mkdir -p "$C"
+shim_reaches() {
+	"$BILLET" --state "$F" --mark "$A" "$D" && cp "$F" "$TMP/old" &&
+	inject "$C" "write:EIO" &&
+	"$W" --state "$F" --mark "$N" "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] && injected "write EIO" &&
+	contains "$TMP/e" "Input/output error"
+}
+ok "the preloaded shim makes billet's write fail" shim_reaches
+
+# --mark under one fault -------------------------------------------------
+
+# mark_fails RULES LOGGED CAUSE...: --mark N with RULES injected exits 1,
+# says each CAUSE on stderr and that nothing was marked, leaves the old
+# file byte for byte and nothing beside it; then, the fault gone, --mark
+# saves both marks.
+mark_fails() {
+	rules=$1
+	logged=$2
+	shift 2
+	cp "$TMP/old" "$F" &&
+	inject "$C" "$rules" || return 1
+	"$W" --state "$F" --mark "$N" "$D" >"$TMP/o" 2>"$TMP/e"
+	st=$?
+	[ $st -eq 1 ] || { echo "exit status $st, not 1"; cat "$TMP/e"; return 1; }
+	injected "$logged" || return 1
+	for c in "$@"; do
+		contains "$TMP/e" "billet: " && contains "$TMP/e" "$c" || return 1
+	done
+	contains "$TMP/e" "nothing was marked" &&
+	cmp "$F" "$TMP/old" && only_state "$C" &&
+	"$BILLET" --state "$F" --mark "$N" "$D" &&
+	marked "$A" "$F" && marked "$N" "$F" && only_state "$C"
+}
+
+ok "--mark: write fails with ENOSPC" \
+	mark_fails "write:ENOSPC" "write ENOSPC" \
+	"cannot write $F: No space left on device"
+ok "--mark: write fails with EIO" \
+	mark_fails "write:EIO" "write EIO" "cannot write $F: Input/output error"
+ok "--mark: write fails with EDQUOT" \
+	mark_fails "write:EDQUOT" "write EDQUOT" "cannot write $F: Disk quota"
+ok "--mark: a short write, then ENOSPC (a disk filling up)" \
+	mark_fails "write:short:1,write:ENOSPC:2" "write ENOSPC" \
+	"No space left on device"
+ok "--mark: fsync of the new file fails with EIO" \
+	mark_fails "fsync:EIO:1:*.tmp.*" "fsync EIO" \
+	"cannot sync $F: Input/output error"
+ok "--mark: the new file cannot be made (EACCES)" \
+	mark_fails "open:EACCES:*:*.tmp.*" "EACCES state.yaml.tmp." \
+	"cannot create a temporary file for $F: Permission denied"
+ok "--mark: the new file cannot be made (ENOSPC)" \
+	mark_fails "open:ENOSPC:*:*.tmp.*" "ENOSPC state.yaml.tmp." \
+	"No space left on device"
+ok "--mark: the lock cannot be opened (EMFILE)" \
+	mark_fails "open:EMFILE:*:*.lock" "open EMFILE state.yaml.lock" \
+	"cannot open the lock $F.lock: Too many open files"
+ok "--mark: closing the new file fails with EIO" \
+	mark_fails "close:EIO:*:*.tmp.*" "close EIO" \
+	"cannot write $F: Input/output error"
+ok "--mark: rename fails with EIO" \
+	mark_fails "rename:EIO" "rename EIO" "cannot replace $F: Input/output error"
+ok "--mark: rename fails with EXDEV" \
+	mark_fails "rename:EXDEV" "rename EXDEV" "cannot replace $F:"
+
+short_writes() {
+	cp "$TMP/old" "$F" && inject "$C" "write:short:*" &&
+	"$W" --state "$F" --mark "$N" "$D" 2>"$TMP/e" &&
+	[ ! -s "$TMP/e" ] && injected "write short" &&
+	[ "$(grep -c 'write short' "$LOG")" -gt 2 ] &&
+	marked "$A" "$F" && marked "$N" "$F" && only_state "$C"
+}
+ok "--mark: every write short: billet goes on writing, the file is whole" \
+	short_writes
+
+# After the rename, only the directory's sync fails: the new file is in
+# place, perhaps not for good. billet says so, and exits 1.
+dir_sync() {
+	cp "$TMP/old" "$F" && inject "$C" "fsync:EIO:*:." || return 1
+	"$W" --state "$F" --mark "$N" "$D" >"$TMP/o" 2>"$TMP/e"
+	st=$?
+	[ $st -eq 1 ] || { echo "exit status $st, not 1"; return 1; }
+	injected "fsync EIO ." &&
+	contains "$TMP/e" "cannot sync the directory of $F: Input/output error" &&
+	contains "$TMP/e" "may not outlast a crash" &&
+	! grep -qF "nothing was marked" "$TMP/e" &&
+	marked "$A" "$F" && marked "$N" "$F" && only_state "$C"
+}
+ok "--mark: the directory's sync fails after the rename: said, exit 1" dir_sync
+
+# The message says what happened, not what an interface would do next.
+no_retry_promise() {
+	cp "$TMP/old" "$F" && inject "$C" "fsync:EIO" || return 1
+	"$W" --state "$F" --mark "$N" "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] || return 1
+	if grep -qF "will retry" "$TMP/e" || grep -qF "kept in memory" "$TMP/e"
+	then
+		echo "--mark ends at once, yet says:"
+		cat "$TMP/e"
+		return 1
+	fi
+}
+ok "--mark: a failed save does not promise a retry that never comes" \
+	no_retry_promise
+
+# SIGKILL while a save blocks --------------------------------------------
+
+# killed RULES OUTCOME: --mark N blocks where RULES say; SIGKILL; the file
+# is then OUTCOME (old: byte for byte the old one; new: the new one,
+# whole), it reads back, and the next --mark works, leaving nothing but
+# the file and its lock.
+killed() {
+	cp "$TMP/old" "$F" && inject "$C" "$1" || return 1
+	"$W" --state "$F" --mark "$N" "$D" 2>"$TMP/e" &
+	pid=$!
+	if ! poll 30 grep -q "^$pid .* hang" "$LOG"; then
+		kill -9 $pid 2>/dev/null
+		echo "billet did not block where asked"
+		return 1
+	fi
+	kill -9 $pid
+	wait $pid
+	st=$?
+	[ $st -eq 137 ] || { echo "exit status $st, not 137"; return 1; }
+	case $2 in
+	old) cmp "$F" "$TMP/old" && ! marked "$N" "$F" >/dev/null ;;
+	new) marked "$N" "$F" ;;
+	esac || return 1
+	marked "$A" "$F" &&
+	"$BILLET" --state "$F" --mark "$N" "$D" 2>"$TMP/e" &&
+	[ ! -s "$TMP/e" ] && marked "$N" "$F" && only_state "$C"
+}
+ok "SIGKILL while blocked in write: the old file, whole; the next run cleans up" \
+	killed "write:hang:*:*.tmp.*" old
+ok "SIGKILL while blocked in fsync of the new file: the old file" \
+	killed "fsync:hang:*:*.tmp.*" old
+ok "SIGKILL while blocked before the rename: the old file" \
+	killed "rename:hang" old
+ok "SIGKILL just after the rename: the new file, whole" \
+	killed "rename:hangafter" new
+ok "SIGKILL while blocked in the directory's fsync: the new file, whole" \
+	killed "fsync:hang:*:." new
+
+# The interface under faults ------------------------------------------------
+
+# Each run is in tmux at 119x30, one pane (the list; a second pane would
+# mark postings read as the cursor rests, saving at moments of its own),
+# in the state file's directory with --state state.yaml, so that the whole
+# message fits on its line.
+SESSION=0
+# ui_start DIR [RULES]: starts billet on DIR/state.yaml in a new session
+# (its name in $s), with RULES injected while $ARM exists; waits until the
+# first load is recorded as seen.
+ui_start() {
+	SESSION=$((SESSION + 1))
+	s=u$SESSION
+	rm -f "$ARM"
+	mkdir -p "$1" || return 1
+	old_billet=$BILLET
+	if [ -n "${2:-}" ]; then
+		inject "$1" "$2" "$ARM" && BILLET=$W || return 1
+	fi
+	here=$1
+	STATE=state.yaml
+	start $s 119x30
+	BILLET=$old_billet
+	here=
+	waits $s " 2/2" &&
+	poll 10 has "$N" "seen: true" "$1/state.yaml"
+}
+
+# ui_fails DIR RULES LOGGED CAUSE: with RULES armed, m, 3 and a note are
+# each said not saved (with CAUSE), the status line says so, the file is
+# as it was, nothing is left beside it; disarmed, the next change saves
+# all of them.
+ui_fails() {
+	U=$1
+	ui_start "$U" "$2" &&
+	cp "$U/state.yaml" "$TMP/uold" &&
+	touch "$ARM" &&
+	keys $s m && waits $s "marked (1 on the shortlist), but state not saved" &&
+	shows $s "$4" &&
+	shows $s "state not saved  sort:" &&
+	injected "$3" &&
+	keys $s j 3 && waits $s "rated 3 of 5, but state not saved" &&
+	keys $s a && waits $s "note: Upstate Director" &&
+	keys $s -l 'kept through faults' && keys $s C-x &&
+	waits $s "note saved, but state not saved" &&
+	cmp "$U/state.yaml" "$TMP/uold" && only_state "$U" &&
+	rm "$ARM" &&
+	keys $s k x && waits $s "hidden (/is:hidden shows it): Policy" &&
+	gone $s "state not saved" &&
+	has "$A" "marked: true" "$U/state.yaml" &&
+	has "$A" "hidden: true" "$U/state.yaml" &&
+	has "$N" "rating: 3" "$U/state.yaml" &&
+	has "$N" "note: kept through faults" "$U/state.yaml" &&
+	only_state "$U" &&
+	keys $s Q && waits $s "billet-exit=0"
+}
+ok "interface: write fails (ENOSPC): told, old file kept, then all saved" \
+	ui_fails "$TMP/u1" "write:ENOSPC:*" "write ENOSPC" \
+	"cannot write state.yaml: No space left on device"
+ok "interface: fsync fails (EIO): told, old file kept, then all saved" \
+	ui_fails "$TMP/u2" "fsync:EIO:*:*.tmp.*" "fsync EIO" \
+	"cannot sync state.yaml: Input/output error"
+ok "interface: rename fails (EIO): told, old file kept, then all saved" \
+	ui_fails "$TMP/u3" "rename:EIO:*" "rename EIO" \
+	"cannot replace state.yaml: Input/output error"
+ok "interface: the new file cannot be made (EACCES): told, then all saved" \
+	ui_fails "$TMP/u4" "open:EACCES:*:*.tmp.*" "EACCES" \
+	"cannot create a temporary file for state.yaml: Permission denied"
+
+# A save that keeps failing until billet ends is said on the terminal.
+ui_fails_at_quit() {
+	U="$TMP/u5"
+	ui_start "$U" "fsync:EIO:*:*.tmp.*" &&
+	touch "$ARM" &&
+	keys $s m && waits $s "but state not saved" &&
+	keys $s Q && waits $s "billet-exit=" &&
+	shows $s "billet: the changes to the shortlist, notes and ratings were not saved: cannot sync state.yaml: Input/output error" &&
+	! has "$A" "marked: true" "$U/state.yaml" >/dev/null && only_state "$U"
+}
+ok "interface: a change still not saved when billet ends is said on stderr" \
+	ui_fails_at_quit
+
+# Another billet marks a posting while this one's saves fail: once they
+# work again, the file has both, and this one shows both.
+ui_merge_after_fault() {
+	U="$TMP/u6"
+	ui_start "$U" "write:EIO:*" &&
+	touch "$ARM" &&
+	keys $s m && waits $s "but state not saved" &&
+	"$BILLET" --state "$U/state.yaml" --mark "$N" "$D" &&
+	marked "$N" "$U/state.yaml" &&
+	rm "$ARM" &&
+	keys $s 5 && waits $s "rated 5 of 5: Policy" &&
+	marked "$A" "$U/state.yaml" && marked "$N" "$U/state.yaml" &&
+	has "$A" "rating: 5" "$U/state.yaml" &&
+	line $s 2 | grep -q '^\*N5 *Policy' && line $s 3 | grep -q '^\*N *Upstate' &&
+	keys $s Q && waits $s "billet-exit=0"
+}
+ok "interface: another billet's mark during failed saves is kept, and shown" \
+	ui_merge_after_fault
+
+# SIGKILL of the interface while a save blocks in fsync: the old file, and
+# the next run saves.
+ui_killed() {
+	U="$TMP/u7"
+	ui_start "$U" "fsync:hang:*:*.tmp.*" &&
+	cp "$U/state.yaml" "$TMP/uold" &&
+	touch "$ARM" && keys $s m &&
+	poll 30 grep -q " hang " "$LOG" || return 1
+	pid=$(sed -n 's/^\([0-9]*\) fsync hang .*/\1/p' "$LOG" | head -n 1)
+	[ -n "$pid" ] && kill -9 "$pid" && waits $s "billet-exit=137" &&
+	cmp "$U/state.yaml" "$TMP/uold" && rm "$ARM" &&
+	ui_start "$U" && keys $s m &&
+	waits $s "marked (1 on the shortlist): Policy" &&
+	marked "$A" "$U/state.yaml" && only_state "$U" &&
+	keys $s Q && waits $s "billet-exit=0"
+}
+ok "interface: SIGKILL while blocked in fsync: the old file; the next run saves" \
+	ui_killed
+
+# Another process changes the file ----------------------------------------
+
+# Another billet marks one posting while the interface runs; a mark in
+# the interface keeps it: the file has both, and the list shows both.
+other_marks() {
+	U="$TMP/o1"
+	ui_start "$U" &&
+	"$BILLET" --state "$U/state.yaml" --mark "$N" "$D" &&
+	keys $s m && waits $s "marked (2 on the shortlist): Policy" &&
+	marked "$A" "$U/state.yaml" && marked "$N" "$U/state.yaml" &&
+	line $s 2 | grep -q '^\*N *Policy' && line $s 3 | grep -q '^\*N *Upstate' &&
+	keys $s Q && waits $s "billet-exit=0" &&
+	marked "$A" "$U/state.yaml" && marked "$N" "$U/state.yaml"
+}
+ok "another billet's --mark while the interface runs: both marks are kept" \
+	other_marks
+
+# Another process writes a file that does not parse: billet does not
+# overwrite it and says where it is wrong.
+other_breaks() {
+	U="$TMP/o2"
+	ui_start "$U" &&
+	printf '%s:\n  marked: [oops\n' "$N" >"$TMP/bad" &&
+	cp "$TMP/bad" "$U/state.yaml" &&
+	keys $s m && waits $s "marked (1 on the shortlist)" &&
+	shows $s "for this run only: state.yaml:2:11: marked: expected true or false" &&
+	shows $s "state read-only" &&
+	cmp "$U/state.yaml" "$TMP/bad" &&
+	keys $s j 4 && waits $s "rated 4 of 5" &&
+	cmp "$U/state.yaml" "$TMP/bad" && only_state "$U" &&
+	keys $s Q && waits $s "billet-exit=" &&
+	shows $s "were not saved" && cmp "$U/state.yaml" "$TMP/bad"
+}
+ok "another process breaks the file while the interface runs: kept, and said" \
+	other_breaks
+
+# The same, found by r (reload) rather than by a save.
+other_breaks_reload() {
+	U="$TMP/o3"
+	ui_start "$U" &&
+	printf '%s:\n  rating: nine\n' "$A" >"$TMP/bad" &&
+	cp "$TMP/bad" "$U/state.yaml" &&
+	keys $s r && waits $s "state.yaml:2:" && shows $s "state read-only" &&
+	keys $s m && waits $s "for this run only" &&
+	keys $s Q && waits $s "billet-exit=" && cmp "$U/state.yaml" "$TMP/bad"
+}
+ok "a file broken by another process is said when r reloads" \
+	other_breaks_reload
+
+# A full or read-only file system ---------------------------------------------
+
+if [ "${FAULTS_NS:-}" = 1 ] || [ "$(id -u)" -eq 0 ]; then
+	mkdir -p "$MNT" &&
+	mount -t tmpfs -o size=256k,mode=0700 billet-faults "$MNT" 2>/dev/null &&
+	mounted=yes
+fi
+why="cannot mount a tmpfs here (no private mount namespace)"
+FS="$MNT/state.yaml"
+
+# fill: fills the tmpfs; unfill: frees it again.
+fill() {
+	dd if=/dev/zero of="$MNT/fill" bs=4k 2>/dev/null
+	! dd if=/dev/zero of="$MNT/fill2" bs=1 count=1 2>/dev/null
+}
+unfill() { rm -f "$MNT/fill" "$MNT/fill2"; }
+
+full_mark() {
+	"$BILLET" --state "$FS" --mark "$A" "$D" && cp "$FS" "$TMP/fold" &&
+	fill || return 1
+	"$BILLET" --state "$FS" --mark "$N" "$D" 2>"$TMP/e"
+	st=$?
+	unfill
+	[ $st -eq 1 ] || { echo "exit status $st, not 1"; return 1; }
+	contains "$TMP/e" "No space left on device" &&
+	contains "$TMP/e" "nothing was marked" &&
+	cmp "$FS" "$TMP/fold" && only_state "$MNT" &&
+	"$BILLET" --state "$FS" --mark "$N" "$D" &&
+	marked "$A" "$FS" && marked "$N" "$FS"
+}
+if [ $mounted = yes ]; then
+	ok "--mark on a full file system: exit 1, the old file kept; then saved" \
+		full_mark
+else
+	skip "--mark on a full file system" "$why"
+fi
+
+full_ui() {
+	rm -f "$FS" "$FS.lock" && ui_start "$MNT" &&
+	cp "$FS" "$TMP/fold" && fill || { unfill; return 1; }
+	keys $s m && waits $s "but state not saved" &&
+	shows $s "cannot write state.yaml: No space left on device" &&
+	keys $s a && waits $s "note: Policy" &&
+	keys $s -l 'a full disk' && keys $s C-x &&
+	waits $s "note saved, but state not saved" &&
+	cmp "$FS" "$TMP/fold" && no_temp "$MNT"
+	st=$?
+	unfill
+	[ $st -eq 0 ] &&
+	keys $s j m && waits $s "marked (2 on the shortlist): Upstate" &&
+	gone $s "state not saved" &&
+	marked "$A" "$FS" && marked "$N" "$FS" &&
+	has "$A" "note: a full disk" "$FS" && only_state "$MNT" &&
+	keys $s Q && waits $s "billet-exit=0"
+}
+if [ $mounted = yes ]; then
+	ok "interface on a full file system: told, then everything saved" full_ui
+else
+	skip "interface on a full file system" "$why"
+fi
+
+# ro / rw: the tmpfs read-only, and writable again.
+ro() { mount -o remount,ro "$MNT"; }
+rw() { mount -o remount,rw "$MNT"; }
+
+ro_mark() {
+	rm -f "$FS" "$FS.lock" &&
+	"$BILLET" --state "$FS" --mark "$A" "$D" && cp "$FS" "$TMP/rold" &&
+	ro || return 1
+	"$BILLET" --state "$FS" --mark "$N" "$D" 2>"$TMP/e"
+	st=$?
+	rw
+	[ $st -eq 1 ] || { echo "exit status $st, not 1"; return 1; }
+	contains "$TMP/e" "Read-only file system" &&
+	contains "$TMP/e" "nothing was marked" &&
+	cmp "$FS" "$TMP/rold" && only_state "$MNT"
+}
+if [ $mounted = yes ]; then
+	ok "--mark on a read-only file system: exit 1, the old file kept" ro_mark
+else
+	skip "--mark on a read-only file system" "$why"
+fi
+
+ro_ui() {
+	rm -f "$FS" "$FS.lock" &&
+	"$BILLET" --state "$FS" --mark "$A" "$D" && cp "$FS" "$TMP/rold" &&
+	ro || return 1
+	SESSION=$((SESSION + 1))
+	s=u$SESSION
+	here=$MNT
+	STATE=state.yaml
+	start $s 119x30 &&
+	waits $s " 2/2" && waits $s "is read-only" &&
+	keys $s j m && waits $s "marked (2 on the shortlist), but state not saved" &&
+	shows $s "Read-only file system" &&
+	cmp "$FS" "$TMP/rold"
+	st=$?
+	here=
+	rw
+	[ $st -eq 0 ] && keys $s 2 && waits $s "rated 2 of 5: Upstate" &&
+	gone $s "state not saved" &&
+	marked "$A" "$FS" && marked "$N" "$FS" && has "$N" "rating: 2" "$FS" &&
+	keys $s Q && waits $s "billet-exit=0"
+}
+if [ $mounted = yes ]; then
+	ok "interface on a read-only file system: said at the start, then saved once writable" \
+		ro_ui
+else
+	skip "interface on a read-only file system" "$why"
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] || exit 1
+[ "$passed" -eq 0 ] && exit 77
+exit 0
