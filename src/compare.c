@@ -308,6 +308,8 @@ struct bag {
 	size_t *id;
 	size_t n;
 	char *norm;  /* normalised text, for exact equality */
+	double w;    /* the weights of its stems summed in id order, as
+	              * bag_score sums them */
 };
 
 /* The words of a group of texts, their document frequency and weight. */
@@ -333,6 +335,18 @@ vocab_find(const struct corpus *c, const char *w)
 	char **hit = bsearch(&w, c->vocab, c->nvocab, sizeof *c->vocab,
 	                     cmp_str);
 	return hit ? (size_t)(hit - c->vocab) : c->nvocab;
+}
+
+/* Sums each bag's weights (struct bag's w). */
+static void
+bag_sums(struct corpus *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct bag *b = &c->bags[i];
+		b->w = 0;
+		for (size_t k = 0; k < b->n; k++)
+			b->w += c->weight[b->id[k]];
+	}
 }
 
 /* Builds the corpus of texts[0..n); uniform: every word weighs 1. */
@@ -383,6 +397,7 @@ corpus_build(struct corpus *c, const char *const *texts, size_t n,
 	for (size_t k = 0; k < c->nvocab; k++)
 		c->weight[k] = uniform ? 1.0 : log(1.0 + (double)n / (double)df[k]);
 	free(df);
+	bag_sums(c);
 }
 
 static void
@@ -460,6 +475,7 @@ compare_similarity_in(const char *a, const char *b,
 	for (size_t k = 0; k < c.nvocab; k++)
 		c.weight[k] = log(1.0 + (double)nn / (double)(df[k] ? df[k] : 1));
 	free(df);
+	bag_sums(&c);
 	double s = bag_score(&c, &c.bags[n], &c.bags[n + 1]);
 	free(texts);
 	corpus_free(&c);
@@ -838,10 +854,240 @@ struct arow {
 	size_t anchor;   /* index of the anchor text in the corpus */
 };
 
-/* Aligns the items of g (see compare.h) and adds a heading row and the
- * item rows to t; nothing when no posting has an item. */
+/* One list being aligned. */
+struct align {
+	const struct corpus *c; /* every posting's items, in posting order */
+	struct arow *rows;      /* the rows so far */
+	size_t nrows;
+	uint64_t *left;         /* work the table may still take */
+	bool partial;           /* some pairs were not compared */
+};
+
+/* Orders bags by a key that two bags share exactly when bag_score gives
+ * them 1: their stems when they have any, else their normalised text
+ * (equal normalised texts have equal stems). */
+static int
+key_cmp(const struct bag *a, const struct bag *b)
+{
+	if (!a->n || !b->n) {
+		if (a->n || b->n)
+			return a->n ? 1 : -1;
+		return strcmp(a->norm, b->norm);
+	}
+	size_t n = a->n < b->n ? a->n : b->n;
+	for (size_t k = 0; k < n; k++)
+		if (a->id[k] != b->id[k])
+			return a->id[k] < b->id[k] ? -1 : 1;
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+/* A row or an item with its bag, to sort by key. */
+struct keyed {
+	const struct bag *bag;
+	size_t at;       /* row or item index */
+};
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = key_cmp(x->bag, y->bag);
+	if (c)
+		return c;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The pairs of score 1 between the rows and the m items of posting j
+ * (corpus texts base..base+m): taken best first, ties by row then item,
+ * they pair the k-th row of a key with the k-th item of the same key. */
 static void
-align_group(struct cmp_table *t, const char *label, const struct group *g)
+match_equal(struct align *a, size_t j, size_t base, size_t m, bool *used)
+{
+	struct keyed *r = xcalloc(a->nrows ? a->nrows : 1, sizeof *r);
+	struct keyed *it = xcalloc(m ? m : 1, sizeof *it);
+	for (size_t q = 0; q < a->nrows; q++)
+		r[q] = (struct keyed){&a->c->bags[a->rows[q].anchor], q};
+	for (size_t k = 0; k < m; k++)
+		it[k] = (struct keyed){&a->c->bags[base + k], k};
+	qsort(r, a->nrows, sizeof *r, cmp_keyed);
+	qsort(it, m, sizeof *it, cmp_keyed);
+	for (size_t x = 0, y = 0; x < a->nrows && y < m;) {
+		int d = key_cmp(r[x].bag, it[y].bag);
+		if (d < 0) {
+			x++;
+		} else if (d > 0) {
+			y++;
+		} else {
+			a->rows[r[x].at].at[j] = it[y].at;
+			used[it[y].at] = true;
+			x++;
+			y++;
+		}
+	}
+	free(r);
+	free(it);
+}
+
+/* bag_score of bags a and b whose keys differ, a's stems marked in mark
+ * with stamp: the same sums in the same order, so the same number. */
+static double
+marked_score(const struct corpus *c, const struct bag *a,
+             const struct bag *b, const size_t *mark, size_t stamp)
+{
+	double wi = 0;
+	for (size_t k = 0; k < b->n; k++)
+		if (mark[b->id[k]] == stamp)
+			wi += c->weight[b->id[k]];
+	if (a->w <= 0 || b->w <= 0 || wi <= 0)
+		return 0.0;
+	return wi / sqrt(a->w * b->w);
+}
+
+/* A stem and the work of comparing through it. */
+struct stem_cost {
+	uint64_t cost;
+	size_t id;
+};
+
+static int
+cmp_stem_cost(const void *a, const void *b)
+{
+	const struct stem_cost *x = a, *y = b;
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The other pairs between the rows and the items of posting j not paired
+ * yet: only pairs that share a stem can score above 0, so the candidates
+ * come from an index of the items by stem. Comparing through a stem costs
+ * the rows having it times the stems of the items having it; the stems
+ * are taken cheapest (rarest) first as long as the work allowed lasts,
+ * and a pair that shares only stems left out is not compared. */
+static void
+match_similar(struct align *a, size_t j, size_t base, size_t m, bool *used)
+{
+	const struct corpus *c = a->c;
+	size_t nv = c->nvocab;
+	if (!nv || !m)
+		return;
+	size_t *nrow = xcalloc(nv, sizeof *nrow);   /* rows left, by stem */
+	size_t *pos = xcalloc(nv + 1, sizeof *pos); /* item lists by stem */
+	uint64_t *load = xcalloc(nv, sizeof *load); /* their stems, summed */
+	for (size_t q = 0; q < a->nrows; q++) {
+		if (a->rows[q].at[j] != SIZE_MAX)
+			continue;
+		const struct bag *b = &c->bags[a->rows[q].anchor];
+		for (size_t k = 0; k < b->n; k++)
+			nrow[b->id[k]]++;
+	}
+	for (size_t k = 0; k < m; k++) {
+		if (used[k])
+			continue;
+		const struct bag *b = &c->bags[base + k];
+		for (size_t x = 0; x < b->n; x++) {
+			pos[b->id[x] + 1]++;
+			load[b->id[x]] += 1 + b->n;
+		}
+	}
+	for (size_t s = 0; s < nv; s++)
+		pos[s + 1] += pos[s];
+	size_t *list = xcalloc(pos[nv] ? pos[nv] : 1, sizeof *list);
+	size_t *fill = xcalloc(nv, sizeof *fill);
+	for (size_t k = 0; k < m; k++) {
+		if (used[k])
+			continue;
+		const struct bag *b = &c->bags[base + k];
+		for (size_t x = 0; x < b->n; x++) {
+			size_t s = b->id[x];
+			list[pos[s] + fill[s]++] = k;
+		}
+	}
+	free(fill);
+
+	/* the stems compared through, cheapest first */
+	struct stem_cost *sc = xcalloc(nv, sizeof *sc);
+	size_t nsc = 0;
+	for (size_t s = 0; s < nv; s++) {
+		if (!nrow[s] || pos[s + 1] == pos[s])
+			continue;
+		uint64_t cost = load[s] && nrow[s] > UINT64_MAX / load[s]
+		                ? UINT64_MAX : nrow[s] * load[s];
+		sc[nsc++] = (struct stem_cost){cost, s};
+	}
+	free(load);
+	free(nrow);
+	qsort(sc, nsc, sizeof *sc, cmp_stem_cost);
+	uint64_t budget = *a->left < CMP_WORK ? *a->left : CMP_WORK;
+	uint64_t spent = 0;
+	bool *admit = xcalloc(nv, sizeof *admit);
+	for (size_t q = 0; q < nsc; q++) {
+		if (sc[q].cost > budget - spent) {
+			a->partial = true;
+			break;
+		}
+		spent += sc[q].cost;
+		admit[sc[q].id] = true;
+	}
+	*a->left -= spent;
+	free(sc);
+
+	/* the candidates, then the best pairs first */
+	size_t *mark = xcalloc(nv, sizeof *mark);
+	size_t *seen = xcalloc(m, sizeof *seen);
+	struct cand *cand = NULL;
+	size_t ncand = 0, cap = 0;
+	for (size_t q = 0; q < a->nrows; q++) {
+		if (a->rows[q].at[j] != SIZE_MAX)
+			continue;
+		const struct bag *b = &c->bags[a->rows[q].anchor];
+		size_t stamp = q + 1;
+		for (size_t x = 0; x < b->n; x++)
+			mark[b->id[x]] = stamp;
+		for (size_t x = 0; x < b->n; x++) {
+			size_t s = b->id[x];
+			if (!admit[s])
+				continue;
+			for (size_t e = pos[s]; e < pos[s + 1]; e++) {
+				size_t k = list[e];
+				if (seen[k] == stamp)
+					continue;
+				seen[k] = stamp;
+				double v = marked_score(c, b, &c->bags[base + k],
+				                        mark, stamp);
+				if (v < CMP_THRESHOLD)
+					continue;
+				if (ncand == cap) {
+					cap = cap ? 2 * cap : 64;
+					cand = xrealloc(cand, cap * sizeof *cand);
+				}
+				cand[ncand++] = (struct cand){v, q, k};
+			}
+		}
+	}
+	free(mark);
+	free(seen);
+	free(admit);
+	free(list);
+	free(pos);
+	if (ncand)
+		qsort(cand, ncand, sizeof *cand, cmp_cand);
+	for (size_t q = 0; q < ncand; q++) {
+		struct arow *r = &a->rows[cand[q].row];
+		if (r->at[j] != SIZE_MAX || used[cand[q].item])
+			continue;
+		r->at[j] = cand[q].item;
+		used[cand[q].item] = true;
+	}
+	free(cand);
+}
+
+/* Aligns the items of g (see compare.h) and adds a heading row and the
+ * item rows to t; nothing when no posting has an item. left is the work
+ * the table may still take. */
+static void
+align_group(struct cmp_table *t, const char *label, const struct group *g,
+            uint64_t *left)
 {
 	size_t n = t->n, total = 0, base[CMP_MAX];
 	for (size_t i = 0; i < n; i++) {
@@ -863,61 +1109,47 @@ align_group(struct cmp_table *t, const char *label, const struct group *g)
 	struct corpus c;
 	corpus_build(&c, (const char *const *)texts, total, false);
 
-	struct arow *rows = xcalloc(total, sizeof *rows);
-	size_t nrows = 0;
-	for (size_t k = 0; k < g->n[0]; k++, nrows++) {
+	struct align a = {.c = &c, .left = left};
+	a.rows = xcalloc(total, sizeof *a.rows);
+	for (size_t k = 0; k < g->n[0]; k++, a.nrows++) {
 		for (size_t i = 0; i < CMP_MAX; i++)
-			rows[nrows].at[i] = SIZE_MAX;
-		rows[nrows].at[0] = k;
-		rows[nrows].anchor = base[0] + k;
+			a.rows[a.nrows].at[i] = SIZE_MAX;
+		a.rows[a.nrows].at[0] = k;
+		a.rows[a.nrows].anchor = base[0] + k;
 	}
 	for (size_t j = 1; j < n; j++) {
-		size_t m = g->n[j], ncand = 0;
-		struct cand *cand = xcalloc(nrows * m, sizeof *cand);
-		for (size_t r = 0; r < nrows; r++)
-			for (size_t k = 0; k < m; k++) {
-				double s = bag_score(&c, &c.bags[rows[r].anchor],
-				                     &c.bags[base[j] + k]);
-				if (s >= CMP_THRESHOLD)
-					cand[ncand++] = (struct cand){s, r, k};
-			}
-		qsort(cand, ncand, sizeof *cand, cmp_cand);
-		bool *used = xcalloc(m, sizeof *used);
-		for (size_t q = 0; q < ncand; q++) {
-			struct arow *r = &rows[cand[q].row];
-			if (r->at[j] != SIZE_MAX || used[cand[q].item])
-				continue;
-			r->at[j] = cand[q].item;
-			used[cand[q].item] = true;
-		}
+		size_t m = g->n[j];
+		bool *used = xcalloc(m ? m : 1, sizeof *used);
+		match_equal(&a, j, base[j], m, used);
+		match_similar(&a, j, base[j], m, used);
 		for (size_t k = 0; k < m; k++) {
 			if (used[k])
 				continue;
+			struct arow *r = &a.rows[a.nrows++];
 			for (size_t i = 0; i < CMP_MAX; i++)
-				rows[nrows].at[i] = SIZE_MAX;
-			rows[nrows].at[j] = k;
-			rows[nrows].anchor = base[j] + k;
-			nrows++;
+				r->at[i] = SIZE_MAX;
+			r->at[j] = k;
+			r->anchor = base[j] + k;
 		}
 		free(used);
-		free(cand);
 	}
+	t->partial |= a.partial;
 
 	add_row(t, CMP_HEADING, label, NULL);
-	for (size_t r = 0; r < nrows; r++) {
+	for (size_t r = 0; r < a.nrows; r++) {
 		struct cmp_row *row = add_row(t, CMP_ITEM, label, NULL);
 		size_t have = 0;
 		for (size_t i = 0; i < n; i++) {
-			if (rows[r].at[i] == SIZE_MAX)
+			if (a.rows[r].at[i] == SIZE_MAX)
 				continue;
-			row->cell[i] = item_cell(&g->v[i][rows[r].at[i]]);
+			row->cell[i] = item_cell(&g->v[i][a.rows[r].at[i]]);
 			have++;
 		}
 		row->differs = have < n;
 		row->unique = have == 1;
 	}
 
-	free(rows);
+	free(a.rows);
 	corpus_free(&c);
 	for (size_t k = 0; k < total; k++)
 		free(texts[k]);
@@ -1003,7 +1235,8 @@ struct shead {
 };
 
 static void
-build_sections(struct cmp_table *t, const struct posting *const *p)
+build_sections(struct cmp_table *t, const struct posting *const *p,
+               uint64_t *left)
 {
 	size_t n = t->n, nh = 0, cap = 0;
 	struct shead *h = NULL;
@@ -1056,7 +1289,8 @@ build_sections(struct cmp_table *t, const struct posting *const *p)
 				}
 			if (pass == 0) {
 				const char *label = h[q].heading;
-				align_group(t, label && *label ? label : "Other", &g);
+				align_group(t, label && *label ? label : "Other", &g,
+				            left);
 			}
 			group_free(&g);
 		}
@@ -1068,31 +1302,32 @@ build_sections(struct cmp_table *t, const struct posting *const *p)
 static void
 build_lists(struct cmp_table *t, const struct posting *const *p)
 {
+	uint64_t left = CMP_WORK_TOTAL;
 	struct group g = {0};
 	for (size_t i = 0; i < t->n; i++)
 		group_list(&g, i, &p[i]->responsibilities, 0);
-	align_group(t, "Responsibilities", &g);
+	align_group(t, "Responsibilities", &g, &left);
 	group_free(&g);
 
 	for (size_t i = 0; i < t->n; i++) {
 		group_list(&g, i, &p[i]->qualifications, 0);
 		group_list(&g, i, &p[i]->preferred, IT_PREFERRED);
 	}
-	align_group(t, "Qualifications", &g);
+	align_group(t, "Qualifications", &g, &left);
 	group_free(&g);
 
 	for (size_t i = 0; i < t->n; i++)
 		group_list(&g, i, &p[i]->benefits,
 		           p[i]->benefits_prose ? IT_PROSE : 0);
-	align_group(t, "Benefits", &g);
+	align_group(t, "Benefits", &g, &left);
 	group_free(&g);
 
 	for (size_t i = 0; i < t->n; i++)
 		group_list(&g, i, &p[i]->conditions, 0);
-	align_group(t, "Conditions", &g);
+	align_group(t, "Conditions", &g, &left);
 	group_free(&g);
 
-	build_sections(t, p);
+	build_sections(t, p, &left);
 }
 
 int
@@ -1363,6 +1598,17 @@ compare_print_text(struct buf *out, const struct cmp_table *t, int width)
 		buf_free(&label);
 	}
 	buf_free(&line);
+	if (t->partial) {
+		struct cmp_cell_lines note = {0};
+		buf_addc(out, '\n');
+		wrap_into(&note, CMP_PARTIAL_NOTE, width, "", "", 0);
+		for (size_t k = 0; k < note.n; k++) {
+			buf_adds(out, note.v[k]);
+			buf_addc(out, '\n');
+			free(note.v[k]);
+		}
+		free(note.v);
+	}
 }
 
 /* Appends s as a JSON string (NULL as null). */
@@ -1451,5 +1697,8 @@ compare_print_json(struct buf *out, const struct cmp_table *t)
 		buf_adds(out, row->unique ? "true" : "false");
 		buf_addc(out, '}');
 	}
-	buf_adds(out, t->nrows ? "\n ]}\n" : "]}\n");
+	buf_adds(out, t->nrows ? "\n ]" : "]");
+	if (t->partial)
+		buf_adds(out, ",\n \"partial\": true");
+	buf_adds(out, "}\n");
 }

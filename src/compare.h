@@ -25,6 +25,17 @@
  * pair with leftovers of earlier ones. Items left over get rows of their
  * own after the existing rows, in their own order.
  *
+ * The work is bounded, for lists of thousands of items: pairs scoring 1
+ * (equal stems) are found by sorting, and the others through an index of
+ * the items by stem, since only items that share a stem score above 0.
+ * Comparing through a stem costs about the rows having it times the stems
+ * of the items having it; the stems are taken rarest (cheapest) first
+ * while the work stays within CMP_WORK for one list and one posting and
+ * CMP_WORK_TOTAL for the table. Ordinary postings stay far below; past
+ * that, a pair of items that shares only the stems left out (words that
+ * very many items have) is not compared, so may not share a row, and the
+ * table says so (partial).
+ *
  * Similarity (compare_similarity): both texts are case-folded, split into
  * words at anything that is not a letter or digit, words of one character
  * and about 140 common English stop words dropped, and the rest stemmed
@@ -52,6 +63,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "posting.h"
 #include "text.h"
@@ -60,6 +72,15 @@
 #define CMP_MAX 4
 /* Items scoring at least this (see above) may share a row. */
 #define CMP_THRESHOLD 0.25
+/* Work allowed aligning one list with one more posting (see above):
+ * about the row-item pairs looked at times the stems of the items. */
+#define CMP_WORK ((uint64_t)1 << 23)
+/* Work allowed for all the lists of a table together. */
+#define CMP_WORK_TOTAL ((uint64_t)1 << 25)
+/* What a partial table (see above) says under its rows. */
+#define CMP_PARTIAL_NOTE "Some lists are too long to compare every pair " \
+	"of their items: two items that share only words found in very many " \
+	"items were not compared and may be on rows of their own."
 /* Marker in the label column of a row whose values differ. */
 #define CMP_MARK_DIFFERS '*'
 /* Marker in the label column of an item only one posting has. */
@@ -92,6 +113,8 @@ struct cmp_table {
 	char *id[CMP_MAX];     /* each posting's id, sanitised */
 	struct cmp_row *rows;  /* the rows, in display order */
 	size_t nrows, cap;     /* rows used and allocated */
+	bool partial;          /* some list was too long to compare every
+	                          pair of its items (see above) */
 };
 
 /* One cell wrapped to a column: malloc'd lines, each within the width. */
@@ -142,11 +165,13 @@ char compare_marker(const struct cmp_row *r);
  * on a line of its own, and every row's cells side by side in columns of
  * equal width, wrapped by display width. A marker (CMP_MARK_DIFFERS or
  * CMP_MARK_UNIQUE) starts the label column of a differing row or unique
- * item, so the marks survive without colour. */
+ * item, so the marks survive without colour. A partial table ends in a
+ * blank line and CMP_PARTIAL_NOTE, wrapped. */
 void compare_print_text(struct buf *out, const struct cmp_table *t, int width);
 /* Appends the table as one JSON object: {"postings": [{"id", "title"}...],
  * "rows": [{"kind", "field", "group"?, "values", "notes"?, "differs",
- * "unique"}...]}, values null where a posting has nothing; ends in '\n'. */
+ * "unique"}...], "partial": true (only when it is)}, values null where a
+ * posting has nothing; ends in '\n'. */
 void compare_print_json(struct buf *out, const struct cmp_table *t);
 
 #endif

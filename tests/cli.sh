@@ -141,4 +141,31 @@ compare_json() {
 }
 ok "--compare --format json prints the aligned rows" compare_json
 
+# Four postings of 16,000 responsibilities each, every item beginning with
+# the same four words, then a word its twin in each other posting has (in
+# another position) and a word of its own: once minutes, now seconds.
+compare_long() {
+	mkdir -p "$TMP/long"
+	for p in 0 1 2 3; do
+		awk -v p="$p" 'BEGIN {
+			m = p == 0 ? 1 : p == 1 ? 7 : p == 2 ? 11 : 13
+			printf "id: long%d\ntitle: Long %d\norganization: O\n", p, p
+			print "responsibilities:"
+			for (k = 0; k < 16000; k++)
+				printf "  - \"Python, Java, Rust and Golang: x%d z%d_%d\"\n",
+					k * m % 16000, p, k
+		}' >"$TMP/long/$p.yaml"
+	done
+	timeout 20 "$BILLET" --compare long0,long1,long2,long3 --format json \
+		"$TMP/long" >"$TMP/lj" || return 1
+	# x7's row holds its four twins, and the table says it is partial
+	grep -F '"Python, Java, Rust and Golang: x7 z0_7"' "$TMP/lj" |
+		grep -o 'Golang: x7 z' | wc -l | grep -qx ' *4' &&
+	contains "$TMP/lj" '"partial": true' &&
+	timeout 20 "$BILLET" --compare long0,long1,long2,long3 --width 80 \
+		"$TMP/long" >"$TMP/lt" &&
+	tail -3 "$TMP/lt" | grep -q '^Some lists are too long to compare every'
+}
+ok "--compare of four postings of 16,000 items each is quick" compare_long
+
 finish

@@ -2,6 +2,7 @@
 #include "compare.h"
 
 #include <criterion/criterion.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -703,6 +704,174 @@ Test(align, later_leftovers_pair_with_earlier_leftovers)
 	check_cell(r, 3, "Drive the van");
 	cr_assert(!r->unique);
 	compare_free(&t);
+}
+
+/* ---- long lists ---- */
+
+/* A word of consonants that stemming leaves alone: lead, then k in base
+ * 19. */
+static void
+word_of(char *w, char lead, size_t k)
+{
+	static const char letters[] = "bcdfghjklmnpqrtvwxz";
+	size_t n = 0;
+	w[n++] = lead;
+	do {
+		w[n++] = letters[k % 19];
+		k /= 19;
+	} while (k);
+	w[n] = '\0';
+}
+
+#define LONG_N 16000
+
+Test(align, long_lists_pair_by_their_rare_words, .timeout = 30)
+{
+	/* Each posting's responsibilities: "Python, Java, Rust and Golang:"
+	 * then a word shared with one item of each other posting (its twin,
+	 * in another position in each) and a word of its own. Every item
+	 * shares the four common words with every other, so comparing every
+	 * pair took minutes (16000 x 16000 pairs, three times over); the rare
+	 * words still pair the twins. The qualifications: one item 16000
+	 * times in each posting, all pairs scoring 1. */
+	static const size_t mult[CMP_MAX] = {1, 7, 11, 13};
+	struct posting p[CMP_MAX];
+	const struct posting *pp[CMP_MAX];
+	const char **resp[CMP_MAX], **quals[CMP_MAX];
+	char *text = malloc((size_t)CMP_MAX * LONG_N * 48), *at = text;
+	cr_assert_not_null(text);
+	for (size_t i = 0; i < CMP_MAX; i++) {
+		p[i] = mk(i ? "b" : "a", "T");
+		resp[i] = malloc(LONG_N * sizeof *resp[i]);
+		quals[i] = malloc(LONG_N * sizeof *quals[i]);
+		cr_assert(resp[i] && quals[i]);
+		for (size_t k = 0; k < LONG_N; k++) {
+			char twin[16], own[16];
+			word_of(twin, 'x', k * mult[i] % LONG_N);
+			word_of(own, 'z', i * LONG_N + k);
+			resp[i][k] = at;
+			at += sprintf(at, "Python, Java, Rust and Golang: %s %s",
+			              twin, own) + 1;
+			quals[i][k] = "Experience with Python and databases";
+		}
+		p[i].responsibilities = (struct strlist){resp[i], LONG_N};
+		p[i].qualifications = (struct strlist){quals[i], LONG_N};
+		pp[i] = &p[i];
+	}
+	struct cmp_table t;
+	build(&t, pp, CMP_MAX);
+
+	long h = heading(&t, "Responsibilities");
+	cr_assert_geq(h, 0);
+	cr_assert_geq(t.nrows, (size_t)h + 1 + LONG_N);
+	for (size_t r = 0; r < LONG_N; r++) {
+		const struct cmp_row *row = &t.rows[(size_t)h + 1 + r];
+		char want[20];
+		want[0] = ' ';
+		word_of(want + 1, 'x', r);
+		strcat(want, " ");
+		cr_assert_eq(row->kind, CMP_ITEM);
+		check_cell(row, 0, resp[0][r]);
+		for (size_t i = 1; i < CMP_MAX; i++) {
+			cr_assert_not_null(row->cell[i], "row %zu: no item %zu", r, i);
+			cr_assert_not_null(strstr(row->cell[i], want),
+			                   "row %zu: \"%s\" is not a twin of \"%s\"",
+			                   r, row->cell[i], row->cell[0]);
+		}
+	}
+	const struct cmp_row *next = &t.rows[(size_t)h + 1 + LONG_N];
+	cr_assert_eq(next->kind, CMP_HEADING, "more rows than items");
+	cr_assert_str_eq(next->label, "Qualifications");
+
+	h = heading(&t, "Qualifications");
+	cr_assert_eq(t.nrows, (size_t)h + 1 + LONG_N);
+	for (size_t r = (size_t)h + 1; r < t.nrows; r++) {
+		for (size_t i = 0; i < CMP_MAX; i++)
+			check_cell(&t.rows[r], i, quals[0][0]);
+		cr_assert(!t.rows[r].differs);
+	}
+
+	/* the common words were not compared through, and the table says so */
+	cr_assert(t.partial);
+	char *s = text_of(&t, 80);
+	cr_assert_not_null(strstr(s, "\n\nSome lists are too long to compare "
+	                             "every pair"));
+	free(s);
+	struct buf j = {0};
+	compare_print_json(&j, &t);
+	cr_assert_not_null(strstr(j.s, "\"partial\": true}\n"));
+	buf_free(&j);
+
+	compare_free(&t);
+	for (size_t i = 0; i < CMP_MAX; i++) {
+		free(resp[i]);
+		free(quals[i]);
+	}
+	free(text);
+}
+
+Test(align, lists_of_a_few_hundred_compare_every_pair)
+{
+	/* 300 items of four to six words from 40, duplicates among them:
+	 * the work stays within the bound, every pair is compared, and the
+	 * matching is the greedy one check_matching checks */
+	static const char *words[] = {
+		"budget", "grant", "report", "volunteer", "recruit", "train",
+		"office", "phone", "van", "drive", "event", "rally", "media",
+		"press", "policy", "campaign", "coalition", "partner", "letter",
+		"database", "data", "entry", "client", "intake", "travel",
+		"evening", "weekend", "spanish", "language", "writing", "speaking",
+		"meeting", "community", "county", "state", "federal", "school",
+		"team", "staff", "intern",
+	};
+	enum { N = 300 };
+	struct posting a = mk("a", "A"), b = mk("b", "B");
+	const char **v[2];
+	char *text = malloc(2 * N * 64), *at = text;
+	unsigned x = 12345;
+	for (size_t i = 0; i < 2; i++) {
+		v[i] = malloc(N * sizeof *v[i]);
+		for (size_t k = 0; k < N; k++) {
+			v[i][k] = at;
+			if (k % 10 == 9) { /* an earlier item in capitals, with a
+			                    * period: the same to compare */
+				x = x * 1103515245 + 12345;
+				size_t e = k - 1 - (x >> 16) % 8;
+				for (const char *c = v[i][e]; *c; c++)
+					*at++ = (char)toupper((unsigned char)*c);
+				at += sprintf(at, ".") + 1;
+				continue;
+			}
+			x = x * 1103515245 + 12345;
+			size_t nw = 4 + (x >> 16) % 3;
+			for (size_t w = 0; w < nw; w++) {
+				x = x * 1103515245 + 12345;
+				at += sprintf(at, w ? " %s" : "%s",
+				              words[(x >> 16) % NELEM(words)]);
+			}
+			at++;
+		}
+	}
+	a.responsibilities = (struct strlist){v[0], N};
+	b.responsibilities = (struct strlist){v[1], N};
+	struct cmp_table t;
+	build2(&t, &a, &b);
+	cr_assert(!t.partial);
+	size_t paired = 0;
+	for (size_t q = 0; q < nitems(&t, "Responsibilities"); q++) {
+		const struct cmp_row *r = item(&t, "Responsibilities", q);
+		paired += r->cell[0] && r->cell[1];
+	}
+	cr_assert_gt(paired, N / 2, "only %zu pairs", paired);
+	check_matching(&t, "Responsibilities", &a.responsibilities,
+	               &b.responsibilities);
+	char *s = text_of(&t, 80);
+	cr_assert_null(strstr(s, "too long to compare"));
+	free(s);
+	compare_free(&t);
+	free(v[0]);
+	free(v[1]);
+	free(text);
 }
 
 Test(build, rejects_bad_arguments)

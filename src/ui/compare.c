@@ -660,7 +660,10 @@ compare_open(struct ui *ui)
 		return; /* too many views: view_push said so */
 	compare_update(v);
 	struct compare *d = v->priv;
-	if (more)
+	if (d->t.partial)
+		ui_message(ui, false, "lists too long to compare every pair of "
+		           "items: see man billet");
+	else if (more)
 		ui_message(ui, false, "%zu postings are marked: comparing the "
 		           "first %d", marked, CMP_MAX);
 	else if (d->ncols < n)
