@@ -675,6 +675,107 @@ apply_text(struct buf *b, const struct apply *a)
 	sep_add(b, "; ", a->note);
 }
 
+/* A kept unknown key of posting i (its k-th), or a section of it. */
+struct kref {
+	const char *name; /* the key (NULL for none), or the folded heading */
+	size_t i, k;
+};
+
+/* Orders names, NULL first. */
+static int
+name_cmp(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (!a || !b)
+		return a ? 1 : -1;
+	return strcmp(a, b);
+}
+
+/* By name, then in order of appearance. */
+static int
+cmp_kref(const void *a, const void *b)
+{
+	const struct kref *x = a, *y = b;
+	int c = name_cmp(x->name, y->name);
+	if (c)
+		return c;
+	if (x->i != y->i)
+		return x->i < y->i ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/* A run of krefs of one name: v[start..start+len) of the sorted refs,
+ * the first being its first appearance. */
+struct krun {
+	size_t start, len;
+	size_t i, k;      /* where it first appears */
+};
+
+static int
+cmp_krun(const void *a, const void *b)
+{
+	const struct krun *x = a, *y = b;
+	if (x->i != y->i)
+		return x->i < y->i ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/* Sorts v[0..n) by name and appearance and returns its runs of one name
+ * in order of first appearance (malloc'd, *nrun of them). Sorting keeps
+ * postings with thousands of keys or sections from a quadratic search. */
+static struct krun *
+kref_runs(struct kref *v, size_t n, size_t *nrun)
+{
+	qsort(v, n, sizeof *v, cmp_kref);
+	struct krun *r = xcalloc(n ? n : 1, sizeof *r);
+	size_t nr = 0;
+	for (size_t q = 0; q < n; q++) {
+		if (q && !name_cmp(v[q - 1].name, v[q].name)) {
+			r[nr - 1].len++;
+			continue;
+		}
+		r[nr++] = (struct krun){q, 1, v[q].i, v[q].k};
+	}
+	qsort(r, nr, sizeof *r, cmp_krun);
+	*nrun = nr;
+	return r;
+}
+
+/* The kept unknown keys, one row a key name, in order of first
+ * appearance, each posting's first value of that name. */
+static void
+build_extra(struct cmp_table *t, const struct posting *const *p)
+{
+	size_t n = t->n, total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += p[i]->nextra;
+	if (!total)
+		return;
+	struct kref *v = xcalloc(total, sizeof *v);
+	size_t nv = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < p[i]->nextra; k++)
+			v[nv++] = (struct kref){p[i]->extra[k].key, i, k};
+	size_t nr;
+	struct krun *r = kref_runs(v, nv, &nr);
+	struct buf vals[CMP_MAX] = {{0}};
+	for (size_t q = 0; q < nr; q++) {
+		bool have[CMP_MAX] = {false};
+		for (size_t e = r[q].start; e < r[q].start + r[q].len; e++) {
+			size_t i = v[e].i;
+			if (have[i])
+				continue;
+			have[i] = true;
+			xvalue_text(&vals[i], &p[i]->extra[v[e].k]);
+		}
+		const char *key = v[r[q].start].name;
+		add_field(t, key ? key : "other", vals);
+	}
+	free(r);
+	free(v);
+}
+
 static void
 build_fields(struct cmp_table *t, const struct posting *const *p)
 {
@@ -740,31 +841,7 @@ build_fields(struct cmp_table *t, const struct posting *const *p)
 	add_field(t, "Tags", v);
 	field_str(t, p, "Source", offsetof(struct posting, source));
 
-	/* kept unknown keys, in order of first appearance */
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < p[i]->nextra; k++) {
-			const char *key = p[i]->extra[k].key;
-			bool seen = false;
-			for (size_t j = 0; j <= i && !seen; j++)
-				for (size_t m = 0; m < (j < i ? p[j]->nextra : k); m++) {
-					const char *o = p[j]->extra[m].key;
-					if (o == key || (o && key && !strcmp(o, key))) {
-						seen = true;
-						break;
-					}
-				}
-			if (seen)
-				continue;
-			for (size_t j = i; j < n; j++)
-				for (size_t m = 0; m < p[j]->nextra; m++) {
-					const char *o = p[j]->extra[m].key;
-					if (o == key || (o && key && !strcmp(o, key))) {
-						xvalue_text(&v[j], &p[j]->extra[m]);
-						break;
-					}
-				}
-			add_field(t, key ? key : "other", v);
-		}
+	build_extra(t, p);
 }
 
 /* ---- list sections -------------------------------------------------- */
@@ -1226,77 +1303,75 @@ single_section(struct cmp_table *t, size_t i, const struct section *s)
 	}
 }
 
-/* A distinct section heading and where it occurs. */
-struct shead {
-	char *fold;                 /* folded, trimmed heading */
-	const char *heading;        /* as the first posting having it writes it */
-	bool in[CMP_MAX];           /* which postings have it */
-	size_t count;
-};
-
+/* The further sections, one group a heading (folded, trimmed) in order
+ * of first appearance: those two or more postings have, aligned as one
+ * list each; then those of one posting. */
 static void
 build_sections(struct cmp_table *t, const struct posting *const *p,
                uint64_t *left)
 {
-	size_t n = t->n, nh = 0, cap = 0;
-	struct shead *h = NULL;
+	size_t n = t->n, total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += p[i]->nsections;
+	if (!total)
+		return;
+	struct kref *v = xcalloc(total, sizeof *v);
+	size_t nv = 0;
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < p[i]->nsections; k++) {
-			const struct section *s = &p[i]->sections[k];
-			const char *hd = s->heading ? s->heading : "";
+			const char *hd = p[i]->sections[k].heading;
+			if (!hd)
+				hd = "";
 			size_t len = trim(&hd);
 			struct buf f = {0};
 			text_fold(&f, hd, len);
-			size_t q;
-			for (q = 0; q < nh; q++)
-				if (!strcmp(h[q].fold, f.s ? f.s : ""))
-					break;
-			if (q == nh) {
-				if (nh == cap) {
-					cap = cap ? 2 * cap : 8;
-					h = xrealloc(h, cap * sizeof *h);
-				}
-				h[nh++] = (struct shead){.fold = buf_steal(&f),
-				                         .heading = s->heading};
-			} else
-				buf_free(&f);
-			if (!h[q].in[i] && !section_empty(s)) {
-				h[q].in[i] = true;
-				h[q].count++;
+			v[nv++] = (struct kref){f.s ? buf_steal(&f) : xstrdup(""),
+			                        i, k};
+		}
+	size_t nr;
+	struct krun *r = kref_runs(v, nv, &nr);
+	/* how many postings have a heading's sections with something in */
+	size_t *count = xcalloc(nr ? nr : 1, sizeof *count);
+	for (size_t q = 0; q < nr; q++) {
+		bool in[CMP_MAX] = {false};
+		for (size_t e = r[q].start; e < r[q].start + r[q].len; e++) {
+			size_t i = v[e].i;
+			if (!in[i] && !section_empty(&p[i]->sections[v[e].k])) {
+				in[i] = true;
+				count[q]++;
 			}
 		}
+	}
 	/* shared sections first, then the others, each in order */
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t q = 0; q < nh; q++) {
-			if (pass == 0 ? h[q].count < 2 : h[q].count != 1)
+		for (size_t q = 0; q < nr; q++) {
+			if (pass == 0 ? count[q] < 2 : count[q] != 1)
 				continue;
 			struct group g = {0};
-			for (size_t i = 0; i < n; i++)
-				for (size_t k = 0; k < p[i]->nsections; k++) {
-					const struct section *s = &p[i]->sections[k];
-					const char *hd = s->heading ? s->heading : "";
-					size_t len = trim(&hd);
-					struct buf f = {0};
-					text_fold(&f, hd, len);
-					bool same = !strcmp(h[q].fold, f.s ? f.s : "");
-					buf_free(&f);
-					if (!same || section_empty(s))
-						continue;
-					if (pass == 0)
-						group_section(&g, i, s);
-					else
-						single_section(t, i, s);
-				}
+			for (size_t e = r[q].start; e < r[q].start + r[q].len; e++) {
+				size_t i = v[e].i;
+				const struct section *s = &p[i]->sections[v[e].k];
+				if (section_empty(s))
+					continue;
+				if (pass == 0)
+					group_section(&g, i, s);
+				else
+					single_section(t, i, s);
+			}
 			if (pass == 0) {
-				const char *label = h[q].heading;
+				/* as the first posting having it writes it */
+				const char *label =
+					p[r[q].i]->sections[r[q].k].heading;
 				align_group(t, label && *label ? label : "Other", &g,
 				            left);
 			}
 			group_free(&g);
 		}
-	for (size_t q = 0; q < nh; q++)
-		free(h[q].fold);
-	free(h);
+	free(count);
+	for (size_t e = 0; e < nv; e++)
+		free((char *)v[e].name);
+	free(r);
+	free(v);
 }
 
 static void

@@ -1135,6 +1135,99 @@ Test(sections, shared_by_heading_then_single)
 	compare_free(&t);
 }
 
+#define MANY_STEP 4000
+#define MANY (4 * MANY_STEP)
+
+Test(sections, thousands_of_keys_and_sections, .timeout = 10)
+{
+	/* posting i has kept keys "key<j>" and sections "Head <j>" (posting
+	 * 1 writes "HEAD <j>") for j from i * 4000 on, 16000 of each, so
+	 * j 4000..23999 are shared. Finding each name among the names before
+	 * it took minutes. */
+	struct posting p[CMP_MAX];
+	const struct posting *pp[CMP_MAX];
+	struct xvalue *x[CMP_MAX];
+	struct section *sec[CMP_MAX];
+	char *text = malloc((size_t)CMP_MAX * MANY * 48), *at = text;
+	cr_assert_not_null(text);
+	for (size_t i = 0; i < CMP_MAX; i++) {
+		p[i] = mk(i ? "b" : "a", "T");
+		x[i] = calloc(MANY, sizeof *x[i]);
+		sec[i] = calloc(MANY, sizeof *sec[i]);
+		cr_assert(x[i] && sec[i]);
+		for (size_t k = 0; k < MANY; k++) {
+			size_t j = i * MANY_STEP + k;
+			char *key = at;
+			at += sprintf(at, "key%zu", j) + 1;
+			char *val = at;
+			at += sprintf(at, "v%zu.%zu", i, j) + 1;
+			x[i][k] = (struct xvalue){.kind = X_SCALAR, .key = key,
+			                          .s = val};
+			char *h = at;
+			at += sprintf(at, i == 1 ? "HEAD %zu" : "Head %zu", j) + 1;
+			char *prose = at;
+			at += sprintf(at, "item %zu.%zu", i, j) + 1;
+			sec[i][k] = (struct section){.heading = h, .text = prose};
+		}
+		p[i].extra = x[i];
+		p[i].nextra = MANY;
+		p[i].sections = sec[i];
+		p[i].nsections = MANY;
+		pp[i] = &p[i];
+	}
+	struct cmp_table t;
+	build(&t, pp, CMP_MAX);
+
+	/* the keys: one row each, in order of first appearance */
+	const size_t nkeys = (CMP_MAX - 1) * MANY_STEP + MANY;
+	size_t r = 0;
+	while (r < t.nrows && strcmp(t.rows[r].label, "key0"))
+		r++;
+	cr_assert_leq(r + nkeys, t.nrows);
+	for (size_t j = 0; j < nkeys; j++, r++) {
+		char want[32];
+		sprintf(want, "key%zu", j);
+		cr_assert_eq(t.rows[r].kind, CMP_FIELD);
+		cr_assert_str_eq(t.rows[r].label, want);
+		for (size_t i = 0; i < CMP_MAX; i++) {
+			bool has = j >= i * MANY_STEP && j < i * MANY_STEP + MANY;
+			sprintf(want, "v%zu.%zu", i, j);
+			check_cell(&t.rows[r], i, has ? want : NULL);
+		}
+	}
+
+	/* the sections: the shared ones as the first posting having each
+	 * writes it, then the others; each with its item row */
+	size_t nh = 0;
+	for (; r < t.nrows; r++) {
+		if (t.rows[r].kind != CMP_HEADING)
+			continue;
+		const size_t step = MANY_STEP;
+		size_t j = nh < 5 * step ? step + nh
+		           : nh < 6 * step ? nh - 5 * step : nh;
+		char want[32];
+		sprintf(want, j >= 4 * step && j < 5 * step ? "HEAD %zu" : "Head %zu",
+		        j);
+		cr_assert_str_eq(t.rows[r].label, want, "heading %zu", nh);
+		cr_assert_lt(r + 1, t.nrows);
+		const struct cmp_row *it = &t.rows[r + 1];
+		cr_assert_eq(it->kind, CMP_ITEM);
+		for (size_t i = 0; i < CMP_MAX; i++) {
+			bool has = j >= i * MANY_STEP && j < i * MANY_STEP + MANY;
+			sprintf(want, "item %zu.%zu", i, j);
+			check_cell(it, i, has ? want : NULL);
+		}
+		nh++;
+	}
+	cr_assert_eq(nh, nkeys);
+	compare_free(&t);
+	for (size_t i = 0; i < CMP_MAX; i++) {
+		free(x[i]);
+		free(sec[i]);
+	}
+	free(text);
+}
+
 Test(sections, list_order_and_preferred)
 {
 	struct posting a = mk("a", "A"), b = mk("b", "B");
