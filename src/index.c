@@ -7,7 +7,10 @@
  * string, " tok tok ... "), not of the text. Lists are kept per token and
  * field, as delta varints while sparse and as bitmaps once dense, and grow
  * at the end as postings are added. One-byte needles are answered from a
- * list per byte; field terms scan only that field's tokens when they are
+ * list per byte; the tokens holding each pair and each triple of bytes
+ * are listed too, so a needle of two or three bytes finds its tokens
+ * without a scan, and a longer one scans only the tokens of its rarest
+ * triple; field terms scan only that field's tokens when they are
  * few. Needles with spaces get candidates from their pieces
  * (suffix, whole tokens, prefix), which the caller verifies. Recent
  * answers and the tokens matched by recent needles are cached, so a needle
@@ -49,6 +52,22 @@ struct plist {
 		uint8_t *p;               /* owned: deltas or uint64_t words */
 		uint8_t in[INLINE_BYTES]; /* deltas of a short list */
 	} d;
+};
+
+/* The tokens in which two or three bytes occur in a row, in ascending
+ * order. */
+struct toklist {
+	uint8_t *d;     /* malloc'd: deltas of the token ids, as varints */
+	uint32_t len;   /* bytes used */
+	uint32_t cap;   /* bytes malloc'd */
+	uint32_t n;     /* tokens */
+	uint32_t last;  /* the last token added, when n > 0 */
+};
+
+/* A slot of the trigram table. */
+struct trigram {
+	uint32_t key;        /* 1 << 24 | b0 << 16 | b1 << 8 | b2; 0 empty */
+	struct toklist list;
 };
 
 /* What the index keeps per token besides its text. */
@@ -100,6 +119,15 @@ struct query_index {
 	struct plist *lists;     /* every list; owns their heap bytes */
 	size_t nlists, lcap;
 	uint64_t bytefreq[256];  /* how often each byte occurs in voc */
+	struct toklist *bigrams; /* 65536, by b0 << 8 | b1: the tokens
+	                          * holding the pair, to look at only
+	                          * those for a needle holding it */
+	struct trigram *trigrams; /* the same for three bytes: open
+	                          * addressing, a power of two */
+	size_t ntri, trislots;
+	size_t gram_bytes;       /* what their arrays hold, for memory */
+	uint32_t *gramtoks;      /* scratch: a toklist's tokens */
+	size_t gramtokcap;
 	/* per field (and FIELD_UNKNOWN) */
 	uint32_t *ftoks[NFIELDS + 1];  /* tokens with a list in it, malloc'd */
 	size_t nftoks[NFIELDS + 1], ftokcap[NFIELDS + 1];
@@ -270,6 +298,107 @@ next_space(const char *p, const char *e)
 	return e;
 }
 
+/* Adds token t to the list, unless it is the last already (a pair or
+ * triple twice in one token). */
+static void
+toklist_add(struct query_index *ix, struct toklist *tl, uint32_t t)
+{
+	if (tl->n && tl->last == t)
+		return;
+	if (tl->len + 5 > tl->cap) {
+		uint32_t cap = tl->cap ? tl->cap * 2 : 8;
+		tl->d = xrealloc(tl->d, cap);
+		ix->gram_bytes += cap - tl->cap;
+		tl->cap = cap;
+	}
+	uint32_t d = tl->n ? t - tl->last : t;
+	while (d >= 0x80) {
+		tl->d[tl->len++] = (uint8_t)(d | 0x80);
+		d >>= 7;
+	}
+	tl->d[tl->len++] = (uint8_t)d;
+	tl->n++;
+	tl->last = t;
+}
+
+/* The tokens of tl, into ix->gramtoks. */
+static const uint32_t *
+toklist_tokens(struct query_index *ix, const struct toklist *tl)
+{
+	ix->gramtoks = grow(ix->gramtoks, &ix->gramtokcap, tl->n ? tl->n : 1,
+	                    sizeof(*ix->gramtoks));
+	const uint8_t *p = tl->d, *e = p + tl->len;
+	uint32_t t = 0, k = 0;
+	while (p < e) {
+		uint32_t d = 0;
+		for (int sh = 0;; sh += 7) {
+			d |= (uint32_t)(*p & 0x7F) << sh;
+			if (!(*p++ & 0x80))
+				break;
+		}
+		t += d;
+		ix->gramtoks[k++] = t;
+	}
+	return ix->gramtoks;
+}
+
+/* Gives back the unused end of tl's storage. */
+static void
+toklist_trim(struct query_index *ix, struct toklist *tl)
+{
+	if (tl->cap == tl->len)
+		return;
+	ix->gram_bytes -= tl->cap - tl->len;
+	if (!tl->len) {
+		free(tl->d);
+		tl->d = NULL;
+	} else {
+		tl->d = xrealloc(tl->d, tl->len);
+	}
+	tl->cap = tl->len;
+}
+
+/* The trigram table's key of the three bytes at s. */
+static uint32_t
+trigram_key(const char *s)
+{
+	return 1u << 24 | (uint32_t)(unsigned char)s[0] << 16 |
+	       (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2];
+}
+
+/* The tokens holding the three bytes of key: made when missing if add,
+ * else NULL. */
+static struct toklist *
+trigram_list(struct query_index *ix, uint32_t key, bool add)
+{
+	size_t mask = ix->trislots - 1, j = (key * 0x9E3779B1u) >> 8 & mask;
+	for (; ix->trigrams[j].key; j = (j + 1) & mask)
+		if (ix->trigrams[j].key == key)
+			return &ix->trigrams[j].list;
+	if (!add)
+		return NULL;
+	if (2 * (ix->ntri + 1) > ix->trislots) {
+		size_t n = ix->trislots * 2;
+		struct trigram *t = xcalloc(n, sizeof(*t));
+		for (size_t i = 0; i < ix->trislots; i++) {
+			if (!ix->trigrams[i].key)
+				continue;
+			size_t k = (ix->trigrams[i].key * 0x9E3779B1u) >> 8 &
+			           (n - 1);
+			while (t[k].key)
+				k = (k + 1) & (n - 1);
+			t[k] = ix->trigrams[i];
+		}
+		free(ix->trigrams);
+		ix->trigrams = t;
+		ix->trislots = n;
+		return trigram_list(ix, key, true);
+	}
+	ix->ntri++;
+	ix->trigrams[j].key = key;
+	return &ix->trigrams[j].list;
+}
+
 /* The id of token s[0..len), or NONE when it is not in the vocabulary
  * and add is false; s[len..len+8) must be readable. */
 static uint32_t
@@ -299,6 +428,13 @@ vocab_get(struct query_index *ix, const char *s, size_t len, bool add)
 		ix->bytefreq[(unsigned char)s[k]]++;
 	ix->voclen += len;
 	ix->voc[ix->voclen++] = ' ';
+	for (size_t k = 0; k + 1 < len; k++) {
+		toklist_add(ix, &ix->bigrams[(unsigned char)s[k] << 8 |
+		                             (unsigned char)s[k + 1]], t);
+		if (k + 2 < len)
+			toklist_add(ix, trigram_list(ix, trigram_key(s + k),
+			                             true), t);
+	}
 	ix->tok[t] = (struct tokinfo){ NONE, 0, 0 };
 	ix->ntok++;
 	ix->tokoff[ix->ntok] = (uint32_t)ix->voclen;
@@ -627,6 +763,9 @@ index_build(struct posting *const *v, size_t n)
 	ix->tokoff[0] = 1;
 	ix->nslots = 1024;
 	ix->slots = xcalloc(ix->nslots, sizeof(*ix->slots));
+	ix->bigrams = xcalloc(65536, sizeof(*ix->bigrams));
+	ix->trislots = 1024;
+	ix->trigrams = xcalloc(ix->trislots, sizeof(*ix->trigrams));
 	for (size_t b = 0; b < 256; b++)
 		ix->bytelist[b] = NONE;
 	index_extend(ix, v, n);
@@ -661,9 +800,14 @@ index_extend(struct query_index *ix, struct posting *const *v, size_t n)
 	ix->words = (n + 63) / 64;
 	/* give back the lists' slack when it is worth the copying: small
 	 * extensions would only grow them again */
-	if (n >= 2 * old)
+	if (n >= 2 * old) {
 		for (size_t l = 0; l < ix->nlists; l++)
 			list_trim(&ix->lists[l]);
+		for (size_t b = 0; b < 65536; b++)
+			toklist_trim(ix, &ix->bigrams[b]);
+		for (size_t i = 0; i < ix->trislots; i++)
+			toklist_trim(ix, &ix->trigrams[i].list);
+	}
 	buf_free(&ix->fold);
 }
 
@@ -683,6 +827,8 @@ index_memory(const struct query_index *ix)
 	           ix->vlistscap * 4;
 	for (size_t f = 0; f <= NFIELDS; f++)
 		m += ix->ftokcap[f] * 4;
+	m += 65536 * sizeof(*ix->bigrams) + ix->gram_bytes +
+	     ix->trislots * sizeof(*ix->trigrams) + ix->gramtokcap * 4;
 	for (size_t l = 0; l < ix->nlists; l++)
 		m += ix->lists[l].cap;
 	size_t bs = ix->words * 8;
@@ -722,6 +868,13 @@ index_free(struct query_index *ix)
 	free(ix->vlists);
 	for (size_t f = 0; f <= NFIELDS; f++)
 		free(ix->ftoks[f]);
+	for (size_t b = 0; b < 65536; b++)
+		free(ix->bigrams[b].d);
+	free(ix->bigrams);
+	for (size_t i = 0; i < ix->trislots; i++)
+		free(ix->trigrams[i].list.d);
+	free(ix->trigrams);
+	free(ix->gramtoks);
 	free(ix);
 }
 
@@ -859,8 +1012,35 @@ tokens_containing(struct query_index *ix, int f, const char *s, size_t len,
 		if (!e->needle)
 			break;
 	}
+	/* or the tokens holding the needle's rarest two or three bytes in
+	 * a row (none holding some three: no token holds the needle) */
+	static const struct toklist none;
+	const struct toklist *pair = NULL;
+	for (size_t k = 0; k + 1 < len; k++) {
+		const struct toklist *g = &ix->bigrams[(unsigned char)s[k] << 8 |
+		                                      (unsigned char)s[k + 1]];
+		if (k + 2 < len) {
+			g = trigram_list(ix, trigram_key(s + k), false);
+			if (!g)
+				g = &none;
+		}
+		if (!pair || g->n < pair->n)
+			pair = g;
+	}
 	ix->ntokbuf = 0;
-	if (from) {
+	if (pair && (len <= 3 || (size_t)pair->n * 24 < cost)) {
+		const uint32_t *gt = toklist_tokens(ix, pair);
+		if (len <= 3) { /* they are the answer */
+			ix->tokbuf = grow(ix->tokbuf, &ix->tokbufcap,
+			                  pair->n ? pair->n : 1,
+			                  sizeof(*ix->tokbuf));
+			memcpy(ix->tokbuf, gt, pair->n * sizeof(*ix->tokbuf));
+			ix->ntokbuf = pair->n;
+		} else {
+			scan_tokens(ix, gt, pair->n, s, len);
+		}
+		scope = FIELD_ANY;
+	} else if (from) {
 		from->stamp = ++ix->clock;
 		scan_tokens(ix, from->toks, from->ntoks, s, len);
 		scope = from->scope;
@@ -915,13 +1095,13 @@ union_push(struct query_index *ix, uint32_t l, size_t *npairs, size_t *nv)
 	}
 }
 
-/* dst = the union of the lists gathered by union_push: bitmaps first,
- * densest first, stopping as soon as every posting is in. */
+/* dst |= the union of the lists gathered by union_push: bitmaps first,
+ * densest first, then the others, stopping as soon as every posting is
+ * in. */
 static void
 union_run(struct query_index *ix, size_t npairs, size_t nv, uint64_t *dst)
 {
 	size_t words = ix->words, hole = 0;
-	memset(dst, 0, words * 8);
 	if (npairs > 1)
 		qsort(ix->pairs, npairs, sizeof(*ix->pairs), pair_cmp);
 	for (size_t k = 0; k < npairs; k++) {
@@ -931,8 +1111,13 @@ union_run(struct query_index *ix, size_t npairs, size_t nv, uint64_t *dst)
 		if (hole == words)
 			return;
 	}
-	for (size_t k = 0; k < nv; k++)
+	for (size_t k = 0; k < nv; k++) {
 		list_or(&ix->lists[ix->vlists[k]], dst);
+		while (hole < words && dst[hole] == word_mask(ix->n, hole))
+			hole++;
+		if (hole == words)
+			return;
+	}
 }
 
 /* dst = the postings having one of toks[0..ntoks) in field f. */
@@ -941,11 +1126,18 @@ union_lists(struct query_index *ix, const uint32_t *toks, size_t ntoks,
             int f, uint64_t *dst)
 {
 	size_t npairs = 0, nv = 0;
+	memset(dst, 0, ix->words * 8);
 	for (size_t k = 0; k < ntoks; k++)
 		for (uint32_t l = ix->tok[toks[k]].head; l != NONE;
-		     l = ix->lists[l].next)
-			if (f == FIELD_ANY || ix->lists[l].field == f)
+		     l = ix->lists[l].next) {
+			const struct plist *pl = &ix->lists[l];
+			if (f != FIELD_ANY && pl->field != f)
+				continue;
+			if (pl->count == 1) /* a word of one posting (an id) */
+				dst[pl->last / 64] |= (uint64_t)1 << (pl->last % 64);
+			else
 				union_push(ix, l, &npairs, &nv);
+		}
 	union_run(ix, npairs, nv, dst);
 }
 
@@ -954,6 +1146,7 @@ static void
 union_byte(struct query_index *ix, unsigned char b, uint64_t *dst)
 {
 	size_t npairs = 0, nv = 0;
+	memset(dst, 0, ix->words * 8);
 	if (ix->bytelist[b] != NONE)
 		union_push(ix, ix->bytelist[b], &npairs, &nv);
 	union_run(ix, npairs, nv, dst);

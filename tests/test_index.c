@@ -491,6 +491,10 @@ static const char *const fixed[] = {
 	"(title:director | title:manager) salary>=60000 -spanish",
 	"community (rating>=4 or status:offer) -\"new york\"",
 	"not (is:open and has:salary) or (deadline<2025 text:the)",
+	/* two and three bytes: answered from the token lists of byte pairs
+	 * and triples, also inside a character, and absent ones */
+	"co", "ti", "\"or\"", "org", "loc", "東", "京", "\xe6\x9d", "xq", "zzq",
+	"ca", "af", "é", "\xc3", "-r", "e-", "title:or", "org:or", "id:0",
 };
 
 Test(index, fixed_queries)
