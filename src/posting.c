@@ -388,8 +388,30 @@ sanitize(struct render *r, const char *s, bool nl)
 		buf_adds(&r->san, "");
 }
 
+/* Emits a field's label (sanitised, first_len bytes) on lines of its
+ * own, wrapped to the width by display columns, each line all label. */
+static void
+label_lines(struct render *r, const char *first, size_t first_len)
+{
+	while (first_len && first[first_len - 1] == ' ')
+		first_len--;
+	struct wrap_line *wl = NULL;
+	size_t nwl = 0, cap = 0;
+	text_wrap(first, first_len, r->width, &wl, &nwl, &cap);
+	for (size_t i = 0; i < nwl; i++)
+		if (wl[i].len)
+			emit(r, RL_FIELD, first + wl[i].off, wl[i].len,
+			     wl[i].len);
+	free(wl);
+}
+
 /* Wraps s to the width after an indent: the first line gets first (which
- * is first_cols columns wide, first_len bytes), the others spaces. */
+ * is first_cols columns wide, first_len bytes), the others spaces. The
+ * indent is at most half the width: a field's label wider than that (a
+ * long kept key, or any label on a very narrow pane) keeps its value
+ * beside it only when all of it fits there; else the label goes on lines
+ * of its own and the value below it, indented by two, so that no line is
+ * wider than the width. */
 static void
 emit_wrapped(struct render *r, enum rline_kind kind, enum rline_kind cont,
              const char *first, size_t first_len, int first_cols,
@@ -397,7 +419,23 @@ emit_wrapped(struct render *r, enum rline_kind kind, enum rline_kind cont,
 {
 	sanitize(r, s, nl);
 	int indent = first_cols;
-	if (indent > r->width / 2)
+	bool apart = false, beside = false;
+	if (kind == RL_FIELD && indent > r->width / 2) {
+		beside = indent <= r->width &&
+		         text_width(r->san.s, r->san.len) <=
+		                 (size_t)(r->width - indent) &&
+		         !memchr(r->san.s, '\n', r->san.len);
+		apart = !beside;
+	}
+	if (apart) {
+		label_lines(r, first, first_len);
+		first = "";
+		first_len = 0;
+		first_cols = 0;
+		kind = cont;
+		indent = 2;
+	}
+	if (indent > r->width / 2 && !beside)
 		indent = r->width / 2;
 	int w = r->width - indent;
 	if (w < 1)
@@ -406,7 +444,9 @@ emit_wrapped(struct render *r, enum rline_kind kind, enum rline_kind cont,
 	text_wrap(r->san.s, r->san.len, w, &r->wl, &r->nwl, &r->wlcap);
 	struct buf line = {0};
 	if (r->nwl == 0) {
-		emit(r, kind, first, first_len, kind == RL_FIELD ? first_len : 0);
+		if (!apart)
+			emit(r, kind, first, first_len,
+			     kind == RL_FIELD ? first_len : 0);
 		return;
 	}
 	for (size_t i = 0; i < r->nwl; i++) {

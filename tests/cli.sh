@@ -32,6 +32,27 @@ show_text() {
 }
 ok "--show prints every section, wrapped to the width" show_text
 
+# A kept key wider than half the width goes on lines of its own, its value
+# below it (a short value stays beside it): no line is wider than the
+# width in display columns, and nothing is lost.
+show_long_key() {
+	printf '%s\n' 'id: lk' 'title: Long keys' 'organization: O' \
+		'how_to_apply_for_this_position_if_you_live_outside_the_country: Send the application through the consulate form and include a copy of your work permit.' \
+		'日本語のとても長いキーの名前はここにありますよ: 値は長い文章です。値は長い文章です。' \
+		'a_key_wider_than_half_the_width: fits' >"$TMP/lk.yaml" &&
+	for w in 40 60; do
+		"$BILLET" --show lk --width "$w" "$TMP/lk.yaml" >"$TMP/lk" &&
+		perl -CSD -ne 'chomp; my $w = length($_) + (() = /[\p{EA=W}\p{EA=F}]/g);
+			if ($w > '"$w"') { print "$w columns: $_\n"; exit 1 }' "$TMP/lk" &&
+		tr -d '\n' <"$TMP/lk" >"$TMP/lk1" &&
+		contains "$TMP/lk1" "how_to_apply_for_this_position_if_you_live_outside_the_country:  Send the application" &&
+		contains "$TMP/lk1" "日本語のとても長いキーの名前はここにありますよ:  値は" &&
+		contains "$TMP/lk" "a_key_wider_than_half_the_width: fits" || return 1
+	done
+	grep -qx '  Send the application through the consulate form and' "$TMP/lk"
+}
+ok "--show: a kept key wider than half the width does not push its line over" show_long_key
+
 show_unknown() {
 	"$BILLET" --show no-such-id "$D" 2>"$TMP/e"
 	[ $? -eq 1 ] && contains "$TMP/e" "billet: no posting with id 'no-such-id'"

@@ -209,6 +209,29 @@ wide() {
 }
 ok "wide (Japanese) text keeps the columns after it aligned" wide
 
+# A kept key wider than half the pane: the key on lines of its own, the
+# value in full below it, nothing cut at the pane's edge; full screen at
+# 80x24, then in the detail pane of the split view at 120x40.
+long_key() {
+	start k 80x24 "$U/long-key.yaml" &&
+	waits k " 1/1" &&
+	keys k Enter &&
+	waits k "how_to_apply_for_this_position_if_you_live_outside_the_country:" &&
+	shows k "  Send the application through the consulate form and include a copy of your" &&
+	shows k "日本語のとても長いキーの名前はここにありますよ日本語のとても長いキー:" &&
+	shows k "  値は長い文章です。値は長い文章です。値は長い文章です。" &&
+	! grep -qF "…" "$TMP/screen" &&
+	keys k Q && waits k "billet-exit=0" &&
+	start l 120x40 "$U/long-key.yaml" &&
+	waits l "how_to_apply_for_this_position_if_you_live_outside_the_" &&
+	shows l "│ country:" &&
+	shows l "│   Send the application through the consulate form and" &&
+	shows l "│   include a copy of your work permit." &&
+	! grep -qF "…" "$TMP/screen" &&
+	keys l Q && waits l "billet-exit=0"
+}
+ok "a kept key wider than half the pane goes on its own lines, its value below in full" long_key
+
 problems() {
 	# in the fixtures' directory, so the messages do not wrap with the path
 	here=$U
