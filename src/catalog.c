@@ -138,11 +138,13 @@ catalog_problem(struct catalog *c, const char *file, unsigned line,
 void
 problem_format(struct buf *out, const struct problem *p)
 {
-	text_sanitize(out, p->file, strlen(p->file), 0);
+	/* one line: a newline in a file's name (or in a message naming one)
+	 * is shown as ^J, not as a space that would hide it */
+	text_sanitize(out, p->file, strlen(p->file), SAN_CARET_NL);
 	if (p->line)
 		buf_printf(out, ":%u:%u", p->line, p->col);
 	buf_printf(out, ": %s: ", p->error ? "error" : "warning");
-	text_sanitize(out, p->msg, strlen(p->msg), 0);
+	text_sanitize(out, p->msg, strlen(p->msg), SAN_CARET_NL);
 }
 
 void

@@ -45,7 +45,8 @@ struct posting *catalog_find(const struct catalog *c, const char *id);
 void catalog_problem(struct catalog *c, const char *file, unsigned line,
                      unsigned col, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
-/* Appends "FILE:LINE:COL: error: message" (or warning), sanitised, to out. */
+/* Appends "FILE:LINE:COL: error: message" (or warning), sanitised, to out:
+ * one line, a newline or tab in the name or message shown as ^J or ^I. */
 void problem_format(struct buf *out, const struct problem *p);
 /* Appends a problem whose strings already live in c's arena. */
 void catalog_push_problem(struct catalog *c, const struct problem *pr);

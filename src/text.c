@@ -466,7 +466,7 @@ text_sanitize(struct buf *out, const char *s, size_t len, int flags)
 			continue;
 		}
 		buf_add(out, s + run, i - run);
-		if (c == '\n' || c == '\t')
+		if ((c == '\n' || c == '\t') && !(flags & SAN_CARET_NL))
 			buf_addc(out, ' ');
 		else if (cp < 0x20 || cp == 0x7F)
 			buf_printf(out, "^%c", (char)(cp ^ 0x40));

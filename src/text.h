@@ -51,6 +51,9 @@ size_t text_width(const char *s, size_t len);
 enum {
 	SAN_KEEP_NL = 1,  /* keep '\n' (otherwise shown as a space) */
 	SAN_KEEP_TAB = 2, /* keep '\t' (otherwise shown as a space) */
+	SAN_CARET_NL = 4, /* show '\n' and '\t' as ^J and ^I, like the other
+	                     C0 controls (a file name, a one-line message),
+	                     unless kept */
 };
 /* Appends s[0..len) to out with everything a terminal would obey made
  * visible: C0 controls as ^X (ESC as ^[, DEL as ^?), C1 controls as \u0085

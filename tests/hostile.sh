@@ -373,7 +373,12 @@ nl_name="$P/bad
 name.yaml"
 printf 'title: [\n' >"$nl_name"
 gen_case "a file name with a newline" "$nl_name" \
-	"status: 1" "stderr: bad name.yaml:"
+	"status: 1" "stderr: bad^Jname.yaml:" "no-stderr: bad name.yaml"
+
+tab_name=$(printf '%s/tab\tname.yaml' "$P")
+printf 'title: [\n' >"$tab_name"
+gen_case "a file name with a tab" "$tab_name" \
+	"status: 1" "stderr: tab^Iname.yaml:" "no-stderr: tab name.yaml"
 
 esc_name=$(printf '%s/esc\033[31mred\033]0;x\007.yaml' "$P")
 printf 'title: [\n' >"$esc_name"

@@ -458,6 +458,11 @@ Test(sanitize, newline_and_tab_flags)
 	cr_assert(text_is_clean("a\tb", 3, SAN_KEEP_TAB));
 	cr_assert_not(text_is_clean("a\tb", 3, SAN_KEEP_NL));
 	cr_assert_not(text_is_clean("a\r\nb", 4, SAN_KEEP_NL));
+	/* names: newline and tab as visible as any other control */
+	check_sanitize("a\nb\tc\x1b", SAN_CARET_NL, "a^Jb^Ic^[");
+	check_sanitize("a\nb\tc", SAN_CARET_NL | SAN_KEEP_TAB, "a^Jb\tc");
+	cr_assert_not(text_is_clean("a\nb", 3, SAN_CARET_NL));
+	cr_assert_not(text_is_clean("a\tb", 3, SAN_CARET_NL));
 }
 
 Test(sanitize, clean_text_unchanged_and_appended)
@@ -510,7 +515,7 @@ Test(sanitize, is_clean_agrees_on_random_strings)
 	int clean = 0, dirty = 0;
 	for (int round = 0; round < 20000; round++) {
 		size_t len = random_string(&state, s, sizeof(s));
-		int flags = (int)(rnd(&state) % 4);
+		int flags = (int)(rnd(&state) % 8);
 		struct buf out = { 0 };
 		text_sanitize(&out, s, len, flags);
 		bool same = out.len == len && (len == 0 || memcmp(out.s, s, len) == 0);

@@ -246,6 +246,28 @@ problems() {
 }
 ok "load problems are counted on the status line and listed by !" problems
 
+# A file name with a newline: ^J on the status line and in the problems
+# view, as --check writes it, never a space that hides it. The name goes
+# to billet through a glob, as the line typed into the shell cannot hold
+# a newline.
+odd_name() {
+	mkdir -p "$TMP/odd" && cp "$D/$A.yaml" "$TMP/odd/" &&
+	printf 'title: [\n' >"$TMP/odd/bad
+name.yaml" &&
+	tm new-session -d -s n -x 100 -y 24 \
+		"env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" &&
+	keys n "clear; cd '$TMP/odd'; '$BILLET' --state '$STATE' bad?name.yaml $A.yaml; echo billet-exit=\$?" Enter &&
+	waits n "1 problem: press !" &&
+	keys n '!' &&
+	waits n "bad^Jname.yaml:2:1: error: YAML syntax" &&
+	! grep -qF "bad name.yaml" "$TMP/screen" &&
+	keys n q && keys n Q && waits n "billet-exit=0" &&
+	keys n "clear; '$BILLET' --state '$STATE' bad?name.yaml; echo billet-exit=\$?" Enter &&
+	waits n "from bad^Jname.yaml" &&
+	keys n Q && waits n "billet-exit=0"
+}
+ok "a newline in a file's name is ^J on the status line and in the problems view" odd_name
+
 reload() {
 	mkdir -p "$TMP/r" && cp "$D"/*.yaml "$TMP/r/" &&
 	start g 80x24 "$TMP/r" &&

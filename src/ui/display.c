@@ -212,17 +212,19 @@ layout(struct ui *ui)
 		die_nomem();
 }
 
-/* Appends where the postings came from. */
+/* Appends where the postings came from; a newline in a path as ^J. */
 static void
 source_text(const struct ui *ui, struct buf *b)
 {
 	const struct ui_config *cfg = ui->cfg;
-	if (cfg->source)
-		buf_printf(b, "from %s", cfg->source);
-	else if (cfg->npaths == 1)
-		buf_printf(b, "from %s", cfg->paths[0]);
-	else if (cfg->npaths > 1)
+	const char *from = cfg->source ? cfg->source
+	                   : cfg->npaths == 1 ? cfg->paths[0] : NULL;
+	if (from) {
+		buf_adds(b, "from ");
+		text_sanitize(b, from, strlen(from), SAN_CARET_NL);
+	} else if (cfg->npaths > 1) {
 		buf_printf(b, "from %zu paths", cfg->npaths);
+	}
 }
 
 /* Draws the status line: shown/total, filter, sort, problems, source. */
