@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "arena.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -13,6 +14,37 @@
 /* Blocks this big are aligned for huge pages and asked to use them: far
  * fewer page faults when a big corpus is loaded. */
 #define ARENA_HUGE ((size_t)2 << 20)
+
+/* total bytes (a multiple of ARENA_HUGE) mapped at an address aligned
+ * for huge pages, or NULL. Mapped rather than from malloc, whose header
+ * in front of the block would take a huge page of its own. */
+static void *
+huge_map(size_t total)
+{
+	size_t span = total + ARENA_HUGE;
+	char *p = mmap(NULL, span, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	char *a = (char *)(((uintptr_t)p + ARENA_HUGE - 1) &
+	                   ~(uintptr_t)(ARENA_HUGE - 1));
+	if (a > p)
+		munmap(p, (size_t)(a - p));
+	if (p + span > a + total)
+		munmap(a + total, (size_t)(p + span - (a + total)));
+	madvise(a, total, MADV_HUGEPAGE);
+	return a;
+}
+
+/* Releases a block of either kind. */
+static void
+block_free(struct arena_block *b)
+{
+	if (b->mapped)
+		munmap(b, b->size + sizeof(*b));
+	else
+		free(b);
+}
 
 /* A new block of at least n usable bytes. */
 static struct arena_block *
@@ -28,11 +60,13 @@ block_new(struct arena *a, size_t n)
 	if (size >= ARENA_HUGE - sizeof(*b)) {
 		size = (size + sizeof(*b) + ARENA_HUGE - 1) / ARENA_HUGE *
 		       ARENA_HUGE - sizeof(*b);
-		b = aligned_alloc(ARENA_HUGE, size + sizeof(*b));
+		b = huge_map(size + sizeof(*b));
 		if (b)
-			madvise(b, size + sizeof(*b), MADV_HUGEPAGE);
+			b->mapped = true;
 	} else {
 		b = malloc(sizeof(*b) + size);
+		if (b)
+			b->mapped = false;
 	}
 	if (!b)
 		return NULL;
@@ -102,7 +136,7 @@ arena_reset(struct arena *a)
 	while (old) {
 		struct arena_block *next = old->next;
 		a->total -= old->size;
-		free(old);
+		block_free(old);
 		old = next;
 	}
 	b->next = NULL;
@@ -115,7 +149,7 @@ arena_free(struct arena *a)
 	struct arena_block *b = a->head;
 	while (b) {
 		struct arena_block *next = b->next;
-		free(b);
+		block_free(b);
 		b = next;
 	}
 	a->head = NULL;

@@ -3,6 +3,7 @@
 #ifndef BILLET_ARENA_H
 #define BILLET_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One block of an arena; blocks are chained newest first. */
@@ -10,6 +11,7 @@ struct arena_block {
 	struct arena_block *next; /* older block */
 	size_t size;              /* usable bytes in data */
 	size_t used;              /* bytes handed out */
+	bool mapped;              /* mmap'd (huge pages), else malloc'd */
 	max_align_t data[];       /* the memory */
 };
 

@@ -1800,12 +1800,12 @@ reader_free(struct reader *r)
 
 /* True if some line of buf starts with '%' (a directive). */
 static bool
-has_directive(const char *buf, size_t len)
+has_directive(const char *buf, size_t len, bool line_start)
 {
 	/* '%' is rare: look for it, not for every line's start */
 	for (const char *p = buf, *e = buf + len;
 	     (p = memchr(p, '%', (size_t)(e - p))); p++)
-		if (p == buf || p[-1] == '\n')
+		if (p == buf ? line_start : p[-1] == '\n')
 			return true;
 	return false;
 }
@@ -1814,9 +1814,10 @@ has_directive(const char *buf, size_t len)
 
 /* Files up to this size are read into memory rather than mapped. */
 #define SMALL_FILE ((size_t)1 << 20)
-/* Units planned ahead of the workers, at most: bounds the memory and the
- * open mappings while a big directory is walked. */
+/* Units planned ahead of the workers, at most, and their bytes: bounds
+ * the memory while a big directory or file is read. */
 #define MAX_PENDING 256
+#define MAX_PENDING_BYTES ((size_t)32 << 20)
 
 
 /* A file mapped into memory, released when its last unit is parsed. */
@@ -2258,6 +2259,7 @@ struct loader {
 	struct unit **units;       /* planned so far */
 	size_t nunits, cap;
 	size_t next_parse;         /* the next unit a worker takes */
+	size_t pending_bytes;      /* bytes of the units planned, not taken */
 	size_t next_merge;         /* the next unit to merge */
 	bool planned;              /* the planner is done */
 	atomic_bool cancel;
@@ -2279,9 +2281,13 @@ static void
 plan_unit(struct loader *l, struct unit *u)
 {
 	pthread_mutex_lock(&l->lock);
-	while (l->nunits - l->next_parse > MAX_PENDING &&
+	while (l->nunits > l->next_parse &&
+	       (l->nunits - l->next_parse > MAX_PENDING ||
+	        l->pending_bytes > MAX_PENDING_BYTES) &&
 	       !atomic_load_explicit(&l->cancel, memory_order_relaxed))
 		pthread_cond_wait(&l->room, &l->lock);
+	if (u->len != (size_t)-1)
+		l->pending_bytes += u->len;
 	if (l->nunits == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 256;
 		struct unit **v = realloc(l->units, cap * sizeof(*v));
@@ -2337,70 +2343,81 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 		plan_problem(l, path, true, msg);
 		return;
 	}
+	/* The file is read, not mapped: a mapped file cut short by another
+	 * program while it is parsed would kill billet (SIGBUS). A big one
+	 * is read a piece at a time into memory of its own, and cut into
+	 * runs of documents as it comes, so the workers start at once and
+	 * what they have parsed is given back (parse_unit). */
 	struct filemap *map = calloc(1, sizeof(*map));
 	if (!map)
 		die_nomem();
 	map->len = (size_t)st->st_size;
+	atomic_init(&map->left, 1); /* this function's own hold */
+	char *buf = NULL;
 	if (map->len > 0 && map->len <= SMALL_FILE) {
-		/* small files are read: a mapping each would run into the
+		/* small files in the heap: a mapping each would run into the
 		 * kernel's limit on mappings with many files planned */
-		map->mem = malloc(map->len);
-		if (!map->mem)
+		buf = map->mem = malloc(map->len);
+		if (!buf)
 			die_nomem();
-		size_t got = 0;
-		while (got < map->len) {
-			ssize_t k = read(fd, map->mem + got, map->len - got);
+	} else if (map->len > 0) {
+		void *a = mmap(NULL, map->len, PROT_READ | PROT_WRITE,
+		               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (a == MAP_FAILED)
+			die_nomem();
+		/* no huge pages: parse_unit gives back what is parsed, and
+		 * a huge page given back in part stays resident */
+		madvise(a, map->len, MADV_NOHUGEPAGE);
+		buf = map->addr = a;
+	}
+	size_t len = map->len, got = 0, start = 0, scanned = 0, look = 0;
+	size_t chunk = (size_t)1 << 20; /* a run: about this many bytes */
+	size_t ahead = (size_t)4 << 20; /* read this much at a time */
+	bool split = len > 2 * chunk, failed = false;
+	const char *name = NULL;
+	bool more = true; /* read on before cutting */
+	for (;;) {
+		bool end = got == len || failed;
+		if (!end && more) {
+			size_t want = len - got < ahead ? len - got : ahead;
+			ssize_t k = read(fd, buf + got, want);
 			if (k < 0 && errno == EINTR)
 				continue;
 			if (k <= 0) {
-				snprintf(msg, sizeof(msg), "cannot read: %s",
+				snprintf(msg, sizeof(msg), "cannot read all of "
+				         "it: %s; read as far as it goes",
 				         k < 0 ? strerror(errno)
-				               : "the file shrank while read");
-				close(fd);
-				free(map->mem);
-				free(map);
-				plan_problem(l, path, true, msg);
-				return;
+				               : "it shrank while it was read");
+				failed = true;
+				continue;
 			}
 			got += (size_t)k;
+			/* never split a UTF-16 file or one with directives */
+			if (split && scanned == 0 && got >= 2 &&
+			    ((unsigned char)buf[0] == 0xFF ||
+			     (unsigned char)buf[0] == 0xFE))
+				split = false;
+			if (split && has_directive(buf + scanned, got - scanned,
+			                           scanned == 0 ||
+			                           buf[scanned - 1] == '\n'))
+				split = false;
+			scanned = got;
 		}
-	} else if (map->len > 0) {
-		map->addr = mmap(NULL, map->len, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (map->addr == MAP_FAILED) {
-			snprintf(msg, sizeof(msg), "cannot read: %s",
-			         strerror(errno));
-			close(fd);
-			free(map);
-			plan_problem(l, path, true, msg);
-			return;
+		more = true;
+		/* the runs that are complete: a document marker whose line is
+		 * read whole ends one */
+		size_t cut = end ? got : start;
+		if (look < start + chunk)
+			look = start + chunk;
+		if (!end && split && got > look) {
+			size_t m = next_doc_marker(buf, got, look);
+			if (m + 4 <= got)
+				cut = m;
+			else /* the lines up to the last few bytes have none */
+				look = got - 4;
 		}
-		madvise(map->addr, map->len, MADV_SEQUENTIAL);
-	}
-	close(fd);
-	const char *buf = map->addr ? map->addr : map->mem ? map->mem : "";
-	size_t len = map->len;
-	/* where to split: never in a UTF-16 file or one with directives */
-	size_t chunk = (size_t)1 << 20;
-	bool split = len > 2 * chunk && !(len >= 2 &&
-	             ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE)) &&
-	             !has_directive(buf, len);
-	size_t cuts[4096];
-	size_t ncuts = 0;
-	cuts[ncuts++] = 0;
-	if (split) {
-		size_t at = chunk;
-		while (at < len && ncuts < sizeof(cuts) / sizeof(cuts[0]) - 1) {
-			size_t m = next_doc_marker(buf, len, at);
-			if (m >= len)
-				break;
-			cuts[ncuts++] = m;
-			at = m + chunk;
-		}
-	}
-	cuts[ncuts] = len;
-	atomic_init(&map->left, ncuts);
-	const char *name = NULL;
-	for (size_t i = 0; i < ncuts; i++) {
+		if (cut == start && !end)
+			continue;
 		struct unit *u = calloc(1, sizeof(*u));
 		if (!u)
 			die_nomem();
@@ -2414,15 +2431,24 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 				die_nomem();
 		}
 		u->file = name;
-		u->buf = buf + cuts[i];
-		u->len = cuts[i + 1] - cuts[i];
-		u->off0 = cuts[i];
-		u->first = i == 0;
-		u->last = i + 1 == ncuts;
-		u->file_size = len;
+		u->buf = buf ? buf + start : "";
+		u->len = cut - start;
+		u->off0 = start;
+		u->first = start == 0;
+		u->last = end;
+		u->file_size = end ? got : len;
 		u->map = map;
+		atomic_fetch_add(&map->left, 1);
 		plan_unit(l, u);
+		start = cut;
+		if (end)
+			break;
+		more = false; /* perhaps another run is complete already */
 	}
+	close(fd);
+	if (failed)
+		plan_problem(l, path, true, msg);
+	filemap_release(map);
 }
 
 /* Paths found under a directory. */
@@ -2584,6 +2610,8 @@ worker_main(void *arg)
 			continue;
 		}
 		struct unit *u = l->units[l->next_parse++];
+		if (u->len != (size_t)-1)
+			l->pending_bytes -= u->len;
 		pthread_cond_signal(&l->room);
 		pthread_mutex_unlock(&l->lock);
 		if (!atomic_load_explicit(&l->cancel, memory_order_relaxed))

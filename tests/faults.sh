@@ -569,6 +569,33 @@ else
 	skip "interface on a read-only file system" "$why"
 fi
 
+# The loader reads a big file a piece at a time (never maps it: a mapped
+# file cut short while it is parsed would kill billet): a file that ends
+# early, or a read that fails, costs only what was not read, and says so.
+BIG="$TMP/load"
+mkdir -p "$BIG"
+i=0
+while [ $i -lt 60000 ]; do
+	printf -- '---\ntitle: Posting %d\norganization: Some organization\nsummary: %s\n' \
+		$i "a line of text, long enough to make a file of many megabytes"
+	i=$((i + 1))
+done >"$BIG/big.yaml"
+cut_short() {
+	inject "$BIG" "read:$1:2:big.yaml"
+	"$W" --check "$BIG/big.yaml" >"$TMP/out" 2>"$TMP/err"
+	st=$?
+	contains "$TMP/err" "big.yaml: error: cannot read all of it: $2" &&
+	[ $st -eq 1 ] &&
+	"$W" --list --format tsv "$BIG/big.yaml" >"$TMP/list" 2>/dev/null
+	cnt=$(wc -l <"$TMP/list")
+	# the first read of 4 MiB gives some 33,000 postings, not all
+	[ "$cnt" -gt 1000 ] && [ "$cnt" -lt 60000 ] && grep -q "	Posting 0	" "$TMP/list"
+}
+ok "a big file that ends early while read: what was read loads, and it is said" \
+	cut_short eof "it shrank while it was read"
+ok "a read error in a big file: what was read loads, and it is said" \
+	cut_short EIO "Input/output error"
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || exit 1
 [ "$passed" -eq 0 ] && exit 77

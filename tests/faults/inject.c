@@ -7,10 +7,13 @@
  *   BILLET_INJECT       rules, separated by commas: CALL:WHAT[:WHICH[:WHERE]]
  *     CALL   write; fsync (also fdatasync); rename (also renameat,
  *            renameat2); open (open, openat, creat, mkstemp and kin);
- *            close (the file is closed all the same, as Linux does)
+ *            close (the file is closed all the same, as Linux does);
+ *            read
  *     WHAT   an errno name (EIO, ENOSPC, EDQUOT, EROFS, EACCES...) or
  *            number: the call fails with it and does nothing;
  *            short: write writes half of what it is given (at least 1);
+ *            eof: read reads nothing, as at the end of a file that was
+ *            cut short while it was read;
  *            hang: the call blocks before doing anything;
  *            hangafter: the call is made, then blocks
  *     WHICH  N: the Nth matching call only (1 when left out); N+: the Nth
@@ -45,13 +48,13 @@
 #include <time.h>
 #include <unistd.h>
 
-enum call { C_WRITE, C_FSYNC, C_RENAME, C_OPEN, C_CLOSE, C_N };
+enum call { C_WRITE, C_FSYNC, C_RENAME, C_OPEN, C_CLOSE, C_READ, C_N };
 
 static const char *const call_names[C_N] = {
-	"write", "fsync", "rename", "open", "close",
+	"write", "fsync", "rename", "open", "close", "read",
 };
 
-enum what { W_ERRNO, W_SHORT, W_HANG, W_HANGAFTER };
+enum what { W_ERRNO, W_SHORT, W_EOF, W_HANG, W_HANGAFTER };
 
 /* One rule of BILLET_INJECT. */
 struct rule {
@@ -78,6 +81,7 @@ static bool have[C_N]; /* some rule is about this call */
 static _Thread_local int busy; /* inside the shim: do not inject */
 
 static ssize_t (*real_write)(int, const void *, size_t);
+static ssize_t (*real_read)(int, void *, size_t);
 static int (*real_fsync)(int);
 static int (*real_fdatasync)(int);
 static int (*real_rename)(const char *, const char *);
@@ -163,13 +167,18 @@ parse_rule(char *s, const char *orig)
 		if (!strcmp(field[0], call_names[c]))
 			break;
 	if (c == C_N)
-		bad_rule(orig, "CALL is write, fsync, rename, open or close");
+		bad_rule(orig, "CALL is write, fsync, rename, open, close or "
+		         "read");
 	r->call = (enum call)c;
 	r->name = field[1];
 	if (!strcmp(field[1], "short")) {
 		if (r->call != C_WRITE)
 			bad_rule(orig, "only write can be short");
 		r->what = W_SHORT;
+	} else if (!strcmp(field[1], "eof")) {
+		if (r->call != C_READ)
+			bad_rule(orig, "only read can be eof");
+		r->what = W_EOF;
 	} else if (!strcmp(field[1], "hang")) {
 		r->what = W_HANG;
 	} else if (!strcmp(field[1], "hangafter")) {
@@ -187,7 +196,8 @@ parse_rule(char *s, const char *orig)
 					break;
 			if (i == sizeof(errnos) / sizeof(errnos[0]))
 				bad_rule(orig, "WHAT is an errno name or "
-				         "number, short, hang or hangafter");
+				         "number, short, eof, hang or "
+				         "hangafter");
 			r->err = errnos[i].err;
 		}
 	}
@@ -435,6 +445,21 @@ write(int fd, const void *buf, size_t n)
 	ssize_t w = real_write(fd, buf, n);
 	after(r, "write", rel);
 	return w;
+}
+
+ssize_t
+read(int fd, void *buf, size_t n)
+{
+	RESOLVE(read);
+	char rel[PATH_MAX];
+	struct rule *r = decide(C_READ, "read", fd, 0, NULL, rel, sizeof(rel));
+	if (before(r) < 0)
+		return -1;
+	if (r && r->what == W_EOF)
+		return 0;
+	ssize_t k = real_read(fd, buf, n);
+	after(r, "read", rel);
+	return k;
 }
 
 static int
