@@ -34,7 +34,11 @@ static struct {
 } prompt;
 
 /* Scratch buffers for drawing (the interface is single-threaded). */
-static struct buf scratch_clean, scratch_fit;
+static struct buf scratch_clean, scratch_fit, scratch_ascii;
+
+/* False when the locale's character set is not UTF-8 (LANG=C, say): the
+ * terminal is then sent ASCII only (see to_ascii). */
+static bool term_utf8 = true;
 
 /* Records the signal; the main loop sees it within one getch timeout. */
 static void
@@ -49,6 +53,51 @@ restore_terminal(void)
 {
 	if (!isendwin())
 		endwin();
+}
+
+/* True if s[0..len) is all ASCII. */
+static bool
+is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* Appends sanitised UTF-8 text s[0..len) to out in ASCII of the same
+ * display width, for a terminal whose locale is not UTF-8 (as mutt shows
+ * what the character set lacks): a space, dash, quote, bullet or dot has
+ * its ASCII look-alike, the ellipsis is '~' (tig's), any other character
+ * is '?' (two for a wide one), and combining marks go. */
+static void
+to_ascii(struct buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += text_decode(s + i, len - i, &cp);
+		char c = '?';
+		if (cp < 0x80)
+			c = (char)cp;
+		else if (cp == 0xA0)
+			c = ' ';
+		else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)
+			c = '-';
+		else if (cp >= 0x2018 && cp <= 0x201B)
+			c = '\'';
+		else if (cp >= 0x201C && cp <= 0x201F)
+			c = '"';
+		else if (cp == 0x2022)
+			c = '*';
+		else if (cp == 0xB7)
+			c = '.';
+		else if (cp == 0x2026)
+			c = '~';
+		int w = text_cp_width(cp);
+		for (int k = 0; k < w; k++)
+			buf_addc(out, c);
+	}
 }
 
 int
@@ -67,8 +116,21 @@ ui_text(WINDOW *w, int y, int x, const char *s, size_t len, int width,
 		t = scratch_clean.s ? scratch_clean.s : "";
 		tl = scratch_clean.len;
 	}
+	if (!term_utf8 && !is_ascii(t, tl)) {
+		buf_clear(&scratch_ascii);
+		to_ascii(&scratch_ascii, t, tl);
+		t = scratch_ascii.s ? scratch_ascii.s : "";
+		tl = scratch_ascii.len;
+	}
 	buf_clear(&scratch_fit);
 	text_fit(&scratch_fit, t, tl, width, pad);
+	if (!term_utf8 && !is_ascii(scratch_fit.s, scratch_fit.len)) {
+		/* the ellipsis of a cut */
+		buf_clear(&scratch_ascii);
+		to_ascii(&scratch_ascii, scratch_fit.s, scratch_fit.len);
+		buf_clear(&scratch_fit);
+		buf_add(&scratch_fit, scratch_ascii.s, scratch_ascii.len);
+	}
 	if (!scratch_fit.len)
 		return 0;
 	wattrset(w, a);
@@ -83,16 +145,23 @@ ui_text_spans(WINDOW *w, int y, int x, const char *s, size_t len, int width,
 {
 	if (width <= 0)
 		return 0;
-	if (n == 0 || !text_is_clean(s, len, 0))
+	if (n == 0 || !text_is_clean(s, len, 0) ||
+	    (!term_utf8 && !is_ascii(s, len)))
 		return ui_text(w, y, x, s, len, width, a, false);
 	buf_clear(&scratch_fit);
 	text_fit(&scratch_fit, s, len, width, false);
-	const char *f = scratch_fit.s;
-	size_t flen = scratch_fit.len;
 	/* the bytes of s that survived the cut */
 	size_t kept = 0;
-	while (kept < len && kept < flen && f[kept] == s[kept])
+	while (kept < len && kept < scratch_fit.len &&
+	       scratch_fit.s[kept] == s[kept])
 		kept++;
+	if (!term_utf8 && kept < scratch_fit.len) {
+		/* the ellipsis of a cut, in ASCII */
+		scratch_fit.len = kept;
+		buf_addc(&scratch_fit, '~');
+	}
+	const char *f = scratch_fit.s;
+	size_t flen = scratch_fit.len;
 	wmove(w, y, x);
 	size_t at = 0;
 	for (size_t i = 0; i < n && at < flen; i++) {
@@ -801,6 +870,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	ui->cat = c;
 	ui->cfg = cfg;
 	ui->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	term_utf8 = ui->utf8;
 	set_looks(ui, no_color);
 	ui->query = query_parse("", NULL);
 	ui->list = list_view_new(ui);
@@ -894,5 +964,6 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	term_close();
 	buf_free(&scratch_clean);
 	buf_free(&scratch_fit);
+	buf_free(&scratch_ascii);
 	return status;
 }
