@@ -744,6 +744,13 @@ term_open(void)
 		return 2;
 	}
 	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 && errno == ENXIO) {
+		/* started by setsid, a daemon, cron... */
+		say("no controlling terminal (/dev/tty), so the interface "
+		    "cannot run; try --list or --show");
+		buf_free(&shown);
+		return 2;
+	}
 	if (fd < 0) {
 		say("cannot open the terminal (/dev/tty): %s; try --list or "
 		    "--show", strerror(errno));
