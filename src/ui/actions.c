@@ -591,8 +591,9 @@ note_outside(struct ui *ui, const struct posting *p)
 		buf_free(&old);
 		return;
 	}
-	endwin();
+	ui_leave();
 	int status = run_editor(ed, path.s);
+	ui_return();
 	/* the next draw puts the screen back as it was */
 	clearok(curscr, TRUE);
 	layout(ui);

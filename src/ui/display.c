@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -719,6 +720,8 @@ static struct {
 	SCREEN *screen;
 	FILE *in, *out;
 	struct sigaction old[3];
+	struct sigaction tstp;        /* SIGTSTP before curses started */
+	struct sigaction curses_tstp; /* curses' own, while ui_leave holds */
 } term;
 
 /* Signals that stop the program cleanly. */
@@ -795,6 +798,8 @@ term_open(void)
 		buf_free(&shown);
 		return 2;
 	}
+	/* curses installs its SIGTSTP handler when this is the default */
+	sigaction(SIGTSTP, NULL, &term.tstp);
 	/* Ours before curses starts, so it leaves SIGINT/SIGTERM alone. */
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
@@ -816,6 +821,29 @@ term_open(void)
 	set_term(term.screen);
 	die_hook = restore_terminal;
 	return 0;
+}
+
+void
+ui_leave(void)
+{
+	/* After endwin, curses' SIGTSTP handler would take the screen back
+	 * when the program is continued (the alternate screen, the cursor
+	 * hidden, its modes), over the shell or the editor that has the
+	 * terminal then; until ui_return, a stop is the plain one. A
+	 * SIGTSTP that comes during endwin waits for it. */
+	sigset_t tstp, old;
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	pthread_sigmask(SIG_BLOCK, &tstp, &old);
+	endwin();
+	sigaction(SIGTSTP, &term.tstp, &term.curses_tstp);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void
+ui_return(void)
+{
+	sigaction(SIGTSTP, &term.curses_tstp, NULL);
 }
 
 /* Ends curses and gives the terminal back as it was (every window must
@@ -944,7 +972,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	}
 	if (stop_signal)
 		status = 128 + stop_signal;
-	endwin(); /* the terminal first, then the memory */
+	ui_leave(); /* the terminal first, then the memory */
 	die_hook = NULL;
 	ui_state_close(ui); /* a failed save is said on stderr */
 	/* q during a load quits at once: loader_free would wait for the

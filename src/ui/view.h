@@ -200,6 +200,11 @@ void view_mouse(struct ui *ui, int y, int x, unsigned long bstate);
 
 /* Places the views in the terminal's current size. */
 void layout(struct ui *ui);
+/* Gives the terminal back (endwin), for good or until ui_return; a stop
+ * (Ctrl-Z) meanwhile leaves it as it is. */
+void ui_leave(void);
+/* Takes the terminal again after ui_leave (the next refresh draws). */
+void ui_return(void);
 /* Redraws everything that changed and updates the terminal. */
 void ui_draw(struct ui *ui);
 /* Sets the message line (printf-style); error: show it as one. */
