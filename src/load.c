@@ -1194,6 +1194,8 @@ struct reader {
 	unsigned item;         /* posting number within the file */
 	bool resync;           /* skip to the next document marker */
 	unsigned resync_line;  /* 0-based line of the current run to skip from */
+	unsigned resync_col;   /* 0-based column there: too deep (said by
+	                        * parse_runs, which knows what follows) */
 	unsigned line_base;    /* lines before the current parser's input */
 	const char *stem;      /* default id stem, in the arena */
 };
@@ -1585,14 +1587,8 @@ on_event(struct reader *r, yaml_event_t *e)
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		if (r->depth >= x->lim->max_depth) {
-			catalog_problem(x->c, x->file,
-			                (unsigned)e->start_mark.line + 1 +
-			                r->line_base,
-			                (unsigned)e->start_mark.column + 1, true,
-			                "nesting deeper than %zu levels (see "
-			                "--max-depth); reading resumes at the next "
-			                "'---' document", x->lim->max_depth);
 			r->resync_line = (unsigned)e->start_mark.line;
+			r->resync_col = (unsigned)e->start_mark.column;
 			r->resync = true;
 			return false;
 		}
@@ -1953,6 +1949,17 @@ reader_restart(struct reader *r)
 	arena_reset(&r->scratch);
 }
 
+/* What follows an error that skips to the document marker at next (len
+ * when there is none in this unit). */
+static const char *
+resume_note(const struct unit *u, size_t next, size_t len)
+{
+	/* a unit that is not the file's last ends at a marker */
+	return next < len || !u->last
+	       ? "reading resumes at the next '---' document"
+	       : "the rest of the file is not read";
+}
+
 /* Runs started again after an error, at most, in one unit: each restart
  * costs libyaml a fresh buffer, so a file of nothing but broken documents
  * must not make thousands of them. */
@@ -2028,10 +2035,7 @@ parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
 				                               : "error",
 				                parser.context ? " " : "",
 				                parser.context ? parser.context : "",
-				                next < len
-				                ? "reading resumes at the next "
-				                  "'---' document"
-				                : "the rest of the file is not read");
+				                resume_note(u, next, len));
 				failed = true;
 				pos = next;
 				break;
@@ -2045,6 +2049,13 @@ parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
 					                  r->resync_line));
 				if (next <= pos)
 					next = next_doc_marker(buf, len, pos + 1);
+				catalog_problem(&u->part, u->file,
+				                r->resync_line + 1 + r->line_base,
+				                r->resync_col + 1, true,
+				                "nesting deeper than %zu levels (see "
+				                "--max-depth); %s",
+				                r->x.lim->max_depth,
+				                resume_note(u, next, len));
 				failed = true;
 				pos = next;
 				break;

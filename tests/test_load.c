@@ -388,6 +388,27 @@ Test(load, deep_nesting_cut_early)
 	free(y);
 	cr_assert(c.nerrors >= 1);
 	cr_assert(strstr(c.problems[0].msg, "nesting deeper than 64"));
+	/* the last document: nothing is read after it, and it says so */
+	cr_assert(strstr(c.problems[0].msg, "the rest of the file is not read"),
+	          "%s", c.problems[0].msg);
+}
+
+Test(load, deep_nesting_then_a_document)
+{
+	struct buf b = {0};
+	buf_adds(&b, "title: A\norganization: O\nx: ");
+	for (int i = 0; i < 100; i++)
+		buf_addc(&b, '[');
+	for (int i = 0; i < 100; i++)
+		buf_addc(&b, ']');
+	buf_adds(&b, "\n---\ntitle: B\norganization: O\n");
+	load_lim(b.s, b.len, &load_default_limits);
+	buf_free(&b);
+	cr_assert_eq(c.n, 1);
+	cr_assert_str_eq(c.v[0]->title, "B");
+	cr_assert(has_problem(3, 67, true, "nesting deeper than 64 levels (see "
+	                      "--max-depth); reading resumes at the next "
+	                      "'---' document"));
 }
 
 Test(load, scalar_and_file_limits)
