@@ -214,7 +214,7 @@ ok "wide (Japanese) text keeps the columns after it aligned" wide
 # and message lines, which may cut a long path); full screen at
 # 80x24, then in the detail pane of the split view at 120x40.
 long_key() {
-	start k 80x24 "$U/long-key.yaml" &&
+	start k 80x24 "$U/detail/long-key.yaml" &&
 	waits k " 1/1" &&
 	keys k Enter &&
 	waits k "how_to_apply_for_this_position_if_you_live_outside_the_country:" &&
@@ -223,7 +223,7 @@ long_key() {
 	shows k "  値は長い文章です。値は長い文章です。値は長い文章です。" &&
 	! sed '$d' "$TMP/screen" | sed '$d' | grep -qF "…" &&
 	keys k Q && waits k "billet-exit=0" &&
-	start l 120x40 "$U/long-key.yaml" &&
+	start l 120x40 "$U/detail/long-key.yaml" &&
 	waits l "how_to_apply_for_this_position_if_you_live_outside_the_" &&
 	shows l "│ country:" &&
 	shows l "│   Send the application through the consulate form and" &&
