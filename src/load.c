@@ -2285,6 +2285,8 @@ struct loader {
 	struct fmerge fm;          /* the file being merged */
 	size_t postings;           /* merged so far */
 	size_t files_done, files_planned;
+	size_t bytes_done;         /* of the units merged */
+	size_t bytes_found;        /* of the files found so far */
 };
 
 /* Adds a planned unit and wakes a worker. */
@@ -2354,6 +2356,9 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 		plan_problem(l, path, true, msg);
 		return;
 	}
+	pthread_mutex_lock(&l->lock);
+	l->bytes_found += (size_t)st->st_size;
+	pthread_mutex_unlock(&l->lock);
 	/* The file is read, not mapped: a mapped file cut short by another
 	 * program while it is parsed would kill billet (SIGBUS). A big one
 	 * is read a piece at a time into memory of its own, and cut into
@@ -2746,8 +2751,12 @@ loader_poll(struct loader *l, struct catalog *c)
 			}
 			file_done = grp[k - 1]->last;
 		}
-		for (size_t j = 0; j < k; j++)
+		size_t merged = 0;
+		for (size_t j = 0; j < k; j++) {
+			if (grp[j]->len != (size_t)-1)
+				merged += grp[j]->len;
 			unit_free(grp[j]);
+		}
 		if (grp != local)
 			free(grp);
 		pthread_mutex_lock(&l->lock);
@@ -2756,15 +2765,18 @@ loader_poll(struct loader *l, struct catalog *c)
 		l->next_merge += k;
 		l->files_done += file_done;
 		l->postings += c->n - before;
+		l->bytes_done += merged;
 		pthread_mutex_unlock(&l->lock);
 	}
 }
 
 void
 loader_progress(struct loader *l, size_t *files_done, size_t *files_planned,
-                bool *planned)
+                bool *planned, unsigned *percent)
 {
 	pthread_mutex_lock(&l->lock);
+	*percent = l->bytes_found ? (unsigned)(l->bytes_done * 100 /
+	                                       l->bytes_found) : 0;
 	*files_done = l->files_done;
 	*files_planned = l->files_planned;
 	*planned = l->planned;

@@ -43,9 +43,11 @@ struct loader *loader_start(char *const *paths, size_t npaths,
 bool loader_poll(struct loader *l, struct catalog *c);
 /* Merges until everything is loaded. */
 void loader_wait(struct loader *l, struct catalog *c);
-/* Files merged, files found so far, and whether all are found. */
+/* Files merged, files planned so far, whether all are, and how many
+ * percent of the bytes of the files found so far are merged. */
 void loader_progress(struct loader *l, size_t *files_done,
-                     size_t *files_planned, bool *planned);
+                     size_t *files_planned, bool *planned,
+                     unsigned *percent);
 /* Stops the work (if any is left) and frees the loader. The memory of
  * the postings merged goes to the catalog last given to loader_poll,
  * which must still be there. */

@@ -318,10 +318,13 @@ draw_status(struct ui *ui)
 		if (ui->loader) {
 			size_t done, planned;
 			bool all;
-			loader_progress(ui->loader, &done, &planned, &all);
-			if (planned)
+			unsigned pct;
+			loader_progress(ui->loader, &done, &planned, &all, &pct);
+			if (planned > 1)
 				buf_printf(&b, "  loading %zu/%zu%s files", done,
 				           planned, all ? "" : "+");
+			else if (pct) /* one file so far: how far into it */
+				buf_printf(&b, "  loading %u%%", pct);
 			else
 				buf_adds(&b, "  loading…");
 		}
