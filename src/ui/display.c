@@ -16,11 +16,14 @@
 #include <time.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <term.h>
 #include <unistd.h>
 
 /* The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP). */
 static volatile sig_atomic_t stop_signal;
+/* Set when SIGTSTP (Ctrl-Z) asked the program to suspend itself. */
+static volatile sig_atomic_t tstp_signal;
 
 /* Windows that belong to no view. */
 static WINDOW *sep_win;    /* the line between list and detail */
@@ -46,6 +49,14 @@ static void
 on_signal(int sig)
 {
 	stop_signal = sig;
+}
+
+/* Records SIGTSTP; read_key suspends the program, between keys. */
+static void
+on_tstp(int sig)
+{
+	(void)sig;
+	tstp_signal = 1;
 }
 
 /* Restores the terminal before a fatal exit (die_hook). */
@@ -481,12 +492,24 @@ ui_draw(struct ui *ui)
 	first_paint_note(ui);
 }
 
-/* Reads a key: a character, KEY_FN | a curses key, or 0 on timeout. */
+static void suspend(void);
+
+/* Reads a key: a character, KEY_FN | a curses key, or 0 on timeout;
+ * after a suspension (SIGTSTP), KEY_FN | KEY_RESIZE, so that the caller
+ * lays the screen out again and draws it. */
 static int
 read_key(void)
 {
+	if (tstp_signal) {
+		suspend();
+		return KEY_FN | KEY_RESIZE;
+	}
 	wint_t wc;
 	int r = wget_wch(stdscr, &wc);
+	if (r == ERR && tstp_signal) {
+		suspend();
+		return KEY_FN | KEY_RESIZE;
+	}
 	if (r == ERR)
 		return 0;
 	if (r == KEY_CODE_YES)
@@ -723,8 +746,8 @@ static struct {
 	SCREEN *screen;
 	FILE *in, *out;
 	struct sigaction old[3];
-	struct sigaction tstp;        /* SIGTSTP before curses started */
-	struct sigaction curses_tstp; /* curses' own, while ui_leave holds */
+	struct sigaction tstp;     /* SIGTSTP before term_open */
+	struct sigaction our_tstp; /* ours, while ui_leave holds */
 } term;
 
 /* Signals that stop the program cleanly. */
@@ -801,19 +824,27 @@ term_open(void)
 		buf_free(&shown);
 		return 2;
 	}
-	/* curses installs its SIGTSTP handler when this is the default */
-	sigaction(SIGTSTP, NULL, &term.tstp);
-	/* Ours before curses starts, so it leaves SIGINT/SIGTERM alone. */
+	/* Ours before curses starts, so it leaves these signals alone.
+	 * SIGTSTP too (unless it is ignored): curses' handler draws from
+	 * the signal handler, and curses ignores SIGTSTP while it updates
+	 * the screen, so that a Ctrl-Z then was lost. */
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	for (int i = 0; i < 3; i++)
 		sigaction(stop_signals[i], &sa, &term.old[i]);
+	sigaction(SIGTSTP, NULL, &term.tstp);
+	if (term.tstp.sa_handler != SIG_IGN) {
+		sa.sa_handler = on_tstp;
+		sa.sa_flags = SA_RESTART; /* a write to the terminal goes on */
+		sigaction(SIGTSTP, &sa, NULL);
+	}
 	term.screen = newterm(name, term.out, term.in);
 	if (!term.screen) {
 		for (int i = 0; i < 3; i++)
 			sigaction(stop_signals[i], &term.old[i], NULL);
+		sigaction(SIGTSTP, &term.tstp, NULL);
 		say("cannot start the interface on the terminal '%s'", shown.s);
 		fclose(term.out);
 		fclose(term.in);
@@ -829,24 +860,40 @@ term_open(void)
 void
 ui_leave(void)
 {
-	/* After endwin, curses' SIGTSTP handler would take the screen back
-	 * when the program is continued (the alternate screen, the cursor
-	 * hidden, its modes), over the shell or the editor that has the
-	 * terminal then; until ui_return, a stop is the plain one. A
-	 * SIGTSTP that comes during endwin waits for it. */
+	/* Until ui_return, a stop is the plain one: the program would not
+	 * suspend itself while it waits for the editor (the job would not
+	 * stop), nor on its way out. A SIGTSTP that comes during endwin
+	 * waits for it. */
 	sigset_t tstp, old;
 	sigemptyset(&tstp);
 	sigaddset(&tstp, SIGTSTP);
 	pthread_sigmask(SIG_BLOCK, &tstp, &old);
 	endwin();
-	sigaction(SIGTSTP, &term.tstp, &term.curses_tstp);
+	sigaction(SIGTSTP, &term.tstp, &term.our_tstp);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 void
 ui_return(void)
 {
-	sigaction(SIGTSTP, &term.curses_tstp, NULL);
+	sigaction(SIGTSTP, &term.our_tstp, NULL);
+}
+
+/* Suspends the program as SIGTSTP asked (Ctrl-Z): the terminal given
+ * back, stopped, then the screen taken again, at its size now and drawn
+ * in full by the next update. */
+static void
+suspend(void)
+{
+	tstp_signal = 0;
+	ui_leave();
+	raise(SIGTSTP);
+	ui_return();
+	struct winsize ws;
+	if (ioctl(fileno(term.out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
 }
 
 /* Ends curses and gives the terminal back as it was (every window must
@@ -862,6 +909,7 @@ term_close(void)
 	fclose(term.in);
 	for (int i = 0; i < 3; i++)
 		sigaction(stop_signals[i], &term.old[i], NULL);
+	sigaction(SIGTSTP, &term.tstp, NULL);
 }
 
 int
