@@ -46,9 +46,8 @@ struct options {
 static _Noreturn void
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("billet: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'billet --help' for more information.\n", stderr);
+	say(fmt, arg);
+	fputs("Try 'billet --help' for more information.\n", stderr);
 	exit(2);
 }
 
@@ -340,9 +339,21 @@ main(int argc, char **argv)
 	};
 	int ch;
 	int modes = 0;
-	while ((ch = getopt_long(argc, argv, "cls:C:f:S:w:hV", longopts,
+	opterr = 0; /* said by usage_error, which shows the text safely */
+	while ((ch = getopt_long(argc, argv, ":cls:C:f:S:w:hV", longopts,
 	                         NULL)) != -1) {
 		switch (ch) {
+		case ':':
+		default: {
+			/* the option as typed: a short one alone, a long one
+			 * as it was given */
+			const char *arg = argv[optind - 1];
+			char one[3] = {'-', (char)optopt, '\0'};
+			if (optopt > 0 && optopt < 128 && strncmp(arg, "--", 2))
+				arg = one;
+			usage_error(ch == ':' ? "option '%s' needs a value"
+			                      : "unknown option '%s'", arg);
+		}
 		case 'c': o.mode = MODE_CHECK; modes++; break;
 		case 'l': o.mode = MODE_LIST; modes++; break;
 		case 's': o.mode = MODE_SHOW; o.show_id = optarg; modes++; break;
@@ -400,10 +411,6 @@ main(int argc, char **argv)
 			break;
 		case 'h': help(); return 0;
 		case 'V': printf("billet %s\n", PACKAGE_VERSION); return 0;
-		default:
-			fputs("Try 'billet --help' for more information.\n",
-			      stderr);
-			return 2;
 		}
 	}
 	if (modes > 1)

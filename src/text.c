@@ -73,27 +73,35 @@ buf_addc(struct buf *b, char c)
 	buf_add(b, &c, 1);
 }
 
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	buf_reserve(b, 0);
+	size_t room = b->cap - b->len;
+	int n = vsnprintf(b->s + b->len, room, fmt, ap);
+	if (n < 0) {
+		b->s[b->len] = '\0';
+		va_end(again);
+		return;
+	}
+	if ((size_t)n >= room) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	b->len += (size_t)n;
+}
+
 /* Appends printf-formatted text. */
 void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	buf_reserve(b, 0);
-	size_t room = b->cap - b->len;
 	va_start(ap, fmt);
-	int n = vsnprintf(b->s + b->len, room, fmt, ap);
+	buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		b->s[b->len] = '\0';
-		return;
-	}
-	if ((size_t)n >= room) {
-		buf_reserve(b, (size_t)n);
-		va_start(ap, fmt);
-		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
-	b->len += (size_t)n;
 }
 
 /* Empties the buffer, keeping its memory. */
@@ -856,11 +864,15 @@ void
 say(const char *fmt, ...)
 {
 	va_list ap;
+	struct buf raw = {0}, out = {0};
 	va_start(ap, fmt);
-	fputs("billet: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
+	/* names of files and text from them may be in it: nothing raw */
+	text_sanitize(&out, raw.s, raw.len, SAN_CARET_NL);
+	fprintf(stderr, "billet: %s\n", out.s ? out.s : "");
+	buf_free(&raw);
+	buf_free(&out);
 }
 
 const char *

@@ -3,6 +3,7 @@
 #ifndef BILLET_TEXT_H
 #define BILLET_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,6 +25,9 @@ void buf_addc(struct buf *b, char c);
 /* Appends printf-formatted text. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The same with a va_list (ap is used up). */
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Empties the buffer, keeping its memory. */
 void buf_clear(struct buf *b);
 /* Releases the memory. */

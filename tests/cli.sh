@@ -67,6 +67,28 @@ usage() {
 }
 ok "wrong usage exits 2" usage
 
+# no_esc FILE: FILE holds no ESC or BEL byte.
+no_esc() { ! grep -q "$(printf '[\033\007]')" "$1"; }
+
+# What billet says of text the user or a file gave it shows escapes.
+messages_shown_safely() {
+	bad=$(printf 'x\033]0;pwned\007y')
+	"$BILLET" "--bogus-$bad" 2>"$TMP/e"
+	[ $? -eq 2 ] && contains "$TMP/e" "unknown option '--bogus-x^[]0;pwned^Gy'" &&
+	no_esc "$TMP/e" || return 1
+	"$BILLET" --sort "$bad" --list "$D" 2>"$TMP/e" >/dev/null
+	[ $? -eq 2 ] && contains "$TMP/e" "bad key 'x^[]0;pwned^Gy'" &&
+	no_esc "$TMP/e" || return 1
+	"$BILLET" --list -s 2>"$TMP/e"
+	[ $? -eq 2 ] && contains "$TMP/e" "option '-s' needs a value" || return 1
+	mkdir -p "$TMP/$bad" && echo "[" >"$TMP/$bad/state.yaml" &&
+	"$BILLET" --state "$TMP/$bad/state.yaml" --mark "$A" "$D" 2>"$TMP/e"
+	[ $? -eq 1 ] && contains "$TMP/e" "x^[]0;pwned^Gy/state.yaml:1:1:" &&
+	no_esc "$TMP/e"
+}
+ok "messages show escapes in names and options, never send them" \
+	messages_shown_safely
+
 yaml_roundtrip() {
 	"$BILLET" --list --format yaml "$D" >"$TMP/rt.yaml" &&
 	"$BILLET" --check "$TMP/rt.yaml" &&

@@ -103,11 +103,11 @@ ui_state_close(struct ui *ui)
 		return;
 	struct state_error err = {0};
 	if (state_unsaved(st) && state_writable(st) && !state_save(st, &err))
-		fprintf(stderr, "billet: the changes to the shortlist, notes and "
-		        "ratings were not saved: %s\n", err.msg + err.why);
+		say("the changes to the shortlist, notes and ratings were not "
+		    "saved: %s", err.msg + err.why);
 	else if (!state_writable(st) && act.user_changed)
-		fprintf(stderr, "billet: the changes to the shortlist, notes and "
-		        "ratings were not saved: %s\n", state_problem(st));
+		say("the changes to the shortlist, notes and ratings were not "
+		    "saved: %s", state_problem(st));
 	state_close(st);
 	ui->state = NULL;
 	ui->env = (struct query_env){.today = ui->env.today};
