@@ -298,6 +298,36 @@ next_space(const char *p, const char *e)
 	return e;
 }
 
+/* Writes d at p as a varint (7 bits a byte, low first); returns the
+ * bytes written, at most 5. */
+static size_t
+varint_put(uint8_t *p, uint32_t d)
+{
+	size_t k = 0;
+	while (d >= 0x80) {
+		p[k++] = (uint8_t)(d | 0x80);
+		d >>= 7;
+	}
+	p[k++] = (uint8_t)d;
+	return k;
+}
+
+/* Reads the varint at *p and moves *p past it. */
+static inline uint32_t
+varint_get(const uint8_t **p)
+{
+	uint32_t d = *(*p)++;
+	if (d & 0x80) {
+		d &= 0x7F;
+		for (int sh = 7;; sh += 7) {
+			d |= (uint32_t)(**p & 0x7F) << sh;
+			if (!(*(*p)++ & 0x80))
+				break;
+		}
+	}
+	return d;
+}
+
 /* Adds token t to the list, unless it is the last already (a pair or
  * triple twice in one token). */
 static void
@@ -311,12 +341,8 @@ toklist_add(struct query_index *ix, struct toklist *tl, uint32_t t)
 		ix->gram_bytes += cap - tl->cap;
 		tl->cap = cap;
 	}
-	uint32_t d = tl->n ? t - tl->last : t;
-	while (d >= 0x80) {
-		tl->d[tl->len++] = (uint8_t)(d | 0x80);
-		d >>= 7;
-	}
-	tl->d[tl->len++] = (uint8_t)d;
+	tl->len += (uint32_t)varint_put(tl->d + tl->len,
+	                                tl->n ? t - tl->last : t);
 	tl->n++;
 	tl->last = t;
 }
@@ -330,13 +356,7 @@ toklist_tokens(struct query_index *ix, const struct toklist *tl)
 	const uint8_t *p = tl->d, *e = p + tl->len;
 	uint32_t t = 0, k = 0;
 	while (p < e) {
-		uint32_t d = 0;
-		for (int sh = 0;; sh += 7) {
-			d |= (uint32_t)(*p & 0x7F) << sh;
-			if (!(*p++ & 0x80))
-				break;
-		}
-		t += d;
+		t += varint_get(&p);
 		ix->gramtoks[k++] = t;
 	}
 	return ix->gramtoks;
@@ -491,13 +511,7 @@ list_to_bitmap(struct plist *pl)
 	const uint8_t *p = list_cbytes(pl), *e = p + pl->len;
 	uint32_t x = 0;
 	while (p < e) {
-		uint32_t d = 0;
-		for (int sh = 0;; sh += 7) {
-			d |= (uint32_t)(*p & 0x7F) << sh;
-			if (!(*p++ & 0x80))
-				break;
-		}
-		x += d;
+		x += varint_get(&p);
 		bm[x / 64] |= (uint64_t)1 << (x % 64);
 	}
 	if (pl->cap)
@@ -530,14 +544,8 @@ list_add(struct plist *pl, uint32_t i, size_t room)
 		bm[i / 64] |= (uint64_t)1 << (i % 64);
 	} else {
 		list_reserve(pl, 5);
-		uint8_t *p = list_bytes(pl) + pl->len, *p0 = p;
-		uint32_t d = pl->count ? i - pl->last : i;
-		while (d >= 0x80) {
-			*p++ = (uint8_t)(d | 0x80);
-			d >>= 7;
-		}
-		*p++ = (uint8_t)d;
-		pl->len += (uint32_t)(p - p0);
+		pl->len += (uint32_t)varint_put(list_bytes(pl) + pl->len,
+		                                pl->count ? i - pl->last : i);
 	}
 	pl->count++;
 	pl->last = i;
@@ -560,16 +568,7 @@ list_or(const struct plist *pl, uint64_t *dst)
 	const uint8_t *p = list_cbytes(pl), *e = p + pl->len;
 	uint32_t x = 0;
 	while (p < e) {
-		uint32_t d = *p++;
-		if (d & 0x80) {
-			d &= 0x7F;
-			for (int sh = 7;; sh += 7) {
-				d |= (uint32_t)(*p & 0x7F) << sh;
-				if (!(*p++ & 0x80))
-					break;
-			}
-		}
-		x += d;
+		x += varint_get(&p);
 		dst[x / 64] |= (uint64_t)1 << (x % 64);
 	}
 }
