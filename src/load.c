@@ -1808,7 +1808,8 @@ has_directive(const char *buf, size_t len, bool line_start)
 
 /* Units of work ---------------------------------------------------------- */
 
-/* Files up to this size are read into memory rather than mapped. */
+/* Files up to this size are read into the heap, bigger ones into memory
+ * mapped for them. */
 #define SMALL_FILE ((size_t)1 << 20)
 /* Units planned ahead of the workers, at most, and their bytes: bounds
  * the memory while a big directory or file is read. */
@@ -1816,12 +1817,14 @@ has_directive(const char *buf, size_t len, bool line_start)
 #define MAX_PENDING_BYTES ((size_t)32 << 20)
 
 
-/* A file mapped into memory, released when its last unit is parsed. */
+/* A file's bytes in memory, released when its last unit is parsed. */
 struct filemap {
-	void *addr;        /* the mapping, or NULL */
-	char *mem;         /* or the bytes read into memory (malloc'd) */
+	void *addr;        /* anonymous memory (len bytes) they are read
+	                    * into, or NULL */
+	char *mem;         /* or the heap (malloc'd) */
 	size_t len;
-	atomic_size_t left; /* units of the file not yet parsed */
+	atomic_size_t left; /* units of the file not yet parsed, and one
+	                     * while the file is still being read */
 };
 
 /* One piece of work: a whole file, or a run of its documents. Its arena
@@ -2129,7 +2132,7 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 	reader_free(&r);
 	free(fixed);
 	free(fixed2);
-	/* the parsed bytes of a mapped file need not stay resident */
+	/* the parsed bytes of a big file need not stay resident */
 	if (u->map && u->map->addr) {
 		long pg = sysconf(_SC_PAGESIZE);
 		uintptr_t a = ((uintptr_t)u->buf + (uintptr_t)pg - 1) &
