@@ -576,8 +576,9 @@ list_index_step(struct ui *ui)
 	size_t to = have + 256 < n ? have + 256 : n;
 	index_extend(ui->ix, ui->cat->v, to);
 	/* a partial answer takes in what was indexed: at once when the
-	 * index is complete, else as often as a load's arrivals */
-	if (ui->partial && (to == ui->nsorted ||
+	 * answer can be whole (see filter_all), else as often as a load's
+	 * arrivals */
+	if (ui->partial && (to + PARTIAL_LAG >= ui->nsorted ||
 	                    now_ms() - ui->load_shown_ms >= load_interval(ui))) {
 		list_rebuild(ui);
 		ui->load_shown_ms = now_ms();
