@@ -64,9 +64,9 @@ struct toklist {
 	uint32_t last;  /* the last token added, when n > 0 */
 };
 
-/* A slot of the trigram table. */
-struct trigram {
-	uint32_t key;        /* 1 << 24 | b0 << 16 | b1 << 8 | b2; 0 empty */
+/* A slot of the table of pairs and triples of bytes. */
+struct gram {
+	uint32_t key;        /* gram_key(); 0 for an empty slot */
 	struct toklist list;
 };
 
@@ -119,12 +119,11 @@ struct query_index {
 	struct plist *lists;     /* every list; owns their heap bytes */
 	size_t nlists, lcap;
 	uint64_t bytefreq[256];  /* how often each byte occurs in voc */
-	struct toklist *bigrams; /* 65536, by b0 << 8 | b1: the tokens
-	                          * holding the pair, to look at only
-	                          * those for a needle holding it */
-	struct trigram *trigrams; /* the same for three bytes: open
+	struct gram *grams;      /* the tokens holding each pair and each
+	                          * triple of bytes, to look at only those
+	                          * for a needle holding it: open
 	                          * addressing, a power of two */
-	size_t ntri, trislots;
+	size_t ngrams, gramslots;
 	size_t gram_bytes;       /* what their arrays hold, for memory */
 	uint32_t *gramtoks;      /* scratch: a toklist's tokens */
 	size_t gramtokcap;
@@ -378,45 +377,45 @@ toklist_trim(struct query_index *ix, struct toklist *tl)
 	tl->cap = tl->len;
 }
 
-/* The trigram table's key of the three bytes at s. */
+/* The table's key of the n (2 or 3) bytes at s. */
 static uint32_t
-trigram_key(const char *s)
+gram_key(const char *s, size_t n)
 {
-	return 1u << 24 | (uint32_t)(unsigned char)s[0] << 16 |
-	       (uint32_t)(unsigned char)s[1] << 8 | (unsigned char)s[2];
+	uint32_t k = (uint32_t)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+	return n == 2 ? 1u << 25 | k : 1u << 24 | k << 8 | (unsigned char)s[2];
 }
 
-/* The tokens holding the three bytes of key: made when missing if add,
- * else NULL. */
+/* The tokens holding the bytes of key: made when missing if add, else
+ * NULL. */
 static struct toklist *
-trigram_list(struct query_index *ix, uint32_t key, bool add)
+gram_list(struct query_index *ix, uint32_t key, bool add)
 {
-	size_t mask = ix->trislots - 1, j = (key * 0x9E3779B1u) >> 8 & mask;
-	for (; ix->trigrams[j].key; j = (j + 1) & mask)
-		if (ix->trigrams[j].key == key)
-			return &ix->trigrams[j].list;
+	size_t mask = ix->gramslots - 1, j = (key * 0x9E3779B1u) >> 8 & mask;
+	for (; ix->grams[j].key; j = (j + 1) & mask)
+		if (ix->grams[j].key == key)
+			return &ix->grams[j].list;
 	if (!add)
 		return NULL;
-	if (2 * (ix->ntri + 1) > ix->trislots) {
-		size_t n = ix->trislots * 2;
-		struct trigram *t = xcalloc(n, sizeof(*t));
-		for (size_t i = 0; i < ix->trislots; i++) {
-			if (!ix->trigrams[i].key)
+	if (2 * (ix->ngrams + 1) > ix->gramslots) {
+		size_t n = ix->gramslots * 2;
+		struct gram *t = xcalloc(n, sizeof(*t));
+		for (size_t i = 0; i < ix->gramslots; i++) {
+			if (!ix->grams[i].key)
 				continue;
-			size_t k = (ix->trigrams[i].key * 0x9E3779B1u) >> 8 &
+			size_t k = (ix->grams[i].key * 0x9E3779B1u) >> 8 &
 			           (n - 1);
 			while (t[k].key)
 				k = (k + 1) & (n - 1);
-			t[k] = ix->trigrams[i];
+			t[k] = ix->grams[i];
 		}
-		free(ix->trigrams);
-		ix->trigrams = t;
-		ix->trislots = n;
-		return trigram_list(ix, key, true);
+		free(ix->grams);
+		ix->grams = t;
+		ix->gramslots = n;
+		return gram_list(ix, key, true);
 	}
-	ix->ntri++;
-	ix->trigrams[j].key = key;
-	return &ix->trigrams[j].list;
+	ix->ngrams++;
+	ix->grams[j].key = key;
+	return &ix->grams[j].list;
 }
 
 /* The id of token s[0..len), or NONE when it is not in the vocabulary
@@ -449,11 +448,10 @@ vocab_get(struct query_index *ix, const char *s, size_t len, bool add)
 	ix->voclen += len;
 	ix->voc[ix->voclen++] = ' ';
 	for (size_t k = 0; k + 1 < len; k++) {
-		toklist_add(ix, &ix->bigrams[(unsigned char)s[k] << 8 |
-		                             (unsigned char)s[k + 1]], t);
+		toklist_add(ix, gram_list(ix, gram_key(s + k, 2), true), t);
 		if (k + 2 < len)
-			toklist_add(ix, trigram_list(ix, trigram_key(s + k),
-			                             true), t);
+			toklist_add(ix, gram_list(ix, gram_key(s + k, 3), true),
+			            t);
 	}
 	ix->tok[t] = (struct tokinfo){ NONE, 0, 0 };
 	ix->ntok++;
@@ -762,9 +760,8 @@ index_build(struct posting *const *v, size_t n)
 	ix->tokoff[0] = 1;
 	ix->nslots = 1024;
 	ix->slots = xcalloc(ix->nslots, sizeof(*ix->slots));
-	ix->bigrams = xcalloc(65536, sizeof(*ix->bigrams));
-	ix->trislots = 1024;
-	ix->trigrams = xcalloc(ix->trislots, sizeof(*ix->trigrams));
+	ix->gramslots = 1024;
+	ix->grams = xcalloc(ix->gramslots, sizeof(*ix->grams));
 	for (size_t b = 0; b < 256; b++)
 		ix->bytelist[b] = NONE;
 	index_extend(ix, v, n);
@@ -802,10 +799,8 @@ index_extend(struct query_index *ix, struct posting *const *v, size_t n)
 	if (n >= 2 * old) {
 		for (size_t l = 0; l < ix->nlists; l++)
 			list_trim(&ix->lists[l]);
-		for (size_t b = 0; b < 65536; b++)
-			toklist_trim(ix, &ix->bigrams[b]);
-		for (size_t i = 0; i < ix->trislots; i++)
-			toklist_trim(ix, &ix->trigrams[i].list);
+		for (size_t i = 0; i < ix->gramslots; i++)
+			toklist_trim(ix, &ix->grams[i].list);
 	}
 	buf_free(&ix->fold);
 }
@@ -826,8 +821,8 @@ index_memory(const struct query_index *ix)
 	           ix->vlistscap * 4;
 	for (size_t f = 0; f <= NFIELDS; f++)
 		m += ix->ftokcap[f] * 4;
-	m += 65536 * sizeof(*ix->bigrams) + ix->gram_bytes +
-	     ix->trislots * sizeof(*ix->trigrams) + ix->gramtokcap * 4;
+	m += ix->gramslots * sizeof(*ix->grams) + ix->gram_bytes +
+	     ix->gramtokcap * 4;
 	for (size_t l = 0; l < ix->nlists; l++)
 		m += ix->lists[l].cap;
 	size_t bs = ix->words * 8;
@@ -867,12 +862,9 @@ index_free(struct query_index *ix)
 	free(ix->vlists);
 	for (size_t f = 0; f <= NFIELDS; f++)
 		free(ix->ftoks[f]);
-	for (size_t b = 0; b < 65536; b++)
-		free(ix->bigrams[b].d);
-	free(ix->bigrams);
-	for (size_t i = 0; i < ix->trislots; i++)
-		free(ix->trigrams[i].list.d);
-	free(ix->trigrams);
+	for (size_t i = 0; i < ix->gramslots; i++)
+		free(ix->grams[i].list.d);
+	free(ix->grams);
 	free(ix->gramtoks);
 	free(ix);
 }
@@ -1016,13 +1008,10 @@ tokens_containing(struct query_index *ix, int f, const char *s, size_t len,
 	static const struct toklist none;
 	const struct toklist *pair = NULL;
 	for (size_t k = 0; k + 1 < len; k++) {
-		const struct toklist *g = &ix->bigrams[(unsigned char)s[k] << 8 |
-		                                      (unsigned char)s[k + 1]];
-		if (k + 2 < len) {
-			g = trigram_list(ix, trigram_key(s + k), false);
-			if (!g)
-				g = &none;
-		}
+		const struct toklist *g =
+			gram_list(ix, gram_key(s + k, k + 2 < len ? 3 : 2), false);
+		if (!g)
+			g = &none;
 		if (!pair || g->n < pair->n)
 			pair = g;
 	}
