@@ -427,18 +427,25 @@ ui_keys() {
 	done
 }
 
-# ui_case NAME COLUMNS LINES VISIBLE: runs the interface on $UI at that
-# size; VISIBLE is 1 when the payloads' visible forms must be on screen.
+# ui_run ID COLUMNS LINES: runs the interface on $UI at that size, what
+# it writes to the terminal in $TMP/ts-ID, its exit status in
+# $TMP/rc-ID. The runs mostly wait for keys, so they go side by side.
+ui_run() {
+	ui_keys | env -i PATH="$PATH" HOME="$HOME" \
+		XDG_STATE_HOME="$XDG_STATE_HOME/$1" TERM=xterm-256color \
+		LANG=C.UTF-8 COLUMNS="$2" LINES="$3" BILLET_THREADS=2 \
+		timeout -k 2 60 script -q -e -f -c "'$BILLET' '$UI'" \
+		"$TMP/ts-$1" >/dev/null 2>&1
+	echo $? >"$TMP/rc-$1"
+}
+
+# ui_case ID NAME VISIBLE: the verdict on run ID; VISIBLE is 1 when the
+# payloads' visible forms must be on screen.
 ui_case() {
 	n=$((n + 1))
 	why=
-	name=$1 cols=$2 rows=$3 visible=$4
-	ui_keys | env -i PATH="$PATH" HOME="$HOME" \
-		XDG_STATE_HOME="$XDG_STATE_HOME" TERM=xterm-256color \
-		LANG=C.UTF-8 COLUMNS="$cols" LINES="$rows" BILLET_THREADS=2 \
-		timeout -k 2 60 script -q -e -f -c "'$BILLET' '$UI'" "$TMP/ts" \
-		>/dev/null 2>&1
-	rc=$?
+	name=$2 visible=$3
+	rc=$(cat "$TMP/rc-$1")
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		fail "no exit within 60 s"
 	elif [ "$rc" -ne 0 ]; then
@@ -462,7 +469,7 @@ ui_case() {
 			unless $ARGV[1] ne "1" || $s =~ /\^\[\]0;pwned/;
 		print join("; ", @bad);
 		exit(@bad ? 1 : 0);
-	' "$TMP/ts" "$visible") || fail "$out"
+	' "$TMP/ts-$1" "$visible") || fail "$out"
 	if [ -z "$why" ]; then
 		passed=$((passed + 1))
 		echo "ok $n - $name"
@@ -477,9 +484,13 @@ if [ -n "$wrap" ]; then
 elif ! command -v script >/dev/null 2>&1; then
 	skip "the interface" "script(1) (util-linux) is not installed"
 else
-	ui_case "the interface at 150x50 (side by side)" 150 50 1
-	ui_case "the interface at 80x24" 80 24 1
-	ui_case "the interface at 20x5" 20 5 0
+	ui_run big 150 50 &
+	ui_run std 80 24 &
+	ui_run tiny 20 5 &
+	wait
+	ui_case big "the interface at 150x50 (side by side)" 1
+	ui_case std "the interface at 80x24" 1
+	ui_case tiny "the interface at 20x5" 0
 fi
 
 finish
