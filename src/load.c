@@ -2736,7 +2736,8 @@ loader_poll(struct loader *l, struct catalog *c)
 		struct unit **grp = k <= 8 ? local : malloc(k * sizeof(*grp));
 		if (!grp)
 			die_nomem();
-		memcpy(grp, l->units + i, k * sizeof(*grp));
+		if (k)
+			memcpy(grp, l->units + i, k * sizeof(*grp));
 		pthread_mutex_unlock(&l->lock);
 		if (!k)
 			return finished;
