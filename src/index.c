@@ -336,6 +336,8 @@ toklist_add(struct query_index *ix, struct toklist *tl, uint32_t t)
 		return;
 	if (tl->len + 5 > tl->cap) {
 		uint32_t cap = tl->cap ? tl->cap * 2 : 8;
+		if (cap < tl->len + 5) /* a trimmed list grows again */
+			cap = tl->len + 5;
 		tl->d = xrealloc(tl->d, cap);
 		ix->gram_bytes += cap - tl->cap;
 		tl->cap = cap;
