@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "arena.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 
 /* total bytes (a multiple of ARENA_HUGE) mapped at an address aligned
  * for huge pages, or NULL. Mapped rather than from malloc, whose header
- * in front of the block would take a huge page of its own. */
+ * in front of the memory would take a huge page of its own. */
 static void *
 huge_map(size_t total)
 {
@@ -36,14 +37,121 @@ huge_map(size_t total)
 	return a;
 }
 
+/* A block of size bytes mapped for huge pages, its header in the heap
+ * (where a leak checker sees the chain of blocks), or NULL. */
+static struct arena_block *
+huge_block(size_t size)
+{
+	struct arena_block *b = malloc(sizeof(*b));
+	if (!b)
+		return NULL;
+	b->mem = huge_map(size);
+	if (!b->mem) {
+		free(b);
+		return NULL;
+	}
+	b->mapped = true;
+	b->size = size;
+	return b;
+}
+
+static void block_free(struct arena_block *b);
+
+struct arena_pool {
+	pthread_mutex_t lock;
+	struct arena_block *ready; /* blocks of ARENA_BLOCK_MAX, faulted in */
+	size_t nready;
+	size_t taken;              /* biggest blocks the arenas asked for */
+	bool closed;               /* drained: makes none any more */
+};
+
+struct arena_pool *
+arena_pool_new(void)
+{
+	struct arena_pool *p = calloc(1, sizeof(*p));
+	if (p)
+		pthread_mutex_init(&p->lock, NULL);
+	return p;
+}
+
+void
+arena_pool_fill(struct arena_pool *p, size_t max)
+{
+	if (!p)
+		return;
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		size_t want = p->closed || p->taken < 4 ? 0
+		            : p->taken < max ? p->taken : max;
+		bool more = p->nready < want;
+		pthread_mutex_unlock(&p->lock);
+		if (!more)
+			return;
+		struct arena_block *nb = huge_block(ARENA_BLOCK_MAX);
+		if (!nb)
+			return;
+		/* a byte a huge page: the kernel faults in (and zeroes) the
+		 * whole page here, not in the thread that fills it */
+		for (size_t off = 0; off < nb->size; off += ARENA_HUGE)
+			nb->mem[off] = 0;
+		pthread_mutex_lock(&p->lock);
+		nb->next = p->ready;
+		p->ready = nb;
+		p->nready++;
+		pthread_mutex_unlock(&p->lock);
+	}
+}
+
+/* One of the pool's ready blocks, or NULL; counts the demand. */
+static struct arena_block *
+pool_take(struct arena_pool *p)
+{
+	pthread_mutex_lock(&p->lock);
+	p->taken++;
+	struct arena_block *b = p->ready;
+	if (b) {
+		p->ready = b->next;
+		p->nready--;
+	}
+	pthread_mutex_unlock(&p->lock);
+	return b;
+}
+
+void
+arena_pool_drain(struct arena_pool *p)
+{
+	if (!p)
+		return;
+	pthread_mutex_lock(&p->lock);
+	struct arena_block *b = p->ready;
+	p->ready = NULL;
+	p->nready = 0;
+	p->closed = true;
+	pthread_mutex_unlock(&p->lock);
+	while (b) {
+		struct arena_block *next = b->next;
+		block_free(b);
+		b = next;
+	}
+}
+
+void
+arena_pool_free(struct arena_pool *p)
+{
+	if (!p)
+		return;
+	arena_pool_drain(p);
+	pthread_mutex_destroy(&p->lock);
+	free(p);
+}
+
 /* Releases a block of either kind. */
 static void
 block_free(struct arena_block *b)
 {
 	if (b->mapped)
-		munmap(b, b->size + sizeof(*b));
-	else
-		free(b);
+		munmap(b->mem, b->size);
+	free(b);
 }
 
 /* A new block of at least n usable bytes. */
@@ -57,20 +165,23 @@ block_new(struct arena *a, size_t n)
 	if (size < n)
 		size = n;
 	struct arena_block *b;
-	if (size >= ARENA_HUGE - sizeof(*b)) {
-		size = (size + sizeof(*b) + ARENA_HUGE - 1) / ARENA_HUGE *
-		       ARENA_HUGE - sizeof(*b);
-		b = huge_map(size + sizeof(*b));
-		if (b)
-			b->mapped = true;
+	if (size >= ARENA_HUGE) {
+		size = (size + ARENA_HUGE - 1) / ARENA_HUGE * ARENA_HUGE;
+		b = NULL;
+		if (a->pool && size == ARENA_BLOCK_MAX)
+			b = pool_take(a->pool);
+		if (!b)
+			b = huge_block(size);
 	} else {
 		b = malloc(sizeof(*b) + size);
-		if (b)
+		if (b) {
+			b->mem = (char *)b->data;
 			b->mapped = false;
+			b->size = size;
+		}
 	}
 	if (!b)
 		return NULL;
-	b->size = size;
 	b->used = 0;
 	return b;
 }
@@ -98,7 +209,7 @@ alloc_aligned(struct arena *a, size_t n, size_t align)
 		b = nb;
 		at = 0;
 	}
-	void *p = (char *)b->data + at;
+	void *p = b->mem + at;
 	b->used = at + n;
 	return p;
 }

@@ -11,15 +11,20 @@ struct arena_block {
 	struct arena_block *next; /* older block */
 	size_t size;              /* usable bytes in data */
 	size_t used;              /* bytes handed out */
-	bool mapped;              /* mmap'd (huge pages), else malloc'd */
-	max_align_t data[];       /* the memory */
+	char *mem;                /* the memory: data, or a mapping */
+	bool mapped;              /* mem is mmap'd (huge pages) */
+	max_align_t data[];       /* the memory of a block from the heap */
 };
+
+struct arena_pool;
 
 /* An arena owns every block on its chain; arena_free releases them. */
 struct arena {
 	struct arena_block *head; /* block being filled, or NULL */
 	size_t total;             /* bytes of all blocks, for measurement */
 	size_t first;             /* size of the first block; 0: the default */
+	struct arena_pool *pool;  /* where its biggest blocks come from when
+	                           * it has some ready (not owned), or NULL */
 };
 
 /* Returns n bytes aligned for any type, or NULL when memory is exhausted. */
@@ -34,5 +39,19 @@ void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 /* Moves every block of src onto dst; src is left empty. */
 void arena_take(struct arena *dst, struct arena *src);
+
+/* A pool of the biggest blocks made ready ahead, their memory already
+ * faulted in, by a thread that has time while others fill arenas: the
+ * kernel's zeroing of fresh memory is then done beside the filling, not
+ * in it. Thread-safe. */
+struct arena_pool *arena_pool_new(void);
+/* Makes blocks ready up to as many as the arenas took so far, at most
+ * max; nothing until they have taken four (a small load needs none). */
+void arena_pool_fill(struct arena_pool *p, size_t max);
+/* Releases the blocks ready and makes no more: once the work is nearly
+ * done, they would only add to the peak of memory. */
+void arena_pool_drain(struct arena_pool *p);
+/* Releases the blocks still ready, and the pool (NULL is fine). */
+void arena_pool_free(struct arena_pool *p);
 
 #endif

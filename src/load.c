@@ -2283,6 +2283,8 @@ struct loader {
 	pthread_t planner;
 	pthread_t *workers;
 	struct arena *arenas;      /* one a worker: what the units keep */
+	struct arena_pool *pool;   /* their big blocks, made ready by the
+	                            * planner while it waits */
 	int nworkers, started;
 	struct catalog *into;      /* the catalog units are merged into */
 	struct fmerge fm;          /* the file being merged */
@@ -2296,12 +2298,18 @@ struct loader {
 static void
 plan_unit(struct loader *l, struct unit *u)
 {
+	/* ahead of the workers: their arenas' next blocks made ready */
+	arena_pool_fill(l->pool, (size_t)l->nworkers);
 	pthread_mutex_lock(&l->lock);
 	while (l->nunits > l->next_parse &&
 	       (l->nunits - l->next_parse > MAX_PENDING ||
 	        l->pending_bytes > MAX_PENDING_BYTES) &&
-	       !atomic_load_explicit(&l->cancel, memory_order_relaxed))
+	       !atomic_load_explicit(&l->cancel, memory_order_relaxed)) {
 		pthread_cond_wait(&l->room, &l->lock);
+		pthread_mutex_unlock(&l->lock);
+		arena_pool_fill(l->pool, (size_t)l->nworkers);
+		pthread_mutex_lock(&l->lock);
+	}
 	if (u->len != (size_t)-1)
 		l->pending_bytes += u->len;
 	if (l->nunits == l->cap) {
@@ -2601,6 +2609,9 @@ planner_main(void *arg)
 			break;
 		plan_path(l, l->paths[i]);
 	}
+	/* what is left is being parsed: blocks made ready now would only
+	 * be left over */
+	arena_pool_drain(l->pool);
 	pthread_mutex_lock(&l->lock);
 	l->planned = true;
 	pthread_cond_broadcast(&l->work);
@@ -2615,6 +2626,7 @@ worker_main(void *arg)
 	struct loader *l = arg;
 	pthread_mutex_lock(&l->lock);
 	struct arena *keep = &l->arenas[l->started++];
+	keep->pool = l->pool;
 	for (;;) {
 		while (l->next_parse < l->nunits &&
 		       (!l->units[l->next_parse] ||
@@ -2677,7 +2689,8 @@ loader_start(char *const *paths, size_t npaths, const struct load_limits *lim)
 	l->nworkers = worker_count();
 	l->workers = calloc((size_t)l->nworkers, sizeof(*l->workers));
 	l->arenas = calloc((size_t)l->nworkers, sizeof(*l->arenas));
-	if (!l->workers || !l->arenas ||
+	l->pool = arena_pool_new();
+	if (!l->workers || !l->arenas || !l->pool ||
 	    pthread_create(&l->planner, NULL, planner_main, l) != 0)
 		die_nomem();
 	for (int i = 0; i < l->nworkers; i++)
@@ -2824,6 +2837,7 @@ loader_free(struct loader *l)
 	free(l->paths);
 	free(l->workers);
 	free(l->arenas);
+	arena_pool_free(l->pool);
 	pthread_mutex_destroy(&l->lock);
 	pthread_cond_destroy(&l->work);
 	pthread_cond_destroy(&l->room);

@@ -59,6 +59,9 @@ on_tstp(int sig)
 	tstp_signal = 1;
 }
 
+/* A load left running when the interface ends (see ui_run). */
+static struct loader *volatile left_running;
+
 /* Restores the terminal before a fatal exit (die_hook). */
 static void
 restore_terminal(void)
@@ -1028,7 +1031,9 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	ui_state_close(ui); /* a failed save is said on stderr */
 	/* q during a load quits at once: loader_free would wait for the
 	 * threads to finish the file they are in, so the load is left to
-	 * end with the process (its threads touch nothing of ours). */
+	 * end with the process (its threads touch nothing of ours); kept
+	 * here, what it holds is not lost but left (for LeakSanitizer). */
+	left_running = ui->loader;
 	ui->loader = NULL;
 	free(ui->want_id);
 	for (size_t i = ui->depth; i-- > 1;)
