@@ -2285,6 +2285,8 @@ struct loader {
 	struct arena *arenas;      /* one a worker: what the units keep */
 	struct arena_pool *pool;   /* their big blocks, made ready by the
 	                            * planner while it waits */
+	size_t pool_max;           /* how many: one a worker when a core is
+	                            * left for it, else none */
 	int nworkers, started;
 	struct catalog *into;      /* the catalog units are merged into */
 	struct fmerge fm;          /* the file being merged */
@@ -2299,7 +2301,7 @@ static void
 plan_unit(struct loader *l, struct unit *u)
 {
 	/* ahead of the workers: their arenas' next blocks made ready */
-	arena_pool_fill(l->pool, (size_t)l->nworkers);
+	arena_pool_fill(l->pool, l->pool_max);
 	pthread_mutex_lock(&l->lock);
 	while (l->nunits > l->next_parse &&
 	       (l->nunits - l->next_parse > MAX_PENDING ||
@@ -2307,7 +2309,7 @@ plan_unit(struct loader *l, struct unit *u)
 	       !atomic_load_explicit(&l->cancel, memory_order_relaxed)) {
 		pthread_cond_wait(&l->room, &l->lock);
 		pthread_mutex_unlock(&l->lock);
-		arena_pool_fill(l->pool, (size_t)l->nworkers);
+		arena_pool_fill(l->pool, l->pool_max);
 		pthread_mutex_lock(&l->lock);
 	}
 	if (u->len != (size_t)-1)
@@ -2690,6 +2692,8 @@ loader_start(char *const *paths, size_t npaths, const struct load_limits *lim)
 	l->workers = calloc((size_t)l->nworkers, sizeof(*l->workers));
 	l->arenas = calloc((size_t)l->nworkers, sizeof(*l->arenas));
 	l->pool = arena_pool_new();
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	l->pool_max = ncpu > l->nworkers ? (size_t)l->nworkers : 0;
 	if (!l->workers || !l->arenas || !l->pool ||
 	    pthread_create(&l->planner, NULL, planner_main, l) != 0)
 		die_nomem();
