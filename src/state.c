@@ -79,12 +79,13 @@ seterr_cause(struct state_error *err, const char *what, const char *fmt, ...)
 	err->replaced = false;
 }
 
-/* A string made safe to show: controls and bidi overrides visible. */
+/* A string made safe to show on one line: controls (a newline as ^J)
+ * and bidi overrides visible. */
 static char *
 shown(const char *s, size_t len)
 {
 	struct buf b = {0};
-	text_sanitize(&b, s, len, 0);
+	text_sanitize(&b, s, len, SAN_CARET_NL);
 	return buf_steal(&b);
 }
 

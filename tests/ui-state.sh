@@ -265,6 +265,20 @@ corrupt() {
 }
 ok "a corrupt state file is said at start, marks toggle for the run only, the file is untouched" corrupt
 
+# A newline in the state file's name shows as ^J on the message line.
+nl_name() {
+	nd="$TMP/a
+b"
+	mkdir -p "$nd" && printf 'posting:\n  marked: [oops\n' >"$nd/state.yaml" &&
+	old_state=$STATE && STATE="$nd/state.yaml" &&
+	start n 100x24
+	st=$?
+	STATE=$old_state
+	[ $st -eq 0 ] && waits n "a^Jb/state.yaml:2:11: marked: expected true or false" &&
+	keys n q && waits n "billet-exit=0"
+}
+ok "a newline in the state file's name is shown as ^J" nl_name
+
 readonly_dir() {
 	[ "$(id -u)" -eq 0 ] && return 0 # root writes anywhere
 	mkdir -p "$TMP/ro" && "$BILLET" --state "$TMP/ro/s.yaml" --mark "$A" &&

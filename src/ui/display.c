@@ -209,23 +209,14 @@ void
 ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
 	va_list ap;
-	buf_clear(&ui->msg);
+	struct buf raw = {0};
 	va_start(ap, fmt);
-	char small[512];
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	if (n >= (int)sizeof(small)) {
-		char *big = malloc((size_t)n + 1);
-		if (!big)
-			die_nomem();
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		buf_adds(&ui->msg, big);
-		free(big);
-	} else if (n > 0) {
-		buf_adds(&ui->msg, small);
-	}
+	/* one line: a newline or tab in a quoted name shows as ^J, ^I */
+	buf_clear(&ui->msg);
+	text_sanitize(&ui->msg, raw.s, raw.len, SAN_CARET_NL);
+	buf_free(&raw);
 	ui->msg_error = error;
 	ui->dirty = true;
 }
