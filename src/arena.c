@@ -51,6 +51,7 @@ huge_block(size_t size)
 		return NULL;
 	}
 	b->mapped = true;
+	b->release = NULL;
 	b->size = size;
 	return b;
 }
@@ -149,6 +150,8 @@ arena_pool_free(struct arena_pool *p)
 static void
 block_free(struct arena_block *b)
 {
+	if (b->release)
+		b->release(b->held);
 	if (b->mapped)
 		munmap(b->mem, b->size);
 	free(b);
@@ -177,6 +180,7 @@ block_new(struct arena *a, size_t n)
 		if (b) {
 			b->mem = (char *)b->data;
 			b->mapped = false;
+			b->release = NULL;
 			b->size = size;
 		}
 	}
@@ -247,11 +251,14 @@ arena_reset(struct arena *a)
 	while (old) {
 		struct arena_block *next = old->next;
 		a->total -= old->size;
+		if (old->release)
+			a->held -= old->used;
 		block_free(old);
 		old = next;
 	}
 	b->next = NULL;
-	b->used = 0;
+	if (!b->release)
+		b->used = 0;
 }
 
 void
@@ -265,6 +272,7 @@ arena_free(struct arena *a)
 	}
 	a->head = NULL;
 	a->total = 0;
+	a->held = 0;
 }
 
 void
@@ -283,6 +291,29 @@ arena_take(struct arena *dst, struct arena *src)
 		dst->head = src->head;
 	}
 	dst->total += src->total;
+	dst->held += src->held;
 	src->head = NULL;
 	src->total = 0;
+	src->held = 0;
+}
+
+bool
+arena_hold(struct arena *a, void (*release)(void *), void *what,
+           size_t size)
+{
+	struct arena_block *b = malloc(sizeof(*b));
+	if (!b)
+		return false;
+	/* no room (size 0); used keeps the bytes held */
+	*b = (struct arena_block){.release = release, .held = what,
+	                          .used = size};
+	/* behind the block being filled, which goes on being filled */
+	if (a->head) {
+		b->next = a->head->next;
+		a->head->next = b;
+	} else {
+		a->head = b;
+	}
+	a->held += size;
+	return true;
 }

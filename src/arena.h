@@ -10,9 +10,12 @@
 struct arena_block {
 	struct arena_block *next; /* older block */
 	size_t size;              /* usable bytes in data */
-	size_t used;              /* bytes handed out */
+	size_t used;              /* bytes handed out (a hold: held) */
 	char *mem;                /* the memory: data, or a mapping */
 	bool mapped;              /* mem is mmap'd (huge pages) */
+	void (*release)(void *);  /* a hold (size 0): called with held when
+	                           * the arena lets go, or NULL */
+	void *held;
 	max_align_t data[];       /* the memory of a block from the heap */
 };
 
@@ -22,6 +25,7 @@ struct arena_pool;
 struct arena {
 	struct arena_block *head; /* block being filled, or NULL */
 	size_t total;             /* bytes of all blocks, for measurement */
+	size_t held;              /* bytes of the memory held (arena_hold) */
 	size_t first;             /* size of the first block; 0: the default */
 	struct arena_pool *pool;  /* where its biggest blocks come from when
 	                           * it has some ready (not owned), or NULL */
@@ -39,6 +43,11 @@ void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 /* Moves every block of src onto dst; src is left empty. */
 void arena_take(struct arena *dst, struct arena *src);
+/* Makes the arena hold size bytes of memory it did not allocate (text
+ * kept where it was read): release(what) is called when the arena is
+ * freed. Returns false, having held nothing, when memory is exhausted. */
+bool arena_hold(struct arena *a, void (*release)(void *), void *what,
+                size_t size);
 
 /* A pool of the biggest blocks made ready ahead, their memory already
  * faulted in, by a thread that has time while others fill arenas: the

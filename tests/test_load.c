@@ -545,6 +545,193 @@ Test(load, a_big_file_of_one_posting_keeps_the_bare_stem)
 	buf_free(&b);
 }
 
+/* Compares two strings for qsort. */
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every posting of cat as JSON, and every problem, one a line: what two
+ * loads of the same bytes must agree on. */
+static char *
+catalog_text(const struct catalog *cat)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&s, &len);
+	cr_assert_not_null(f);
+	for (size_t i = 0; i < cat->n; i++)
+		export_show(f, cat->v[i], FMT_JSON, 80, NULL);
+	/* the problems in order of place: a whole buffer read again after
+	 * a bad byte says that one first */
+	char **lines = calloc(cat->nproblems + 1, sizeof(*lines));
+	cr_assert_not_null(lines);
+	for (size_t i = 0; i < cat->nproblems; i++) {
+		const struct problem *p = &cat->problems[i];
+		struct buf l = {0};
+		buf_printf(&l, "%s:%09u:%09u: %s %s\n", p->file, p->line,
+		           p->col, p->error ? "error" : "warning", p->msg);
+		lines[i] = buf_steal(&l);
+	}
+	qsort(lines, cat->nproblems, sizeof(*lines), str_cmp);
+	for (size_t i = 0; i < cat->nproblems; i++) {
+		fputs(lines[i], f);
+		free(lines[i]);
+	}
+	free(lines);
+	fclose(f);
+	return s;
+}
+
+/* Loads b as a file of its own (big: read in runs, the text kept in the
+ * bytes read) and as a buffer (one piece, the text copied), and checks
+ * that both give the same postings and problems; returns postings. */
+static size_t
+same_as_a_buffer(const struct buf *b, const char *name)
+{
+	char path[4096];
+	write_temp(path, name, b);
+	struct catalog whole;
+	catalog_init(&whole);
+	setenv("BILLET_THREADS", "2", 1);
+	size_t n = load_path(&c, path, NULL);
+	unsetenv("BILLET_THREADS");
+	size_t m = load_buffer(&whole, path, b->s, b->len, NULL);
+	char *x = catalog_text(&c), *y = catalog_text(&whole);
+	if (strcmp(x, y)) {
+		size_t i = 0;
+		while (x[i] == y[i])
+			i++;
+		size_t from = i > 300 ? i - 300 : 0;
+		cr_assert_fail("the loads (%zu and %zu postings) part at "
+		               "byte %zu:\nfile:   %.600s\nbuffer: %.600s", n, m,
+		               i, x + from, y + from);
+	}
+	cr_assert_eq(n, m);
+	free(x);
+	free(y);
+	catalog_free(&whole);
+	remove_temp(path);
+	return n;
+}
+
+/* Documents of many kinds: text in every scalar style (escapes that
+ * grow, folded lines, CRLF, tabs, wide and combining characters),
+ * anchors, long lines, and documents that fail. */
+static void
+mixed_documents(struct buf *b, size_t count, bool broken_too)
+{
+	for (size_t i = 0; i < count; i++) {
+		/* a few broken: a file of more than 100 stops being read */
+		bool broken = broken_too && i / 9 % 40 == 0;
+		switch (i % 9) {
+		case 0:
+			buf_printf(b, "---\ntitle: Organizer %zu, caf\u00e9 "
+			           "\u4e2d\u6587 \U0001F600 e\u0301\n"
+			           "organization: {name: ACLU\u2019s Kern, "
+			           "short: A}\nsummary: |\n  First line %zu\n"
+			           "\n  \tindented\n  last\n"
+			           "responsibilities:\n  - plain item that\n"
+			           "    goes on\n  - \"esc \\L\\P\\x41\\u00e9"
+			           "\\t\\\"q\\\" \\N\\_\"\n  - 'single ''q'' "
+			           "\n\n    folded'\n", i, i);
+			break;
+		case 1:
+			buf_printf(b, "---\ntitle: &t Anchored %zu\n"
+			           "organization: O\nsummary: >\n  folded %zu\n"
+			           "  text\n\n  para\ntags: [*t, b, c]\n"
+			           "other_key: *t\n", i, i);
+			break;
+		case 2:
+			buf_printf(b, "---\r\ntitle: CRLF %zu\r\norganization: "
+			           "O\r\nsummary: |\r\n  a\r\n  b\r\n", i);
+			break;
+		case 3:
+			buf_printf(b, "---\ntitle: ");
+			for (int k = 0; k < 400; k++)
+				buf_printf(b, "long%d ", k);
+			buf_printf(b, "\norganization: O\n");
+			break;
+		case 4:
+			if (broken)
+				buf_printf(b, "---\ntitle: Broken %zu\n"
+				           "organization: [unclosed\n"
+				           "summary: x\n", i);
+			else
+				buf_printf(b, "---\n# only a comment\n");
+			break;
+		case 5:
+			buf_printf(b, "---\ntitle: Deep %zu\nx: ", i);
+			for (int k = 0; k < (broken ? 70 : 10); k++)
+				buf_adds(b, "[");
+			for (int k = 0; k < (broken ? 70 : 10); k++)
+				buf_adds(b, "]");
+			buf_printf(b, "\norganization: O\n");
+			break;
+		case 6:
+			buf_printf(b, "---\ntitle: Salary %zu\norganization: O\n"
+			           "salary: lots\nlocation:\n  - {city: Bakersfield, "
+			           "region: CA}\n  - Remote\n", i);
+			break;
+		case 7:
+			if (broken)
+				buf_printf(b, "---\ntitle: Bad key %zu\n"
+				           "organization: O\n  summary: : x\n"
+				           "- item\n", i);
+			else
+				buf_printf(b, "---\ntitle: Plain %zu\n"
+				           "organization: O\n", i);
+			break;
+		default:
+			buf_printf(b, "---\n- title: Item %zu a\n  organization: O"
+			           "\n- title: Item %zu b\n  organization: P\n",
+			           i, i);
+			break;
+		}
+	}
+}
+
+Test(load, a_big_file_keeps_its_text_as_a_buffer_would)
+{
+	/* about 3 MB: read in runs, parsed by two workers, the text written
+	 * back into the bytes read; everything as from one buffer */
+	struct buf b = {0};
+	mixed_documents(&b, 9000, false);
+	cr_assert_gt(b.len, (size_t)3 << 20);
+	cr_assert_gt(same_as_a_buffer(&b, "mixed.yaml"), 8000);
+	buf_free(&b);
+}
+
+Test(load, a_big_file_with_errors_keeps_its_text_and_places)
+{
+	/* documents that fail in the middle of runs: the next ones are read
+	 * from the next marker, at the same lines and columns */
+	struct buf b = {0};
+	mixed_documents(&b, 9000, true);
+	cr_assert_gt(same_as_a_buffer(&b, "broken.yaml"), 8000);
+	cr_assert_gt(c.nerrors, 70);
+	buf_free(&b);
+}
+
+Test(load, a_big_file_of_odd_bytes_or_breaks_reads_as_a_buffer)
+{
+	/* a bad byte (the file is read again, repaired), a lone CR and
+	 * U+2028 (libyaml counts their lines): the text is copied */
+	static const char *odd[] = {"\xff", "\r", "\xe2\x80\xa8", "\xc2\x85"};
+	for (size_t k = 0; k < sizeof(odd) / sizeof(*odd); k++) {
+		struct buf b = {0};
+		mixed_documents(&b, 3000, k == 0);
+		buf_printf(&b, "---\ntitle: odd %s here\norganization: O\n",
+		           odd[k]);
+		mixed_documents(&b, 3000, false);
+		same_as_a_buffer(&b, "odd.yaml");
+		catalog_free(&c);
+		catalog_init(&c);
+		buf_free(&b);
+	}
+}
+
 /* The samples ---------------------------------------------------------- */
 
 Test(load, samples_load_with_their_counts)

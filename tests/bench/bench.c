@@ -1251,6 +1251,7 @@ main(int argc, char **argv)
 		fig_time("load.free", "  catalog_free after it",
 		         median(fms, (size_t)runs - 1));
 	fig("load.arena_bytes", (double)c.arena.total);
+	fig("load.held_bytes", (double)c.arena.held);
 	fig("baseline.mb_per_s", corpus / 1e6 / (baseline_ms / 1e3));
 	fig("load1.mb_per_s", corpus / 1e6 / (load1_ms / 1e3));
 	fig("load.mb_per_s", corpus / 1e6 / (load_ms / 1e3));
@@ -1301,6 +1302,12 @@ main(int argc, char **argv)
 		if (corpus > 0)
 			snprintf(r->ratio, sizeof(r->ratio), "%.2f x corpus",
 			         (double)c.arena.total / corpus);
+		r = row_add("  file bytes holding text (big files)");
+		snprintf(r->value, sizeof(r->value), "%.1f MB",
+		         (double)c.arena.held / 1e6);
+		if (corpus > 0)
+			snprintf(r->ratio, sizeof(r->ratio), "%.2f x corpus",
+			         (double)c.arena.held / corpus);
 	}
 
 	/* (4) Filter latency per keystroke: query_match on every posting,
