@@ -140,6 +140,25 @@ fig_time(const char *key, const char *what, double ms)
 	}
 }
 
+/* The same for a load: key_x is x, the median of the rounds' ratios;
+ * key.x_of_medians is the ratio of the medians, for comparison. */
+static void
+fig_time_x(const char *key, const char *what, double ms, double x)
+{
+	char k[96];
+	snprintf(k, sizeof(k), "%s_ms", key);
+	fig(k, ms);
+	snprintf(k, sizeof(k), "%s_x", key);
+	fig(k, x);
+	struct row *r = row_add(what);
+	snprintf(r->value, sizeof(r->value), "%.3f ms", ms);
+	snprintf(r->ratio, sizeof(r->ratio), "%.4f", x);
+	if (baseline_ms > 0) {
+		snprintf(k, sizeof(k), "%s.x_of_medians", key);
+		fig(k, ms / baseline_ms);
+	}
+}
+
 static void
 progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -1091,7 +1110,7 @@ usage(FILE *f, int status)
 	      "       bench --only baseline|load|load1|index [-r RUNS] PATH\n"
 	      "Measures billet on the corpus at PATH (a file or a directory)\n"
 	      "against libyaml's parse of the same files. -r: runs per median\n"
-	      "(default 5, 3 for a corpus over 100 MB); -l: a label for the\n"
+	      "(default 7, 5 for a corpus over 100 MB); -l: a label for the\n"
 	      "run; -b: the billet binary for the first paint (default the\n"
 	      "build's); -B: no first paint; -t: first-paint timeout (30 s);\n"
 	      "-q: machine lines only. --table: one Markdown table of the\n"
@@ -1148,7 +1167,7 @@ main(int argc, char **argv)
 	struct files f;
 	files_find(path, &f);
 	if (!runs)
-		runs = f.bytes > 100000000ull ? 3 : 5;
+		runs = f.bytes > 100000000ull ? 5 : 7;
 	info("label", "%s", label ? label : path);
 	info("path", "%s", path);
 	size_t nfiles = f.n;
@@ -1210,6 +1229,19 @@ main(int argc, char **argv)
 			fms[r] = now_ms() - t0;
 		}
 	}
+	/* the ratios: the median of each round's, the loads over the
+	 * baseline run just before them, so that the machine's slower and
+	 * faster spells (a shared VM's) weigh on both sides alike */
+	double *x1 = xmalloc((size_t)runs * sizeof(*x1));
+	double *x = xmalloc((size_t)runs * sizeof(*x));
+	for (int r = 0; r < runs; r++) {
+		x1[r] = l1ms[r] / bms[r];
+		x[r] = lms[r] / bms[r];
+	}
+	double load1_x = median(x1, (size_t)runs);
+	double load_x = median(x, (size_t)runs);
+	free(x1);
+	free(x);
 	baseline_ms = median(bms, (size_t)runs);
 	double load1_ms = median(l1ms, (size_t)runs);
 	double load_ms = median(lms, (size_t)runs);
@@ -1239,13 +1271,14 @@ main(int argc, char **argv)
 		snprintf(r->value, sizeof(r->value), "%.1f ms", baseline_ms);
 		snprintf(r->ratio, sizeof(r->ratio), "1");
 	}
-	fig_time("load1", "billet load_path, BILLET_THREADS=1", load1_ms);
+	fig_time_x("load1", "billet load_path, BILLET_THREADS=1", load1_ms,
+	           load1_x);
 	fig("load1.min_ms", l1ms[0]);
 	char what[80];
 	snprintf(what, sizeof(what), "billet load_path, %d worker%s",
 	         default_threads, default_threads == 1 ? "" : "s");
 	fig("load.threads", default_threads);
-	fig_time("load", what, load_ms);
+	fig_time_x("load", what, load_ms, load_x);
 	fig("load.min_ms", lms[0]);
 	if (runs > 1)
 		fig_time("load.free", "  catalog_free after it",
