@@ -17,6 +17,8 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -284,6 +286,54 @@ static struct load_limits limits;
 
 /* The baseline ---------------------------------------------------------- */
 
+/* Parses len bytes into libyaml events and deletes them; returns the
+ * events, and sets *failed when libyaml stopped at an error. */
+static unsigned long long
+parse_bytes(const void *buf, size_t len, bool *failed)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		fputs("bench: out of memory\n", stderr);
+		exit(1);
+	}
+	yaml_parser_set_input_string(&parser, buf ? buf : (void *)"", len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	unsigned long long events = 0;
+	*failed = false;
+	for (;;) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&parser, &e)) {
+			*failed = true;
+			break;
+		}
+		events++;
+		bool end = e.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&e);
+		if (end)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return events;
+}
+
+/* A file mapped read-only as the baseline reads it (a private mapping),
+ * or NULL with *len 0 for an empty one; false if it cannot be. */
+static bool
+map_file(const char *path, void **map, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_NOCTTY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	*len = (size_t)st.st_size;
+	*map = *len ? mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+	close(fd);
+	return *map != MAP_FAILED;
+}
+
 /* Parses every file of path into libyaml events and deletes them, reading
  * each file as the loader does (a private read-only mapping); the walk of
  * a directory is part of the work, as it is for load_path. Returns the
@@ -296,47 +346,113 @@ baseline_parse(const char *path, size_t *errors)
 	unsigned long long events = 0;
 	*errors = 0;
 	for (size_t i = 0; i < f.n; i++) {
-		int fd = open(f.v[i], O_RDONLY | O_NOCTTY);
-		struct stat st;
-		if (fd < 0 || fstat(fd, &st) != 0) {
-			if (fd >= 0)
-				close(fd);
+		void *map;
+		size_t len;
+		if (!map_file(f.v[i], &map, &len)) {
 			(*errors)++;
 			continue;
 		}
-		size_t len = (size_t)st.st_size;
-		void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0)
-		                : NULL;
-		close(fd);
-		if (map == MAP_FAILED) {
-			(*errors)++;
-			continue;
-		}
-		yaml_parser_t parser;
-		if (!yaml_parser_initialize(&parser)) {
-			fputs("bench: out of memory\n", stderr);
-			exit(1);
-		}
-		yaml_parser_set_input_string(&parser, map ? map : (void *)"",
-		                             len);
-		yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-		for (;;) {
-			yaml_event_t e;
-			if (!yaml_parser_parse(&parser, &e)) {
-				(*errors)++;
-				break;
-			}
-			events++;
-			bool end = e.type == YAML_STREAM_END_EVENT;
-			yaml_event_delete(&e);
-			if (end)
-				break;
-		}
-		yaml_parser_delete(&parser);
+		bool failed;
+		events += parse_bytes(map, len, &failed);
+		*errors += failed;
 		if (map)
 			munmap(map, len);
 	}
 	files_free(&f);
+	return events;
+}
+
+/* The baseline on several threads: what the machine's cores give libyaml
+ * alone, the limit of a load with as many workers. */
+struct par {
+	struct files f;
+	const char *one;          /* a single file, mapped, or NULL */
+	size_t cut[65];           /* its pieces: [cut[i], cut[i + 1]) */
+	size_t pieces;            /* pieces (one file) or files */
+	_Atomic size_t next;      /* the next piece or file to parse */
+	_Atomic unsigned long long events;
+	_Atomic size_t errors;
+};
+
+static void *
+par_main(void *arg)
+{
+	struct par *p = arg;
+	unsigned long long events = 0;
+	size_t errors = 0;
+	for (size_t i; (i = p->next++) < p->pieces;) {
+		bool failed;
+		if (p->one) {
+			events += parse_bytes(p->one + p->cut[i],
+			                      p->cut[i + 1] - p->cut[i], &failed);
+			errors += failed;
+			continue;
+		}
+		void *map;
+		size_t len;
+		if (!map_file(p->f.v[i], &map, &len)) {
+			errors++;
+			continue;
+		}
+		events += parse_bytes(map, len, &failed);
+		errors += failed;
+		if (map)
+			munmap(map, len);
+	}
+	p->events += events;
+	p->errors += errors;
+	return NULL;
+}
+
+/* The same as baseline_parse on n threads: a directory's files are
+ * shared out one at a time; one file is cut into n pieces at document
+ * markers. */
+static unsigned long long
+baseline_parallel(const char *path, int n, size_t *errors)
+{
+	struct par *p = xmalloc(sizeof(*p));
+	memset(p, 0, sizeof(*p));
+	files_find(path, &p->f);
+	if (n < 1)
+		n = 1;
+	if (n > 64)
+		n = 64;
+	void *map = NULL;
+	size_t len = 0;
+	p->pieces = p->f.n;
+	if (p->f.n == 1 && map_file(p->f.v[0], &map, &len) && map) {
+		p->one = map;
+		p->cut[0] = 0;
+		size_t k = 1;
+		for (int i = 1; i < n; i++) {
+			size_t at = len / (size_t)n * (size_t)i;
+			if (at <= p->cut[k - 1])
+				continue;
+			const char *m = p->one + at, *e = p->one + len;
+			while ((m = memchr(m, '\n', (size_t)(e - m))) &&
+			       (e - m < 4 || memcmp(m + 1, "---", 3)))
+				m++;
+			if (!m)
+				break;
+			p->cut[k++] = (size_t)(m - p->one) + 1;
+		}
+		p->cut[k] = len;
+		p->pieces = k;
+	}
+	pthread_t t[64];
+	for (int i = 0; i < n; i++)
+		if (pthread_create(&t[i], NULL, par_main, p) != 0) {
+			fputs("bench: cannot start a thread\n", stderr);
+			exit(1);
+		}
+	for (int i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	if (map)
+		munmap(map, len);
+	unsigned long long events = p->events;
+	*errors = p->errors;
+	files_free(&p->f);
+	free(p);
 	return events;
 }
 
@@ -933,6 +1049,10 @@ table(int nfiles, char **files)
 		{"load.threads", "workers by default", "%.0f"},
 		{"load_ms", "billet load, default workers, ms", "%.1f"},
 		{"load_x", "**load, default workers / baseline**", "%.2fx"},
+		{"baseline_par_x", "libyaml alone, as many threads / baseline",
+		 "%.2fx"},
+		{"load.x_of_par", "load, default workers / libyaml alone on as "
+		 "many", "%.2fx"},
 		{"mem.peak_kb", "peak RSS of a load, MB", "K"},
 		{"mem.peak_x", "**peak RSS / corpus**", "%.2fx"},
 		{"mem.baseline_peak_x", "peak RSS of baseline / corpus", "%.2fx"},
@@ -1075,6 +1195,9 @@ only(const char *what, const char *path, int runs)
 		if (!strcmp(what, "baseline")) {
 			size_t errors;
 			baseline_parse(path, &errors);
+		} else if (!strcmp(what, "baseline_par")) {
+			size_t errors;
+			baseline_parallel(path, default_threads, &errors);
 		} else if (!strcmp(what, "load") || !strcmp(what, "load1")) {
 			loader_threads(!strcmp(what, "load1"));
 			struct catalog c;
@@ -1092,8 +1215,8 @@ only(const char *what, const char *path, int runs)
 			catalog_free(&c);
 			t0 = now_ms() - t;
 		} else {
-			fprintf(stderr, "bench: --only baseline, load, load1 or "
-			        "index, not '%s'\n", what);
+			fprintf(stderr, "bench: --only baseline, baseline_par, "
+			        "load, load1 or index, not '%s'\n", what);
 			return 2;
 		}
 		printf("BENCH\tonly.%s_ms\t%.6g\n", what, now_ms() - t0);
@@ -1107,7 +1230,8 @@ usage(FILE *f, int status)
 	fputs("Usage: bench [-r RUNS] [-l LABEL] [-b BILLET | -B] [-t SECONDS] "
 	      "[-q] PATH\n"
 	      "       bench --table FILE...\n"
-	      "       bench --only baseline|load|load1|index [-r RUNS] PATH\n"
+	      "       bench --only baseline|baseline_par|load|load1|index "
+	      "[-r RUNS] PATH\n"
 	      "Measures billet on the corpus at PATH (a file or a directory)\n"
 	      "against libyaml's parse of the same files. -r: runs per median\n"
 	      "(default 7, 5 for a corpus over 100 MB); -l: a label for the\n"
@@ -1197,6 +1321,7 @@ main(int argc, char **argv)
 	double *l1ms = xmalloc((size_t)runs * sizeof(*l1ms));
 	double *lms = xmalloc((size_t)runs * sizeof(*lms));
 	double *fms = xmalloc((size_t)runs * sizeof(*fms));
+	double *bpms = xmalloc((size_t)runs * sizeof(*bpms));
 	size_t perr;
 	unsigned long long events = baseline_parse(path, &perr);
 	struct catalog c;
@@ -1210,6 +1335,10 @@ main(int argc, char **argv)
 		double t0 = now_ms();
 		baseline_parse(path, &perr);
 		bms[r] = now_ms() - t0;
+		/* the baseline on the default workers' threads */
+		t0 = now_ms();
+		baseline_parallel(path, default_threads, &perr);
+		bpms[r] = now_ms() - t0;
 		/* one worker thread */
 		loader_threads(true);
 		catalog_init(&c);
@@ -1234,14 +1363,24 @@ main(int argc, char **argv)
 	 * faster spells (a shared VM's) weigh on both sides alike */
 	double *x1 = xmalloc((size_t)runs * sizeof(*x1));
 	double *x = xmalloc((size_t)runs * sizeof(*x));
+	double *xp = xmalloc((size_t)runs * sizeof(*xp));
+	double *xlp = xmalloc((size_t)runs * sizeof(*xlp));
 	for (int r = 0; r < runs; r++) {
 		x1[r] = l1ms[r] / bms[r];
 		x[r] = lms[r] / bms[r];
+		xp[r] = bpms[r] / bms[r];
+		xlp[r] = lms[r] / bpms[r];
 	}
 	double load1_x = median(x1, (size_t)runs);
 	double load_x = median(x, (size_t)runs);
+	double par_x = median(xp, (size_t)runs);
+	double load_par_x = median(xlp, (size_t)runs);
+	double par_ms = median(bpms, (size_t)runs);
 	free(x1);
 	free(x);
+	free(xp);
+	free(xlp);
+	free(bpms);
 	baseline_ms = median(bms, (size_t)runs);
 	double load1_ms = median(l1ms, (size_t)runs);
 	double load_ms = median(lms, (size_t)runs);
@@ -1280,6 +1419,13 @@ main(int argc, char **argv)
 	fig("load.threads", default_threads);
 	fig_time_x("load", what, load_ms, load_x);
 	fig("load.min_ms", lms[0]);
+	/* what libyaml alone does on as many threads: the limit of a load
+	 * with that many workers on this machine, whose cores may share
+	 * more than they seem to */
+	snprintf(what, sizeof(what), "libyaml alone on %d thread%s",
+	         default_threads, default_threads == 1 ? "" : "s");
+	fig_time_x("baseline_par", what, par_ms, par_x);
+	fig("load.x_of_par", load_par_x);
 	if (runs > 1)
 		fig_time("load.free", "  catalog_free after it",
 		         median(fms, (size_t)runs - 1));
