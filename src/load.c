@@ -1319,12 +1319,52 @@ keynode_cmp(const void *a, const void *b)
 	                            : (ka->col < kb->col ? -1 : ka->col > kb->col);
 }
 
+/* Drops the entries of a mapping whose key was made Y_NULL. */
+static void
+drop_nulled_keys(struct ynode *m)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		if (m->kids[2 * i]->kind == Y_NULL)
+			continue;
+		m->kids[2 * k] = m->kids[2 * i];
+		m->kids[2 * k + 1] = m->kids[2 * i + 1];
+		k++;
+	}
+	m->n = k;
+}
+
 /* Reports duplicate keys of a mapping and drops the later entries. */
 static void
 check_duplicates(struct reader *r, struct ynode *m)
 {
 	if (m->n < 2)
 		return;
+	if (m->n <= 24) {
+		/* a posting's mappings are small: each key against those
+		 * before it, without sorting */
+		bool any = false;
+		for (size_t i = 1; i < m->n; i++) {
+			struct ynode *k = m->kids[2 * i];
+			if (k->kind != Y_SCALAR)
+				continue;
+			for (size_t j = 0; j < i; j++) {
+				const struct ynode *f = m->kids[2 * j];
+				if (f->kind != Y_SCALAR || f->s[0] != k->s[0] ||
+				    strcmp(f->s, k->s))
+					continue;
+				lerr(&r->x, k, "duplicate key '%s' (first at "
+				     "line %u, column %u); this value is "
+				     "ignored", k->s, f->line, f->col);
+				k->kind = Y_NULL; /* to be removed */
+				any = true;
+				break;
+			}
+		}
+		if (any)
+			drop_nulled_keys(m);
+		return;
+	}
 	struct ynode **keys = malloc(m->n * sizeof(*keys));
 	if (!keys)
 		die_nomem();
@@ -1347,17 +1387,8 @@ check_duplicates(struct reader *r, struct ynode *m)
 		any = true;
 	}
 	free(keys);
-	if (!any)
-		return;
-	size_t k = 0;
-	for (size_t i = 0; i < m->n; i++) {
-		if (m->kids[2 * i]->kind == Y_NULL)
-			continue;
-		m->kids[2 * k] = m->kids[2 * i];
-		m->kids[2 * k + 1] = m->kids[2 * i + 1];
-		k++;
-	}
-	m->n = k;
+	if (any)
+		drop_nulled_keys(m);
 }
 
 /* The index slot of an anchor name: where the name is, or the empty slot
@@ -1797,27 +1828,29 @@ scan_unit(const char *buf, size_t len, bool *plain)
 	 * 16 byte-sized counters, at most 255 blocks in a row; a block of
 	 * anything but printable ASCII and line feeds is looked at again
 	 * a character at a time */
-	typedef signed char v16 __attribute__((vector_size(16)));
+	typedef unsigned char v16 __attribute__((vector_size(16)));
+	typedef signed char s16 __attribute__((vector_size(16)));
 	typedef unsigned long long v2 __attribute__((vector_size(16)));
-	const v16 bias = (v16){0} + 0x60, top = (v16){0} - 0x22;
+	const v16 bias = (v16){0} + 0x60;
+	const s16 top = (s16){0} - 0x22;
 	while (i + 16 <= len) {
 		size_t m = (len - i) / 16 < 255 ? (len - i) / 16 : 255;
 		v16 acc = {0};
 		for (size_t b = 0; b < m; b++, i += 16) {
 			v16 v;
 			memcpy(&v, p + i, 16);
-			v16 nl = v == '\n';
-			acc -= nl;
-			/* c + 0x60 > -0x22 (signed): c below 0x20 or above
-			 * 0x7E */
-			v2 w = (v2)(((v16)(v + bias) > top) & ~nl);
+			s16 nl = v == '\n'; /* -1 where a line feed is */
+			acc -= (v16)nl;
+			/* c + 0x60 > -0x22 as signed bytes: c below 0x20 or
+			 * above 0x7E */
+			v2 w = (v2)(((s16)(v + bias) > top) & ~nl);
 			if ((w[0] | w[1]) && !odd && i + 16 > checked)
 				checked = scan_chars(buf, len,
 				                     i > checked ? i : checked,
 				                     i + 16, true, &odd);
 		}
 		for (int k = 0; k < 16; k++)
-			n += (unsigned char)acc[k];
+			n += acc[k];
 	}
 #endif
 	for (size_t j = i; j < len; j++)
@@ -1957,6 +1990,7 @@ struct filemap {
 	char *mem;         /* or the heap (malloc'd) */
 	size_t len;
 	size_t maplen;
+	bool keep_text;    /* the postings' text may be kept in the bytes */
 	atomic_size_t left; /* units of the file not yet parsed, and one
 	                     * while the file is still being read */
 };
@@ -2296,7 +2330,7 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 	 * fresh memory. Not when libyaml might stop at a bad byte (the
 	 * bytes are read again, repaired) or count lines otherwise than
 	 * billet does (a lone CR, NEL, LS, PS). */
-	if (u->map && u->map->addr && !fixed && plain)
+	if (u->map && u->map->keep_text && !fixed && plain)
 		r.inbase = r.inw = (char *)buf;
 	size_t np0 = u->part.nproblems, ne0 = u->part.nerrors;
 	if (!parse_runs(&r, u, buf, len, cancel, true)) {
@@ -2321,7 +2355,7 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 	reader_free(&r);
 	free(fixed);
 	free(fixed2);
-	if (u->map && u->map->addr && r.inw && r.inw > r.inbase) {
+	if (u->map && r.inw && r.inw > r.inbase) {
 		/* the text kept in the bytes: the arena holds them (all of
 		 * them: a huge page given back in part would be split) */
 		atomic_fetch_add(&u->map->left, 1);
@@ -2422,9 +2456,10 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 		catalog_problem(c, m->file, 0, 0, false, "no postings in this file");
 }
 
-size_t
-load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
-            const struct load_limits *lim)
+/* load_buffer and load_bytes: map, when given, holds buf. */
+static size_t
+load_memory(struct catalog *c, const char *name, const char *buf, size_t len,
+            const struct load_limits *lim, struct filemap *map)
 {
 	if (!lim)
 		lim = &load_default_limits;
@@ -2443,12 +2478,14 @@ load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
 		                "exceeds the limit of %zu (see --max-file); not "
 		                "read", len, lim->max_file);
 		unit_free(u);
+		filemap_release(map);
 		return 0;
 	}
 	u->buf = buf;
 	u->len = len;
 	u->first = u->last = true;
 	u->file_size = len;
+	u->map = map;
 	atomic_bool never = false;
 	parse_unit(u, &c->arena, lim, &never);
 	struct fmerge m;
@@ -2456,6 +2493,27 @@ load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
 	merge_unit(c, &m, u, u->n != 1, lim);
 	unit_free(u);
 	return c->n - before;
+}
+
+size_t
+load_buffer(struct catalog *c, const char *name, const char *buf, size_t len,
+            const struct load_limits *lim)
+{
+	return load_memory(c, name, buf, len, lim, NULL);
+}
+
+size_t
+load_bytes(struct catalog *c, const char *name, char *buf, size_t len,
+           const struct load_limits *lim)
+{
+	struct filemap *map = calloc(1, sizeof(*map));
+	if (!map)
+		die_nomem();
+	map->mem = buf;
+	map->len = len;
+	map->keep_text = true;
+	atomic_init(&map->left, 1); /* the unit's */
+	return load_memory(c, name, buf ? buf : "", len, lim, map);
 }
 
 /* The loader: a planner and workers -------------------------------------- */
@@ -2589,6 +2647,7 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 		buf = map->addr = huge_map(map->len, &map->maplen);
 		if (!buf)
 			die_nomem();
+		map->keep_text = true;
 	}
 	size_t len = map->len, got = 0, start = 0, scanned = 0, look = 0;
 	size_t chunk = (size_t)1 << 20; /* a run: about this many bytes */

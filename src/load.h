@@ -27,6 +27,10 @@ size_t load_path(struct catalog *c, const char *path,
 /* Loads postings from memory as if from a file called name. */
 size_t load_buffer(struct catalog *c, const char *name, const char *buf,
                    size_t len, const struct load_limits *lim);
+/* The same from len bytes of malloc'd memory, which c takes: the text
+ * of the postings is kept in them, as it is for a big file. */
+size_t load_bytes(struct catalog *c, const char *name, char *buf,
+                  size_t len, const struct load_limits *lim);
 
 /* A load running in the background: a planner walks the paths, workers
  * (BILLET_THREADS, else one a processor) parse files, and big files in

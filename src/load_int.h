@@ -20,7 +20,8 @@ struct ynode {
 	const char *s;         /* scalar text (NUL-terminated), Y_SCALAR */
 	size_t len;            /* bytes of s */
 	bool plain;            /* an unquoted scalar */
-	bool kept;             /* s lives in the catalog's arena already */
+	bool kept;             /* s is the catalog's already (in its arena,
+	                        * or in file bytes its arena holds) */
 	struct ynode **kids;   /* items; for Y_MAP key, value, key, value... */
 	size_t n;              /* items, or pairs for Y_MAP */
 	size_t weight;         /* nodes below and including this one */

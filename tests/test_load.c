@@ -598,7 +598,18 @@ same_as_a_buffer(const struct buf *b, const char *name)
 	size_t n = load_path(&c, path, NULL);
 	unsetenv("BILLET_THREADS");
 	size_t m = load_buffer(&whole, path, b->s, b->len, NULL);
-	char *x = catalog_text(&c), *y = catalog_text(&whole);
+	/* and from memory whose bytes keep the text */
+	struct catalog kept;
+	catalog_init(&kept);
+	char *copy = malloc(b->len);
+	cr_assert_not_null(copy);
+	memcpy(copy, b->s, b->len);
+	cr_assert_eq(load_bytes(&kept, path, copy, b->len, NULL), m);
+	char *z = catalog_text(&kept), *y = catalog_text(&whole);
+	cr_assert_str_eq(z, y, "load_bytes differs from load_buffer");
+	free(z);
+	catalog_free(&kept);
+	char *x = catalog_text(&c);
 	if (strcmp(x, y)) {
 		size_t i = 0;
 		while (x[i] == y[i])
