@@ -1983,16 +1983,18 @@ has_directive(const char *buf, size_t len, bool line_start)
 #define MAX_PENDING_BYTES ((size_t)32 << 20)
 
 
-/* A file's bytes in memory, released when its last unit is parsed. */
+/* A file's bytes in memory, released when its last unit is parsed and
+ * no arena holds text kept in them. */
 struct filemap {
 	void *addr;        /* anonymous memory (maplen bytes) they are read
 	                    * into, or NULL */
 	char *mem;         /* or the heap (malloc'd) */
-	size_t len;
-	size_t maplen;
+	size_t len;        /* bytes of the file */
+	size_t maplen;     /* bytes mapped at addr */
 	bool keep_text;    /* the postings' text may be kept in the bytes */
-	atomic_size_t left; /* units of the file not yet parsed, and one
-	                     * while the file is still being read */
+	atomic_size_t left; /* units of the file not yet parsed, one while
+	                     * the file is still being read, and one for
+	                     * each unit whose text it holds (arena_hold) */
 };
 
 /* One piece of work: a whole file, or a run of its documents. Its arena
@@ -2629,8 +2631,8 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 	/* The file is read, not mapped: a mapped file cut short by another
 	 * program while it is parsed would kill billet (SIGBUS). A big one
 	 * is read a piece at a time into memory of its own, and cut into
-	 * runs of documents as it comes, so the workers start at once and
-	 * what they have parsed is given back (parse_unit). */
+	 * runs of documents as it comes, so the workers start at once; they
+	 * keep the postings' text in its bytes (parse_unit). */
 	struct filemap *map = calloc(1, sizeof(*map));
 	if (!map)
 		die_nomem();
