@@ -16,12 +16,10 @@
  * fewer page faults when a big corpus is loaded. */
 #define ARENA_HUGE ((size_t)2 << 20)
 
-/* total bytes (a multiple of ARENA_HUGE) mapped at an address aligned
- * for huge pages, or NULL. Mapped rather than from malloc, whose header
- * in front of the memory would take a huge page of its own. */
-static void *
-huge_map(size_t total)
+void *
+arena_map_huge(size_t len, size_t *mapped)
 {
+	size_t total = (len + ARENA_HUGE - 1) / ARENA_HUGE * ARENA_HUGE;
 	size_t span = total + ARENA_HUGE;
 	char *p = mmap(NULL, span, PROT_READ | PROT_WRITE,
 	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -34,6 +32,7 @@ huge_map(size_t total)
 	if (p + span > a + total)
 		munmap(a + total, (size_t)(p + span - (a + total)));
 	madvise(a, total, MADV_HUGEPAGE);
+	*mapped = total;
 	return a;
 }
 
@@ -45,7 +44,8 @@ huge_block(size_t size)
 	struct arena_block *b = malloc(sizeof(*b));
 	if (!b)
 		return NULL;
-	b->mem = huge_map(size);
+	size_t mapped;
+	b->mem = arena_map_huge(size, &mapped); /* size: whole huge pages */
 	if (!b->mem) {
 		free(b);
 		return NULL;

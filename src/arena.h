@@ -49,6 +49,13 @@ void arena_take(struct arena *dst, struct arena *src);
 bool arena_hold(struct arena *a, void (*release)(void *), void *what,
                 size_t size);
 
+/* Anonymous memory for len bytes, rounded up to whole huge pages (their
+ * number in *mapped), at an address aligned for them and asked to use
+ * them: the kernel faults in 2 MiB at once, far fewer faults than small
+ * pages, and zeroes them faster. Not from malloc, whose header in front
+ * would take a huge page of its own. NULL when there is none. */
+void *arena_map_huge(size_t len, size_t *mapped);
+
 /* A pool of the biggest blocks made ready ahead, their memory already
  * faulted in, by a thread that has time while others fill arenas: the
  * kernel's zeroing of fresh memory is then done beside the filling, not

@@ -126,6 +126,18 @@ row_add(const char *what)
 	return r;
 }
 
+/* Adds a row of bytes in MB and, when corpus is known, their ratio to it
+ * (with digits decimals). */
+static void
+row_mb(const char *what, double bytes, double corpus, int digits)
+{
+	struct row *r = row_add(what);
+	snprintf(r->value, sizeof(r->value), "%.1f MB", bytes / 1e6);
+	if (corpus > 0)
+		snprintf(r->ratio, sizeof(r->ratio), "%.*f x corpus", digits,
+		         bytes / corpus);
+}
+
 /* Prints key_ms and key_x (the ratio to the baseline) and adds a row. */
 static void
 fig_time(const char *key, const char *what, double ms)
@@ -1439,11 +1451,8 @@ main(int argc, char **argv)
 	if (load_kb > 0 && corpus > 0) {
 		fig("mem.peak_kb", (double)load_kb);
 		fig("mem.peak_x", (double)load_kb * 1024 / corpus);
-		struct row *r = row_add("peak RSS of a load");
-		snprintf(r->value, sizeof(r->value), "%.1f MB",
-		         (double)load_kb * 1024 / 1e6);
-		snprintf(r->ratio, sizeof(r->ratio), "%.2f x corpus",
-		         (double)load_kb * 1024 / corpus);
+		row_mb("peak RSS of a load", (double)load_kb * 1024, corpus,
+		       2);
 	} else {
 		fig_na("mem.peak_kb");
 		fig_na("mem.peak_x");
@@ -1451,11 +1460,8 @@ main(int argc, char **argv)
 	if (index_kb > 0 && corpus > 0) {
 		fig("mem.peak_index_kb", (double)index_kb);
 		fig("mem.peak_index_x", (double)index_kb * 1024 / corpus);
-		struct row *r = row_add("peak RSS of a load and its index");
-		snprintf(r->value, sizeof(r->value), "%.1f MB",
-		         (double)index_kb * 1024 / 1e6);
-		snprintf(r->ratio, sizeof(r->ratio), "%.2f x corpus",
-		         (double)index_kb * 1024 / corpus);
+		row_mb("peak RSS of a load and its index",
+		       (double)index_kb * 1024, corpus, 2);
 	}
 	if (idle_kb > 0) {
 		fig("mem.process_kb", (double)idle_kb);
@@ -1466,28 +1472,13 @@ main(int argc, char **argv)
 	if (base_kb > 0 && corpus > 0) {
 		fig("mem.baseline_peak_kb", (double)base_kb);
 		fig("mem.baseline_peak_x", (double)base_kb * 1024 / corpus);
-		struct row *r = row_add("  peak RSS of the baseline parse");
-		snprintf(r->value, sizeof(r->value), "%.1f MB",
-		         (double)base_kb * 1024 / 1e6);
-		snprintf(r->ratio, sizeof(r->ratio), "%.2f x corpus",
-		         (double)base_kb * 1024 / corpus);
+		row_mb("  peak RSS of the baseline parse",
+		       (double)base_kb * 1024, corpus, 2);
 	}
-	{
-		struct row *r = row_add("  corpus on disk");
-		snprintf(r->value, sizeof(r->value), "%.1f MB", corpus / 1e6);
-		r = row_add("  catalog arena");
-		snprintf(r->value, sizeof(r->value), "%.1f MB",
-		         (double)c.arena.total / 1e6);
-		if (corpus > 0)
-			snprintf(r->ratio, sizeof(r->ratio), "%.2f x corpus",
-			         (double)c.arena.total / corpus);
-		r = row_add("  file bytes holding text (big files)");
-		snprintf(r->value, sizeof(r->value), "%.1f MB",
-		         (double)c.arena.held / 1e6);
-		if (corpus > 0)
-			snprintf(r->ratio, sizeof(r->ratio), "%.2f x corpus",
-			         (double)c.arena.held / corpus);
-	}
+	row_mb("  corpus on disk", corpus, 0, 2);
+	row_mb("  catalog arena", (double)c.arena.total, corpus, 2);
+	row_mb("  file bytes holding text (big files)", (double)c.arena.held,
+	       corpus, 2);
 
 	/* (4) Filter latency per keystroke: query_match on every posting,
 	 * on the previous matches when the query narrows, and query_select
@@ -1500,11 +1491,7 @@ main(int argc, char **argv)
 	fig("mem.index_bytes", (double)index_memory(ix));
 	if (corpus > 0) {
 		fig("mem.index_x", (double)index_memory(ix) / corpus);
-		struct row *r = row_add("  index memory");
-		snprintf(r->value, sizeof(r->value), "%.1f MB",
-		         (double)index_memory(ix) / 1e6);
-		snprintf(r->ratio, sizeof(r->ratio), "%.3f x corpus",
-		         (double)index_memory(ix) / corpus);
+		row_mb("  index memory", (double)index_memory(ix), corpus, 3);
 	}
 	static const char *const mode_key[] = { "", ".narrow", ".index" };
 	static const char *const mode_what[] = { "", " (narrowing)",
