@@ -1814,6 +1814,31 @@ first_bad_byte(const char *buf, size_t len)
 	return odd ? i : len;
 }
 
+/* Counts the line breaks in buf. */
+static unsigned
+count_lines(const char *buf, size_t len)
+{
+	/* counted in blocks of at most 255 x 16 bytes into 16 byte-sized
+	 * counters, a loop the compiler turns into vector instructions:
+	 * several times faster than a memchr a line */
+	unsigned n = 0;
+	const unsigned char *p = (const unsigned char *)buf;
+	while (len > 0) {
+		size_t m = len < 255 * 16 ? len : 255 * 16, j = 0;
+		unsigned char acc[16] = {0};
+		for (; j + 16 <= m; j += 16)
+			for (int k = 0; k < 16; k++)
+				acc[k] += p[j + k] == '\n';
+		for (int k = 0; k < 16; k++)
+			n += acc[k];
+		for (; j < m; j++)
+			n += p[j] == '\n';
+		p += m;
+		len -= m;
+	}
+	return n;
+}
+
 /* Counts the line feeds of buf, and sets *plain when buf has no byte
  * libyaml refuses and no line break but "\n" and "\r\n" (scan_chars). */
 static unsigned
@@ -1853,8 +1878,7 @@ scan_unit(const char *buf, size_t len, bool *plain)
 			n += acc[k];
 	}
 #endif
-	for (size_t j = i; j < len; j++)
-		n += p[j] == '\n';
+	n += count_lines(buf + i, len - i);
 	if (!odd && len > checked)
 		scan_chars(buf, len, i > checked ? i : checked, len, true,
 		           &odd);
@@ -2088,31 +2112,6 @@ next_doc_marker(const char *buf, size_t len, size_t from)
 		i = (size_t)(nl - buf) + 1;
 	}
 	return len;
-}
-
-/* Counts the line breaks in buf. */
-static unsigned
-count_lines(const char *buf, size_t len)
-{
-	/* counted in blocks of at most 255 x 16 bytes into 16 byte-sized
-	 * counters, a loop the compiler turns into vector instructions:
-	 * several times faster than a memchr a line */
-	unsigned n = 0;
-	const unsigned char *p = (const unsigned char *)buf;
-	while (len > 0) {
-		size_t m = len < 255 * 16 ? len : 255 * 16, j = 0;
-		unsigned char acc[16] = {0};
-		for (; j + 16 <= m; j += 16)
-			for (int k = 0; k < 16; k++)
-				acc[k] += p[j + k] == '\n';
-		for (int k = 0; k < 16; k++)
-			n += acc[k];
-		for (; j < m; j++)
-			n += p[j] == '\n';
-		p += m;
-		len -= m;
-	}
-	return n;
 }
 
 /* Forgets the document being built, to read on from a later marker. */
