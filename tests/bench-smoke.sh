@@ -97,7 +97,7 @@ well_formed() {
 		filter.salary.term_worst_ms sort.title_ms sort.org_ms \
 		sort.location_ms sort.salary_ms sort.posted_ms \
 		sort.deadline_ms sort.id_ms compare_ms compare.rows \
-		first_paint_ms; do
+		mem.fresh_ms_per_mb mem.again_ms_per_mb first_paint_ms; do
 		grep -q "^BENCH	$k	" "$1" || { echo "missing: $k"; return 1; }
 	done
 }
@@ -140,6 +140,15 @@ bench_table() {
 		"$TMP/t.md"
 }
 ok "bench --table makes one Markdown table of several runs" bench_table
+
+# --only memory: two costs a MB, each a positive number
+bench_memory() {
+	"$BENCH" --only memory "$TMP/c.yaml" >"$TMP/m.out" &&
+	grep -Eq '^BENCH	only.fresh_ms_per_mb	[0-9.e-]+$' "$TMP/m.out" &&
+	grep -Eq '^BENCH	only.again_ms_per_mb	[0-9.e-]+$' "$TMP/m.out" &&
+	! grep -Eq '	(0|-1)$' "$TMP/m.out"
+}
+ok "bench --only memory prints what fresh memory costs a MB" bench_memory
 
 usage() {
 	"$GEN" -n 2>/dev/null

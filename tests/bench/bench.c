@@ -36,6 +36,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "arena.h"
 #include "catalog.h"
 #include "compare.h"
 #include "index.h"
@@ -1070,6 +1071,10 @@ table(int nfiles, char **files)
 		 "%.2fx"},
 		{"load.x_of_par", "load, default workers / libyaml alone on as "
 		 "many", "%.2fx"},
+		{"mem.fresh_ms_per_mb", "fresh memory, ms a MB (written once)",
+		 "%.2f"},
+		{"mem.again_ms_per_mb", "  same memory freed and written again",
+		 "%.2f"},
 		{"mem.peak_kb", "peak RSS of a load, MB", "K"},
 		{"mem.peak_x", "**peak RSS / corpus**", "%.2fx"},
 		{"mem.baseline_peak_x", "peak RSS of baseline / corpus", "%.2fx"},
@@ -1201,6 +1206,33 @@ load_failed(const char *path, int runs)
 	return 1;
 }
 
+/* The cost of fresh memory on this machine, in ms a MB: mb MB mapped as
+ * the loader maps a big file (huge pages where the kernel gives them)
+ * and written once (*fresh), then freed, mapped and written again at
+ * once (*again). A load must put the corpus's text in memory of its
+ * own; the baseline reads the page cache and needs none. On a VM whose
+ * host takes back the guest's free memory, the first write can cost ten
+ * times the second: that spread is the machine's, not billet's. */
+static void
+memory_cost(size_t mb, double *fresh, double *again)
+{
+	double ms[2];
+	for (int k = 0; k < 2; k++) {
+		size_t mapped;
+		char *p = arena_map_huge(mb << 20, &mapped);
+		if (!p) {
+			*fresh = *again = -1;
+			return;
+		}
+		double t0 = now_ms();
+		memset(p, k + 1, mb << 20);
+		ms[k] = now_ms() - t0;
+		munmap(p, mapped);
+	}
+	*fresh = ms[0] / (double)mb;
+	*again = ms[1] / (double)mb;
+}
+
 /* --only: runs one kind of work runs times on path and prints each time,
  * for a profiler (perf record, valgrind --tool=callgrind) to look at. */
 static int
@@ -1227,6 +1259,12 @@ only(const char *what, const char *path, int runs)
 			catalog_init(&c);
 			load_path(&c, path, &limits);
 			catalog_free(&c);
+		} else if (!strcmp(what, "memory")) {
+			double fresh, again;
+			memory_cost(256, &fresh, &again);
+			printf("BENCH\tonly.fresh_ms_per_mb\t%.6g\n"
+			       "BENCH\tonly.again_ms_per_mb\t%.6g\n",
+			       fresh, again);
 		} else if (!strcmp(what, "index")) {
 			/* the load is not timed: only index_build of it */
 			struct catalog c;
@@ -1239,7 +1277,7 @@ only(const char *what, const char *path, int runs)
 			t0 = now_ms() - t;
 		} else {
 			fprintf(stderr, "bench: --only baseline, baseline_par, "
-			        "load, load1 or index, not '%s'\n", what);
+			        "load, load1, index or memory, not '%s'\n", what);
 			return 2;
 		}
 		printf("BENCH\tonly.%s_ms\t%.6g\n", what, now_ms() - t0);
@@ -1253,7 +1291,7 @@ usage(FILE *f, int status)
 	fputs("Usage: bench [-r RUNS] [-l LABEL] [-b BILLET | -B] [-t SECONDS] "
 	      "[-q] PATH\n"
 	      "       bench --table FILE...\n"
-	      "       bench --only baseline|baseline_par|load|load1|index "
+	      "       bench --only baseline|baseline_par|load|load1|index|memory "
 	      "[-r RUNS] PATH\n"
 	      "Measures billet on the corpus at PATH (a file or a directory)\n"
 	      "against libyaml's parse of the same files. -r: runs per median\n"
@@ -1263,7 +1301,8 @@ usage(FILE *f, int status)
 	      "-q: machine lines only. --table: one Markdown table of the\n"
 	      "headline figures of runs saved in FILEs. --only: just the\n"
 	      "baseline parse, or a load (load1: one worker), RUNS times, for\n"
-	      "a profiler.\n", f);
+	      "a profiler; memory: what 256 MB of fresh memory costs, a MB.\n",
+	      f);
 	return status;
 }
 
@@ -1345,6 +1384,8 @@ main(int argc, char **argv)
 	double *lms = xmalloc((size_t)runs * sizeof(*lms));
 	double *fms = xmalloc((size_t)runs * sizeof(*fms));
 	double *bpms = xmalloc((size_t)runs * sizeof(*bpms));
+	double *fresh = xmalloc((size_t)runs * sizeof(*fresh));
+	double *again = xmalloc((size_t)runs * sizeof(*again));
 	size_t perr;
 	unsigned long long events = baseline_parse(path, &perr);
 	struct catalog c;
@@ -1362,6 +1403,9 @@ main(int argc, char **argv)
 		t0 = now_ms();
 		baseline_parallel(path, default_threads, &perr);
 		bpms[r] = now_ms() - t0;
+		/* what fresh memory costs just now (64 MB of it: the
+		 * load after it finds that much already touched) */
+		memory_cost(64, &fresh[r], &again[r]);
 		/* one worker thread */
 		loader_threads(true);
 		catalog_init(&c);
@@ -1452,6 +1496,18 @@ main(int argc, char **argv)
 	if (runs > 1)
 		fig_time("load.free", "  catalog_free after it",
 		         median(fms, (size_t)runs - 1));
+	{
+		double f = median(fresh, (size_t)runs);
+		double g = median(again, (size_t)runs);
+		fig("mem.fresh_ms_per_mb", f);
+		fig("mem.again_ms_per_mb", g);
+		struct row *r = row_add("  fresh memory written (64 MB), a MB");
+		snprintf(r->value, sizeof(r->value), "%.3f ms", f);
+		r = row_add("  the same freed and written again, a MB");
+		snprintf(r->value, sizeof(r->value), "%.3f ms", g);
+	}
+	free(fresh);
+	free(again);
 	fig("load.arena_bytes", (double)c.arena.total);
 	fig("load.held_bytes", (double)c.arena.held);
 	fig("baseline.mb_per_s", corpus / 1e6 / (baseline_ms / 1e3));
