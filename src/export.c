@@ -590,23 +590,26 @@ one_line(struct buf *out, const char *s)
 		text_sanitize(out, s, strlen(s), 0);
 }
 
-/* The cells of a posting's row, as the list shows them. */
+/* The cells of a posting's row, as the list shows them, then its
+ * rating, status and note. */
+enum { ROW_CELLS = 8, ROW_STATE_CELLS = 11 };
 struct row {
-	struct buf cell[8];
+	struct buf cell[ROW_STATE_CELLS];
 };
 
-/* Column names of --list tsv/csv. */
+/* Column names of --list tsv/csv, then of the shortlist's state. */
 static const char *const columns[] = {
 	"id", "title", "organization", "location", "workplace", "salary",
-	"deadline", "marked",
+	"deadline", "marked", "rating", "status", "note",
 };
 
 /* Fills a row's cells (sanitised). */
 static void
-row_fill(struct row *r, const struct posting *p, const struct export_hooks *h)
+row_fill(struct row *r, const struct posting *p, const struct export_hooks *h,
+         bool csv_note)
 {
 	struct buf tmp = {0};
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < ROW_STATE_CELLS; i++)
 		buf_clear(&r->cell[i]);
 	one_line(&r->cell[0], p->id);
 	one_line(&r->cell[1], p->title);
@@ -622,7 +625,16 @@ row_fill(struct row *r, const struct posting *p, const struct export_hooks *h)
 	one_line(&r->cell[6], p->deadline.text);
 	buf_adds(&r->cell[7], h && h->marked && h->marked(h->ctx, p) ? "1"
 	                                                             : "0");
-	for (int i = 0; i < 8; i++)
+	int rating = h && h->rating ? h->rating(h->ctx, p) : 0;
+	if (rating)
+		buf_printf(&r->cell[8], "%d", rating);
+	one_line(&r->cell[9], h && h->status ? h->status(h->ctx, p) : NULL);
+	/* a note keeps its lines in CSV (a quoted cell may hold them) */
+	const char *note = h && h->note ? h->note(h->ctx, p) : NULL;
+	if (note)
+		text_sanitize(&r->cell[10], note, strlen(note),
+		              csv_note ? SAN_KEEP_NL : 0);
+	for (int i = 0; i < ROW_STATE_CELLS; i++)
 		if (!r->cell[i].s)
 			buf_adds(&r->cell[i], "");
 	buf_free(&tmp);
@@ -660,7 +672,7 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	/* widest id, salary, deadline, within bounds */
 	int idw = 2, sal = 0, dl = 0;
 	for (size_t i = 0; i < n; i++) {
-		row_fill(&r, v[i], h);
+		row_fill(&r, v[i], h, false);
 		int w = (int)text_width(r.cell[0].s, r.cell[0].len);
 		idw = w > idw ? w : idw;
 		w = (int)text_width(r.cell[5].s, r.cell[5].len);
@@ -683,7 +695,7 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	int org = show_loc ? text * 28 / 100 : text - title;
 	int loc = show_loc ? text - title - org : 0;
 	for (size_t i = 0; i < n; i++) {
-		row_fill(&r, v[i], h);
+		row_fill(&r, v[i], h, false);
 		buf_clear(&line);
 		buf_adds(&line, r.cell[7].s[0] == '1' ? "* " : "  ");
 		text_fit(&line, r.cell[1].s, r.cell[1].len, title, true);
@@ -713,20 +725,22 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 		buf_addc(&line, '\n');
 		flush(f, &line);
 	}
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < ROW_STATE_CELLS; i++)
 		buf_free(&r.cell[i]);
 	buf_free(&line);
 }
 
-/* Writes TSV or CSV rows. */
+/* Writes TSV or CSV rows; with state, the rating, status and note
+ * after the list's columns. */
 static void
 list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
-               bool header, const struct export_hooks *h)
+               bool header, bool state, const struct export_hooks *h)
 {
 	struct buf line = {0};
 	struct row r = {0};
+	int ncells = state ? ROW_STATE_CELLS : ROW_CELLS;
 	if (header) {
-		for (int i = 0; i < 8; i++) {
+		for (int i = 0; i < ncells; i++) {
 			if (i)
 				buf_addc(&line, csv ? ',' : '\t');
 			buf_adds(&line, columns[i]);
@@ -734,8 +748,8 @@ list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
 		buf_adds(&line, csv ? "\r\n" : "\n");
 	}
 	for (size_t i = 0; i < n; i++) {
-		row_fill(&r, v[i], h);
-		for (int k = 0; k < 8; k++) {
+		row_fill(&r, v[i], h, csv);
+		for (int k = 0; k < ncells; k++) {
 			if (k)
 				buf_addc(&line, csv ? ',' : '\t');
 			if (csv)
@@ -747,7 +761,7 @@ list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
 		flush(f, &line);
 	}
 	flush(f, &line);
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < ROW_STATE_CELLS; i++)
 		buf_free(&r.cell[i]);
 	buf_free(&line);
 }
@@ -778,7 +792,7 @@ list_markdown(FILE *f, struct posting *const *v, size_t n,
 	buf_adds(&o, "| Title | Organization | Location | Salary | Deadline "
 	             "| Rating | Status |\n|---|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
-		row_fill(&r, v[i], h);
+		row_fill(&r, v[i], h, false);
 		const int cells[] = {1, 2, 3, 5, 6};
 		buf_addc(&o, '|');
 		for (int k = 0; k < 5; k++) {
@@ -841,15 +855,16 @@ list_markdown(FILE *f, struct posting *const *v, size_t n,
 		rlines_free(&rl);
 		flush(f, &o);
 	}
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < ROW_STATE_CELLS; i++)
 		buf_free(&r.cell[i]);
 	buf_free(&o);
 }
 
 void
 export_list(FILE *f, struct posting *const *v, size_t n, enum format fmt,
-            int width, bool header, const struct export_hooks *h)
+            int width, unsigned flags, const struct export_hooks *h)
 {
+	bool header = flags & EXPORT_HEADER, state = flags & EXPORT_STATE;
 	struct buf o = {0};
 	struct tw w = {.out = &o, .yaml = fmt == FMT_YAML};
 	switch (fmt) {
@@ -858,7 +873,7 @@ export_list(FILE *f, struct posting *const *v, size_t n, enum format fmt,
 		return;
 	case FMT_TSV:
 	case FMT_CSV:
-		list_separated(f, v, n, fmt == FMT_CSV, header, h);
+		list_separated(f, v, n, fmt == FMT_CSV, header, state, h);
 		return;
 	case FMT_MARKDOWN:
 		list_markdown(f, v, n, h);

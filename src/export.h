@@ -26,10 +26,14 @@ struct export_hooks {
 	const char *(*status)(void *ctx, const struct posting *p); /* or NULL */
 };
 
+/* What export_list adds to TSV and CSV: a first line naming the
+ * columns; after them each posting's rating, status and note (the
+ * shortlist's export). */
+enum { EXPORT_HEADER = 1, EXPORT_STATE = 2 };
 /* Writes postings one a line in fmt (text, tsv, csv, json, yaml,
- * markdown); width is for text; header names the TSV/CSV columns. */
+ * markdown); width is for text; flags (EXPORT_*) are for TSV and CSV. */
 void export_list(FILE *f, struct posting *const *v, size_t n,
-                 enum format fmt, int width, bool header,
+                 enum format fmt, int width, unsigned flags,
                  const struct export_hooks *h);
 /* Writes one posting in full: text as the detail view, json or yaml. */
 void export_show(FILE *f, const struct posting *p, enum format fmt,

@@ -233,7 +233,8 @@ parse_filter_sort(const struct options *o, struct query **filter,
 
 /* The postings of c that filter matches (all without one; only the
  * marked ones with shortlist), in sort's order; malloc'd, their count in
- * *n. env answers the state terms. */
+ * *n. env answers the state terms. Hidden postings are left out, as the
+ * list leaves them out, unless the filter mentions is:hidden. */
 static struct posting **
 select_postings(const struct catalog *c, struct query *filter,
                 const struct sort_spec *sort, const struct query_env *env,
@@ -242,10 +243,13 @@ select_postings(const struct catalog *c, struct query *filter,
 	struct posting **v = malloc((c->n ? c->n : 1) * sizeof(*v));
 	if (!v)
 		die_nomem();
+	bool drop_hidden = env->hidden &&
+	                   !(filter && query_mentions(filter, "is:hidden"));
 	*n = 0;
 	for (size_t i = 0; i < c->n; i++)
 		if ((!filter || query_match(filter, c->v[i], env)) &&
-		    (!shortlist || env->marked(env->ctx, c->v[i])))
+		    (!shortlist || env->marked(env->ctx, c->v[i])) &&
+		    !(drop_hidden && env->hidden(env->ctx, c->v[i])))
 			v[(*n)++] = c->v[i];
 	sort_postings(v, *n, sort);
 	return v;
@@ -470,8 +474,9 @@ main(int argc, char **argv)
 		size_t n;
 		struct posting **v = select_postings(&c, filter, &sort, &qenv,
 		                                     o.shortlist, &n);
-		export_list(stdout, v, n, o.format, output_width(&o), o.header,
-		            &hooks);
+		export_list(stdout, v, n, o.format, output_width(&o),
+		            (o.header ? EXPORT_HEADER : 0) |
+		            (o.shortlist ? EXPORT_STATE : 0), &hooks);
 		free(v);
 		break;
 	}

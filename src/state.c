@@ -1733,7 +1733,9 @@ export_file(const char *path, bool overwrite, struct posting *const *v,
 	FILE *f = open_memstream(&data, &len);
 	if (!f)
 		die_nomem();
-	export_list(f, v, n, fmt, width, fmt == FMT_TSV || fmt == FMT_CSV, h);
+	/* the shortlist's export: TSV and CSV name their columns and
+	 * carry each posting's rating, status and note */
+	export_list(f, v, n, fmt, width, EXPORT_HEADER | EXPORT_STATE, h);
 	if (fclose(f) != 0)
 		die_nomem();
 	mode_t um = umask(0);

@@ -83,6 +83,41 @@ shortlist_formats() {
 }
 ok "--shortlist works in every format" shortlist_formats
 
+# a hidden posting leaves --list as it leaves the interface's list
+hidden_left_out() {
+	H="$TMP/hidden.yaml"
+	printf '%s:\n  hidden: true\n  marked: true\n' "$N" >"$H"
+	"$BILLET" --state "$H" --list --format tsv "$D" >"$TMP/l" &&
+	[ "$(cut -f 1 "$TMP/l")" = "$A" ] &&
+	"$BILLET" --state "$H" --list --filter is:hidden --format tsv "$D" \
+		>"$TMP/l" &&
+	[ "$(cut -f 1 "$TMP/l")" = "$N" ] &&
+	"$BILLET" --state "$H" --list --shortlist --format tsv "$D" \
+		>"$TMP/l" &&
+	[ ! -s "$TMP/l" ] &&
+	q='-is:hidden or is:hidden'
+	"$BILLET" --state "$H" --list --shortlist --filter "$q" --format tsv \
+		"$D" >"$TMP/l" &&
+	[ "$(cut -f 1 "$TMP/l")" = "$N" ]
+}
+ok "hidden postings leave --list and --shortlist unless is:hidden is asked" \
+	hidden_left_out
+
+# the shortlist's CSV carries the rating, status and note
+shortlist_csv_state() {
+	R="$TMP/rated.yaml"
+	printf '%s:\n  marked: true\n  rating: 4\n  status: applied\n  note: |-\n    call Ana, then\n    write\n' \
+		"$N" >"$R"
+	"$BILLET" --state "$R" --list --shortlist --format csv --header "$D" \
+		>"$TMP/l" &&
+	head -1 "$TMP/l" | grep -q '^id,title,organization,location,workplace,salary,deadline,marked,rating,status,note' &&
+	contains "$TMP/l" ',1,4,applied,"call Ana, then' &&
+	"$BILLET" --state "$R" --list --format csv "$D" >"$TMP/l" &&
+	! grep -q applied "$TMP/l"
+}
+ok "--list --shortlist --format csv adds rating, status and note columns" \
+	shortlist_csv_state
+
 unknown_id() {
 	cp "$S" "$TMP/before"
 	"$BILLET" --state "$S" --mark no-such-id "$D" 2>"$TMP/e"

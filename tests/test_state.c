@@ -906,15 +906,22 @@ Test(state, query_env_answers_state_terms)
 
 /* export_list into a string (caller frees). */
 static char *
-exported(struct posting *const *v, size_t n, enum format fmt,
-         const struct export_hooks *h)
+exported_flags(struct posting *const *v, size_t n, enum format fmt,
+               unsigned flags, const struct export_hooks *h)
 {
 	char *s = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&s, &len);
-	export_list(f, v, n, fmt, 80, false, h);
+	export_list(f, v, n, fmt, 80, flags, h);
 	fclose(f);
 	return s;
+}
+
+static char *
+exported(struct posting *const *v, size_t n, enum format fmt,
+         const struct export_hooks *h)
+{
+	return exported_flags(v, n, fmt, 0, h);
 }
 
 Test(state, export_hooks_carry_mark_note_rating_status)
@@ -941,6 +948,24 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	cr_assert(strstr(md, "3/5"), "%s", md);
 	cr_assert(strstr(md, "offer"), "%s", md);
 	free(md);
+	/* the shortlist's CSV and TSV: rating, status and note after the
+	 * list's columns; the note's lines kept in a quoted CSV cell */
+	char *csv = exported_flags(v, 1, FMT_CSV,
+	                           EXPORT_HEADER | EXPORT_STATE, &h);
+	cr_assert(strstr(csv, "deadline,marked,rating,status,note\r\n"),
+	          "%s", csv);
+	cr_assert(strstr(csv, ",1,3,offer,\"'=call \"\"Ana\"\", then\nwrite\"\r\n"),
+	          "%s", csv);
+	free(csv);
+	tsv = exported_flags(v, 1, FMT_TSV, EXPORT_STATE, &h);
+	cr_assert(strstr(tsv, "\t1\t3\toffer\t=call \"Ana\", then"), "%s",
+	          tsv);
+	cr_assert_eq(strchr(tsv, '\n'), tsv + strlen(tsv) - 1, "%s", tsv);
+	free(tsv);
+	/* without a state: empty cells */
+	csv = exported_flags(v, 1, FMT_CSV, EXPORT_STATE, NULL);
+	cr_assert(strstr(csv, ",0,,,\r\n"), "%s", csv);
+	free(csv);
 	state_close(st);
 }
 

@@ -665,9 +665,15 @@ export_shortlist(struct ui *ui)
 	                            sizeof(*v));
 	if (!v)
 		die_nomem();
+	/* the shortlist as M shows it: hidden postings are left out
+	 * unless the filter mentions is:hidden */
+	bool drop_hidden = ui->env.hidden &&
+	                   !query_mentions(ui->query, "is:hidden");
 	size_t n = 0;
 	for (size_t i = 0; i < ui->nsorted; i++)
-		if (ui->env.marked(ui->env.ctx, ui->sorted[i]))
+		if (ui->env.marked(ui->env.ctx, ui->sorted[i]) &&
+		    !(drop_hidden && ui->env.hidden(ui->env.ctx,
+		                                    ui->sorted[i])))
 			v[n++] = ui->sorted[i];
 	if (n == 0) {
 		ui_message(ui, false, "the shortlist is empty: m marks the "
