@@ -843,15 +843,27 @@ list_markdown(FILE *f, struct posting *const *v, size_t n,
 			buf_free(&t);
 			buf_addc(&o, '\n');
 		}
-		buf_adds(&o, "```\n");
+		/* a fence longer than any run of backticks in the text, so
+		 * that no line of it ends the block (CommonMark) */
+		size_t fence = 3;
 		for (size_t k = 1; k < rl.n; k++) {
-			/* a fence inside the text would end the block */
-			if (!strncmp(rl.v[k].text, "```", 3))
-				buf_addc(&o, ' ');
+			size_t run = 0;
+			for (const char *q = rl.v[k].text; *q; q++) {
+				run = *q == '`' ? run + 1 : 0;
+				if (run >= fence)
+					fence = run + 1;
+			}
+		}
+		for (size_t k = 0; k < fence; k++)
+			buf_addc(&o, '`');
+		buf_addc(&o, '\n');
+		for (size_t k = 1; k < rl.n; k++) {
 			buf_adds(&o, rl.v[k].text);
 			buf_addc(&o, '\n');
 		}
-		buf_adds(&o, "```\n");
+		for (size_t k = 0; k < fence; k++)
+			buf_addc(&o, '`');
+		buf_addc(&o, '\n');
 		rlines_free(&rl);
 		flush(f, &o);
 	}

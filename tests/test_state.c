@@ -969,6 +969,30 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	state_close(st);
 }
 
+/* The text of a posting in a Markdown export stays in its code block,
+ * whatever fences it holds (CommonMark closes a block on a line of at
+ * least as many backticks, indented up to three spaces). */
+Test(state, markdown_fence_outlasts_the_text)
+{
+	struct posting p = posting("p");
+	p.summary = "before\n```\n# injected\n ````\nafter";
+	struct posting *v[] = {&p};
+	char *md = exported(v, 1, FMT_MARKDOWN, NULL);
+	const char *open = strstr(md, "\n`````\n");
+	cr_assert_not_null(open, "%s", md);
+	const char *inj = strstr(md, "# injected");
+	const char *close = strstr(open + 1, "\n`````\n");
+	cr_assert(inj && close && inj > open && close > inj, "%s", md);
+	cr_assert(strstr(md, "\n```\n# injected\n ````\nafter\n"), "%s",
+	          md);
+	free(md);
+	/* plain text keeps the usual three */
+	p.summary = "no fence here";
+	md = exported(v, 1, FMT_MARKDOWN, NULL);
+	cr_assert(strstr(md, "\n```\n") && !strstr(md, "````"), "%s", md);
+	free(md);
+}
+
 static char *
 cell(const char *s)
 {
