@@ -919,8 +919,17 @@ export_show(FILE *f, const struct posting *p, enum format fmt, int width,
 {
 	struct buf o = {0};
 	if (fmt == FMT_TEXT) {
+		struct posting_mine m = {
+			.marked = h && h->marked && h->marked(h->ctx, p),
+			.hidden = h && h->hidden && h->hidden(h->ctx, p)
+			                  ? "yes" : NULL,
+			.rating = h && h->rating ? h->rating(h->ctx, p) : 0,
+			.status = h && h->status ? h->status(h->ctx, p) : NULL,
+			.note = h && h->note ? h->note(h->ctx, p) : NULL,
+			.stars = true, /* the output is UTF-8 */
+		};
 		struct rlines rl = {0};
-		posting_render(p, width, &rl);
+		posting_render_mine(p, &m, width, &rl);
 		for (size_t i = 0; i < rl.n; i++) {
 			buf_adds(&o, rl.v[i].text);
 			buf_addc(&o, '\n');

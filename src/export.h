@@ -21,6 +21,7 @@ const char *format_name(enum format f);
 struct export_hooks {
 	void *ctx;
 	bool (*marked)(void *ctx, const struct posting *p);
+	bool (*hidden)(void *ctx, const struct posting *p);
 	const char *(*note)(void *ctx, const struct posting *p);
 	int (*rating)(void *ctx, const struct posting *p);        /* 0: none */
 	const char *(*status)(void *ctx, const struct posting *p); /* or NULL */
@@ -35,7 +36,8 @@ enum { EXPORT_HEADER = 1, EXPORT_STATE = 2 };
 void export_list(FILE *f, struct posting *const *v, size_t n,
                  enum format fmt, int width, unsigned flags,
                  const struct export_hooks *h);
-/* Writes one posting in full: text as the detail view, json or yaml. */
+/* Writes one posting in full: text as the detail view (what the hooks
+ * record under the title), json or yaml. */
 void export_show(FILE *f, const struct posting *p, enum format fmt,
                  int width, const struct export_hooks *h);
 /* Appends a CSV cell: quoted per RFC 4180 when needed, and prefixed with

@@ -490,6 +490,23 @@ field(struct render *r, const char *label, const char *value)
 	buf_free(&l);
 }
 
+/* The same with the value's lines kept (a note). */
+static void
+field_lines(struct render *r, const char *label, const char *value)
+{
+	if (!value || !value[0])
+		return;
+	struct buf l = {0};
+	buf_printf(&l, "%s: ", label);
+	int cols = (int)text_width(l.s, l.len);
+	while (cols < r->label_w) {
+		buf_addc(&l, ' ');
+		cols++;
+	}
+	emit_wrapped(r, RL_FIELD, RL_CONT, l.s, l.len, cols, value, true);
+	buf_free(&l);
+}
+
 /* Emits a blank line unless the last line already is one. */
 static void
 blank(struct render *r)
@@ -592,8 +609,38 @@ extra(struct render *r, const struct xvalue *v)
 	buf_free(&t);
 }
 
+/* The user's own lines: mark, hiding, rating, status, note. */
+static void
+mine_lines(struct render *r, const struct posting_mine *m)
+{
+	if (!m || (!m->marked && !m->hidden && !m->rating && !m->status &&
+	           !m->note))
+		return;
+	blank(r);
+	if (m->marked)
+		field(r, "Shortlist", "marked");
+	field(r, "Hidden", m->hidden);
+	if (m->rating > 0 && m->rating <= 5) {
+		struct buf b = {0};
+		for (int i = 1; i <= 5 && m->stars; i++)
+			buf_adds(&b, i <= m->rating ? "★" : "☆");
+		buf_printf(&b, "%s%d/5", m->stars ? " " : "", m->rating);
+		field(r, "Rating", b.s);
+		buf_free(&b);
+	}
+	field(r, "Status", m->status);
+	field_lines(r, "Note", m->note);
+}
+
 void
 posting_render(const struct posting *p, int width, struct rlines *out)
+{
+	posting_render_mine(p, NULL, width, out);
+}
+
+void
+posting_render_mine(const struct posting *p, const struct posting_mine *mine,
+                    int width, struct rlines *out)
 {
 	struct render r = {.out = out, .width = width < 1 ? 1 : width};
 	static const char *const labels[] = {
@@ -610,6 +657,7 @@ posting_render(const struct posting *p, int width, struct rlines *out)
 	struct buf v = {0};
 
 	emit_wrapped(&r, RL_TITLE, RL_TITLE, "", 0, 0, p->title, false);
+	mine_lines(&r, mine);
 	blank(&r);
 
 	if (p->org.name && p->org.short_name)

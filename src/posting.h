@@ -188,6 +188,20 @@ struct rlines {
 /* Renders every field and section of p, headed and wrapped to width
  * display columns, as the detail view and --show show it. Appends to out. */
 void posting_render(const struct posting *p, int width, struct rlines *out);
+/* What the user recorded about a posting (the state file's). */
+struct posting_mine {
+	bool marked;
+	const char *hidden;  /* how to say it is hidden, or NULL */
+	int rating;          /* 1 to 5, 0 for none */
+	const char *status;  /* or NULL */
+	const char *note;    /* or NULL */
+	bool stars;          /* the rating drawn in stars too */
+};
+/* posting_render with what mine records, if anything, under the title:
+ * the detail view and --show. */
+void posting_render_mine(const struct posting *p,
+                         const struct posting_mine *mine, int width,
+                         struct rlines *out);
 /* Frees the lines and empties out. */
 void rlines_free(struct rlines *out);
 

@@ -1707,6 +1707,7 @@ state_export_hooks(struct state *st, struct export_hooks *h)
 {
 	h->ctx = st;
 	h->marked = hook_marked;
+	h->hidden = hook_hidden;
 	h->note = hook_note;
 	h->rating = hook_rating;
 	h->status = hook_status_name;

@@ -118,6 +118,18 @@ shortlist_csv_state() {
 ok "--list --shortlist --format csv adds rating, status and note columns" \
 	shortlist_csv_state
 
+# --show prints what the detail view shows: the state under the title
+show_state() {
+	"$BILLET" --state "$R" --show "$N" --width 60 "$D" >"$TMP/s" &&
+	sed -n 3,7p "$TMP/s" >"$TMP/head" &&
+	printf '%s\n' 'Shortlist:    marked' 'Rating:       ★★★★☆ 4/5' \
+		'Status:       applied' 'Note:         call Ana, then' \
+		'              write' | cmp -s - "$TMP/head" &&
+	"$BILLET" --state "$R" --show "$A" --width 60 "$D" >"$TMP/s" &&
+	sed -n 3p "$TMP/s" | grep -q '^Organization: '
+}
+ok "--show puts the mark, rating, status and note under the title" show_state
+
 unknown_id() {
 	cp "$S" "$TMP/before"
 	"$BILLET" --state "$S" --mark no-such-id "$D" 2>"$TMP/e"

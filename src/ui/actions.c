@@ -30,10 +30,6 @@ const char ui_status_keys[QSTATUS_N + 1] = "niavorw";
  * as read. */
 #define REST_MS 1500
 
-/* Columns of the labels in the detail, as posting_render aligns its own
- * ("Organization: "). */
-#define LABEL_COLS 14
-
 /* What the actions keep between calls (there is one interface). */
 static struct {
 	unsigned seen_generation;   /* 1 + the generation whose load was
@@ -214,89 +210,20 @@ ui_state_status(struct ui *ui, struct buf *out)
 
 /* Detail lines ----------------------------------------------------- */
 
-/* Appends a line of text[0..len) to out. */
-static void
-push_line(struct rlines *out, enum rline_kind kind, const char *text,
-          size_t len, size_t label_len)
-{
-	if (out->n == out->cap) {
-		out->cap = out->cap ? 2 * out->cap : 8;
-		out->v = realloc(out->v, out->cap * sizeof(*out->v));
-		if (!out->v)
-			die_nomem();
-	}
-	char *t = malloc(len + 1);
-	if (!t)
-		die_nomem();
-	memcpy(t, text, len);
-	t[len] = '\0';
-	out->v[out->n++] = (struct rline){kind, t, label_len};
-}
-
-/* Appends "Label:  value" with value (sanitised, newlines kept) wrapped
- * beside the label, the way the detail's own fields are. */
-static void
-push_field(struct rlines *out, const char *label, const char *value,
-           int width)
-{
-	struct buf l = {0}, v = {0}, line = {0};
-	buf_printf(&l, "%s: ", label);
-	int cols = (int)text_width(l.s, l.len);
-	int indent = LABEL_COLS < width / 2 ? LABEL_COLS : width / 2;
-	while (cols < indent) {
-		buf_addc(&l, ' ');
-		cols++;
-	}
-	text_sanitize(&v, value, strlen(value), SAN_KEEP_NL);
-	struct wrap_line *wl = NULL;
-	size_t n = 0, cap = 0;
-	int w = width - indent > 0 ? width - indent : 1;
-	text_wrap(v.s ? v.s : "", v.len, w, &wl, &n, &cap);
-	for (size_t i = 0; i < n || i == 0; i++) {
-		buf_clear(&line);
-		if (i == 0)
-			buf_add(&line, l.s, l.len);
-		else
-			for (int c = 0; c < indent; c++)
-				buf_addc(&line, ' ');
-		if (i < n)
-			buf_add(&line, v.s + wl[i].off, wl[i].len);
-		buf_adds(&line, "");
-		push_line(out, i == 0 ? RL_FIELD : RL_CONT, line.s, line.len,
-		          i == 0 ? l.len : 0);
-	}
-	free(wl);
-	buf_free(&l);
-	buf_free(&v);
-	buf_free(&line);
-}
-
 void
-ui_state_lines(struct ui *ui, const struct posting *p, int width,
-               struct rlines *out)
+ui_state_mine(struct ui *ui, const struct posting *p, struct posting_mine *m)
 {
 	const struct state_entry *e = ui->state ? state_get(ui->state, p->id)
 	                                        : NULL;
-	if (!e || (!e->marked && !e->hidden && !e->rating && !e->status &&
-	           !e->note))
+	*m = (struct posting_mine){.stars = ui->utf8};
+	if (!e)
 		return;
-	push_line(out, RL_BLANK, "", 0, 0);
-	if (e->marked)
-		push_field(out, "Shortlist", "marked", width);
-	if (e->hidden)
-		push_field(out, "Hidden", "yes (x unhides)", width);
-	if (e->rating > 0 && e->rating <= 5) {
-		struct buf b = {0};
-		for (int i = 1; i <= 5 && ui->utf8; i++)
-			buf_adds(&b, i <= e->rating ? "★" : "☆");
-		buf_printf(&b, "%s%d/5", ui->utf8 ? " " : "", e->rating);
-		push_field(out, "Rating", b.s, width);
-		buf_free(&b);
-	}
+	m->marked = e->marked;
+	m->hidden = e->hidden ? "yes (x unhides)" : NULL;
+	m->rating = e->rating;
 	if (e->status > QSTATUS_NONE && e->status < QSTATUS_N)
-		push_field(out, "Status", query_status_name(e->status), width);
-	if (e->note)
-		push_field(out, "Note", e->note, width);
+		m->status = query_status_name(e->status);
+	m->note = e->note;
 }
 
 /* Asking -------------------------------------------------------------- */

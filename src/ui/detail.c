@@ -32,26 +32,9 @@ margin(const struct view *v)
 static void
 render(struct ui *ui, const struct posting *p, int width, struct rlines *out)
 {
-	struct rlines all = {0}, st = {0};
-	posting_render(p, width, &all);
-	ui_state_lines(ui, p, width, &st);
-	size_t t = 0;
-	while (t < all.n && all.v[t].kind == RL_TITLE)
-		t++;
-	size_t n = all.n + st.n;
-	out->v = malloc((n ? n : 1) * sizeof(*out->v));
-	if (!out->v)
-		die_nomem();
-	/* the lines change hands: their text is freed with out */
-	memcpy(out->v, all.v, t * sizeof(*out->v));
-	if (st.n)
-		memcpy(out->v + t, st.v, st.n * sizeof(*out->v));
-	if (all.n > t)
-		memcpy(out->v + t + st.n, all.v + t,
-		       (all.n - t) * sizeof(*out->v));
-	out->n = out->cap = n;
-	free(all.v);
-	free(st.v);
+	struct posting_mine m;
+	ui_state_mine(ui, p, &m);
+	posting_render_mine(p, &m, width, out);
 }
 
 static void

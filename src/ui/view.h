@@ -289,10 +289,10 @@ extern const char ui_status_keys[QSTATUS_N + 1];
 /* Appends what the status line says about the state: the shortlist
  * shown, a read-only state, changes not saved. */
 void ui_state_status(struct ui *ui, struct buf *out);
-/* Appends p's lines for the detail (a blank line, then its mark, rating,
- * status and note wrapped to width), or nothing when none is recorded. */
-void ui_state_lines(struct ui *ui, const struct posting *p, int width,
-                    struct rlines *out);
+/* What the state records about p, for the detail (posting_render_mine):
+ * its mark, hiding, rating, status and note. */
+void ui_state_mine(struct ui *ui, const struct posting *p,
+                   struct posting_mine *m);
 
 /* note.c: the note editor -------------------------------------------- */
 
