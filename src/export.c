@@ -659,14 +659,15 @@ csv_cell(struct buf *out, const char *s)
 }
 
 /* Writes the text list: mark, title, organization, location, salary,
- * deadline, id; columns sized to their content and the width, location
- * and then deadline dropped when the line is too narrow for them. */
+ * deadline, id; columns sized to their content and the width (at least
+ * LIST_MIN_WIDTH), and dropped when the line is too narrow for them:
+ * location first, then deadline, salary, organization and id. */
 static void
 list_text(FILE *f, struct posting *const *v, size_t n, int width,
           const struct export_hooks *h)
 {
-	if (width < 20)
-		width = 20;
+	if (width < LIST_MIN_WIDTH)
+		width = LIST_MIN_WIDTH;
 	struct row r = {0};
 	struct buf line = {0};
 	/* widest id, salary, deadline, within bounds */
@@ -683,16 +684,25 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	idw = idw > width / 5 ? width / 5 : idw;
 	sal = sal > 14 ? 14 : sal;
 	dl = dl > (width >= 100 ? 18 : 12) ? (width >= 100 ? 18 : 12) : dl;
-	int text = width - 2 - idw - 2 - (sal ? sal + 2 : 0) - (dl ? dl + 2 : 0);
+	/* text: the columns' room after the mark and the id; each column
+	 * but the last is followed by two spaces */
+	bool show_id = idw >= 2 && width >= 16;
+	int text = width - 2 - (show_id ? idw : -2);
+	text -= (sal ? sal + 2 : 0) + (dl ? dl + 2 : 0);
 	bool show_loc = text >= 60, show_dl = dl && text >= 30;
 	if (!show_dl && dl)
 		text += dl + 2;
-	int cols = show_loc ? 3 : 2;
+	bool show_sal = sal && text >= 24;
+	if (!show_sal && sal)
+		text += sal + 2;
+	bool show_org = text >= 16;
+	int cols = show_loc ? 3 : show_org ? 2 : 1;
 	text -= 2 * cols;
-	if (text < 10)
-		text = 10;
-	int title = show_loc ? text * 44 / 100 : text * 60 / 100;
-	int org = show_loc ? text * 28 / 100 : text - title;
+	if (text < 1)
+		text = 1;
+	int title = show_loc ? text * 44 / 100 : show_org ? text * 60 / 100
+	                                                  : text;
+	int org = show_loc ? text * 28 / 100 : show_org ? text - title : 0;
 	int loc = show_loc ? text - title - org : 0;
 	for (size_t i = 0; i < n; i++) {
 		row_fill(&r, v[i], h, false);
@@ -700,18 +710,20 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 		buf_adds(&line, r.cell[7].s[0] == '1' ? "* " : "  ");
 		text_fit(&line, r.cell[1].s, r.cell[1].len, title, true);
 		buf_adds(&line, "  ");
-		/* the short name where the posting gives one */
-		const char *on = posting_org(v[i], false);
-		struct buf ob = {0};
-		one_line(&ob, on ? on : "");
-		text_fit(&line, ob.s ? ob.s : "", ob.len, org, true);
-		buf_free(&ob);
-		buf_adds(&line, "  ");
+		if (show_org) {
+			/* the short name where the posting gives one */
+			const char *on = posting_org(v[i], false);
+			struct buf ob = {0};
+			one_line(&ob, on ? on : "");
+			text_fit(&line, ob.s ? ob.s : "", ob.len, org, true);
+			buf_free(&ob);
+			buf_adds(&line, "  ");
+		}
 		if (show_loc) {
 			text_fit(&line, r.cell[3].s, r.cell[3].len, loc, true);
 			buf_adds(&line, "  ");
 		}
-		if (sal) {
+		if (show_sal) {
 			text_fit(&line, r.cell[5].s, r.cell[5].len, sal, true);
 			buf_adds(&line, "  ");
 		}
@@ -719,7 +731,9 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 			text_fit(&line, r.cell[6].s, r.cell[6].len, dl, true);
 			buf_adds(&line, "  ");
 		}
-		text_fit(&line, r.cell[0].s, r.cell[0].len, idw, false);
+		if (show_id)
+			text_fit(&line, r.cell[0].s, r.cell[0].len, idw,
+			         false);
 		while (line.len && line.s[line.len - 1] == ' ')
 			line.len--;
 		buf_addc(&line, '\n');

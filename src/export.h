@@ -31,6 +31,8 @@ struct export_hooks {
  * columns; after them each posting's rating, status and note (the
  * shortlist's export). */
 enum { EXPORT_HEADER = 1, EXPORT_STATE = 2 };
+/* The narrowest text list: a narrower width is taken as this. */
+enum { LIST_MIN_WIDTH = 8 };
 /* Writes postings one a line in fmt (text, tsv, csv, json, yaml,
  * markdown); width is for text; flags (EXPORT_*) are for TSV and CSV. */
 void export_list(FILE *f, struct posting *const *v, size_t n,

@@ -436,6 +436,13 @@ main(int argc, char **argv)
 		usage_error("%s", "--header goes with --list --format tsv or csv");
 	if (o.shortlist && o.mode != MODE_LIST)
 		usage_error("%s", "--shortlist goes with --list");
+	if (o.mode == MODE_LIST && o.format == FMT_TEXT && o.width > 0 &&
+	    o.width < LIST_MIN_WIDTH) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "--width: at least %d columns for "
+		         "--list", LIST_MIN_WIDTH);
+		usage_error("%s", msg);
+	}
 
 	struct query *filter = NULL;
 	struct sort_spec sort = { .n = 0 };

@@ -53,6 +53,23 @@ show_long_key() {
 }
 ok "--show: a kept key wider than half the width does not push its line over" show_long_key
 
+# --list keeps to the width, dropping columns as it narrows; a width too
+# narrow for it is wrong usage
+list_width() {
+	for w in 8 12 20 30 45 60 80 100; do
+		"$BILLET" --list --width "$w" "$D" "$SRCDIR/tests/data" \
+			>"$TMP/lw" 2>/dev/null &&
+		[ -s "$TMP/lw" ] &&
+		perl -CSD -ne 'chomp; my $w = length($_) + (() = /[\p{EA=W}\p{EA=F}]/g);
+			if ($w > '"$w"') { print "$w columns: $_\n"; exit 1 }' "$TMP/lw" ||
+			return 1
+	done
+	"$BILLET" --list --width 30 "$D" | grep -q '^  Policy Ad' &&
+	"$BILLET" --list --width 7 "$D" 2>"$TMP/e"
+	[ $? -eq 2 ] && contains "$TMP/e" "billet: --width: at least 8"
+}
+ok "--list keeps to --width, narrow ones too" list_width
+
 show_unknown() {
 	"$BILLET" --show no-such-id "$D" 2>"$TMP/e"
 	[ $? -eq 1 ] && contains "$TMP/e" "billet: no posting with id 'no-such-id'"
