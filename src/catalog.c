@@ -141,8 +141,10 @@ problem_format(struct buf *out, const struct problem *p)
 	/* one line: a newline in a file's name (or in a message naming one)
 	 * is shown as ^J, not as a space that would hide it */
 	text_sanitize(out, p->file, strlen(p->file), SAN_CARET_NL);
-	if (p->line)
-		buf_printf(out, ":%u:%u", p->line, p->col);
+	/* a problem of the file as a whole (it cannot be read, it is
+	 * empty) is put at its start: every line reads FILE:LINE:COL */
+	buf_printf(out, ":%u:%u", p->line ? p->line : 1,
+	           p->line ? (p->col ? p->col : 1) : 1);
 	buf_printf(out, ": %s: ", p->error ? "error" : "warning");
 	text_sanitize(out, p->msg, strlen(p->msg), SAN_CARET_NL);
 }

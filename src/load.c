@@ -2036,6 +2036,9 @@ struct unit {
 	bool blank;               /* only white space */
 	size_t file_size;         /* bytes of the whole file (first unit) */
 	struct filemap *map;      /* the mapping, shared by the file's units */
+	char *read_error;         /* the last unit: why the rest of the file
+	                           * was not read (malloc'd), or NULL */
+	unsigned end_col;         /* then the column where its bytes end */
 	bool done;                /* parsed (guarded by the loader's lock) */
 };
 
@@ -2064,6 +2067,7 @@ unit_free(struct unit *u)
 {
 	catalog_free(&u->part);
 	free(u->v);
+	free(u->read_error);
 	free(u);
 }
 
@@ -2285,6 +2289,15 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 	size_t flen = 0;
 	bool plain;
 	u->lines = scan_unit(buf, len, &plain);
+	if (u->read_error) {
+		/* where the bytes read end: a unit starts at a line's start */
+		size_t i = len;
+		while (i > 0 && buf[i - 1] != '\n')
+			i--;
+		u->end_col = 1;
+		for (; i < len; i++)
+			u->end_col += ((unsigned char)buf[i] & 0xC0) != 0x80;
+	}
 	if (u->first && len >= 2 &&
 	    (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
 	     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
@@ -2429,6 +2442,9 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 	m->blank = m->blank && u->blank;
 	if (!u->last)
 		return;
+	if (u->read_error)
+		catalog_problem(c, m->file, m->line_off + 1, u->end_col, true,
+		                "%s", u->read_error);
 	if (m->item_off == 0 && u->file_size == 0)
 		catalog_problem(c, m->file, 0, 0, false, "empty file: no postings");
 	else if (m->item_off == 0 && m->blank)
@@ -2696,6 +2712,11 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 		u->last = end;
 		u->file_size = end ? got : len;
 		u->map = map;
+		if (end && failed) {
+			u->read_error = strdup(msg);
+			if (!u->read_error)
+				die_nomem();
+		}
 		atomic_fetch_add(&map->left, 1);
 		plan_unit(l, u);
 		start = cut;
@@ -2703,9 +2724,7 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 			break;
 		more = false; /* perhaps another run is complete already */
 	}
-	close(fd);
-	if (failed)
-		plan_problem(l, path, true, msg);
+	close(fd); /* a failed read is said by the last unit, at its end */
 	filemap_release(map);
 }
 

@@ -553,6 +553,11 @@ main(int argc, char **argv)
 		break;
 	}
 	}
+	/* what loaded is written, but a file that did not load (or a
+	 * posting in it) is a posting problem */
+	if ((o.mode == MODE_LIST || o.mode == MODE_SHOW ||
+	     o.mode == MODE_COMPARE) && c.nerrors && !status)
+		status = 1;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		say("cannot write the output: %s", strerror(errno));
 		status = status ? status : 2;

@@ -57,8 +57,9 @@ ok "--show: a kept key wider than half the width does not push its line over" sh
 # narrow for it is wrong usage
 list_width() {
 	for w in 8 12 20 30 45 60 80 100; do
-		"$BILLET" --list --width "$w" "$D" "$SRCDIR/tests/data" \
-			>"$TMP/lw" 2>/dev/null &&
+		"$BILLET" --list --width "$w" "$D" "$SRCDIR/tests/data/schemaorg" \
+			"$SRCDIR/tests/data/ui/wide.yaml" \
+			"$SRCDIR/tests/data/ui/escapes.yaml" >"$TMP/lw" &&
 		[ -s "$TMP/lw" ] &&
 		perl -CSD -ne 'chomp; my $w = length($_) + (() = /[\p{EA=W}\p{EA=F}]/g);
 			if ($w > '"$w"') { print "$w columns: $_\n"; exit 1 }' "$TMP/lw" ||
@@ -69,6 +70,20 @@ list_width() {
 	[ $? -eq 2 ] && contains "$TMP/e" "billet: --width: at least 8"
 }
 ok "--list keeps to --width, narrow ones too" list_width
+
+# what loads is listed, but a file that does not is a posting problem
+list_load_error() {
+	printf 'title: [unclosed\n' >"$TMP/broken.yaml"
+	"$BILLET" --list --format tsv "$D" "$TMP/broken.yaml" \
+		"$TMP/no-such-file.yaml" >"$TMP/l" 2>"$TMP/e"
+	[ $? -eq 1 ] && [ "$(wc -l <"$TMP/l")" -eq 2 ] &&
+	grep -q "broken.yaml:[0-9]*:[0-9]*: error: " "$TMP/e" &&
+	grep -q "no-such-file.yaml:1:1: error: " "$TMP/e" &&
+	"$BILLET" --show "$A" "$D" "$TMP/broken.yaml" >"$TMP/s" 2>/dev/null
+	[ $? -eq 1 ] && contains "$TMP/s" "Policy Advocate"
+}
+ok "--list and --show print what loads, and exit 1 when a file did not" \
+	list_load_error
 
 show_unknown() {
 	"$BILLET" --show no-such-id "$D" 2>"$TMP/e"
