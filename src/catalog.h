@@ -61,14 +61,15 @@ enum sort_key {
 };
 /* A sort order: up to four keys, each possibly reversed. */
 struct sort_spec {
-	enum sort_key key[4];
-	bool reverse[4];
+	enum sort_key key[SORT_NKEYS]; /* each at most once */
+	bool reverse[SORT_NKEYS];
 	size_t n; /* 0: load order */
 };
 /* The name of a key as the command line spells it. */
 const char *sort_key_name(enum sort_key k);
-/* Parses "title", "-salary,title", ...; on error returns false and points
- * *bad at the offending key. */
+/* Parses "title", "-salary,title", ...; a key given again adds nothing
+ * (the first says its direction). On error returns false and points *bad
+ * at the offending key. */
 bool sort_parse(const char *s, struct sort_spec *out, const char **bad);
 /* Sorts an array of postings: by each key in turn (postings lacking the
  * key last in either direction), then by id, so the order is stable. */

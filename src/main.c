@@ -226,8 +226,7 @@ parse_filter_sort(const struct options *o, struct query **filter,
 		struct buf b = {0};
 		text_sanitize(&b, bad, strcspn(bad, ","), 0);
 		usage_error("--sort: bad key '%s' (title, org, location, salary, "
-		            "posted, deadline, id; at most four, a leading '-' "
-		            "reverses)", b.s ? b.s : "");
+		            "posted, deadline, id; a leading '-' reverses)", b.s ? b.s : "");
 	}
 }
 

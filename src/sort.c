@@ -60,14 +60,20 @@ sort_parse(const char *s, struct sort_spec *out, const char **bad)
 				break;
 			}
 		}
-		if (found < 0 || spec.n == 4 || (*p && *p != ',')) {
+		if (found < 0 || (*p && *p != ',')) {
 			if (bad)
 				*bad = start;
 			return false;
 		}
-		spec.key[spec.n] = (enum sort_key)found;
-		spec.reverse[spec.n] = rev;
-		spec.n++;
+		/* a key again would only tie where it tied before */
+		bool again = false;
+		for (size_t k = 0; k < spec.n; k++)
+			again = again || spec.key[k] == (enum sort_key)found;
+		if (!again) {
+			spec.key[spec.n] = (enum sort_key)found;
+			spec.reverse[spec.n] = rev;
+			spec.n++;
+		}
 		if (!*p)
 			break;
 		p++; /* the comma */

@@ -1032,9 +1032,17 @@ Test(sort, parse)
 	cr_assert_not(sort_parse("title,", &s, &bad));
 	cr_assert_not(sort_parse("title salary", &s, &bad));
 	cr_assert_not(sort_parse("titles", &s, &bad));
-	in = "title,org,id,posted,salary";
-	cr_assert_not(sort_parse(in, &s, &bad));
-	cr_assert_eq(bad, in + 20);
+	/* every key may be given, each once: a key again adds nothing */
+	cr_assert(sort_parse("title,org,id,posted,-salary,deadline,location",
+	                     &s, &bad));
+	cr_assert_eq(s.n, 7);
+	cr_assert_eq(s.key[4], SORT_SALARY);
+	cr_assert(s.reverse[4]);
+	cr_assert_eq(s.key[6], SORT_LOCATION);
+	cr_assert(sort_parse("-title,org,title", &s, &bad));
+	cr_assert_eq(s.n, 2);
+	cr_assert(s.reverse[0]);
+	cr_assert_eq(s.key[1], SORT_ORG);
 
 	cr_assert_str_eq(sort_key_name(SORT_TITLE), "title");
 	cr_assert_str_eq(sort_key_name(SORT_ORG), "org");
