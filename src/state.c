@@ -1153,13 +1153,16 @@ static int
 lock_take(const struct state *st, struct state_error *err)
 {
 	int fd = open(st->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int why = errno;
 	if (fd < 0 && (errno == EACCES || errno == EROFS))
 		fd = open(st->lockpath, O_RDONLY | O_CLOEXEC);
 	char *p = NULL;
 	if (fd < 0) {
+		/* the first open's reason: a read-only directory, not the
+		 * missing lock file the second open then finds */
 		p = shown(st->lockpath, strlen(st->lockpath));
 		seterr_cause(err, NOT_SAVED, "cannot open the lock %s: %s", p,
-		             strerror(errno));
+		             strerror(why));
 		free(p);
 		return -1;
 	}

@@ -541,6 +541,24 @@ else
 	skip "--mark on a read-only file system" "$why"
 fi
 
+# no lock file yet: the reason is the file system's, not the lock's absence
+ro_mark_nolock() {
+	rm -f "$FS" "$FS.lock" &&
+	"$BILLET" --state "$FS" --mark "$A" "$D" && rm -f "$FS.lock" &&
+	ro || return 1
+	"$BILLET" --state "$FS" --mark "$N" "$D" 2>"$TMP/e"
+	st=$?
+	rw
+	[ $st -eq 1 ] && contains "$TMP/e" "Read-only file system" &&
+	! grep -q "No such file" "$TMP/e"
+}
+if [ $mounted = yes ]; then
+	ok "--mark on a read-only file system without a lock file: the reason said" \
+		ro_mark_nolock
+else
+	skip "--mark on a read-only file system without a lock file" "$why"
+fi
+
 ro_ui() {
 	rm -f "$FS" "$FS.lock" &&
 	"$BILLET" --state "$FS" --mark "$A" "$D" && cp "$FS" "$TMP/rold" &&
