@@ -1185,6 +1185,7 @@ struct reader {
 	size_t budget;         /* nodes spent by the current posting */
 	bool budget_reported;
 	size_t aliased;        /* nodes reached through aliases, whole file */
+	size_t aliased_bytes;  /* and the bytes of their scalars */
 	bool aliased_reported;
 	bool stream_items;     /* the root is a list: map items as they end */
 	struct ynode *root;    /* the finished document root */
@@ -1514,23 +1515,39 @@ spend(struct reader *r, size_t n, const yaml_mark_t *mark)
 	return false;
 }
 
-/* Spends the file's alias budget: all the aliases of a file expand to at
- * most max_nodes nodes together, so that a small file cannot make many
- * postings that each copy a big anchor. Reports once. */
-static bool
-spend_alias(struct reader *r, size_t n, const yaml_mark_t *mark)
+/* The bytes of text all the aliases of a file may expand to, in scalars
+ * of the biggest size: what a display, a search or an export of the
+ * postings would copy. */
+#define ALIAS_BYTES_PER_SCALAR 16
+
+static size_t
+alias_bytes_max(const struct load_limits *lim)
 {
-	size_t max = r->x.lim->max_nodes;
-	r->aliased = sat_add(r->aliased, n, max);
-	if (r->aliased <= max)
+	return lim->max_scalar > (SIZE_MAX - 1) / ALIAS_BYTES_PER_SCALAR
+	       ? SIZE_MAX - 1 : lim->max_scalar * ALIAS_BYTES_PER_SCALAR;
+}
+
+/* Spends the file's alias budget: all the aliases of a file expand to at
+ * most max_nodes nodes and alias_bytes_max bytes of text together, so
+ * that a small file cannot make many postings that each copy a big
+ * anchor, nor one posting that repeats a long text many times. Reports
+ * once. */
+static bool
+spend_alias(struct reader *r, const struct ynode *t, const yaml_mark_t *mark)
+{
+	size_t max = r->x.lim->max_nodes, bmax = alias_bytes_max(r->x.lim);
+	r->aliased = sat_add(r->aliased, t->weight, max);
+	r->aliased_bytes = sat_add(r->aliased_bytes, t->bytes, bmax);
+	if (r->aliased <= max && r->aliased_bytes <= bmax)
 		return true;
 	if (!r->aliased_reported) {
 		catalog_problem(r->x.c, r->x.file,
 		                (unsigned)mark->line + 1 + r->line_base,
 		                (unsigned)mark->column + 1, true,
 		                "the aliases of this file expand to more than "
-		                "%zu nodes in all; this one and the rest read "
-		                "as nothing (see --max-nodes)", max);
+		                "%zu nodes or %zu bytes of text in all; this one "
+		                "and the rest read as nothing (see --max-nodes "
+		                "and --max-scalar)", max, bmax);
 		r->aliased_reported = true;
 	}
 	return false;
@@ -1641,7 +1658,7 @@ on_event(struct reader *r, yaml_event_t *e)
 			if (!s)
 				die_nomem();
 			n->s = s;
-			n->len = len;
+			n->len = n->bytes = len;
 			n->plain = e->data.scalar.style ==
 			           YAML_PLAIN_SCALAR_STYLE;
 		}
@@ -1660,7 +1677,7 @@ on_event(struct reader *r, yaml_event_t *e)
 			                "alias '*%s' refers to no anchor (or to "
 			                "the collection that contains it)", name);
 		} else if (!spend(r, t->weight, &e->start_mark) ||
-		           !spend_alias(r, t->weight, &e->start_mark)) {
+		           !spend_alias(r, t, &e->start_mark)) {
 			n = node_new(r, Y_NULL, &e->start_mark);
 		} else {
 			n = t;
@@ -1712,10 +1729,13 @@ on_event(struct reader *r, yaml_event_t *e)
 		if (f->n)
 			memcpy(n->kids, f->items, f->n * sizeof(*n->kids));
 		n->n = n->kind == Y_MAP ? f->n / 2 : f->n;
-		size_t w = 1, max = x->lim->max_nodes;
-		for (size_t i = 0; i < f->n; i++)
+		size_t w = 1, max = x->lim->max_nodes, b = 0;
+		for (size_t i = 0; i < f->n; i++) {
 			w = sat_add(w, f->items[i]->weight, max);
+			b = sat_add(b, f->items[i]->bytes, SIZE_MAX - 1);
+		}
 		n->weight = w;
+		n->bytes = b;
 		if (n->kind == Y_MAP)
 			check_duplicates(r, n);
 		if (f->anchor)
@@ -2333,6 +2353,7 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 		r.nfile = 0;
 		r.item = 0;
 		r.aliased = 0; /* the file is read again from the start */
+		r.aliased_bytes = 0;
 		r.aliased_reported = false;
 		fixed2 = check_bytes(&r.x, buf, len, &flen, u->off0);
 		if (fixed2) {

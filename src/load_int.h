@@ -25,6 +25,7 @@ struct ynode {
 	struct ynode **kids;   /* items; for Y_MAP key, value, key, value... */
 	size_t n;              /* items, or pairs for Y_MAP */
 	size_t weight;         /* nodes below and including this one */
+	size_t bytes;          /* bytes of the scalars below and in it */
 };
 
 /* What a mapping function needs: where problems go, where text is kept. */

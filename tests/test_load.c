@@ -357,6 +357,26 @@ Test(load, alias_bomb_refused)
 	cr_assert(strstr(c.problems[0].msg, "nodes in one posting"));
 }
 
+/* A long text repeated by aliases: under the node limit, but what it
+ * expands to is bounded too (16 times --max-scalar for a file). */
+Test(load, alias_text_bomb_refused)
+{
+	struct load_limits lim = load_default_limits;
+	lim.max_scalar = 1000;
+	char y[4096];
+	int k = snprintf(y, sizeof(y), "title: bomb\norganization: x\n"
+	                 "big: &b \"%0900d\"\nrefs: [", 0);
+	for (int i = 0; i < 20; i++)
+		k += snprintf(y + k, sizeof(y) - (size_t)k, "%s*b",
+		              i ? ", " : "");
+	k += snprintf(y + k, sizeof(y) - (size_t)k, "]\n");
+	load_lim(y, (size_t)k, &lim);
+	dump();
+	cr_assert_eq(c.n, 1, "the posting still loads");
+	/* 17 aliases of 900 bytes are 15,300: the 18th passes 16,000 */
+	cr_assert(has_problem(4, 8 + 17 * 4, true, "16000 bytes of text"));
+}
+
 Test(load, undefined_and_self_aliases)
 {
 	load("title: A\norganization: B\nx: *nope\ny: &s [1, *s]\n");
