@@ -1553,6 +1553,31 @@ spend_alias(struct reader *r, const struct ynode *t, const yaml_mark_t *mark)
 	return false;
 }
 
+/* A malloc'd copy of v[0..*len) with each NUL as U+FFFD; *len becomes
+ * its length. */
+static char *
+nul_replaced(const char *v, size_t *len)
+{
+	size_t n = *len, nuls = 0;
+	for (size_t i = 0; i < n; i++)
+		nuls += v[i] == '\0';
+	char *out = malloc(n + 2 * nuls + 1);
+	if (!out)
+		die_nomem();
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]) {
+			out[k++] = v[i];
+		} else {
+			memcpy(out + k, "\xEF\xBF\xBD", 3);
+			k += 3;
+		}
+	}
+	out[k] = '\0';
+	*len = k;
+	return out;
+}
+
 /* Moves the floor up to the start of the line the parser has reached,
  * when that is further on. */
 static void
@@ -1651,12 +1676,22 @@ on_event(struct reader *r, yaml_event_t *e)
 			 * with the scratch memory of the items before) */
 			n->kept = !key;
 			const char *v = (const char *)e->data.scalar.value;
+			/* an escaped NUL (\0, \u0000) would end the text
+			 * there: said, and read as U+FFFD like a NUL byte */
+			char *fixed = NULL;
+			if (memchr(v, '\0', len)) {
+				lerr(x, n, "a NUL character (an escape such as "
+				     "\\0) in a value; read as U+FFFD");
+				fixed = nul_replaced(v, &len);
+				v = fixed;
+			}
 			char *s = key ? NULL : keep_in_place(r, v, len);
 			if (!s)
 				s = arena_strndup(key ? &r->scratch
 				                      : &x->c->arena, v, len);
 			if (!s)
 				die_nomem();
+			free(fixed);
 			n->s = s;
 			n->len = n->bytes = len;
 			n->plain = e->data.scalar.style ==

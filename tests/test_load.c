@@ -318,6 +318,20 @@ Test(load, nul_and_control_bytes)
 	cr_assert(has_problem(1, 9, true, "NUL byte at offset 8"));
 }
 
+/* An escaped NUL would end the text at it: said, read as U+FFFD, the
+ * rest of the value kept (and searchable). */
+Test(load, escaped_nul_reported_and_kept)
+{
+	load("title: \"Visible\\0 hidden\"\norganization: O\n"
+	     "summary: \"One.\\u0000 Secret clause.\"\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert(has_problem(1, 8, true, "NUL character"));
+	cr_assert(has_problem(3, 10, true, "NUL character"));
+	cr_assert_str_eq(c.v[0]->title, "Visible\xEF\xBF\xBD hidden");
+	cr_assert_str_eq(c.v[0]->summary, "One.\xEF\xBF\xBD Secret clause.");
+}
+
 Test(load, bom_and_crlf_simply_load)
 {
 	load("\xEF\xBB\xBFtitle: A\r\norganization: B\r\n");
