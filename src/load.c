@@ -1192,7 +1192,9 @@ struct reader {
 	struct posting **file_postings; /* postings of this file, in order */
 	size_t nfile, filecap;
 	unsigned doc;          /* document number, 1-based */
-	unsigned item;         /* posting number within the file */
+	unsigned item;         /* documents (and items of a top-level list)
+	                        * so far, broken ones too: a posting's
+	                        * number within the unit */
 	bool resync;           /* skip to the next document marker */
 	unsigned resync_line;  /* 0-based line of the current run to skip from */
 	unsigned resync_col;   /* 0-based column there: too deep (said by
@@ -1249,7 +1251,7 @@ make_posting(struct reader *r, const struct ynode *m)
 	if (!p)
 		die_nomem();
 	*p = (struct posting){.file = x->file, .line = m->line, .col = m->col,
-	                      .doc = ++r->item,
+	                      .doc = r->item,
 	                      .experience = {-1, -1, NULL}};
 	x->p = p;
 	bool ld = jsonld_is(m);
@@ -1288,6 +1290,7 @@ node_done(struct reader *r, struct ynode *n)
 	}
 	struct frame *f = &r->stack[r->depth - 1];
 	if (r->depth == 1 && r->stream_items) {
+		r->item++;
 		make_posting(r, n);
 		r->budget = 0;
 		r->budget_reported = false;
@@ -1639,13 +1642,17 @@ on_event(struct reader *r, yaml_event_t *e)
 		if (r->root && !r->stream_items) {
 			const struct ynode *graph = ymap_get(r->root, "@graph");
 			if (graph && graph->kind == Y_SEQ) {
-				for (size_t i = 0; i < graph->n; i++)
+				for (size_t i = 0; i < graph->n; i++) {
+					r->item++;
 					make_posting(r, graph->kids[i]);
+				}
 			} else if (r->root->kind == Y_SCALAR) {
+				r->item++;
 				lerr(x, r->root, "a document must be a posting "
 				     "(a mapping) or a list of postings, found "
 				     "text");
-			} else {
+			} else if (r->root->kind != Y_NULL) {
+				r->item++; /* (an empty document is none) */
 				make_posting(r, r->root);
 			}
 		}
@@ -2087,8 +2094,8 @@ struct unit {
 	size_t len;
 	size_t off0;              /* where buf starts in the file */
 	unsigned lines;           /* line breaks in buf */
+	unsigned docs;            /* documents in it, broken ones too */
 	bool first, last;         /* the file's first and last unit */
-	bool blank;               /* only white space */
 	size_t file_size;         /* bytes of the whole file (first unit) */
 	struct filemap *map;      /* the mapping, shared by the file's units */
 	char *read_error;         /* the last unit: why the rest of the file
@@ -2294,6 +2301,7 @@ parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
 				                resume_note(u, next, len));
 				failed = true;
 				pos = next;
+				r->item++; /* the broken document has its number */
 				break;
 			}
 			bool more = on_event(r, &e);
@@ -2312,6 +2320,7 @@ parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
 				                resume_note(u, next, len));
 				failed = true;
 				pos = next;
+				r->item++;
 				break;
 			}
 			if (!more)
@@ -2368,10 +2377,6 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 		buf += 3; /* a UTF-8 byte order mark */
 		len -= 3;
 	}
-	u->blank = true;
-	for (size_t i = 0; i < len && u->blank; i++)
-		u->blank = buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' ||
-		           buf[i] == '\t';
 	/* A big file's bytes are billet's own memory, read once: the text
 	 * kept goes back into them, behind the parser, rather than into
 	 * fresh memory. Not when libyaml might stop at a bad byte (the
@@ -2399,6 +2404,7 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 	}
 	u->v = r.file_postings;
 	u->n = r.nfile;
+	u->docs = r.item;
 	r.file_postings = NULL;
 	reader_free(&r);
 	free(fixed);
@@ -2430,22 +2436,21 @@ struct fmerge {
 	const char *file;
 	const char *stem;    /* default id stem, made at the first unit */
 	unsigned line_off;   /* lines of the units merged so far */
-	unsigned item_off;   /* postings they made */
+	unsigned item_off;   /* documents they held */
 	size_t kept;         /* postings kept (--max-postings) */
-	bool blank;          /* every unit so far only white space */
 };
 
 /* Starts merging the file whose first unit is u. */
 static void
 merge_begin(struct catalog *c, struct fmerge *m, const struct unit *u)
 {
-	*m = (struct fmerge){.file = u->file, .blank = true};
+	*m = (struct fmerge){.file = u->file};
 	c->nfiles++;
 }
 
 /* Merges the next unit of m's file into c: line numbers made
- * file-relative, posting numbers counted across units, default ids given
- * (the bare stem when one is the file's only posting, which several
+ * file-relative, document numbers counted across units, default ids given
+ * (the bare stem when the file holds one document, which several
  * says it is not), the per-file limit on postings applied. */
 static void
 merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
@@ -2494,8 +2499,7 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 		catalog_add(c, p);
 	}
 	m->line_off += u->lines;
-	m->item_off += (unsigned)u->n;
-	m->blank = m->blank && u->blank;
+	m->item_off += u->docs;
 	if (!u->last)
 		return;
 	if (u->read_error)
@@ -2503,7 +2507,7 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 		                "%s", u->read_error);
 	if (m->item_off == 0 && u->file_size == 0)
 		catalog_problem(c, m->file, 0, 0, false, "empty file: no postings");
-	else if (m->item_off == 0 && m->blank)
+	else if (m->item_off == 0) /* white space, comments, empty ones */
 		catalog_problem(c, m->file, 0, 0, false, "no postings in this file");
 }
 
@@ -2541,7 +2545,7 @@ load_memory(struct catalog *c, const char *name, const char *buf, size_t len,
 	parse_unit(u, &c->arena, lim, &never);
 	struct fmerge m;
 	merge_begin(c, &m, u);
-	merge_unit(c, &m, u, u->n != 1, lim);
+	merge_unit(c, &m, u, u->docs != 1, lim);
 	unit_free(u);
 	return c->n - before;
 }
@@ -2650,7 +2654,6 @@ plan_problem(struct loader *l, const char *path, bool error, const char *msg)
 	u->first = u->last = true;
 	u->done = true;
 	u->file_size = 1;
-	u->blank = false;
 	u->len = (size_t)-1; /* marks a problem-only unit */
 	plan_unit(l, u);
 }
@@ -3032,9 +3035,9 @@ loader_poll(struct loader *l, struct catalog *c)
 		/* The next run of parsed units, within one file: a file's
 		 * postings are merged as its units are parsed, not when the
 		 * whole file is, so a big file fills the list as it loads.
-		 * Only the default id waits: a file's only posting gets the
-		 * bare stem, so a first posting waits for a second one or for
-		 * the end of its file. */
+		 * Only the default id waits: a file of one document gives its
+		 * posting the bare stem, so a first document waits for a
+		 * second one or for the end of its file. */
 		size_t i = l->next_merge, k = 0, seen = 0;
 		bool cont = i < l->nunits && !l->units[i]->first;
 		size_t cnt = cont ? l->fm.item_off : 0;
@@ -3043,7 +3046,7 @@ loader_poll(struct loader *l, struct catalog *c)
 				k = j == i; /* a problem of the plan: alone */
 				break;
 			}
-			cnt += l->units[j]->n;
+			cnt += l->units[j]->docs;
 			if (cnt >= 2 || l->units[j]->last) {
 				k = j + 1 - i;
 				seen = cnt;

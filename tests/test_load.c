@@ -240,6 +240,39 @@ Test(load, top_level_sequence_and_nulls)
 	cr_assert_null(c.v[1]->department);
 }
 
+/* A default id's #N is the document's number: a broken document, or one
+ * that is not a posting, keeps its number, so fixing it later moves no
+ * mark or note onto another posting. */
+Test(load, default_ids_number_documents)
+{
+	load("title: First\norganization: O\n---\ntitle: [broken\n"
+	     "---\ntitle: Third\norganization: O\n---\n- a list\n"
+	     "---\ntitle: Fifth\norganization: O\n");
+	dump();
+	cr_assert_eq(c.n, 3);
+	cr_assert_str_eq(c.v[0]->id, "t#1");
+	cr_assert_str_eq(c.v[1]->id, "t#3");
+	cr_assert_str_eq(c.v[2]->id, "t#5");
+	catalog_free(&c);
+	catalog_init(&c);
+	/* one posting left of two items: still numbered */
+	load("- {organization: O}\n- {title: Second, organization: O}\n");
+	cr_assert_eq(c.n, 1);
+	cr_assert_str_eq(c.v[0]->id, "t#2");
+	catalog_free(&c);
+	catalog_init(&c);
+	/* one document, and an empty one after it: the bare stem */
+	load("title: Only\norganization: O\n---\n");
+	cr_assert_eq(c.n, 1);
+	cr_assert_str_eq(c.v[0]->id, "t");
+	catalog_free(&c);
+	catalog_init(&c);
+	/* comments and markers only: said */
+	load("# nothing here\n---\n# nor here\n");
+	cr_assert_eq(c.n, 0);
+	cr_assert(has_problem(0, 0, false, "no postings in this file"));
+}
+
 Test(load, sections_with_groups)
 {
 	load("title: A\norganization: B\nsections:\n  Values: Fair & Just\n"
