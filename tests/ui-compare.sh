@@ -295,4 +295,37 @@ no_color() {
 }
 ok "with NO_COLOR no colours are drawn and the markers still show" no_color
 
+# F: marked postings the list does not show ---------------------------------
+STATE="$STATES/f.yaml"
+for id in cmp-b cmp-d; do
+	"$BILLET" --state "$STATE" --mark "$id" "$C" || echo "cannot mark $id"
+done
+filtered_out() {
+	start f 160x40 "$C" && waits f " 5/5" &&
+	keys f / && keys f -l beta && keys f Enter &&
+	waits f " 1/5  filter: beta" &&
+	keys f c && waits f "comparing 2 postings (1 not in the list)" &&
+	line f 1 | grep -q "Beta Policy Analyst.*Delta Data Steward"
+}
+ok "c compares the marked postings when the filter shows only one of them, the one shown first" filtered_out
+
+reload_filtered() {
+	keys f r && waits f "reloaded: 5 postings" &&
+	line f 1 | grep -q "Beta Policy Analyst.*Delta Data Steward" &&
+	keys f q && waits f " 1/5  filter: beta" &&
+	keys f '\' && waits f " 5/5  sort:"
+}
+ok "r in that comparison keeps both postings; q goes back to the filtered list" reload_filtered
+
+hidden_order() {
+	keys f G x && waits f "hidden (/is:hidden shows it): Delta" &&
+	keys f g m && waits f "marked (3 on the shortlist): Alpha" &&
+	keys f S && waits f "sort: file order, reversed" &&
+	keys f c && waits f "comparing 3 postings (1 not in the list)" &&
+	line f 1 | grep -q "Beta Policy Analyst.*Alpha Field Organizer.*Delta Data Steward" &&
+	keys f q && waits f " 4/5  sort:" &&
+	keys f Q && waits f "billet-exit=0"
+}
+ok "a marked posting hidden with x is compared too, after the marked ones shown in the list's order" hidden_order
+
 finish

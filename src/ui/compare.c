@@ -615,21 +615,55 @@ compare_view_new(struct ui *ui, const struct posting *const *p, size_t n)
 	return view_new(ui, &compare_ops, d);
 }
 
+/* Puts into p[0..CMP_MAX) the first marked postings: those the list
+ * shows, in its order, then those it does not (left out by the filter,
+ * or hidden), in the sort order of every posting; only the postings
+ * loaded count (during a reload, those loaded so far). Returns how many
+ * are marked; *unshown: how many of those put into p the list does not
+ * show. */
+static size_t
+marked_postings(struct ui *ui, const struct posting **p, size_t *unshown)
+{
+	const struct query_env *e = &ui->env;
+	size_t marked = 0;
+	*unshown = 0;
+	if (!e->marked)
+		return 0;
+	/* which postings the list shows, by seq (seq < nsorted: the
+	 * sorted postings are the catalog's first nsorted) */
+	uint8_t *shown = calloc(ui->nsorted ? ui->nsorted : 1, 1);
+	if (!shown)
+		die_nomem();
+	for (size_t i = 0; i < ui->nshown; i++) {
+		const struct posting *q = ui->shown[i];
+		if (q->seq < ui->nsorted)
+			shown[q->seq] = 1;
+		if (!e->marked(e->ctx, q))
+			continue;
+		if (marked < CMP_MAX)
+			p[marked] = q;
+		marked++;
+	}
+	for (size_t i = 0; i < ui->nsorted; i++) {
+		const struct posting *q = ui->sorted[i];
+		if (shown[q->seq] || !e->marked(e->ctx, q))
+			continue;
+		if (marked < CMP_MAX) {
+			p[marked] = q;
+			(*unshown)++;
+		}
+		marked++;
+	}
+	free(shown);
+	return marked;
+}
+
 void
 compare_open(struct ui *ui)
 {
 	const struct posting *p[CMP_MAX];
-	size_t n = 0, marked = 0;
-	const struct query_env *e = &ui->env;
-	if (e->marked) {
-		for (size_t i = 0; i < ui->nshown; i++) {
-			if (!e->marked(e->ctx, ui->shown[i]))
-				continue;
-			if (marked < CMP_MAX)
-				p[marked] = ui->shown[i];
-			marked++;
-		}
-	}
+	size_t n = 0, unshown = 0;
+	size_t marked = marked_postings(ui, p, &unshown);
 	bool more = false;
 	if (marked >= 2) {
 		n = marked < CMP_MAX ? marked : CMP_MAX;
@@ -649,6 +683,7 @@ compare_open(struct ui *ui)
 		p[0] = cur;
 		p[1] = ui->shown[c + 1];
 		n = 2;
+		unshown = 0;
 	}
 	struct view *v = compare_view_new(ui, p, n);
 	if (!v) {
@@ -660,16 +695,24 @@ compare_open(struct ui *ui)
 		return; /* too many views: view_push said so */
 	compare_update(v);
 	struct compare *d = v->priv;
-	if (d->t.partial)
+	if (d->t.partial) {
 		ui_message(ui, false, "lists too long to compare every pair of "
 		           "items: see man billet");
-	else if (more)
-		ui_message(ui, false, "%zu postings are marked: comparing the "
-		           "first %d", marked, CMP_MAX);
-	else if (d->ncols < n)
-		ui_message(ui, false, "comparing %zu postings, %zu at a time: "
-		           "h l scroll, n N differences, q back", n, d->ncols);
+		return;
+	}
+	struct buf m = {0};
+	if (more)
+		buf_printf(&m, "%zu postings are marked: comparing the first %d",
+		           marked, CMP_MAX);
 	else
-		ui_message(ui, false, "comparing %zu postings: n N differences, "
-		           "d only those, q back", n);
+		buf_printf(&m, "comparing %zu postings", n);
+	if (unshown)
+		buf_printf(&m, " (%zu not in the list)", unshown);
+	if (d->ncols < n)
+		buf_printf(&m, ", %zu at a time: h l scroll, n N differences, "
+		           "q back", d->ncols);
+	else if (!more)
+		buf_adds(&m, ": n N differences, d only those, q back");
+	ui_message(ui, false, "%s", m.s);
+	buf_free(&m);
 }

@@ -318,9 +318,10 @@ struct view *problems_view_new(struct ui *ui);
 
 /* compare.c ---------------------------------------------------------- */
 
-/* Opens the compare view (c): the marked postings shown, in list order,
- * when two or more are (the first CMP_MAX), else the current and the
- * next; says why on the message line when there is nothing to compare. */
+/* Opens the compare view (c): the marked postings when two or more are
+ * (those the list shows, in its order, then those it does not, in sort
+ * order; the first CMP_MAX), else the current and the next; says why on
+ * the message line when there is nothing to compare. */
 void compare_open(struct ui *ui);
 
 #endif
