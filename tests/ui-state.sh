@@ -308,4 +308,39 @@ failed_save() {
 }
 ok "a failed save is said, the change is kept, and the next change saves both" failed_save
 
+# E: Q quits from the status menu, after ; and at its question -----------
+# A save that failed (the lock held) is made when Q quits, as with q.
+quit_status() {
+	mkdir -p "$TMP/q/state.yaml.lock" &&
+	start q 80x24 --state "$TMP/q/state.yaml" &&
+	waits q " 2/2" &&
+	keys q m && waits q "but state not saved" &&
+	rmdir "$TMP/q/state.yaml.lock" &&
+	keys q p && waits q "withdrawn" &&
+	keys q Q && waits q "billet-exit=0" &&
+	[ "$(tm display -p -t q '#{alternate_on}')" = 0 ] &&
+	entry "$A" "$TMP/q/state.yaml" | grep -q "marked: true"
+}
+ok "Q in the status menu of p quits, saving what was not saved yet" quit_status
+
+quit_apply_all() {
+	start r 80x24 --state "$TMP/s5.yaml" &&
+	waits r " 2/2" &&
+	keys r / Q && waits r "/Q" && shows r "filter: Q" &&
+	keys r Escape && waits r "filter restored" &&
+	keys r '\;' && waits r "; on the 2 postings shown" &&
+	keys r Q && waits r "billet-exit=0" &&
+	keys r "clear; '$BILLET' --state '$TMP/s5.yaml'; echo billet-exit=\$?" Enter &&
+	waits r " 2/2" &&
+	keys r '\;' m && waits r "mark: apply to 2 postings? (y/n)" &&
+	keys r Q && waits r "billet-exit=0" &&
+	! grep -q "marked: true" "$TMP/s5.yaml" &&
+	keys r "clear; '$BILLET' --state '$TMP/s5.yaml'; echo billet-exit=\$?" Enter &&
+	waits r " 2/2" &&
+	keys r '\;' p && waits r "status of 2 postings" &&
+	keys r Q && waits r "billet-exit=0" &&
+	[ "$(tm display -p -t r '#{alternate_on}')" = 0 ]
+}
+ok "Q quits after ;, at its question and in its status menu; in the filter it is typed" quit_apply_all
+
 finish

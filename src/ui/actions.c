@@ -242,7 +242,8 @@ next_key(struct ui *ui)
 	}
 }
 
-/* Asks a yes/no question on the message line; true on y. */
+/* Asks a yes/no question on the message line; true on y. Q answers no
+ * and quits (ui->quit). */
 static bool
 ask(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -258,12 +259,15 @@ ask(struct ui *ui, const char *fmt, ...)
 	int k = next_key(ui);
 	buf_clear(&ui->msg);
 	ui->dirty = true;
+	if (keys_action(k) == ACT_QUIT)
+		ui->quit = true;
 	return k == 'y' || k == 'Y';
 }
 
 /* Lets the user choose an application status in a small framed menu
  * (a letter, or j/k and Enter; p moves down too); returns it, or -1
- * when given up. what names what it is for. */
+ * when given up, or when Q quits (ui->quit is then set). what names
+ * what it is for. */
 static int
 choose_status(struct ui *ui, int current, const char *what)
 {
@@ -331,6 +335,9 @@ choose_status(struct ui *ui, int current, const char *what)
 			result = cur;
 			break;
 		} else if (k == 27 || k == 'q' || k == KEY_CTRL('g')) {
+			break;
+		} else if (keys_action(k) == ACT_QUIT) {
+			ui->quit = true;
 			break;
 		} else {
 			const char *at = k > 0 && k < 128
@@ -666,6 +673,10 @@ apply_all(struct ui *ui)
 	           n == 1 ? "" : "s");
 	int k = next_key(ui);
 	enum action a = keys_action(k);
+	if (a == ACT_QUIT) {
+		ui->quit = true;
+		return;
+	}
 	if (a != ACT_MARK && a != ACT_HIDE && a != ACT_RATE &&
 	    a != ACT_STATUS) {
 		char name[32];
