@@ -281,6 +281,32 @@ reload() {
 }
 ok "r reloads the files and keeps the cursor on the same posting" reload
 
+# A long query pasted into / is filtered once, when the paste is taken
+# in, not once for each of its keys: BILLET_BENCH_KEYS notes every key
+# the prompt filters and draws for (the keys with more input waiting
+# behind them are not). One typed key is filtered at once.
+paste() {
+	q=
+	while [ ${#q} -lt 990 ]; do
+		q="${q}advocacy policy "
+	done
+	printf '%skern' "$q" >"$TMP/q" &&
+	keys g "clear; BILLET_BENCH_KEYS='$TMP/keys' '$BILLET' --state '$STATE' '$D'; echo billet-exit=\$?" Enter &&
+	waits g " 2/2" &&
+	keys g / && waits g " 2/2  sort:" &&
+	: >"$TMP/keys" &&
+	tm load-buffer "$TMP/q" && tm paste-buffer -t g &&
+	waits g " 1/2  filter: advocacy policy advocacy" &&
+	waits g "policy kern" &&
+	keys g C-u && waits g " 2/2  sort:" &&
+	keys g -l k && waits g " 2/2  filter: k" &&
+	keys g Enter && waits g "? help" &&
+	echo "$(wc -l <"$TMP/keys") filter passes for $(wc -c <"$TMP/q") keys and 2" &&
+	[ "$(wc -l <"$TMP/keys")" -le 20 ] &&
+	keys g Q && waits g "billet-exit=0"
+}
+ok "a 1,000-character query pasted into / is filtered once it is all in, not for every key" paste
+
 # D: the terminal -----------------------------------------------------------
 redirected() {
 	start h 80x24 &&

@@ -426,7 +426,8 @@ first_paint_note(const struct ui *ui)
 /* For the benchmark: when BILLET_BENCH_KEYS names a file, every key
  * press the prompt handles (an edit: the filter follows it) appends to it
  * "<ms>\n", the milliseconds from reading the key to the screen updated
- * (the filter and the draw). */
+ * (the filter and the draw); a key with more input waiting behind it
+ * (see ui_prompt) writes nothing, its edit being shown with the last. */
 static void
 bench_key_note(const struct timespec *t0)
 {
@@ -488,12 +489,21 @@ ui_draw(struct ui *ui)
 
 static void suspend(void);
 
+/* A key that key_pending read ahead, for read_key to return next; 0
+ * when none. */
+static int key_ahead;
+
 /* Reads a key: a character, KEY_FN | a curses key, or 0 on timeout;
  * after a suspension (SIGTSTP), KEY_FN | KEY_RESIZE, so that the caller
  * lays the screen out again and draws it. */
 static int
 read_key(void)
 {
+	if (key_ahead) {
+		int k = key_ahead;
+		key_ahead = 0;
+		return k;
+	}
 	if (tstp_signal) {
 		suspend();
 		return KEY_FN | KEY_RESIZE;
@@ -509,6 +519,24 @@ read_key(void)
 	if (r == KEY_CODE_YES)
 		return KEY_FN | (int)wc;
 	return (int)wc;
+}
+
+/* True when a key is already waiting (typed ahead, or the rest of a
+ * paste): reads it without waiting and keeps it for read_key. */
+static bool
+key_pending(void)
+{
+	if (key_ahead)
+		return true;
+	if (stop_signal || tstp_signal)
+		return false;
+	/* reading through stdscr refreshes it when touched (see ui_draw) */
+	if (is_wintouched(stdscr))
+		wnoutrefresh(stdscr);
+	wtimeout(stdscr, 0);
+	key_ahead = read_key();
+	wtimeout(stdscr, 100);
+	return key_ahead != 0;
 }
 
 /* Reads a key like read_key; while the index lags behind the catalog,
@@ -594,6 +622,7 @@ ui_prompt(struct ui *ui, const char *label, const char *init,
 	ui->dirty = true;
 	curs_set(1);
 	char *result = NULL;
+	bool unseen = false; /* edits that changed has not been told of */
 	for (;;) {
 		if (stop_signal) {
 			ui->quit = true;
@@ -601,7 +630,13 @@ ui_prompt(struct ui *ui, const char *label, const char *init,
 		}
 		if (changed) /* a live prompt (the filter): the load goes on */
 			list_poll(ui);
-		ui_draw(ui);
+		if (!key_pending()) { /* else the next key comes first */
+			if (unseen) {
+				changed(ui, text.s, ctx);
+				unseen = false;
+			}
+			ui_draw(ui);
+		}
 		int k = read_key_idle(ui);
 		if (!k)
 			continue;
@@ -619,6 +654,8 @@ ui_prompt(struct ui *ui, const char *label, const char *init,
 			continue;
 		}
 		if (k == '\n' || k == '\r' || k == (KEY_FN | KEY_ENTER)) {
+			if (unseen)
+				changed(ui, text.s, ctx);
 			result = buf_steal(&text);
 			break;
 		}
@@ -685,7 +722,16 @@ ui_prompt(struct ui *ui, const char *label, const char *init,
 			break;
 		}
 		if (text.len != before && changed)
+			unseen = true;
+		/* More input is waiting (a paste, keys typed ahead): changed
+		 * (the filter) runs and the screen is drawn once it is taken
+		 * in, not for every key of it. */
+		if (key_pending())
+			continue;
+		if (unseen) {
 			changed(ui, text.s, ctx);
+			unseen = false;
+		}
 		ui_draw(ui);
 		bench_key_note(&t0);
 	}

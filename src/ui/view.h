@@ -220,11 +220,13 @@ int ui_text(WINDOW *w, int y, int x, const char *s, size_t len, int width,
 int ui_text_spans(WINDOW *w, int y, int x, const char *s, size_t len,
                   int width, attr_t a, attr_t hl,
                   const struct query_span *spans, size_t n);
-/* Called by the prompt after each edit with the text so far. */
+/* Called by the prompt after an edit with the text so far. */
 typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);
 /* Edits a line on the message line after label, starting from init;
- * changed (may be NULL) runs after every edit, and with it the list takes
- * in what a load reads meanwhile. Returns the text (malloc'd)
+ * changed (may be NULL) runs after every edit, or once after the last
+ * when more input is already waiting (a paste, keys typed ahead), and
+ * with it the list takes in what a load reads meanwhile. Returns the
+ * text (malloc'd)
  * on Enter, NULL on Esc or Ctrl-G or when the program is told to stop. */
 char *ui_prompt(struct ui *ui, const char *label, const char *init,
                 prompt_changed_fn changed, void *ctx);
