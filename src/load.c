@@ -193,6 +193,23 @@ ykeep_extra(struct lctx *x, const char *key, const struct ynode *v)
 	yxvalue(x, v, lkeep(x, key, strlen(key)), &p->extra[p->nextra++]);
 }
 
+/* Keeps an unknown key k of the known mapping called parent, with its
+ * value v, under Other as "parent.key" (never as a key of its own,
+ * which could pose as a canonical one), and says so; known lists the
+ * mapping's keys. */
+static void
+ykeep_unknown(struct lctx *x, const char *parent, const struct ynode *k,
+              const struct ynode *v, const char *known)
+{
+	const char *key = k->kind == Y_SCALAR ? k->s : "?";
+	struct buf name = {0};
+	buf_printf(&name, "%s.%s", parent, key);
+	lwarn(x, k, "%s: unknown key '%s' (known: %s); kept under Other as "
+	      "'%s'", parent, key, known, name.s);
+	ykeep_extra(x, name.s, v);
+	buf_free(&name);
+}
+
 void
 lstrlist(struct lctx *x, const char *const *v, size_t n, struct strlist *out)
 {
@@ -596,8 +613,8 @@ k_organization(struct lctx *x, const struct ynode *n)
 		else if (!strcmp(key, "about"))
 			ytext(x, v, "organization: about", &p->org.about);
 		else
-			lwarn(x, k, "organization: unknown key '%s' ignored "
-			      "(known: name, short, url, about)", key);
+			ykeep_unknown(x, "organization", k, v,
+			              "name, short, url, about");
 	}
 }
 
@@ -627,8 +644,8 @@ yplace(struct lctx *x, const struct ynode *n, struct place *pl)
 		else if (!strcmp(key, "country"))
 			ytext(x, v, "location: country", &pl->country);
 		else
-			lwarn(x, k, "location: unknown key '%s' ignored "
-			      "(known: name, city, region, country)", key);
+			ykeep_unknown(x, "location", k, v,
+			              "name, city, region, country");
 	}
 	return pl->name || pl->city || pl->region || pl->country;
 }
@@ -687,9 +704,8 @@ k_workplace(struct lctx *x, const struct ynode *n)
 			const struct ynode *k = n->kids[2 * i];
 			if (k->kind != Y_SCALAR || (strcmp(k->s, "type") &&
 			                            strcmp(k->s, "note")))
-				lwarn(x, k, "workplace: unknown key '%s' ignored "
-				      "(known: type, note)",
-				      k->kind == Y_SCALAR ? k->s : "?");
+				ykeep_unknown(x, "workplace", k,
+				              n->kids[2 * i + 1], "type, note");
 		}
 	} else if (n->kind == Y_SEQ) {
 		lerr(x, n, "workplace: expected onsite, hybrid, remote or a "
@@ -765,8 +781,8 @@ k_employment(struct lctx *x, const struct ynode *n)
 			ytext(x, v, "employment: union",
 			      &p->employment.union_name);
 		} else {
-			lwarn(x, k, "employment: unknown key '%s' ignored "
-			      "(known: type, classification, union)", key);
+			ykeep_unknown(x, "employment", k, v,
+			              "type, classification, union");
 		}
 	}
 }
@@ -838,9 +854,8 @@ k_experience(struct lctx *x, const struct ynode *n)
 				ytext(x, v, "experience: note",
 				      &p->experience.note);
 			else
-				lwarn(x, k, "experience: unknown key '%s' "
-				      "ignored (known: min_years, max_years, "
-				      "note)", key);
+				ykeep_unknown(x, "experience", k, v,
+				              "min_years, max_years, note");
 		}
 	} else {
 		lerr(x, n, "experience: expected a number, a range or a "
@@ -877,15 +892,25 @@ k_languages(struct lctx *x, const struct ynode *n)
 		struct language l = {0};
 		if (it->kind == Y_SCALAR) {
 			l.name = ykeep(x, it);
+		} else if (it->kind == Y_MAP && !ymap_get(it, "name")) {
+			lerr(x, it, "languages: item %zu has no name (expected "
+			     "a name, or a mapping of name and level); kept "
+			     "under Other", i + 1);
+			ykeep_extra(x, "languages.item", it);
 		} else if (it->kind == Y_MAP) {
-			ytext(x, ymap_get(it, "name") ? ymap_get(it, "name")
-			      : it, "languages: name", &l.name);
-			const struct ynode *lv = ymap_get(it, "level");
-			if (lv)
-				ytext(x, lv, "languages: level", &l.level);
-			if (!l.name)
-				lerr(x, it, "languages: item %zu has no name",
-				     i + 1);
+			for (size_t j = 0; j < it->n; j++) {
+				const struct ynode *k = it->kids[2 * j];
+				const struct ynode *v = it->kids[2 * j + 1];
+				if (k->kind == Y_SCALAR && !strcmp(k->s, "name"))
+					ytext(x, v, "languages: name", &l.name);
+				else if (k->kind == Y_SCALAR &&
+				         !strcmp(k->s, "level"))
+					ytext(x, v, "languages: level",
+					      &l.level);
+				else
+					ykeep_unknown(x, "languages", k, v,
+					              "name, level");
+			}
 		} else if (it->kind == Y_SEQ) {
 			lerr(x, it, "languages: item %zu: expected a name or a "
 			     "mapping, found a list", i + 1);
@@ -912,11 +937,9 @@ k_qualifications(struct lctx *x, const struct ynode *n)
 			      &p->qualifications);
 		else if (!strcmp(key, "preferred"))
 			ylist(x, v, "qualifications: preferred", &p->preferred);
-		else {
-			lerr(x, k, "qualifications: unknown key '%s' (known: "
-			     "required, preferred); kept under Other", key);
-			ykeep_extra(x, key, v);
-		}
+		else
+			ykeep_unknown(x, "qualifications", k, v,
+			              "required, preferred");
 	}
 }
 
@@ -970,9 +993,8 @@ k_apply(struct lctx *x, const struct ynode *n)
 		else if (!strcmp(key, "deadline"))
 			ywhen(x, v, "apply: deadline", false, &a->deadline);
 		else
-			lwarn(x, k, "apply: unknown key '%s' ignored (known: "
-			      "url, email, phone, subject, documents, deadline, "
-			      "note)", key);
+			ykeep_unknown(x, "apply", k, v, "url, email, phone, "
+			              "subject, documents, deadline, note");
 	}
 }
 

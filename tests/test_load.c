@@ -228,6 +228,38 @@ Test(load, unknown_keys_kept_in_order)
 	buf_free(&b);
 }
 
+/* Unknown keys are never dropped: one inside a known mapping is kept
+ * under Other as "parent.key", searchable and written back out. */
+Test(load, unknown_keys_of_known_mappings_kept)
+{
+	load("title: A\norganization: {name: Org, phone: 555-1234}\n"
+	     "location: {city: Boston, zip: \"02110\"}\n"
+	     "languages: [{name: Spanish, dialect: Mexican}, {level: x}]\n"
+	     "qualifications: {required: [a], title: Evil}\n"
+	     "apply: {url: u, fax: f}\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	const struct posting *p = c.v[0];
+	cr_assert_str_eq(p->title, "A");
+	cr_assert_str_eq(p->org.name, "Org");
+	static const char *const keys[][2] = {
+		{"organization.phone", "555-1234"}, {"location.zip", "02110"},
+		{"languages.dialect", "Mexican"},
+		{"qualifications.title", "Evil"}, {"apply.fax", "f"},
+	};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		bool found = false;
+		for (size_t j = 0; j < p->nextra; j++)
+			found = found || (!strcmp(p->extra[j].key, keys[i][0]) &&
+			                  p->extra[j].s &&
+			                  !strcmp(p->extra[j].s, keys[i][1]));
+		cr_assert(found, "%s kept", keys[i][0]);
+	}
+	cr_assert(has_problem(2, 27, false, "kept under Other as "
+	                      "'organization.phone'"));
+	cr_assert(has_problem(4, 48, true, "item 2 has no name"));
+}
+
 Test(load, top_level_sequence_and_nulls)
 {
 	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"
