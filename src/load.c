@@ -124,6 +124,25 @@ ykeep(struct lctx *x, const struct ynode *n)
 	return lkeep(x, s, (size_t)(e - s));
 }
 
+/* Keeps a value of the wrong type for the field called name ("summary",
+ * "organization: name") under Other, as "summary", "organization.name":
+ * reported, not guessed around, and not lost. */
+static void
+ykeep_wrong(struct lctx *x, const char *name, const struct ynode *n)
+{
+	struct buf key = {0};
+	for (const char *q = name; *q; q++) {
+		if (q[0] == ':' && q[1] == ' ') {
+			buf_addc(&key, '.');
+			q++;
+		} else {
+			buf_addc(&key, *q);
+		}
+	}
+	ykeep_extra(x, key.s ? key.s : "", n);
+	buf_free(&key);
+}
+
 bool
 ytext(struct lctx *x, const struct ynode *n, const char *name,
       const char **out)
@@ -131,7 +150,9 @@ ytext(struct lctx *x, const struct ynode *n, const char *name,
 	if (n->kind == Y_NULL)
 		return true;
 	if (n->kind != Y_SCALAR) {
-		lerr(x, n, "%s: expected text, found %s", name, kind_name(n));
+		lerr(x, n, "%s: expected text, found %s; kept under Other",
+		     name, kind_name(n));
+		ykeep_wrong(x, name, n);
 		return false;
 	}
 	*out = ykeep(x, n);
@@ -231,8 +252,9 @@ ylist(struct lctx *x, const struct ynode *n, const char *name,
 	if (n->kind == Y_NULL)
 		return;
 	if (n->kind == Y_MAP) {
-		lerr(x, n, "%s: expected a list of text, found a mapping", name);
-		ykeep_extra(x, name, n);
+		lerr(x, n, "%s: expected a list of text, found a mapping; kept "
+		     "under Other", name);
+		ykeep_wrong(x, name, n);
 		return;
 	}
 	size_t cnt = n->kind == Y_SEQ ? n->n : 1;
@@ -248,8 +270,11 @@ ylist(struct lctx *x, const struct ynode *n, const char *name,
 			if (s)
 				items[k++] = s;
 		} else if (it->kind != Y_NULL) {
-			lerr(x, it, "%s: item %zu: expected text, found %s",
-			     name, i + 1, kind_name(it));
+			lerr(x, it, "%s: item %zu: expected text, found %s; "
+			     "kept under Other", name, i + 1, kind_name(it));
+			char item[300];
+			snprintf(item, sizeof(item), "%s: %zu", name, i + 1);
+			ykeep_wrong(x, item, it);
 		}
 	}
 	out->v = items;
@@ -372,7 +397,7 @@ ywhen(struct lctx *x, const struct ynode *n, const char *name,
 	if (date_only || date_like(s)) {
 		lerr(x, n, "%s: '%s' is not a valid date (expected YYYY-MM-DD)",
 		     name, s);
-		ykeep_extra(x, name, n);
+		ykeep_wrong(x, name, n);
 		return;
 	}
 	out->text = s;

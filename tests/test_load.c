@@ -260,6 +260,29 @@ Test(load, unknown_keys_of_known_mappings_kept)
 	cr_assert(has_problem(4, 48, true, "item 2 has no name"));
 }
 
+/* A value of the wrong type is an error, and kept under Other. */
+Test(load, wrong_types_kept_under_other)
+{
+	load("title: A\norganization: {name: [x]}\n"
+	     "summary: [para one, para two]\nposted: {x: 1}\n"
+	     "responsibilities: [a, {x: y}]\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	const struct posting *p = c.v[0];
+	cr_assert(has_problem(3, 10, true, "summary: expected text, found a "
+	                      "list; kept under Other"));
+	static const char *const keys[] = {
+		"organization.name", "summary", "posted", "responsibilities.2",
+	};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		bool found = false;
+		for (size_t j = 0; j < p->nextra; j++)
+			found = found || !strcmp(p->extra[j].key, keys[i]);
+		cr_assert(found, "%s kept", keys[i]);
+	}
+	cr_assert_eq(p->responsibilities.n, 1);
+}
+
 Test(load, top_level_sequence_and_nulls)
 {
 	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"
