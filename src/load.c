@@ -1238,7 +1238,8 @@ struct reader {
 	struct ynode *root;    /* the finished document root */
 	struct posting **file_postings; /* postings of this file, in order */
 	size_t nfile, filecap;
-	unsigned doc;          /* document number, 1-based */
+	size_t p0;             /* the problems before the current posting's
+	                        * (those after are its own) */
 	unsigned item;         /* documents (and items of a top-level list)
 	                        * so far, broken ones too: a posting's
 	                        * number within the unit */
@@ -1292,6 +1293,7 @@ make_posting(struct reader *r, const struct ynode *m)
 			return; /* an empty document */
 		lerr(x, m, "expected a posting (a mapping of keys such as "
 		     "title), found %s", kind_name(m));
+		r->p0 = x->c->nproblems;
 		return;
 	}
 	struct posting *p = arena_alloc(&x->c->arena, sizeof(*p));
@@ -1311,10 +1313,16 @@ make_posting(struct reader *r, const struct ynode *m)
 	if (!p->title) {
 		lerr(x, m, "posting has no title; it is not loaded");
 		x->p = NULL;
+		r->p0 = x->c->nproblems;
 		return;
 	}
 	if (!p->org.name && !p->org.short_name)
 		lwarn(x, m, "posting '%s' gives no organization", p->title);
+	/* errors met while its nodes were read (a duplicate key, a NUL,
+	 * an alias over the limit) are its problems too */
+	for (size_t i = r->p0; i < x->c->nproblems && !p->problems; i++)
+		p->problems = x->c->problems[i].error;
+	r->p0 = x->c->nproblems;
 	if (r->nfile == r->filecap) {
 		size_t cap = r->filecap ? r->filecap * 2 : 16;
 		struct posting **v = realloc(r->file_postings, cap * sizeof(*v));
@@ -1677,7 +1685,7 @@ on_event(struct reader *r, yaml_event_t *e)
 	case YAML_STREAM_END_EVENT:
 		return false;
 	case YAML_DOCUMENT_START_EVENT:
-		r->doc++;
+		r->p0 = x->c->nproblems;
 		r->root = NULL;
 		r->stream_items = false;
 		anchors_clear(r);

@@ -658,6 +658,12 @@ posting_render_mine(const struct posting *p, const struct posting_mine *mine,
 
 	emit_wrapped(&r, RL_TITLE, RL_TITLE, "", 0, 0, p->title, false);
 	mine_lines(&r, mine);
+	if (p->problems) {
+		blank(&r);
+		field(&r, "Problems", "some of it could not be read as "
+		      "written (billet --check, or ! in the interface, "
+		      "lists what and where)");
+	}
 	blank(&r);
 
 	if (p->org.name && p->org.short_name)

@@ -283,6 +283,27 @@ Test(load, wrong_types_kept_under_other)
 	cr_assert_eq(p->responsibilities.n, 1);
 }
 
+/* A posting that loads with errors is marked as having problems, the
+ * errors of its nodes (a duplicate key) included; the others are not. */
+Test(load, postings_with_errors_are_marked)
+{
+	load("title: A\norganization: O\nsalary: lots\n---\n"
+	     "title: B\norganization: O\n---\n"
+	     "title: C\norganization: O\ntags: [a]\ntags: [b]\n---\n"
+	     "title: D\norganization: O\n");
+	dump();
+	cr_assert_eq(c.n, 4);
+	cr_assert(c.v[0]->problems);
+	cr_assert_not(c.v[1]->problems);
+	cr_assert(c.v[2]->problems);
+	cr_assert_not(c.v[3]->problems);
+	struct rlines rl = {0};
+	posting_render(c.v[0], 80, &rl);
+	cr_assert(rl.n > 2 && !strncmp(rl.v[2].text, "Problems:", 9), "%s",
+	          rl.n > 2 ? rl.v[2].text : "");
+	rlines_free(&rl);
+}
+
 Test(load, top_level_sequence_and_nulls)
 {
 	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"
