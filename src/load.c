@@ -2342,17 +2342,26 @@ parse_runs(struct reader *r, struct unit *u, const char *buf, size_t len,
 					parser.problem_mark.column
 					? &parser.problem_mark
 					: &parser.context_mark;
+				/* a quote or a bracket left open is found at
+				 * the end of the input: said where it opens */
+				bool at_start = parser.context &&
+					parser.problem_mark.index >= len - pos &&
+					parser.context_mark.index <
+					parser.problem_mark.index;
+				if (at_start)
+					m = &parser.context_mark;
 				size_t next = skip_to_marker(r, buf, len, pos,
 				                             (unsigned)m->line,
 				                             &lines);
 				catalog_problem(&u->part, u->file,
 				                (unsigned)m->line + 1 + r->line_base,
 				                (unsigned)m->column + 1, true,
-				                "YAML syntax: %s%s%s; %s",
+				                "YAML syntax: %s%s%s%s; %s",
 				                parser.problem ? parser.problem
 				                               : "error",
 				                parser.context ? " " : "",
 				                parser.context ? parser.context : "",
+				                at_start ? " that starts here" : "",
 				                resume_note(u, next, len));
 				failed = true;
 				pos = next;

@@ -304,6 +304,15 @@ Test(load, postings_with_errors_are_marked)
 	rlines_free(&rl);
 }
 
+/* A quote left open runs to the end of the file: said where it opens. */
+Test(load, open_quote_said_where_it_opens)
+{
+	load("title: A\norganization: O\nresponsibilities:\n  - one\n"
+	     "  - \"two\n  - three\n");
+	dump();
+	cr_assert(has_problem(5, 5, true, "quoted scalar that starts here"));
+}
+
 Test(load, top_level_sequence_and_nulls)
 {
 	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"
