@@ -1450,6 +1450,73 @@ check_duplicates(struct reader *r, struct ynode *m)
 		drop_nulled_keys(m);
 }
 
+/* The keys a merge may give a mapping at most: each is looked for among
+ * the others, so that a hostile merge cannot cost their square. */
+#define MERGE_MAX_KEYS 1024
+
+/* Applies a YAML 1.1 merge key ("<<: *base", or a list of such) of
+ * mapping m: the pairs of the mappings merged that m does not give
+ * itself are added (of a list, the earlier mapping's first), and the
+ * "<<" pair goes. */
+static void
+merge_keys(struct reader *r, struct ynode *m)
+{
+	size_t at = m->n;
+	for (size_t i = 0; i < m->n && at == m->n; i++) {
+		const struct ynode *k = m->kids[2 * i];
+		if (k->kind == Y_SCALAR && k->plain && !strcmp(k->s, "<<"))
+			at = i;
+	}
+	if (at == m->n)
+		return;
+	struct ynode *v = m->kids[2 * at + 1];
+	struct ynode *const *src = v->kind == Y_SEQ ? v->kids : &v;
+	size_t nsrc = v->kind == Y_SEQ ? v->n : 1, add = 0;
+	for (size_t i = 0; i < nsrc; i++) {
+		if (src[i]->kind != Y_MAP) {
+			lerr(&r->x, src[i], "<<: a merge takes a mapping or a "
+			     "list of mappings, found %s; kept as a key",
+			     kind_name(src[i]));
+			return;
+		}
+		add += src[i]->n;
+	}
+	if (m->n + add > MERGE_MAX_KEYS) {
+		lerr(&r->x, m->kids[2 * at], "<<: a merge of more than %d "
+		     "keys; kept as a key", MERGE_MAX_KEYS);
+		return;
+	}
+	struct ynode **kids = arena_alloc(&r->scratch,
+	                                  (m->n + add) * 2 * sizeof(*kids));
+	if (!kids)
+		die_nomem();
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		if (i == at)
+			continue;
+		kids[2 * k] = m->kids[2 * i];
+		kids[2 * k + 1] = m->kids[2 * i + 1];
+		k++;
+	}
+	for (size_t i = 0; i < nsrc; i++) {
+		for (size_t j = 0; j < src[i]->n; j++) {
+			struct ynode *key = src[i]->kids[2 * j];
+			bool have = false;
+			for (size_t h = 0; h < k && !have; h++)
+				have = key->kind == Y_SCALAR &&
+				       kids[2 * h]->kind == Y_SCALAR &&
+				       !strcmp(kids[2 * h]->s, key->s);
+			if (have)
+				continue;
+			kids[2 * k] = key;
+			kids[2 * k + 1] = src[i]->kids[2 * j + 1];
+			k++;
+		}
+	}
+	m->kids = kids;
+	m->n = k;
+}
+
 /* The index slot of an anchor name: where the name is, or the empty slot
  * where it goes. Anchors are looked up by hash, not by a scan, so that a
  * file of many anchors and many aliases does not cost their product. */
@@ -1833,8 +1900,10 @@ on_event(struct reader *r, yaml_event_t *e)
 		}
 		n->weight = w;
 		n->bytes = b;
-		if (n->kind == Y_MAP)
+		if (n->kind == Y_MAP) {
 			check_duplicates(r, n);
+			merge_keys(r, n);
+		}
 		if (f->anchor)
 			anchor_add(r, f->anchor, n);
 		node_done(r, n);

@@ -313,6 +313,32 @@ Test(load, open_quote_said_where_it_opens)
 	cr_assert(has_problem(5, 5, true, "quoted scalar that starts here"));
 }
 
+/* YAML 1.1 merge keys: the keys a posting gives itself win, then the
+ * merged mappings' in order; a quoted "<<" is an ordinary key. */
+Test(load, merge_keys)
+{
+	load("base: &b {organization: MergeOrg, location: Boston}\n"
+	     "more: &m {location: Utica, department: Field}\n"
+	     "title: Merged\n<<: [*b, *m]\nlocation: Albany\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	const struct posting *p = c.v[0];
+	cr_assert_str_eq(p->org.name, "MergeOrg");
+	cr_assert_eq(p->nplaces, 1);
+	cr_assert_str_eq(p->places[0].name, "Albany");
+	cr_assert_str_eq(p->department, "Field");
+	catalog_free(&c);
+	catalog_init(&c);
+	load("title: T\norganization: O\n\"<<\": {department: D}\n");
+	cr_assert_eq(c.n, 1);
+	cr_assert_null(c.v[0]->department);
+	cr_assert_str_eq(c.v[0]->extra[0].key, "<<");
+	catalog_free(&c);
+	catalog_init(&c);
+	load("title: T\norganization: O\n<<: text\n");
+	cr_assert(has_problem(3, 5, true, "a merge takes a mapping"));
+}
+
 Test(load, top_level_sequence_and_nulls)
 {
 	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"
