@@ -587,7 +587,17 @@ money_round(double x, enum period p)
 	return round_to(x, p == PERIOD_YEAR || p == PERIOD_MONTH ? 1.0 : 0.01);
 }
 
-/* The salary row: see compare.h. */
+/* True for a salary with both ends, which has a midpoint. */
+static bool
+salary_closed(const struct salary *s)
+{
+	return s->present && !s->open_below && !s->open_above;
+}
+
+/* The salary row: see compare.h. A range open at one end ("up to
+ * $90,000", "from $50,000") is converted to the first posting's period
+ * like any other, but has no midpoint: when it or the first posting's
+ * range is open, no difference is given (as for another currency). */
 static void
 field_salary(struct cmp_table *t, const struct posting *const *p)
 {
@@ -621,6 +631,8 @@ field_salary(struct cmp_table *t, const struct posting *const *p)
 			salary_full(&v[i], s);
 			buf_adds(&v[i], ")");
 		}
+		if (!salary_closed(s) || !salary_closed(s0))
+			continue;
 		double d = money_round((s->min + s->max) / 2.0 * f - mid0,
 		                       c.period);
 		struct buf nb = {0};

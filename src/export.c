@@ -471,10 +471,15 @@ tw_posting(struct tw *w, const struct posting *p, const struct export_hooks *h)
 	}
 	if (p->salary.present) {
 		tw_key_begin(w, "salary", true);
-		tw_key(w, "min");
-		tw_num(w, p->salary.min);
-		tw_key(w, "max");
-		tw_num(w, p->salary.max);
+		/* an open range: only the end that was given */
+		if (!p->salary.open_below) {
+			tw_key(w, "min");
+			tw_num(w, p->salary.min);
+		}
+		if (!p->salary.open_above) {
+			tw_key(w, "max");
+			tw_num(w, p->salary.max);
+		}
 		kv_str(w, "currency", p->salary.currency);
 		kv_str(w, "period", period_name(p->salary.period));
 		kv_str(w, "note", p->salary.note);

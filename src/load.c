@@ -585,6 +585,9 @@ ysalary(struct lctx *x, const struct ynode *n)
 			lerr(x, n, "salary: a mapping needs min or max");
 			ok = false;
 		}
+		/* one end given: a range open at the other */
+		s.open_below = !have_min;
+		s.open_above = !have_max;
 		if (!have_min)
 			s.min = s.max;
 		if (!have_max)

@@ -72,8 +72,8 @@ posting_salary_yearly(const struct posting *p, double *lo, double *hi)
 	if (!p->salary.present)
 		return false;
 	double k = period_per_year(p->salary.period);
-	*lo = p->salary.min * k;
-	*hi = p->salary.max * k;
+	*lo = p->salary.open_below ? 0 : p->salary.min * k;
+	*hi = p->salary.open_above ? HUGE_VAL : p->salary.max * k;
 	return true;
 }
 
@@ -172,9 +172,13 @@ salary_compact(struct buf *out, const struct salary *s)
 {
 	if (!s->present)
 		return;
+	if (s->open_below)
+		buf_adds(out, "≤");
 	add_sign(out, s->currency);
-	add_compact(out, s->min);
-	if (s->max != s->min) {
+	add_compact(out, s->open_below ? s->max : s->min);
+	if (s->open_above) {
+		buf_addc(out, '+');
+	} else if (!s->open_below && s->max != s->min) {
 		buf_adds(out, "–");
 		add_compact(out, s->max);
 	}
@@ -186,8 +190,12 @@ salary_full(struct buf *out, const struct salary *s)
 {
 	if (!s->present)
 		return;
-	money_format(out, s->min, s->currency);
-	if (s->max != s->min) {
+	if (s->open_below)
+		buf_adds(out, "up to ");
+	else if (s->open_above)
+		buf_adds(out, "from ");
+	money_format(out, s->open_below ? s->max : s->min, s->currency);
+	if (!s->open_below && !s->open_above && s->max != s->min) {
 		buf_adds(out, "–");
 		money_format(out, s->max, s->currency);
 	}

@@ -20,13 +20,17 @@ enum period {
 	PERIOD_YEAR = 0, PERIOD_MONTH, PERIOD_WEEK, PERIOD_DAY, PERIOD_HOUR,
 };
 
-/* A salary range; min == max for a single figure. */
+/* A salary range; min == max for a single figure. A range open at one
+ * end ("up to $90,000": only max given; "from $50,000": only min) holds
+ * its one figure in both min and max and says which end is open. */
 struct salary {
 	bool present;      /* false: the posting gives none */
 	double min, max;   /* amounts per period, min <= max */
 	char currency[4];  /* ISO 4217 code, "USD" unless given */
 	enum period period;
 	const char *note;  /* text that came with it, or NULL */
+	bool open_below;   /* no bottom given: "up to max" */
+	bool open_above;   /* no top given: "from min" (never both open) */
 };
 
 /* A date, or free text where the posting gives no date. */
@@ -136,12 +140,16 @@ double period_per_year(enum period p);
 const char *period_name(enum period p);
 /* Reads "year", "yearly", "annual", "hour", "HOUR", ...; false if unknown. */
 bool period_parse(const char *s, enum period *out);
-/* The salary's range per year in *lo and *hi; false when there is none. */
+/* The salary's range per year in *lo and *hi, an open end as no bound (0
+ * below, HUGE_VAL above), as queries compare it; false when there is
+ * none. */
 bool posting_salary_yearly(const struct posting *p, double *lo, double *hi);
 /* Appends a compact salary such as "$62.4k–67k", "$26–31.50/h",
- * "€3.2k/mo"; nothing when there is none. */
+ * "€3.2k/mo", "≤$90k" (open below), "$26+/h" (open above); nothing when
+ * there is none. */
 void salary_compact(struct buf *out, const struct salary *s);
-/* Appends a full salary such as "$62,400–$67,000 a year". */
+/* Appends a full salary such as "$62,400–$67,000 a year", "up to
+ * $90,000 a year", "from $26 an hour". */
 void salary_full(struct buf *out, const struct salary *s);
 /* Appends an amount with thousands separators and the currency's sign:
  * "$62,400", "$31.50", "CHF 90,000". */

@@ -155,8 +155,14 @@ fill_key(struct rec *r, enum sort_key key, struct keyval *kv,
 		break;
 	}
 	case SORT_SALARY:
+		/* the top of the yearly range, then its bottom; a range open
+		 * above sorts by the one figure it gives (from $50,000 as
+		 * $50,000, not above every other), one open below with the
+		 * ranges of the same top, before them (its bottom is 0) */
 		kv->st = posting_salary_yearly(p, &kv->b, &kv->a) ? HAS_VALUE :
 		         HAS_NONE;
+		if (kv->st == HAS_VALUE && p->salary.open_above)
+			kv->a = kv->b;
 		break;
 	case SORT_POSTED:
 		kv->a = p->posted.ymd;

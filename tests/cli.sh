@@ -182,6 +182,29 @@ filter_sort() {
 }
 ok "--filter and --sort on the samples (no salary sorts last both ways)" filter_sort
 
+# only min or only max: a range open above or below, not one figure
+salary_open() {
+	printf '%s\n' 'id: up' 'title: Up' 'organization: O' \
+		'salary: {max: 90000}' '---' 'id: from' 'title: From' \
+		'organization: O' 'salary: {min: 50000}' >"$TMP/open.yaml"
+	"$BILLET" --show up --width 80 "$TMP/open.yaml" >"$TMP/o" &&
+	contains "$TMP/o" 'Salary:       up to $90,000 a year' &&
+	"$BILLET" --list --format tsv "$TMP/open.yaml" | cut -f1,6 >"$TMP/o" &&
+	contains "$TMP/o" 'up	≤$90k' && contains "$TMP/o" 'from	$50k+' &&
+	# >= looks at the top, <= at the bottom: an open end is no bound
+	for q in 'salary<=60000|up from' 'salary>=95000|from' \
+		'salary>=1000000|from' 'salary<=40000|up' 'salary<1|up'; do
+		got=$("$BILLET" --list --format tsv --filter "${q%|*}" \
+			"$TMP/open.yaml" | cut -f1 | tr '\n' ' ')
+		[ "$got" = "${q#*|} " ] || { echo "${q%|*}: '$got'"; return 1; }
+	done
+	"$BILLET" --list --format yaml "$TMP/open.yaml" >"$TMP/o.yaml" &&
+	[ "$(grep -c '^  min: ' "$TMP/o.yaml")" -eq 1 ] &&
+	[ "$(grep -c '^  max: ' "$TMP/o.yaml")" -eq 1 ] &&
+	"$BILLET" --list --format yaml "$TMP/o.yaml" | cmp - "$TMP/o.yaml"
+}
+ok "a salary of only min or only max is an open range" salary_open
+
 bad_filter() {
 	"$BILLET" --list --filter 'salary>=' "$D" 2>"$TMP/e"
 	[ $? -eq 2 ] &&

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "compare.h"
+#include "catalog.h"
+#include "load.h"
 
 #include <criterion/criterion.h>
 #include <ctype.h>
@@ -247,7 +249,8 @@ samples(struct posting *a, struct posting *b)
 	*a = mk("aclu-socal-kern-policy-advocate", "Policy Advocate and Organizer");
 	a->qualifications = ARRAY_LIST(aclu_quals);
 	a->responsibilities = ARRAY_LIST(aclu_resp);
-	a->salary = (struct salary){true, 62400, 67000, "USD", PERIOD_YEAR, NULL};
+	a->salary = (struct salary){.present = true, .min = 62400, .max = 67000,
+	                            .currency = "USD"};
 	*b = mk("nyic-upstate-director-advocacy", "Upstate Director of Advocacy");
 	b->qualifications = ARRAY_LIST(nyic_quals);
 	b->responsibilities = ARRAY_LIST(nyic_resp);
@@ -965,7 +968,7 @@ Test(fields, sanitised)
 static struct salary
 sal(double lo, double hi, const char *cur, enum period p)
 {
-	struct salary s = {true, lo, hi, "", p, NULL};
+	struct salary s = {.present = true, .min = lo, .max = hi, .period = p};
 	snprintf(s.currency, sizeof s.currency, "%s", cur);
 	return s;
 }
@@ -1088,6 +1091,53 @@ Test(salary, three_postings_mixed)
 	cr_assert_str_eq(r->note[3], "±$0 (0%)");
 	cr_assert(r->differs);
 	compare_free(&t);
+}
+
+/* Salaries read from YAML, one a posting (ids a, b, c, ...). */
+static void
+load_salaries(struct catalog *c, const char *const *salary, size_t n)
+{
+	struct buf y = {0};
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&y, "---\nid: %c\ntitle: %c\norganization: o\nsalary: %s\n",
+		           (char)('a' + i), (char)('A' + i), salary[i]);
+	catalog_init(c);
+	cr_assert_eq(load_buffer(c, "t.yaml", y.s, y.len, NULL), n);
+	cr_assert_eq(c->nproblems, 0);
+	buf_free(&y);
+}
+
+/* A range open at one end is converted like any other, but has no
+ * midpoint: no difference either way. */
+Test(salary, open_ranges_shown_without_difference)
+{
+	const char *s[] = {"62400-67000", "{max: 35, period: hour}",
+	                   "{min: 70000}", "65000"};
+	struct catalog c;
+	load_salaries(&c, s, 4);
+	struct cmp_table t;
+	build(&t, (const struct posting **)c.v, 4);
+	const struct cmp_row *r = field(&t, "Salary");
+	check_cell(r, 0, "$62,400–$67,000 a year");
+	check_cell(r, 1, "up to $72,800 a year (up to $35 an hour)");
+	check_cell(r, 2, "from $70,000 a year");
+	check_cell(r, 3, "$65,000 a year");
+	cr_assert_null(r->note[1]);
+	cr_assert_null(r->note[2]);
+	cr_assert_str_eq(r->note[3], "+$300 (0%)");
+	compare_free(&t);
+	catalog_free(&c);
+	/* the first open: the others are converted, without a difference */
+	const char *s2[] = {"{min: 5000, period: month}", "60000-72000"};
+	load_salaries(&c, s2, 2);
+	build(&t, (const struct posting **)c.v, 2);
+	r = field(&t, "Salary");
+	check_cell(r, 0, "from $5,000 a month");
+	check_cell(r, 1, "$5,000–$6,000 a month ($60,000–$72,000 a year)");
+	cr_assert_null(r->note[1]);
+	cr_assert(r->differs);
+	compare_free(&t);
+	catalog_free(&c);
 }
 
 /* ---- sections ---- */

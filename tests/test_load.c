@@ -2,6 +2,7 @@
 /* The loader: every form of FORMAT.md, every problem at its place, hostile
  * input refused cleanly, the samples and the schema.org examples. */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,107 @@ Test(load, salary_compact_and_full)
 	salary_full(&b, &c.v[0]->salary);
 	cr_assert_str_eq(b.s, "$62,400–$67,000 a year");
 	buf_free(&b);
+}
+
+/* A posting as --show --format fmt writes it (caller frees). */
+static char *
+shown(const struct posting *p, enum format fmt)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&s, &len);
+	cr_assert_not_null(f);
+	export_show(f, p, fmt, 80, NULL);
+	fclose(f);
+	return s;
+}
+
+/* Only min or only max: a range open above or below, not one figure. */
+Test(load, salary_open_ranges)
+{
+	load("id: up\ntitle: a\norganization: o\nsalary: {max: 90000}\n---\n"
+	     "id: from\ntitle: b\norganization: o\nsalary: {min: 26, "
+	     "period: hour, note: plus tips}\n---\n"
+	     "id: one\ntitle: c\norganization: o\nsalary: {min: 50000, "
+	     "max: 50000}\n");
+	dump();
+	cr_assert_eq(c.n, 3);
+	cr_assert_eq(c.nproblems, 0);
+	const struct salary *up = &c.v[0]->salary, *from = &c.v[1]->salary,
+	                    *one = &c.v[2]->salary;
+	cr_assert(up->present && up->open_below && !up->open_above);
+	cr_assert_eq(up->max, 90000);
+	cr_assert(from->present && from->open_above && !from->open_below);
+	cr_assert_eq(from->min, 26);
+	cr_assert(!one->open_below && !one->open_above);
+	struct buf b = {0};
+	salary_full(&b, up);
+	cr_assert_str_eq(b.s, "up to $90,000 a year");
+	buf_clear(&b);
+	salary_full(&b, from);
+	cr_assert_str_eq(b.s, "from $26 an hour (plus tips)");
+	buf_clear(&b);
+	salary_full(&b, one);
+	cr_assert_str_eq(b.s, "$50,000 a year");
+	buf_clear(&b);
+	salary_compact(&b, up);
+	cr_assert_str_eq(b.s, "≤$90k");
+	buf_clear(&b);
+	salary_compact(&b, from);
+	cr_assert_str_eq(b.s, "$26+/h");
+	buf_clear(&b);
+	salary_compact(&b, one);
+	cr_assert_str_eq(b.s, "$50k");
+	buf_free(&b);
+	/* per year, an open end is no bound: 0 below, infinity above */
+	double lo, hi;
+	cr_assert(posting_salary_yearly(c.v[0], &lo, &hi));
+	cr_assert_eq(lo, 0);
+	cr_assert_eq(hi, 90000);
+	cr_assert(posting_salary_yearly(c.v[1], &lo, &hi));
+	cr_assert_eq(lo, 26 * 2080);
+	cr_assert(isinf(hi));
+	cr_assert(posting_salary_yearly(c.v[2], &lo, &hi));
+	cr_assert_eq(lo, 50000);
+	cr_assert_eq(hi, 50000);
+	/* the detail view says so too */
+	char *s = shown(c.v[0], FMT_TEXT);
+	cr_assert(strstr(s, "Salary:       up to $90,000 a year\n"), "%s", s);
+	free(s);
+}
+
+/* Export writes back only the end that was given, and reads back the
+ * same. */
+Test(load, salary_open_ranges_export_and_read_back)
+{
+	load("id: up\ntitle: a\norganization: o\nsalary: {max: 90000}\n---\n"
+	     "id: from\ntitle: b\norganization: o\nsalary: {min: 50000}\n");
+	cr_assert_eq(c.n, 2);
+	char *y0 = shown(c.v[0], FMT_YAML), *y1 = shown(c.v[1], FMT_YAML);
+	cr_assert(strstr(y0, "salary:\n  max: 90000\n  currency: USD\n"),
+	          "%s", y0);
+	cr_assert_null(strstr(y0, "min:"), "%s", y0);
+	cr_assert(strstr(y1, "salary:\n  min: 50000\n  currency: USD\n"),
+	          "%s", y1);
+	cr_assert_null(strstr(y1, "max:"), "%s", y1);
+	char *j0 = shown(c.v[0], FMT_JSON);
+	cr_assert(strstr(j0, "\"salary\": {\n    \"max\": 90000,"), "%s", j0);
+	cr_assert_null(strstr(j0, "\"min\""), "%s", j0);
+	/* read back: the same postings, written the same again */
+	struct buf all = {0};
+	buf_adds(&all, y0);
+	buf_adds(&all, "---\n");
+	buf_adds(&all, y1);
+	catalog_free(&c);
+	catalog_init(&c);
+	cr_assert_eq(load_buffer(&c, "rt.yaml", all.s, all.len, NULL), 2);
+	dump();
+	cr_assert_eq(c.nproblems, 0);
+	char *z0 = shown(c.v[0], FMT_YAML), *z1 = shown(c.v[1], FMT_YAML);
+	cr_assert_str_eq(z0, y0);
+	cr_assert_str_eq(z1, y1);
+	free(y0), free(y1), free(j0), free(z0), free(z1);
+	buf_free(&all);
 }
 
 Test(load, type_errors_at_their_place)

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "index.h"
+#include "load.h"
 #include "query.h"
 
 #define NOEXP { -1, -1, NULL }
@@ -388,6 +390,59 @@ Test(query, salary_ranges)
 	MATCHES("salary>=0", "12-");
 	MATCHES("-salary>=0", "--3");
 	MATCHES("has:salary", "12-");
+}
+
+/* Only max given: the range is open below; only min: open above. */
+Test(query, salary_open_ranges)
+{
+	static const char yaml[] =
+		"id: up\ntitle: Up\norganization: o\nsalary: {max: 90000}\n---\n"
+		"id: from\ntitle: From\norganization: o\nsalary: {min: 50000}\n"
+		"---\nid: hourly\ntitle: H\norganization: o\n"
+		"salary: {max: 30, period: hour}\n";
+	struct catalog c;
+	catalog_init(&c);
+	cr_assert_eq(load_buffer(&c, "t.yaml", yaml, strlen(yaml), NULL), 3);
+	const struct posting *up = c.v[0], *from = c.v[1], *hourly = c.v[2];
+	/* up to $90,000: the bottom is open, at most anything */
+	cr_assert(match1("salary<=60000", up, NULL));
+	cr_assert(match1("salary<1", up, NULL));
+	cr_assert(match1("salary>=90000", up, NULL));
+	cr_assert_not(match1("salary>=95000", up, NULL));
+	cr_assert_not(match1("salary>90000", up, NULL));
+	cr_assert(match1("salary=20000", up, NULL));
+	cr_assert_not(match1("salary=95000", up, NULL));
+	/* from $50,000: the top is open */
+	cr_assert(match1("salary>=1000000", from, NULL));
+	cr_assert_not(match1("salary<=40000", from, NULL));
+	cr_assert(match1("salary<=50000", from, NULL));
+	cr_assert_not(match1("salary<50000", from, NULL));
+	cr_assert(match1("salary=5000000", from, NULL));
+	/* per year: up to $30 an hour is up to $62,400 */
+	cr_assert(match1("salary<=10/h", hourly, NULL));
+	cr_assert(match1("salary>=62400", hourly, NULL));
+	cr_assert_not(match1("salary>62400", hourly, NULL));
+	cr_assert(match1("has:salary", up, NULL));
+	/* selecting through the index gives the same answers */
+	const char *qs[] = {"salary<=60000", "salary>=95000",
+	                    "salary>=1000000", "salary<=40000", "salary>62400"};
+	struct query_index *ix = index_build(c.v, c.n);
+	for (size_t k = 0; k < sizeof(qs) / sizeof(qs[0]); k++) {
+		struct query_error err;
+		struct query *q = query_parse(qs[k], &err);
+		cr_assert_not_null(q);
+		uint32_t got[3];
+		size_t n = query_select(q, ix, c.v, c.n, NULL, got), m = 0;
+		for (size_t i = 0; i < c.n; i++)
+			if (query_match(q, c.v[i], NULL)) {
+				cr_assert_lt(m, n, "%s", qs[k]);
+				cr_assert_eq(got[m++], i, "%s", qs[k]);
+			}
+		cr_assert_eq(m, n, "%s", qs[k]);
+		query_free(q);
+	}
+	index_free(ix);
+	catalog_free(&c);
 }
 
 /* ---- experience, dates --------------------------------------------------- */
@@ -888,7 +943,8 @@ sp(const char *id, const char *title, const char *org, double lo, double hi,
 	};
 	p.org.name = org;
 	if (hi > 0)
-		p.salary = (struct salary){ true, lo, hi, "USD", PERIOD_YEAR, NULL };
+		p.salary = (struct salary){ .present = true, .min = lo, .max = hi,
+		                            .currency = "USD" };
 	p.posted.ymd = posted;
 	p.deadline.ymd = dl;
 	p.deadline.text = dltext;
@@ -993,6 +1049,37 @@ Test(sort, location_and_load_order, .init = sort_setup)
 	cr_assert_str_eq(v[0]->id, "z");
 	cr_assert_str_eq(v[1]->id, "y");
 	cr_assert_str_eq(v[2]->id, "x");
+}
+
+/* A range open at one end sorts by the figure it gives: from $50,000 as
+ * $50,000; up to $90,000 with the ranges whose top is $90,000, before
+ * them (its bottom is open). */
+Test(sort, salary_open_ranges)
+{
+	static const char yaml[] =
+		"id: a\ntitle: a\nsalary: 80000-90000\n---\n"
+		"id: b\ntitle: b\nsalary: {max: 90000}\n---\n"
+		"id: c\ntitle: c\nsalary: 90000\n---\n"
+		"id: d\ntitle: d\nsalary: {min: 50000}\n---\n"
+		"id: e\ntitle: e\nsalary: 40000-60000\n---\n"
+		"id: f\ntitle: f\n";
+	struct catalog c;
+	catalog_init(&c);
+	cr_assert_eq(load_buffer(&c, "t.yaml", yaml, strlen(yaml), NULL), 6);
+	struct posting *v[6];
+	struct sort_spec s;
+	const char *want[] = {"salary", "debacf", "-salary", "cabedf"};
+	for (size_t k = 0; k < 4; k += 2) {
+		cr_assert(sort_parse(want[k], &s, NULL));
+		memcpy(v, c.v, sizeof(v));
+		sort_postings(v, 6, &s);
+		char got[7];
+		for (int i = 0; i < 6; i++)
+			got[i] = v[i]->id[0];
+		got[6] = '\0';
+		cr_assert_str_eq(got, want[k + 1], "%s", want[k]);
+	}
+	catalog_free(&c);
 }
 
 Test(sort, parse)
