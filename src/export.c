@@ -413,6 +413,110 @@ tw_section(struct tw *w, const struct section *s)
 	}
 }
 
+/* The names of kept values ------------------------------------------ */
+
+/* The keys of the format, as the loader's table of keys reads them and
+ * tw_posting writes them: a kept value never takes one, given or not, so
+ * that read back it cannot become the field. */
+static const char *const field_keys[] = {
+	"apply", "benefits", "conditions", "deadline", "department",
+	"employment", "experience", "id", "languages", "location",
+	"organization", "posted", "qualifications", "reports_to",
+	"responsibilities", "salary", "sections", "source", "start",
+	"summary", "supervises", "tags", "title", "travel", "workplace",
+};
+
+/* One name of a posting's top-level keys, and the next ~N to try for a
+ * kept value of that name. */
+struct name_slot {
+	const char *name; /* not owned; NULL when the slot is empty */
+	unsigned next;    /* 2 until a NAME~N was given */
+};
+
+/* The top-level key names of one posting, by hash (open addressing). */
+struct names {
+	struct name_slot *slot;
+	size_t cap; /* a power of two, at least twice the names */
+};
+
+/* FNV-1a. */
+static size_t
+name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return (size_t)h;
+}
+
+/* The slot of name: its own, or the empty one where it would go. */
+static struct name_slot *
+names_slot(const struct names *ns, const char *name)
+{
+	size_t i = name_hash(name) & (ns->cap - 1);
+	while (ns->slot[i].name && strcmp(ns->slot[i].name, name))
+		i = (i + 1) & (ns->cap - 1);
+	return &ns->slot[i];
+}
+
+/* Takes name; false when it was taken already. */
+static bool
+names_take(struct names *ns, const char *name)
+{
+	struct name_slot *sl = names_slot(ns, name);
+	if (sl->name)
+		return false;
+	*sl = (struct name_slot){name, 2};
+	return true;
+}
+
+/* Chooses the name each kept value of p is written under, into out[i]
+ * for p->extra[i]: its key, unless a field of the format, one of the
+ * state's keys (taken[0..ntaken)) or an earlier kept value has that
+ * name; then key~2, key~3, ... the first name that none of those has
+ * and that is no other kept value's key. Read back, every kept value is
+ * under a name of its own, so a second export writes the same. The names
+ * made are malloc'd: free those that differ from their key. */
+static void
+extra_names(const struct posting *p, const char *const *taken, size_t ntaken,
+            const char **out)
+{
+	size_t nf = sizeof(field_keys) / sizeof(field_keys[0]);
+	/* names: fields, state, kept keys, and as many made; half full */
+	size_t want = 2 * (2 * p->nextra + nf + ntaken), cap = 64;
+	while (cap < want)
+		cap *= 2;
+	struct names ns = {xcalloc(cap, sizeof(*ns.slot)), cap};
+	for (size_t i = 0; i < nf; i++)
+		names_take(&ns, field_keys[i]);
+	for (size_t i = 0; i < ntaken; i++)
+		names_take(&ns, taken[i]);
+	/* first the keys that keep their name, then the others */
+	for (size_t i = 0; i < p->nextra; i++)
+		out[i] = names_take(&ns, p->extra[i].key) ? p->extra[i].key
+		                                          : NULL;
+	struct buf b = {0};
+	for (size_t i = 0; i < p->nextra; i++) {
+		if (out[i])
+			continue;
+		const char *key = p->extra[i].key;
+		/* the key is in the set: count on from where it stopped */
+		struct name_slot *base = names_slot(&ns, key);
+		unsigned k = base->next;
+		for (;; k++) {
+			buf_clear(&b);
+			buf_printf(&b, "%s~%u", key, k);
+			if (!names_slot(&ns, b.s)->name)
+				break;
+		}
+		base->next = k + 1;
+		out[i] = buf_steal(&b);
+		names_take(&ns, out[i]);
+	}
+	buf_free(&b);
+	free(ns.slot);
+}
+
 /* Writes one posting as a mapping of the canonical keys. */
 static void
 tw_posting(struct tw *w, const struct posting *p, const struct export_hooks *h)
@@ -557,22 +661,42 @@ tw_posting(struct tw *w, const struct posting *p, const struct export_hooks *h)
 		}
 		tw_end(w);
 	}
-	for (size_t i = 0; i < p->nextra; i++) {
-		tw_key(w, p->extra[i].key);
-		tw_xvalue(w, &p->extra[i]);
+	/* what the state adds comes last; its keys are taken first */
+	bool marked = h && h->marked && h->marked(h->ctx, p);
+	int rating = h && h->rating ? h->rating(h->ctx, p) : 0;
+	const char *status = h && h->status ? h->status(h->ctx, p) : NULL;
+	const char *note = h && h->note ? h->note(h->ctx, p) : NULL;
+	if (p->nextra) {
+		const char *taken[4];
+		size_t nt = 0;
+		if (marked)
+			taken[nt++] = "marked";
+		if (rating)
+			taken[nt++] = "rating";
+		if (status)
+			taken[nt++] = "status";
+		if (note)
+			taken[nt++] = "note";
+		const char **names = xmalloc(p->nextra * sizeof(*names));
+		extra_names(p, taken, nt, names);
+		for (size_t i = 0; i < p->nextra; i++) {
+			tw_key(w, names[i]);
+			tw_xvalue(w, &p->extra[i]);
+			if (names[i] != p->extra[i].key)
+				free((char *)names[i]);
+		}
+		free(names);
 	}
-	if (h && h->marked && h->marked(h->ctx, p)) {
+	if (marked) {
 		tw_key(w, "marked");
 		tw_bool(w, true);
 	}
-	if (h && h->rating && h->rating(h->ctx, p)) {
+	if (rating) {
 		tw_key(w, "rating");
-		tw_num(w, h->rating(h->ctx, p));
+		tw_num(w, rating);
 	}
-	if (h && h->status)
-		kv_str(w, "status", h->status(h->ctx, p));
-	if (h && h->note)
-		kv_str(w, "note", h->note(h->ctx, p));
+	kv_str(w, "status", status);
+	kv_str(w, "note", note);
 	tw_end(w);
 }
 

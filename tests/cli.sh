@@ -129,6 +129,32 @@ yaml_roundtrip() {
 }
 ok "--format yaml reads back to the same postings" yaml_roundtrip
 
+# Unknown keys inside a known mapping are kept at the top level: written
+# back under their own name they would repeat a key, or take a field's
+# place (for YAML readers that keep the last of two keys)
+kept_key_spoof() {
+	printf '%s\n' 'id: q' 'title: Real' 'organization: O' \
+		'qualifications: {required: [a], title: Evil, id: other}' \
+		>"$TMP/spoof.yaml"
+	"$BILLET" --list --format yaml "$D" "$TMP/spoof.yaml" \
+		>"$TMP/sp.yaml" 2>/dev/null
+	"$BILLET" --check "$TMP/sp.yaml" &&
+	[ "$(grep -c '^title:' "$TMP/sp.yaml")" -eq 3 ] &&
+	[ "$(grep -c '^id:' "$TMP/sp.yaml")" -eq 3 ] &&
+	contains "$TMP/sp.yaml" 'title: Real' &&
+	contains "$TMP/sp.yaml" 'title~2: Evil' &&
+	contains "$TMP/sp.yaml" 'id~2: other' &&
+	"$BILLET" --list --format yaml "$TMP/sp.yaml" | cmp - "$TMP/sp.yaml" &&
+	"$BILLET" --list --format json "$TMP/spoof.yaml" >"$TMP/sp.json" \
+		2>/dev/null
+	"$BILLET" --check "$TMP/sp.json" &&
+	[ "$("$BILLET" --list --format tsv --filter 'title:evil' "$TMP/sp.json")" = "" ] &&
+	"$BILLET" --show q --format yaml "$TMP/sp.json" >"$TMP/sp1.yaml" &&
+	"$BILLET" --show q --format yaml "$TMP/sp.yaml" | cmp - "$TMP/sp1.yaml"
+}
+ok "--format yaml and json write a key once; a kept value is never a field" \
+	kept_key_spoof
+
 json_valid() {
 	"$BILLET" --list --format json "$D" >"$TMP/j.json" &&
 	"$BILLET" --check "$TMP/j.json" 2>/dev/null

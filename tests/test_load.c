@@ -270,6 +270,119 @@ Test(load, salary_open_ranges_export_and_read_back)
 	buf_free(&all);
 }
 
+/* The top-level keys of a YAML posting, in order, one a line. */
+static char *
+top_keys(const char *yaml)
+{
+	struct buf b = {0};
+	for (const char *l = yaml; *l;) {
+		const char *nl = strchr(l, '\n');
+		size_t len = nl ? (size_t)(nl - l) : strlen(l);
+		const char *colon = memchr(l, ':', len);
+		if (len && *l != ' ' && *l != '-' && colon) {
+			buf_add(&b, l, (size_t)(colon - l));
+			buf_addc(&b, '\n');
+		}
+		l += len + (nl != NULL);
+	}
+	return b.s ? buf_steal(&b) : strdup("");
+}
+
+/* Reloads a posting's export as the only posting of the catalog. */
+static void
+reload(const char *text, const char *name)
+{
+	catalog_free(&c);
+	catalog_init(&c);
+	cr_assert_eq(load_buffer(&c, name, text, strlen(text), NULL), 1);
+	dump();
+	cr_assert_eq(c.nproblems, 0, "%s", text);
+}
+
+/* An unknown key inside a mapping the loader knows is kept at the top
+ * level; written back it must neither repeat a key nor take a field's
+ * place: it goes under NAME~2. */
+Test(load, kept_values_never_pose_as_fields)
+{
+	load("id: q\ntitle: Real\norganization: O\n"
+	     "qualifications: {required: [a], title: Evil, id: other}\n");
+	cr_assert_eq(c.n, 1);
+	cr_assert_str_eq(c.v[0]->title, "Real");
+	cr_assert_eq(c.v[0]->nextra, 2);
+	char *y = shown(c.v[0], FMT_YAML), *j = shown(c.v[0], FMT_JSON);
+	char *k = top_keys(y);
+	cr_assert_str_eq(k, "id\ntitle\norganization\nqualifications\n"
+	                    "title~2\nid~2\n", "%s", y);
+	cr_assert(strstr(y, "\ntitle: Real\n") && strstr(y, "\ntitle~2: Evil\n")
+	          && strstr(y, "\nid~2: other\n"), "%s", y);
+	cr_assert(strstr(j, "\"title~2\": \"Evil\"") &&
+	          strstr(j, "\"id~2\": \"other\""), "%s", j);
+	cr_assert_null(strstr(j, "\"title\": \"Evil\""), "%s", j);
+	cr_assert_null(strstr(j, "\"id\": \"other\""), "%s", j);
+	/* both read back without a duplicate key, as the same posting */
+	const char *texts[] = {y, j}, *names[] = {"rt.yaml", "rt.json"};
+	for (int i = 0; i < 2; i++) {
+		reload(texts[i], names[i]);
+		cr_assert_str_eq(c.v[0]->id, "q");
+		cr_assert_str_eq(c.v[0]->title, "Real");
+		cr_assert_eq(c.v[0]->nextra, 2);
+		cr_assert_str_eq(c.v[0]->extra[0].key, "title~2");
+		cr_assert_str_eq(c.v[0]->extra[0].s, "Evil");
+		char *z = shown(c.v[0], FMT_YAML);
+		cr_assert_str_eq(z, y);
+		free(z);
+	}
+	free(y), free(j), free(k);
+}
+
+/* A note the state gives. */
+static const char *
+a_note(void *ctx, const struct posting *p)
+{
+	(void)ctx, (void)p;
+	return "my note";
+}
+
+/* Names taken: by a field (even one the posting does not give), by what
+ * the state adds, by an earlier kept value; a kept key that takes none of
+ * them keeps its name, and NAME~N takes the first N free. */
+Test(load, kept_values_names_each_once)
+{
+	load("id: s\ntitle: T\norganization: O\ntitle~2: literal\nnote: top\n"
+	     "qualifications: {required: [a], title: Evil, note: inner}\n"
+	     "sections:\n  A:\n    salary: {x: 1}\n");
+	dump();
+	cr_assert_eq(c.n, 1);
+	cr_assert_eq(c.v[0]->nextra, 5);
+	cr_assert(!c.v[0]->salary.present);
+	char *y = shown(c.v[0], FMT_YAML), *k = top_keys(y);
+	cr_assert_str_eq(k, "id\ntitle\norganization\nqualifications\n"
+	                    "sections\ntitle~2\nnote\ntitle~3\nnote~2\n"
+	                    "salary~2\n", "%s", y);
+	free(k);
+	/* with a note from the state, the kept note moves aside */
+	struct export_hooks h = {.note = a_note};
+	char *s = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&s, &len);
+	cr_assert_not_null(f);
+	export_show(f, c.v[0], FMT_YAML, 80, &h);
+	fclose(f);
+	k = top_keys(s);
+	cr_assert_str_eq(k, "id\ntitle\norganization\nqualifications\n"
+	                    "sections\ntitle~2\nnote~2\ntitle~3\nnote~3\n"
+	                    "salary~2\nnote\n", "%s", s);
+	cr_assert(strstr(s, "\nnote~2: top\n") && strstr(s, "\nnote: my note\n"),
+	          "%s", s);
+	free(k), free(s);
+	/* read back, the names stay as written */
+	reload(y, "rt.yaml");
+	cr_assert(!c.v[0]->salary.present);
+	char *z = shown(c.v[0], FMT_YAML);
+	cr_assert_str_eq(z, y);
+	free(z), free(y);
+}
+
 Test(load, type_errors_at_their_place)
 {
 	load("title: A\norganization: B\nsalary: lots\nexperience: many\n"
