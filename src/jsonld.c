@@ -147,6 +147,119 @@ html_to_text(struct buf *out, const char *s, size_t len)
 		buf_adds(out, "");
 }
 
+/* JSON escapes ---------------------------------------------------------- */
+
+/* The value of four hex digits at s, or -1. */
+static long
+hex4(const char *s)
+{
+	long v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+		int d = c >= '0' && c <= '9' ? c - '0'
+		      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		      : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/* The UTF-16 unit of a \uXXXX escape at buf[i] when it is a surrogate
+ * (D800-DFFF), else -1. */
+static long
+surrogate_at(const char *buf, size_t len, size_t i)
+{
+	if (len - i < 6 || buf[i] != '\\' || buf[i + 1] != 'u')
+		return -1;
+	long u = hex4(buf + i + 2);
+	return u >= 0xD800 && u <= 0xDFFF ? u : -1;
+}
+
+/* The offset of the next surrogate escape from buf[from] on (from not
+ * inside an escape), or len. */
+static size_t
+next_surrogate(const char *buf, size_t len, size_t from)
+{
+	const char *p = buf + from, *e = buf + len;
+	while (p < e && (p = memchr(p, '\\', (size_t)(e - p)))) {
+		if (surrogate_at(buf, len, (size_t)(p - buf)) >= 0)
+			return (size_t)(p - buf);
+		p += 2; /* past the escaped character: "\\u" is no escape */
+	}
+	return len;
+}
+
+char *
+jsonld_unsurrogate(struct lctx *x, const char *buf, size_t len,
+                   size_t *out_len)
+{
+	size_t nl = strlen(x->file);
+	if (nl < 5 || strcmp(x->file + nl - 5, ".json") != 0)
+		return NULL;
+	size_t i = next_surrogate(buf, len, 0);
+	if (i == len)
+		return NULL;
+	struct buf out = {0};
+	size_t done = 0;        /* bytes of buf copied to out */
+	unsigned pad = 0;       /* bytes the open string has lost */
+	unsigned line = 1;      /* the line of buf[at], counted on demand */
+	size_t at = 0, bol = 0; /* and the offset of its start */
+	while (i < len) {
+		long hi = surrogate_at(buf, len, i), lo = -1;
+		if (hi >= 0) {
+			buf_add(&out, buf + done, i - done);
+			if (hi <= 0xDBFF)
+				lo = surrogate_at(buf, len, i + 6);
+			if (lo >= 0xDC00) {
+				uint32_t cp = 0x10000 + (uint32_t)((hi - 0xD800)
+				              << 10) + (uint32_t)(lo - 0xDC00);
+				buf_printf(&out, "\\U%08X", (unsigned)cp);
+				pad += 2;
+				i += 12;
+			} else {
+				for (; at < i; at++)
+					if (buf[at] == '\n') {
+						line++;
+						bol = at + 1;
+					}
+				unsigned col = 1;
+				for (size_t k = bol; k < i; k++)
+					col += ((unsigned char)buf[k] & 0xC0) != 0x80;
+				catalog_problem(x->c, x->file, line, col, false,
+				                "\\u%04lX is half of a UTF-16 "
+				                "surrogate pair, alone; read as "
+				                "U+FFFD", (unsigned long)hi);
+				buf_adds(&out, "\\uFFFD");
+				i += 6;
+			}
+			done = i;
+		} else if (buf[i] == '\\') {
+			i += len - i > 1 ? 2 : 1;
+		} else if (buf[i] == '"') {
+			/* the string ends: the bytes it lost come back as
+			 * spaces after it, so that what follows keeps its
+			 * column and offset (only what follows an escape
+			 * inside the string is moved) */
+			buf_add(&out, buf + done, i + 1 - done);
+			for (; pad; pad--)
+				buf_addc(&out, ' ');
+			done = ++i;
+		} else {
+			if (buf[i] == '\n')
+				pad = 0; /* a string over lines, as JSON has
+				          * none: the rest of the line moves */
+			i++;
+		}
+		if (!pad)
+			i = next_surrogate(buf, len, i);
+	}
+	buf_add(&out, buf + done, len - done);
+	*out_len = out.len;
+	return buf_steal(&out);
+}
+
 /* Helpers --------------------------------------------------------------- */
 
 /* True if the node is text equal to s. */

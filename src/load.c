@@ -2513,6 +2513,15 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 		buf += 3; /* a UTF-8 byte order mark */
 		len -= 3;
 	}
+	/* JSON's surrogate pair escapes, which libyaml refuses: read from a
+	 * rewritten copy, as repaired bytes are (not kept in place) */
+	char *unsur = jsonld_unsurrogate(&r.x, buf, len, &flen);
+	if (unsur) {
+		free(fixed);
+		fixed = unsur;
+		buf = unsur;
+		len = flen;
+	}
 	/* A big file's bytes are billet's own memory, read once: the text
 	 * kept goes back into them, behind the parser, rather than into
 	 * fresh memory. Not when libyaml might stop at a bad byte (the

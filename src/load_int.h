@@ -75,5 +75,11 @@ void ywhen(struct lctx *x, const struct ynode *n, const char *name,
 void jsonld_map(struct lctx *x, const struct ynode *m);
 /* True when mapping m is a schema.org JobPosting (by @type). */
 bool jsonld_is(const struct ynode *m);
+/* For a file named *.json: a copy of its len bytes with the UTF-16
+ * surrogate escapes libyaml refuses rewritten (a pair as one \UXXXXXXXX
+ * escape, one alone as \uFFFD, with a warning), or NULL when there are
+ * none. */
+char *jsonld_unsurrogate(struct lctx *x, const char *buf, size_t len,
+                         size_t *out_len);
 
 #endif

@@ -1220,3 +1220,72 @@ Test(load, jsonld_graph_and_html)
 	cr_assert_str_eq(c.v[1]->title, "B");
 	cr_assert_eq(c.v[1]->responsibilities.n, 2);
 }
+
+/* Loads a string as file name; returns postings added. */
+static size_t
+load_as(const char *name, const char *s)
+{
+	return load_buffer(&c, name, s, strlen(s), NULL);
+}
+
+Test(load, jsonld_surrogate_pairs)
+{
+	/* Python's json.dumps writes U+1F680 as "\ud83d\ude80", which
+	 * libyaml refuses: a .json file has them read as one character */
+	cr_assert_eq(load_as("t.json",
+	     "[{\"@type\":\"JobPosting\",\"title\":\"Rocket \\ud83d\\ude80\","
+	     "\"hiringOrganization\":\"O\"},{\"@type\":\"JobPosting\","
+	     "\"title\":\"Second\",\"hiringOrganization\":\"O\"}]"), 2);
+	dump();
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert_str_eq(c.v[0]->title, "Rocket \U0001F680");
+	cr_assert_str_eq(c.v[1]->title, "Second");
+}
+
+Test(load, jsonld_lone_surrogates_and_places)
+{
+	/* a half pair is U+FFFD with a warning at its place; an escaped
+	 * backslash is no escape; a problem after a rewritten pair on the
+	 * same line keeps its column */
+	cr_assert_eq(load_as("t.json",
+	     "{\"@type\":\"JobPosting\",\n"
+	     " \"title\":\"A \\udc00 \\\\ud83d \\uD83D\\uDE00\\ud83d\","
+	     " \"datePosted\": \"bad\",\n"
+	     " \"hiringOrganization\":\"O\", \"x\": \"\\ud800\"}\n"), 1);
+	dump();
+	cr_assert_str_eq(c.v[0]->title,
+	                 "A \uFFFD \\ud83d \U0001F600\uFFFD");
+	cr_assert(has_problem(2, 13, false, "\\uDC00 is half of a UTF-16 "
+	                      "surrogate pair, alone; read as U+FFFD"));
+	cr_assert(has_problem(2, 40, false, "\\uD83D is half"));
+	cr_assert(has_problem(3, 34, false, "\\uD800 is half"));
+	cr_assert(has_problem(2, 63, true, "datePosted"));
+	cr_assert_eq(c.nproblems, 4);
+}
+
+Test(load, jsonld_surrogates_from_a_file_as_from_a_buffer)
+{
+	/* read from a file, and from bytes that could keep the text: the
+	 * rewritten copy is read as a buffer is, a bad byte after it at
+	 * its offset */
+	struct buf b = {0};
+	buf_adds(&b, "[");
+	for (int i = 0; i < 200; i++)
+		buf_printf(&b, "%s{\"@type\": \"JobPosting\", \"title\": "
+		           "\"Launch \\ud83d\\ude80 %d\", \"hiringOrganization\":"
+		           " \"O \\ud83c\\udf0d\", \"description\": \"%s\"}\n",
+		           i ? ", " : "", i, i == 150 ? "bad \xff byte" : "ok");
+	buf_adds(&b, "]\n");
+	cr_assert_eq(same_as_a_buffer(&b, "surrogates.json"), 200);
+	dump();
+	cr_assert_str_eq(c.v[7]->title, "Launch \U0001F680 7");
+	cr_assert_str_eq(c.v[7]->org.name, "O \U0001F30D");
+	cr_assert_eq(c.nproblems, 1);
+	cr_assert(strstr(c.problems[0].msg, "byte 0xFF at offset"));
+	const char *bad = strstr(b.s, "\xff");
+	char want[64];
+	snprintf(want, sizeof(want), "at offset %zu;", (size_t)(bad - b.s));
+	cr_assert(strstr(c.problems[0].msg, want), "%s", c.problems[0].msg);
+	cr_assert_eq(c.problems[0].line, 151);
+	buf_free(&b);
+}
