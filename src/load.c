@@ -1348,8 +1348,12 @@ node_done(struct reader *r, struct ynode *n)
 	}
 	struct frame *f = &r->stack[r->depth - 1];
 	if (r->depth == 1 && r->stream_items) {
-		r->item++;
-		make_posting(r, n);
+		/* a page's node that is not a posting is none, and has
+		 * no number */
+		if (!jsonld_skip(&r->x, n)) {
+			r->item++;
+			make_posting(r, n);
+		}
 		r->budget = 0;
 		r->budget_reported = false;
 		if (r->nanchors == 0)
@@ -1767,10 +1771,14 @@ on_event(struct reader *r, yaml_event_t *e)
 		if (r->root && !r->stream_items) {
 			const struct ynode *graph = ymap_get(r->root, "@graph");
 			if (graph && graph->kind == Y_SEQ) {
+				jsonld_list_begin(x, graph);
 				for (size_t i = 0; i < graph->n; i++) {
+					if (jsonld_skip(x, graph->kids[i]))
+						continue;
 					r->item++;
 					make_posting(r, graph->kids[i]);
 				}
+				jsonld_list_end(x);
 			} else if (r->root->kind == Y_SCALAR) {
 				r->item++;
 				lerr(x, r->root, "a document must be a posting "
@@ -1863,6 +1871,7 @@ on_event(struct reader *r, yaml_event_t *e)
 		bool seq = e->type == YAML_SEQUENCE_START_EVENT;
 		if (r->depth == 0 && seq) {
 			r->stream_items = true;
+			jsonld_list_begin(x, NULL);
 		}
 		spend(r, 1, &e->start_mark);
 		if (r->depth == r->stackcap) {
@@ -1885,9 +1894,11 @@ on_event(struct reader *r, yaml_event_t *e)
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT: {
 		struct frame *f = &r->stack[--r->depth];
-		if (r->depth == 0 && r->stream_items)
+		if (r->depth == 0 && r->stream_items) {
+			jsonld_list_end(x);
 			return true; /* the root list: its items are mapped, and
 			              * its node went with their scratch memory */
+		}
 		struct ynode *n = f->node;
 		n->kids = arena_alloc(&r->scratch,
 		                      (f->n ? f->n : 1) * sizeof(*n->kids));

@@ -28,6 +28,25 @@ struct ynode {
 	size_t bytes;          /* bytes of the scalars below and in it */
 };
 
+/* A node of a @graph with an @id, for references to it. */
+struct ldid;
+
+/* A top-level list or @graph being read (jsonld_list_begin): its nodes
+ * of other schema.org types are passed over, and references to the
+ * @graph's nodes are resolved. */
+struct ldlist {
+	const struct ynode *graph;    /* the @graph, or NULL for a list */
+	bool graph_postings;          /* the @graph holds a JobPosting */
+	size_t postings;              /* JobPostings mapped since its start */
+	size_t skipped;               /* items passed over */
+	unsigned skip_line, skip_col; /* the first of them */
+	const char *skip_type;        /* its @type */
+	struct ldid *ids;             /* the @graph's nodes by @id, made at
+	                               * the first reference (malloc'd) */
+	size_t nids;
+	bool indexed;                 /* ids is made */
+};
+
 /* What a mapping function needs: where problems go, where text is kept. */
 struct lctx {
 	struct catalog *c;           /* destination (arena, problems) */
@@ -35,6 +54,7 @@ struct lctx {
 	const struct load_limits *lim;
 	struct posting *p;           /* the posting being built */
 	bool truncated;              /* nodes were dropped over the budget */
+	struct ldlist ld;            /* the top-level list being read */
 };
 
 /* Reports an error at node n of the current posting and marks it. */
@@ -75,6 +95,16 @@ void ywhen(struct lctx *x, const struct ynode *n, const char *name,
 void jsonld_map(struct lctx *x, const struct ynode *m);
 /* True when mapping m is a schema.org JobPosting (by @type). */
 bool jsonld_is(const struct ynode *m);
+/* Starts a top-level list of postings, or the @graph list when graph is
+ * given. */
+void jsonld_list_begin(struct lctx *x, const struct ynode *graph);
+/* True when item m of the list is not a posting: a schema.org node of
+ * another type than JobPosting (any such node of a @graph that holds a
+ * JobPosting). */
+bool jsonld_skip(struct lctx *x, const struct ynode *m);
+/* Ends the list: its items passed over are an error when it held no
+ * JobPosting. */
+void jsonld_list_end(struct lctx *x);
 /* For a file named *.json: a copy of its len bytes with the UTF-16
  * surrogate escapes libyaml refuses rewritten (a pair as one \UXXXXXXXX
  * escape, one alone as \uFFFD, with a warning), or NULL when there are

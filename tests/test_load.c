@@ -1289,3 +1289,63 @@ Test(load, jsonld_surrogates_from_a_file_as_from_a_buffer)
 	cr_assert_eq(c.problems[0].line, 151);
 	buf_free(&b);
 }
+
+Test(load, jsonld_graph_of_page_nodes)
+{
+	/* a page's @graph: its other nodes are no postings, and the
+	 * JobPosting's references are to them */
+	cr_assert_eq(load_as("t.json",
+	     "{\"@graph\":[{\"@type\":\"Organization\",\"@id\":\"#org\","
+	     "\"name\":\"Graph Org\",\"sameAs\":\"https://o.example\"},"
+	     "{\"@type\":\"JobPosting\",\"title\":\"G1\","
+	     "\"hiringOrganization\":{\"@id\":\"#org\"},"
+	     "\"jobLocation\":[{\"@id\":\"#pl\"},{\"@id\":\"#none\"}]},"
+	     "{\"@type\":\"WebPage\",\"name\":\"x\"},"
+	     "{\"@id\":\"#ad\",\"addressLocality\":\"Bakersfield\","
+	     "\"addressRegion\":\"CA\"},"
+	     "{\"@type\":\"Place\",\"@id\":\"#pl\",\"address\":{\"@id\":"
+	     "\"#ad\"}}]}"), 1);
+	dump();
+	struct posting *p = c.v[0];
+	cr_assert_str_eq(p->title, "G1");
+	cr_assert_str_eq(p->id, "t");
+	cr_assert_str_eq(p->org.name, "Graph Org");
+	cr_assert_str_eq(p->org.url, "https://o.example");
+	cr_assert_eq(p->nplaces, 1);
+	cr_assert_str_eq(p->places[0].city, "Bakersfield");
+	cr_assert_eq(c.nerrors, 0);
+	cr_assert_eq(c.nproblems, 1);
+	cr_assert(has_problem(1, 198, false, "jobLocation: no node of this "
+	                      "@graph has the @id '#none'"));
+}
+
+Test(load, jsonld_lists_of_nodes)
+{
+	/* a top-level list of JSON-LD objects: nodes of other types are
+	 * passed over; a list of them alone is an error, once */
+	cr_assert_eq(load_as("t.json",
+	     "[{\"@type\":\"WebPage\",\"name\":\"x\"},"
+	     "{\"@type\":\"JobPosting\",\"title\":\"L1\","
+	     "\"hiringOrganization\":\"O\"},"
+	     "{\"@type\":[\"Organization\"],\"name\":\"y\"}]"), 1);
+	dump();
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert_str_eq(c.v[0]->id, "t");
+	catalog_free(&c);
+	catalog_init(&c);
+	cr_assert_eq(load_as("t.json",
+	     "[{\"@type\":\"WebPage\",\"name\":\"x\"},\n"
+	     " {\"@type\":\"Organization\",\"name\":\"y\"}]"), 0);
+	dump();
+	cr_assert_eq(c.nproblems, 1);
+	cr_assert(has_problem(1, 2, true, "not a posting: @type is WebPage, "
+	                      "not JobPosting (2 such nodes in this list, "
+	                      "which holds no JobPosting)"));
+	/* a list of canonical postings: every item is one */
+	catalog_free(&c);
+	catalog_init(&c);
+	cr_assert_eq(load("- title: A\n  organization: O\n"
+	                  "- organization: P\n"), 1);
+	cr_assert(has_problem(3, 3, true, "posting has no title"));
+	cr_assert_eq(c.nproblems, 1);
+}
