@@ -714,7 +714,129 @@ p_employment(struct lctx *x, const struct ynode *n)
 	buf_free(&b);
 }
 
-/* baseSalary: a number, text, or a MonetaryAmount. */
+/* What a node is, for messages. */
+static const char *
+kind_text(const struct ynode *n)
+{
+	return n->kind == Y_NULL ? "nothing" : n->kind == Y_SCALAR ? "text"
+	     : n->kind == Y_SEQ ? "a list" : "a mapping";
+}
+
+/* Reads an amount as parse_amount does, or a number as JSON writes it
+ * (5.5E4, 1e+5). */
+static bool
+json_amount(const char *s, size_t len, double *out)
+{
+	if (parse_amount(s, len, out))
+		return true;
+	size_t i = 0;
+	while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+		i++;
+	if (i == 0 || i + 1 >= len || (s[i] != 'e' && s[i] != 'E'))
+		return false;
+	double v;
+	if (!parse_amount(s, i, &v))
+		return false;
+	size_t k = i + 1;
+	bool neg = s[k] == '-';
+	if (s[k] == '-' || s[k] == '+')
+		k++;
+	if (k == len || len - k > 3)
+		return false;
+	int e = 0;
+	for (; k < len; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return false;
+		e = e * 10 + (s[k] - '0');
+	}
+	for (; e > 0 && v <= 1e12; e--)
+		v = neg ? v / 10 : v * 10;
+	if (!(v <= 1e12))
+		return false;
+	*out = v;
+	return true;
+}
+
+/* How an amount of a salary was given. */
+enum amount { AMOUNT_NONE, AMOUNT_OK, AMOUNT_BAD };
+
+/* Reads the amount f (NULL when not given) into *out. */
+static enum amount
+salary_amount(const struct ynode *f, double *out)
+{
+	if (!f || f->kind == Y_NULL)
+		return AMOUNT_NONE;
+	if (f->kind == Y_SCALAR && json_amount(f->s, f->len, out))
+		return AMOUNT_OK;
+	return AMOUNT_BAD;
+}
+
+/* The period of unitCode (UN/CEFACT: HUR, DAY, WEE, MON, ANN). */
+static bool
+unit_code(const char *s, enum period *out)
+{
+	static const struct {
+		const char *code;
+		enum period p;
+	} codes[] = {
+		{"HUR", PERIOD_HOUR}, {"DAY", PERIOD_DAY}, {"WEE", PERIOD_WEEK},
+		{"MON", PERIOD_MONTH}, {"ANN", PERIOD_YEAR},
+	};
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		if (strcasecmp(s, codes[i].code) == 0) {
+			*out = codes[i].p;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Appends the keys of mapping m (as prefix.key), for messages. */
+static void
+key_names(struct buf *b, const struct ynode *m, const char *prefix)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i];
+		if (k->kind != Y_SCALAR || k->s[0] == '@')
+			continue;
+		buf_printf(b, "%s%s%s", b->len ? ", " : "", prefix, k->s);
+	}
+}
+
+/* The period of a MonetaryAmount from unitText or unitCode, looked for
+ * in q, then in n; a year when neither is given or read. */
+static enum period
+salary_period(struct lctx *x, const struct ynode *q, const struct ynode *n)
+{
+	const struct ynode *text = ymap_get(q, "unitText");
+	const struct ynode *code = ymap_get(q, "unitCode");
+	if (!text && !code) {
+		text = ymap_get(n, "unitText");
+		code = ymap_get(n, "unitCode");
+	}
+	enum period pd = PERIOD_YEAR;
+	if (text && text->kind == Y_SCALAR && period_parse(text->s, &pd))
+		return pd;
+	if (code && code->kind == Y_SCALAR && unit_code(code->s, &pd))
+		return pd;
+	if (text && text->kind != Y_NULL)
+		lwarn(x, text, "baseSalary: unitText %s%s%s is not YEAR, MONTH, "
+		      "WEEK, DAY or HOUR; read as a year",
+		      text->kind == Y_SCALAR ? "'" : "",
+		      text->kind == Y_SCALAR ? text->s : kind_text(text),
+		      text->kind == Y_SCALAR ? "'" : "");
+	else if (code && code->kind != Y_NULL)
+		lwarn(x, code, "baseSalary: unitCode %s%s%s is not ANN, MON, "
+		      "WEE, DAY or HUR; read as a year",
+		      code->kind == Y_SCALAR ? "'" : "",
+		      code->kind == Y_SCALAR ? code->s : kind_text(code),
+		      code->kind == Y_SCALAR ? "'" : "");
+	return PERIOD_YEAR;
+}
+
+/* baseSalary: a number, text, or a MonetaryAmount: a value that is an
+ * amount or a QuantitativeValue (minValue, maxValue, value, unitText,
+ * unitCode), or those beside the currency. */
 static void
 p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 {
@@ -726,28 +848,58 @@ p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 		ysalary(x, n);
 	} else if (n->kind == Y_MAP) {
 		const struct ynode *cur = ymap_get(n, "currency");
-		const struct ynode *v = ymap_get(n, "value");
-		const struct ynode *unit = NULL;
-		double lo = -1, hi = -1;
-		if (v && v->kind == Y_MAP) {
-			const struct ynode *f;
-			unit = ymap_get(v, "unitText");
-			if ((f = ymap_get(v, "minValue")) && f->kind == Y_SCALAR)
-				parse_amount(f->s, f->len, &lo);
-			if ((f = ymap_get(v, "maxValue")) && f->kind == Y_SCALAR)
-				parse_amount(f->s, f->len, &hi);
-			if ((f = ymap_get(v, "value")) && f->kind == Y_SCALAR &&
-			    lo < 0 && hi < 0) {
-				parse_amount(f->s, f->len, &lo);
-			}
-		} else if (v && v->kind == Y_SCALAR) {
-			parse_amount(v->s, v->len, &lo);
+		const struct ynode *v = deref(x, ymap_get(n, "value"),
+		                              "baseSalary value");
+		/* the QuantitativeValue, or the MonetaryAmount itself */
+		const struct ynode *q = v && v->kind == Y_MAP ? v : n;
+		const struct ynode *f[3] = {ymap_get(q, "minValue"),
+		                            ymap_get(q, "maxValue"),
+		                            q == v ? ymap_get(v, "value") : v};
+		static const char *const names[3] = {"minValue", "maxValue",
+		                                     "value"};
+		if (q == v && !f[0] && !f[1] && !f[2]) {
+			f[0] = ymap_get(n, "minValue");
+			f[1] = ymap_get(n, "maxValue");
 		}
-		if (!unit)
-			unit = ymap_get(n, "unitText");
+		double a[3] = {-1, -1, -1};
+		enum amount got[3];
+		int bad = -1;
+		for (int i = 0; i < 3; i++) {
+			got[i] = salary_amount(f[i], &a[i]);
+			if (got[i] == AMOUNT_BAD && bad < 0)
+				bad = i;
+		}
+		double lo = a[0], hi = a[1];
+		if (lo < 0 && hi < 0)
+			lo = hi = a[2];
+		else if (got[2] == AMOUNT_BAD && bad == 2)
+			bad = -1; /* a value beside minValue or maxValue */
+		if (bad >= 0) {
+			const struct ynode *b = f[bad];
+			const char *what = lo < 0 && hi < 0
+				? "the salary is kept under Other"
+				: "it is left out";
+			if (b->kind == Y_SCALAR)
+				lerr(x, b, "baseSalary: %s '%s' is not an amount; "
+				     "%s", names[bad], b->s, what);
+			else
+				lerr(x, b, "baseSalary: %s: expected an amount%s, "
+				     "found %s; %s", names[bad], bad == 2 && q == n
+				     ? " or a QuantitativeValue" : "",
+				     kind_text(b), what);
+		}
 		if (lo < 0 && hi < 0) {
-			lerr(x, n, "baseSalary: no amount found (expected value, "
-			     "or minValue and maxValue); kept under Other");
+			if (bad < 0) {
+				struct buf keys = {0};
+				key_names(&keys, n, "");
+				if (q == v)
+					key_names(&keys, v, "value.");
+				lerr(x, n, "baseSalary: no amount found: no value, "
+				     "minValue or maxValue (found %s); kept "
+				     "under Other", keys.len ? keys.s
+				                             : "no properties");
+				buf_free(&keys);
+			}
 			ykeep_extra(x, "baseSalary", n);
 			return;
 		}
@@ -757,17 +909,13 @@ p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 			hi = lo;
 		struct salary s = {.present = true, .min = lo < hi ? lo : hi,
 		                   .max = lo < hi ? hi : lo, .currency = "USD",
-		                   .period = PERIOD_YEAR};
-		if (unit && unit->kind == Y_SCALAR &&
-		    !period_parse(unit->s, &s.period))
-			lwarn(x, unit, "baseSalary: unitText '%s' is not YEAR, "
-			      "MONTH, WEEK, DAY or HOUR; read as a year",
-			      unit->s);
+		                   .period = salary_period(x, q, n)};
 		if (cur)
 			currency = cur;
 		p->salary = s;
 	} else {
-		lerr(x, n, "baseSalary: expected an amount or a MonetaryAmount");
+		lerr(x, n, "baseSalary: expected an amount or a MonetaryAmount, "
+		     "found %s; kept under Other", kind_text(n));
 		ykeep_extra(x, "baseSalary", n);
 		return;
 	}

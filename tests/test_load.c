@@ -1349,3 +1349,97 @@ Test(load, jsonld_lists_of_nodes)
 	cr_assert(has_problem(3, 3, true, "posting has no title"));
 	cr_assert_eq(c.nproblems, 1);
 }
+
+/* Loads one JobPosting whose baseSalary is the JSON text salary. */
+static size_t
+load_salary(const char *salary)
+{
+	struct buf b = {0};
+	buf_printf(&b, "{\"@type\": \"JobPosting\", \"title\": \"S\", "
+	           "\"hiringOrganization\": \"O\", \"baseSalary\": %s}", salary);
+	size_t n = load_as("t.json", b.s);
+	buf_free(&b);
+	return n;
+}
+
+Test(load, jsonld_salary_forms)
+{
+	static const struct {
+		const char *json;
+		double min, max;
+		const char *currency;
+		enum period period;
+	} forms[] = {
+		/* minValue and maxValue on the MonetaryAmount itself */
+		{"{\"@type\": \"MonetaryAmount\", \"currency\": \"USD\", "
+		 "\"minValue\": 50000, \"maxValue\": 60000}",
+		 50000, 60000, "USD", PERIOD_YEAR},
+		{"{\"@type\": \"MonetaryAmount\", \"currency\": \"eur\", "
+		 "\"value\": 55000, \"unitCode\": \"MON\"}",
+		 55000, 55000, "EUR", PERIOD_MONTH},
+		{"{\"@type\": \"MonetaryAmount\", \"currency\": \"USD\", "
+		 "\"value\": {\"@type\": \"QuantitativeValue\", "
+		 "\"value\": 5.5E4}}", 55000, 55000, "USD", PERIOD_YEAR},
+		{"{\"currency\": \"GBP\", \"value\": {\"minValue\": 2e1, "
+		 "\"maxValue\": 25.5, \"unitCode\": \"HUR\"}}",
+		 20, 25.5, "GBP", PERIOD_HOUR},
+		{"{\"value\": {\"value\": 900, \"unitCode\": \"WEE\"}}",
+		 900, 900, "USD", PERIOD_WEEK},
+		{"{\"value\": {\"value\": 150, \"unitCode\": \"DAY\", "
+		 "\"unitText\": \"per diem\"}}", 150, 150, "USD", PERIOD_DAY},
+		{"{\"minValue\": 1, \"maxValue\": 2, \"unitCode\": \"ANN\"}",
+		 1, 2, "USD", PERIOD_YEAR},
+	};
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		catalog_free(&c);
+		catalog_init(&c);
+		cr_assert_eq(load_salary(forms[i].json), 1);
+		dump();
+		const struct salary *s = &c.v[0]->salary;
+		cr_assert_eq(c.nproblems, 0, "%s", forms[i].json);
+		cr_assert(s->present, "%s", forms[i].json);
+		cr_assert_eq(s->min, forms[i].min, "%s", forms[i].json);
+		cr_assert_eq(s->max, forms[i].max, "%s", forms[i].json);
+		cr_assert_str_eq(s->currency, forms[i].currency);
+		cr_assert_eq(s->period, forms[i].period, "%s", forms[i].json);
+	}
+}
+
+Test(load, jsonld_salary_problems_say_what_was_found)
+{
+	static const struct {
+		const char *json;
+		unsigned col;
+		bool error, present;
+		const char *msg;
+	} bad[] = {
+		{"{\"currency\": \"USD\", \"unitText\": \"HOUR\"}", 80, true,
+		 false, "baseSalary: no amount found: no value, minValue or "
+		 "maxValue (found currency, unitText); kept under Other"},
+		{"{\"value\": {\"minValue\": \"lots\", \"maxValue\": 30}}", 103,
+		 true, true, "baseSalary: minValue 'lots' is not an amount; "
+		 "it is left out"},
+		{"{\"minValue\": \"lots\"}", 93, true, false, "baseSalary: "
+		 "minValue 'lots' is not an amount; the salary is kept under "
+		 "Other"},
+		{"{\"value\": [1, 2]}", 90, true, false, "baseSalary: value: "
+		 "expected an amount or a QuantitativeValue, found a list"},
+		{"{\"value\": 20, \"unitCode\": \"FOO\"}", 106, false, true,
+		 "baseSalary: unitCode 'FOO' is not ANN, MON, WEE, DAY or HUR; "
+		 "read as a year"},
+		{"[[1]]", 81, true, false, "baseSalary: expected an amount or a "
+		 "MonetaryAmount, found a list"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		catalog_free(&c);
+		catalog_init(&c);
+		cr_assert_eq(load_salary(bad[i].json), 1);
+		dump();
+		cr_assert_eq(c.nproblems, 1, "%s", bad[i].json);
+		cr_assert(has_problem(1, bad[i].col, bad[i].error, bad[i].msg),
+		          "%s", bad[i].json);
+		cr_assert_eq(c.v[0]->salary.present, bad[i].present);
+		if (!bad[i].present)
+			cr_assert_str_eq(c.v[0]->extra[0].key, "baseSalary");
+	}
+}
