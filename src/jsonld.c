@@ -979,6 +979,35 @@ p_condition(struct lctx *x, const struct ynode *n)
 	to_list(x, n, &x->p->conditions);
 }
 
+/* Keeps property key of JobPosting m as a further field: under the name
+ * schema:KEY when KEY is a name a posting is written out with (a
+ * canonical key, or one the shortlist adds: marked, rating, status,
+ * note), so that no output has it twice or takes it for that key;
+ * schema:KEY~2, ~3... when m has a property of that name too. */
+static void
+keep_other(struct lctx *x, const struct ynode *m, const char *key,
+           const struct ynode *v)
+{
+	static const char *const state_keys[] = {"marked", "rating",
+	                                         "status", "note"};
+	bool clash = ykey_canonical(key);
+	for (size_t i = 0; i < sizeof(state_keys) / sizeof(*state_keys); i++)
+		clash = clash || !strcmp(key, state_keys[i]);
+	if (!clash) {
+		ykeep_extra(x, key, v);
+		return;
+	}
+	struct buf b = {0};
+	buf_printf(&b, "schema:%s", key);
+	size_t len = b.len;
+	for (unsigned n = 2; ymap_get(m, b.s); n++) {
+		b.len = len;
+		buf_printf(&b, "~%u", n);
+	}
+	ykeep_extra(x, b.s, v);
+	buf_free(&b);
+}
+
 void
 jsonld_map(struct lctx *x, const struct ynode *m)
 {
@@ -1063,7 +1092,7 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		           !strcmp(key, "eligibilityToWorkRequirement")) {
 			p_condition(x, v);
 		} else {
-			ykeep_extra(x, key, v);
+			keep_other(x, m, key, v);
 		}
 	}
 	if (salary)

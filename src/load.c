@@ -1182,6 +1182,14 @@ key_cmp(const void *key, const void *h)
 	return strcmp(key, ((const struct key_handler *)h)->key);
 }
 
+bool
+ykey_canonical(const char *key)
+{
+	return bsearch(key, key_handlers,
+	               sizeof(key_handlers) / sizeof(key_handlers[0]),
+	               sizeof(key_handlers[0]), key_cmp) != NULL;
+}
+
 /* Maps a canonical posting mapping onto x->p. */
 static void
 canonical_map(struct lctx *x, const struct ynode *m)

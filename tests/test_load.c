@@ -1443,3 +1443,68 @@ Test(load, jsonld_salary_problems_say_what_was_found)
 			cr_assert_str_eq(c.v[0]->extra[0].key, "baseSalary");
 	}
 }
+
+/* How many lines of s start with prefix. */
+static size_t
+lines_starting(const char *s, const char *prefix)
+{
+	size_t n = 0, pl = strlen(prefix);
+	for (const char *l = s; l; l = strchr(l, '\n') ? strchr(l, '\n') + 1
+	                                               : NULL)
+		n += strncmp(l, prefix, pl) == 0;
+	return n;
+}
+
+Test(load, jsonld_properties_named_like_canonical_keys)
+{
+	/* kept as schema:NAME: no output has organization or id twice,
+	 * and the YAML written loads back with the real ones */
+	cr_assert_eq(load_as("t.json",
+	     "{\"@type\": \"JobPosting\", \"title\": \"Real\", "
+	     "\"hiringOrganization\": {\"name\": \"RealOrg\"}, "
+	     "\"organization\": \"Evil Org\", \"id\": \"evil-id\", "
+	     "\"status\": \"hired\", \"schema:summary\": \"lit\", "
+	     "\"summary\": \"s\", \"Organization\": \"case\"}"), 1);
+	dump();
+	cr_assert_eq(c.nproblems, 0);
+	struct posting *p = c.v[0];
+	cr_assert_str_eq(p->id, "t");
+	cr_assert_str_eq(p->org.name, "RealOrg");
+	cr_assert_null(p->summary);
+	static const char *const keys[][2] = {
+		{"schema:organization", "Evil Org"}, {"schema:id", "evil-id"},
+		{"schema:status", "hired"}, {"schema:summary", "lit"},
+		{"schema:summary~2", "s"}, {"Organization", "case"},
+	};
+	cr_assert_eq(p->nextra, 6);
+	for (size_t i = 0; i < 6; i++) {
+		cr_assert_str_eq(p->extra[i].key, keys[i][0]);
+		cr_assert_str_eq(p->extra[i].s, keys[i][1]);
+	}
+	char *yaml = NULL, *json = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&yaml, &len);
+	export_show(f, p, FMT_YAML, 80, NULL);
+	fclose(f);
+	f = open_memstream(&json, &len);
+	export_show(f, p, FMT_JSON, 80, NULL);
+	fclose(f);
+	cr_assert_eq(lines_starting(yaml, "organization:"), 1, "%s", yaml);
+	cr_assert_eq(lines_starting(yaml, "id:"), 1, "%s", yaml);
+	cr_assert_eq(lines_starting(json, "  \"organization\":"), 1, "%s",
+	             json);
+	cr_assert_eq(lines_starting(json, "  \"id\":"), 1, "%s", json);
+	cr_assert(strstr(json, "\"schema:organization\": \"Evil Org\""));
+	struct catalog again;
+	catalog_init(&again);
+	cr_assert_eq(load_buffer(&again, "again.yaml", yaml, strlen(yaml),
+	                         NULL), 1);
+	cr_assert_eq(again.nproblems, 0);
+	cr_assert_str_eq(again.v[0]->id, "t");
+	cr_assert_str_eq(again.v[0]->org.name, "RealOrg");
+	cr_assert_eq(again.v[0]->nextra, 6);
+	cr_assert_str_eq(again.v[0]->extra[0].key, "schema:organization");
+	catalog_free(&again);
+	free(yaml);
+	free(json);
+}
