@@ -2601,6 +2601,7 @@ struct fmerge {
 	const char *stem;    /* default id stem, made at the first unit */
 	unsigned line_off;   /* lines of the units merged so far */
 	unsigned item_off;   /* documents they held */
+	size_t problems;     /* they had */
 	size_t kept;         /* postings kept (--max-postings) */
 };
 
@@ -2625,6 +2626,7 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 		struct lctx x = {.c = c, .file = m->file, .lim = lim};
 		m->stem = file_stem(&x, m->file);
 	}
+	m->problems += u->part.nproblems;
 	for (size_t j = 0; j < u->part.nproblems; j++) {
 		struct problem pr = u->part.problems[j];
 		if (pr.line)
@@ -2671,7 +2673,9 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 		                "%s", u->read_error);
 	if (m->item_off == 0 && u->file_size == 0)
 		catalog_problem(c, m->file, 0, 0, false, "empty file: no postings");
-	else if (m->item_off == 0) /* white space, comments, empty ones */
+	else if (m->item_off == 0 && !m->problems)
+		/* white space, comments, empty documents, and no word of
+		 * why yet */
 		catalog_problem(c, m->file, 0, 0, false, "no postings in this file");
 }
 
