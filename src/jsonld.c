@@ -903,13 +903,18 @@ p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 			ykeep_extra(x, "baseSalary", n);
 			return;
 		}
+		/* only minValue, or only maxValue: a range open at the
+		 * other end, as the canonical salary's */
+		bool open_below = lo < 0, open_above = hi < 0;
 		if (lo < 0)
 			lo = hi;
 		if (hi < 0)
 			hi = lo;
 		struct salary s = {.present = true, .min = lo < hi ? lo : hi,
 		                   .max = lo < hi ? hi : lo, .currency = "USD",
-		                   .period = salary_period(x, q, n)};
+		                   .period = salary_period(x, q, n),
+		                   .open_below = open_below,
+		                   .open_above = open_above};
 		if (cur)
 			currency = cur;
 		p->salary = s;

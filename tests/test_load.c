@@ -554,6 +554,21 @@ Test(load, merge_keys)
 	cr_assert(has_problem(3, 5, true, "a merge takes a mapping"));
 }
 
+/* schema.org's baseSalary with only minValue or only maxValue is a
+ * range open at the other end, as the canonical salary's. */
+Test(load, jsonld_salary_open_ranges)
+{
+	load("{\"@type\": JobPosting, title: T, hiringOrganization: O, "
+	     "baseSalary: {value: {minValue: 50000, unitText: YEAR}}}\n"
+	     "---\n{\"@type\": JobPosting, title: U, hiringOrganization: O, "
+	     "baseSalary: {maxValue: 90000}}\n");
+	dump();
+	cr_assert_eq(c.n, 2);
+	cr_assert(c.v[0]->salary.open_above && !c.v[0]->salary.open_below);
+	cr_assert(c.v[1]->salary.open_below && !c.v[1]->salary.open_above);
+	cr_assert(c.v[1]->salary.max == 90000);
+}
+
 Test(load, top_level_sequence_and_nulls)
 {
 	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"
