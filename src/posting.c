@@ -538,6 +538,41 @@ prose(struct render *r, const char *s)
 	emit_wrapped(r, RL_TEXT, RL_TEXT, "", 0, 0, s, true);
 }
 
+/* True when the line at s starts a list item ("- ", "* ", "• ", "1. ",
+ * "1) ") or is indented: a line break before it is kept. */
+static bool
+line_stands_apart(const char *s)
+{
+	if (*s == ' ' || *s == '\t')
+		return true;
+	if ((*s == '-' || *s == '*') && s[1] == ' ')
+		return true;
+	if (!strncmp(s, "• ", strlen("• ")))
+		return true;
+	const char *d = s;
+	while (*d >= '0' && *d <= '9')
+		d++;
+	return d > s && (*d == '.' || *d == ')') && d[1] == ' ';
+}
+
+/* Emits paragraphs separated by blank lines, a paragraph's own line
+ * breaks read as spaces (a text wrapped by hand in its file is wrapped
+ * again to the pane), but those before a list item or an indented line. */
+static void
+paragraphs(struct render *r, const char *s)
+{
+	struct buf t = {0};
+	for (const char *q = s; *q; q++) {
+		if (*q == '\n' && q[1] && q[1] != '\n' &&
+		    (q == s || q[-1] != '\n') && !line_stands_apart(q + 1))
+			buf_addc(&t, ' ');
+		else
+			buf_addc(&t, *q);
+	}
+	prose(r, t.s ? t.s : "");
+	buf_free(&t);
+}
+
 /* Emits the items of a list as bullets. */
 static void
 bullets(struct render *r, const struct strlist *l)
@@ -738,7 +773,7 @@ posting_render_mine(const struct posting *p, const struct posting_mine *mine,
 
 	if (p->summary) {
 		heading(&r, "Summary");
-		prose(&r, p->summary);
+		paragraphs(&r, p->summary);
 	}
 	if (p->org.about) {
 		heading(&r, "About the organization");

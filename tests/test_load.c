@@ -569,6 +569,26 @@ Test(load, jsonld_salary_open_ranges)
 	cr_assert(c.v[1]->salary.max == 90000);
 }
 
+/* The summary's paragraphs are separated by blank lines; a line break
+ * inside one is a space, but before a list item or an indented line. */
+Test(load, summary_paragraphs_rewrapped)
+{
+	load("title: A\norganization: O\nsummary: |\n  Wrapped\n  by hand.\n"
+	     "\n  List:\n  - one\n  2) two\n     in\n");
+	cr_assert_eq(c.n, 1);
+	struct rlines rl = {0};
+	posting_render(c.v[0], 80, &rl);
+	const char *want[] = {"Wrapped by hand.", "", "List:", "- one",
+	                      "2) two", "   in"};
+	size_t at = 0;
+	while (at < rl.n && strcmp(rl.v[at].text, "Summary"))
+		at++;
+	cr_assert(at + 6 < rl.n);
+	for (size_t i = 0; i < 6; i++)
+		cr_assert_str_eq(rl.v[at + 1 + i].text, want[i]);
+	rlines_free(&rl);
+}
+
 Test(load, top_level_sequence_and_nulls)
 {
 	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"

@@ -975,7 +975,7 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 Test(state, markdown_fence_outlasts_the_text)
 {
 	struct posting p = posting("p");
-	p.summary = "before\n```\n# injected\n ````\nafter";
+	p.summary = "before\n\n```\n\n# injected\n\n ````\n\nafter";
 	struct posting *v[] = {&p};
 	char *md = exported(v, 1, FMT_MARKDOWN, NULL);
 	const char *open = strstr(md, "\n`````\n");
@@ -983,8 +983,8 @@ Test(state, markdown_fence_outlasts_the_text)
 	const char *inj = strstr(md, "# injected");
 	const char *close = strstr(open + 1, "\n`````\n");
 	cr_assert(inj && close && inj > open && close > inj, "%s", md);
-	cr_assert(strstr(md, "\n```\n# injected\n ````\nafter\n"), "%s",
-	          md);
+	cr_assert(strstr(md, "\n```\n\n# injected\n\n ````\n\nafter\n"),
+	          "%s", md);
 	free(md);
 	/* plain text keeps the usual three */
 	p.summary = "no fence here";
