@@ -1825,9 +1825,13 @@ on_event(struct reader *r, yaml_event_t *e)
 			n->kept = !key;
 			const char *v = (const char *)e->data.scalar.value;
 			/* an escaped NUL (\0, \u0000) would end the text
-			 * there: said, and read as U+FFFD like a NUL byte */
+			 * there: said, and read as U+FFFD like a NUL byte
+			 * (only a double-quoted scalar has escapes; NUL
+			 * bytes are repaired before libyaml reads them) */
 			char *fixed = NULL;
-			if (memchr(v, '\0', len)) {
+			if (e->data.scalar.style ==
+			            YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+			    memchr(v, '\0', len)) {
 				lerr(x, n, "a NUL character (an escape such as "
 				     "\\0) in a value; read as U+FFFD");
 				fixed = nul_replaced(v, &len);
