@@ -415,17 +415,6 @@ tw_section(struct tw *w, const struct section *s)
 
 /* The names of kept values ------------------------------------------ */
 
-/* The keys of the format, as the loader's table of keys reads them and
- * tw_posting writes them: a kept value never takes one, given or not, so
- * that read back it cannot become the field. */
-static const char *const field_keys[] = {
-	"apply", "benefits", "conditions", "deadline", "department",
-	"employment", "experience", "id", "languages", "location",
-	"organization", "posted", "qualifications", "reports_to",
-	"responsibilities", "salary", "sections", "source", "start",
-	"summary", "supervises", "tags", "title", "travel", "workplace",
-};
-
 /* One name of a posting's top-level keys, and the next ~N to try for a
  * kept value of that name. */
 struct name_slot {
@@ -481,27 +470,29 @@ static void
 extra_names(const struct posting *p, const char *const *taken, size_t ntaken,
             const char **out)
 {
-	size_t nf = sizeof(field_keys) / sizeof(field_keys[0]);
-	/* names: fields, state, kept keys, and as many made; half full */
-	size_t want = 2 * (2 * p->nextra + nf + ntaken), cap = 64;
+	/* names: state, kept keys, and as many made; half full (a field
+	 * of the format is taken whether the set has it or not) */
+	size_t want = 2 * (2 * p->nextra + ntaken), cap = 64;
 	while (cap < want)
 		cap *= 2;
 	struct names ns = {xcalloc(cap, sizeof(*ns.slot)), cap};
-	for (size_t i = 0; i < nf; i++)
-		names_take(&ns, field_keys[i]);
 	for (size_t i = 0; i < ntaken; i++)
 		names_take(&ns, taken[i]);
 	/* first the keys that keep their name, then the others */
 	for (size_t i = 0; i < p->nextra; i++)
-		out[i] = names_take(&ns, p->extra[i].key) ? p->extra[i].key
+		out[i] = !posting_field_key(p->extra[i].key) &&
+		         names_take(&ns, p->extra[i].key) ? p->extra[i].key
 		                                          : NULL;
 	struct buf b = {0};
 	for (size_t i = 0; i < p->nextra; i++) {
 		if (out[i])
 			continue;
 		const char *key = p->extra[i].key;
-		/* the key is in the set: count on from where it stopped */
+		/* count on from where the key stopped (a field's name
+		 * joins the set at its first kept value) */
 		struct name_slot *base = names_slot(&ns, key);
+		if (!base->name)
+			*base = (struct name_slot){key, 2};
 		unsigned k = base->next;
 		for (;; k++) {
 			buf_clear(&b);

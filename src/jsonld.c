@@ -995,7 +995,7 @@ keep_other(struct lctx *x, const struct ynode *m, const char *key,
 {
 	static const char *const state_keys[] = {"marked", "rating",
 	                                         "status", "note"};
-	bool clash = ykey_canonical(key);
+	bool clash = posting_field_key(key);
 	for (size_t i = 0; i < sizeof(state_keys) / sizeof(*state_keys); i++)
 		clash = clash || !strcmp(key, state_keys[i]);
 	if (!clash) {

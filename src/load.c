@@ -1183,7 +1183,7 @@ key_cmp(const void *key, const void *h)
 }
 
 bool
-ykey_canonical(const char *key)
+posting_field_key(const char *key)
 {
 	return bsearch(key, key_handlers,
 	               sizeof(key_handlers) / sizeof(key_handlers[0]),

@@ -76,8 +76,6 @@ bool ytext(struct lctx *x, const struct ynode *n, const char *name,
 /* Converts a node into a kept value (key may be NULL) in the arena. */
 void yxvalue(struct lctx *x, const struct ynode *n, const char *key,
              struct xvalue *out);
-/* True when key is one of the canonical keys (FORMAT.md). */
-bool ykey_canonical(const char *key);
 /* Appends an unknown key and its value to the posting's kept values. */
 void ykeep_extra(struct lctx *x, const char *key, const struct ynode *v);
 /* Builds a list from an array of C strings (copied into the arena). */

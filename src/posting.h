@@ -196,6 +196,10 @@ struct rlines {
 /* Renders every field and section of p, headed and wrapped to width
  * display columns, as the detail view and --show show it. Appends to out. */
 void posting_render(const struct posting *p, int width, struct rlines *out);
+/* True when key is one of the format's canonical keys (FORMAT.md), as
+ * the loader's table of keys has them. */
+bool posting_field_key(const char *key);
+
 /* What the user recorded about a posting (the state file's). */
 struct posting_mine {
 	bool marked;
