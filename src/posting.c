@@ -480,9 +480,10 @@ emit_wrapped(struct render *r, enum rline_kind kind, enum rline_kind cont,
 	buf_free(&line);
 }
 
-/* Emits "Label: value" with the value wrapped beside the label. */
+/* Emits "Label: value" with the value wrapped beside the label, its own
+ * line breaks kept when nl (a note). */
 static void
-field(struct render *r, const char *label, const char *value)
+field_as(struct render *r, const char *label, const char *value, bool nl)
 {
 	if (!value || !value[0])
 		return;
@@ -494,25 +495,15 @@ field(struct render *r, const char *label, const char *value)
 		buf_addc(&l, ' ');
 		cols++;
 	}
-	emit_wrapped(r, RL_FIELD, RL_CONT, l.s, l.len, cols, value, false);
+	emit_wrapped(r, RL_FIELD, RL_CONT, l.s, l.len, cols, value, nl);
 	buf_free(&l);
 }
 
-/* The same with the value's lines kept (a note). */
+/* field_as, the value read as one paragraph. */
 static void
-field_lines(struct render *r, const char *label, const char *value)
+field(struct render *r, const char *label, const char *value)
 {
-	if (!value || !value[0])
-		return;
-	struct buf l = {0};
-	buf_printf(&l, "%s: ", label);
-	int cols = (int)text_width(l.s, l.len);
-	while (cols < r->label_w) {
-		buf_addc(&l, ' ');
-		cols++;
-	}
-	emit_wrapped(r, RL_FIELD, RL_CONT, l.s, l.len, cols, value, true);
-	buf_free(&l);
+	field_as(r, label, value, false);
 }
 
 /* Emits a blank line unless the last line already is one. */
@@ -672,7 +663,7 @@ mine_lines(struct render *r, const struct posting_mine *m)
 		buf_free(&b);
 	}
 	field(r, "Status", m->status);
-	field_lines(r, "Note", m->note);
+	field_as(r, "Note", m->note, true);
 }
 
 void
