@@ -565,7 +565,8 @@ static char *threads_env;  /* BILLET_THREADS as the user set it, or NULL */
 static int default_threads; /* the loader's workers when not forced to 1 */
 
 /* Notes the user's BILLET_THREADS and how many workers it means, as
- * load.c counts them (BILLET_THREADS, else the processors, at most 8). */
+ * src/load/loader.c counts them (BILLET_THREADS, else the processors, at
+ * most 8). */
 static void
 threads_init(void)
 {

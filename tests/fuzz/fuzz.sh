@@ -52,13 +52,15 @@ cflags="-std=c11 -g -O1 -fno-omit-frame-pointer $san -Wall -Wextra
 	$(pkg-config --cflags yaml-0.1) ${FUZZ_CFLAGS:-}"
 libs="$(pkg-config --libs yaml-0.1) -lm -lpthread"
 
-# The model: every src/*.c but main.c (nothing there includes curses).
+# The model: every src/*.c but main.c, and src/load/*.c (nothing there
+# includes curses).
 echo "fuzz: building the model with $cc"
 mkdir -p "$out/obj"
 objs=
-for src in "$top"/src/*.c; do
+for src in "$top"/src/*.c "$top"/src/load/*.c; do
 	base=$(basename "$src" .c)
 	[ "$base" = main ] && continue
+	case $src in */src/load/*) base=load_$base ;; esac
 	# shellcheck disable=SC2086
 	$cc $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$out/obj/$base.o"
 	objs="$objs $out/obj/$base.o"

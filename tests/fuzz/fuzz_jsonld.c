@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "catalog.h"
-#include "jsonld.h"
+#include "load/html.h"
 #include "load.h"
 #include "fuzz_common.h"
 

@@ -1,290 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-#include "jsonld.h"
-#include "load_int.h"
+/* load/jsonld: schema.org JobPosting properties -> the model; what it does
+ * not map is kept under Other. */
+#include "load/html.h"
+#include "load/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* HTML ------------------------------------------------------------------ */
-
-/* Named entities worth knowing in job postings. */
-static const struct {
-	const char *name;
-	const char *text;
-} entities[] = {
-	{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""},
-	{"apos", "'"}, {"nbsp", " "}, {"ndash", "–"}, {"mdash", "—"},
-	{"rsquo", "’"}, {"lsquo", "‘"}, {"rdquo", "”"}, {"ldquo", "“"},
-	{"hellip", "…"}, {"bull", "•"}, {"middot", "·"}, {"copy", "©"},
-	{"reg", "®"}, {"trade", "™"}, {"euro", "€"}, {"pound", "£"},
-	{"eacute", "é"}, {"egrave", "è"}, {"aacute", "á"}, {"oacute", "ó"},
-	{"iacute", "í"}, {"uacute", "ú"}, {"ntilde", "ñ"}, {"uuml", "ü"},
-	{"ouml", "ö"}, {"auml", "ä"}, {"ccedil", "ç"}, {"szlig", "ß"},
-};
-
-/* Decodes an entity at s (after '&'); returns bytes used or 0. */
-static size_t
-entity(struct buf *out, const char *s, size_t len)
-{
-	size_t semi = 0;
-	while (semi < len && semi < 12 && s[semi] != ';')
-		semi++;
-	if (semi >= len || s[semi] != ';' || semi == 0)
-		return 0;
-	if (s[0] == '#') {
-		char *end;
-		char num[16];
-		if (semi - 1 >= sizeof(num) || semi < 2)
-			return 0;
-		memcpy(num, s + 1, semi - 1);
-		num[semi - 1] = '\0';
-		unsigned long cp = num[0] == 'x' || num[0] == 'X'
-			? strtoul(num + 1, &end, 16) : strtoul(num, &end, 10);
-		if (*end || cp == 0 || cp > 0x10FFFF ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			cp = 0xFFFD;
-		char enc[4];
-		buf_add(out, enc, text_encode((uint32_t)cp, enc));
-		return semi + 1;
-	}
-	for (size_t i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
-		if (strlen(entities[i].name) == semi &&
-		    !memcmp(s, entities[i].name, semi)) {
-			buf_adds(out, entities[i].text);
-			return semi + 1;
-		}
-	}
-	return 0;
-}
-
-/* True if the tag name at s (after '<' or "</") is one of the words. */
-static bool
-tag_is(const char *s, size_t len, const char *const *words)
-{
-	for (; *words; words++) {
-		size_t wl = strlen(*words);
-		if (len >= wl && !strncasecmp(s, *words, wl) &&
-		    (len == wl || s[wl] == '>' || s[wl] == ' ' || s[wl] == '/' ||
-		     s[wl] == '\t' || s[wl] == '\n'))
-			return true;
-	}
-	return false;
-}
-
-void
-html_to_text(struct buf *out, const char *s, size_t len)
-{
-	static const char *const blocks[] = {"p", "div", "br", "ul", "ol",
-	                                     "h1", "h2", "h3", "h4", "h5",
-	                                     "h6", "tr", "table", NULL};
-	static const char *const items[] = {"li", NULL};
-	size_t start = out->len;
-	/* a '<' after the last '>' starts no tag: known without a scan to
-	 * the end for each one, which made "<<<<..." quadratic */
-	size_t last_gt = len;
-	while (last_gt > 0 && s[last_gt - 1] != '>')
-		last_gt--;
-	for (size_t i = 0; i < len;) {
-		char c = s[i];
-		if (c == '<' && i + 1 >= last_gt) {
-			buf_addc(out, c);
-			i++;
-		} else if (c == '<') {
-			size_t end = i + 1;
-			while (end < len && s[end] != '>')
-				end++;
-			if (end >= len) { /* not a tag after all */
-				buf_addc(out, c);
-				i++;
-				continue;
-			}
-			const char *name = s + i + 1;
-			size_t nl = end - i - 1;
-			if (nl && name[0] == '/') {
-				name++;
-				nl--;
-			}
-			if (tag_is(name, nl, items)) {
-				if (s[i + 1] != '/')
-					buf_adds(out, "\n");
-			} else if (tag_is(name, nl, blocks)) {
-				buf_adds(out, "\n");
-			}
-			i = end + 1;
-		} else if (c == '&') {
-			size_t used = entity(out, s + i + 1, len - i - 1);
-			if (!used)
-				buf_addc(out, '&');
-			i += used + 1;
-		} else {
-			buf_addc(out, c);
-			i++;
-		}
-	}
-	/* at most one blank line in a row, no spaces at line ends */
-	size_t k = start;
-	int newlines = 0;
-	for (size_t i = start; i < out->len; i++) {
-		char c = out->s[i];
-		if (c == '\n') {
-			while (k > start && out->s[k - 1] == ' ')
-				k--;
-			if (++newlines > 2)
-				continue;
-		} else if (c == ' ' && newlines) {
-			continue;
-		} else {
-			newlines = 0;
-		}
-		out->s[k++] = c;
-	}
-	out->len = k;
-	if (out->s)
-		out->s[k] = '\0';
-	else
-		buf_adds(out, "");
-}
-
-/* JSON escapes ---------------------------------------------------------- */
-
-/* The value of four hex digits at s, or -1. */
-static long
-hex4(const char *s)
-{
-	long v = 0;
-	for (int i = 0; i < 4; i++) {
-		char c = s[i];
-		int d = c >= '0' && c <= '9' ? c - '0'
-		      : c >= 'a' && c <= 'f' ? c - 'a' + 10
-		      : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-		if (d < 0)
-			return -1;
-		v = v * 16 + d;
-	}
-	return v;
-}
-
-/* The UTF-16 unit of a \uXXXX escape at buf[i] when it is a surrogate
- * (D800-DFFF), else -1. */
-static long
-surrogate_at(const char *buf, size_t len, size_t i)
-{
-	if (len - i < 6 || buf[i] != '\\' || buf[i + 1] != 'u')
-		return -1;
-	long u = hex4(buf + i + 2);
-	return u >= 0xD800 && u <= 0xDFFF ? u : -1;
-}
-
-/* The offset of the next surrogate escape from buf[from] on (from not
- * inside an escape), or len. */
-static size_t
-next_surrogate(const char *buf, size_t len, size_t from)
-{
-	const char *p = buf + from, *e = buf + len;
-	while (p < e && (p = memchr(p, '\\', (size_t)(e - p)))) {
-		if (surrogate_at(buf, len, (size_t)(p - buf)) >= 0)
-			return (size_t)(p - buf);
-		p += 2; /* past the escaped character: "\\u" is no escape */
-	}
-	return len;
-}
-
-char *
-jsonld_unsurrogate(struct lctx *x, const char *buf, size_t len,
-                   size_t *out_len)
-{
-	size_t nl = strlen(x->file);
-	if (nl < 5 || strcmp(x->file + nl - 5, ".json") != 0)
-		return NULL;
-	size_t i = next_surrogate(buf, len, 0);
-	if (i == len)
-		return NULL;
-	struct buf out = {0};
-	size_t done = 0;        /* bytes of buf copied to out */
-	unsigned pad = 0;       /* bytes the open string has lost */
-	unsigned line = 1;      /* the line of buf[at], counted on demand */
-	size_t at = 0, bol = 0; /* and the offset of its start */
-	while (i < len) {
-		long hi = surrogate_at(buf, len, i), lo = -1;
-		if (hi >= 0) {
-			buf_add(&out, buf + done, i - done);
-			if (hi <= 0xDBFF)
-				lo = surrogate_at(buf, len, i + 6);
-			if (lo >= 0xDC00) {
-				uint32_t cp = 0x10000 + (uint32_t)((hi - 0xD800)
-				              << 10) + (uint32_t)(lo - 0xDC00);
-				buf_printf(&out, "\\U%08X", (unsigned)cp);
-				pad += 2;
-				i += 12;
-			} else {
-				for (; at < i; at++)
-					if (buf[at] == '\n') {
-						line++;
-						bol = at + 1;
-					}
-				unsigned col = 1;
-				for (size_t k = bol; k < i; k++)
-					col += ((unsigned char)buf[k] & 0xC0) != 0x80;
-				catalog_problem(x->c, x->file, line, col, false,
-				                "\\u%04lX is half of a UTF-16 "
-				                "surrogate pair, alone; read as "
-				                "U+FFFD", (unsigned long)hi);
-				buf_adds(&out, "\\uFFFD");
-				i += 6;
-			}
-			done = i;
-		} else if (buf[i] == '\\') {
-			i += len - i > 1 ? 2 : 1;
-		} else if (buf[i] == '"') {
-			/* the string ends: the bytes it lost come back as
-			 * spaces after it, so that what follows keeps its
-			 * column and offset (only what follows an escape
-			 * inside the string is moved) */
-			buf_add(&out, buf + done, i + 1 - done);
-			for (; pad; pad--)
-				buf_addc(&out, ' ');
-			done = ++i;
-		} else {
-			if (buf[i] == '\n')
-				pad = 0; /* a string over lines, as JSON has
-				          * none: the rest of the line moves */
-			i++;
-		}
-		if (!pad)
-			i = next_surrogate(buf, len, i);
-	}
-	buf_add(&out, buf + done, len - done);
-	*out_len = out.len;
-	return buf_steal(&out);
-}
-
 /* Helpers --------------------------------------------------------------- */
-
-/* True if the node is text equal to s. */
-static bool
-is_text(const struct ynode *n, const char *s)
-{
-	return n && n->kind == Y_SCALAR && strcmp(n->s, s) == 0;
-}
-
-bool
-jsonld_is(const struct ynode *m)
-{
-	const struct ynode *t = ymap_get(m, "@type");
-	if (!t)
-		return false;
-	if (is_text(t, "JobPosting") || is_text(t, "schema:JobPosting") ||
-	    is_text(t, "http://schema.org/JobPosting") ||
-	    is_text(t, "https://schema.org/JobPosting"))
-		return true;
-	if (t->kind == Y_SEQ)
-		for (size_t i = 0; i < t->n; i++)
-			if (is_text(t->kids[i], "JobPosting"))
-				return true;
-	return false;
-}
 
 /* Appends a readable form of a node: text as is (HTML stripped), an
  * object by its name, else its values. */
@@ -453,164 +178,6 @@ to_section(struct lctx *x, const struct ynode *n, const char *heading)
 	p->nsections++;
 }
 
-/* The first element of a list, or the node itself. */
-static const struct ynode *
-first(const struct ynode *n)
-{
-	if (n && n->kind == Y_SEQ)
-		return n->n ? n->kids[0] : NULL;
-	return n;
-}
-
-/* Lists and @graph ------------------------------------------------------ */
-
-/* A node of a @graph with an @id. */
-struct ldid {
-	const char *id;
-	size_t ord;                /* its place in the @graph's order */
-	const struct ynode *n;
-};
-
-/* The first text of a node's @type, or NULL. */
-static const char *
-type_name(const struct ynode *m)
-{
-	const struct ynode *t = first(ymap_get(m, "@type"));
-	return t && t->kind == Y_SCALAR ? t->s : NULL;
-}
-
-void
-jsonld_list_begin(struct lctx *x, const struct ynode *graph)
-{
-	free(x->ld.ids);
-	x->ld = (struct ldlist){.graph = graph};
-	if (graph)
-		for (size_t i = 0; i < graph->n && !x->ld.graph_postings; i++)
-			x->ld.graph_postings = jsonld_is(graph->kids[i]);
-}
-
-bool
-jsonld_skip(struct lctx *x, const struct ynode *m)
-{
-	if (m->kind != Y_MAP || jsonld_is(m))
-		return false;
-	/* a list of canonical postings has no @type: each item is one */
-	const char *type = type_name(m);
-	if (!type && !x->ld.graph_postings)
-		return false;
-	if (!x->ld.skipped++) {
-		x->ld.skip_line = m->line;
-		x->ld.skip_col = m->col;
-		x->ld.skip_type = type;
-	}
-	return true;
-}
-
-void
-jsonld_list_end(struct lctx *x)
-{
-	struct ldlist *l = &x->ld;
-	if (l->skipped && !l->postings)
-		catalog_problem(x->c, x->file, l->skip_line, l->skip_col, true,
-		                "not a posting: @type is %s, not JobPosting "
-		                "(%zu such node%s in this %s, which holds no "
-		                "JobPosting)", l->skip_type ? l->skip_type : "?",
-		                l->skipped, l->skipped == 1 ? "" : "s",
-		                l->graph ? "@graph" : "list");
-	free(l->ids);
-	*l = (struct ldlist){0};
-}
-
-/* True when m is only a reference: a mapping of @id (and @type). */
-static bool
-is_ref(const struct ynode *m)
-{
-	const struct ynode *id = ymap_get(m, "@id");
-	if (!id || id->kind != Y_SCALAR)
-		return false;
-	for (size_t i = 0; i < m->n; i++) {
-		const struct ynode *k = m->kids[2 * i];
-		if (k->kind != Y_SCALAR ||
-		    (strcmp(k->s, "@id") && strcmp(k->s, "@type")))
-			return false;
-	}
-	return true;
-}
-
-/* Orders nodes by @id, then by their place in the @graph. */
-static int
-ldid_cmp(const void *a, const void *b)
-{
-	const struct ldid *p = a, *q = b;
-	int c = strcmp(p->id, q->id);
-	return c ? c : (p->ord > q->ord) - (p->ord < q->ord);
-}
-
-/* Adds the nodes with an @id (other than references) at and below n. */
-static void
-index_ids(struct ldlist *l, const struct ynode *n, size_t *cap)
-{
-	if (n->kind == Y_SEQ) {
-		for (size_t i = 0; i < n->n; i++)
-			index_ids(l, n->kids[i], cap);
-		return;
-	}
-	if (n->kind != Y_MAP)
-		return;
-	const struct ynode *id = ymap_get(n, "@id");
-	if (id && id->kind == Y_SCALAR && !is_ref(n)) {
-		if (l->nids == *cap) {
-			*cap = *cap ? *cap * 2 : 16;
-			struct ldid *v = realloc(l->ids, *cap * sizeof(*v));
-			if (!v)
-				die_nomem();
-			l->ids = v;
-		}
-		l->ids[l->nids] = (struct ldid){id->s, l->nids, n};
-		l->nids++;
-	}
-	for (size_t i = 0; i < n->n; i++)
-		index_ids(l, n->kids[2 * i + 1], cap);
-}
-
-/* The node of the @graph that m refers to when m is a reference
- * ({"@id": ...}), else m. A reference to nothing is said under the
- * property's name, what. */
-static const struct ynode *
-deref(struct lctx *x, const struct ynode *m, const char *what)
-{
-	if (!m || !is_ref(m))
-		return m;
-	struct ldlist *l = &x->ld;
-	const char *id = ymap_get(m, "@id")->s;
-	if (l->graph && !l->indexed) {
-		/* sorted once: a @graph of many postings costs no scan of
-		 * it for each of their references */
-		size_t cap = 0;
-		index_ids(l, l->graph, &cap);
-		if (l->nids)
-			qsort(l->ids, l->nids, sizeof(*l->ids), ldid_cmp);
-		l->indexed = true;
-	}
-	size_t lo = 0, hi = l->nids;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(l->ids[mid].id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < l->nids && !strcmp(l->ids[lo].id, id))
-		return l->ids[lo].n; /* the first of that @id */
-	if (l->graph)
-		lwarn(x, m, "%s: no node of this @graph has the @id '%s'",
-		      what, id);
-	else
-		lwarn(x, m, "%s: only a reference to the @id '%s' (references "
-		      "are followed within a @graph)", what, id);
-	return m;
-}
-
 /* The properties ------------------------------------------------------ */
 
 /* hiringOrganization: a name or an Organization. */
@@ -618,7 +185,7 @@ static void
 p_org(struct lctx *x, const struct ynode *n)
 {
 	struct posting *p = x->p;
-	n = deref(x, first(n), "hiringOrganization");
+	n = jsonld_deref(x, yfirst(n), "hiringOrganization");
 	if (!n)
 		return;
 	if (n->kind == Y_SCALAR) {
@@ -632,7 +199,7 @@ p_org(struct lctx *x, const struct ynode *n)
 		p->org.name = keep_text(x, v);
 	if ((v = ymap_get(n, "alternateName")) && v->kind == Y_SCALAR)
 		p->org.short_name = keep_text(x, v);
-	if ((v = ymap_get(n, "url")) || (v = first(ymap_get(n, "sameAs"))))
+	if ((v = ymap_get(n, "url")) || (v = yfirst(ymap_get(n, "sameAs"))))
 		p->org.url = keep_text(x, v);
 	if ((v = ymap_get(n, "description")) && !p->org.about)
 		p->org.about = keep_text(x, v);
@@ -652,14 +219,15 @@ p_location(struct lctx *x, const struct ynode *n)
 		memcpy(v, p->places, p->nplaces * sizeof(*v));
 	p->places = v;
 	for (size_t i = 0; i < cnt; i++) {
-		const struct ynode *it = deref(x, n->kind == Y_SEQ ? n->kids[i]
-		                                   : n, "jobLocation");
+		const struct ynode *it = jsonld_deref(x, n->kind == Y_SEQ
+		                                      ? n->kids[i] : n,
+		                                      "jobLocation");
 		struct place pl = {0};
 		if (it->kind == Y_SCALAR) {
 			pl.name = keep_text(x, it);
 		} else if (it->kind == Y_MAP) {
-			const struct ynode *a = deref(x, ymap_get(it, "address"),
-			                              "jobLocation address");
+			const struct ynode *a = jsonld_deref(
+				x, ymap_get(it, "address"), "jobLocation address");
 			const struct ynode *nm = ymap_get(it, "name");
 			if (nm)
 				pl.name = keep_text(x, nm);
@@ -712,14 +280,6 @@ p_employment(struct lctx *x, const struct ynode *n)
 	}
 	x->p->employment.type = keep_buf(x, &b);
 	buf_free(&b);
-}
-
-/* What a node is, for messages. */
-static const char *
-kind_text(const struct ynode *n)
-{
-	return n->kind == Y_NULL ? "nothing" : n->kind == Y_SCALAR ? "text"
-	     : n->kind == Y_SEQ ? "a list" : "a mapping";
 }
 
 /* Reads an amount as parse_amount does, or a number as JSON writes it
@@ -823,13 +383,13 @@ salary_period(struct lctx *x, const struct ynode *q, const struct ynode *n)
 		lwarn(x, text, "baseSalary: unitText %s%s%s is not YEAR, MONTH, "
 		      "WEEK, DAY or HOUR; read as a year",
 		      text->kind == Y_SCALAR ? "'" : "",
-		      text->kind == Y_SCALAR ? text->s : kind_text(text),
+		      text->kind == Y_SCALAR ? text->s : ykind_name(text),
 		      text->kind == Y_SCALAR ? "'" : "");
 	else if (code && code->kind != Y_NULL)
 		lwarn(x, code, "baseSalary: unitCode %s%s%s is not ANN, MON, "
 		      "WEE, DAY or HUR; read as a year",
 		      code->kind == Y_SCALAR ? "'" : "",
-		      code->kind == Y_SCALAR ? code->s : kind_text(code),
+		      code->kind == Y_SCALAR ? code->s : ykind_name(code),
 		      code->kind == Y_SCALAR ? "'" : "");
 	return PERIOD_YEAR;
 }
@@ -840,7 +400,7 @@ salary_period(struct lctx *x, const struct ynode *q, const struct ynode *n)
 static void
 p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 {
-	n = deref(x, first(n), "baseSalary");
+	n = jsonld_deref(x, yfirst(n), "baseSalary");
 	if (!n || n->kind == Y_NULL)
 		return;
 	struct posting *p = x->p;
@@ -848,8 +408,8 @@ p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 		ysalary(x, n);
 	} else if (n->kind == Y_MAP) {
 		const struct ynode *cur = ymap_get(n, "currency");
-		const struct ynode *v = deref(x, ymap_get(n, "value"),
-		                              "baseSalary value");
+		const struct ynode *v = jsonld_deref(x, ymap_get(n, "value"),
+		                                     "baseSalary value");
 		/* the QuantitativeValue, or the MonetaryAmount itself */
 		const struct ynode *q = v && v->kind == Y_MAP ? v : n;
 		const struct ynode *f[3] = {ymap_get(q, "minValue"),
@@ -886,7 +446,7 @@ p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 				lerr(x, b, "baseSalary: %s: expected an amount%s, "
 				     "found %s; %s", names[bad], bad == 2 && q == n
 				     ? " or a QuantitativeValue" : "",
-				     kind_text(b), what);
+				     ykind_name(b), what);
 		}
 		if (lo < 0 && hi < 0) {
 			if (bad < 0) {
@@ -920,7 +480,7 @@ p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 		p->salary = s;
 	} else {
 		lerr(x, n, "baseSalary: expected an amount or a MonetaryAmount, "
-		     "found %s; kept under Other", kind_text(n));
+		     "found %s; kept under Other", ykind_name(n));
 		ykeep_extra(x, "baseSalary", n);
 		return;
 	}
@@ -939,7 +499,7 @@ p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
 static void
 p_experience(struct lctx *x, const struct ynode *n)
 {
-	const struct ynode *m = first(n);
+	const struct ynode *m = yfirst(n);
 	const struct ynode *months = m ? ymap_get(m, "monthsOfExperience")
 	                               : NULL;
 	double v;
@@ -959,7 +519,7 @@ static void
 p_apply(struct lctx *x, const struct ynode *n)
 {
 	struct apply *a = &x->p->apply;
-	n = deref(x, first(n), "applicationContact");
+	n = jsonld_deref(x, yfirst(n), "applicationContact");
 	if (!n)
 		return;
 	if (n->kind == Y_SCALAR) {
@@ -1041,7 +601,7 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		} else if (!strcmp(key, "jobLocation")) {
 			p_location(x, v);
 		} else if (!strcmp(key, "jobLocationType")) {
-			if (is_text(first(v), "TELECOMMUTE"))
+			if (yis_text(yfirst(v), "TELECOMMUTE"))
 				p->workplace = WP_REMOTE;
 			else
 				ykeep_extra(x, key, v);
@@ -1072,7 +632,7 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		} else if (!strcmp(key, "jobBenefits")) {
 			to_list(x, v, &p->benefits);
 		} else if (!strcmp(key, "identifier")) {
-			const struct ynode *f = first(v);
+			const struct ynode *f = yfirst(v);
 			if (f && f->kind == Y_MAP && ymap_get(f, "value"))
 				f = ymap_get(f, "value");
 			if (f && f->kind == Y_SCALAR)
@@ -1088,7 +648,7 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		} else if (!strcmp(key, "applicationContact")) {
 			p_apply(x, v);
 		} else if (!strcmp(key, "directApply")) {
-			if (is_text(v, "true"))
+			if (yis_text(v, "true"))
 				p->apply.note = p->apply.note ? p->apply.note
 					: "Apply directly on the employer's site";
 		} else if (!strcmp(key, "physicalRequirement") ||

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* load_int: the loader's per-posting node tree, shared with jsonld.c. */
-#ifndef BILLET_LOAD_INT_H
-#define BILLET_LOAD_INT_H
+/* load/internal: the posting's node tree and the helpers that read it,
+ * shared by every vocabulary (fields.c, jsonld.c) and the YAML reader. */
+#ifndef BILLET_LOAD_INTERNAL_H
+#define BILLET_LOAD_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -57,6 +58,8 @@ struct lctx {
 	struct ldlist ld;            /* the top-level list being read */
 };
 
+/* nodes.c ---------------------------------------------------------------- */
+
 /* Reports an error at node n of the current posting and marks it. */
 void lerr(struct lctx *x, const struct ynode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -65,6 +68,12 @@ void lwarn(struct lctx *x, const struct ynode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The value of key in mapping m, or NULL. */
 const struct ynode *ymap_get(const struct ynode *m, const char *key);
+/* The first element of a list, or the node itself. */
+const struct ynode *yfirst(const struct ynode *n);
+/* True if the node is text equal to s. */
+bool yis_text(const struct ynode *n, const char *s);
+/* What a node is, for messages: "nothing", "text", "a list"... */
+const char *ykind_name(const struct ynode *n);
 /* A copy of a scalar's text in the catalog arena, trimmed of surrounding
  * blank lines and trailing space; NULL for null or empty. */
 const char *ykeep(struct lctx *x, const struct ynode *n);
@@ -73,16 +82,32 @@ const char *lkeep(struct lctx *x, const char *s, size_t len);
 /* Reads a scalar as text for field name; reports a type error otherwise. */
 bool ytext(struct lctx *x, const struct ynode *n, const char *name,
            const char **out);
+/* Keeps a value of the wrong type for the field called name under Other
+ * ("organization: name" as "organization.name"). */
+void ykeep_wrong(struct lctx *x, const char *name, const struct ynode *n);
+/* Reads a list of text: a sequence of scalars, or one scalar. */
+void ylist(struct lctx *x, const struct ynode *n, const char *name,
+           struct strlist *out);
 /* Converts a node into a kept value (key may be NULL) in the arena. */
 void yxvalue(struct lctx *x, const struct ynode *n, const char *key,
              struct xvalue *out);
 /* Appends an unknown key and its value to the posting's kept values. */
 void ykeep_extra(struct lctx *x, const char *key, const struct ynode *v);
+/* Keeps key k of the known mapping called parent under Other as
+ * "parent.key", with a warning that lists the known keys. */
+void ykeep_unknown(struct lctx *x, const char *parent, const struct ynode *k,
+                   const struct ynode *v, const char *known);
 /* Builds a list from an array of C strings (copied into the arena). */
 void lstrlist(struct lctx *x, const char *const *v, size_t n,
               struct strlist *out);
+
+/* salary.c --------------------------------------------------------------- */
+
 /* Parses an amount such as 62400, 62,400, $62,400, 62.4k. */
 bool parse_amount(const char *s, size_t len, double *out);
+/* Splits "a-b", "a – b", "a to b" into two slices; false when no dash. */
+bool split_range(const char *s, size_t len, size_t *alen, const char **b,
+                 size_t *blen);
 /* Reads a salary from any of its forms into the posting. */
 void ysalary(struct lctx *x, const struct ynode *n);
 /* Parses YYYY-MM-DD (a time part after 'T' is allowed) into yyyymmdd. */
@@ -90,6 +115,13 @@ bool parse_date(const char *s, int32_t *ymd);
 /* Reads a date-or-text field; text allowed unless date_only. */
 void ywhen(struct lctx *x, const struct ynode *n, const char *name,
            bool date_only, struct when *out);
+
+/* fields.c --------------------------------------------------------------- */
+
+/* Maps a canonical posting mapping onto x->p. */
+void canonical_map(struct lctx *x, const struct ynode *m);
+
+/* jsonld.c, jsonld_graph.c ----------------------------------------------- */
 
 /* Maps a schema.org JobPosting mapping onto the posting. */
 void jsonld_map(struct lctx *x, const struct ynode *m);
@@ -105,7 +137,13 @@ bool jsonld_skip(struct lctx *x, const struct ynode *m);
 /* Ends the list: its items passed over are an error when it held no
  * JobPosting. */
 void jsonld_list_end(struct lctx *x);
-/* For a file named *.json: a copy of its len bytes with the UTF-16
+/* The node of the @graph that m refers to when m is a reference
+ * ({"@id": ...}), else m; a reference to nothing is said under the
+ * property's name, what. */
+const struct ynode *jsonld_deref(struct lctx *x, const struct ynode *m,
+                                 const char *what);
+
+/* bytes.c: for a file named *.json, a copy of its len bytes with the UTF-16
  * surrogate escapes libyaml refuses rewritten (a pair as one \UXXXXXXXX
  * escape, one alone as \uFFFD, with a warning), or NULL when there are
  * none. */

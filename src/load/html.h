@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* jsonld: schema.org JobPosting names -> the model. */
-#ifndef BILLET_JSONLD_H
-#define BILLET_JSONLD_H
+/* load/html: HTML in a posting's text -> plain text. */
+#ifndef BILLET_LOAD_HTML_H
+#define BILLET_LOAD_HTML_H
 
 #include "text.h"
 
