@@ -266,14 +266,40 @@ workplace_name(enum workplace w)
 	}
 }
 
-/* Appends a number of years without a needless fraction. */
-static void
-add_years(struct buf *out, double y)
+/* A length of experience as people say it: under a year in months, else
+ * in years; at most one decimal, and none when it is .0. */
+struct span {
+	double n;      /* months or years, rounded to a tenth */
+	bool months;   /* n counts months */
+};
+
+static struct span
+span_of(double years)
 {
-	if (y == floor(y))
-		buf_printf(out, "%.0f", y);
+	double m = round(years * 120) / 10; /* months, to a tenth */
+	if (m > 0 && m < 12)
+		return (struct span){ m, true };
+	return (struct span){ round(years * 10) / 10, false };
+}
+
+/* Appends s's number: "1", "1.5". */
+static void
+add_span_number(struct buf *out, struct span s)
+{
+	if (s.n == floor(s.n))
+		buf_printf(out, "%.0f", s.n);
 	else
-		buf_printf(out, "%g", y);
+		buf_printf(out, "%.1f", s.n);
+}
+
+/* Appends s's unit, " month" or " years"; plural unless s is one or
+ * many is false and s is exactly 1. */
+static void
+add_span_unit(struct buf *out, struct span s, bool many)
+{
+	buf_adds(out, s.months ? " month" : " year");
+	if (many || s.n != 1)
+		buf_addc(out, 's');
 }
 
 void
@@ -281,21 +307,25 @@ posting_experience(struct buf *out, const struct posting *p)
 {
 	double lo = p->experience.min_years, hi = p->experience.max_years;
 	size_t start = out->len;
-	if (lo >= 0 && hi >= 0 && hi != lo) {
-		add_years(out, lo);
+	struct span a = span_of(lo), b = span_of(hi);
+	if (lo >= 0 && hi >= 0 && (a.n != b.n || a.months != b.months)) {
+		/* "6–9 months", "2–5 years", "6 months–2 years" */
+		add_span_number(out, a);
+		if (a.months != b.months)
+			add_span_unit(out, a, false);
 		buf_adds(out, "–");
-		add_years(out, hi);
-		buf_adds(out, " years");
-	} else if (lo >= 0 && hi == lo) {
-		add_years(out, lo);
-		buf_adds(out, lo == 1 ? " year" : " years");
+		add_span_number(out, b);
+		add_span_unit(out, b, true);
 	} else if (lo >= 0) {
-		add_years(out, lo);
-		buf_adds(out, "+ years");
+		/* "1 month", "2 years"; "1+ months": one or more */
+		add_span_number(out, a);
+		if (hi < 0)
+			buf_addc(out, '+');
+		add_span_unit(out, a, hi < 0);
 	} else if (hi >= 0) {
 		buf_adds(out, "up to ");
-		add_years(out, hi);
-		buf_adds(out, " years");
+		add_span_number(out, b);
+		add_span_unit(out, b, false);
 	}
 	if (p->experience.note) {
 		if (out->len > start)

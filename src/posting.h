@@ -163,7 +163,9 @@ void posting_location(struct buf *out, const struct posting *p);
 const char *posting_org(const struct posting *p, bool wide);
 /* The name of a workplace value: "onsite", "hybrid", "remote", or NULL. */
 const char *workplace_name(enum workplace w);
-/* Appends the experience asked for: "5–10 years (note)". */
+/* Appends the experience asked for: "5–10 years", "6 months", "1+ months"
+ * (one or more), "up to 2 years", "6 months–2 years", then " — " and the
+ * note. Under a year in months, else in years; at most one decimal. */
 void posting_experience(struct buf *out, const struct posting *p);
 /* Appends an xvalue as readable text: scalars as is, lists joined by "; ",
  * mappings as "key: value" pairs, objects with a name by their name. */

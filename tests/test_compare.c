@@ -1628,3 +1628,22 @@ Test(json, escapes_controls)
 	buf_free(&o);
 	compare_free(&t);
 }
+
+/* Experience under a year is in months, never a float's noise
+ * (monthsOfExperience: 1 read as 1/12 of a year). */
+Test(fields, experience_in_months)
+{
+	struct posting a = mk("a", "A"), b = mk("b", "B"), c = mk("c", "C");
+	a.experience.min_years = 1.0 / 12;
+	b.experience.min_years = b.experience.max_years = 18.0 / 12;
+	c.experience.max_years = 0.5;
+	const struct posting *p[] = {&a, &b, &c};
+	struct cmp_table t;
+	build(&t, p, 3);
+	const struct cmp_row *r = field(&t, "Experience");
+	check_cell(r, 0, "1+ months");
+	check_cell(r, 1, "1.5 years");
+	check_cell(r, 2, "up to 6 months");
+	cr_assert(r->differs);
+	compare_free(&t);
+}

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include "text.h"
 
+#include "catalog.h"
+#include "load.h"
+#include "posting.h"
+
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
 #include <locale.h>
@@ -994,4 +998,79 @@ Test(fold, beyond_the_table_follows_a_utf8_locale)
 		cr_skip_test("no C.UTF-8 locale");
 	cr_assert_eq(text_fold_cp(0x10A0), 0x2D00);
 	setlocale(LC_ALL, "C");
+}
+
+/* ---- experience as people say it (posting_experience) ---- */
+
+/* posting_experience of min and max years (-1: not given). */
+static char *
+experience(double lo, double hi)
+{
+	struct posting p = { .id = "x", .title = "x" };
+	p.experience.min_years = lo;
+	p.experience.max_years = hi;
+	struct buf b = { 0 };
+	posting_experience(&b, &p);
+	return buf_steal(&b);
+}
+
+#define EXPERIENCE(lo, hi, want) \
+	do { \
+		char *got_ = experience(lo, hi); \
+		cr_assert_str_eq(got_, want, "%g-%g", (double)(lo), \
+		                 (double)(hi)); \
+		free(got_); \
+	} while (0)
+
+Test(experience, under_a_year_in_months)
+{
+	/* monthsOfExperience: 1, and its like: months, no float's noise */
+	EXPERIENCE(1.0 / 12, -1, "1+ months");
+	EXPERIENCE(1.0 / 12, 1.0 / 12, "1 month");
+	EXPERIENCE(6.0 / 12, 6.0 / 12, "6 months");
+	EXPERIENCE(0.5, -1, "6+ months");
+	EXPERIENCE(-1, 0.5, "up to 6 months");
+	EXPERIENCE(-1, 1.0 / 12, "up to 1 month");
+	EXPERIENCE(0.5 / 12, -1, "0.5+ months");
+	EXPERIENCE(6.0 / 12, 9.0 / 12, "6–9 months");
+	EXPERIENCE(6.0 / 12, 2, "6 months–2 years");
+	EXPERIENCE(11.99 / 12, -1, "1+ years"); /* 12.0 months, rounded */
+	/* a year and more in years, at most one decimal */
+	EXPERIENCE(12.0 / 12, -1, "1+ years");
+	EXPERIENCE(18.0 / 12, -1, "1.5+ years");
+	EXPERIENCE(18.0 / 12, 18.0 / 12, "1.5 years");
+	EXPERIENCE(1, 1, "1 year");
+	EXPERIENCE(-1, 1, "up to 1 year");
+	EXPERIENCE(5, 10, "5–10 years");
+	EXPERIENCE(5, -1, "5+ years");
+	EXPERIENCE(2.0 / 3, -1, "8+ months");
+	EXPERIENCE(7.0 / 3, -1, "2.3+ years");
+	EXPERIENCE(0, -1, "0+ years");
+	EXPERIENCE(0, 2, "0–2 years");
+	EXPERIENCE(-1, -1, "");
+}
+
+/* The detail (and --show) of a schema.org posting asking for one month. */
+Test(experience, months_of_experience_in_the_detail)
+{
+	static const char json[] =
+		"{\"@context\": \"https://schema.org\", \"@type\": \"JobPosting\","
+		" \"title\": \"Canvasser\", \"hiringOrganization\": {\"name\":"
+		" \"O\"}, \"experienceRequirements\": {\"@type\":"
+		" \"OccupationalExperienceRequirements\", \"monthsOfExperience\":"
+		" 1}}";
+	struct catalog c;
+	catalog_init(&c);
+	cr_assert_eq(load_buffer(&c, "t.json", json, strlen(json), NULL), 1);
+	struct rlines rl = { 0 };
+	posting_render(c.v[0], 80, &rl);
+	bool found = false;
+	for (size_t i = 0; i < rl.n; i++) {
+		cr_assert_null(strstr(rl.v[i].text, "0.083"), "%s", rl.v[i].text);
+		if (!strcmp(rl.v[i].text, "Experience:   1+ months"))
+			found = true;
+	}
+	cr_assert(found);
+	rlines_free(&rl);
+	catalog_free(&c);
 }
