@@ -72,7 +72,11 @@ const char *sort_key_name(enum sort_key k);
  * at the offending key. */
 bool sort_parse(const char *s, struct sort_spec *out, const char **bad);
 /* Sorts an array of postings: by each key in turn (postings lacking the
- * key last in either direction), then by id, so the order is stable. */
-void sort_postings(struct posting **v, size_t n, const struct sort_spec *s);
+ * key last in either direction), then by id, so the order is stable.
+ * Salaries sort within their currency: currency (the user's, NULL or ""
+ * for CURRENCY_DEFAULT) first, then the others by code, in either
+ * direction. */
+void sort_postings(struct posting **v, size_t n, const struct sort_spec *s,
+                   const char *currency);
 
 #endif

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "currency.h"
 #include "query.h"
 
 #define NONE UINT32_MAX
@@ -31,7 +32,7 @@
 /* Fields of posting_each_text, by name; FIELD_UNKNOWN for any other. */
 static const char *const field_names[] = {
 	"title", "org", "loc", "dept", "tag", "type", "workplace", "lang",
-	"id", "text", "other",
+	"id", "text", "other", "workplace.note", "union", "deadline", "start",
 };
 #define NFIELDS (sizeof(field_names) / sizeof(field_names[0]))
 #define FIELD_UNKNOWN ((int)NFIELDS)
@@ -74,7 +75,7 @@ struct gram {
 struct tokinfo {
 	uint32_t head;   /* its first list, or NONE */
 	uint32_t seen;   /* while building: the last posting with it, + 1 */
-	uint16_t fields; /* while building: its fields in that posting */
+	uint32_t fields; /* while building: its fields in that posting */
 };
 
 /* A hash slot of the vocabulary. */
@@ -136,8 +137,9 @@ struct query_index {
 	uint64_t bytes[4];       /* building: the bytes of the posting's tokens */
 	/* per-posting values, malloc'd, vcap entries allocated */
 	double *sal_lo, *sal_hi, *exp_lo, *exp_hi;
-	int32_t *posted, *deadline;
-	uint8_t *flags;
+	int32_t *posted, *deadline, *start;
+	uint32_t *currency;      /* currency_pack of the salary's currency */
+	uint8_t *flags, *workplace;
 	size_t vcap;
 	/* scratch */
 	struct buf fold;         /* a folded piece while building */
@@ -659,7 +661,7 @@ index_piece(void *ctx, const char *field, const char *s)
 	ix->fold.len -= 8;
 	const char *p = ix->fold.s, *e = p + ix->fold.len;
 	uint32_t seen = (uint32_t)ix->cur + 1;
-	uint16_t bit = (uint16_t)(1u << f);
+	uint32_t bit = 1u << f;
 	size_t room = (ix->vcap + 63) / 64 * 8;
 	while (p < e) {
 		const char *sp = next_space(p, e);
@@ -698,6 +700,9 @@ index_posting(struct query_index *ix, const struct posting *p, size_t i)
 		fl |= IXF_SALARY;
 	ix->sal_lo[i] = lo;
 	ix->sal_hi[i] = hi;
+	ix->currency[i] = currency_pack(currency_of(&p->salary));
+	ix->workplace[i] = (uint8_t)p->workplace;
+	ix->start[i] = p->start.ymd;
 	double mn = p->experience.min_years, mx = p->experience.max_years;
 	ix->exp_lo[i] = ix->exp_hi[i] = 0;
 	if (!(mn < 0 && mx < 0)) {
@@ -788,7 +793,10 @@ index_extend(struct query_index *ix, struct posting *const *v, size_t n)
 		ix->exp_hi = xrealloc(ix->exp_hi, cap * sizeof(double));
 		ix->posted = xrealloc(ix->posted, cap * sizeof(int32_t));
 		ix->deadline = xrealloc(ix->deadline, cap * sizeof(int32_t));
+		ix->start = xrealloc(ix->start, cap * sizeof(int32_t));
+		ix->currency = xrealloc(ix->currency, cap * sizeof(uint32_t));
 		ix->flags = xrealloc(ix->flags, cap);
+		ix->workplace = xrealloc(ix->workplace, cap);
 		ix->vcap = cap;
 	}
 	size_t old = ix->n;
@@ -818,7 +826,7 @@ index_memory(const struct query_index *ix)
 {
 	size_t m = sizeof(*ix) + ix->voccap + ix->tokcap * (4 + sizeof(struct tokinfo)) +
 	           ix->nslots * sizeof(struct slot) +
-	           ix->lcap * sizeof(struct plist) + ix->vcap * (4 * 8 + 2 * 4 + 1) +
+	           ix->lcap * sizeof(struct plist) + ix->vcap * (4 * 8 + 4 * 4 + 2) +
 	           ix->fold.cap + ix->tokbufcap * 4 + ix->pairscap * 8 +
 	           ix->vlistscap * 4;
 	for (size_t f = 0; f <= NFIELDS; f++)
@@ -857,7 +865,10 @@ index_free(struct query_index *ix)
 	free(ix->exp_hi);
 	free(ix->posted);
 	free(ix->deadline);
+	free(ix->start);
+	free(ix->currency);
 	free(ix->flags);
+	free(ix->workplace);
 	buf_free(&ix->fold);
 	free(ix->tokbuf);
 	free(ix->pairs);
@@ -878,7 +889,8 @@ index_values(const struct query_index *ix)
 		.salary_lo = ix->sal_lo, .salary_hi = ix->sal_hi,
 		.exper_lo = ix->exp_lo, .exper_hi = ix->exp_hi,
 		.posted = ix->posted, .deadline = ix->deadline,
-		.flags = ix->flags,
+		.start = ix->start, .currency = ix->currency,
+		.flags = ix->flags, .workplace = ix->workplace,
 	};
 }
 

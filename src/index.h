@@ -53,10 +53,13 @@ enum {
  * valid until the index is extended or freed. */
 struct index_values {
 	const double *salary_lo, *salary_hi; /* yearly range (IXF_SALARY) */
+	const uint32_t *currency;            /* its currency, currency_pack'd */
 	const double *exper_lo, *exper_hi;   /* years asked for (IXF_EXPER) */
 	const int32_t *posted;               /* yyyymmdd; 0 when not a date */
 	const int32_t *deadline;             /* yyyymmdd; 0 when not a date */
+	const int32_t *start;                /* yyyymmdd; 0 when not a date */
 	const uint8_t *flags;                /* IXF_ bits */
+	const uint8_t *workplace;            /* enum workplace */
 };
 
 /* The per-posting values. */

@@ -250,7 +250,7 @@ select_postings(const struct catalog *c, struct query *filter,
 		    (!shortlist || env->marked(env->ctx, c->v[i])) &&
 		    !(drop_hidden && env->hidden(env->ctx, c->v[i])))
 			v[(*n)++] = c->v[i];
-	sort_postings(v, *n, sort);
+	sort_postings(v, *n, sort, env->currency);
 	return v;
 }
 
@@ -465,6 +465,8 @@ main(int argc, char **argv)
 		state_query_env(st, &qenv);
 		state_export_hooks(st, &hooks);
 	}
+	/* a bare salary figure is in the currency most postings use */
+	currency_common(&c, qenv.currency);
 	switch (o.mode) {
 	case MODE_CHECK:
 		print_problems(&c, true);

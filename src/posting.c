@@ -923,10 +923,10 @@ posting_each_text(const struct posting *p,
 		T("loc", p->places[i].country);
 	}
 	T("workplace", workplace_name(p->workplace));
-	T("workplace", p->workplace_note);
+	T("workplace.note", p->workplace_note);
 	T("type", p->employment.type);
 	T("type", p->employment.classification);
-	T("type", p->employment.union_name);
+	T("union", p->employment.union_name);
 	for (size_t i = 0; i < p->nlanguages; i++) {
 		T("lang", p->languages[i].name);
 		T("lang", p->languages[i].level);
@@ -935,8 +935,8 @@ posting_each_text(const struct posting *p,
 		return true;
 	T("text", p->salary.note);
 	T("text", p->posted.text);
-	T("text", p->deadline.text);
-	T("text", p->start.text);
+	T("deadline", p->deadline.text);
+	T("start", p->start.text);
 	T("text", p->reports_to);
 	T("text", p->supervises);
 	T("text", p->travel);
@@ -955,7 +955,7 @@ posting_each_text(const struct posting *p,
 	T("text", p->apply.phone);
 	T("text", p->apply.subject);
 	T("text", p->apply.note);
-	T("text", p->apply.deadline.text);
+	T("deadline", p->apply.deadline.text);
 	T("text", p->source);
 	for (size_t i = 0; i < p->nsections; i++)
 		if (each_section(&p->sections[i], fn, ctx))

@@ -220,9 +220,11 @@ void posting_render_mine(const struct posting *p,
 void rlines_free(struct rlines *out);
 
 /* Calls fn on each piece of searchable text in p with the name of its field
- * for queries ("title", "org", "loc", "dept", "tag", "type", "workplace",
- * "lang", "id", "text" for summary, lists and sections, "other" for kept
- * values); stops early and returns true when fn returns true. */
+ * for queries ("title", "org", "loc", "dept", "tag", "type" for the
+ * employment type and classification, "union", "workplace" for its type,
+ * "workplace.note", "lang", "id", "deadline" and "start" for their text,
+ * "text" for summary, lists and sections, "other" for kept values); stops
+ * early and returns true when fn returns true. */
 bool posting_each_text(const struct posting *p,
                        bool (*fn)(void *ctx, const char *field, const char *s),
                        void *ctx);

@@ -24,6 +24,7 @@ enum nkind {
 	N_OR,     /* some child */
 	N_NOT,    /* not the only child */
 	N_TEXT,   /* needle in a field, or anywhere */
+	N_ENUM,   /* an enumerated field's value: workplace, employment type */
 	N_SALARY, /* yearly salary range against num */
 	N_EXPER,  /* years of experience against num */
 	N_DATE,   /* posted or deadline against [lo, hi] */
@@ -38,7 +39,8 @@ enum op { OP_LT, OP_LE, OP_EQ, OP_GE, OP_GT };
  * F_UNKNOWN marks text under a name this module does not know. */
 enum field {
 	F_ANY, F_TITLE, F_ORG, F_LOC, F_DEPT, F_TAG, F_TYPE, F_WORKPLACE,
-	F_LANG, F_ID, F_TEXT, F_OTHER, F_UNKNOWN
+	F_LANG, F_ID, F_TEXT, F_OTHER, F_WPNOTE, F_UNION, F_DEADLINE, F_START,
+	F_UNKNOWN
 };
 
 static const char *const field_names[] = {
@@ -46,6 +48,8 @@ static const char *const field_names[] = {
 	[F_DEPT] = "dept", [F_TAG] = "tag", [F_TYPE] = "type",
 	[F_WORKPLACE] = "workplace", [F_LANG] = "lang", [F_ID] = "id",
 	[F_TEXT] = "text", [F_OTHER] = "other",
+	[F_WPNOTE] = "workplace.note", [F_UNION] = "union",
+	[F_DEADLINE] = "deadline", [F_START] = "start",
 };
 
 static const struct {
@@ -67,16 +71,26 @@ static const char *const flag_terms[FL_N] = {
 	"has:salary", "has:deadline", "has:note", "has:rating",
 };
 
-enum datefield { D_POSTED, D_DEADLINE };
+enum datefield { D_POSTED, D_DEADLINE, D_START };
+
+/* The workplace values workplace: takes, by enum workplace. */
+static const char *const workplace_values[] = {
+	[WP_ONSITE] = "onsite", [WP_HYBRID] = "hybrid", [WP_REMOTE] = "remote",
+};
+
+/* N_SALARY's currency: the user's, written with '$' (the user's when it
+ * is a dollar, else USD), or a code packed by currency_pack (never 0
+ * or 1). */
+enum { CUR_USER = 0, CUR_DOLLAR = 1 };
 
 static const char *const status_names[QSTATUS_N] = {
 	"none", "interested", "applied", "interviewing", "offer", "rejected",
 	"withdrawn",
 };
 
-#define KNOWN_FIELDS "title, org, loc, dept, tag, type, workplace, lang, " \
-	"id, text, other, is, has, status, salary, experience, posted, " \
-	"deadline, rating"
+#define KNOWN_FIELDS "title, org, loc, dept, tag, type, workplace, " \
+	"workplace.note, union, lang, id, text, other, is, has, status, " \
+	"salary, experience, posted, deadline, start, rating"
 
 /* One node of the tree. */
 struct node {
@@ -87,8 +101,11 @@ struct node {
 	bool text;            /* the subtree looks at text (costly) */
 	int32_t first, next;  /* first child, next sibling; -1 for none */
 	double num;           /* amount, years, rating or status */
-	int32_t lo, hi;       /* N_DATE: yyyymmdd range the value names */
-	size_t off, len;      /* N_TEXT: folded needle in strs */
+	int32_t lo, hi;       /* N_DATE: yyyymmdd range the value names;
+	                       * N_ENUM type: the needle's longest run of
+	                       * letters (offset in it, length) */
+	uint32_t cur;         /* N_SALARY: CUR_USER, CUR_DOLLAR or a code */
+	size_t off, len;      /* N_TEXT, N_ENUM type: folded needle in strs */
 };
 
 /* A piece of a posting's text being matched. */
@@ -127,6 +144,7 @@ struct query {
 	size_t npieces, pcap;
 	struct bytes hay;       /* folded pieces */
 	struct bytes shay;      /* folded text for query_spans */
+	struct bytes val;       /* an enumerated value being compared */
 	struct offsets map;     /* shay byte -> original offset */
 	int32_t today;          /* cached local date */
 	time_t today_min;       /* minute it was computed for, +1; 0: none */
@@ -294,12 +312,35 @@ query_fold(struct buf *out, const char *s, size_t len)
 	out->cap = b.cap;
 }
 
+/* Turns the folded text s[0..len) into an enumerated value in place: each
+ * run of blanks, '_' and '-' as one '-', none at either end ("Non
+ * Exempt", "non_exempt" and "non-exempt" are one value); returns the new
+ * length. */
+static size_t
+value_norm(char *s, size_t len)
+{
+	size_t w = 0;
+	bool sep = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '_' || c == '-') {
+			sep = true;
+			continue;
+		}
+		if (sep && w)
+			s[w++] = '-';
+		sep = false;
+		s[w++] = c;
+	}
+	return w;
+}
+
 static enum field
 field_index(const char *name)
 {
 	if (!name)
 		return F_UNKNOWN;
-	for (int f = F_TITLE; f <= F_OTHER; f++)
+	for (int f = F_TITLE; f < F_UNKNOWN; f++)
 		if (name[0] == field_names[f][0] && !strcmp(name, field_names[f]))
 			return (enum field)f;
 	return F_UNKNOWN;
@@ -682,7 +723,7 @@ parse_date(const char *s, size_t len, int32_t *lo, int32_t *hi)
 }
 
 enum keykind { K_NONE, K_FIELD, K_IS, K_HAS, K_STATUS, K_SALARY, K_EXPER,
-               K_POSTED, K_DEADLINE, K_RATING };
+               K_POSTED, K_DEADLINE, K_START, K_RATING };
 
 static enum keykind
 key_lookup(const char *name, enum field *f)
@@ -695,12 +736,12 @@ key_lookup(const char *name, enum field *f)
 		{ "salary", K_SALARY }, { "pay", K_SALARY },
 		{ "experience", K_EXPER }, { "exp", K_EXPER },
 		{ "posted", K_POSTED }, { "deadline", K_DEADLINE },
-		{ "rating", K_RATING },
+		{ "start", K_START }, { "rating", K_RATING },
 	};
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		if (!strcmp(name, keys[i].name))
 			return keys[i].k;
-	for (int i = F_TITLE; i <= F_OTHER; i++)
+	for (int i = F_TITLE; i < F_UNKNOWN; i++)
 		if (!strcmp(name, field_names[i])) {
 			*f = (enum field)i;
 			return K_FIELD;
@@ -718,7 +759,7 @@ static bool
 is_compare_key(enum keykind k)
 {
 	return k == K_SALARY || k == K_EXPER || k == K_POSTED ||
-	       k == K_DEADLINE || k == K_RATING;
+	       k == K_DEADLINE || k == K_START || k == K_RATING;
 }
 
 /* Reads an operator at i: returns its length (0 if none) and sets *op. */
@@ -741,6 +782,125 @@ read_op(const char *s, size_t i, size_t n, enum op *op)
 		return eq ? 2 : 1;
 	}
 	return 0;
+}
+
+/* A workplace: term: onsite, hybrid or remote, or a beginning of one
+ * ("on-site" and "On Site" as onsite). */
+static int32_t
+parse_workplace(struct parser *ps, size_t va, const char *v, size_t vlen,
+                const char *ex)
+{
+	struct bytes b = { 0 };
+	fold_text(&b, NULL, v, vlen);
+	size_t n = 0;
+	for (size_t i = 0; i < b.len; i++)
+		if (b.s[i] != ' ' && b.s[i] != '-' && b.s[i] != '_')
+			b.s[n++] = b.s[i];
+	int found = -1, nfound = 0;
+	for (int w = WP_ONSITE; w <= WP_REMOTE && n; w++)
+		if (n <= strlen(workplace_values[w]) &&
+		    !memcmp(b.s, workplace_values[w], n)) {
+			found = w;
+			nfound++;
+		}
+	free(b.s);
+	if (nfound != 1)
+		return fail(ps, va, "(known: onsite, hybrid, remote)",
+		            "%s workplace '%s'", nfound ? "ambiguous" : "unknown",
+		            ex);
+	int32_t id = new_node(ps, N_ENUM);
+	ps->q->nodes[id].what = F_WORKPLACE;
+	ps->q->nodes[id].num = found;
+	return id;
+}
+
+/* A type: term: a whole employment type or classification, as value_norm
+ * writes it; the longest run of it without '-' is kept for the index. */
+static int32_t
+parse_type(struct parser *ps, size_t va, const char *name, const char *v,
+           size_t vlen, const char *ex)
+{
+	struct query *q = ps->q;
+	size_t off = q->strs.len;
+	fold_text(&q->strs, NULL, v, vlen);
+	size_t len = value_norm(q->strs.s + off, q->strs.len - off);
+	if (!len) {
+		q->strs.len = off;
+		return fail(ps, va, NULL, "expected an employment type such as "
+		            "full-time or exempt after '%s:', not '%s'", name, ex);
+	}
+	q->strs.len = off + len;
+	bytes_reserve(&q->strs, 1);
+	q->strs.s[q->strs.len++] = '\0';
+	const char *t = q->strs.s + off;
+	size_t best = 0, bestlen = 0;
+	for (size_t a = 0; a < len;) {
+		size_t e = a;
+		while (e < len && t[e] != '-')
+			e++;
+		if (e - a > bestlen) {
+			best = a;
+			bestlen = e - a;
+		}
+		a = e + 1;
+	}
+	int32_t id = new_node(ps, N_ENUM);
+	struct node *n = &q->nodes[id];
+	n->what = F_TYPE;
+	n->off = off;
+	n->len = len;
+	n->lo = (int32_t)best;
+	n->hi = (int32_t)bestlen;
+	return id;
+}
+
+/* Reads a salary bound: an amount (parse_amount), perhaps after a sign
+ * that names its currency (€, £, ¥; $ as CUR_DOLLAR) or before an ISO
+ * 4217 code ("50000EUR", "60kgbp"). 1 when read, 0 when not an amount,
+ * -1 for an unknown code or a sign and a code that disagree (said). */
+static int
+parse_bound(struct parser *ps, size_t va, const char *v, size_t vlen,
+            double *num, uint32_t *cur)
+{
+	static const struct {
+		const char *sign, *code;
+	} signs[] = {
+		{ "$", NULL }, { "\xE2\x82\xAC", "EUR" }, { "\xC2\xA3", "GBP" },
+		{ "\xC2\xA5", "JPY" },
+	};
+	const char *sign = NULL;
+	*cur = CUR_USER;
+	for (size_t k = 0; k < sizeof(signs) / sizeof(signs[0]); k++) {
+		size_t n = strlen(signs[k].sign);
+		if (vlen > n && !memcmp(v, signs[k].sign, n)) {
+			sign = signs[k].sign;
+			*cur = signs[k].code ? currency_pack(signs[k].code) : CUR_DOLLAR;
+		}
+	}
+	if (vlen > 3 && is_alpha((unsigned char)v[vlen - 1]) &&
+	    is_alpha((unsigned char)v[vlen - 2]) &&
+	    is_alpha((unsigned char)v[vlen - 3]) &&
+	    (is_digit((unsigned char)v[vlen - 4]) ||
+	     (v[vlen - 4] && strchr("kKmM", v[vlen - 4])))) {
+		char code[4];
+		if (!currency_valid(v + vlen - 3, 3, code)) {
+			char ex[8];
+			excerpt(ex, sizeof(ex), v + vlen - 3, 3);
+			fail(ps, va + vlen - 3, "(ISO 4217 codes such as USD, EUR, "
+			     "GBP)", "unknown currency '%s'", ex);
+			return -1;
+		}
+		uint32_t named = currency_pack(code);
+		if ((*cur == CUR_DOLLAR && !currency_is_dollar(code)) ||
+		    (*cur > CUR_DOLLAR && *cur != named)) {
+			fail(ps, va, NULL, "'%s' and '%s' name different currencies",
+			     sign, code);
+			return -1;
+		}
+		*cur = named;
+		vlen -= 3;
+	}
+	return parse_amount(v, vlen, num) ? 1 : 0;
 }
 
 /* Parses a keyed term: the name is s[a..k), its operator starts at o. */
@@ -807,6 +967,11 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 	struct node *nd;
 	switch (kind) {
 	case K_FIELD:
+		/* enumerated fields match their value, not their notes */
+		if (f == F_WORKPLACE)
+			return parse_workplace(ps, va, v, vlen, ex);
+		if (f == F_TYPE)
+			return parse_type(ps, va, name, v, vlen, ex);
 		return make_text(ps, f, v, vlen);
 	case K_IS:
 	case K_HAS: {
@@ -857,9 +1022,13 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 		double num;
 		bool ok;
 		const char *want;
+		uint32_t cur = CUR_USER;
 		if (kind == K_SALARY) {
-			ok = parse_amount(v, vlen, &num);
-			want = "an amount such as 60000 or 60k";
+			int r = parse_bound(ps, va, v, vlen, &num, &cur);
+			if (r < 0)
+				return -1;
+			ok = r > 0;
+			want = "an amount such as 60000, 60k or 50000EUR";
 		} else if (kind == K_EXPER) {
 			ok = parse_years(v, vlen, &num);
 			want = "a number of years";
@@ -876,13 +1045,25 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 		nd = &ps->q->nodes[id];
 		nd->op = (uint8_t)op;
 		nd->num = num;
+		nd->cur = cur;
 		return id;
 	}
 	case K_POSTED:
-	case K_DEADLINE: {
+	case K_DEADLINE:
+	case K_START: {
 		int32_t lo = 0, hi = 0;
 		bool today = word_is(v, vlen, "today");
 		int r = today ? 1 : parse_date(v, vlen, &lo, &hi);
+		/* deadline:rolling, start:"as soon as possible": the text of a
+		 * deadline or start not given as a date (but 2026-1-5 is a
+		 * date mistyped) */
+		bool isoish = vlen >= 5 && is_digit((unsigned char)v[0]) &&
+		              is_digit((unsigned char)v[1]) &&
+		              is_digit((unsigned char)v[2]) &&
+		              is_digit((unsigned char)v[3]) && v[4] == '-';
+		if (r == 0 && kind != K_POSTED && s[o] == ':' && !isoish)
+			return make_text(ps, kind == K_DEADLINE ? F_DEADLINE :
+			                 F_START, v, vlen);
 		if (r == 0)
 			return fail(ps, va, NULL,
 			            "expected a date YYYY-MM-DD after '%s%s', not '%s'",
@@ -892,7 +1073,8 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 		id = new_node(ps, N_DATE);
 		nd = &ps->q->nodes[id];
 		nd->op = (uint8_t)op;
-		nd->what = kind == K_POSTED ? D_POSTED : D_DEADLINE;
+		nd->what = kind == K_POSTED ? D_POSTED :
+		           kind == K_DEADLINE ? D_DEADLINE : D_START;
 		nd->today = today;
 		nd->lo = lo;
 		nd->hi = hi;
@@ -918,6 +1100,22 @@ parse_term(struct parser *ps)
 	size_t e = word_end(ps, a), k = a;
 	while (k < e && is_alpha((unsigned char)s[k]))
 		k++;
+	if (k > a && k + 1 < e && s[k] == '.' &&
+	    is_alpha((unsigned char)s[k + 1])) {
+		/* a dotted field name (workplace.note:), when it is one */
+		size_t k2 = k + 1;
+		while (k2 < e && is_alpha((unsigned char)s[k2]))
+			k2++;
+		char name[24];
+		enum field f;
+		if (k2 < e && s[k2] == ':' && k2 - a < sizeof(name)) {
+			for (size_t j = a; j < k2; j++)
+				name[j - a] = lower(s[j]);
+			name[k2 - a] = '\0';
+			if (key_lookup(name, &f) != K_NONE)
+				k = k2;
+		}
+	}
 	if (k > a && k < e && (s[k] == '<' || s[k] == '>' || s[k] == '=' ||
 	                       (s[k] == ':' && !(k + 2 < e && s[k + 1] == '/' &&
 	                                          s[k + 2] == '/'))))
@@ -1135,6 +1333,7 @@ query_free(struct query *q)
 	free(q->pieces);
 	free(q->hay.s);
 	free(q->shay.s);
+	free(q->val.s);
 	free(q->map.v);
 	free(q);
 }
@@ -1285,6 +1484,49 @@ eval_flag(struct query *q, enum flag fl, const struct posting *p)
 	return false;
 }
 
+/* The user's currency under env. */
+static const char *
+user_currency(const struct query_env *env)
+{
+	return env && env->currency[0] ? env->currency : CURRENCY_DEFAULT;
+}
+
+/* Writes the currency of salary node n's bound under env to out. */
+static void
+bound_currency(const struct node *n, const struct query_env *env,
+               char out[4])
+{
+	const char *user = user_currency(env);
+	if (n->cur == CUR_USER ||
+	    (n->cur == CUR_DOLLAR && currency_is_dollar(user)))
+		memcpy(out, user, 4);
+	else if (n->cur == CUR_DOLLAR)
+		memcpy(out, "USD", 4);
+	else
+		currency_unpack(n->cur, out);
+}
+
+/* True if an employment value list s ("full-time, part-time") holds
+ * N_ENUM n's value, each item read by value_norm. */
+static bool
+value_in(struct query *q, const char *s, const struct node *n)
+{
+	if (!s)
+		return false;
+	const char *needle = q->strs.s + n->off;
+	for (;;) {
+		size_t k = strcspn(s, ",;/");
+		q->val.len = 0;
+		fold_text(&q->val, NULL, s, k);
+		if (value_norm(q->val.s, q->val.len) == n->len &&
+		    !memcmp(q->val.s, needle, n->len))
+			return true;
+		if (!s[k])
+			return false;
+		s += k + 1;
+	}
+}
+
 static bool
 eval(struct query *q, int32_t id, const struct posting *p)
 {
@@ -1306,10 +1548,23 @@ eval(struct query *q, int32_t id, const struct posting *p)
 		return !eval(q, n->first, p);
 	case N_TEXT:
 		return find_text(q, n);
+	case N_ENUM:
+		if (n->what == F_WORKPLACE)
+			return p->workplace == (enum workplace)n->num;
+		return value_in(q, p->employment.type, n) ||
+		       value_in(q, p->employment.classification, n);
 	case N_SALARY: {
-		double lo, hi;
-		return posting_salary_yearly(p, &lo, &hi) &&
-		       range_cmp(n->op, lo, hi, n->num);
+		/* in the bound's currency, or converted by the user's rates */
+		double lo, hi, k;
+		char cur[4];
+		if (!posting_salary_yearly(p, &lo, &hi))
+			return false;
+		bound_currency(n, q->env, cur);
+		if (!currency_factor(q->env ? q->env->rates : NULL,
+		                     user_currency(q->env),
+		                     currency_of(&p->salary), cur, &k))
+			return false;
+		return range_cmp(n->op, lo * k, hi * k, n->num);
 	}
 	case N_EXPER: {
 		double mn = p->experience.min_years, mx = p->experience.max_years;
@@ -1320,6 +1575,7 @@ eval(struct query *q, int32_t id, const struct posting *p)
 	}
 	case N_DATE: {
 		int32_t v = n->what == D_POSTED ? p->posted.ymd :
+		            n->what == D_START ? p->start.ymd :
 		            posting_deadline(p)->ymd;
 		if (!v)
 			return false;
@@ -1389,6 +1645,8 @@ node_cost(const struct query *q, int32_t id)
 			return COST_ARRAY;
 		return memchr(q->strs.s + n->off, ' ', n->len) ? COST_VERIFY :
 		       COST_INDEX;
+	case N_ENUM:
+		return n->what == F_WORKPLACE ? COST_ARRAY : COST_INDEX;
 	case N_AND:
 	case N_OR:
 	case N_NOT: {
@@ -1413,6 +1671,12 @@ struct sel {
 	size_t words;            /* 64-bit words of the sets */
 	int32_t today;           /* for the node being applied */
 	struct index_term term;  /* the text node being verified */
+	/* the salary node being applied */
+	char cur[4];             /* its bound's currency */
+	uint32_t curpack;        /* the same, packed */
+	uint32_t lastcur;        /* the last other currency seen, packed */
+	bool lastok;             /* whether the rates convert it */
+	double lastk;            /* and by what factor */
 };
 
 static bool
@@ -1445,8 +1709,32 @@ keep_if(struct sel *s, uint64_t *set,
 static bool
 pred_salary(struct sel *s, const struct node *n, size_t i)
 {
-	return (s->iv.flags[i] & IXF_SALARY) &&
-	       range_cmp(n->op, s->iv.salary_lo[i], s->iv.salary_hi[i], n->num);
+	if (!(s->iv.flags[i] & IXF_SALARY))
+		return false;
+	double k = 1;
+	uint32_t c = s->iv.currency[i];
+	if (c != s->curpack) {
+		if (c != s->lastcur) {
+			const struct query_env *env = s->q->env;
+			char pc[4];
+			currency_unpack(c, pc);
+			s->lastok = currency_factor(env ? env->rates : NULL,
+			                            user_currency(env), pc, s->cur,
+			                            &s->lastk);
+			s->lastcur = c;
+		}
+		if (!s->lastok)
+			return false;
+		k = s->lastk;
+	}
+	return range_cmp(n->op, s->iv.salary_lo[i] * k,
+	                 s->iv.salary_hi[i] * k, n->num);
+}
+
+static bool
+pred_workplace(struct sel *s, const struct node *n, size_t i)
+{
+	return s->iv.workplace[i] == (uint8_t)n->num;
 }
 
 static bool
@@ -1459,7 +1747,8 @@ pred_exper(struct sel *s, const struct node *n, size_t i)
 static bool
 pred_date(struct sel *s, const struct node *n, size_t i)
 {
-	int32_t v = n->what == D_POSTED ? s->iv.posted[i] : s->iv.deadline[i];
+	int32_t v = n->what == D_POSTED ? s->iv.posted[i] :
+	            n->what == D_START ? s->iv.start[i] : s->iv.deadline[i];
 	if (!v)
 		return false;
 	if (n->today)
@@ -1723,7 +2012,26 @@ sel_eval(struct sel *s, int32_t id, uint64_t *set, size_t sp)
 		if (!s->term.exact)
 			keep_if(s, set, pred_verify, n);
 		return;
+	case N_ENUM:
+		if (n->what == F_WORKPLACE) {
+			keep_if(s, set, pred_workplace, n);
+			return;
+		}
+		/* the postings whose type has the value's longest run of
+		 * letters, then the value itself */
+		if (n->hi > 0) {
+			index_term(s->ix, field_names[F_TYPE],
+			           q->strs.s + n->off + n->lo, (size_t)n->hi,
+			           &s->term);
+			for (size_t w = 0; w < words; w++)
+				set[w] &= s->term.cand[w];
+		}
+		keep_if(s, set, pred_eval, n);
+		return;
 	case N_SALARY:
+		bound_currency(n, q->env, s->cur);
+		s->curpack = currency_pack(s->cur);
+		s->lastcur = 0;
 		keep_if(s, set, pred_salary, n);
 		return;
 	case N_EXPER:
@@ -1796,8 +2104,10 @@ query_mentions(const struct query *q, const char *term)
 		case N_SALARY: name = "salary"; break;
 		case N_EXPER: name = "experience"; break;
 		case N_DATE:
-			name = n->what == D_POSTED ? "posted" : "deadline";
+			name = n->what == D_POSTED ? "posted" :
+			       n->what == D_START ? "start" : "deadline";
 			break;
+		case N_ENUM:
 		case N_TEXT:
 			if (n->what != F_ANY && tl > 1 && term[tl - 1] == ':' &&
 			    strlen(field_names[n->what]) == tl - 1 &&
@@ -1820,9 +2130,9 @@ same_tree(const struct query *qa, int32_t a, const struct query *qb,
 	const struct node *x = &qa->nodes[a], *y = &qb->nodes[b];
 	if (x->kind != y->kind || x->op != y->op || x->what != y->what ||
 	    x->today != y->today || x->num != y->num || x->lo != y->lo ||
-	    x->hi != y->hi || x->len != y->len)
+	    x->hi != y->hi || x->len != y->len || x->cur != y->cur)
 		return false;
-	if (x->kind == N_TEXT &&
+	if ((x->kind == N_TEXT || x->kind == N_ENUM) && x->len &&
 	    memcmp(qa->strs.s + x->off, qb->strs.s + y->off, x->len))
 		return false;
 	int32_t c = x->first, d = y->first;
@@ -1930,6 +2240,8 @@ implies(const struct query *qa, int32_t a, const struct query *qb, int32_t b)
 	case N_DATE: {
 		if (x->kind == N_DATE && (x->what != y->what || x->today ||
 		                          y->today))
+			return false;
+		if (x->kind == N_SALARY && x->cur != y->cur)
 			return false;
 		struct bound xl, xh, yl, yh;
 		bounds_of(x, &xl, &xh);

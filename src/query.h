@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "currency.h"
 #include "posting.h"
 #include "text.h"
 
@@ -27,10 +28,16 @@ enum query_status {
 	QSTATUS_OFFER, QSTATUS_REJECTED, QSTATUS_WITHDRAWN, QSTATUS_N
 };
 
-/* What the state-backed terms ask. Every hook gets ctx and may be NULL, in
- * which case its terms are false for every posting. */
+/* What the state-backed terms ask, and the user's currency. Every hook
+ * gets ctx and may be NULL, in which case its terms are false for every
+ * posting. */
 struct query_env {
 	int32_t today; /* yyyymmdd for is:open and "today"; 0: the local date */
+	char currency[4]; /* the user's currency (ISO 4217), the one a bare
+	                   * salary figure is in; "" for CURRENCY_DEFAULT */
+	const struct currency_rates *rates; /* what other currencies are
+	                   * worth in it (the caller's), or NULL: a salary in
+	                   * another currency than a bound's never matches it */
 	void *ctx;     /* passed to every hook */
 	bool (*marked)(void *ctx, const struct posting *p);   /* is:marked */
 	bool (*hidden)(void *ctx, const struct posting *p);   /* is:hidden */

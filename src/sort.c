@@ -4,6 +4,8 @@
  * breaks every tie, so the result does not depend on qsort's stability. */
 #include "catalog.h"
 
+#include "currency.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,12 +95,15 @@ enum standing {
 struct keyval {
 	enum standing st;
 	double a, b;    /* numbers: salary top and bottom, or a date */
+	uint32_t cur;   /* salary: 0 for the user's currency, else the
+	                 * currency_pack of its own: a group before a */
 	size_t off;     /* folded text in the string pool (text keys) */
 };
 
 struct sortctx {
 	const struct sort_spec *spec;
 	const char *pool; /* folded text of the text keys, NUL-separated */
+	uint32_t user;    /* the user's currency, packed */
 };
 
 struct rec {
@@ -163,6 +168,11 @@ fill_key(struct rec *r, enum sort_key key, struct keyval *kv,
 		         HAS_NONE;
 		if (kv->st == HAS_VALUE && p->salary.open_above)
 			kv->a = kv->b;
+		/* amounts compare only within a currency: the user's
+		 * first, then the others by code */
+		kv->cur = currency_pack(currency_of(&p->salary));
+		if (kv->cur == r->cx->user)
+			kv->cur = 0;
 		break;
 	case SORT_POSTED:
 		kv->a = p->posted.ymd;
@@ -222,6 +232,14 @@ rec_cmp(const void *va, const void *vb)
 		case SORT_ID:
 			c = strcmp(x->p->id, y->p->id);
 			break;
+		case SORT_SALARY:
+			/* the currencies' order holds either way */
+			if (a->cur != b->cur)
+				return a->cur < b->cur ? -1 : 1;
+			c = cmp_num(a->a, b->a);
+			if (!c)
+				c = cmp_num(a->b, b->b);
+			break;
 		default:
 			c = cmp_num(a->a, b->a);
 			if (!c)
@@ -237,7 +255,8 @@ rec_cmp(const void *va, const void *vb)
 }
 
 void
-sort_postings(struct posting **v, size_t n, const struct sort_spec *s)
+sort_postings(struct posting **v, size_t n, const struct sort_spec *s,
+              const char *currency)
 {
 	if (n < 2)
 		return;
@@ -245,7 +264,11 @@ sort_postings(struct posting **v, size_t n, const struct sort_spec *s)
 	if (!r)
 		die_nomem();
 	struct scratch sc = { { 0 }, { 0 }, { 0 } };
-	struct sortctx cx = { .spec = s };
+	struct sortctx cx = {
+		.spec = s,
+		.user = currency_pack(currency && currency[0] ? currency :
+		                      CURRENCY_DEFAULT),
+	};
 	size_t nk = s->n < 4 ? s->n : 4;
 	for (size_t i = 0; i < n; i++) {
 		r[i].p = v[i];

@@ -293,4 +293,79 @@ compare_long() {
 }
 ok "--compare of four postings of 16,000 items each is quick" compare_long
 
+
+# Issue 14's wrong answers, on postings such as people bring (tests/data/
+# answers): the ids a filter lists, in order, comma-separated.
+Q="$SRCDIR/tests/data/answers"
+ids() { "$BILLET" --list --format tsv "$@" | cut -f1 | paste -sd, -; }
+
+# expect WANT ARGS...: the ids --list gives for ARGS are WANT.
+expect() {
+	want=$1
+	shift
+	got=$(ids "$@") || return 1
+	[ "$got" = "$want" ] || { echo "$*: got '$got', want '$want'"; return 1; }
+}
+
+enumerated_fields() {
+	expect paris-researcher --filter workplace:remote "$Q" &&
+	expect berlin-organizer --filter workplace.note:remote "$Q" &&
+	expect berlin-organizer,paris-researcher --filter remote "$Q" &&
+	expect berlin-organizer,tokyo-organizer --filter workplace:onsite "$Q" &&
+	expect paris-researcher --filter type:exempt "$Q" &&
+	expect berlin-organizer --filter type:non-exempt "$Q" &&
+	expect lyon-coordinator,oakland-canvasser --filter type:part-time "$Q"
+}
+ok "--filter: workplace:, type: match the value, not a note or a piece" enumerated_fields
+
+text_deadlines() {
+	expect paris-researcher --filter deadline:rolling "$Q" &&
+	expect lyon-coordinator --filter 'start:"as soon as possible"' "$Q" &&
+	expect canvass-lead,tokyo-organizer --filter 'deadline<=2026-02-28' \
+		--sort id "$Q"
+}
+ok "--filter: deadline:rolling and start:text by field, dates still compare" text_deadlines
+
+# Dollars are most of these four: a bare figure is in dollars, the yen
+# and the euros never meet it.
+currencies() {
+	set -- "$Q/tokyo-organizer.yaml" "$Q/oakland-canvasser.yaml" \
+		"$Q/one-month.json" "$Q/berlin-organizer.yaml"
+	expect oakland-canvasser --filter 'salary>=60000' "$@" &&
+	expect canvass-lead --filter 'salary<=45000' "$@" &&
+	expect berlin-organizer --filter 'salary<=45000eur' "$@" &&
+	expect tokyo-organizer --filter 'salary>=5000000JPY' "$@" &&
+	expect '' --filter 'salary>=1GBP' "$@" &&
+	"$BILLET" --list --filter 'salary>=5kEUX' "$@" 2>"$TMP/e"
+	[ $? -eq 2 ] &&
+	contains "$TMP/e" "billet: filter: unknown currency 'EUX' at column 11" &&
+	# euros are most of the whole set: now a bare figure is in euros
+	expect paris-researcher --filter 'salary>=45000' "$Q" &&
+	expect oakland-canvasser --filter 'salary>=45000USD' "$Q"
+}
+ok "--filter: a salary figure is in the currency most postings use, or the one named" currencies
+
+sort_currencies() {
+	expect berlin-organizer,lyon-coordinator,paris-researcher,tokyo-organizer,canvass-lead,oakland-canvasser \
+		--sort salary "$Q" &&
+	expect paris-researcher,lyon-coordinator,berlin-organizer,tokyo-organizer,oakland-canvasser,canvass-lead \
+		--sort -salary "$Q" &&
+	expect oakland-canvasser,canvass-lead,berlin-organizer,tokyo-organizer \
+		--sort -salary "$Q/tokyo-organizer.yaml" \
+		"$Q/oakland-canvasser.yaml" "$Q/one-month.json" \
+		"$Q/berlin-organizer.yaml"
+}
+ok "--sort salary: the user's currency first, then by code, amounts within" sort_currencies
+
+experience_months() {
+	"$BILLET" --show canvass-lead "$Q" >"$TMP/x" &&
+	contains "$TMP/x" "Experience:   1+ months" &&
+	! grep -q '0\.08' "$TMP/x" &&
+	"$BILLET" --compare canvass-lead,paris-researcher "$Q" >"$TMP/x" &&
+	contains "$TMP/x" "1+ months" &&
+	"$BILLET" --list --format markdown "$Q" >"$TMP/x" &&
+	! grep -q '0\.08' "$TMP/x"
+}
+ok "one month of experience shows as months in --show, --compare and markdown" experience_months
+
 finish

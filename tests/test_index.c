@@ -139,9 +139,13 @@ gen_posting(uint32_t seq)
 		p->places[i] = (struct place){ maybe(20, 1, 2), maybe(80, 1, 2),
 		                               maybe(50, 1, 1), maybe(50, 1, 1) };
 	p->workplace = (enum workplace)below(4);
-	p->workplace_note = maybe(10, 1, 4);
+	p->workplace_note = chance(5) ? "no remote work is possible" :
+	                    maybe(10, 1, 4);
 	p->employment.type = chance(70) ? PICK(((const char *[]){
-		"full-time", "part-time", "Contract", "temporary" })) : NULL;
+		"full-time", "part-time", "Contract", "temporary",
+		"full-time, part-time", "Full Time" })) : NULL;
+	p->employment.classification = chance(30) ? PICK(((const char *[]){
+		"exempt", "non-exempt", "Non Exempt" })) : NULL;
 	p->employment.union_name = maybe(10, 1, 3);
 	p->salary.present = chance(70);
 	if (p->salary.present) {
@@ -150,7 +154,8 @@ gen_posting(uint32_t seq)
 		                (p->salary.period == PERIOD_YEAR ? 1000 : 1);
 		p->salary.max = p->salary.min + (double)below(30) *
 		                (p->salary.period == PERIOD_YEAR ? 1000 : 1);
-		strcpy(p->salary.currency, "USD");
+		strcpy(p->salary.currency, PICK(((const char *[]){
+			"USD", "USD", "USD", "EUR", "JPY", "" })));
 		p->salary.note = maybe(20, 1, 5);
 	}
 	if (chance(80))
@@ -162,9 +167,13 @@ gen_posting(uint32_t seq)
 	else if (chance(50))
 		p->deadline.ymd = date();
 	else if (chance(30))
-		p->deadline.text = "Open until filled";
+		p->deadline.text = chance(50) ? "Open until filled" : "rolling";
 	else if (chance(20))
 		p->apply.deadline.ymd = date();
+	if (chance(20))
+		p->start.ymd = date();
+	else if (chance(10))
+		p->start.text = "as soon as possible";
 	p->experience.min_years = chance(60) ? (double)below(12) : -1;
 	p->experience.max_years = chance(30) ? (double)(5 + below(10)) : -1;
 	p->experience.note = maybe(10, 1, 5);
@@ -247,8 +256,14 @@ h_status(void *ctx, const struct posting *p)
 	return (int)(p->seq % QSTATUS_N);
 }
 
+/* Dollars are the user's currency; euros convert, yen do not. */
+static struct currency_rate rate_v[] = { { "EUR", 1.08 } };
+static const struct currency_rates rates = { rate_v, 1 };
+
 static const struct query_env env = {
 	.today = 20250615,
+	.currency = "USD",
+	.rates = &rates,
 	.marked = h_marked, .hidden = h_hidden, .is_new = h_new,
 	.has_note = h_note, .rating = h_rating, .status = h_status,
 };
@@ -372,8 +387,9 @@ static void
 text_term(struct qbuf *b)
 {
 	static const char *const fields[] = {
-		"title:", "org:", "loc:", "dept:", "tag:", "type:", "workplace:",
-		"lang:", "id:", "text:", "other:", "company:",
+		"title:", "org:", "loc:", "dept:", "tag:", "type:",
+		"workplace.note:", "union:", "deadline:", "start:", "lang:",
+		"id:", "text:", "other:", "company:",
 	};
 	char nd[64], q[160];
 	needle(nd, sizeof(nd));
@@ -410,7 +426,12 @@ other_term(struct qbuf *b)
 		"is:open", "is:marked", "is:hidden", "is:new", "is:read",
 		"has:salary", "has:deadline", "has:note", "has:rating",
 		"rating>=3", "rating=0", "rating<2", "status:applied",
-		"status:none", "status=offer",
+		"status:none", "status=offer", "workplace:remote",
+		"workplace:on", "workplace:HYBRID", "type:exempt",
+		"type:non-exempt", "type:part-time", "type:\"full time\"",
+		"salary>=50000EUR", "salary<=4000000jpy", "salary>=€40k",
+		"salary<60000usd", "start>=2025-01", "start:soon",
+		"deadline:rolling",
 	};
 	qadd(b, PICK(terms));
 }
@@ -470,7 +491,14 @@ static const char *const fixed[] = {
 	"posted<today", "deadline>=today", "deadline<=today",
 	"title:director", "title:DIRECTOR", "title:\"new york\"", "org:york",
 	"loc:york", "loc:\"new york\"", "dept:policy", "tag:spanish", "tag:e",
-	"type:full-time", "type:time", "workplace:remote", "workplace:e",
+	"type:full-time", "type:time", "workplace:remote", "workplace:r",
+	"workplace:onsite", "workplace.note:remote", "workplace.note:e",
+	"type:exempt", "type:non-exempt", "type:\"Non Exempt\"",
+	"type:part-time", "-type:exempt", "union:a", "deadline:rolling",
+	"deadline:\"until filled\"", "deadline:e", "start:soon",
+	"start>=2025-06", "start<2025", "salary>=50000EUR", "salary<=40keur",
+	"salary>=€40k", "salary<=5000000JPY", "salary>=$60k",
+	"salary>=60000usd", "salary<45000EUR -salary>=40000",
 	"lang:spanish", "lang:ελληνικά", "id:job-0001", "id:ü", "id:0",
 	"text:community", "other:workhours", "other:e", "company:york",
 	"organization:the", "location:new", "department:a", "tags:a",
@@ -605,6 +633,47 @@ Test(index, no_postings)
 	struct query *q = query_parse("community", NULL);
 	cr_assert_eq(query_select(q, ix, post, 0, &env, got), 0);
 	cr_assert_eq(query_select(q, NULL, post, 0, &env, got), 0);
+	query_free(q);
+	index_free(ix);
+}
+
+/* The enumerated fields, the text of deadlines and starts, and salaries
+ * in other currencies (converted by the rates, or not at all): each
+ * answers some postings and not all, the index as query_match does. */
+Test(index, values_and_currencies)
+{
+	static const char *const qs[] = {
+		"workplace:remote", "workplace.note:remote", "type:exempt",
+		"type:non-exempt", "type:part-time", "deadline:rolling",
+		"start:soon", "start>=2025-06", "salary>=50000EUR",
+		"salary>=60000", "salary<=5000000JPY",
+	};
+	struct query_index *ix = index_build(post, NPOST);
+	for (size_t k = 0; k < sizeof(qs) / sizeof(qs[0]); k++) {
+		cr_assert(same(qs[k], ix, NPOST), "%s", qs[k]);
+		struct query *q = query_parse(qs[k], NULL);
+		size_t m = 0;
+		for (size_t i = 0; i < NPOST; i++)
+			m += query_match(q, post[i], &env);
+		query_free(q);
+		cr_assert(m > 0 && m < NPOST, "%s matches %zu", qs[k], m);
+	}
+	/* a euro salary meets a dollar bound through the rate; yen never */
+	struct query *q = query_parse("salary>=60000", NULL);
+	size_t eur = 0, jpy = 0;
+	for (size_t i = 0; i < NPOST; i++)
+		if (query_match(q, post[i], &env)) {
+			eur += !strcmp(post[i]->salary.currency, "EUR");
+			jpy += !strcmp(post[i]->salary.currency, "JPY");
+		}
+	cr_assert_gt(eur, 0);
+	cr_assert_eq(jpy, 0);
+	query_free(q);
+	/* an onsite posting whose note says remote is not workplace:remote */
+	q = query_parse("workplace:remote workplace.note:remote", NULL);
+	for (size_t i = 0; i < NPOST; i++)
+		if (query_match(q, post[i], &env))
+			cr_assert_eq(post[i]->workplace, WP_REMOTE);
 	query_free(q);
 	index_free(ix);
 }

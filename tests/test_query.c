@@ -30,7 +30,7 @@ static struct posting p1 = {
 	.places = p1_places, .nplaces = 1,
 	.workplace = WP_HYBRID,
 	.employment = { "full-time", NULL, NULL },
-	.salary = { true, 120000, 150000, "CHF", PERIOD_YEAR, NULL },
+	.salary = { true, 120000, 150000, "USD", PERIOD_YEAR, NULL },
 	.posted = { 20260105, "2026-01-05" },
 	.deadline = { 20260201, "2026-02-01" },
 	.experience = { 5, 10, NULL },
@@ -247,7 +247,8 @@ Test(query, fields)
 	MATCHES("tag:payments", "1--");
 	MATCHES("tag:backend", "1--");
 	MATCHES("text:backend", "1--");  /* a responsibility */
-	MATCHES("type:full", "1--");
+	MATCHES("type:full-time", "1--");
+	MATCHES("type:full", "---");      /* a whole value, not a piece */
 	MATCHES("type:part-time", "-2-");
 	MATCHES("workplace:remote", "--3");
 	MATCHES("workplace:onsite", "-2-");
@@ -595,9 +596,9 @@ Test(query, mentions)
 
 /* ---- parse errors ------------------------------------------------------- */
 
-#define FIELDS "(known: title, org, loc, dept, tag, type, workplace, lang, " \
-	"id, text, other, is, has, status, salary, experience, posted, " \
-	"deadline, rating)"
+#define FIELDS "(known: title, org, loc, dept, tag, type, workplace, " \
+	"workplace.note, union, lang, id, text, other, is, has, status, " \
+	"salary, experience, posted, deadline, start, rating)"
 
 Test(query, errors)
 {
@@ -606,10 +607,10 @@ Test(query, errors)
 	parse_error("remote salary>=  ", 15,
 	            "expected a value after 'salary>=' at column 15");
 	parse_error("salary>=abc", 9,
-	            "expected an amount such as 60000 or 60k after 'salary>=', "
+	            "expected an amount such as 60000, 60k or 50000EUR after 'salary>=', "
 	            "not 'abc' at column 9");
 	parse_error("salary<60k/fortnight", 8,
-	            "expected an amount such as 60000 or 60k after 'salary<', "
+	            "expected an amount such as 60000, 60k or 50000EUR after 'salary<', "
 	            "not '60k/fortnight' at column 8");
 	parse_error("title:", 6, "expected a value after 'title:' at column 6");
 	parse_error("title=x", 6, "expected ':' after 'title' at column 6");
@@ -980,7 +981,7 @@ sorted(const char *spec, const char *start)
 	struct posting *v[7];
 	for (int i = 0; i < 7; i++)
 		v[i] = &sv[start[i] - 'a'];
-	sort_postings(v, 7, &s);
+	sort_postings(v, 7, &s, NULL);
 	for (int i = 0; i < 7; i++)
 		out[i] = v[i]->id[0];
 	out[7] = '\0';
@@ -1034,18 +1035,18 @@ Test(sort, location_and_load_order, .init = sort_setup)
 	struct posting *v[] = { &z, &x, &y };
 	struct sort_spec s;
 	cr_assert(sort_parse("location", &s, NULL));
-	sort_postings(v, 3, &s);
+	sort_postings(v, 3, &s, NULL);
 	cr_assert_str_eq(v[0]->id, "y");
 	cr_assert_str_eq(v[1]->id, "x");
 	cr_assert_str_eq(v[2]->id, "z");
 	cr_assert(sort_parse("-location", &s, NULL));
-	sort_postings(v, 3, &s);
+	sort_postings(v, 3, &s, NULL);
 	cr_assert_str_eq(v[0]->id, "x");
 	cr_assert_str_eq(v[1]->id, "y");
 	cr_assert_str_eq(v[2]->id, "z");
 	/* no keys: load order */
 	struct sort_spec none = { .n = 0 };
-	sort_postings(v, 3, &none);
+	sort_postings(v, 3, &none, NULL);
 	cr_assert_str_eq(v[0]->id, "z");
 	cr_assert_str_eq(v[1]->id, "y");
 	cr_assert_str_eq(v[2]->id, "x");
@@ -1072,7 +1073,7 @@ Test(sort, salary_open_ranges)
 	for (size_t k = 0; k < 4; k += 2) {
 		cr_assert(sort_parse(want[k], &s, NULL));
 		memcpy(v, c.v, sizeof(v));
-		sort_postings(v, 6, &s);
+		sort_postings(v, 6, &s, NULL);
 		char got[7];
 		for (int i = 0; i < 6; i++)
 			got[i] = v[i]->id[0];
@@ -1141,5 +1142,343 @@ Test(sort, parse)
 	for (int k = 0; k < SORT_NKEYS; k++) {
 		cr_assert(sort_parse(sort_key_name(k), &s, NULL));
 		cr_assert_eq(s.key[0], (enum sort_key)k);
+	}
+}
+
+/* ---- enumerated fields (issue 14) -------------------------------------- */
+
+/* An onsite posting whose note says "remote", non-exempt; a remote one,
+ * exempt, full-time and part-time, with a union. */
+static struct posting en_onsite = {
+	.id = "onsite", .title = "Field Organizer",
+	.workplace = WP_ONSITE, .workplace_note = "no remote work is possible",
+	.employment = { "full-time", "non-exempt", NULL },
+	.experience = NOEXP, .seq = 0,
+};
+static struct posting en_remote = {
+	.id = "remote", .title = "Data Organizer",
+	.workplace = WP_REMOTE,
+	.employment = { "full-time, part-time", "Exempt", "SEIU Local 1000" },
+	.experience = NOEXP, .seq = 1,
+};
+
+/* Which of en_onsite, en_remote match qs ("o-", "-r"...), by query_match
+ * and by query_select through an index, which must agree. */
+static char *
+which_en(const char *qs)
+{
+	static char out[3];
+	struct posting *v[] = { &en_onsite, &en_remote };
+	struct query_error err;
+	struct query *q = query_parse(qs, &err);
+	cr_assert_not_null(q, "'%s' does not parse: %s", qs, err.msg);
+	struct query_index *ix = index_build(v, 2);
+	uint32_t got[2];
+	size_t n = query_select(q, ix, v, 2, &env, got), k = 0;
+	for (int i = 0; i < 2; i++) {
+		bool m = query_match(q, v[i], &env);
+		out[i] = m ? "or"[i] : '-';
+		if (m) {
+			cr_assert_lt(k, n, "%s: the index misses %d", qs, i);
+			cr_assert_eq(got[k++], (uint32_t)i, "%s", qs);
+		}
+	}
+	cr_assert_eq(k, n, "%s: the index gives more", qs);
+	out[2] = '\0';
+	index_free(ix);
+	query_free(q);
+	return out;
+}
+
+#define EN(qs, want) cr_assert_str_eq(which_en(qs), want, "query '%s'", qs)
+
+Test(query, enumerated_fields_match_their_value)
+{
+	/* the workplace's type, not its note */
+	EN("workplace:remote", "-r");
+	EN("workplace:onsite", "o-");
+	EN("workplace:REMOTE", "-r");
+	EN("workplace:rem", "-r");      /* a beginning will do */
+	EN("workplace:on-site", "o-");
+	EN("workplace:hybrid", "--");
+	EN("-workplace:remote", "o-");
+	/* the note by its own field, and by free text */
+	EN("workplace.note:remote", "o-");
+	EN("workplace.note:\"no remote\"", "o-");
+	EN("remote", "or");
+	EN("\"no remote work\"", "o-");
+	/* employment type and classification: whole values */
+	EN("type:exempt", "-r");
+	EN("type:non-exempt", "o-");
+	EN("type:\"Non Exempt\"", "o-");
+	EN("type:non_exempt", "o-");
+	EN("type:full-time", "or");
+	EN("type:part-time", "-r");
+	EN("type:\"part time\"", "-r");
+	EN("type:time", "--");
+	EN("type:part", "--");
+	EN("employment:exempt", "-r");
+	EN("-type:exempt", "o-");
+	EN("exempt", "or");             /* free text: a substring */
+	/* the union has a field of its own */
+	EN("type:seiu", "--");
+	EN("union:seiu", "-r");
+	EN("seiu", "-r");
+	/* and a typed query narrows only where it can be shown */
+	cr_assert(narrows("workplace:remote", "workplace:remote exempt"));
+	cr_assert_not(narrows("workplace:remote", "workplace:onsite"));
+	cr_assert_not(narrows("type:exempt", "type:non-exempt"));
+	struct query *q = query_parse("workplace:remote type:exempt", NULL);
+	cr_assert(query_mentions(q, "workplace:"));
+	cr_assert(query_mentions(q, "type:"));
+	cr_assert_not(query_mentions(q, "title:"));
+	query_free(q);
+}
+
+Test(query, enumerated_field_errors)
+{
+	parse_error("workplace:x", 11, "unknown workplace 'x' at column 11 "
+	            "(known: onsite, hybrid, remote)");
+	parse_error("workplace:office", 11, "unknown workplace 'office' at "
+	            "column 11 (known: onsite, hybrid, remote)");
+	parse_error("type:-", 6, "expected an employment type such as "
+	            "full-time or exempt after 'type:', not '-' at column 6");
+	/* a word with a dot is still a word */
+	MATCHES("workplace.bogus:x", "---");
+	MATCHES("e.g.", "---");
+	MATCHES("café.", "---");
+}
+
+/* The status is a value of the state: a note that says "applied" does
+ * not make status:applied. */
+static int
+h_status_only_ngo(void *ctx, const struct posting *p)
+{
+	(void)ctx;
+	return is_id(p, "ngo-2") ? QSTATUS_APPLIED : QSTATUS_NONE;
+}
+
+Test(query, status_matches_its_value)
+{
+	struct posting noted = p1;
+	noted.summary = "Candidates who applied before may apply again.";
+	struct query_env e = env;
+	e.status = h_status_only_ngo;
+	cr_assert_not(match1("status:applied", &noted, &e));
+	cr_assert(match1("applied", &noted, &e));
+	cr_assert(match1("status:applied", &p2, &e));
+}
+
+/* ---- deadlines and starts given as text -------------------------------- */
+
+Test(query, text_deadlines_and_starts_by_field)
+{
+	/* p2's deadline is "Open until filled", p1's 2026-02-01 */
+	MATCHES("deadline:open", "-2-");
+	MATCHES("deadline:\"until filled\"", "-2-");
+	MATCHES("deadline:rolling", "---");
+	MATCHES("-deadline:open", "1-3");
+	MATCHES("deadline:2026-02", "1--");   /* a date is still a date */
+	MATCHES("deadline:today", "---");
+	MATCHES("\"until filled\"", "-2-");   /* and free text finds it */
+	struct posting rolling = {
+		.id = "r", .title = "r", .experience = NOEXP,
+		.apply = { .deadline = { 0, "rolling" } },
+		.start = { 0, "As soon as possible" },
+	};
+	struct posting dated = {
+		.id = "d", .title = "d", .experience = NOEXP,
+		.start = { 20260301, "2026-03-01" },
+	};
+	cr_assert(match1("deadline:rolling", &rolling, NULL));
+	cr_assert(match1("deadline:Rolling", &rolling, NULL));
+	cr_assert(match1("start:\"as soon\"", &rolling, NULL));
+	cr_assert_not(match1("start:\"as soon\"", &dated, NULL));
+	cr_assert(match1("start>=2026-03-01", &dated, NULL));
+	cr_assert(match1("start:2026-03", &dated, NULL));
+	cr_assert_not(match1("start<2026-03-01", &dated, NULL));
+	cr_assert_not(match1("start>=2026-01-01", &rolling, NULL));
+	cr_assert_not(match1("start<=today", &dated, &env));
+	/* a date mistyped says so; text compares are errors */
+	parse_error("deadline:2026-1-5", 10, "expected a date YYYY-MM-DD after "
+	            "'deadline:', not '2026-1-5' at column 10");
+	parse_error("deadline<rolling", 10, "expected a date YYYY-MM-DD after "
+	            "'deadline<', not 'rolling' at column 10");
+	parse_error("start>=soon", 8, "expected a date YYYY-MM-DD after "
+	            "'start>=', not 'soon' at column 8");
+	parse_error("posted:yesterday", 8, "expected a date YYYY-MM-DD after "
+	            "'posted:', not 'yesterday' at column 8");
+	struct query *q = query_parse("start>=2026-03", NULL);
+	cr_assert(query_mentions(q, "start"));
+	query_free(q);
+	/* through the index as well */
+	struct posting *v[] = { &p1, &p2, &rolling, &dated };
+	const char *qs[] = { "deadline:open", "deadline:rolling", "start:soon",
+	                     "start>=2026-03", "-start<2027" };
+	struct query_index *ix = index_build(v, 4);
+	for (size_t k = 0; k < sizeof(qs) / sizeof(qs[0]); k++) {
+		struct query *qq = query_parse(qs[k], NULL);
+		uint32_t got[4];
+		size_t n = query_select(qq, ix, v, 4, &env, got), m = 0;
+		for (size_t i = 0; i < 4; i++)
+			if (query_match(qq, v[i], &env)) {
+				cr_assert_lt(m, n, "%s", qs[k]);
+				cr_assert_eq(got[m++], i, "%s", qs[k]);
+			}
+		cr_assert_eq(m, n, "%s", qs[k]);
+		cr_assert_gt(n, 0, "%s", qs[k]);
+		query_free(qq);
+	}
+	index_free(ix);
+}
+
+/* ---- currencies (issue 14) ---------------------------------------------- */
+
+static struct posting
+paid_in(const char *id, double lo, double hi, const char *cur, uint32_t seq)
+{
+	struct posting p = {
+		.id = id, .title = id, .experience = NOEXP, .seq = seq,
+		.salary = { true, lo, hi, "", PERIOD_YEAR, NULL },
+	};
+	snprintf(p.salary.currency, sizeof(p.salary.currency), "%s", cur);
+	return p;
+}
+
+/* Which of yen (¥6,000,000), euro (€40,000) and dollar ($62,400) match
+ * qs under e: "yed" for all, by query_match and query_select alike. */
+static char *
+which_cur(const char *qs, const struct query_env *e)
+{
+	static char out[4];
+	struct posting yen = paid_in("yen", 6000000, 6000000, "JPY", 0);
+	struct posting eur = paid_in("eur", 40000, 40000, "EUR", 1);
+	struct posting usd = paid_in("usd", 62400, 62400, "", 2);
+	struct posting *v[] = { &yen, &eur, &usd };
+	struct query_error err;
+	struct query *q = query_parse(qs, &err);
+	cr_assert_not_null(q, "'%s' does not parse: %s", qs, err.msg);
+	struct query_index *ix = index_build(v, 3);
+	uint32_t got[3];
+	size_t n = query_select(q, ix, v, 3, e, got), k = 0;
+	for (int i = 0; i < 3; i++) {
+		bool m = query_match(q, v[i], e);
+		out[i] = m ? "yed"[i] : '-';
+		if (m) {
+			cr_assert_lt(k, n, "%s: the index misses %d", qs, i);
+			cr_assert_eq(got[k++], (uint32_t)i, "%s", qs);
+		}
+	}
+	cr_assert_eq(k, n, "%s: the index gives more", qs);
+	out[3] = '\0';
+	index_free(ix);
+	query_free(q);
+	return out;
+}
+
+#define CUR(qs, e, want) \
+	cr_assert_str_eq(which_cur(qs, e), want, "query '%s'", qs)
+
+Test(query, salary_bounds_are_in_one_currency)
+{
+	/* no currency set: dollars (FORMAT.md's default) */
+	CUR("salary>=60000", NULL, "--d");
+	CUR("salary<=45000", NULL, "---");
+	CUR("salary>=1", NULL, "--d");
+	CUR("has:salary", NULL, "yed");
+	/* the user's currency */
+	struct query_env eu = { .currency = "EUR" };
+	CUR("salary<=45000", &eu, "-e-");
+	CUR("salary>=60000", &eu, "---");
+	/* a bound names its currency: a code right after the number, in
+	 * any case, or a sign before it */
+	CUR("salary>=50000USD", &eu, "--d");
+	CUR("salary>=5000000JPY", &eu, "y--");
+	CUR("salary>=5m jpy", &eu, "---");     /* "jpy" is a word here */
+	CUR("salary>=5mjpy", &eu, "y--");
+	CUR("salary<=50kEur", NULL, "-e-");
+	CUR("salary>=¥5000000", NULL, "y--");
+	CUR("salary>=€30k", NULL, "-e-");
+	CUR("salary>=£30k", NULL, "---");
+	CUR("salary>=$60k", NULL, "--d");
+	CUR("salary>=$60k", &eu, "--d");       /* not a euro amount */
+	struct query_env ca = { .currency = "CAD" };
+	CUR("salary>=$60k", &ca, "---");       /* Canadian dollars */
+	CUR("salary=40000EUR", &ca, "-e-");
+}
+
+Test(query, salary_converted_by_the_users_rates)
+{
+	struct currency_rates r = { 0 };
+	struct currency_error err;
+	cr_assert(currency_rates_parse("EUR=1.08 JPY=0.0067", &r, &err), "%s",
+	          err.msg);
+	struct query_env us = { .currency = "USD", .rates = &r };
+	/* in dollars: € 40,000 is 43,200; ¥ 6,000,000 is 40,200 */
+	CUR("salary>=43000", &us, "-ed");
+	CUR("salary>=40000", &us, "yed");
+	CUR("salary<=41000", &us, "y--");
+	/* a bound in euros: $62,400 is 57,778 euros, the yen 37,222 */
+	CUR("salary>=40000EUR", &us, "-ed");
+	CUR("salary>=57000EUR", &us, "--d");
+	CUR("salary>=58000EUR", &us, "---");
+	/* a currency the rates do not name still never matches */
+	CUR("salary>=1GBP", &us, "---");
+	currency_rates_free(&r);
+	cr_assert_null(r.v);
+}
+
+Test(query, salary_currency_errors_and_narrowing)
+{
+	parse_error("salary>=50000EUX", 14, "unknown currency 'EUX' at column "
+	            "14 (ISO 4217 codes such as USD, EUR, GBP)");
+	parse_error("salary>=€50kUSD", 9, "'€' and 'USD' name different "
+	            "currencies at column 9");
+	parse_error("salary>=$50kEUR", 9, "'$' and 'EUR' name different "
+	            "currencies at column 9");
+	parse_error("salary>=50EU", 9, "expected an amount such as 60000, 60k "
+	            "or 50000EUR after 'salary>=', not '50EU' at column 9");
+	struct query *q = query_parse("salary>=$50kCAD", NULL);
+	cr_assert_not_null(q);
+	query_free(q);
+	cr_assert(narrows("salary>=50kEUR", "salary>=60kEUR"));
+	cr_assert_not(narrows("salary>=50k", "salary>=60kEUR"));
+	cr_assert_not(narrows("salary>=50kEUR", "salary>=60k"));
+	cr_assert_not(narrows("salary>=50kGBP", "salary>=60kEUR"));
+}
+
+/* ---- sorting by salary groups currencies -------------------------------- */
+
+Test(sort, salary_groups_by_currency)
+{
+	struct posting a = paid_in("a", 62400, 62400, "USD", 0);
+	struct posting b = paid_in("b", 40000, 40000, "EUR", 1);
+	struct posting c = paid_in("c", 6000000, 6000000, "JPY", 2);
+	struct posting d = paid_in("d", 50000, 50000, "", 3); /* dollars */
+	struct posting e = paid_in("e", 100000, 100000, "CHF", 4);
+	struct posting f = paid_in("f", 30000, 30000, "EUR", 5);
+	struct posting g = { .id = "g", .title = "g", .experience = NOEXP,
+	                     .seq = 6 };
+	const char *want[][3] = {
+		/* spec, the user's currency, the order */
+		{ "salary", "USD", "daefbcg" },
+		{ "-salary", "USD", "adebfcg" },
+		{ "salary", NULL, "daefbcg" },
+		{ "salary", "EUR", "fbecdag" },
+		{ "-salary", "EUR", "bfecadg" },
+		{ "salary", "JPY", "cefbdag" },
+		{ "title,salary", "EUR", "abcdefg" },
+	};
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		struct posting *v[] = { &g, &f, &e, &d, &c, &b, &a };
+		struct sort_spec s;
+		cr_assert(sort_parse(want[k][0], &s, NULL));
+		sort_postings(v, 7, &s, want[k][1]);
+		char got[8];
+		for (int i = 0; i < 7; i++)
+			got[i] = v[i]->id[0];
+		got[7] = '\0';
+		cr_assert_str_eq(got, want[k][2], "%s in %s", want[k][0],
+		                 want[k][1] ? want[k][1] : "(none)");
 	}
 }

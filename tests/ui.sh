@@ -385,4 +385,25 @@ no_color_option() {
 }
 ok "--no-color draws no colours" no_color_option
 
+
+# Issue 14: the help names the currency a bare salary figure is in (the
+# one most postings use: euros here), and the filter and the salary sort
+# follow it.
+help_currency() {
+	start q 120x40 --sort salary "$SRCDIR/tests/data/answers" &&
+	waits q " 6/6" &&
+	line q 2 | grep -q "Community Organizer" &&
+	line q 5 | grep -q "Union Organizer" &&
+	keys q '?' && waits q "billet: keys" &&
+	keys q G && waits q "Salary figures are in EUR, the currency most postings use." &&
+	shows q "salary>=50000EUR" &&
+	keys q q && waits q " 6/6" &&
+	keys q / && keys q -l "salary>=45000" && keys q Enter &&
+	waits q " 1/6  filter: salary>=45000" && shows q "Policy Researcher" &&
+	keys q / && keys q C-u && keys q -l "workplace:remote" && keys q Enter &&
+	waits q " 1/6  filter: workplace:remote" &&
+	keys q Q && waits q "billet-exit=0"
+}
+ok "? says what currency salary figures are in; the filter and sort follow it" help_currency
+
 finish

@@ -106,7 +106,10 @@ ui_state_close(struct ui *ui)
 		    "saved: %s", state_problem(st));
 	state_close(st);
 	ui->state = NULL;
-	ui->env = (struct query_env){.today = ui->env.today};
+	/* the hooks go with the state; the day and the currency stay */
+	struct query_env keep = ui->env;
+	ui->env = (struct query_env){.today = keep.today, .rates = keep.rates};
+	memcpy(ui->env.currency, keep.currency, sizeof(keep.currency));
 }
 
 /* Says that the state changed: views drop what they cached; the list is

@@ -21,14 +21,19 @@ struct help {
 	struct hline *v;  /* the lines */
 	size_t n, cap;
 	int keyw;         /* columns of the keys column */
+	char currency[80];  /* what currency a bare salary figure is in */
 };
 
 /* Words of the filter, after the keys. */
 static const char *const filter_help[][2] = {
 	{"word", "the word appears anywhere (case-insensitive)"},
 	{"\"two words\"", "the phrase appears"},
-	{"field:text", "title org loc dept tag type workplace lang id text"},
+	{"field:text", "title org loc dept tag lang id text other union"},
+	{"workplace:remote", "the value: also workplace.note:text for the note"},
+	{"type:part-time", "a whole value: type:exempt is not non-exempt"},
 	{"salary>=N", "yearly salary range reaches N (also <=, >, <)"},
+	{"salary>=50000EUR", "N in another currency (any ISO 4217 code)"},
+	{"deadline:rolling", "a deadline given as text; also start:text"},
 	{"experience<=N", "years of experience asked for"},
 	{"posted>=DATE", "also deadline<=DATE; dates YYYY-MM-DD"},
 	{"is:marked", "also is:hidden is:new is:open has:salary has:note"},
@@ -179,6 +184,10 @@ help_view_new(struct ui *ui)
 	add(h, 1, "Filter words (ANDed)", NULL);
 	for (size_t i = 0; i < sizeof(filter_help) / sizeof(*filter_help); i++)
 		add(h, 2, filter_help[i][0], filter_help[i][1]);
+	snprintf(h->currency, sizeof(h->currency), "Salary figures are in %s, "
+	         "the currency most postings use.",
+	         ui->env.currency[0] ? ui->env.currency : CURRENCY_DEFAULT);
+	add(h, 0, h->currency, NULL);
 	add(h, 0, "", NULL);
 	add(h, 1, "Mouse", NULL);
 	add(h, 2, "click", "select a row; on the current row: open it");

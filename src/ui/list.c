@@ -348,7 +348,7 @@ reselect(struct ui *ui, const struct posting *p, size_t old)
 static void
 sort_array(const struct ui *ui, struct posting **v, size_t n)
 {
-	sort_postings(v, n, &ui->sort);
+	sort_postings(v, n, &ui->sort, ui->env.currency);
 	if (ui->sort.n == 0 && ui->reversed_load) {
 		for (size_t i = 0; i < n / 2; i++) {
 			struct posting *t = v[i];
@@ -445,6 +445,9 @@ list_load(struct ui *ui)
 	size_t old = ui->nsorted <= c->n ? ui->nsorted : 0;
 	ui->nshown = 0;
 	list_room(ui, c->n);
+	/* a bare salary figure is in the currency most postings use; the
+	 * order and the filter below follow it */
+	currency_common(c, ui->env.currency);
 	if (!ui->ix)
 		ui->ix = index_build(c->v, 0);
 	if (ui->sort.n == 0 && !ui->reversed_load) {

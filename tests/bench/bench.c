@@ -1644,7 +1644,7 @@ main(int argc, char **argv)
 		for (int r = 0; r < runs; r++) {
 			memcpy(v, c.v, c.n * sizeof(*v));
 			double t0 = now_ms();
-			sort_postings(v, c.n, &spec);
+			sort_postings(v, c.n, &spec, NULL);
 			bms[r] = now_ms() - t0;
 		}
 		double ms = median(bms, (size_t)runs);

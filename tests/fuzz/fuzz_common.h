@@ -193,7 +193,7 @@ fuzz_touch_catalog(struct catalog *c)
 		if (!v)
 			abort();
 		memcpy(v, c->v, c->n * sizeof(*v));
-		sort_postings(v, c->n, &spec);
+		sort_postings(v, c->n, &spec, "USD");
 		free(v);
 	}
 	struct buf b = {0};
