@@ -27,8 +27,11 @@ static const int min_w[C_N] = {8, 6, 6, 6, 6};
 /* Widths under which a column is dropped rather than squeezed (the
  * title is never dropped). */
 static const int comfort_w[C_N] = {24, 10, 10, 6, 6};
-/* Which column goes first when the pane is too narrow for all. */
-static const int drop_order[] = {C_LOC, C_DEADLINE, C_ORG, C_SALARY};
+/* Which column goes first when the pane is too narrow for all: the
+ * deadline is kept longest after the title (side by side at 120 columns
+ * the list shows title, organization and deadline; the detail beside it
+ * has the rest). */
+static const int drop_order[] = {C_LOC, C_SALARY, C_ORG, C_DEADLINE};
 /* List widths from which the flags at the left take two columns, and
  * four (see list_flags). */
 #define FLAGS_TWO 40
@@ -104,7 +107,7 @@ grow(struct columns *c, int i, int target, int *extra)
 }
 
 /* Lays the columns out in width columns: columns that cannot get a
- * readable width are dropped (location, deadline, organization, salary;
+ * readable width are dropped (location, salary, organization, deadline;
  * never the title); then the title gets a readable width, salary and
  * deadline what they need, organization and location a readable width,
  * then title, organization and location share the rest 45:27:28 up to

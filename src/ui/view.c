@@ -212,8 +212,8 @@ filter_edit(struct ui *ui)
 	free(before);
 }
 
-/* Next sort key (file order -> title -> ... -> id -> title), or the
- * same keys reversed. */
+/* Next sort key (file order -> title -> ... -> id -> file order), or
+ * the same keys reversed. */
 static void
 sort_change(struct ui *ui, bool reverse)
 {
@@ -223,10 +223,12 @@ sort_change(struct ui *ui, bool reverse)
 			ui->reversed_load = !ui->reversed_load;
 		for (size_t i = 0; i < s->n; i++)
 			s->reverse[i] = !s->reverse[i];
+	} else if (s->n > 0 && s->key[0] + 1 >= SORT_NKEYS) {
+		*s = (struct sort_spec){.n = 0}; /* back to file order */
+		ui->reversed_load = false;
 	} else {
 		enum sort_key k = s->n == 0 ? SORT_TITLE
-		                            : (enum sort_key)((s->key[0] + 1) %
-		                                              SORT_NKEYS);
+		                            : (enum sort_key)(s->key[0] + 1);
 		*s = (struct sort_spec){.key = {k}, .n = 1};
 		ui->reversed_load = false;
 	}
