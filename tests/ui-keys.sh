@@ -70,6 +70,34 @@ title_is() {
 	return 1
 }
 
+# A: keys are named as help names them -------------------------------------
+names() {
+	start a 80x24 &&
+	waits a " 2/2" &&
+	keys a F1 && waits a "F1: no such key (? for help)" &&
+	keys a BTab && waits a "Shift-Tab: no such key (? for help)" &&
+	keys a C-t && waits a "Ctrl-T: no such key (? for help)" &&
+	keys a F12 && waits a "F12: no such key" &&
+	keys a IC && waits a "Insert: no such key" &&
+	! grep -q "KEY_" "$TMP/screen"
+}
+ok "F1, Shift-Tab, Ctrl-T, F12, Insert are named as help names keys, never KEY_F(1)" names
+
+alt() {
+	keys a M-x && waits a "Alt-x: no such key (? for help)" &&
+	shows a " 2/2  sort:" &&
+	! entry aclu-socal-kern-policy-advocate | grep -q "hidden" &&
+	keys a -l 'é' && waits a "é: no such key"
+}
+ok "Alt-x is a key of its own (named Alt-x), not Esc then x that hides" alt
+
+apply_named() {
+	keys a '\;' && waits a "; on the 2 postings shown" &&
+	keys a F1 && waits a "; cancelled: it goes with m, x, 1-5, 0 or p, not F1" &&
+	keys a Q && waits a "billet-exit=0"
+}
+ok "a key that ; does not take is named as help names it" apply_named
+
 # B: the sort cycle ---------------------------------------------------------
 sort_cycle() {
 	start b 80x24 &&

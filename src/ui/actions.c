@@ -231,15 +231,15 @@ ui_state_mine(struct ui *ui, const struct posting *p, struct posting_mine *m)
 
 /* Asking -------------------------------------------------------------- */
 
-/* Draws the screen and waits for a key, past resizes; 0 when the
- * program is told to stop. */
+/* Draws the screen and waits for a key (Alt-x as KEY_ALT | 'x'), past
+ * resizes; 0 when the program is told to stop. */
 static int
 next_key(struct ui *ui)
 {
 	for (;;) {
 		ui->dirty = true;
 		ui_draw(ui);
-		int k = ui_getkey(ui);
+		int k = ui_getkey_alt(ui);
 		if (k != (KEY_FN | KEY_RESIZE))
 			return k;
 	}

@@ -578,6 +578,26 @@ ui_getkey(struct ui *ui)
 	}
 }
 
+/* After Esc (k): Alt and the character right behind it, when one is
+ * already waiting (a terminal sends Alt-x as Esc x), else k. */
+static int
+alt_of(int k)
+{
+	if (k != 27 || !key_pending())
+		return k;
+	int next = key_ahead;
+	if ((next & KEY_FN) || next == 27)
+		return k; /* Esc, then a key of its own */
+	key_ahead = 0;
+	return KEY_ALT | next;
+}
+
+int
+ui_getkey_alt(struct ui *ui)
+{
+	return alt_of(ui_getkey(ui));
+}
+
 /* The byte offset of the character before pos in s. */
 static size_t
 char_before(const char *s, size_t pos)
@@ -1023,7 +1043,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		list_poll(ui);
 		ui_state_tick(ui);
 		ui_draw(ui);
-		int k = read_key_idle(ui);
+		int k = alt_of(read_key_idle(ui));
 		if (!k)
 			continue;
 		ui->dirty = true;

@@ -8,6 +8,9 @@
 /* A key as the interface sees it: a character (a Unicode code point, so
  * Ctrl-F is 6) or a curses function key with KEY_FN set (KEY_FN | KEY_DOWN). */
 #define KEY_FN 0x40000000
+/* A key read with Alt (Meta) held: Esc and the key right behind it, as
+ * terminals send them (Alt-x is KEY_ALT | 'x'). */
+#define KEY_ALT 0x20000000
 /* The key of Ctrl plus a letter. */
 #define KEY_CTRL(c) ((c) & 0x1f)
 
@@ -92,10 +95,11 @@ extern const struct action_info action_table[ACT_N];
 
 /* The action bound to a key, or ACT_NONE. */
 enum action keys_action(int key);
-/* Writes a readable name of a key ("j", "Down", "Ctrl-F") to out (size
- * bytes, NUL-terminated). */
+/* Writes the name of a key as help spells it ("j", "Down", "Ctrl-F",
+ * "F1", "Shift-Tab", "Alt-x", "é") to out (size bytes, NUL-terminated). */
 void keys_name(int key, char *out, size_t size);
-/* Writes the names of an action's keys, two spaces apart ("j  Down"). */
+/* Writes the names of an action's keys, two spaces apart ("j  Down"); a
+ * run of three or more characters in a row is written as one ("1-9"). */
 void keys_names(enum action a, char *out, size_t size);
 
 #endif

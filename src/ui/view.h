@@ -268,6 +268,9 @@ void list_poll(struct ui *ui);
  * KEY_FN | a curses key, KEY_FN | KEY_RESIZE after a resize was laid out,
  * or 0 when the program is told to stop (ui->quit is then set). */
 int ui_getkey(struct ui *ui);
+/* Like ui_getkey, and Esc with a character right behind it (what a
+ * terminal sends for Alt-x) comes as KEY_ALT | that character. */
+int ui_getkey_alt(struct ui *ui);
 
 /* actions.c: marks, notes, ratings, status, hiding, `;`, export -------- */
 
