@@ -317,7 +317,7 @@ ui_start() {
 	poll 10 has "$N" "seen: true" "$1/state.yaml"
 }
 
-# ui_fails DIR RULES LOGGED CAUSE: with RULES armed, m, 3 and a note are
+# ui_fails DIR RULES LOGGED CAUSE: with RULES armed, m, R 3 and a note are
 # each said not saved (with CAUSE), the status line says so, the file is
 # as it was, nothing is left beside it; disarmed, the next change saves
 # all of them.
@@ -330,7 +330,7 @@ ui_fails() {
 	shows $s "$4" &&
 	shows $s "state not saved  sort:" &&
 	injected "$3" &&
-	keys $s j 3 && waits $s "rated 3 of 5, but state not saved" &&
+	keys $s j R 3 && waits $s "rated 3 of 5, but state not saved" &&
 	keys $s a && waits $s "note: Upstate Director" &&
 	keys $s -l 'kept through faults' && keys $s C-x &&
 	waits $s "note saved, but state not saved" &&
@@ -381,7 +381,7 @@ ui_merge_after_fault() {
 	"$BILLET" --state "$U/state.yaml" --mark "$N" "$D" &&
 	marked "$N" "$U/state.yaml" &&
 	rm "$ARM" &&
-	keys $s 5 && waits $s "rated 5 of 5: Policy" &&
+	keys $s R 5 && waits $s "rated 5 of 5: Policy" &&
 	marked "$A" "$U/state.yaml" && marked "$N" "$U/state.yaml" &&
 	has "$A" "rating: 5" "$U/state.yaml" &&
 	line $s 2 | grep -q '^\*N5 *Policy' && line $s 3 | grep -q '^\*N *Upstate' &&
@@ -437,7 +437,7 @@ other_breaks() {
 	shows $s "for this run only: state.yaml:2:11: marked: expected true or false" &&
 	shows $s "state read-only" &&
 	cmp "$U/state.yaml" "$TMP/bad" &&
-	keys $s j 4 && waits $s "rated 4 of 5" &&
+	keys $s j R 4 && waits $s "rated 4 of 5" &&
 	cmp "$U/state.yaml" "$TMP/bad" && only_state "$U" &&
 	keys $s Q && waits $s "billet-exit=" &&
 	shows $s "were not saved" && cmp "$U/state.yaml" "$TMP/bad"
@@ -575,7 +575,7 @@ ro_ui() {
 	st=$?
 	here=
 	rw
-	[ $st -eq 0 ] && keys $s 2 && waits $s "rated 2 of 5: Upstate" &&
+	[ $st -eq 0 ] && keys $s R 2 && waits $s "rated 2 of 5: Upstate" &&
 	gone $s "state not saved" &&
 	marked "$A" "$FS" && marked "$N" "$FS" && has "$N" "rating: 2" "$FS" &&
 	keys $s Q && waits $s "billet-exit=0"

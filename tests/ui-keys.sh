@@ -93,7 +93,7 @@ ok "Alt-x is a key of its own (named Alt-x), not Esc then x that hides" alt
 
 apply_named() {
 	keys a '\;' && waits a "; on the 2 postings shown" &&
-	keys a F1 && waits a "; cancelled: it goes with m, x, 1-5, 0 or p, not F1" &&
+	keys a F1 && waits a "; cancelled: it goes with m, x, R or p, not F1" &&
 	keys a Q && waits a "billet-exit=0"
 }
 ok "a key that ; does not take is named as help names it" apply_named
@@ -144,6 +144,107 @@ columns_narrow() {
 	keys d Q && waits d "billet-exit=0"
 }
 ok "as the list narrows the deadline is the last column dropped before the title" columns_narrow
+
+# D: counts and R ------------------------------------------------------------
+count_moves() {
+	start e 80x24 "$TMP/many" &&
+	waits e " 60/60" &&
+	keys e 5 && waits e "count: 5 " &&
+	keys e j && gone e "count: 5 " &&
+	keys e Enter && title_is e "Posting 06" &&
+	keys e q && waits e " 60/60" &&
+	keys e 1 2 G Enter && title_is e "Posting 12" &&
+	keys e q 3 g Enter && title_is e "Posting 03" &&
+	keys e q 1 0 C-d Enter && title_is e "Posting 13" &&
+	keys e q C-d Enter && title_is e "Posting 23" &&
+	keys e q 2 k Enter && title_is e "Posting 21" &&
+	keys e q G 2 C-u Enter && title_is e "Posting 58" &&
+	keys e q && waits e " 60/60" &&
+	[ ! -s "$STATE" ] || ! grep -q "rating" "$STATE"
+}
+ok "digits are counts: 5j, 12G, 3g, 10 Ctrl-D (remembered), 2k, 2 Ctrl-U; nothing is rated" count_moves
+
+count_cancel() {
+	keys e g 1 2 && waits e "count: 12 " &&
+	keys e Escape && gone e "count: 12" &&
+	keys e j Enter && title_is e "Posting 02" &&
+	keys e q 0 && waits e "0: a count starts with 1-9" &&
+	keys e j Enter && title_is e "Posting 03" &&
+	keys e q && waits e " 60/60"
+}
+ok "Esc cancels a count; a count starts with 1-9" count_cancel
+
+count_detail() {
+	keys e g Enter && title_is e "Posting 01" &&
+	keys e 2 j && title_is e "Organization: Org 01" &&
+	keys e 1 0 j && title_is e "• Duty 6 of posting 01" &&
+	keys e 1 G && title_is e "Posting 01" &&
+	keys e 3 G && title_is e "Organization: Org 01" &&
+	keys e Q && waits e "billet-exit=0"
+}
+ok "in the detail a count scrolls by that many lines, 1G goes to the first" count_detail
+
+count_match() {
+	start f 80x24 "$SRCDIR/data" &&
+	waits f " 2/2" &&
+	keys f / s p a n i s h Enter && waits f "filter: spanish" &&
+	keys f Enter && waits f "Policy Advocate and Organizer" &&
+	keys f 2 n && waits f "match 2 of 2" &&
+	keys f 3 N && waits f "match 1 of 2 (wrapped)" &&
+	keys f Q && waits f "billet-exit=0" &&
+	[ ! -s "$STATE" ] || ! grep -q "rating" "$STATE"
+}
+ok "2n goes to the second match of the filter in the detail, 3N back round" count_match
+
+rate_r() {
+	rm -f "$STATE" &&
+	start g 80x24 &&
+	waits g " 2/2" &&
+	keys g j R && waits g "rate 1-5, 0 clears" &&
+	keys g 4 && waits g "rated 4 of 5: Upstate Director" &&
+	entry "$N" | grep -q "rating: 4" &&
+	line g 3 | grep -q '^ 4 Upstate Director' &&
+	keys g R x && waits g "rating not changed" &&
+	shows g " 2/2  sort:" && entry "$N" | grep -q "rating: 4" &&
+	! entry "$N" | grep -q "hidden" &&
+	keys g R 0 && waits g "rating cleared: Upstate" &&
+	! entry "$N" | grep -q "rating:"
+}
+ok "R then a digit rates (0 clears); R then another key changes nothing" rate_r
+
+help_keys() {
+	keys g '?' && waits g "billet: keys" &&
+	shows g "1-9" && shows g "a count for the next move" &&
+	keys g PageDown &&
+	waits g "rate the current posting: R then 1-5, 0 clears" &&
+	keys g q && waits g " 2/2"
+}
+ok "help lists the count (1-9) and R from the action table" help_keys
+
+# E: the messages of ; -------------------------------------------------------
+apply_messages() {
+	keys g / a d v o c Enter && waits g " 2/2  filter: advoc" &&
+	keys g '\;' R && waits g "rate the 2 postings shown 1-5, 0 clears" &&
+	keys g 4 && waits g "rate 4: apply to 2 postings? (y/n)" &&
+	keys g y && waits g "rated 2 postings 4 of 5" &&
+	entry "$N" | grep -q "rating: 4" &&
+	entry aclu-socal-kern-policy-advocate | grep -q "rating: 4" &&
+	keys g '\;' R 0 y && waits g "cleared the rating of 2 postings" &&
+	keys g '\;' m y && waits g "marked 2 postings" &&
+	keys g '\;' m y && waits g "unmarked 2 postings" &&
+	keys g '\;' p && waits g "status of 2 postings" &&
+	keys g a && waits g "status applied: apply to 2 postings? (y/n)" &&
+	keys g y && waits g "set the status of 2 postings to applied" &&
+	keys g / C-u && keys g -l 'kern' && keys g Enter &&
+	waits g " 1/2  filter: kern" &&
+	keys g '\;' R 3 && waits g "rated 1 posting 3 of 5" &&
+	keys g '\;' x && waits g "hid 1 posting" &&
+	keys g / C-u && keys g -l 'kern is:hidden' && keys g Enter &&
+	waits g " 1/2  filter: kern is:hidden" &&
+	keys g '\;' x && waits g "unhid 1 posting" &&
+	keys g Q && waits g "billet-exit=0"
+}
+ok "; says what it did in order: rated 2 postings 4 of 5, hid 1 posting, ..." apply_messages
 
 
 finish

@@ -57,7 +57,7 @@ shortlist() {
 ok "M shows only the shortlist (the status line says so), M again every posting" shortlist
 
 rate() {
-	keys a j 3 &&
+	keys a j R 3 &&
 	waits a "rated 3 of 5: Upstate Director" &&
 	line a 3 | grep -q '^ 3 Upstate Director' &&
 	has "$N" "rating: 3" &&
@@ -65,7 +65,7 @@ rate() {
 	[ "$(line a 1)" = "Upstate Director of Advocacy" ] &&
 	keys a q && waits a " 2/2"
 }
-ok "3 rates the posting: the list, the detail and the state file show 3" rate
+ok "R 3 rates the posting: the list, the detail and the state file show 3" rate
 
 note() {
 	keys a a &&
@@ -223,7 +223,7 @@ split_read() {
 	entry "$A" "$TMP/s2.yaml" | grep -q "read: true" &&
 	keys c j Enter && waits c " · Upstate Director" &&
 	entry "$N" "$TMP/s2.yaml" | grep -q "read: true" &&
-	keys c q m 4 &&
+	keys c q m R 4 &&
 	waits c "Rating:       ★★★★☆ 4/5" && shows c "Shortlist:    marked" &&
 	line c 3 | grep -q '^\*4 Upstate Director'
 }
@@ -301,7 +301,7 @@ failed_save() {
 	shows g "state not saved  sort:" &&
 	line g 2 | grep -q '^\*N Policy Advocate' &&
 	rmdir "$TMP/f/state.yaml.lock" &&
-	keys g j 2 && waits g "rated 2 of 5" &&
+	keys g j R 2 && waits g "rated 2 of 5" &&
 	gone g "state not saved  sort:" &&
 	entry "$A" "$TMP/f/state.yaml" | grep -q "marked: true" &&
 	keys g Q && waits g "billet-exit=0"

@@ -267,6 +267,25 @@ ask(struct ui *ui, const char *fmt, ...)
 	return k == 'y' || k == 'Y';
 }
 
+/* After R: asks for the rating of what (a title, or NULL) on the
+ * message line, verb before "1-5" ("rate", "rate the 2 postings
+ * shown"), and returns it, 0 to 5, or -1 when another key gave up (Q
+ * quits: ui->quit is then set). */
+static int
+ask_rating(struct ui *ui, const char *verb, const char *what)
+{
+	ui_message(ui, false, "%s 1-5, 0 clears, any other key cancels%s%s",
+	           verb, what ? ": " : "", what ? what : "");
+	int k = next_key(ui);
+	buf_clear(&ui->msg);
+	ui->dirty = true;
+	if (k >= '0' && k <= '5')
+		return k - '0';
+	if (keys_action(k) == ACT_QUIT)
+		ui->quit = true;
+	return -1;
+}
+
 /* Lets the user choose an application status in a small framed menu
  * (a letter, or j/k and Enter; p moves down too); returns it, or -1
  * when given up, or when Q quits (ui->quit is then set). what names
@@ -672,8 +691,7 @@ apply_all(struct ui *ui)
 		return;
 	}
 	ui_message(ui, false, "; on the %zu posting%s shown: m mark, x hide, "
-	           "1-5 rate, 0 unrate, p status; Esc cancels", n,
-	           n == 1 ? "" : "s");
+	           "R rate, p status; Esc cancels", n, n == 1 ? "" : "s");
 	int k = next_key(ui);
 	enum action a = keys_action(k);
 	if (a == ACT_QUIT) {
@@ -682,11 +700,11 @@ apply_all(struct ui *ui)
 	}
 	if (a != ACT_MARK && a != ACT_HIDE && a != ACT_RATE &&
 	    a != ACT_STATUS) {
-		char name[32];
+		char name[48];
 		keys_name(k, name, sizeof(name));
 		ui_message(ui, false, k == 27 || !k ? "; cancelled"
-		           : "; cancelled: it goes with m, x, 1-5, 0 or p, "
-		             "not %s", name);
+		           : "; cancelled: it goes with m, x, R or p, not %s",
+		           name);
 		return;
 	}
 	bool any_off = false, all_hidden = true;
@@ -701,42 +719,54 @@ apply_all(struct ui *ui)
 		status0 = i == 0 ? s : status0 == s ? s : -1;
 	}
 	int value = 0;
-	char what[96], done[96];
+	/* what: the question's; done: what was done, the postings
+	 * counted in it ("rated 2 postings 4 of 5") */
+	char what[96], done[160], of[48];
+	snprintf(of, sizeof(of), "%zu posting%s", n, n == 1 ? "" : "s");
 	switch (a) {
 	case ACT_MARK:
 		value = any_off;
 		snprintf(what, sizeof(what), "%s", value ? "mark" : "unmark");
-		snprintf(done, sizeof(done), "%s", value ? "marked" : "unmarked");
+		snprintf(done, sizeof(done), "%s %s",
+		         value ? "marked" : "unmarked", of);
 		break;
 	case ACT_HIDE:
 		value = !all_hidden;
 		snprintf(what, sizeof(what), "%s", value ? "hide" : "unhide");
-		snprintf(done, sizeof(done), "%s", value ? "hid" : "unhid");
+		snprintf(done, sizeof(done), "%s %s", value ? "hid" : "unhid",
+		         of);
 		break;
-	case ACT_RATE:
-		value = k - '0';
+	case ACT_RATE: {
+		char q[64];
+		snprintf(q, sizeof(q), "rate the %s shown", n == 1 ? "posting"
+		                                                 : of);
+		value = ask_rating(ui, q, NULL);
+		if (value < 0) {
+			if (!ui->quit)
+				ui_message(ui, false, "; cancelled");
+			return;
+		}
 		if (value) {
 			snprintf(what, sizeof(what), "rate %d", value);
-			snprintf(done, sizeof(done), "rated %d of 5", value);
+			snprintf(done, sizeof(done), "rated %s %d of 5", of, value);
 		} else {
 			snprintf(what, sizeof(what), "clear the rating");
-			snprintf(done, sizeof(done), "cleared the rating of");
+			snprintf(done, sizeof(done), "cleared the rating of %s", of);
 		}
 		break;
-	default: {
-		char of[48];
-		snprintf(of, sizeof(of), "%zu posting%s", n, n == 1 ? "" : "s");
+	}
+	default:
 		value = choose_status(ui, status0 < 0 ? 0 : status0, of);
 		if (value < 0) {
-			ui_message(ui, false, "; cancelled");
+			if (!ui->quit)
+				ui_message(ui, false, "; cancelled");
 			return;
 		}
 		snprintf(what, sizeof(what), "status %s",
 		         query_status_name(value));
-		snprintf(done, sizeof(done), "set the status %s on",
+		snprintf(done, sizeof(done), "set the status of %s to %s", of,
 		         query_status_name(value));
 		break;
-	}
 	}
 	if (n > 1 && !ask(ui, "%s: apply to %zu postings?", what, n)) {
 		ui_message(ui, false, "; cancelled: nothing changed");
@@ -761,14 +791,15 @@ apply_all(struct ui *ui)
 		err = one;
 	}
 	changed(ui, true);
-	report(ui, ok, &err, NULL, "%s %zu posting%s", done, n,
-	       n == 1 ? "" : "s");
+	report(ui, ok, &err, NULL, "%s", done);
 }
 
 void
 ui_state_action(struct ui *ui, enum action a, int key)
 {
 	struct state *st = ui->state;
+	(void)key;
+	ui->count = 0; /* these take no count */
 	if (a == ACT_SHORTLIST) {
 		ui->shortlist = !ui->shortlist;
 		list_rebuild(ui);
@@ -816,7 +847,12 @@ ui_state_action(struct ui *ui, enum action a, int key)
 		break;
 	}
 	case ACT_RATE: {
-		int r = key >= '0' && key <= '5' ? key - '0' : 0;
+		int r = ask_rating(ui, "rate", p->title ? p->title : p->id);
+		if (r < 0) {
+			if (!ui->quit)
+				ui_message(ui, false, "rating not changed");
+			break;
+		}
 		ok = state_set_rating(st, p->id, r, &err);
 		changed(ui, shown_by_state(ui));
 		if (r)

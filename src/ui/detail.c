@@ -126,9 +126,11 @@ row_matches(struct view *v, size_t row)
 	return spans_of(v, s, len) > 0;
 }
 
-/* Moves to the next (dir 1) or previous (dir -1) row with a match. */
+/* Moves to the count-th next (dir 1) or previous (dir -1) row with a
+ * match: from the current match when it is in sight, else from the top
+ * of the pane. */
 static void
-find_match(struct view *v, int dir)
+find_match(struct view *v, int dir, unsigned long count)
 {
 	struct detail *d = v->priv;
 	struct ui *ui = v->ui;
@@ -141,36 +143,59 @@ find_match(struct view *v, int dir)
 		return;
 	}
 	size_t n = d->lines.n, body = (size_t)view_body(v);
-	bool seen = d->match < n && d->match >= v->top &&
-	            d->match < v->top + body;
-	size_t start;
-	if (seen)
-		start = d->match;
-	else
-		start = dir > 0 ? (v->top ? v->top - 1 : n - 1) : v->top;
-	size_t total = 0, index = 0, found = (size_t)-1;
-	for (size_t i = 1; i <= n; i++) {
-		size_t r = dir > 0 ? (start + i) % n : (start + n - i % n) % n;
-		if (found == (size_t)-1 && row_matches(v, r))
-			found = r;
-	}
-	if (found == (size_t)-1) {
+	size_t *rows = malloc(n * sizeof(*rows)), total = 0;
+	if (!rows)
+		die_nomem();
+	for (size_t r = 0; r < n; r++)
+		if (row_matches(v, r))
+			rows[total++] = r;
+	if (total == 0) {
+		free(rows);
 		ui_message(ui, false, "the filter's words are not in this "
 		           "posting");
 		return;
 	}
-	for (size_t r = 0; r < n; r++) {
-		if (row_matches(v, r)) {
-			total++;
-			if (r <= found)
-				index++;
+	bool seen = d->match < n && d->match >= v->top &&
+	            d->match < v->top + body;
+	/* at: the index in rows of the first match after (dir 1) or
+	 * before (dir -1) where the search starts */
+	size_t at = 0;
+	bool wrapped = false;
+	if (dir > 0) {
+		size_t from = seen ? d->match + 1 : v->top;
+		while (at < total && rows[at] < from)
+			at++;
+		if (at == total) {
+			at = 0;
+			wrapped = true;
+		}
+	} else {
+		size_t from = seen ? d->match : v->top;
+		while (at < total && rows[at] < from)
+			at++;
+		if (at == 0) {
+			at = total - 1;
+			wrapped = true;
+		} else {
+			at--;
 		}
 	}
-	bool wrapped = dir > 0 ? found <= start && seen
-	                       : found >= start && seen;
+	/* then count - 1 more, round the posting */
+	size_t more = (size_t)((count ? count - 1 : 0) % total);
+	if (dir > 0) {
+		wrapped = wrapped || at + more >= total;
+		at = (at + more) % total;
+	} else {
+		wrapped = wrapped || more > at;
+		at = (at + total - more) % total;
+	}
+	if (count > total)
+		wrapped = true;
+	size_t found = rows[at];
+	free(rows);
 	d->match = found;
 	view_show_row(v, found, body > 4 ? 2 : 0);
-	ui_message(ui, false, "match %zu of %zu%s", index, total,
+	ui_message(ui, false, "match %zu of %zu%s", at + 1, total,
 	           wrapped ? " (wrapped)" : "");
 }
 
@@ -180,10 +205,10 @@ detail_key(struct view *v, enum action a, int key)
 	(void)key;
 	switch (a) {
 	case ACT_NEXT_MATCH:
-		find_match(v, 1);
+		find_match(v, 1, v->ui->count);
 		return ACT_NONE;
 	case ACT_PREV_MATCH:
-		find_match(v, -1);
+		find_match(v, -1, v->ui->count);
 		return ACT_NONE;
 	case ACT_ENTER:
 		return ACT_NONE;
@@ -204,6 +229,7 @@ detail_free(struct view *v)
 static const struct view_ops detail_ops = {
 	.name = "detail",
 	.cursor = false,
+	.counts = true,
 	.update = detail_update,
 	.draw_row = detail_draw_row,
 	.key = detail_key,

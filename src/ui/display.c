@@ -308,6 +308,8 @@ draw_status(struct ui *ui)
 {
 	struct buf b = {0};
 	buf_printf(&b, " %zu/%zu", ui->nshown, ui->cat->n);
+	if (ui->count)
+		buf_printf(&b, "  count: %lu", ui->count);
 	ui_state_status(ui, &b);
 	attr_t a = ui->attr[UL_STATUS];
 	if (ui->editing && ui->filter_error.len) {
@@ -1054,6 +1056,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		if (k == (KEY_FN | KEY_MOUSE)) {
 			MEVENT ev;
 			buf_clear(&ui->msg);
+			ui->count = 0;
 			if (getmouse(&ev) == OK && !ui->too_small)
 				view_mouse(ui, ev.y, ev.x, ev.bstate);
 			continue;
@@ -1070,16 +1073,22 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 				ui->quit = true;
 			continue;
 		}
+		if (view_count_key(ui, k))
+			continue;
 		if (a == ACT_NONE) {
-			if (k != 27) {
-				char name[32];
-				keys_name(k, name, sizeof(name));
+			char name[48];
+			keys_name(k, name, sizeof(name));
+			if (k == '0')
+				ui_message(ui, false, "0: a count starts with 1-9 "
+				           "(5j); R then 0 clears the rating");
+			else if (k != 27)
 				ui_message(ui, false, "%s: no such key (? for "
 				           "help)", name);
-			}
+			ui->count = 0;
 			continue;
 		}
 		view_dispatch(ui, a, k);
+		ui->count = 0;
 	}
 	if (stop_signal)
 		status = 128 + stop_signal;

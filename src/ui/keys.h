@@ -31,6 +31,9 @@
 	A(PAGE_UP, "Moving", "previous page", KEY_FN | KEY_PPAGE, KEY_CTRL('b')) \
 	A(HALF_DOWN, "Moving", "half a page down", KEY_CTRL('d')) \
 	A(HALF_UP, "Moving", "half a page up", KEY_CTRL('u')) \
+	A(COUNT, "Moving", \
+	  "a count for the next move (5j, 3G, 2n); Esc cancels", \
+	  '1', '2', '3', '4', '5', '6', '7', '8', '9') \
 	A(ENTER, "Views", \
 	  "open the detail (side by side: move the focus into it)", \
 	  '\r', '\n', KEY_FN | KEY_ENTER) \
@@ -55,14 +58,14 @@
 	A(NOTE, "Shortlist", "edit the note here (Ctrl-X saves, Esc cancels)", \
 	  'a') \
 	A(NOTE_EDITOR, "Shortlist", "edit the note in $VISUAL or $EDITOR", 'A') \
-	A(RATE, "Shortlist", "rate the current posting; 0 clears", \
-	  '1', '2', '3', '4', '5', '0') \
+	A(RATE, "Shortlist", \
+	  "rate the current posting: R then 1-5, 0 clears", 'R') \
 	A(STATUS, "Shortlist", \
 	  "set the application status: none, interested, applied, ...", 'p') \
 	A(HIDE, "Shortlist", \
 	  "hide the current posting (is:hidden shows it); again unhides", 'x') \
 	A(APPLY_ALL, "Shortlist", \
-	  "apply the next m, x, rating or p to every posting shown", ';') \
+	  "apply the next m, x, R or p to every posting shown", ';') \
 	A(EXPORT, "Shortlist", "export the shortlist to a file", 'e') \
 	A(COMPARE, "Compare", \
 	  "compare the marked postings, else the current and the next", 'c') \
@@ -87,7 +90,7 @@ struct action_info {
 	const char *name;   /* e.g. "MOVE_DOWN" */
 	const char *group;  /* heading it falls under in help */
 	const char *help;   /* what it does */
-	int key[8];         /* default keys, 0-terminated when fewer */
+	int key[10];        /* default keys, 0-terminated when fewer */
 };
 
 /* The table, indexed by enum action (row 0 is ACT_NONE). */

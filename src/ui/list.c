@@ -301,6 +301,7 @@ static const struct view_ops list_ops = {
 	.name = "list",
 	.cursor = true,
 	.header = true,
+	.counts = true, /* n and N go to the detail, which counts */
 	.update = list_update,
 	.draw_header = list_draw_header,
 	.draw_row = list_draw_row,

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,9 +244,40 @@ sort_change(struct ui *ui, bool reverse)
 static void
 not_here(struct ui *ui, int key, const char *where)
 {
-	char name[32];
+	char name[48];
 	keys_name(key, name, sizeof(name));
 	ui_message(ui, false, "%s: only in %s", name, where);
+}
+
+/* Most a count can be (more digits are not taken). */
+#define COUNT_MAX 9999999UL
+
+bool
+view_count_key(struct ui *ui, int key)
+{
+	if (ui->count && (key == 27 || key == KEY_CTRL('g'))) {
+		ui->count = 0;
+		ui_message(ui, false, "count cancelled");
+		return true;
+	}
+	bool digit = keys_action(key) == ACT_COUNT ||
+	             (key == '0' && ui->count);
+	if (!digit)
+		return false;
+	if (ui->count * 10 + (unsigned long)(key - '0') <= COUNT_MAX)
+		ui->count = ui->count * 10 + (unsigned long)(key - '0');
+	ui_message(ui, false, "a count for the next move (%luj, %luG); R then "
+	           "a digit rates; Esc cancels", ui->count, ui->count);
+	return true;
+}
+
+/* times * rows, saturating at LONG_MAX. */
+static long
+times_rows(unsigned long times, long rows)
+{
+	if (rows > 0 && times > (unsigned long)(LONG_MAX / rows))
+		return LONG_MAX;
+	return (long)times * rows;
 }
 
 void
@@ -255,16 +287,24 @@ view_driver(struct ui *ui, enum action a, int key)
 	long body = view_body(v);
 	long half = body / 2 > 0 ? body / 2 : 1;
 	long page = body > 1 ? body - (v->ops->cursor ? 0 : 1) : 1;
+	/* a count: that many rows, pages...; 5G is row 5 */
+	unsigned long count = ui->count;
+	long n = times_rows(count ? count : 1, 1);
+	if (count && (a == ACT_HALF_DOWN || a == ACT_HALF_UP))
+		ui->half_rows = n;
+	if (ui->half_rows)
+		half = ui->half_rows;
 	switch (a) {
 	case ACT_NONE:
 	case ACT_N:
+	case ACT_COUNT:
 		break;
-	case ACT_MOVE_DOWN: view_move(v, 1); break;
-	case ACT_MOVE_UP: view_move(v, -1); break;
-	case ACT_MOVE_FIRST: view_goto(v, 0); break;
-	case ACT_MOVE_LAST: view_goto(v, (size_t)-1); break;
-	case ACT_PAGE_DOWN: view_page(v, page); break;
-	case ACT_PAGE_UP: view_page(v, -page); break;
+	case ACT_MOVE_DOWN: view_move(v, n); break;
+	case ACT_MOVE_UP: view_move(v, -n); break;
+	case ACT_MOVE_FIRST: view_goto(v, count ? count - 1 : 0); break;
+	case ACT_MOVE_LAST: view_goto(v, count ? count - 1 : (size_t)-1); break;
+	case ACT_PAGE_DOWN: view_page(v, times_rows(count ? count : 1, page)); break;
+	case ACT_PAGE_UP: view_page(v, -times_rows(count ? count : 1, page)); break;
 	case ACT_HALF_DOWN: view_page(v, half); break;
 	case ACT_HALF_UP: view_page(v, -half); break;
 	case ACT_ENTER:
@@ -346,14 +386,23 @@ view_driver(struct ui *ui, enum action a, int key)
 	}
 }
 
+/* Most times a count repeats an action (see view_dispatch). */
+#define REPEAT_MAX 1000
+
 void
 view_dispatch(struct ui *ui, enum action a, int key)
 {
 	struct view *v = view_top(ui);
-	if (v->ops->key)
-		a = v->ops->key(v, a, key);
-	if (a != ACT_NONE)
-		view_driver(ui, a, key);
+	unsigned long times = 1;
+	if (ui->count > 1 && !v->ops->counts &&
+	    (a == ACT_NEXT_MATCH || a == ACT_PREV_MATCH ||
+	     a == ACT_SCROLL_LEFT || a == ACT_SCROLL_RIGHT))
+		times = ui->count < REPEAT_MAX ? ui->count : REPEAT_MAX;
+	for (unsigned long i = 0; i < times && view_top(ui) == v; i++) {
+		enum action b = v->ops->key ? v->ops->key(v, a, key) : a;
+		if (b != ACT_NONE)
+			view_driver(ui, b, key);
+	}
 }
 
 void

@@ -68,6 +68,9 @@ struct view_ops {
 	const char *name;   /* "list", "detail", ... */
 	bool cursor;        /* it has a current row; else it only scrolls */
 	bool header;        /* its first line is drawn by .draw_header */
+	bool counts;        /* its .key reads ui->count itself; else a count
+	                     * repeats NEXT_MATCH, PREV_MATCH, SCROLL_LEFT
+	                     * and SCROLL_RIGHT (view_dispatch) */
 	/* Brings v->nrows (and anything cached) up to date with the model
 	 * and v->width; called before every draw. */
 	void (*update)(struct view *v);
@@ -135,6 +138,12 @@ struct ui {
 	bool msg_error;                  /* it is an error */
 	struct buf filter_error;         /* while editing: why it does not parse */
 	bool editing;                    /* the prompt is open */
+	unsigned long count;             /* the count typed before an action
+	                                  * (5 of 5j), 0 when none; the
+	                                  * action it goes with reads it */
+	long half_rows;                  /* rows Ctrl-D and Ctrl-U move, set
+	                                  * by a count (10 Ctrl-D) as in less
+	                                  * and vim; 0: half the pane */
 	bool quit;                       /* leave the main loop */
 	struct loader *loader;           /* the load under way, or NULL */
 	char *want_id;                   /* while loading: the id to put the
@@ -189,7 +198,12 @@ void view_move(struct view *v, long delta);
 void view_show_row(struct view *v, size_t row, size_t context);
 /* Draws a view into its window (update, header, rows). */
 void view_draw(struct view *v);
-/* Runs an action on the focused view, then the generic handling. */
+/* Takes a key that types a count (a digit; Esc or Ctrl-G while one is
+ * typed cancels it); true when it did, and the key goes no further. */
+bool view_count_key(struct ui *ui, int key);
+/* Runs an action on the focused view, then the generic handling; with
+ * ui->count, as many times as it says for the actions a view does not
+ * count itself (see view_ops.counts). */
 void view_dispatch(struct ui *ui, enum action a, int key);
 /* The generic handling of an action no view used. */
 void view_driver(struct ui *ui, enum action a, int key);
