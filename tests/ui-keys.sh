@@ -246,5 +246,66 @@ apply_messages() {
 }
 ok "; says what it did in order: rated 2 postings 4 of 5, hid 1 posting, ..." apply_messages
 
+# F: / then Esc gives the place back ----------------------------------------
+place_list() {
+	start h 80x24 "$TMP/many" &&
+	waits h " 60/60" &&
+	keys h PageDown PageDown k k k && sleep 0.3 &&
+	snap h "$TMP/before" &&
+	keys h / && keys h -l 'id:p07' && waits h " 1/60  filter: id:p07" &&
+	keys h Escape && waits h "filter restored" &&
+	waits h " 60/60" &&
+	snap h "$TMP/after" && same "$TMP/before" "$TMP/after" &&
+	keys h Enter && waits h "Duty 1 of posting" &&
+	title=$(line h 1) && keys h q && waits h " 60/60" && sleep 0.3 &&
+	snap h "$TMP/before" &&
+	keys h / && keys h -l 'posting 0' && waits h "filter: posting 0" &&
+	keys h Escape && waits h " 60/60" &&
+	snap h "$TMP/after" && same "$TMP/before" "$TMP/after" &&
+	keys h Enter && title_is h "$title" && keys h q
+}
+ok "/ then Esc puts back the cursor on its posting and the list's scroll" place_list
+
+place_detail() {
+	keys h Enter && title_is h "$title" && keys h j j j j && sleep 0.3 &&
+	snap h "$TMP/before" &&
+	keys h / && keys h -l 'id:p07' && waits h " 1/60  filter: id:p07" &&
+	snap h "$TMP/typing" && same "$TMP/before" "$TMP/typing" &&
+	keys h Escape && waits h "filter restored" &&
+	snap h "$TMP/after" && same "$TMP/before" "$TMP/after" &&
+	keys h q && waits h " 60/60" && keys h Enter && sleep 0.3 &&
+	snap h "$TMP/after" && same "$TMP/before" "$TMP/after"
+}
+ok "in the full-screen detail the page stays while / is typed, and Esc leaves it as it was" place_detail
+
+keep_detail() {
+	id=$(printf '%s' "$title" | sed 's/Posting /p/') &&
+	keys h / && keys h -l "id:$id or id:p07" && keys h Enter &&
+	waits h " 2/60  filter: id:$id or id:p07" &&
+	snap h "$TMP/after" && text "$TMP/before" >"$TMP/before.txt" &&
+	text "$TMP/after" >"$TMP/after.txt" &&
+	same "$TMP/before.txt" "$TMP/after.txt" &&
+	keys h / C-u && keys h -l 'id:p07' && keys h Enter &&
+	title_is h "Posting 07" &&
+	shows h "leaves out $title: showing Posting 07" &&
+	keys h q && waits h " 1/60  filter: id:p07" &&
+	keys h Enter && title_is h "Posting 07" &&
+	keys h Q && waits h "billet-exit=0"
+}
+ok "Enter keeps the filter: the detail stays when its posting is still listed, else shows the list's" keep_detail
+
+place_split() {
+	start i 120x40 "$TMP/many" &&
+	waits i " 60/60" &&
+	keys i 3 0 j Tab 6 j && waits i "Duty 4 of posting 31" && sleep 0.3 &&
+	snap i "$TMP/before" &&
+	keys i / && keys i -l 'id:p07' && waits i " 1/60  filter: id:p07" &&
+	snap i "$TMP/typing" &&
+	sed -n '1,30p' "$TMP/typing" | grep -q "Duty 4 of posting 31" &&
+	keys i Escape && waits i " 60/60" &&
+	snap i "$TMP/after" && same "$TMP/before" "$TMP/after" &&
+	keys i Q && waits i "billet-exit=0"
+}
+ok "side by side with the focus in the detail, / keeps its page; Esc gives list and detail back" place_split
 
 finish

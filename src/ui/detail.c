@@ -16,6 +16,7 @@ struct detail {
 	int width;               /* the width it was rendered for */
 	struct rlines lines;     /* the rendered lines */
 	size_t match;            /* row of the current match, or SIZE_MAX */
+	bool hold;               /* keep showing p (detail_hold) */
 	struct query_span *spans;/* scratch for query_spans */
 	size_t nspans, cap;
 };
@@ -44,7 +45,9 @@ detail_update(struct view *v)
 	struct ui *ui = v->ui;
 	if (!v->win)
 		return; /* not on screen: nothing to lay out for */
-	const struct posting *p = ui_current(ui);
+	const struct posting *p = d->hold && d->p &&
+	                          d->generation == ui->generation
+	                          ? d->p : ui_current(ui);
 	int width = v->width - margin(v);
 	if (width < 1)
 		width = 1;
@@ -245,4 +248,33 @@ detail_view_new(struct ui *ui)
 	d->match = (size_t)-1;
 	d->width = -1;
 	return view_new(ui, &detail_ops, d);
+}
+
+void
+detail_place_get(struct view *v, struct detail_place *pl)
+{
+	struct detail *d = v->priv;
+	*pl = (struct detail_place){.p = d->p, .generation = d->generation,
+	                            .top = v->top, .match = d->match};
+}
+
+void
+detail_place_set(struct view *v, const struct detail_place *pl)
+{
+	struct detail *d = v->priv;
+	if (!v->win)
+		return; /* not shown: it shows what it showed when it is */
+	detail_update(v);
+	if (!pl->p || d->p != pl->p || d->generation != pl->generation)
+		return;
+	d->match = pl->match;
+	view_goto(v, pl->top);
+}
+
+void
+detail_hold(struct view *v, bool hold)
+{
+	struct detail *d = v->priv;
+	d->hold = hold;
+	v->ui->dirty = true;
 }

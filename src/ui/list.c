@@ -335,6 +335,18 @@ list_select(struct ui *ui, const char *id)
 	return false;
 }
 
+bool
+list_select_posting(struct ui *ui, const struct posting *p)
+{
+	for (size_t i = 0; p && i < ui->nshown; i++) {
+		if (ui->shown[i] == p) {
+			view_goto(ui->list, i);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Puts the cursor back on p, else near where it was. */
 static void
 reselect(struct ui *ui, const struct posting *p, size_t old)

@@ -182,32 +182,72 @@ view_draw(struct view *v)
 	wnoutrefresh(v->win);
 }
 
-/* Lets the user edit the filter; the list follows every key press. */
+/* Where the user was when `/` was pressed, to go back to on Esc. */
+struct filter_place {
+	struct posting *cur;       /* the list's current posting, or NULL */
+	size_t cursor, top;        /* the list's cursor and first row */
+	struct detail_place detail;/* where the detail was */
+};
+
+/* Lets the user edit the filter; the list follows every key press, its
+ * cursor on the posting it was on before `/` whenever that is shown. */
 static void
 filter_changed(struct ui *ui, const char *text, void *ctx)
 {
-	(void)ctx;
+	const struct filter_place *pl = ctx;
 	if (list_set_filter(ui, text))
 		buf_clear(&ui->filter_error);
+	list_select_posting(ui, pl->cur);
 }
 
-/* The prompt for `/`: Enter keeps, Esc restores the filter before it. */
+/* The prompt for `/`: Enter keeps, Esc restores the filter before it and
+ * the place: the list's cursor on the same posting and its scroll, the
+ * detail's posting and its scroll. While the detail has the focus (full
+ * screen, or side by side after Tab) it keeps its posting as the filter
+ * is typed; on Enter it stays on it if the list still shows it (the
+ * cursor goes there), else it shows the list's current posting, as
+ * mutt's pager goes on with the index's message. */
 static void
 filter_edit(struct ui *ui)
 {
 	char *before = strdup(query_source(ui->query));
 	if (!before)
 		die_nomem();
+	struct filter_place pl = {.cur = ui_current(ui), .cursor = ui->list->cursor,
+	                   .top = ui->list->top};
+	detail_place_get(ui->detail, &pl.detail);
+	bool reading = view_top(ui) == ui->detail;
+	if (reading)
+		detail_hold(ui->detail, true);
 	buf_clear(&ui->filter_error);
-	char *text = ui_prompt(ui, "/", before, filter_changed, NULL);
+	char *text = ui_prompt(ui, "/", before, filter_changed, &pl);
+	if (reading)
+		detail_hold(ui->detail, false);
 	if (!text) {
 		list_set_filter(ui, before);
 		buf_clear(&ui->filter_error);
+		if (!list_select_posting(ui, pl.cur))
+			view_goto(ui->list, pl.cursor);
+		ui->list->top = pl.top;
+		view_goto(ui->list, ui->list->cursor); /* top in range */
+		detail_place_set(ui->detail, &pl.detail);
 		ui_message(ui, false, "filter restored");
-	} else if (ui->filter_error.len) {
-		ui_message(ui, true, "%s (the filter stays '%s')",
-		           ui->filter_error.s, query_source(ui->query));
+	} else {
+		if (ui->filter_error.len)
+			ui_message(ui, true, "%s (the filter stays '%s')",
+			           ui->filter_error.s, query_source(ui->query));
 		buf_clear(&ui->filter_error);
+		const struct posting *read = pl.detail.p;
+		if (reading && read && pl.detail.generation == ui->generation &&
+		    !list_select_posting(ui, read)) {
+			struct posting *now = ui_current(ui);
+			if (!ui->msg.len)
+				ui_message(ui, false, "the filter leaves out %s: "
+				           "showing %s", read->title ? read->title
+				                                     : read->id,
+				           !now ? "nothing"
+				           : now->title ? now->title : now->id);
+		}
 	}
 	free(text);
 	free(before);

@@ -253,6 +253,8 @@ struct view *list_view_new(struct ui *ui);
 struct posting *ui_current(struct ui *ui);
 /* Puts the list's cursor on the posting with this id if shown. */
 bool list_select(struct ui *ui, const char *id);
+/* Puts the list's cursor on p if the list shows it; true if it does. */
+bool list_select_posting(struct ui *ui, const struct posting *p);
 /* Recomputes ui->sorted from the catalog (after a load) and the widths. */
 void list_load(struct ui *ui);
 /* Rebuilds ui->shown from ui->sorted and the filter, keeping the cursor
@@ -330,6 +332,20 @@ extern const size_t note_nkeys;
 
 /* Makes the detail view (it shows ui_current()). */
 struct view *detail_view_new(struct ui *ui);
+/* Where the detail is: the posting it shows and how far it is scrolled. */
+struct detail_place {
+	const struct posting *p; /* the posting shown, or NULL */
+	unsigned generation;     /* ui->generation p belongs to */
+	size_t top;              /* the first line shown */
+	size_t match;            /* the current match of n and N */
+};
+/* Records where the detail v is. */
+void detail_place_get(struct view *v, struct detail_place *pl);
+/* Puts the detail v back where pl says, if it shows that posting now. */
+void detail_place_set(struct view *v, const struct detail_place *pl);
+/* hold true: the detail v keeps showing the posting it shows now,
+ * wherever the list's cursor goes, until detail_hold(v, false). */
+void detail_hold(struct view *v, bool hold);
 /* Makes the help view, generated from the action table. */
 struct view *help_view_new(struct ui *ui);
 /* Makes the view of the problems found while loading. */
