@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/* compare_int: what compare.c, compare_words.c and compare_print.c share;
+ * no other module includes it. */
+#ifndef BILLET_COMPARE_INT_H
+#define BILLET_COMPARE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "compare.h"
+
+/* A text as a sorted set of word ids into its corpus. */
+struct bag {
+	size_t *id;  /* the ids of its distinct stems, ascending */
+	size_t n;    /* how many */
+	char *norm;  /* normalised text, for exact equality */
+	double w;    /* the weights of its stems summed in id order, as
+	              * compare_bag_score sums them */
+};
+
+/* The words of a group of texts, their document frequency and weight. */
+struct corpus {
+	struct bag *bags; /* one per text */
+	size_t n;         /* texts */
+	char **vocab;     /* sorted distinct stems */
+	size_t nvocab;    /* how many */
+	double *weight;   /* per stem */
+};
+
+/* True for an ASCII white space byte. */
+bool compare_is_space(char c);
+/* True when a and b are equal normalised (folded, white space collapsed,
+ * a final period dropped). */
+bool compare_norm_equal(const char *a, const char *b);
+/* Builds the corpus of texts[0..n); uniform: every word weighs 1, else
+ * the weights of compare.h. Free with compare_corpus_free. */
+void compare_corpus_build(struct corpus *c, const char *const *texts,
+                          size_t n, bool uniform);
+/* Frees what compare_corpus_build made and empties c. */
+void compare_corpus_free(struct corpus *c);
+/* The measure of compare.h between two bags of one corpus. */
+double compare_bag_score(const struct corpus *c, const struct bag *a,
+                         const struct bag *b);
+
+#endif

@@ -1,0 +1,429 @@
+/* SPDX-License-Identifier: MIT */
+/* compare_words: the words compare sees in a text (folded, stop words
+ * dropped, stemmed), the similarity of two texts built on them, and
+ * normalised equality; pure, no curses. See compare.h. */
+#include "compare_int.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers ------------------------------------------------- */
+
+bool
+compare_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* Normalised text for equality: folded, white space collapsed, trimmed,
+ * a final period dropped. */
+static void
+norm_text(struct buf *out, const char *s)
+{
+	struct buf f = {0};
+	text_fold(&f, s, strlen(s));
+	bool space = false;
+	for (size_t i = 0; i < f.len; i++) {
+		if (compare_is_space(f.s[i])) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(out, ' ');
+		space = false;
+		buf_addc(out, f.s[i]);
+	}
+	if (out->len && out->s[out->len - 1] == '.')
+		out->s[--out->len] = '\0';
+	if (!out->s)
+		buf_add(out, "", 0);
+	buf_free(&f);
+}
+
+bool
+compare_norm_equal(const char *a, const char *b)
+{
+	struct buf x = {0}, y = {0};
+	norm_text(&x, a);
+	norm_text(&y, b);
+	bool eq = strcmp(x.s, y.s) == 0;
+	buf_free(&x);
+	buf_free(&y);
+	return eq;
+}
+
+/* ---- words: folding, stop words, stemming --------------------------- */
+
+static const char *const stop_words[] = {
+	"a", "about", "above", "across", "after", "again", "against", "all",
+	"also", "am", "among", "an", "and", "another", "any", "are", "as",
+	"at", "be", "because", "been", "before", "being", "below", "between",
+	"both", "but", "by", "can", "could", "did", "do", "does", "doing",
+	"down", "during", "each", "either", "etc", "every", "few", "for",
+	"from", "further", "had", "has", "have", "having", "he", "her",
+	"here", "hers", "him", "his", "how", "i", "if", "in", "including",
+	"into", "is", "it", "its", "itself", "just", "may", "me", "might",
+	"more", "most", "much", "must", "my", "no", "nor", "not", "of", "off",
+	"on", "once", "one", "only", "or", "other", "others", "our", "ours",
+	"out", "over", "own", "per", "same", "shall", "she", "should", "so",
+	"some", "such", "than", "that", "the", "their", "theirs", "them",
+	"then", "there", "these", "they", "this", "those", "through", "thus",
+	"to", "too", "under", "until", "up", "upon", "us", "very", "via",
+	"was", "we", "well", "were", "what", "when", "where", "whether",
+	"which", "while", "who", "whom", "whose", "why", "will", "with",
+	"within", "without", "would", "yet", "you", "your", "yours",
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool
+is_stop_word(const char *w)
+{
+	/* the table is sorted; keep it so */
+	return bsearch(&w, stop_words, sizeof stop_words / sizeof *stop_words,
+	               sizeof *stop_words, cmp_str) != NULL;
+}
+
+/* Whether a (folded) code point belongs to a word. */
+static bool
+is_word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD)
+		return false;
+	if (c >= 0x2000 && c <= 0x2BFF) /* punctuation, symbols, arrows */
+		return false;
+	if (c >= 0x3000 && c <= 0x303F) /* CJK punctuation */
+		return false;
+	if (c >= 0xFE30 && c <= 0xFE4F) /* CJK compatibility forms */
+		return false;
+	if (c >= 0xFF00 && c <= 0xFF0F)
+		return false;
+	if (c >= 0x1F000) /* emoji and such */
+		return false;
+	return true;
+}
+
+static bool
+ends(const char *w, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+	return n >= k && memcmp(w + n - k, suf, k) == 0;
+}
+
+static bool
+has_vowel(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr("aeiouy", w[i]) || (unsigned char)w[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Derivational suffixes, longest first. Final 'e' is gone by the time
+ * they are tried, so "ence" appears as "enc", "ive" as "iv", ... */
+static const char *const suffixes[] = {
+	"ational", "ional", "ation", "ition", "ness", "ment", "ency", "ancy",
+	"ence", "ance", "able", "ible", "ity", "ive", "ion", "ent", "ant",
+	"enc", "anc", "abl", "ibl", "ful", "ous", "ism", "ist", "iv", "al",
+	"er", "ic", "y",
+};
+
+/* Stems a folded word in place (a light Porter step 1 and a few
+ * derivational endings); returns its new length. Words of three bytes or
+ * fewer are kept; no stem gets shorter than three bytes. */
+static size_t
+stem(char *w, size_t n)
+{
+	if (n <= 3)
+		return n;
+	/* plurals */
+	if (ends(w, n, "sses"))
+		n -= 2;
+	else if (ends(w, n, "ies") && n > 4) {
+		n -= 3;
+		w[n++] = 'y';
+	} else if (ends(w, n, "ss") || ends(w, n, "us") || ends(w, n, "is"))
+		;
+	else if (w[n - 1] == 's')
+		n--;
+	/* adverbs */
+	if (ends(w, n, "ly") && n - 2 >= 4)
+		n -= 2;
+	/* verb endings, or a final e */
+	bool undouble = false;
+	if (ends(w, n, "ing") && n - 3 >= 3 && has_vowel(w, n - 3)) {
+		n -= 3;
+		undouble = true;
+	} else if (ends(w, n, "ed") && n - 2 >= 3 && has_vowel(w, n - 2)) {
+		n -= 2;
+		undouble = true;
+	} else if (w[n - 1] == 'e' && n - 1 >= 3)
+		n--;
+	if (undouble && n >= 4 && w[n - 1] == w[n - 2] &&
+	    !strchr("aeiouylsz", w[n - 1]))
+		n--;
+	/* one derivational ending */
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+		size_t k = strlen(suffixes[i]);
+		if (ends(w, n, suffixes[i]) && n - k >= 3) {
+			n -= k;
+			if (w[n - 1] == 'e' && n - 1 >= 3)
+				n--;
+			break;
+		}
+	}
+	w[n] = '\0';
+	return n;
+}
+
+/* Calls fn with each stem of s (duplicates kept, order kept). */
+static void
+each_word(const char *s, void (*fn)(void *ctx, const char *w), void *ctx)
+{
+	struct buf f = {0}, w = {0};
+	text_fold(&f, s, strlen(s));
+	size_t ncp = 0;
+	for (size_t i = 0; i <= f.len;) {
+		uint32_t c = 0;
+		size_t k = 1;
+		if (i < f.len)
+			k = text_decode(f.s + i, f.len - i, &c);
+		if (i < f.len && is_word_cp(c)) {
+			buf_add(&w, f.s + i, k);
+			ncp++;
+		} else if (w.len) {
+			if (ncp > 1 && !is_stop_word(w.s)) {
+				w.len = stem(w.s, w.len);
+				fn(ctx, w.s);
+			}
+			buf_clear(&w);
+			ncp = 0;
+		}
+		i += k;
+	}
+	buf_free(&f);
+	buf_free(&w);
+}
+
+struct word_list {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+word_list_add(void *ctx, const char *w)
+{
+	struct word_list *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	size_t len = strlen(w);
+	l->v[l->n] = xrealloc(NULL, len + 1);
+	memcpy(l->v[l->n++], w, len + 1);
+}
+
+static void
+word_list_free(struct word_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	*l = (struct word_list){0};
+}
+
+static void
+words_append(void *ctx, const char *w)
+{
+	struct buf *b = ctx;
+	if (b->len)
+		buf_addc(b, ' ');
+	buf_adds(b, w);
+}
+
+void
+compare_words(struct buf *out, const char *s)
+{
+	struct buf b = {0};
+	each_word(s, words_append, &b);
+	if (b.len) {
+		if (out->len)
+			buf_addc(out, ' ');
+		buf_add(out, b.s, b.len);
+	}
+	if (!out->s)
+		buf_add(out, "", 0);
+	buf_free(&b);
+}
+
+/* ---- bags of words and the similarity measure ----------------------- */
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Index of w in the sorted vocabulary, or nvocab. */
+static size_t
+vocab_find(const struct corpus *c, const char *w)
+{
+	char **hit = bsearch(&w, c->vocab, c->nvocab, sizeof *c->vocab,
+	                     cmp_str);
+	return hit ? (size_t)(hit - c->vocab) : c->nvocab;
+}
+
+/* Sums each bag's weights (struct bag's w). */
+static void
+bag_sums(struct corpus *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct bag *b = &c->bags[i];
+		b->w = 0;
+		for (size_t k = 0; k < b->n; k++)
+			b->w += c->weight[b->id[k]];
+	}
+}
+
+void
+compare_corpus_build(struct corpus *c, const char *const *texts, size_t n,
+             bool uniform)
+{
+	*c = (struct corpus){0};
+	c->n = n;
+	c->bags = xcalloc(n, sizeof *c->bags);
+	struct word_list *lists = xcalloc(n, sizeof *lists);
+	struct word_list all = {0};
+	for (size_t i = 0; i < n; i++) {
+		each_word(texts[i], word_list_add, &lists[i]);
+		for (size_t k = 0; k < lists[i].n; k++)
+			word_list_add(&all, lists[i].v[k]);
+	}
+	if (all.n)
+		qsort(all.v, all.n, sizeof *all.v, cmp_str);
+	c->vocab = xcalloc(all.n, sizeof *c->vocab);
+	for (size_t k = 0; k < all.n; k++) {
+		if (c->nvocab && !strcmp(c->vocab[c->nvocab - 1], all.v[k])) {
+			free(all.v[k]);
+			continue;
+		}
+		c->vocab[c->nvocab++] = all.v[k];
+	}
+	free(all.v);
+	size_t *df = xcalloc(c->nvocab, sizeof *df);
+	for (size_t i = 0; i < n; i++) {
+		struct bag *b = &c->bags[i];
+		b->id = xcalloc(lists[i].n, sizeof *b->id);
+		for (size_t k = 0; k < lists[i].n; k++)
+			b->id[k] = vocab_find(c, lists[i].v[k]);
+		qsort(b->id, lists[i].n, sizeof *b->id, cmp_size);
+		for (size_t k = 0; k < lists[i].n; k++)
+			if (!b->n || b->id[b->n - 1] != b->id[k])
+				b->id[b->n++] = b->id[k];
+		for (size_t k = 0; k < b->n; k++)
+			df[b->id[k]]++;
+		struct buf nb = {0};
+		norm_text(&nb, texts[i]);
+		b->norm = buf_steal(&nb);
+		word_list_free(&lists[i]);
+	}
+	free(lists);
+	c->weight = xcalloc(c->nvocab, sizeof *c->weight);
+	for (size_t k = 0; k < c->nvocab; k++)
+		c->weight[k] = uniform ? 1.0 : log(1.0 + (double)n / (double)df[k]);
+	free(df);
+	bag_sums(c);
+}
+
+void
+compare_corpus_free(struct corpus *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->bags[i].id);
+		free(c->bags[i].norm);
+	}
+	for (size_t k = 0; k < c->nvocab; k++)
+		free(c->vocab[k]);
+	free(c->bags);
+	free(c->vocab);
+	free(c->weight);
+	*c = (struct corpus){0};
+}
+
+double
+compare_bag_score(const struct corpus *c, const struct bag *a, const struct bag *b)
+{
+	if (!strcmp(a->norm, b->norm))
+		return 1.0;
+	double wa = 0, wb = 0, wi = 0;
+	size_t i = 0, j = 0;
+	while (i < a->n || j < b->n) {
+		if (j >= b->n || (i < a->n && a->id[i] < b->id[j]))
+			wa += c->weight[a->id[i++]];
+		else if (i >= a->n || b->id[j] < a->id[i])
+			wb += c->weight[b->id[j++]];
+		else {
+			double w = c->weight[a->id[i]];
+			wa += w;
+			wb += w;
+			wi += w;
+			i++;
+			j++;
+		}
+	}
+	if (wa <= 0 || wb <= 0 || wi <= 0)
+		return 0.0;
+	return wi / sqrt(wa * wb);
+}
+
+double
+compare_similarity(const char *a, const char *b)
+{
+	const char *texts[2] = {a, b};
+	struct corpus c;
+	compare_corpus_build(&c, texts, 2, true);
+	double s = compare_bag_score(&c, &c.bags[0], &c.bags[1]);
+	compare_corpus_free(&c);
+	return s;
+}
+
+double
+compare_similarity_in(const char *a, const char *b,
+                      const char *const *corpus, size_t n)
+{
+	/* the corpus gives the weights; a and b are appended as texts of their
+	 * own, but do not count toward the document frequencies */
+	const char **texts = xcalloc(n + 2, sizeof *texts);
+	for (size_t i = 0; i < n; i++)
+		texts[i] = corpus[i];
+	texts[n] = a;
+	texts[n + 1] = b;
+	struct corpus c;
+	compare_corpus_build(&c, texts, n + 2, false);
+	/* recompute the weights from the corpus alone */
+	size_t *df = xcalloc(c.nvocab, sizeof *df);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < c.bags[i].n; k++)
+			df[c.bags[i].id[k]]++;
+	size_t nn = n ? n : 1;
+	for (size_t k = 0; k < c.nvocab; k++)
+		c.weight[k] = log(1.0 + (double)nn / (double)(df[k] ? df[k] : 1));
+	free(df);
+	bag_sums(&c);
+	double s = compare_bag_score(&c, &c.bags[n], &c.bags[n + 1]);
+	free(texts);
+	compare_corpus_free(&c);
+	return s;
+}
