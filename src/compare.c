@@ -179,6 +179,9 @@ field_salary(struct cmp_table *t, const struct posting *const *p)
 		               !strcmp(s->currency, s0->currency);
 		if (!convert) {
 			salary_full(&v[i], s);
+			if (i > 0 && s0->present) /* no arithmetic across currencies */
+				notes[i] = sanitised(CMP_OTHER_CURRENCY,
+				                     strlen(CMP_OTHER_CURRENCY), 0);
 			continue;
 		}
 		struct salary c = *s;
@@ -981,6 +984,21 @@ build_lists(struct cmp_table *t, const struct posting *const *p)
 	build_sections(t, p, &left);
 }
 
+/* The word diff of every field and item row (see compare.h): an item
+ * row whose items differ in their words differs. */
+static void
+diff_rows(struct cmp_table *t)
+{
+	uint64_t left = CMP_DIFF_TOTAL;
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct cmp_row *row = &t->rows[r];
+		if (row->kind == CMP_ITEM)
+			row->differs |= compare_diff_row(row, t->n, true, &left);
+		else if (row->kind == CMP_FIELD && row->differs)
+			compare_diff_row(row, t->n, true, &left);
+	}
+}
+
 int
 compare_build(const struct posting *const *p, size_t n, struct cmp_table *out)
 {
@@ -1001,6 +1019,7 @@ compare_build(const struct posting *const *p, size_t n, struct cmp_table *out)
 	}
 	build_fields(out, p);
 	build_lists(out, p);
+	diff_rows(out);
 	return 0;
 }
 
@@ -1014,6 +1033,7 @@ compare_free(struct cmp_table *t)
 		for (size_t i = 0; i < CMP_MAX; i++) {
 			free(row->cell[i]);
 			free(row->note[i]);
+			free(row->span[i]);
 		}
 	}
 	for (size_t i = 0; i < CMP_MAX; i++) {

@@ -57,7 +57,28 @@
  * word stays low (about 0.1). Texts equal after normalisation (folded,
  * spaces collapsed, a final period dropped) score 1; an item with no words
  * left scores 0 against any other text. CMP_THRESHOLD was chosen on the
- * sample postings: every pair it admits there is a true one. */
+ * sample postings: every pair it admits there is a true one.
+ *
+ * Rows that differ: a field row differs when a posting lacks the field
+ * or the values are not equal normalised (folded, spaces collapsed, a
+ * final period dropped). An item row differs when a posting has no item
+ * on it, or when its items differ in their words: the words of a cell
+ * are its runs of letters and digits (each Han or kana character one
+ * word), case-folded, so that spaces and punctuation do not count
+ * ("Organize, lead" and "organize lead" are equal).
+ *
+ * Differing words (the word diff): in a row that differs, the cells are
+ * compared word by word with the row's base cell, the first posting's
+ * that the row has, through a longest common subsequence of their words.
+ * A word of another cell outside the subsequence differs; a word of the
+ * base cell differs when it is outside the subsequence with any other
+ * cell. A cell sharing no word with the base is different through and
+ * through: it gets no spans and does not count for the base's. The
+ * differing words of a cell are byte ranges of it (struct cmp_span),
+ * consecutive differing words one range with what lies between them.
+ * The work is bounded: the common beginning and end of two cells are set
+ * aside, and a middle of more than CMP_DIFF_CELLS pairs of words, or past
+ * CMP_DIFF_TOTAL for the table, is taken to share nothing. */
 #ifndef BILLET_COMPARE_H
 #define BILLET_COMPARE_H
 
@@ -77,10 +98,21 @@
 #define CMP_WORK ((uint64_t)1 << 23)
 /* Work allowed for all the lists of a table together. */
 #define CMP_WORK_TOTAL ((uint64_t)1 << 25)
+/* The most pairs of words compared in one word diff (see above). */
+#define CMP_DIFF_CELLS ((uint64_t)1 << 20)
+/* The most pairs of words compared in the word diffs of one table. */
+#define CMP_DIFF_TOTAL ((uint64_t)1 << 26)
+/* Around the differing words in compare_print_text, which has no
+ * attributes: "«" and "»". */
+#define CMP_DIFF_OPEN "\xc2\xab"
+#define CMP_DIFF_CLOSE "\xc2\xbb"
 /* What a partial table (see above) says under its rows. */
 #define CMP_PARTIAL_NOTE "Some lists are too long to compare every pair " \
 	"of their items: two items that share only words found in very many " \
 	"items were not compared and may be on rows of their own."
+/* The salary note of a posting paid in another currency than the first:
+ * no difference is worked out across currencies. */
+#define CMP_OTHER_CURRENCY "other currency: no difference"
 /* Marker in the label column of a row whose values differ. */
 #define CMP_MARK_DIFFERS '*'
 /* Marker in the label column of an item only one posting has. */
@@ -93,15 +125,26 @@ enum cmp_kind {
 	CMP_ITEM,    /* one item of a list, aligned across the postings */
 };
 
+/* A byte range of a cell: words that differ (see above). */
+struct cmp_span {
+	size_t off;            /* first byte */
+	size_t len;            /* bytes */
+};
+
 /* One row. Every string is malloc'd, sanitised, and owned by the table. */
 struct cmp_row {
 	enum cmp_kind kind;
 	char *label;           /* field name or section heading */
 	char *group;           /* a section's sub group heading, or NULL */
 	char *cell[CMP_MAX];   /* each posting's text, NULL when it has none */
-	char *note[CMP_MAX];   /* salary: difference from the first, or NULL */
+	char *note[CMP_MAX];   /* salary: difference from the first (same
+	                          currency), CMP_OTHER_CURRENCY, or NULL */
+	struct cmp_span *span[CMP_MAX]; /* each cell's differing words (see
+	                          above), in order; NULL when none */
+	size_t nspan[CMP_MAX]; /* how many spans each cell has */
 	bool differs;          /* field: values not all equal (normalised);
-	                          item: some posting has no item on this row;
+	                          item: some posting has no item on this row,
+	                          or the items' words differ (see above);
 	                          heading: false (show it with its items) */
 	bool unique;           /* item: exactly one posting has it */
 };
@@ -121,6 +164,9 @@ struct cmp_table {
 struct cmp_cell_lines {
 	char **v;              /* the lines (item bullets and salary notes in) */
 	size_t n;              /* how many */
+	struct cmp_span **span; /* each line's differing words, byte ranges
+	                          of the line (NULL when it has none) */
+	size_t *nspan;         /* how many each line has */
 };
 
 /* One row's cells wrapped to a column width, for drawing side by side. */
@@ -150,7 +196,8 @@ void compare_words(struct buf *out, const char *s);
 
 /* Wraps each cell of row r (of a table of n postings) to width columns
  * (width >= 1): items get a "• " bullet and a two-column hanging indent,
- * the salary note follows its value on a line of its own. */
+ * the salary note follows its value on a line of its own; the row's
+ * differing words go with the lines as byte ranges of each line. */
 void compare_row_lines(const struct cmp_row *r, size_t n, int width,
                        struct cmp_row_lines *out);
 /* Frees the lines made by compare_row_lines and empties out. */
@@ -165,13 +212,16 @@ char compare_marker(const struct cmp_row *r);
  * on a line of its own, and every row's cells side by side in columns of
  * equal width, wrapped by display width. A marker (CMP_MARK_DIFFERS or
  * CMP_MARK_UNIQUE) starts the label column of a differing row or unique
- * item, so the marks survive without colour. A partial table ends in a
+ * item, so the marks survive without colour; the differing words stand
+ * between CMP_DIFF_OPEN and CMP_DIFF_CLOSE. A partial table ends in a
  * blank line and CMP_PARTIAL_NOTE, wrapped. */
 void compare_print_text(struct buf *out, const struct cmp_table *t, int width);
 /* Appends the table as one JSON object: {"postings": [{"id", "title"}...],
- * "rows": [{"kind", "field", "group"?, "values", "notes"?, "differs",
- * "unique"}...], "partial": true (only when it is)}, values null where a
- * posting has nothing; ends in '\n'. */
+ * "rows": [{"kind", "field", "group"?, "values", "notes"?, "words"?,
+ * "differs", "unique"}...], "partial": true (only when it is)}, values
+ * null where a posting has nothing; "words", on a row with differing
+ * words, is each posting's list of them (the text of each span), null
+ * where the posting has nothing; ends in '\n'. */
 void compare_print_json(struct buf *out, const struct cmp_table *t);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "compare.h"
 
@@ -38,6 +39,13 @@ void compare_corpus_build(struct corpus *c, const char *const *texts,
                           size_t n, bool uniform);
 /* Frees what compare_corpus_build made and empties c. */
 void compare_corpus_free(struct corpus *c);
+/* Compares the cells of row r (of a table of n postings) word by word as
+ * compare.h says; with spans, fills r->span and r->nspan. Returns whether
+ * the cells it has differ in their words (their text, when none has a
+ * word). left: the diff work the table may still take (see
+ * CMP_DIFF_TOTAL). */
+bool compare_diff_row(struct cmp_row *r, size_t n, bool spans,
+                      uint64_t *left);
 /* The measure of compare.h between two bags of one corpus. */
 double compare_bag_score(const struct corpus *c, const struct bag *a,
                          const struct bag *b);

@@ -9,20 +9,46 @@
 
 /* ---- wrapping ------------------------------------------------------- */
 
+/* Appends a line, s cut to width; sp[0..nsp) are byte ranges of s to keep
+ * with it (those past a cut are cut too). */
 static void
-lines_add(struct cmp_cell_lines *l, const char *s, size_t len, int width)
+lines_add(struct cmp_cell_lines *l, const char *s, size_t len, int width,
+          const struct cmp_span *sp, size_t nsp)
 {
 	struct buf b = {0};
 	text_fit(&b, s, len, width, false);
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->span = xrealloc(l->span, (l->n + 1) * sizeof *l->span);
+	l->nspan = xrealloc(l->nspan, (l->n + 1) * sizeof *l->nspan);
+	/* the bytes of s the cut kept, ending at a character boundary */
+	size_t kept = 0;
+	while (kept < len && kept < b.len && b.s[kept] == s[kept])
+		kept++;
+	while (kept > 0 && kept < len && ((unsigned char)s[kept] & 0xC0) == 0x80)
+		kept--;
+	struct cmp_span *v = NULL;
+	size_t n = 0;
+	for (size_t k = 0; k < nsp; k++) {
+		size_t from = sp[k].off, to = sp[k].off + sp[k].len;
+		if (to > kept)
+			to = kept;
+		if (from >= to)
+			continue;
+		v = xrealloc(v, (n + 1) * sizeof *v);
+		v[n++] = (struct cmp_span){from, to - from};
+	}
+	l->span[l->n] = v;
+	l->nspan[l->n] = n;
 	l->v[l->n++] = buf_steal(&b);
 }
 
 /* Wraps s into l at width columns, the first line after first, the rest
- * after rest (both of display width indent). */
+ * after rest (both of display width indent); sp[0..nsp) are byte ranges
+ * of s, carried into the lines. */
 static void
 wrap_into(struct cmp_cell_lines *l, const char *s, int width,
-          const char *first, const char *rest, int indent)
+          const char *first, const char *rest, int indent,
+          const struct cmp_span *sp, size_t nsp)
 {
 	if (width - indent < 2) { /* no room for a wide character */
 		first = rest = "";
@@ -32,12 +58,23 @@ wrap_into(struct cmp_cell_lines *l, const char *s, int width,
 	size_t nl = 0, cap = 0;
 	text_wrap(s, strlen(s), width - indent, &wl, &nl, &cap);
 	struct buf b = {0};
+	struct cmp_span *ls = nsp ? xcalloc(nsp, sizeof *ls) : NULL;
 	for (size_t k = 0; k < nl; k++) {
 		buf_clear(&b);
 		buf_adds(&b, k ? rest : first);
-		buf_add(&b, s + wl[k].off, wl[k].len);
-		lines_add(l, b.s, b.len, width);
+		size_t at = b.len, from = wl[k].off, to = wl[k].off + wl[k].len;
+		buf_add(&b, s + from, wl[k].len);
+		size_t n = 0;
+		for (size_t q = 0; q < nsp; q++) {
+			size_t x = sp[q].off > from ? sp[q].off : from;
+			size_t y = sp[q].off + sp[q].len < to ? sp[q].off + sp[q].len
+			                                      : to;
+			if (x < y)
+				ls[n++] = (struct cmp_span){at + x - from, y - x};
+		}
+		lines_add(l, b.s, b.len, width, ls, n);
 	}
+	free(ls);
 	buf_free(&b);
 	free(wl);
 }
@@ -56,12 +93,14 @@ compare_row_lines(const struct cmp_row *r, size_t n, int width,
 		struct cmp_cell_lines *l = &out->cell[i];
 		if (r->cell[i]) {
 			if (r->kind == CMP_ITEM)
-				wrap_into(l, r->cell[i], width, "\xe2\x80\xa2 ", "  ", 2);
+				wrap_into(l, r->cell[i], width, "\xe2\x80\xa2 ", "  ", 2,
+				          r->span[i], r->nspan[i]);
 			else
-				wrap_into(l, r->cell[i], width, "", "", 0);
+				wrap_into(l, r->cell[i], width, "", "", 0, r->span[i],
+				          r->nspan[i]);
 		}
 		if (r->note[i])
-			wrap_into(l, r->note[i], width, "", "", 0);
+			wrap_into(l, r->note[i], width, "", "", 0, NULL, 0);
 		if (l->n > out->height)
 			out->height = l->n;
 	}
@@ -71,11 +110,34 @@ void
 compare_row_lines_free(struct cmp_row_lines *out)
 {
 	for (size_t i = 0; i < CMP_MAX; i++) {
-		for (size_t k = 0; k < out->cell[i].n; k++)
-			free(out->cell[i].v[k]);
-		free(out->cell[i].v);
+		struct cmp_cell_lines *l = &out->cell[i];
+		for (size_t k = 0; k < l->n; k++) {
+			free(l->v[k]);
+			free(l->span[k]);
+		}
+		free(l->v);
+		free(l->span);
+		free(l->nspan);
 	}
 	*out = (struct cmp_row_lines){0};
+}
+
+/* A malloc'd copy of s with CMP_DIFF_OPEN and CMP_DIFF_CLOSE around the
+ * byte ranges sp[0..n), for text without attributes. */
+static char *
+marked_text(const char *s, const struct cmp_span *sp, size_t n)
+{
+	struct buf b = {0};
+	size_t at = 0;
+	for (size_t k = 0; k < n; k++) {
+		buf_add(&b, s + at, sp[k].off - at);
+		buf_adds(&b, CMP_DIFF_OPEN);
+		buf_add(&b, s + sp[k].off, sp[k].len);
+		buf_adds(&b, CMP_DIFF_CLOSE);
+		at = sp[k].off + sp[k].len;
+	}
+	buf_adds(&b, s + at);
+	return buf_steal(&b);
 }
 
 /* ---- printers ------------------------------------------------------- */
@@ -216,22 +278,33 @@ compare_print_text(struct buf *out, const struct cmp_table *t, int width)
 		buf_addc(&label, ' ');
 		if (row->kind == CMP_FIELD)
 			buf_adds(&label, row->label);
-		compare_row_lines(row, n, cw, &rl);
+		/* the differing words between marks, wrapped with them */
+		struct cmp_row mk = *row;
+		for (size_t i = 0; i < n; i++) {
+			mk.nspan[i] = 0;
+			mk.span[i] = NULL;
+			if (row->cell[i] && row->nspan[i])
+				mk.cell[i] = marked_text(row->cell[i], row->span[i],
+				                         row->nspan[i]);
+		}
+		compare_row_lines(&mk, n, cw, &rl);
 		emit_cells(out, &rl, n, label.s, lw, cw);
 		compare_row_lines_free(&rl);
+		for (size_t i = 0; i < n; i++)
+			if (mk.cell[i] != row->cell[i])
+				free(mk.cell[i]);
 		buf_free(&label);
 	}
 	buf_free(&line);
 	if (t->partial) {
-		struct cmp_cell_lines note = {0};
+		struct cmp_row_lines note = {0};
 		buf_addc(out, '\n');
-		wrap_into(&note, CMP_PARTIAL_NOTE, width, "", "", 0);
-		for (size_t k = 0; k < note.n; k++) {
-			buf_adds(out, note.v[k]);
+		wrap_into(&note.cell[0], CMP_PARTIAL_NOTE, width, "", "", 0, NULL, 0);
+		for (size_t k = 0; k < note.cell[0].n; k++) {
+			buf_adds(out, note.cell[0].v[k]);
 			buf_addc(out, '\n');
-			free(note.v[k]);
 		}
-		free(note.v);
+		compare_row_lines_free(&note);
 	}
 }
 
@@ -312,6 +385,31 @@ compare_print_json(struct buf *out, const struct cmp_table *t)
 				if (i)
 					buf_adds(out, ", ");
 				json_str(out, row->note[i]);
+			}
+			buf_addc(out, ']');
+		}
+		bool spans = false;
+		for (size_t i = 0; i < t->n; i++)
+			spans |= row->nspan[i] > 0;
+		if (spans) {
+			buf_adds(out, ", \"words\": [");
+			for (size_t i = 0; i < t->n; i++) {
+				if (i)
+					buf_adds(out, ", ");
+				if (!row->cell[i]) {
+					buf_adds(out, "null");
+					continue;
+				}
+				buf_addc(out, '[');
+				for (size_t k = 0; k < row->nspan[i]; k++) {
+					if (k)
+						buf_adds(out, ", ");
+					char *w = xstrndup(row->cell[i] + row->span[i][k].off,
+					                   row->span[i][k].len);
+					json_str(out, w);
+					free(w);
+				}
+				buf_addc(out, ']');
 			}
 			buf_addc(out, ']');
 		}

@@ -427,3 +427,209 @@ compare_similarity_in(const char *a, const char *b,
 	compare_corpus_free(&c);
 	return s;
 }
+
+/* ---- the word diff -------------------------------------------------- */
+
+/* Whether a code point is a word of its own for the diff: Han and kana
+ * are written without spaces, so each character is one. */
+static bool
+is_char_word(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* One word of a cell for the diff. */
+struct dword {
+	size_t off, len;   /* its bytes in the cell */
+	size_t fold, flen; /* its folded form in struct dtext's folds */
+};
+
+/* A cell split into words. */
+struct dtext {
+	struct dword *v;   /* the words, in order */
+	size_t n, cap;     /* how many, allocated */
+	struct buf folds;  /* the folded words, one after the other */
+};
+
+static void
+dtext_add(struct dtext *d, const char *s, size_t off, size_t len)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 16;
+		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+	}
+	size_t at = d->folds.len;
+	text_fold(&d->folds, s + off, len);
+	d->v[d->n++] = (struct dword){off, len, at, d->folds.len - at};
+}
+
+/* Splits s into its words: runs of letters and digits, each Han or kana
+ * character on its own. */
+static void
+dtext_split(struct dtext *d, const char *s)
+{
+	*d = (struct dtext){0};
+	size_t len = strlen(s), start = 0;
+	bool in = false;
+	for (size_t i = 0; i <= len;) {
+		uint32_t c = 0;
+		size_t k = 1;
+		if (i < len)
+			k = text_decode(s + i, len - i, &c);
+		bool word = i < len && is_word_cp(c);
+		bool single = word && is_char_word(c);
+		if (in && (!word || single)) {
+			dtext_add(d, s, start, i - start);
+			in = false;
+		}
+		if (single)
+			dtext_add(d, s, i, k);
+		else if (word && !in) {
+			start = i;
+			in = true;
+		}
+		i += k;
+	}
+}
+
+static void
+dtext_free(struct dtext *d)
+{
+	free(d->v);
+	buf_free(&d->folds);
+	*d = (struct dtext){0};
+}
+
+static bool
+dword_eq(const struct dtext *a, size_t i, const struct dtext *b, size_t j)
+{
+	const struct dword *x = &a->v[i], *y = &b->v[j];
+	return x->flen == y->flen &&
+	       !memcmp(a->folds.s + x->fold, b->folds.s + y->fold, x->flen);
+}
+
+/* Marks in ina and inb the words of a and b in a longest common
+ * subsequence of their words and returns its length. The common
+ * beginning and end are set aside first; a middle of more than
+ * CMP_DIFF_CELLS pairs of words, or more than *left allows, is taken to
+ * have nothing in common. */
+static size_t
+dtext_lcs(const struct dtext *a, const struct dtext *b, bool *ina, bool *inb,
+          uint64_t *left)
+{
+	size_t na = a->n, nb = b->n, pre = 0, suf = 0;
+	while (pre < na && pre < nb && dword_eq(a, pre, b, pre)) {
+		ina[pre] = inb[pre] = true;
+		pre++;
+	}
+	while (suf < na - pre && suf < nb - pre &&
+	       dword_eq(a, na - 1 - suf, b, nb - 1 - suf)) {
+		ina[na - 1 - suf] = inb[nb - 1 - suf] = true;
+		suf++;
+	}
+	size_t n = na - pre - suf, m = nb - pre - suf, common = pre + suf;
+	if (!n || !m)
+		return common;
+	uint64_t cells = (uint64_t)(n + 1) * (uint64_t)(m + 1);
+	if (cells > CMP_DIFF_CELLS || cells > *left)
+		return common;
+	*left -= cells;
+	/* L[i][j]: the longest common subsequence of the middles from i, j */
+	uint32_t *L = xcalloc((size_t)cells, sizeof *L);
+	size_t w = m + 1;
+	for (size_t i = n; i-- > 0;)
+		for (size_t j = m; j-- > 0;) {
+			if (dword_eq(a, pre + i, b, pre + j))
+				L[i * w + j] = L[(i + 1) * w + j + 1] + 1;
+			else {
+				uint32_t down = L[(i + 1) * w + j], right = L[i * w + j + 1];
+				L[i * w + j] = down >= right ? down : right;
+			}
+		}
+	for (size_t i = 0, j = 0; i < n && j < m;) {
+		if (dword_eq(a, pre + i, b, pre + j)) {
+			ina[pre + i++] = inb[pre + j++] = true;
+			common++;
+		} else if (L[(i + 1) * w + j] >= L[i * w + j + 1])
+			i++;
+		else
+			j++;
+	}
+	free(L);
+	return common;
+}
+
+/* The spans of the words of d flagged in differs: consecutive ones make
+ * one span with what lies between them. */
+static void
+dtext_spans(const struct dtext *d, const bool *differs, struct cmp_span **out,
+            size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	size_t cap = 0;
+	for (size_t k = 0; k < d->n; k++) {
+		if (!differs[k])
+			continue;
+		size_t end = d->v[k].off + d->v[k].len;
+		if (k && differs[k - 1] && *nout) {
+			struct cmp_span *s = &(*out)[*nout - 1];
+			s->len = end - s->off;
+			continue;
+		}
+		if (*nout == cap) {
+			cap = cap ? 2 * cap : 4;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		(*out)[(*nout)++] = (struct cmp_span){d->v[k].off, d->v[k].len};
+	}
+}
+
+bool
+compare_diff_row(struct cmp_row *r, size_t n, bool spans, uint64_t *left)
+{
+	size_t base = SIZE_MAX, have = 0;
+	for (size_t i = 0; i < n && i < CMP_MAX; i++)
+		if (r->cell[i]) {
+			if (base == SIZE_MAX)
+				base = i;
+			have++;
+		}
+	if (have < 2)
+		return false;
+	struct dtext d[CMP_MAX] = {{0}};
+	for (size_t i = base; i < n && i < CMP_MAX; i++)
+		if (r->cell[i])
+			dtext_split(&d[i], r->cell[i]);
+	bool differ = false;
+	bool *bdiff = xcalloc(d[base].n + 1, sizeof *bdiff);
+	for (size_t j = base + 1; j < n && j < CMP_MAX; j++) {
+		if (!r->cell[j])
+			continue;
+		if (!d[base].n && !d[j].n) { /* no words: the text decides */
+			differ |= !compare_norm_equal(r->cell[base], r->cell[j]);
+			continue;
+		}
+		bool *ina = xcalloc(d[base].n + 1, sizeof *ina);
+		bool *inb = xcalloc(d[j].n + 1, sizeof *inb);
+		size_t common = dtext_lcs(&d[base], &d[j], ina, inb, left);
+		bool same = common == d[base].n && common == d[j].n;
+		differ |= !same;
+		if (spans && !same && common) {
+			for (size_t k = 0; k < d[j].n; k++)
+				inb[k] = !inb[k];
+			dtext_spans(&d[j], inb, &r->span[j], &r->nspan[j]);
+			for (size_t k = 0; k < d[base].n; k++)
+				bdiff[k] |= !ina[k];
+		}
+		free(ina);
+		free(inb);
+	}
+	if (spans)
+		dtext_spans(&d[base], bdiff, &r->span[base], &r->nspan[base]);
+	free(bdiff);
+	for (size_t i = 0; i < CMP_MAX; i++)
+		dtext_free(&d[i]);
+	return differ;
+}

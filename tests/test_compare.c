@@ -1055,7 +1055,7 @@ Test(salary, different_currencies_no_arithmetic)
 {
 	check_salary(sal(62400, 67000, "USD", PERIOD_YEAR),
 	             sal(4000, 4500, "EUR", PERIOD_MONTH),
-	             "€4,000–€4,500 a month", NULL);
+	             "€4,000–€4,500 a month", CMP_OTHER_CURRENCY);
 	/* the first without salary: each as given, no difference */
 	struct posting a = mk("a", "A"), b = mk("b", "B"), c = mk("c", "C");
 	b.salary = sal(30, 30, "USD", PERIOD_HOUR);
@@ -1085,7 +1085,7 @@ Test(salary, three_postings_mixed)
 	build(&t, p, 4);
 	const struct cmp_row *r = field(&t, "Salary");
 	check_cell(r, 1, "CHF 50,000 a year");
-	cr_assert_null(r->note[1]);
+	cr_assert_str_eq(r->note[1], CMP_OTHER_CURRENCY);
 	check_cell(r, 2, NULL);
 	cr_assert_null(r->note[2]);
 	cr_assert_str_eq(r->note[3], "±$0 (0%)");
@@ -1426,17 +1426,21 @@ Test(text, samples_at_80_and_160)
 		/* a differing field is marked at the start of its line */
 		l = line_with(s, "Salary");
 		cr_assert_eq(l[0], CMP_MARK_DIFFERS, "%s", l);
-		cr_assert_not_null(strstr(l, "$62,400–$67,000 a year"));
+		cr_assert_not_null(strstr(l, "$62,400–$" CMP_DIFF_OPEN "67,000"
+		                          CMP_DIFF_CLOSE " a year"), "%s", l);
 		free(l);
 		/* a section heading on a line of its own */
 		cr_assert_not_null(strstr(s, "\n── Qualifications ──"));
-		/* the required pairs start on the same line */
-		l = line_with(s, "• Bilingual Spanish");
-		cr_assert_not_null(strstr(l, "• Proficiency in Spanish"), "%s", l);
-		cr_assert_eq(l[0], ' ');
+		/* the required pairs start on the same line, marked as differing,
+		 * their differing words between marks */
+		l = line_with(s, "• «Bilingual» Spanish");
+		cr_assert_not_null(l);
+		cr_assert_not_null(strstr(l, "• «Proficiency in» Spanish «or"), "%s", l);
+		cr_assert_eq(l[0], CMP_MARK_DIFFERS);
 		free(l);
-		l = line_with(s, "• Flexible team player");
-		cr_assert_not_null(strstr(l, "• Good team player"), "%s", l);
+		l = line_with(s, "• «Flexible» team player «and");
+		cr_assert_not_null(l);
+		cr_assert_not_null(strstr(l, "• «Good» team player"), "%s", l);
 		free(l);
 		/* unique items marked */
 		l = line_with(s, "• Drivers license");
@@ -1449,14 +1453,15 @@ Test(text, samples_at_80_and_160)
 		cr_assert_null(strstr(s, " \n"));
 	}
 	/* at 160 columns a longer item fits on one line; at 80 not */
-	cr_assert_not_null(strstr(s160, aclu_quals[7]));
-	cr_assert_null(strstr(s80, aclu_quals[7]));
+	const char *longer = "Excellent time-management and organizational skills.";
+	cr_assert_not_null(strstr(s160, longer));
+	cr_assert_null(strstr(s80, longer));
 	/* the columns share the width evenly: the column separators stand at
 	 * the same place on every row line */
 	for (int w = 80; w <= 83; w++) {
 		char *s = text_of(&t, w);
 		check_widths(s, w);
-		char *l = line_with(s, "• Bilingual Spanish");
+		char *l = line_with(s, "«Bilingual» Spanish");
 		const char *sep1 = strstr(l, "│"), *sep2 = strstr(sep1 + 1, "│");
 		size_t c1 = text_width(l, (size_t)(sep1 - l));
 		size_t c2 = text_width(l, (size_t)(sep2 - l));
@@ -1596,12 +1601,16 @@ Test(json, parses_and_has_rows)
 		"{\"kind\": \"item\", \"field\": \"Qualifications\", \"values\": "
 		"[\"Bilingual Spanish preferred.\", \"Proficiency in Spanish or "
 		"another language spoken in immigrant communities in the region is "
-		"strongly preferred\"], \"differs\": false, \"unique\": false}"));
+		"strongly preferred\"], \"words\": [[\"Bilingual\"], "
+		"[\"Proficiency in\", \"or another language spoken in immigrant "
+		"communities in the region is strongly\"]], \"differs\": true, "
+		"\"unique\": false}"));
 	cr_assert_not_null(strstr(o.s,
 		"{\"kind\": \"field\", \"field\": \"Salary\", \"values\": "
 		"[\"$62,400–$67,000 a year\", \"$62,400–$72,800 a year ($30–$35 an "
-		"hour)\"], \"notes\": [null, \"+$2,900 (+4%)\"], \"differs\": true, "
-		"\"unique\": false}"));
+		"hour)\"], \"notes\": [null, \"+$2,900 (+4%)\"], \"words\": "
+		"[[\"67,000\"], [\"72,800\", \"30–$35 an hour\"]], "
+		"\"differs\": true, \"unique\": false}"));
 	cr_assert_not_null(strstr(o.s,
 		"{\"kind\": \"item\", \"field\": \"Responsibilities\", \"values\": "
 		"[null, \"Supervise a team of at least 5 staff and multiple fellows, "
@@ -1645,5 +1654,263 @@ Test(fields, experience_in_months)
 	check_cell(r, 1, "1.5 years");
 	check_cell(r, 2, "up to 6 months");
 	cr_assert(r->differs);
+	compare_free(&t);
+}
+
+/* ---- paired items that differ, and the word diff ---- */
+
+/* The differing words of cell i of a row, "|"-separated (caller frees). */
+static char *
+spans_of(const struct cmp_row *r, size_t i)
+{
+	struct buf b = {0};
+	buf_add(&b, "", 0);
+	for (size_t k = 0; k < r->nspan[i]; k++) {
+		const struct cmp_span *s = &r->span[i][k];
+		cr_assert_leq(s->off + s->len, strlen(r->cell[i]));
+		if (k) {
+			buf_addc(&b, '|');
+			cr_assert_gt(s->off, r->span[i][k - 1].off +
+			                     r->span[i][k - 1].len, "spans in order");
+		}
+		buf_add(&b, r->cell[i] + s->off, s->len);
+	}
+	return buf_steal(&b);
+}
+
+static void
+check_spans(const struct cmp_row *r, size_t i, const char *want)
+{
+	char *got = spans_of(r, i);
+	cr_assert_str_eq(got, want, "cell %zu: want [%s], got [%s]", i, want,
+	                 got);
+	free(got);
+}
+
+/* Two postings with one qualification each; the row they share. */
+static const struct cmp_row *
+pair2(struct cmp_table *t, const char *a, const char *b)
+{
+	static struct posting pa, pb;
+	static const char *qa[1], *qb[1];
+	pa = mk("a", "T");
+	pb = mk("b", "T");
+	qa[0] = a;
+	qb[0] = b;
+	pa.qualifications = (struct strlist){qa, 1};
+	pb.qualifications = (struct strlist){qb, 1};
+	build2(t, &pa, &pb);
+	cr_assert_eq(nitems(t, "Qualifications"), 1, "the items pair");
+	return item(t, "Qualifications", 0);
+}
+
+Test(wdiff, paired_items_that_differ_are_a_difference)
+{
+	struct posting a, b;
+	samples(&a, &b);
+	struct cmp_table t;
+	build2(&t, &a, &b);
+	/* the two experience requirements share a row, and it differs */
+	const struct cmp_row *r = find_item(&t, "Qualifications", 0, aclu_quals[1]);
+	cr_assert_not_null(r);
+	check_cell(r, 1, nyic_quals[0]);
+	cr_assert(r->differs);
+	cr_assert_not(r->unique);
+	cr_assert_eq(compare_marker(r), CMP_MARK_DIFFERS);
+	check_spans(r, 0, "2|organizing, campaign, and/or advocacy|individuals|"
+	            "more than three years of experience are encouraged to apply");
+	check_spans(r, 1, "5-10|relevant|preferred, ideally|a Buffalo or "
+	            "Rochester based organization");
+	/* so are the other pairs of the samples */
+	r = find_item(&t, "Qualifications", 0, BILINGUAL);
+	cr_assert(r->differs);
+	check_spans(r, 0, "Bilingual");
+	compare_free(&t);
+}
+
+Test(wdiff, the_words_that_differ)
+{
+	struct cmp_table t;
+	const struct cmp_row *r = pair2(&t,
+		"At least 2 years of organizing experience",
+		"At least 5-10 years of relevant experience");
+	cr_assert(r->differs);
+	check_spans(r, 0, "2|organizing");
+	check_spans(r, 1, "5-10|relevant");
+	compare_free(&t);
+	/* consecutive words are one span with what lies between */
+	r = pair2(&t, "Fluent Spanish, written and spoken, required",
+	          "Fluent Spanish required");
+	check_spans(r, 0, "written and spoken");
+	check_spans(r, 1, "");
+	compare_free(&t);
+	/* a word moved is a word removed and a word added */
+	r = pair2(&t, "Spanish and English fluency", "English and Spanish fluency");
+	cr_assert(r->differs);
+	char *x = spans_of(r, 0), *y = spans_of(r, 1);
+	cr_assert(strcmp(x, "") && strcmp(y, ""), "[%s] [%s]", x, y);
+	free(x);
+	free(y);
+	compare_free(&t);
+}
+
+Test(wdiff, identical_after_normalising_stay_equal)
+{
+	static const char *same[][2] = {
+		{"Organize, lead and participate in events.",
+		 "organize lead  and participate in events"},
+		{"Full-time; on site", "FULL TIME on-site!"},
+		{"Résumé required", "résumé   REQUIRED."},
+	};
+	for (size_t k = 0; k < NELEM(same); k++) {
+		struct cmp_table t;
+		const struct cmp_row *r = pair2(&t, same[k][0], same[k][1]);
+		cr_assert_not(r->differs, "%s / %s", same[k][0], same[k][1]);
+		cr_assert_eq(compare_marker(r), ' ');
+		cr_assert_eq(r->nspan[0] + r->nspan[1], 0);
+		compare_free(&t);
+	}
+}
+
+Test(wdiff, three_postings_against_the_base)
+{
+	struct posting p[3] = {mk("a", "T"), mk("b", "T"), mk("c", "T")};
+	p[0].qualifications = LIST("Two years of organizing experience");
+	p[1].qualifications = LIST("Two years of organizing experience");
+	p[2].qualifications = LIST("Five years of organizing experience");
+	const struct posting *pp[3] = {&p[0], &p[1], &p[2]};
+	struct cmp_table t;
+	build(&t, pp, 3);
+	cr_assert_eq(nitems(&t, "Qualifications"), 1);
+	const struct cmp_row *r = item(&t, "Qualifications", 0);
+	cr_assert(r->differs);
+	/* the base's word that the third lacks; the third's own */
+	check_spans(r, 0, "Two");
+	check_spans(r, 1, "");
+	check_spans(r, 2, "Five");
+	compare_free(&t);
+}
+
+Test(wdiff, fields_get_words_too)
+{
+	struct posting a = mk("a", "T"), b = mk("b", "T");
+	struct language la = {.name = "Spanish", .level = "preferred"};
+	struct language lb = {.name = "Spanish", .level = "strongly preferred"};
+	a.languages = &la;
+	a.nlanguages = 1;
+	b.languages = &lb;
+	b.nlanguages = 1;
+	struct cmp_table t;
+	build2(&t, &a, &b);
+	const struct cmp_row *r = field(&t, "Languages");
+	cr_assert(r->differs);
+	check_spans(r, 0, "");
+	check_spans(r, 1, "strongly");
+	/* texts sharing no word: different through and through, no spans */
+	r = field(&t, "Title");
+	cr_assert_not(r->differs);
+	compare_free(&t);
+	a.title = "Policy Advocate";
+	b.title = "Upstate Director";
+	build2(&t, &a, &b);
+	r = field(&t, "Title");
+	cr_assert(r->differs);
+	cr_assert_eq(r->nspan[0] + r->nspan[1], 0);
+	compare_free(&t);
+}
+
+Test(wdiff, han_and_kana_characters_are_words)
+{
+	struct posting a = mk("a", "Pythonの実務経験三年以上"),
+	               b = mk("b", "Pythonの実務経験五年以上");
+	struct cmp_table t;
+	build2(&t, &a, &b);
+	const struct cmp_row *r = field(&t, "Title");
+	cr_assert(r->differs);
+	check_spans(r, 0, "三");
+	check_spans(r, 1, "五");
+	compare_free(&t);
+}
+
+Test(wdiff, long_cells_are_bounded, .timeout = 10)
+{
+	/* two items of 3,000 words, alike but for every third word: past
+	 * CMP_DIFF_CELLS the middle is taken whole, quickly */
+	struct buf x = {0}, y = {0};
+	for (int k = 0; k < 3000; k++) {
+		buf_printf(&x, "w%d ", k);
+		buf_printf(&y, k % 3 ? "w%d " : "v%d ", k);
+	}
+	buf_adds(&x, "end");
+	buf_adds(&y, "end");
+	struct cmp_table t;
+	const struct cmp_row *r = pair2(&t, x.s, y.s);
+	cr_assert(r->differs);
+	/* the first words differ, the last three are common: the rest, too
+	 * long to diff, is one span from v0 to v2997 */
+	char *s = spans_of(r, 1);
+	cr_assert_eq(strncmp(s, "v0 w1 w2", 8), 0, "%.40s", s);
+	cr_assert_null(strstr(s, "end"));
+	free(s);
+	compare_free(&t);
+	buf_free(&x);
+	buf_free(&y);
+}
+
+Test(wdiff, row_lines_carry_the_spans)
+{
+	struct cmp_table t;
+	const struct cmp_row *r = pair2(&t,
+		"At least 2 years of organizing experience",
+		"At least 5-10 years of relevant experience");
+	for (int w = 6; w <= 60; w += 3) {
+		struct cmp_row_lines rl;
+		compare_row_lines(r, 2, w, &rl);
+		struct buf got = {0};
+		buf_add(&got, "", 0);
+		for (size_t k = 0; k < rl.cell[1].n; k++)
+			for (size_t q = 0; q < rl.cell[1].nspan[k]; q++) {
+				const struct cmp_span *s = &rl.cell[1].span[k][q];
+				cr_assert_leq(s->off + s->len, strlen(rl.cell[1].v[k]));
+				buf_add(&got, rl.cell[1].v[k] + s->off, s->len);
+			}
+		/* the words may be cut over lines, never lost or moved */
+		cr_assert_str_eq(got.s, "5-10relevant", "width %d", w);
+		buf_free(&got);
+		compare_row_lines_free(&rl);
+	}
+	compare_free(&t);
+}
+
+Test(wdiff, text_and_json_say_which_words)
+{
+	struct cmp_table t;
+	pair2(&t, "At least 2 years of organizing experience",
+	      "At least 5-10 years of relevant experience");
+	char *s = text_of(&t, 120);
+	char *l = line_with(s, "At least");
+	cr_assert_not_null(l);
+	cr_assert_eq(l[0], CMP_MARK_DIFFERS, "%s", l);
+	cr_assert_not_null(strstr(l, "• At least «2» years of «organizing» "
+	                             "experience"), "%s", l);
+	cr_assert_not_null(strstr(l, "• At least «5-10» years of «relevant» "
+	                             "experience"), "%s", l);
+	free(l);
+	free(s);
+	struct buf o = {0};
+	compare_print_json(&o, &t);
+	cr_assert_not_null(json_value(o.s, 0), "%s", o.s);
+	cr_assert_not_null(strstr(o.s, "\"words\": [[\"2\", \"organizing\"], "
+	                               "[\"5-10\", \"relevant\"]], "
+	                               "\"differs\": true"), "%s", o.s);
+	buf_free(&o);
+	compare_free(&t);
+	/* equal items: no words, not differing */
+	pair2(&t, "Attend meetings.", "attend meetings");
+	compare_print_json(&o, &t);
+	cr_assert_null(strstr(o.s, "\"words\""), "%s", o.s);
+	cr_assert_not_null(strstr(o.s, "\"differs\": false, \"unique\": false}\n ]"),
+	                   "%s", o.s);
+	buf_free(&o);
 	compare_free(&t);
 }
