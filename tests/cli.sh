@@ -246,11 +246,13 @@ compare_text() {
 	grep -q '^\* Title' "$TMP/c" &&
 	"$BILLET" --compare "$A,$N" --width 160 "$D" >"$TMP/c2" &&
 	perl -CSD -ne 'chomp; exit 1 if length($_) > 160' "$TMP/c2" &&
-	# the two required pairs share a row
-	grep -q 'Bilingual Spanish preferred.*Proficiency in Spanish' "$TMP/c2" &&
-	grep -q 'Flexible team player.*Good team player' "$TMP/c2"
+	# the two required pairs share a row, marked as differing, with the
+	# words that differ between « and »
+	grep -q '^\* .*• «Bilingual» Spanish preferred.*• «Proficiency in» Spanish' "$TMP/c2" &&
+	grep -q '^\* .*• «Flexible» team player.*• «Good» team player' "$TMP/c2" &&
+	grep -q '^\* .*• At least «2» years of «organizing, campaign,.*• At least «5-10» years of «relevant»' "$TMP/c2"
 }
-ok "--compare text at 80 and 160 columns pairs similar items" compare_text
+ok "--compare text at 80 and 160 columns pairs similar items, the pairs that differ marked * with their differing words between « »" compare_text
 
 compare_errors() {
 	"$BILLET" --compare "$A" "$D" 2>/dev/null
@@ -262,9 +264,11 @@ ok "--compare with one id is a usage error, an unknown id exit 1" compare_errors
 
 compare_json() {
 	"$BILLET" --compare "$A,$N" --format json "$D" >"$TMP/cj" &&
-	contains "$TMP/cj" '"rows"' && contains "$TMP/cj" '"differs": true'
+	contains "$TMP/cj" '"rows"' && contains "$TMP/cj" '"differs": true' &&
+	grep -F '"At least 2 years of organizing' "$TMP/cj" |
+		grep -qF '"words": [["2", "organizing, campaign, and/or advocacy", '
 }
-ok "--compare --format json prints the aligned rows" compare_json
+ok "--compare --format json prints the aligned rows, with the differing words of a pair" compare_json
 
 # Four postings of 16,000 responsibilities each, every item beginning with
 # the same four words, then a word its twin in each other posting has (in

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # The compare view, driven for real in tmux (tests/uilib.sh): c from the
 # list, the header, the marked rows, rows that wrap and scroll together,
-# n and N between differences, d, h and l, q back to the list, wide
-# characters, and the sizes 80x24, 160x40 and 20x5.
+# n and N between differences, d, the focus (h, l, Tab) and what acts on
+# it, the base column frozen while the others scroll, q back to the list,
+# wide characters, and the sizes 80x24, 120x30, 160x40 and 20x5.
 . "$SRCDIR/tests/lib.sh"
 UI_TEST=tests/ui-compare.sh
 . "$SRCDIR/tests/uilib.sh"
@@ -37,12 +38,12 @@ page_all() {
 	done
 }
 
-# at_top S REGEX: polls until the first line under the header of session S
-# matches REGEX.
+# at_top S REGEX: polls until the first row of session S (under the titles
+# and the line of marks) matches REGEX.
 at_top() {
 	i=0
 	while [ "$i" -lt 50 ]; do
-		line "$1" 2 | grep -q -- "$2" && return 0
+		line "$1" 3 | grep -q -- "$2" && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -76,6 +77,22 @@ bars_aligned() {
 	[ "$(wc -l <"$TMP/bars")" -eq 1 ]
 }
 
+# reversed S TEXT: on the first line of session S, TEXT is drawn reversed
+# (the attributes set since the column bar before it include 7).
+reversed() {
+	tm capture-pane -e -p -t "$1" | sed -n 1p >"$TMP/esc1"
+	grep -qF -- "$2" "$TMP/esc1" || { echo "no $2 on line 1"; return 1; }
+	sed "s/$2.*//; s/.*[│║|]//" "$TMP/esc1" |
+		grep -o "$(printf '\033')\\[[0-9;]*m" |
+		grep -q '[[;]7[;m]' && return 0
+	echo "$2 is not reversed:"
+	cat -v "$TMP/esc1"
+	return 1
+}
+
+# entry ID: the lines of the state file's entry for ID.
+entry() { awk -v id="$1:" '$0 == id { on = 1; next } /^[^ ]/ { on = 0 } on' "$STATE"; }
+
 # A: the sample postings at 80x24 ------------------------------------------
 STATE="$STATES/a.yaml"
 open_pair() {
@@ -84,10 +101,11 @@ open_pair() {
 	keys a c && waits a "comparing 2 postings" &&
 	line a 1 | grep -qF "Policy Advocate and Organizer" &&
 	line a 1 | grep -qF "Upstate Director of Advocacy" &&
-	line a 2 | grep -q '^\* Title  *│ Policy Advocate and Organizer *│ Upstate Director of Advocacy' &&
+	line a 2 | grep -q '^  Shortlist  *│ not marked  *│ not marked$' &&
+	line a 3 | grep -q '^\* Title  *│ Policy Advocate and Organizer *│ Upstate Director of Advocacy' &&
 	shows a '* Salary' && shows a '$62,400–$67,000 a year'
 }
-ok "c with nothing marked compares the current and the next posting: both titles in the header, Title marked *, a Salary row" open_pair
+ok "c with nothing marked compares the current and the next posting: both titles in the header, the marks under them, Title marked *, a Salary row" open_pair
 
 wraps_together() {
 	# Organization wraps in the first column: the second line of the row
@@ -128,11 +146,12 @@ diff_only_80() {
 	keys a d && waits a "differences only" &&
 	page_all a &&
 	grep -qF "── Qualifications" "$TMP/pages" &&
-	! grep -qF "Bilingual Spanish" "$TMP/pages" &&
 	grep -qF "• Attend community meetings." "$TMP/pages" &&
+	grep -F "• At least 2 years of" "$TMP/pages" |
+		grep -qF "• At least 5-10 years of" &&
 	keys a d && waits a "all rows"
 }
-ok "d shows only the rows that differ (a shared item goes, a unique one stays); d again all rows" diff_only_80
+ok "d shows only the rows that differ: a unique item, and items paired but different (2 years of organizing beside 5-10 years of relevant experience); d again all rows" diff_only_80
 
 back_to_list() {
 	keys a q && waits a " 2/2  sort:" && shows a "Title" &&
@@ -177,14 +196,15 @@ ok "at 160 columns the items that say the same thing share a screen line (Spanis
 diff_only_160() {
 	keys b d && waits b "differences only" &&
 	page_all b &&
-	! grep -qF "Bilingual Spanish" "$TMP/pages" &&
+	grep -F "Bilingual Spanish preferred" "$TMP/pages" |
+		grep -qF "Proficiency in Spanish" &&
 	grep -qF "Availability to work evenings" "$TMP/pages" &&
 	grep -qF "* Salary" "$TMP/pages" &&
 	keys b d && waits b "all rows" &&
 	keys b q && waits b " 2/2  sort:" &&
 	keys b Q && waits b "billet-exit=0"
 }
-ok "at 160 columns d keeps the fields and unique items that differ and drops shared ones" diff_only_160
+ok "at 160 columns d keeps the fields, the unique items and the pairs whose words differ" diff_only_160
 
 # C: four marked postings at 80x24 ------------------------------------------
 STATE="$STATES/c.yaml"
@@ -195,7 +215,7 @@ start c 80x24 "$C"
 if waits c " 5/5" >/dev/null && line c 2 | grep -q '^\*'; then
 	four() {
 		keys c c && waits c "comparing 4 postings, 2 at a time" &&
-		line c 1 | grep -qF "1–2 of 4" &&
+		line c 1 | grep -qF "1,2 of 4" &&
 		line c 1 | grep -qF "Alpha Field Organizer" &&
 		line c 1 | grep -qF "Beta Policy Analyst" &&
 		! shows c "Gamma" >/dev/null &&
@@ -204,18 +224,23 @@ if waits c " 5/5" >/dev/null && line c 2 | grep -q '^\*'; then
 	ok "c with four marked (one unmarked between) compares the four, two at a time at 80 columns" four
 
 	columns() {
-		keys c l && waits c "2–3 of 4" &&
-		line c 1 | grep -qF "Gamma Community Manager" &&
-		! line c 1 | grep -qF "Alpha Field" &&
-		keys c l && waits c "3–4 of 4" &&
-		line c 1 | grep -qF "Delta Data Steward" &&
+		keys c l && waits c "column 2 of 4: Beta Policy Analyst" &&
+		line c 1 | grep -qF "1,2 of 4" &&
+		keys c l && waits c "1,3 of 4" &&
+		line c 1 | grep -q "^1,3 of 4 *│ Alpha Field Organizer *║ ‹ Gamma Community Manager" &&
+		! line c 1 | grep -qF "Beta" &&
+		shows c '+$7,400 (+13%) vs Alpha Field' &&
+		keys c l && waits c "1,4 of 4" &&
+		line c 1 | grep -q "Alpha Field Organizer *║ ‹ Delta Data Steward" &&
 		keys c l && waits c "no more postings to the right" &&
-		keys c h h && waits c "1–2 of 4" &&
+		keys c h && waits c "column 3 of 4" && line c 1 | grep -qF "1,3 of 4" &&
+		keys c h && waits c "column 2 of 4" && line c 1 | grep -qF "1,2 of 4" &&
+		keys c h && waits c "column 1 of 4" && line c 1 | grep -qF "1,2 of 4" &&
 		keys c h && waits c "no more postings to the left" &&
-		keys c Right && waits c "2–3 of 4" && keys c Left &&
-		waits c "1–2 of 4"
+		keys c Right && waits c "column 2 of 4" && keys c Left &&
+		waits c "column 1 of 4"
 	}
-	ok "l and h (and the arrows) scroll the columns; the header says which are shown" columns
+	ok "h and l (and the arrows) move the focus, and scroll the columns past the edge; the first posting stays on the left (frozen) and the differences say what they are against" columns
 
 	five() {
 		keys c q && waits c " 5/5  sort:" && keys c q &&
@@ -243,7 +268,7 @@ wide() {
 	start d 80x24 "$C" && waits d " 5/5" &&
 	keys d j j j c && waits d "comparing 2 postings" &&
 	line d 1 | grep -qF "東京の求人広告デザイナー" &&
-	line d 2 | grep -qF "Delta Data Steward" &&
+	line d 3 | grep -qF "Delta Data Steward" &&
 	org=$(screen d | dcol "Delta Org") &&
 	ttl=$(screen d | dcol "Delta Data Steward") &&
 	loc=$(screen d | dcol "Chicago, IL, US") &&
@@ -327,5 +352,113 @@ hidden_order() {
 	keys f Q && waits f "billet-exit=0"
 }
 ok "a marked posting hidden with x is compared too, after the marked ones shown in the list's order" hidden_order
+
+# G: the focus, and the actions on the posting in focus ---------------------
+STATE="$STATES/g.yaml"
+N=nyic-upstate-director-advocacy
+focus_keys() {
+	start g 80x24 "$D" && waits g " 2/2" &&
+	keys g c && waits g "comparing 2 postings" &&
+	reversed g "Policy Advocate and Organizer" &&
+	! reversed g "Upstate Director of Advocacy" >/dev/null &&
+	keys g Tab && waits g "column 2 of 2: Upstate Director of Advocacy" &&
+	reversed g "Upstate Director of Advocacy" &&
+	! reversed g "Policy Advocate and Organizer" >/dev/null &&
+	keys g Tab && waits g "column 1 of 2: Policy Advocate" &&
+	keys g l && waits g "column 2 of 2" &&
+	keys g l && waits g "no more postings to the right" &&
+	keys g h && waits g "column 1 of 2" &&
+	keys g h && waits g "no more postings to the left" &&
+	keys g l && waits g "column 2 of 2"
+}
+ok "Tab, h and l move the focus between the columns (its title reversed), all of them shown at 80 columns" focus_keys
+
+mark_focused() {
+	keys g m && waits g "marked (1 on the shortlist): Upstate Director of Advocacy" &&
+	line g 2 | grep -q '^  Shortlist  *│ not marked  *│ \* marked$' &&
+	entry "$N" | grep -qx '  marked: true' &&
+	! entry "$A" | grep -q 'marked' &&
+	keys g p i && waits g "status interested: Upstate Director" &&
+	entry "$N" | grep -q '^  status: interested' &&
+	keys g R 4 && waits g "Upstate Director" &&
+	i=0 && while [ "$i" -lt 30 ] && ! entry "$N" | grep -qx '  rating: 4'; do
+		sleep 0.1; i=$((i + 1)); done &&
+	entry "$N" | grep -qx '  rating: 4' &&
+	keys g x && waits g "hidden (/is:hidden shows it): Upstate Director" &&
+	entry "$N" | grep -qx '  hidden: true' &&
+	line g 2 | grep -q '│ \* marked, hidden, 4/5, inter' &&
+	! entry "$A" | grep -q 'marked\|rating\|status\|hidden'
+}
+ok "m, p, R 4 and x in compare act on the column in focus, not the list's current posting (the state file says so, and the line under the titles)" mark_focused
+
+list_kept() {
+	keys g q && waits g " 1/2  sort:" &&
+	keys g Enter && waits g "Organization: ACLU Foundation" &&
+	keys g q && waits g " 1/2  sort:" &&
+	keys g Q && waits g "billet-exit=0"
+}
+ok "back in the list its cursor is still on the posting it was on" list_kept
+
+# H: the message follows the size -----------------------------------------
+STATE="$STATES/h.yaml"
+for id in cmp-a cmp-b cmp-c cmp-d; do
+	"$BILLET" --state "$STATE" --mark "$id" "$C" || echo "cannot mark $id"
+done
+resize_message() {
+	start h 120x30 "$C" && waits h " 5/5" &&
+	keys h c && waits h "comparing 4 postings, 3 at a time" &&
+	line h 1 | grep -qF "1,2–3 of 4" &&
+	tm resize-window -t h -x 80 -y 24 &&
+	waits h "comparing 4 postings, 2 at a time" &&
+	! shows h "3 at a time" >/dev/null &&
+	line h 1 | grep -qF "1,2 of 4" &&
+	tm resize-window -t h -x 160 -y 30 &&
+	waits h "comparing 4 postings: n N differences" &&
+	line h 1 | grep -qF "4 postings" &&
+	keys h l && waits h "column 2 of 4" &&
+	tm resize-window -t h -x 80 -y 24 &&
+	waits h "1,2 of 4" && shows h "column 2 of 4" &&
+	keys h Q && waits h "billet-exit=0"
+}
+ok "after a resize the message says how many postings are shown at a time now (and is left alone once something else was said)" resize_message
+
+# I: items the same but for case and punctuation, and items that differ ---
+STATE="$STATES/i.yaml"
+W="$U/compare-words"
+same_items() {
+	start i 80x24 "$W" && waits i " 2/2" &&
+	keys i c && waits i "comparing 2 postings" &&
+	shows i '  │ • Attend community meetings.  │ • attend community meetings' &&
+	screen i | grep -q '^\*  *│ • At least 2 years of  *│ • At least 5-10 years of' &&
+	keys i d && waits i "differences only" &&
+	! shows i "Attend community" >/dev/null &&
+	shows i "• At least 2 years of" && shows i "• At least 5-10 years of" &&
+	keys i d && waits i "all rows" &&
+	keys i n n && waits i "difference 2 of 2" &&
+	keys i n && waits i "no more differences below"
+}
+ok "items equal but for case and punctuation stay equal (d hides them); a pair that differs is marked, shown by d, reached by n" same_items
+
+# ul FILE WORD: in FILE (a screen with its escapes) WORD is drawn
+# underlined (an SGR with the parameter 4 just before it) and ends there.
+ul() {
+	e=$(printf '\033')
+	grep -q "$e\\[\\([0-9]*;\\)*4\\(;[0-9]*\\)*m\\($e\\[[0-9;]*m\\)*$2$e" "$1"
+}
+
+underlined() {
+	tm capture-pane -e -p -t i >"$TMP/esc" &&
+	ul "$TMP/esc" 2 && ul "$TMP/esc" organizing &&
+	ul "$TMP/esc" 5-10 && ul "$TMP/esc" relevant &&
+	! ul "$TMP/esc" "At least" && ! ul "$TMP/esc" "years of" &&
+	keys i Q && waits i "billet-exit=0" &&
+	keys i "clear; NO_COLOR=1 '$BILLET' --state '$STATE' '$W'; echo billet-exit=\$?" Enter &&
+	waits i " 2/2" && keys i c && waits i "comparing 2 postings" &&
+	tm capture-pane -e -p -t i >"$TMP/esc" &&
+	! grep -q '\[3[0-7]m\|\[3[0-7];\|\[4[0-7]m' "$TMP/esc" &&
+	ul "$TMP/esc" 2 && ul "$TMP/esc" relevant &&
+	keys i Q && waits i "billet-exit=0"
+}
+ok "the words that differ within a pair are drawn underlined and bold, with NO_COLOR too" underlined
 
 finish

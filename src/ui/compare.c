@@ -5,78 +5,24 @@
  * the column width (compare_row_lines) and takes as many lines as its
  * tallest cell, so the rows scroll together. The wrapped rows and the map
  * from screen lines to rows are made again when the width, the columns
- * shown (h, l) or the rows shown (d) change; the row at the top stays at
- * the top. The table owns its text, so it outlives a reload; once the
- * reload is done the table is built again from the same ids. */
-#include "view.h"
+ * shown (h, l, Tab) or the rows shown (d) change; the row at the top stays
+ * at the top. The table owns its text, so it outlives a reload; once the
+ * reload is done the table is built again from the same ids.
+ *
+ * One column has the focus (its title reversed): h, l and Tab move it, and
+ * the actions on "the current posting" (m, the ratings, p, x, a) act on
+ * its posting, through the view's .current. When not every posting fits,
+ * the first one, the base the salary differences are worked out against,
+ * stays on the left, frozen as a spreadsheet freezes a column, and the
+ * others scroll beside it as the focus moves past the edge. Under the
+ * titles a line shows each posting's mark, rating and status, when the
+ * pane is tall enough (CV_STATE_MIN_BODY). */
+#include "compare_view.h"
 
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "compare.h"
-
-/* Columns a posting asks for before another one is shown beside it. */
-#define CV_COL_WANT 24
-/* Narrowest columns that still show two postings side by side. */
-#define CV_COL_MIN 10
-/* Columns of the label column on a terminal wide enough (a marker, a
- * space, "Organization" and a space). */
-#define CV_LABEL_W 15
-/* Columns of the separator before each posting: " │ ". */
-#define CV_SEP_W 3
-
-/* What a screen line shows. */
-enum cline_kind {
-	CL_ROW,     /* line k of an aligned row */
-	CL_HEADING, /* a section's heading (or a sub group's) */
-	CL_BLANK,   /* the empty line before a section */
-	CL_EMPTY,   /* the placeholder when no row is shown */
-};
-
-/* One screen line of the comparison. */
-struct cline {
-	enum cline_kind kind; /* what it shows */
-	size_t row;           /* the table row it belongs to */
-	size_t k;             /* CL_ROW: which line of that row */
-};
-
-/* The compare view's own data. */
-struct compare {
-	char *ids[CMP_MAX];       /* the ids compared (malloc'd), to build the
-	                           * table again after a reload */
-	size_t n;                 /* how many */
-	unsigned generation;      /* ui->generation the table was built in */
-	bool gone;                /* the postings are no longer loaded */
-	struct cmp_table t;       /* the aligned rows; owns its text */
-	bool diff_only;           /* d: only the rows that differ */
-	size_t first;             /* first posting shown (h, l) */
-	size_t cur;               /* row of the current difference (n, N),
-	                           * or SIZE_MAX */
-	size_t keep;              /* row to put at the top when the layout
-	                           * is made again, or SIZE_MAX: the row at
-	                           * the top now */
-
-	/* the layout, made again when stale */
-	bool stale;               /* rows or columns changed */
-	int width;                /* the width laid out for */
-	int lw, cw;               /* label column and posting column widths */
-	size_t ncols;             /* postings shown side by side */
-	struct cmp_row_lines *rl; /* each table row wrapped to cw, for the
-	                           * postings shown (t.nrows of them) */
-	struct cline *lines;      /* the screen lines */
-	size_t nlines, cap;       /* how many, allocated */
-	size_t *row_line;         /* each row's first screen line, or
-	                           * SIZE_MAX when not shown */
-};
-
-/* True when row r is a difference: n and N stop there, d keeps it. */
-static bool
-row_differs(const struct cmp_row *r)
-{
-	return r->kind != CMP_HEADING && (r->differs || r->unique);
-}
 
 /* Frees the wrapped rows and the line map. */
 static void
@@ -96,7 +42,10 @@ layout_free(struct compare *d)
 }
 
 /* Chooses the label column, how many postings are shown and their
- * column width for a pane of width columns. */
+ * column width for a pane of width columns, and which postings: all when
+ * they fit; else, with room for two or more, the base (the first posting)
+ * and the others from d->first, the focus among them; else the posting in
+ * focus alone. */
 static void
 columns_for(struct compare *d, int width)
 {
@@ -119,8 +68,41 @@ columns_for(struct compare *d, int width)
 	d->lw = lw;
 	d->cw = cw;
 	d->ncols = (size_t)fit;
-	if (d->first + d->ncols > d->t.n)
-		d->first = d->t.n - d->ncols;
+	size_t n = d->t.n;
+	if (d->focus >= n)
+		d->focus = n - 1;
+	d->frozen = d->ncols >= 2 && d->ncols < n;
+	if (d->ncols >= n) {
+		d->first = 0;
+		for (size_t i = 0; i < n; i++)
+			d->col[i] = i;
+	} else if (!d->frozen) {
+		d->first = d->focus;
+		d->col[0] = d->focus;
+	} else {
+		size_t k = d->ncols - 1; /* columns that scroll */
+		if (d->first < 1)
+			d->first = 1;
+		if (d->first + k > n)
+			d->first = n - k;
+		if (d->focus >= 1 && d->focus < d->first)
+			d->first = d->focus;
+		if (d->focus >= d->first + k)
+			d->first = d->focus + 1 - k;
+		d->col[0] = 0;
+		for (size_t i = 0; i < k; i++)
+			d->col[1 + i] = d->first + i;
+	}
+}
+
+/* True when posting i is in a column shown. */
+static bool
+shown(const struct compare *d, size_t i)
+{
+	for (size_t c = 0; c < d->ncols; c++)
+		if (d->col[c] == i)
+			return true;
+	return false;
 }
 
 /* Appends a screen line. */
@@ -152,7 +134,7 @@ heading_kept(const struct compare *d, size_t h)
 				break;
 			continue;
 		}
-		if (row_differs(row))
+		if (compare_row_differs(row))
 			return true;
 	}
 	return false;
@@ -180,17 +162,32 @@ layout_make(struct compare *d)
 			add_line(d, CL_HEADING, r, 0);
 			continue;
 		}
-		if (d->diff_only && !row_differs(row))
+		if (d->diff_only && !compare_row_differs(row))
 			continue;
-		/* the postings shown, as a row of their own */
+		/* the postings shown, as a row of their own; a difference
+		 * says what it is against when that is not plain: more than
+		 * two postings, or the base not shown */
 		struct cmp_row part = *row;
+		bool vs = t->n > 2 || !shown(d, 0);
+		char *note[CMP_MAX] = {NULL};
 		for (size_t i = 0; i < CMP_MAX; i++) {
-			size_t src = d->first + i;
-			bool on = i < d->ncols && src < t->n;
+			bool on = i < d->ncols;
+			size_t src = on ? d->col[i] : 0;
 			part.cell[i] = on ? row->cell[src] : NULL;
+			part.span[i] = on ? row->span[src] : NULL;
+			part.nspan[i] = on ? row->nspan[src] : 0;
 			part.note[i] = on ? row->note[src] : NULL;
+			if (part.note[i] && vs &&
+			    strcmp(part.note[i], CMP_OTHER_CURRENCY) != 0) {
+				struct buf b = {0};
+				buf_printf(&b, "%s vs %s", part.note[i],
+				           t->title[0] ? t->title[0] : "the first");
+				note[i] = part.note[i] = buf_steal(&b);
+			}
 		}
 		compare_row_lines(&part, d->ncols, d->cw, &d->rl[r]);
+		for (size_t i = 0; i < CMP_MAX; i++)
+			free(note[i]);
 		d->row_line[r] = d->nlines;
 		for (size_t k = 0; k < d->rl[r].height; k++)
 			add_line(d, CL_ROW, r, k);
@@ -220,13 +217,57 @@ line_of(const struct compare *d, size_t r)
 	return d->nlines ? d->nlines - 1 : 0;
 }
 
+/* The message that opening the comparison gives, for the columns shown
+ * now: how many postings, how many at a time, the keys. */
+static void
+layout_message(const struct compare *d, struct buf *m)
+{
+	size_t n = d->t.n;
+	bool more = d->marked > CMP_MAX;
+	if (more)
+		buf_printf(m, "%zu postings are marked: comparing the first %d",
+		           d->marked, CMP_MAX);
+	else
+		buf_printf(m, "comparing %zu postings", n);
+	if (d->unshown)
+		buf_printf(m, " (%zu not in the list)", d->unshown);
+	if (d->ncols < n)
+		buf_printf(m, ", %zu at a time: h l scroll, n N differences, "
+		           "q back", d->ncols);
+	else if (!more)
+		buf_adds(m, ": n N differences, d only those, q back");
+}
+
+/* Says the opening message again when the columns shown changed (the
+ * screen was resized) and it is still on the message line. */
+static void
+say_again(struct view *v)
+{
+	struct compare *d = v->priv;
+	struct ui *ui = v->ui;
+	if (!d->msg || d->ncols == d->said_ncols)
+		return;
+	if (!ui->msg.s || strcmp(ui->msg.s, d->msg) != 0) {
+		free(d->msg); /* something else was said since */
+		d->msg = NULL;
+		return;
+	}
+	struct buf m = {0};
+	layout_message(d, &m);
+	ui_message(ui, false, "%s", m.s);
+	free(d->msg);
+	d->msg = buf_steal(&m);
+	d->said_ncols = d->ncols;
+}
+
 /* Lays out again for v->width if anything changed, keeping the row at the
  * top at the top. */
 static void
 relayout(struct view *v)
 {
 	struct compare *d = v->priv;
-	if (!d->stale && d->width == v->width && d->lines)
+	size_t so = view_body(v) >= CV_STATE_MIN_BODY ? 1 : 0;
+	if (!d->stale && d->width == v->width && d->lines && d->so == so)
 		return;
 	size_t top_row = d->keep != (size_t)-1 ? d->keep
 	                 : d->lines ? row_at(d, v->top) : 0;
@@ -234,11 +275,13 @@ relayout(struct view *v)
 	d->keep = (size_t)-1;
 	columns_for(d, v->width > 0 ? v->width : 1);
 	d->width = v->width;
+	d->so = so;
 	layout_make(d);
 	d->stale = false;
 	v->top = at_start ? 0 : line_of(d, top_row);
-	v->nrows = d->nlines;
+	v->nrows = d->nlines + d->so;
 	v->ui->dirty = true;
+	say_again(v);
 }
 
 /* Builds the table from the ids after a reload; false when fewer than two
@@ -280,6 +323,8 @@ rebuild(struct compare *d, struct ui *ui)
 	d->cur = (size_t)-1;
 	if (d->first + 1 > d->t.n)
 		d->first = 0;
+	if (d->focus >= d->t.n)
+		d->focus = d->t.n - 1;
 	return true;
 }
 
@@ -304,144 +349,6 @@ compare_update(struct view *v)
 	relayout(v);
 }
 
-/* The x of posting column i (shown), after its separator. */
-static int
-col_x(const struct compare *d, size_t i)
-{
-	return d->lw + (int)i * (d->cw + CV_SEP_W) + CV_SEP_W;
-}
-
-/* Draws the separators before each posting column on line y. */
-static void
-draw_seps(struct view *v, int y, attr_t a)
-{
-	struct compare *d = v->priv;
-	const char *bar = v->ui->utf8 ? " \xe2\x94\x82 " : " | ";
-	for (size_t i = 0; i < d->ncols; i++)
-		ui_text(v->win, y, col_x(d, i) - CV_SEP_W, bar, strlen(bar),
-		        CV_SEP_W, a, false);
-}
-
-static void
-compare_draw_header(struct view *v)
-{
-	struct compare *d = v->priv;
-	struct ui *ui = v->ui;
-	attr_t a = ui->attr[UL_HEADER];
-	mvwhline(v->win, 0, 0, ' ' | a, v->width);
-	if (d->gone)
-		return;
-	struct buf b = {0};
-	if (d->ncols < d->t.n) {
-		const char *dash = ui->utf8 ? "\xe2\x80\x93" : "-";
-		buf_printf(&b, "%zu%s%zu of %zu", d->first + 1, dash,
-		           d->first + d->ncols, d->t.n);
-	} else {
-		buf_printf(&b, "%zu postings", d->t.n);
-	}
-	ui_text(v->win, 0, 0, b.s, b.len, d->lw - 1, a, false);
-	draw_seps(v, 0, a);
-	const char *left = ui->utf8 ? "\xe2\x80\xb9 " : "< ";
-	const char *right = ui->utf8 ? " \xe2\x80\xba" : " >";
-	for (size_t i = 0; i < d->ncols; i++) {
-		size_t p = d->first + i;
-		buf_clear(&b);
-		if (i == 0 && d->first > 0)
-			buf_adds(&b, left);
-		buf_adds(&b, d->t.title[p] ? d->t.title[p] : "");
-		int w = d->cw;
-		bool more = i + 1 == d->ncols && p + 1 < d->t.n;
-		if (more)
-			w -= (int)text_width(right, strlen(right));
-		int used = ui_text(v->win, 0, col_x(d, i), b.s, b.len, w, a,
-		                   false);
-		if (more)
-			ui_text(v->win, 0, col_x(d, i) + (used < w ? used : w),
-			        right, strlen(right), d->cw - w, a, false);
-	}
-	buf_free(&b);
-}
-
-/* Draws a section heading across the pane. */
-static void
-draw_heading(struct view *v, const struct cmp_row *row, int y)
-{
-	struct ui *ui = v->ui;
-	struct buf b = {0};
-	if (row->group) {
-		buf_adds(&b, "  ");
-		buf_adds(&b, row->group);
-		ui_text(v->win, y, 0, b.s, b.len, v->width, ui->attr[UL_LABEL],
-		        false);
-	} else {
-		const char *rule = ui->utf8 ? "\xe2\x94\x80" : "-";
-		buf_adds(&b, rule);
-		buf_adds(&b, rule);
-		buf_addc(&b, ' ');
-		buf_adds(&b, row->label ? row->label : "");
-		buf_addc(&b, ' ');
-		for (int w = (int)text_width(b.s, b.len); w < v->width; w++)
-			buf_adds(&b, rule);
-		ui_text(v->win, y, 0, b.s, b.len, v->width, ui->attr[UL_HEADING],
-		        false);
-	}
-	buf_free(&b);
-}
-
-static void
-compare_draw_row(struct view *v, size_t line, int y, bool current)
-{
-	struct compare *d = v->priv;
-	struct ui *ui = v->ui;
-	(void)current;
-	if (d->gone) {
-		const char *m = "The postings compared are gone after the "
-		                "reload.";
-		ui_text(v->win, y, 0, m, strlen(m), v->width, A_NORMAL, false);
-		return;
-	}
-	const struct cline *l = &d->lines[line];
-	if (l->kind == CL_EMPTY) {
-		const char *m = d->diff_only ? "no row differs (d shows them all)"
-		                             : "nothing to compare";
-		ui_text(v->win, y, 0, m, strlen(m), v->width, A_NORMAL, false);
-		return;
-	}
-	if (l->kind == CL_BLANK)
-		return;
-	const struct cmp_row *row = &d->t.rows[l->row];
-	if (l->kind == CL_HEADING) {
-		draw_heading(v, row, y);
-		return;
-	}
-	if (l->k == 0) {
-		/* marker and label; the marker stays without colours */
-		char mark[3] = {compare_marker(row), ' ', '\0'};
-		struct buf b = {0};
-		buf_adds(&b, mark);
-		if (row->kind == CMP_FIELD && row->label)
-			buf_adds(&b, row->label);
-		attr_t a = ui->attr[UL_LABEL];
-		if (l->row == d->cur)
-			a = ui->attr[UL_CURRENT];
-		else if (row_differs(row))
-			a = ui->color ? ui->attr[UL_MATCH] : ui->attr[UL_MARK];
-		bool bar = l->row == d->cur || (row_differs(row) && ui->color);
-		ui_text(v->win, y, 0, b.s, b.len, d->lw - 1, a, bar);
-		buf_free(&b);
-	}
-	draw_seps(v, y, ui->attr[UL_BORDER]);
-	const struct cmp_row_lines *rl = &d->rl[l->row];
-	for (size_t i = 0; i < d->ncols; i++) {
-		const struct cmp_cell_lines *c = &rl->cell[i];
-		if (l->k >= c->n)
-			continue;
-		const char *s = c->v[l->k];
-		ui_text(v->win, y, col_x(d, i), s, strlen(s), d->cw, A_NORMAL,
-		        false);
-	}
-}
-
 /* Moves to the next (dir 1) or previous (dir -1) row that differs and
  * scrolls it to the top. */
 static void
@@ -452,7 +359,7 @@ find_diff(struct view *v, int dir)
 	compare_update(v);
 	if (d->gone)
 		return;
-	size_t body = (size_t)view_body(v);
+	size_t body = (size_t)view_body(v) - d->so;
 	size_t cl = d->cur < d->t.nrows ? d->row_line[d->cur] : (size_t)-1;
 	bool seen = cl != (size_t)-1 && cl >= v->top && cl < v->top + body;
 	size_t found = (size_t)-1;
@@ -461,7 +368,7 @@ find_diff(struct view *v, int dir)
 		for (size_t i = from; i < d->nlines; i++) {
 			const struct cline *l = &d->lines[i];
 			if (l->kind == CL_ROW && l->k == 0 &&
-			    row_differs(&d->t.rows[l->row])) {
+			    compare_row_differs(&d->t.rows[l->row])) {
 				found = i;
 				break;
 			}
@@ -471,7 +378,7 @@ find_diff(struct view *v, int dir)
 		for (size_t i = to; i-- > 0;) {
 			const struct cline *l = &d->lines[i];
 			if (l->kind == CL_ROW && l->k == 0 &&
-			    row_differs(&d->t.rows[l->row])) {
+			    compare_row_differs(&d->t.rows[l->row])) {
 				found = i;
 				break;
 			}
@@ -484,7 +391,7 @@ find_diff(struct view *v, int dir)
 	}
 	size_t index = 0, total = 0;
 	for (size_t r = 0; r < d->t.nrows; r++) {
-		if (d->row_line[r] == (size_t)-1 || !row_differs(&d->t.rows[r]))
+		if (d->row_line[r] == (size_t)-1 || !compare_row_differs(&d->t.rows[r]))
 			continue;
 		total++;
 		if (d->row_line[r] <= found)
@@ -508,26 +415,44 @@ toggle_diff_only(struct view *v)
 	                                             : "all rows");
 }
 
-/* h, l: the columns one posting left (dir -1) or right (dir 1). */
+/* h, l (wrap false) and Tab (wrap true): the focus one posting left
+ * (dir -1) or right (dir 1), the columns scrolling when it passes the
+ * edge of those shown. */
 static void
-scroll_columns(struct view *v, int dir)
+move_focus(struct view *v, int dir, bool wrap)
 {
 	struct compare *d = v->priv;
 	struct ui *ui = v->ui;
 	compare_update(v);
-	if (d->ncols >= d->t.n) {
-		ui_message(ui, false, "all %zu postings are shown", d->t.n);
-		return;
+	size_t n = d->t.n;
+	size_t to;
+	if (dir < 0 ? d->focus == 0 : d->focus + 1 >= n) {
+		if (!wrap) {
+			ui_message(ui, false, "no more postings to the %s",
+			           dir < 0 ? "left" : "right");
+			return;
+		}
+		to = dir < 0 ? n - 1 : 0;
+	} else {
+		to = dir < 0 ? d->focus - 1 : d->focus + 1;
 	}
-	if (dir < 0 ? d->first == 0 : d->first + d->ncols >= d->t.n) {
-		ui_message(ui, false, "no more postings to the %s",
-		           dir < 0 ? "left" : "right");
-		return;
-	}
-	d->first = dir < 0 ? d->first - 1 : d->first + 1;
+	d->focus = to;
 	d->stale = true;
 	compare_update(v);
 	ui->dirty = true;
+	ui_message(ui, false, "column %zu of %zu: %s (m, R, p, x act on it)",
+	           to + 1, n, d->t.title[to] ? d->t.title[to] : "");
+}
+
+/* The posting of the column in focus: what m, the ratings, p, x and a
+ * act on while the comparison is on top (view_ops .current). */
+static struct posting *
+compare_current(struct view *v)
+{
+	struct compare *d = v->priv;
+	if (d->gone || d->focus >= d->n)
+		return NULL;
+	return catalog_find(v->ui->cat, d->ids[d->focus]);
 }
 
 static enum action
@@ -552,10 +477,13 @@ compare_key(struct view *v, enum action a, int key)
 		toggle_diff_only(v);
 		return ACT_NONE;
 	case ACT_SCROLL_LEFT:
-		scroll_columns(v, -1);
+		move_focus(v, -1, false);
 		return ACT_NONE;
 	case ACT_SCROLL_RIGHT:
-		scroll_columns(v, 1);
+		move_focus(v, 1, false);
+		return ACT_NONE;
+	case ACT_FOCUS:
+		move_focus(v, 1, true);
 		return ACT_NONE;
 	case ACT_ENTER:
 		return ACT_NONE;
@@ -576,6 +504,7 @@ compare_free_view(struct view *v)
 	compare_free(&d->t);
 	for (size_t i = 0; i < d->n; i++)
 		free(d->ids[i]);
+	free(d->msg);
 	free(d);
 }
 
@@ -587,6 +516,7 @@ static const struct view_ops compare_ops = {
 	.draw_header = compare_draw_header,
 	.draw_row = compare_draw_row,
 	.key = compare_key,
+	.current = compare_current,
 	.free = compare_free_view,
 };
 
@@ -664,12 +594,10 @@ compare_open(struct ui *ui)
 	const struct posting *p[CMP_MAX];
 	size_t n = 0, unshown = 0;
 	size_t marked = marked_postings(ui, p, &unshown);
-	bool more = false;
 	if (marked >= 2) {
 		n = marked < CMP_MAX ? marked : CMP_MAX;
-		more = marked > CMP_MAX;
 	} else {
-		const struct posting *cur = ui_current(ui);
+		const struct posting *cur = list_current(ui);
 		if (!cur) {
 			ui_message(ui, false, "no posting to compare");
 			return;
@@ -700,19 +628,11 @@ compare_open(struct ui *ui)
 		           "items: see man billet");
 		return;
 	}
+	d->marked = marked >= 2 ? marked : n;
+	d->unshown = unshown;
 	struct buf m = {0};
-	if (more)
-		buf_printf(&m, "%zu postings are marked: comparing the first %d",
-		           marked, CMP_MAX);
-	else
-		buf_printf(&m, "comparing %zu postings", n);
-	if (unshown)
-		buf_printf(&m, " (%zu not in the list)", unshown);
-	if (d->ncols < n)
-		buf_printf(&m, ", %zu at a time: h l scroll, n N differences, "
-		           "q back", d->ncols);
-	else if (!more)
-		buf_adds(&m, ": n N differences, d only those, q back");
+	layout_message(d, &m);
 	ui_message(ui, false, "%s", m.s);
-	buf_free(&m);
+	d->msg = buf_steal(&m);
+	d->said_ncols = d->ncols;
 }

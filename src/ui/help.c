@@ -181,6 +181,13 @@ help_view_new(struct ui *ui)
 	add(h, 2, "1-5", "your rating");
 	add(h, 2, "i a v o r w", "the status, by its letter in p's menu");
 	add(h, 0, "", NULL);
+	add(h, 1, "In the comparison (c)", NULL);
+	add(h, 2, "*  +", "a row that differs; an item one posting has");
+	add(h, 2, "underlined", "the words that differ within a row");
+	add(h, 2, "m p x a", "and the rating act on the column in focus "
+	    "(its title reversed), not on the list's posting");
+	add(h, 2, "first column", "stays while the others scroll");
+	add(h, 0, "", NULL);
 	add(h, 1, "Filter words (ANDed)", NULL);
 	for (size_t i = 0; i < sizeof(filter_help) / sizeof(*filter_help); i++)
 		add(h, 2, filter_help[i][0], filter_help[i][1]);

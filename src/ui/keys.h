@@ -37,7 +37,9 @@
 	A(ENTER, "Views", \
 	  "open the detail (side by side: move the focus into it)", \
 	  '\r', '\n', KEY_FN | KEY_ENTER) \
-	A(FOCUS, "Views", "move the focus between list and detail", '\t') \
+	A(FOCUS, "Views", \
+	  "move the focus between list and detail; compare: to the next column", \
+	  '\t') \
 	A(BACK, "Views", "back to the previous view; quits from the list", 'q') \
 	A(QUIT, "Views", "quit from anywhere", 'Q') \
 	A(NEXT_MATCH, "Views", \
@@ -70,9 +72,11 @@
 	A(COMPARE, "Compare", \
 	  "compare the marked postings, else the current and the next", 'c') \
 	A(DIFF_ONLY, "Compare", "only the rows that differ, and back", 'd') \
-	A(SCROLL_LEFT, "Compare", "scroll the columns left", \
+	A(SCROLL_LEFT, "Compare", \
+	  "focus the column to the left; scrolls past the edge", \
 	  'h', KEY_FN | KEY_LEFT) \
-	A(SCROLL_RIGHT, "Compare", "scroll the columns right", \
+	A(SCROLL_RIGHT, "Compare", \
+	  "focus the column to the right; scrolls past the edge", \
 	  'l', KEY_FN | KEY_RIGHT)
 
 /* The actions; ACT_NONE means "nothing (more) to do". */

@@ -315,12 +315,21 @@ list_view_new(struct ui *ui)
 }
 
 struct posting *
-ui_current(struct ui *ui)
+list_current(struct ui *ui)
 {
 	if (!ui->nshown)
 		return NULL;
 	size_t c = ui->list->cursor;
 	return ui->shown[c < ui->nshown ? c : ui->nshown - 1];
+}
+
+struct posting *
+ui_current(struct ui *ui)
+{
+	struct view *top = ui->depth ? view_top(ui) : NULL;
+	if (top && top->ops->current)
+		return top->ops->current(top);
+	return list_current(ui);
 }
 
 bool
@@ -578,7 +587,7 @@ filter_all(struct ui *ui)
 void
 list_rebuild(struct ui *ui)
 {
-	struct posting *cur = ui_current(ui);
+	struct posting *cur = list_current(ui);
 	size_t old = ui->list->cursor;
 	state_flags(ui, 0, ui->nsorted);
 	filter_all(ui);
@@ -608,7 +617,7 @@ list_index_step(struct ui *ui)
 void
 list_sort(struct ui *ui)
 {
-	struct posting *cur = ui_current(ui);
+	struct posting *cur = list_current(ui);
 	size_t old = ui->list->cursor;
 	sort_all(ui);
 	sort_array(ui, ui->shown, ui->nshown);
@@ -636,7 +645,7 @@ list_set_filter(struct ui *ui, const char *text)
 	bool narrower = ui->nshown < lag && query_narrows(old, q) &&
 	                (query_mentions(old, "is:hidden") ||
 	                 !query_mentions(q, "is:hidden"));
-	struct posting *cur = ui_current(ui);
+	struct posting *cur = list_current(ui);
 	size_t oldcur = ui->list->cursor;
 	ui->query = q;
 	if (narrower)
@@ -703,7 +712,7 @@ static void
 list_arrived(struct ui *ui)
 {
 	long long t0 = now_ms();
-	struct posting *cur = ui_current(ui);
+	struct posting *cur = list_current(ui);
 	size_t old = ui->list->cursor;
 	list_load(ui);
 	filter_all(ui);
@@ -751,7 +760,7 @@ list_reload(struct ui *ui)
 		ui_message(ui, false, "still loading: r works once it is done");
 		return;
 	}
-	struct posting *cur = ui_current(ui);
+	struct posting *cur = list_current(ui);
 	free(ui->want_id);
 	ui->want_id = cur ? strdup(cur->id) : NULL;
 	if (cur && !ui->want_id)

@@ -33,7 +33,9 @@
  *      that keeps postings must check ui->generation in .update: reload
  *      frees every posting and bumps it. Its .key takes the actions that
  *      are its own (compare: NEXT_MATCH, PREV_MATCH, DIFF_ONLY,
- *      SCROLL_LEFT, SCROLL_RIGHT) and returns the rest.
+ *      SCROLL_LEFT, SCROLL_RIGHT, FOCUS) and returns the rest; a view
+ *      whose rows are postings (compare's columns) sets .current so
+ *      that the actions on the current posting act on its own.
  * Draw text only through ui_text()/ui_text_spans(): they sanitise, cut
  * and pad by display columns.
  */
@@ -81,6 +83,10 @@ struct view_ops {
 	/* Handles an action (key: the key that gave it); returns ACT_NONE
 	 * when done, or an action for view_driver (usually a itself). */
 	enum action (*key)(struct view *v, enum action a, int key);
+	/* The posting the actions on "the current posting" (mark, rating,
+	 * status, hide, note) are about while this view is on top, or NULL
+	 * for none; unset (NULL): the list's current one. */
+	struct posting *(*current)(struct view *v);
 	/* Frees v->priv. */
 	void (*free)(struct view *v);
 };
@@ -250,6 +256,9 @@ char *ui_prompt(struct ui *ui, const char *label, const char *init,
 /* Makes the list view. */
 struct view *list_view_new(struct ui *ui);
 /* The posting under the list's cursor, or NULL when none is shown. */
+struct posting *list_current(struct ui *ui);
+/* The posting the actions are about: the top view's .current when it
+ * has one (compare: the column in focus), else list_current(). */
 struct posting *ui_current(struct ui *ui);
 /* Puts the list's cursor on the posting with this id if shown. */
 bool list_select(struct ui *ui, const char *id);
