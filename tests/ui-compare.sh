@@ -257,7 +257,7 @@ if waits c " 5/5" >/dev/null && line c 2 | grep -q '^\*'; then
 else
 	reason="the list shows no marks yet (the state is not opened by the interface)"
 	skip "c with four marked compares the four, two at a time at 80 columns" "$reason"
-	skip "l and h scroll the columns" "$reason"
+	skip "h and l move the focus and scroll the columns" "$reason"
 	skip "with five marked c compares the first four" "$reason"
 	keys c Q
 fi

@@ -184,8 +184,8 @@ help_view_new(struct ui *ui)
 	add(h, 1, "In the comparison (c)", NULL);
 	add(h, 2, "*  +", "a row that differs; an item one posting has");
 	add(h, 2, "underlined", "the words that differ within a row");
-	add(h, 2, "m p x a", "and the rating act on the column in focus "
-	    "(its title reversed), not on the list's posting");
+	add(h, 2, "m p x a", "act on the column in focus, as the rating does");
+	add(h, 2, "Tab h l", "move the focus (the title reversed)");
 	add(h, 2, "first column", "stays while the others scroll");
 	add(h, 0, "", NULL);
 	add(h, 1, "Filter words (ANDed)", NULL);

@@ -38,7 +38,7 @@
 	  "open the detail (side by side: move the focus into it)", \
 	  '\r', '\n', KEY_FN | KEY_ENTER) \
 	A(FOCUS, "Views", \
-	  "move the focus between list and detail; compare: to the next column", \
+	  "move the focus: list and detail, or compare's columns", \
 	  '\t') \
 	A(BACK, "Views", "back to the previous view; quits from the list", 'q') \
 	A(QUIT, "Views", "quit from anywhere", 'Q') \
