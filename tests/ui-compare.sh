@@ -373,6 +373,16 @@ focus_keys() {
 }
 ok "Tab, h and l move the focus between the columns (its title reversed), all of them shown at 80 columns" focus_keys
 
+filter_in_compare() {
+	keys g / && sleep 0.2 && keys g Escape && waits g "filter restored" &&
+	keys g q && waits g " 2/2  sort:" &&
+	keys g Enter && waits g "Organization: ACLU Foundation" &&
+	keys g q && waits g " 2/2  sort:" &&
+	keys g c && waits g "comparing 2 postings" &&
+	keys g Tab && waits g "column 2 of 2"
+}
+ok "/ then Esc in compare puts the list back where it was, not on the column in focus" filter_in_compare
+
 mark_focused() {
 	keys g m && waits g "marked (1 on the shortlist): Upstate Director of Advocacy" &&
 	line g 2 | grep -q '^  Shortlist  *│ not marked  *│ \* marked$' &&

@@ -213,7 +213,7 @@ filter_edit(struct ui *ui)
 	char *before = strdup(query_source(ui->query));
 	if (!before)
 		die_nomem();
-	struct filter_place pl = {.cur = ui_current(ui), .cursor = ui->list->cursor,
+	struct filter_place pl = {.cur = list_current(ui), .cursor = ui->list->cursor,
 	                   .top = ui->list->top};
 	detail_place_get(ui->detail, &pl.detail);
 	bool reading = view_top(ui) == ui->detail;
