@@ -260,7 +260,7 @@ export_list(FILE *f, struct posting *const *v, size_t n, enum format fmt,
 		buf_addc(&o, '[');
 		for (size_t i = 0; i < n; i++) {
 			buf_adds(&o, i ? ",\n" : "\n");
-			export_tree(&o, v[i], false, h);
+			export_tree(&o, v[i], false, state ? h : NULL);
 			if (o.len && o.s[o.len - 1] == '\n')
 				o.len--;
 			export_flush(f, &o);
@@ -270,7 +270,7 @@ export_list(FILE *f, struct posting *const *v, size_t n, enum format fmt,
 	case FMT_YAML:
 		for (size_t i = 0; i < n; i++) {
 			buf_adds(&o, "---\n");
-			export_tree(&o, v[i], true, h);
+			export_tree(&o, v[i], true, state ? h : NULL);
 			export_flush(f, &o);
 		}
 		break;

@@ -27,19 +27,23 @@ struct export_hooks {
 	const char *(*status)(void *ctx, const struct posting *p); /* or NULL */
 };
 
-/* What export_list adds to TSV and CSV: a first line naming the
- * columns; after them each posting's rating, status and note (the
- * shortlist's export). */
+/* What export_list adds: a first line naming the TSV and CSV columns;
+ * the user's state (the shortlist's export, --with-state): TSV and CSV
+ * each posting's rating, status and note after the list's columns, JSON
+ * and YAML a billet_state mapping in each posting, Markdown the mark,
+ * rating, status and note. Without EXPORT_STATE only the postings go
+ * out (and TSV and CSV's marked column). */
 enum { EXPORT_HEADER = 1, EXPORT_STATE = 2 };
 /* The narrowest text list: a narrower width is taken as this. */
 enum { LIST_MIN_WIDTH = 8 };
 /* Writes postings one a line in fmt (text, tsv, csv, json, yaml,
- * markdown); width is for text; flags (EXPORT_*) are for TSV and CSV. */
+ * markdown); width is for text; flags are EXPORT_*. */
 void export_list(FILE *f, struct posting *const *v, size_t n,
                  enum format fmt, int width, unsigned flags,
                  const struct export_hooks *h);
 /* Writes one posting in full: text as the detail view (what the hooks
- * record under the title), json or yaml. */
+ * record under the title), json or yaml (what the hooks record under
+ * billet_state: pass NULL for the posting alone). */
 void export_show(FILE *f, const struct posting *p, enum format fmt,
                  int width, const struct export_hooks *h);
 /* Appends a CSV cell: quoted per RFC 4180 when needed, and prefixed with

@@ -30,8 +30,8 @@ void export_row_fill(struct row *r, const struct posting *p,
 /* Frees a row's cells. */
 void export_row_free(struct row *r);
 
-/* Appends p as a JSON object or a block YAML mapping (after "---"),
- * with what the hooks record when h is set. */
+/* Appends p as a JSON object or a block YAML mapping, with what the
+ * hooks record under billet_state when h is set. */
 void export_tree(struct buf *out, const struct posting *p, bool yaml,
                  const struct export_hooks *h);
 /* Writes the Markdown list: a table, then each posting in full. */

@@ -432,24 +432,21 @@ names_take(struct names *ns, const char *name)
 }
 
 /* Chooses the name each kept value of p is written under, into out[i]
- * for p->extra[i]: its key, unless a field of the format, one of the
- * state's keys (taken[0..ntaken)) or an earlier kept value has that
+ * for p->extra[i]: its key, unless a key of the format (billet_state,
+ * where the user's state goes, is one) or an earlier kept value has that
  * name; then key~2, key~3, ... the first name that none of those has
  * and that is no other kept value's key. Read back, every kept value is
  * under a name of its own, so a second export writes the same. The names
  * made are malloc'd: free those that differ from their key. */
 static void
-extra_names(const struct posting *p, const char *const *taken, size_t ntaken,
-            const char **out)
+extra_names(const struct posting *p, const char **out)
 {
-	/* names: state, kept keys, and as many made; half full (a field
-	 * of the format is taken whether the set has it or not) */
-	size_t want = 2 * (2 * p->nextra + ntaken), cap = 64;
+	/* names: kept keys, and as many made; half full (a field of the
+	 * format is taken whether the set has it or not) */
+	size_t want = 2 * (2 * p->nextra), cap = 64;
 	while (cap < want)
 		cap *= 2;
 	struct names ns = {xcalloc(cap, sizeof(*ns.slot)), cap};
-	for (size_t i = 0; i < ntaken; i++)
-		names_take(&ns, taken[i]);
 	/* first the keys that keep their name, then the others */
 	for (size_t i = 0; i < p->nextra; i++)
 		out[i] = !posting_field_key(p->extra[i].key) &&
@@ -480,7 +477,41 @@ extra_names(const struct posting *p, const char *const *taken, size_t ntaken,
 	free(ns.slot);
 }
 
-/* Writes one posting as a mapping of the canonical keys. */
+/* Writes what the hooks record about p (nothing without them) under
+ * one key, billet_state, that the loader reads as no field of the
+ * posting: marked, rating, status, note, hidden, only what is set. */
+static void
+tw_state(struct tw *w, const struct posting *p, const struct export_hooks *h)
+{
+	if (!h)
+		return;
+	bool marked = h->marked && h->marked(h->ctx, p);
+	int rating = h->rating ? h->rating(h->ctx, p) : 0;
+	const char *status = h->status ? h->status(h->ctx, p) : NULL;
+	const char *note = h->note ? h->note(h->ctx, p) : NULL;
+	bool hidden = h->hidden && h->hidden(h->ctx, p);
+	if (!marked && !rating && !status && !note && !hidden)
+		return;
+	tw_key_begin(w, "billet_state", true);
+	if (marked) {
+		tw_key(w, "marked");
+		tw_bool(w, true);
+	}
+	if (rating) {
+		tw_key(w, "rating");
+		tw_num(w, rating);
+	}
+	kv_str(w, "status", status);
+	kv_str(w, "note", note);
+	if (hidden) {
+		tw_key(w, "hidden");
+		tw_bool(w, true);
+	}
+	tw_end(w);
+}
+
+/* Writes one posting as a mapping of the canonical keys, then the
+ * user's state when h is set. */
 static void
 tw_posting(struct tw *w, const struct posting *p, const struct export_hooks *h)
 {
@@ -624,24 +655,9 @@ tw_posting(struct tw *w, const struct posting *p, const struct export_hooks *h)
 		}
 		tw_end(w);
 	}
-	/* what the state adds comes last; its keys are taken first */
-	bool marked = h && h->marked && h->marked(h->ctx, p);
-	int rating = h && h->rating ? h->rating(h->ctx, p) : 0;
-	const char *status = h && h->status ? h->status(h->ctx, p) : NULL;
-	const char *note = h && h->note ? h->note(h->ctx, p) : NULL;
 	if (p->nextra) {
-		const char *taken[4];
-		size_t nt = 0;
-		if (marked)
-			taken[nt++] = "marked";
-		if (rating)
-			taken[nt++] = "rating";
-		if (status)
-			taken[nt++] = "status";
-		if (note)
-			taken[nt++] = "note";
 		const char **names = xmalloc(p->nextra * sizeof(*names));
-		extra_names(p, taken, nt, names);
+		extra_names(p, names);
 		for (size_t i = 0; i < p->nextra; i++) {
 			tw_key(w, names[i]);
 			tw_xvalue(w, &p->extra[i]);
@@ -650,16 +666,7 @@ tw_posting(struct tw *w, const struct posting *p, const struct export_hooks *h)
 		}
 		free(names);
 	}
-	if (marked) {
-		tw_key(w, "marked");
-		tw_bool(w, true);
-	}
-	if (rating) {
-		tw_key(w, "rating");
-		tw_num(w, rating);
-	}
-	kv_str(w, "status", status);
-	kv_str(w, "note", note);
+	tw_state(w, p, h);
 	tw_end(w);
 }
 

@@ -36,6 +36,7 @@ struct options {
 	bool header;
 	int width;               /* 0: the terminal's */
 	bool shortlist;
+	bool with_state;         /* --with-state */
 	const char *mark, *unmark;
 	const char *state;
 	bool no_color;
@@ -75,7 +76,11 @@ help(void)
 "      --format FMT        text, tsv, csv, json, yaml, markdown\n"
 "      --header            a first line naming the tsv/csv columns\n"
 "  -w, --width N           width of text output\n"
-"      --shortlist         with --list: only shortlisted postings\n"
+"      --shortlist         with --list: only shortlisted postings, with\n"
+"                          their marks, ratings, status and notes\n"
+"      --with-state        with --list (not text), or --show --format\n"
+"                          json or yaml: the marks, ratings, status and\n"
+"                          notes too (never written otherwise)\n"
 "      --state FILE        the state file (shortlist, notes, ratings)\n"
 "      --no-color          no colours (also when NO_COLOR is set)\n"
 "      --max-file SIZE     largest posting file read (default 256M)\n"
@@ -314,6 +319,7 @@ main(int argc, char **argv)
 		OPT_FORMAT = 256, OPT_HEADER, OPT_SHORTLIST, OPT_MARK,
 		OPT_UNMARK, OPT_STATE, OPT_NO_COLOR, OPT_MAX_FILE,
 		OPT_MAX_SCALAR, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_POSTINGS,
+		OPT_WITH_STATE,
 	};
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
@@ -326,6 +332,7 @@ main(int argc, char **argv)
 		{"header", no_argument, NULL, OPT_HEADER},
 		{"width", required_argument, NULL, 'w'},
 		{"shortlist", no_argument, NULL, OPT_SHORTLIST},
+		{"with-state", no_argument, NULL, OPT_WITH_STATE},
 		{"mark", required_argument, NULL, OPT_MARK},
 		{"unmark", required_argument, NULL, OPT_UNMARK},
 		{"state", required_argument, NULL, OPT_STATE},
@@ -385,6 +392,7 @@ main(int argc, char **argv)
 			break;
 		}
 		case OPT_SHORTLIST: o.shortlist = true; break;
+		case OPT_WITH_STATE: o.with_state = true; break;
 		case OPT_MARK: o.mode = MODE_MARK; o.mark = optarg; modes++; break;
 		case OPT_UNMARK:
 			o.mode = MODE_MARK;
@@ -435,6 +443,12 @@ main(int argc, char **argv)
 		usage_error("%s", "--header goes with --list --format tsv or csv");
 	if (o.shortlist && o.mode != MODE_LIST)
 		usage_error("%s", "--shortlist goes with --list");
+	if (o.with_state &&
+	    !(o.mode == MODE_LIST && o.format != FMT_TEXT) &&
+	    !(o.mode == MODE_SHOW && o.format != FMT_TEXT))
+		usage_error("%s", "--with-state goes with --list or --show "
+		            "--format json or yaml (--list: tsv, csv or "
+		            "markdown too)");
 	if (o.mode == MODE_LIST && o.format == FMT_TEXT && o.width > 0 &&
 	    o.width < LIST_MIN_WIDTH) {
 		char msg[64];
@@ -484,7 +498,8 @@ main(int argc, char **argv)
 		                                     o.shortlist, &n);
 		export_list(stdout, v, n, o.format, output_width(&o),
 		            (o.header ? EXPORT_HEADER : 0) |
-		            (o.shortlist ? EXPORT_STATE : 0), &hooks);
+		            (o.shortlist || o.with_state ? EXPORT_STATE : 0),
+		            &hooks);
 		free(v);
 		break;
 	}
@@ -499,7 +514,10 @@ main(int argc, char **argv)
 			status = 1;
 			break;
 		}
-		export_show(stdout, p, o.format, output_width(&o), &hooks);
+		/* json and yaml carry the posting alone unless asked */
+		export_show(stdout, p, o.format, output_width(&o),
+		            o.format == FMT_TEXT || o.with_state ? &hooks
+		                                                 : NULL);
 		break;
 	}
 	case MODE_COMPARE:

@@ -214,4 +214,73 @@ usage() {
 }
 ok "--shortlist without --list, or --mark with --unmark, is wrong usage" usage
 
+# A dump of postings carries the postings only: the user's marks, ratings,
+# status and notes go out with --with-state (or --shortlist), under one
+# key, billet_state, that reads back as no field of the posting
+P="$TMP/private.yaml"
+printf '%s:\n  marked: true\n  rating: 4\n  status: applied\n  note: secret plan\n%s:\n  hidden: true\n' \
+	"$A" "$N" >"$P"
+ALL='-is:hidden or is:hidden'
+state_private() {
+	for f in yaml json; do
+		"$BILLET" --state "$P" --list --format $f --filter "$ALL" "$D" \
+			>"$TMP/p.$f" &&
+		"$BILLET" --state "$P" --show "$A" --format $f "$D" \
+			>"$TMP/s.$f" || return 1
+		for o in "$TMP/p.$f" "$TMP/s.$f"; do
+			if grep -E 'secret plan|billet_state|^marked|"marked"|^rating|"rating"' "$o"; then
+				echo "the state went out in $o"
+				return 1
+			fi
+		done
+	done
+	# and what went out reads back to the same postings, state or not
+	"$BILLET" --state "$P" --list --format yaml --filter "$ALL" \
+		"$TMP/p.yaml" | cmp - "$TMP/p.yaml" &&
+	"$BILLET" --state "$P" --list --format json --filter "$ALL" \
+		"$TMP/p.json" | cmp - "$TMP/p.json"
+}
+ok "--list and --show --format yaml or json write no state unless asked" \
+	state_private
+
+with_state() {
+	"$BILLET" --state "$P" --list --with-state --format yaml \
+		--filter "$ALL" "$D" >"$TMP/w.yaml" || return 1
+	awk '/^---/ { n++ } /^billet_state:/ { f = 1; print n; next }
+		f && /^  / { print; next } { f = 0 }' "$TMP/w.yaml" >"$TMP/w.st"
+	printf '%s\n' 1 '  marked: true' '  rating: 4' '  status: applied' \
+		'  note: secret plan' 2 '  hidden: true' | cmp - "$TMP/w.st" ||
+		return 1
+	# read back: the same postings, and the same output again
+	"$BILLET" --state "$P" --list --format yaml --filter "$ALL" \
+		"$TMP/w.yaml" | cmp - "$TMP/p.yaml" &&
+	"$BILLET" --state "$P" --list --with-state --format yaml \
+		--filter "$ALL" "$TMP/w.yaml" | cmp - "$TMP/w.yaml" &&
+	# the note is in no field of the posting (Other is searched)
+	[ -z "$("$BILLET" --state "$TMP/none.yaml" --list --format tsv \
+		--filter '"secret plan"' "$TMP/w.yaml")" ] &&
+	"$BILLET" --state "$P" --list --with-state --format json \
+		--filter "$ALL" "$D" >"$TMP/w.json" &&
+	tr -d ' \n' <"$TMP/w.json" | grep -qF '"billet_state":{"marked":true,"rating":4,"status":"applied","note":"secretplan"}' &&
+	"$BILLET" --state "$P" --list --with-state --format json \
+		--filter "$ALL" "$TMP/w.json" | cmp - "$TMP/w.json" &&
+	"$BILLET" --state "$P" --show "$A" --with-state --format yaml "$D" |
+		grep -qx '  note: secret plan' &&
+	"$BILLET" --state "$P" --list --shortlist --format yaml "$D" |
+		grep -qx '  rating: 4'
+}
+ok "--with-state and --shortlist put the state under billet_state" with_state
+
+with_state_usage() {
+	for args in "--list" "--list --format text" "--compare $A,$N" \
+		"--show $A" "--check"; do
+		# shellcheck disable=SC2086
+		"$BILLET" --state "$P" --with-state $args "$D" >/dev/null \
+			2>"$TMP/e"
+		[ $? -eq 2 ] && contains "$TMP/e" "billet: --with-state goes with" ||
+			{ echo "$args"; return 1; }
+	done
+}
+ok "--with-state elsewhere is wrong usage" with_state_usage
+
 finish

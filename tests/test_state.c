@@ -939,10 +939,17 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	char *tsv = exported(v, 1, FMT_TSV, &h);
 	cr_assert(strstr(tsv, "\t1\n"), "%s", tsv);
 	free(tsv);
+	/* JSON carries the state under billet_state, only when asked */
 	char *json = exported(v, 1, FMT_JSON, &h);
-	cr_assert(strstr(json, "\"rating\""), "%s", json);
-	cr_assert(strstr(json, "\"offer\""), "%s", json);
-	cr_assert(strstr(json, "=call \\\"Ana\\\", then\\nwrite"), "%s", json);
+	cr_assert(!strstr(json, "\"rating\"") && !strstr(json, "offer") &&
+	          !strstr(json, "billet_state") && !strstr(json, "Ana"),
+	          "%s", json);
+	free(json);
+	json = exported_flags(v, 1, FMT_JSON, EXPORT_STATE, &h);
+	cr_assert(strstr(json, "\"billet_state\": {\n    \"marked\": true,\n"
+	                       "    \"rating\": 3,\n    \"status\": \"offer\",\n"
+	                       "    \"note\": \"=call \\\"Ana\\\", then\\nwrite\"\n"
+	                       "  }\n}"), "%s", json);
 	free(json);
 	char *md = exported(v, 1, FMT_MARKDOWN, &h);
 	cr_assert(strstr(md, "3/5"), "%s", md);

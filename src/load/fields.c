@@ -376,6 +376,15 @@ k_benefits(struct lctx *x, const struct ynode *n)
 	x->p->benefits_prose = n->kind == Y_SCALAR;
 }
 
+/* billet_state: what an export with --with-state adds (the user's mark,
+ * rating, status, note); the state file is what counts, so it is read
+ * as no field of the posting. */
+static void
+k_billet_state(struct lctx *x, const struct ynode *n)
+{
+	(void)x, (void)n;
+}
+
 /* Reads apply: a mapping, or a URL / address / note as text. */
 static void
 k_apply(struct lctx *x, const struct ynode *n)
@@ -547,6 +556,7 @@ static const struct key_handler {
 } key_handlers[] = {
 	{"apply", k_apply},
 	{"benefits", k_benefits},
+	{"billet_state", k_billet_state},
 	{"conditions", k_conditions},
 	{"deadline", k_deadline},
 	{"department", k_department},
