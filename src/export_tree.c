@@ -78,27 +78,34 @@ json_string(struct buf *out, const char *s)
 	quoted(out, s, false);
 }
 
-/* True when s can be written as a plain YAML scalar. */
+/* True when s can be written as a plain YAML scalar and read back as
+ * the same text. Unless typed (it was plain: a number, true, a date
+ * read back as such is what it was), also that a reader would not take
+ * it for a number, a boolean, null or a date. */
 static bool
-yaml_plain_ok(const char *s)
+yaml_plain_ok(const char *s, bool typed)
 {
 	static const char *const words[] = {
 		"true", "false", "yes", "no", "on", "off", "null", "y", "n",
 		"True", "False", "Yes", "No", "On", "Off", "Null", "TRUE",
 		"FALSE", "YES", "NO", "ON", "OFF", "NULL", "~", NULL,
 	};
-	if (!*s || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]))
+	/* "-5" is plain; "- x" and "-" are a list's item */
+	if (!*s || (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) &&
+	            !(typed && s[0] == '-' && s[1] && s[1] != ' ')))
 		return false;
-	for (const char *const *w = words; *w; w++)
-		if (!strcmp(s, *w))
+	if (!typed) {
+		for (const char *const *w = words; *w; w++)
+			if (!strcmp(s, *w))
+				return false;
+		/* numbers and dates would change type */
+		bool digits = true;
+		for (const char *q = s; *q; q++)
+			if (!strchr("0123456789.+-_:eE", *q))
+				digits = false;
+		if (digits)
 			return false;
-	/* numbers and dates would change type */
-	bool digits = true;
-	for (const char *q = s; *q; q++)
-		if (!strchr("0123456789.+-_:eE", *q))
-			digits = false;
-	if (digits)
-		return false;
+	}
 	size_t len = strlen(s);
 	if (s[len - 1] == ' ' || s[len - 1] == ':')
 		return false;
@@ -189,7 +196,7 @@ tw_str(struct tw *w, const char *s)
 		return;
 	}
 	int indent = w->depth ? w->lv[w->depth - 1].indent + 2 : 2;
-	if (yaml_plain_ok(s)) {
+	if (yaml_plain_ok(s, false)) {
 		buf_adds(w->out, s);
 	} else if (yaml_block_ok(s)) {
 		buf_adds(w->out, "|-");
@@ -302,7 +309,7 @@ tw_key(struct tw *w, const char *k)
 	else
 		spaces(o, l->indent);
 	l->count++;
-	if (yaml_plain_ok(k))
+	if (yaml_plain_ok(k, false))
 		buf_adds(o, k);
 	else
 		quoted(o, k, true);
@@ -341,13 +348,68 @@ kv_list(struct tw *w, const char *k, const struct strlist *l)
 	tw_end(w);
 }
 
+/* True when s is a JSON number, true, false or null. */
+static bool
+json_literal(const char *s)
+{
+	if (!strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "null"))
+		return true;
+	const char *q = s;
+	if (*q == '-')
+		q++;
+	if (*q == '0')
+		q++;
+	else if (*q >= '1' && *q <= '9')
+		while (*q >= '0' && *q <= '9')
+			q++;
+	else
+		return false;
+	if (*q == '.') {
+		q++;
+		if (*q < '0' || *q > '9')
+			return false;
+		while (*q >= '0' && *q <= '9')
+			q++;
+	}
+	if (*q == 'e' || *q == 'E') {
+		q++;
+		if (*q == '+' || *q == '-')
+			q++;
+		if (*q < '0' || *q > '9')
+			return false;
+		while (*q >= '0' && *q <= '9')
+			q++;
+	}
+	return !*q;
+}
+
+/* Writes a kept scalar: one that was plain as it was (null for an empty
+ * one), when it reads back the same; else as text. In JSON a plain
+ * scalar is a number, true, false or null when it is one in JSON. */
+static void
+tw_scalar(struct tw *w, const char *s, bool plain)
+{
+	if (plain && !*s) {
+		tw_value_start(w, false);
+		buf_adds(w->out, w->yaml ? "null\n" : "null");
+	} else if (plain && (w->yaml ? yaml_plain_ok(s, true)
+	                             : json_literal(s))) {
+		tw_value_start(w, false);
+		buf_adds(w->out, s);
+		if (w->yaml)
+			buf_addc(w->out, '\n');
+	} else {
+		tw_str(w, s);
+	}
+}
+
 /* Writes a kept value. */
 static void
 tw_xvalue(struct tw *w, const struct xvalue *v)
 {
 	switch (v->kind) {
 	case X_SCALAR:
-		tw_str(w, v->s);
+		tw_scalar(w, v->s, v->plain);
 		return;
 	case X_SEQ:
 	case X_MAP:

@@ -72,6 +72,9 @@ struct xvalue {
 	const char *s;        /* the scalar's text (X_SCALAR) */
 	struct xvalue *kids;  /* items or entries (X_SEQ, X_MAP) */
 	size_t n;             /* how many kids */
+	bool plain;           /* X_SCALAR: written unquoted (3, true, a
+	                       * date...; null when s is ""), so exports
+	                       * keep its type */
 };
 
 /* How to apply. */

@@ -909,7 +909,7 @@ Test(fields, order_presence_and_differs)
 	b.deadline = (struct when){0, "rolling"};
 	a.travel = "Some";
 	a.tags = LIST("policy", "organizing");
-	static struct xvalue extra = {X_SCALAR, "work_hours", "35 a week", NULL, 0};
+	static struct xvalue extra = {X_SCALAR, "work_hours", "35 a week", NULL, 0, false};
 	b.extra = &extra;
 	b.nextra = 1;
 	a.languages = (struct language[]){{"Spanish", "preferred"}};

@@ -204,7 +204,7 @@ gen_posting(uint32_t seq)
 		p->nextra = 1;
 		p->extra = arena_alloc(&ar, sizeof(*p->extra));
 		*p->extra = (struct xvalue){ X_SCALAR, "workHours", text(1, 3),
-		                             NULL, 0 };
+		                             NULL, 0, false };
 	}
 	p->seq = seq;
 	return p;

@@ -19,7 +19,7 @@ static const char *p1_tags[] = { "backend", "payments" };
 static struct place p1_places[] = { { NULL, "Zürich", NULL, "Switzerland" } };
 static struct language p1_langs[] = { { "German", "required" } };
 static struct xvalue p1_extra[] = {
-	{ X_SCALAR, "workHours", "40 per week", NULL, 0 },
+	{ X_SCALAR, "workHours", "40 per week", NULL, 0, false },
 };
 
 static struct posting p1 = {

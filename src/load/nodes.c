@@ -162,10 +162,12 @@ yxvalue(struct lctx *x, const struct ynode *n, const char *key,
 	case Y_NULL:
 		out->kind = X_SCALAR;
 		out->s = "";
+		out->plain = true;
 		return;
 	case Y_SCALAR:
 		out->kind = X_SCALAR;
 		out->s = n->kept ? n->s : lkeep(x, n->s, n->len);
+		out->plain = n->plain;
 		return;
 	case Y_SEQ:
 	case Y_MAP:

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/* Criterion tests for export: kept values' types through a round trip,
+ * the formula guard of TSV and CSV, the Markdown export. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "export.h"
+#include "load.h"
+#include "posting.h"
+
+static struct catalog c;
+
+static void
+setup(void)
+{
+	catalog_init(&c);
+}
+
+static void
+teardown(void)
+{
+	catalog_free(&c);
+}
+
+TestSuite(export, .init = setup, .fini = teardown);
+
+/* Loads text as a file called name (its extension says YAML or JSON);
+ * returns the postings added. */
+static size_t
+load_as(const char *name, const char *s)
+{
+	return load_buffer(&c, name, s, strlen(s), NULL);
+}
+
+/* Loads text again into an empty catalog. */
+static size_t
+reload_as(const char *name, const char *s)
+{
+	catalog_free(&c);
+	catalog_init(&c);
+	return load_as(name, s);
+}
+
+/* export_list of the whole catalog into a string (caller frees). */
+static char *
+listed(enum format fmt, unsigned flags, const struct export_hooks *h)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&s, &len);
+	cr_assert_not_null(f);
+	export_list(f, c.v, c.n, fmt, 80, flags, h);
+	fclose(f);
+	return s;
+}
+
+/* The kept value called key of posting p. */
+static const struct xvalue *
+kept(const struct posting *p, const char *key)
+{
+	for (size_t i = 0; i < p->nextra; i++)
+		if (!strcmp(p->extra[i].key, key))
+			return &p->extra[i];
+	cr_assert_fail("no kept value '%s'", key);
+	return NULL;
+}
+
+/* A kept scalar keeps its type: plain ones (numbers, booleans, null,
+ * dates) are written plain in YAML and as JSON's own in JSON; quoted ones
+ * stay text; and both read back the same. */
+Test(export, kept_scalars_keep_their_type)
+{
+	cr_assert_eq(load_as("t.yaml",
+	                     "id: t\ntitle: T\norganization: O\n"
+	                     "is_open: true\ncount: 3\nq: \"3\"\nqt: 'true'\n"
+	                     "gone: ~\nempty:\nneg: -5\nfrac: 2.5e3\n"
+	                     "day: 2024-01-02\nword: yes\nhex: 0x1F\n"
+	                     "list: [1, \"2\", false, null, plain text]\n"
+	                     "map: {n: 7, s: \"7\"}\n"),
+	             1);
+	const struct posting *p = c.v[0];
+	cr_assert(kept(p, "is_open")->plain);
+	cr_assert(kept(p, "count")->plain);
+	cr_assert_not(kept(p, "q")->plain);
+	cr_assert_not(kept(p, "qt")->plain);
+	cr_assert(kept(p, "gone")->plain);
+	cr_assert_str_eq(kept(p, "gone")->s, "");
+	char *y = listed(FMT_YAML, 0, NULL);
+	const char *yes[] = {
+		"\nis_open: true\n", "\ncount: 3\n", "\nq: \"3\"\n",
+		"\nqt: \"true\"\n", "\ngone: null\n", "\nempty: null\n",
+		"\nneg: -5\n", "\nfrac: 2.5e3\n", "\nday: 2024-01-02\n",
+		"\nword: yes\n", "\nhex: 0x1F\n",
+		"\nlist:\n  - 1\n  - \"2\"\n  - false\n  - null\n  - plain text\n",
+		"\nmap:\n  \"n\": 7\n  s: \"7\"\n",
+	};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++)
+		cr_assert(strstr(y, yes[i]), "no %s in\n%s", yes[i], y);
+	char *j = listed(FMT_JSON, 0, NULL);
+	const char *jyes[] = {
+		"\"is_open\": true,", "\"count\": 3,", "\"q\": \"3\",",
+		"\"qt\": \"true\",", "\"gone\": null,", "\"empty\": null,",
+		"\"neg\": -5,", "\"frac\": 2.5e3,", "\"day\": \"2024-01-02\",",
+		"\"word\": \"yes\",", "\"hex\": \"0x1F\",",
+		"[\n    1,\n    \"2\",\n    false,\n    null,\n    \"plain text\"\n  ]",
+		"{\n    \"n\": 7,\n    \"s\": \"7\"\n  }",
+	};
+	for (size_t i = 0; i < sizeof(jyes) / sizeof(*jyes); i++)
+		cr_assert(strstr(j, jyes[i]), "no %s in\n%s", jyes[i], j);
+	/* read back, each writes the same again */
+	reload_as("rt.yaml", y);
+	char *y2 = listed(FMT_YAML, 0, NULL);
+	cr_assert_str_eq(y2, y);
+	reload_as("rt.json", j);
+	char *j2 = listed(FMT_JSON, 0, NULL);
+	cr_assert_str_eq(j2, j);
+	cr_assert(kept(c.v[0], "count")->plain);
+	cr_assert_not(kept(c.v[0], "q")->plain);
+	free(y), free(y2), free(j), free(j2);
+}
+
+/* A plain scalar is written plain only where it reads back the same:
+ * one with a character YAML output escapes or quotes (here an em space)
+ * is quoted, and stays so. */
+Test(export, kept_plain_scalar_quoted_when_it_must)
+{
+	const char *in = "title: T\norganization: O\n"
+	                 "a: [x\u2003y, -x, 12:30, x - y]\n";
+	cr_assert_eq(load_as("t.yaml", in), 1);
+	cr_assert(c.v[0]->extra[0].kids[0].plain);
+	char *y = listed(FMT_YAML, 0, NULL);
+	cr_assert(strstr(y, "\na:\n  - \"x\u2003y\"\n  - -x\n  - 12:30\n"
+	                    "  - x - y\n"), "%s", y);
+	reload_as("rt.yaml", y);
+	char *y2 = listed(FMT_YAML, 0, NULL);
+	cr_assert_str_eq(y2, y);
+	free(y), free(y2);
+}
