@@ -23,12 +23,100 @@
 #include "text.h"
 #include "ui/ui.h"
 
+/* Posting ids given on the command line (malloc'd, each trimmed). */
+struct ids {
+	char **v;
+	size_t n, cap;
+};
+
+/* Adds the ids of a comma-separated list, each without the blanks
+ * around it; empty ones are skipped. */
+static void
+ids_add(struct ids *l, const char *arg)
+{
+	const char *q = arg;
+	for (;;) {
+		size_t len = strcspn(q, ",");
+		const char *b = q, *e = q + len;
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e > b) {
+			if (l->n == l->cap) {
+				l->cap = l->cap ? 2 * l->cap : 8;
+				l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+			}
+			l->v[l->n++] = xstrndup(b, (size_t)(e - b));
+		}
+		if (!q[len])
+			break;
+		q += len + 1;
+	}
+}
+
+/* Frees the ids. */
+static void
+ids_free(struct ids *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	*l = (struct ids){0};
+}
+
+/* Says that there is no posting with id (say shows it safely). */
+static void
+say_unknown(const char *id)
+{
+	say("no posting with id '%s'", id);
+}
+
+/* Gives --mark and --unmark an empty value when the next word is an
+ * option (--mark --filter QUERY) or there is none, where getopt_long
+ * would take that word for their ids. The value of another option and
+ * the words after "--" are left alone. */
+static void
+args_mark_values(int argc, char **argv, const struct option *longopts,
+                 const char *shortopts)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--"))
+			return;
+		if (!strcmp(a, "--mark") || !strcmp(a, "--unmark")) {
+			if (i + 1 < argc &&
+			    !(argv[i + 1][0] == '-' && argv[i + 1][1]))
+				i++; /* its ids */
+			else
+				argv[i] = a[2] == 'm' ? (char *)"--mark="
+				                      : (char *)"--unmark=";
+		} else if (a[0] == '-' && a[1] == '-' && !strchr(a, '=')) {
+			for (const struct option *o = longopts; o->name; o++)
+				if (!strcmp(a + 2, o->name)) {
+					i += o->has_arg == required_argument;
+					break;
+				}
+		} else if (a[0] == '-' && a[1] != '-') {
+			/* -lf QUERY, -fQUERY: the first letter that takes a
+			 * value takes the rest of the word, or the next */
+			for (const char *q = a + 1; *q; q++) {
+				const char *d = strchr(shortopts, *q);
+				if (d && *q != ':' && d[1] == ':') {
+					i += !q[1];
+					break;
+				}
+			}
+		}
+	}
+}
+
 /* Everything the command line asks for. */
 struct options {
 	enum { MODE_UI, MODE_CHECK, MODE_LIST, MODE_SHOW, MODE_COMPARE,
 	       MODE_MARK } mode;
 	const char *show_id;     /* --show */
-	const char *compare_ids; /* --compare */
+	struct ids compare;      /* --compare */
 	const char *filter;      /* --filter */
 	const char *sort;        /* --sort */
 	enum format format;
@@ -37,7 +125,9 @@ struct options {
 	int width;               /* 0: the terminal's */
 	bool shortlist;
 	bool with_state;         /* --with-state */
-	const char *mark, *unmark;
+	struct ids mark;         /* --mark or --unmark */
+	bool unmark;             /* --unmark, not --mark */
+	bool mark_set, unmark_set;
 	const char *state;
 	bool no_color;
 	struct load_limits limits;
@@ -66,8 +156,10 @@ help(void)
 "  -l, --list              print the postings, one a line\n"
 "  -s, --show ID           print one posting in full\n"
 "  -C, --compare ID,ID...  print two to four postings side by side\n"
-"      --mark ID           add a posting to the shortlist\n"
-"      --unmark ID         remove a posting from the shortlist\n"
+"      --mark ID,ID...     add postings to the shortlist (ids comma-\n"
+"                          separated or the option repeated; or\n"
+"                          --mark --filter QUERY: what the filter shows)\n"
+"      --unmark ID,ID...   remove postings from the shortlist, the same way\n"
 "\n"
 "Options:\n"
 "  -f, --filter QUERY      only the postings that match QUERY\n"
@@ -264,35 +356,17 @@ static int
 compare_cmd(const struct catalog *c, const struct options *o)
 {
 	const struct posting *v[CMP_MAX];
-	size_t n = 0;
-	char *ids = strdup(o->compare_ids);
-	if (!ids)
-		die_nomem();
+	size_t n = o->compare.n;
 	int status = 0;
-	for (char *save = NULL, *id = strtok_r(ids, ",", &save); id;
-	     id = strtok_r(NULL, ",", &save)) {
-		if (n == CMP_MAX) {
-			say("--compare: at most %d postings", CMP_MAX);
-			free(ids);
-			return 2;
-		}
-		v[n] = catalog_find(c, id);
-		if (!v[n]) {
-			struct buf b = {0};
-			text_sanitize(&b, id, strlen(id), 0);
-			say("no posting with id '%s'", b.s ? b.s : "");
-			buf_free(&b);
+	for (size_t i = 0; i < n; i++) {
+		v[i] = catalog_find(c, o->compare.v[i]);
+		if (!v[i]) {
+			say_unknown(o->compare.v[i]);
 			status = 1;
 		}
-		n++;
 	}
-	free(ids);
 	if (status)
 		return status;
-	if (n < 2) {
-		say("--compare: name two to four postings, separated by commas");
-		return 2;
-	}
 	struct cmp_table t = {0};
 	if (compare_build(v, n, &t) != 0) {
 		say("--compare: cannot compare these postings");
@@ -308,6 +382,122 @@ compare_cmd(const struct catalog *c, const struct options *o)
 	buf_free(&out);
 	compare_free(&t);
 	return 0;
+}
+
+/* --mark or --unmark: every posting named, or every one the filter
+ * shows, saved at once; all or nothing: an unknown id changes nothing.
+ * Returns the exit status. */
+static int
+mark_cmd(const struct catalog *c, const struct options *o,
+         struct query *filter, const struct query_env *env,
+         struct state *st)
+{
+	const char *done = o->unmark ? "unmarked" : "marked";
+	size_t n = 0;
+	const char **ids;
+	if (filter) {
+		struct sort_spec none = { .n = 0 };
+		struct posting **v = select_postings(c, filter, &none, env,
+		                                     false, &n);
+		ids = xmalloc((n ? n : 1) * sizeof(*ids));
+		for (size_t i = 0; i < n; i++)
+			ids[i] = v[i]->id;
+		free(v);
+		if (!n) {
+			say("no posting matches the filter: nothing was %s",
+			    done);
+			free(ids);
+			return 1;
+		}
+	} else {
+		ids = xmalloc(o->mark.n * sizeof(*ids));
+		size_t unknown = 0;
+		for (size_t i = 0; i < o->mark.n; i++) {
+			if (catalog_find(c, o->mark.v[i])) {
+				ids[n++] = o->mark.v[i];
+			} else {
+				say_unknown(o->mark.v[i]);
+				unknown++;
+			}
+		}
+		if (unknown) {
+			say("%s: nothing was %s", unknown == o->mark.n ?
+			    "no such posting" : "some postings are unknown",
+			    done);
+			free(ids);
+			return 1;
+		}
+	}
+	int status = 0;
+	struct state_error serr;
+	/* an id the state cannot record (bad UTF-8 from a file name) */
+	for (size_t i = 0; i < n; i++) {
+		if (!text_valid(ids[i], strlen(ids[i]))) {
+			say("posting id '%s' is not valid UTF-8, which the state "
+			    "file cannot record: nothing was %s", ids[i], done);
+			status = 1;
+			goto out;
+		}
+	}
+	if (!state_writable(st)) {
+		say("%s", state_problem(st));
+		say("the state file is left as it is: nothing was %s", done);
+		status = 1;
+		goto out;
+	}
+	state_begin(st);
+	for (size_t i = 0; i < n; i++)
+		(void)state_set_mark(st, ids[i], !o->unmark, NULL);
+	if (!state_commit(st, &serr)) {
+		/* this run ends here: no "will retry" */
+		say("%s", serr.msg + serr.why);
+		if (serr.replaced) {
+			say("%s has the change, but it may not outlast a "
+			    "crash", state_path(st));
+		} else {
+			say("the state file is left as it is: nothing was %s",
+			    done);
+		}
+		status = 1;
+	}
+out:
+	free(ids);
+	return status;
+}
+
+/* The ids of --compare and --mark/--unmark: how many, each once; a
+ * wrong count or a repeated --compare id is wrong usage. */
+static void
+check_ids(const struct options *o)
+{
+	if (o->mode == MODE_COMPARE) {
+		for (size_t i = 0; i < o->compare.n; i++)
+			for (size_t k = 0; k < i; k++)
+				if (!strcmp(o->compare.v[i], o->compare.v[k]))
+					usage_error("--compare: '%s' is named "
+					            "twice: name two to four "
+					            "different postings",
+					            o->compare.v[i]);
+		if (o->compare.n > CMP_MAX) {
+			char msg[48];
+			snprintf(msg, sizeof(msg), "--compare: at most %d "
+			         "postings", CMP_MAX);
+			usage_error("%s", msg);
+		}
+		if (o->compare.n < 2)
+			usage_error("%s", "--compare: name two to four postings, "
+			            "separated by commas");
+	}
+	if (o->mode == MODE_MARK) {
+		const char *opt = o->unmark ? "--unmark" : "--mark";
+		if (!o->mark.n && !o->filter)
+			usage_error("%s: name the postings: ID[,ID...], or "
+			            "--filter QUERY for those it shows", opt);
+		if (o->mark.n && o->filter)
+			usage_error("%s: ids or --filter, not both (a word "
+			            "after it is an id: write it before "
+			            "--filter, or last)", opt);
+	}
 }
 
 int
@@ -347,11 +537,12 @@ main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
+	static const char shortopts[] = ":cls:C:f:S:w:hV";
 	int ch;
 	int modes = 0;
 	opterr = 0; /* said by usage_error, which shows the text safely */
-	while ((ch = getopt_long(argc, argv, ":cls:C:f:S:w:hV", longopts,
-	                         NULL)) != -1) {
+	args_mark_values(argc, argv, longopts, shortopts);
+	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (ch) {
 		case ':':
 		default: {
@@ -369,7 +560,7 @@ main(int argc, char **argv)
 		case 's': o.mode = MODE_SHOW; o.show_id = optarg; modes++; break;
 		case 'C':
 			o.mode = MODE_COMPARE;
-			o.compare_ids = optarg;
+			ids_add(&o.compare, optarg);
 			modes++;
 			break;
 		case 'f': o.filter = optarg; break;
@@ -393,11 +584,15 @@ main(int argc, char **argv)
 		}
 		case OPT_SHORTLIST: o.shortlist = true; break;
 		case OPT_WITH_STATE: o.with_state = true; break;
-		case OPT_MARK: o.mode = MODE_MARK; o.mark = optarg; modes++; break;
+		case OPT_MARK:
 		case OPT_UNMARK:
+			/* repeated, they add ids */
+			if (!o.mark_set && !o.unmark_set)
+				modes++;
+			*(ch == OPT_MARK ? &o.mark_set : &o.unmark_set) = true;
 			o.mode = MODE_MARK;
-			o.unmark = optarg;
-			modes++;
+			o.unmark = ch == OPT_UNMARK;
+			ids_add(&o.mark, optarg);
 			break;
 		case OPT_STATE: o.state = optarg; break;
 		case OPT_NO_COLOR: o.no_color = true; break;
@@ -427,6 +622,9 @@ main(int argc, char **argv)
 	if (modes > 1)
 		usage_error("%s", "choose one of --check, --list, --show, "
 		            "--compare, --mark, --unmark");
+	if (o.mark_set && o.unmark_set)
+		usage_error("%s", "--mark and --unmark go in separate runs");
+	check_ids(&o);
 	if (o.format_set) {
 		bool ok = o.mode == MODE_LIST ||
 		          (o.mode == MODE_SHOW && (o.format == FMT_TEXT ||
@@ -524,39 +722,10 @@ main(int argc, char **argv)
 		print_problems(&c, false);
 		status = compare_cmd(&c, &o);
 		break;
-	case MODE_MARK: {
+	case MODE_MARK:
 		print_problems(&c, false);
-		const char *id = o.mark ? o.mark : o.unmark;
-		struct state_error serr;
-		if (!catalog_find(&c, id)) {
-			struct buf b = {0};
-			text_sanitize(&b, id, strlen(id), 0);
-			say("no posting with id '%s'", b.s ? b.s : "");
-			buf_free(&b);
-			status = 1;
-		} else if (!state_writable(st)) {
-			say("%s", state_problem(st));
-			say("the state file is left as it is: nothing was %s",
-			    o.mark ? "marked" : "unmarked");
-			status = 1;
-		} else if (!state_set_mark(st, id, o.mark != NULL, &serr)) {
-			/* this run ends here: no "will retry" */
-			say("%s", serr.msg + serr.why);
-			if (serr.replaced) {
-				struct buf b = {0};
-				const char *f = state_path(st);
-				text_sanitize(&b, f, strlen(f), 0);
-				say("%s has the change, but it may not "
-				    "outlast a crash", b.s ? b.s : "");
-				buf_free(&b);
-			} else {
-				say("the state file is left as it is: nothing "
-				    "was %s", o.mark ? "marked" : "unmarked");
-			}
-			status = 1;
-		}
+		status = mark_cmd(&c, &o, filter, &qenv, st);
 		break;
-	}
 	case MODE_UI: {
 		const char *env = getenv("BILLET_PATH");
 		bool given = argc > optind, from_env = !given && env && *env;
@@ -582,6 +751,8 @@ main(int argc, char **argv)
 		status = status ? status : 2;
 	}
 	state_close(st);
+	ids_free(&o.compare);
+	ids_free(&o.mark);
 	query_free(filter);
 	catalog_free(&c);
 	return status;

@@ -306,6 +306,19 @@ compare_errors() {
 }
 ok "--compare with one id is a usage error, an unknown id exit 1" compare_errors
 
+# ids are trimmed; a posting named twice is wrong usage
+compare_ids() {
+	"$BILLET" --compare " $A , $N, " --width 80 "$D" >"$TMP/c" &&
+	contains "$TMP/c" "Policy Advocate and Organizer" &&
+	contains "$TMP/c" "Upstate Director of Advocacy" || return 1
+	"$BILLET" --compare "$A, $A" "$D" >"$TMP/c" 2>"$TMP/e"
+	[ $? -eq 2 ] && [ ! -s "$TMP/c" ] &&
+	contains "$TMP/e" "billet: --compare: '$A' is named twice" || return 1
+	"$BILLET" --compare "$A,$N,a,b,c" "$D" 2>"$TMP/e"
+	[ $? -eq 2 ] && contains "$TMP/e" "billet: --compare: at most 4 postings"
+}
+ok "--compare trims its ids and refuses a posting named twice" compare_ids
+
 compare_json() {
 	"$BILLET" --compare "$A,$N" --format json "$D" >"$TMP/cj" &&
 	contains "$TMP/cj" '"rows"' && contains "$TMP/cj" '"differs": true' &&

@@ -283,4 +283,65 @@ with_state_usage() {
 }
 ok "--with-state elsewhere is wrong usage" with_state_usage
 
+# --mark and --unmark take several ids (comma-separated, blanks around
+# them trimmed, or repeated) or --filter; all or nothing
+M="$TMP/many.yaml"
+mark_many() {
+	"$BILLET" --state "$M" --mark "$A, $N" "$D" 2>"$TMP/e" &&
+	[ ! -s "$TMP/e" ] &&
+	[ "$("$BILLET" --state "$M" --list --shortlist --format tsv "$D" |
+		wc -l)" -eq 2 ] &&
+	"$BILLET" --state "$M" --unmark "$A" --unmark "$N" "$D" &&
+	[ -z "$("$BILLET" --state "$M" --list --shortlist --format tsv "$D")" ] &&
+	"$BILLET" --state "$M" --mark "$A" --mark "$N," "$D" &&
+	[ "$("$BILLET" --state "$M" --list --shortlist --format tsv "$D" |
+		wc -l)" -eq 2 ]
+}
+ok "--mark and --unmark take several ids, comma-separated or repeated" \
+	mark_many
+
+mark_all_or_nothing() {
+	"$BILLET" --state "$M" --unmark "$A,$N" "$D" && cp "$M" "$TMP/m0"
+	"$BILLET" --state "$M" --mark "$A,nope,$N" --mark zilch "$D" \
+		2>"$TMP/e"
+	[ $? -eq 1 ] && cmp -s "$M" "$TMP/m0" &&
+	contains "$TMP/e" "billet: no posting with id 'nope'" &&
+	contains "$TMP/e" "billet: no posting with id 'zilch'" &&
+	contains "$TMP/e" "nothing was marked"
+}
+ok "--mark with an unknown id marks none of them, exit 1" \
+	mark_all_or_nothing
+
+mark_filter() {
+	# hidden postings are not shown, so not marked
+	printf '%s:\n  hidden: true\n' "$N" >"$M"
+	"$BILLET" --state "$M" --mark --filter 'org:aclu or org:nyic' "$D" &&
+	"$BILLET" --state "$M" --list --shortlist --format tsv \
+		--filter "$ALL" "$D" | cut -f1 >"$TMP/l" &&
+	[ "$(cat "$TMP/l")" = "$A" ] &&
+	"$BILLET" --state "$M" --filter 'is:hidden' "$D" --mark &&
+	[ "$("$BILLET" --state "$M" --list --shortlist --format tsv \
+		--filter "$ALL" "$D" | wc -l)" -eq 2 ] &&
+	"$BILLET" --state "$M" --unmark --filter 'title:upstate is:hidden' "$D" &&
+	[ "$("$BILLET" --state "$M" --list --shortlist --format tsv \
+		--filter "$ALL" "$D" | cut -f1)" = "$A" ] &&
+	cp "$M" "$TMP/m0" &&
+	"$BILLET" --state "$M" --unmark --filter 'title:nothing-like-it' \
+		"$D" 2>"$TMP/e"
+	[ $? -eq 1 ] && cmp -s "$M" "$TMP/m0" &&
+	contains "$TMP/e" "no posting matches the filter: nothing was unmarked"
+}
+ok "--mark and --unmark --filter act on what the filter shows" mark_filter
+
+mark_usage() {
+	for args in "--mark" "--unmark" "--mark $A --filter org:aclu" \
+		"--mark , " "--filter org:aclu --mark $A"; do
+		# shellcheck disable=SC2086
+		"$BILLET" --state "$M" "$D" $args 2>"$TMP/e"
+		[ $? -eq 2 ] && contains "$TMP/e" "billet: --" ||
+			{ echo "$args"; return 1; }
+	done
+}
+ok "--mark without ids or --filter, or with both, is wrong usage" mark_usage
+
 finish
