@@ -100,10 +100,28 @@ export_row_free(struct row *r)
 		buf_free(&r->cell[i]);
 }
 
+/* True when a spreadsheet would run s as a formula: it starts with =,
+ * +, - or @. */
+static bool
+formula_start(const char *s)
+{
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+}
+
+/* Appends a TSV cell (sanitised: no tab or line break), prefixed with '
+ * when a spreadsheet would run it as a formula. */
+static void
+tsv_cell(struct buf *out, const char *s, size_t len)
+{
+	if (formula_start(s))
+		buf_addc(out, '\'');
+	buf_add(out, s, len);
+}
+
 void
 csv_cell(struct buf *out, const char *s)
 {
-	bool guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+	bool guard = formula_start(s);
 	bool quote = guard || strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		buf_addc(out, '"');
@@ -228,7 +246,7 @@ list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
 			if (csv)
 				csv_cell(&line, r.cell[k].s);
 			else
-				buf_add(&line, r.cell[k].s, r.cell[k].len);
+				tsv_cell(&line, r.cell[k].s, r.cell[k].len);
 		}
 		buf_adds(&line, csv ? "\r\n" : "\n");
 		export_flush(f, &line);

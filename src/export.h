@@ -47,7 +47,8 @@ void export_list(FILE *f, struct posting *const *v, size_t n,
 void export_show(FILE *f, const struct posting *p, enum format fmt,
                  int width, const struct export_hooks *h);
 /* Appends a CSV cell: quoted per RFC 4180 when needed, and prefixed with
- * ' when it starts with =, +, - or @ so spreadsheets do not run it. */
+ * ' when it starts with =, +, - or @ so spreadsheets do not run it (TSV
+ * cells are guarded the same way). */
 void csv_cell(struct buf *out, const char *s);
 /* Appends s as a JSON string literal; control, C1 and bidi characters
  * escaped as \uXXXX so the output is safe on a terminal. */

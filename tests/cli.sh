@@ -237,6 +237,16 @@ sanitised() {
 }
 ok "escape sequences in a posting are shown, not written raw" sanitised
 
+# a spreadsheet opens TSV too: a cell it would run gets a leading '
+tsv_formula() {
+	printf '%s\n' 'id: f' 'title: "=HYPERLINK(\"http://evil\",\"x\")"' \
+		'organization: "+O"' 'location: "-1"' >"$TMP/f.yaml"
+	"$BILLET" --list --format tsv "$TMP/f.yaml" >"$TMP/o" &&
+	printf "f\t'=HYPERLINK(\"http://evil\",\"x\")\t'+O\t'-1\t\t\t\t0\n" |
+		cmp - "$TMP/o"
+}
+ok "--format tsv guards formulas as csv does" tsv_formula
+
 filter_sort() {
 	"$BILLET" --list --format tsv --filter 'salary>=60k' "$D" >"$TMP/f" &&
 	[ "$(cut -f1 "$TMP/f")" = "$A" ] &&

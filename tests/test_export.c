@@ -139,3 +139,33 @@ Test(export, kept_plain_scalar_quoted_when_it_must)
 	cr_assert_str_eq(y2, y);
 	free(y), free(y2);
 }
+
+/* What a spreadsheet would run as a formula gets a leading ' in TSV as
+ * in CSV: title, organization, location, a note. */
+static const char *
+formula_note(void *ctx, const struct posting *p)
+{
+	(void)ctx, (void)p;
+	return "@SUM(A1)";
+}
+
+Test(export, tsv_guards_formulas_as_csv_does)
+{
+	cr_assert_eq(load_as("t.yaml",
+	                     "id: \"+id\"\ntitle: \"=HYPERLINK(\\\"http://x\\\")\"\n"
+	                     "organization: \"-2+3\"\nlocation: \"@here\"\n"
+	                     "---\nid: plain\ntitle: A = B\norganization: O\n"),
+	             2);
+	struct export_hooks h = {.note = formula_note};
+	char *tsv = listed(FMT_TSV, EXPORT_STATE, &h);
+	cr_assert_str_eq(tsv,
+	                 "'+id\t'=HYPERLINK(\"http://x\")\t'-2+3\t'@here\t\t\t\t"
+	                 "0\t\t\t'@SUM(A1)\n"
+	                 "plain\tA = B\tO\t\t\t\t\t0\t\t\t'@SUM(A1)\n");
+	char *csv = listed(FMT_CSV, 0, NULL);
+	cr_assert_str_eq(csv,
+	                 "\"'+id\",\"'=HYPERLINK(\"\"http://x\"\")\",\"'-2+3\","
+	                 "\"'@here\",,,,0\r\n"
+	                 "plain,A = B,O,,,,,0\r\n");
+	free(tsv), free(csv);
+}

@@ -965,7 +965,7 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	          "%s", csv);
 	free(csv);
 	tsv = exported_flags(v, 1, FMT_TSV, EXPORT_STATE, &h);
-	cr_assert(strstr(tsv, "\t1\t3\toffer\t=call \"Ana\", then"), "%s",
+	cr_assert(strstr(tsv, "\t1\t3\toffer\t'=call \"Ana\", then"), "%s",
 	          tsv);
 	cr_assert_eq(strchr(tsv, '\n'), tsv + strlen(tsv) - 1, "%s", tsv);
 	free(tsv);
