@@ -272,7 +272,7 @@ export_list(FILE *f, struct posting *const *v, size_t n, enum format fmt,
 		list_separated(f, v, n, fmt == FMT_CSV, header, state, h);
 		return;
 	case FMT_MARKDOWN:
-		export_markdown(f, v, n, h);
+		export_markdown(f, v, n, state ? h : NULL);
 		return;
 	case FMT_JSON:
 		buf_addc(&o, '[');

@@ -34,7 +34,8 @@ void export_row_free(struct row *r);
  * hooks record under billet_state when h is set. */
 void export_tree(struct buf *out, const struct posting *p, bool yaml,
                  const struct export_hooks *h);
-/* Writes the Markdown list: a table, then each posting in full. */
+/* Writes the Markdown list: a table, then each posting in full; with
+ * what the hooks record (the mark, rating, status, note) when h is set. */
 void export_markdown(FILE *f, struct posting *const *v, size_t n,
                      const struct export_hooks *h);
 

@@ -237,6 +237,28 @@ sanitised() {
 }
 ok "escape sequences in a posting are shown, not written raw" sanitised
 
+# Markdown: a table whose titles link to where to apply, then a heading
+# per posting, its fields a list, its lists lists; no code block
+markdown_samples() {
+	"$BILLET" --list --format markdown --sort title "$D" >"$TMP/m.md" &&
+	sed -n 1,4p "$TMP/m.md" >"$TMP/m.head" &&
+	printf '%s\n' '| Title | Organization | Location | Salary | Deadline |' \
+		'| --- | --- | --- | --- | --- |' \
+		'| [Policy Advocate and Organizer](https://secure.onehcm.com/ta/ACLUSC.careers?ShowJob=486693636) | ACLU Foundation of Southern California | Bakersfield office (Bakersfield, CA, US) | $62.4k–67k | Open until filled |' \
+		'| Upstate Director of Advocacy | New York Immigration Coalition | Western New York (NY, US) |  | rolling |' |
+		cmp - "$TMP/m.head" &&
+	grep -qx '## Policy Advocate and Organizer — ACLU Foundation of Southern California' "$TMP/m.md" &&
+	grep -qx '## Upstate Director of Advocacy — New York Immigration Coalition' "$TMP/m.md" &&
+	grep -qx -- '- \*\*Salary:\*\* \$62,400–\$67,000 a year' "$TMP/m.md" &&
+	grep -qx -- '- Bilingual Spanish preferred.' "$TMP/m.md" &&
+	grep -qx '#### Working for Racial Equity' "$TMP/m.md" &&
+	[ "$(grep -c '^### Responsibilities$' "$TMP/m.md")" -eq 2 ] &&
+	! grep -q '^```' "$TMP/m.md" &&
+	! grep -q 'Rating' "$TMP/m.md"
+}
+ok "--format markdown: a linked table, then a heading per posting" \
+	markdown_samples
+
 # a spreadsheet opens TSV too: a cell it would run gets a leading '
 tsv_formula() {
 	printf '%s\n' 'id: f' 'title: "=HYPERLINK(\"http://evil\",\"x\")"' \

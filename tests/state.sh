@@ -344,4 +344,19 @@ mark_usage() {
 }
 ok "--mark without ids or --filter, or with both, is wrong usage" mark_usage
 
+# the shortlist's Markdown carries the mark, rating, status and note
+shortlist_markdown() {
+	"$BILLET" --state "$P" --list --shortlist --format markdown "$D" \
+		>"$TMP/s.md" &&
+	head -3 "$TMP/s.md" | tail -1 | grep -q ' | ✓ | 4/5 | applied | secret plan |$' &&
+	head -1 "$TMP/s.md" | grep -q '| Marked | Rating | Status | Note |$' &&
+	grep -qx -- '- \*\*Note:\*\* secret plan' "$TMP/s.md" &&
+	"$BILLET" --state "$P" --list --format markdown "$D" >"$TMP/s.md" &&
+	! grep -q 'secret plan\|Rating' "$TMP/s.md" &&
+	"$BILLET" --state "$P" --list --with-state --format markdown "$D" |
+		grep -q 'secret plan'
+}
+ok "--list --shortlist --format markdown has the state, --list alone not" \
+	shortlist_markdown
+
 finish

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Criterion tests for export: kept values' types through a round trip,
  * the formula guard of TSV and CSV, the Markdown export. */
+#define _GNU_SOURCE /* asprintf */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,4 +169,182 @@ Test(export, tsv_guards_formulas_as_csv_does)
 	                 "\"'@here\",,,,0\r\n"
 	                 "plain,A = B,O,,,,,0\r\n");
 	free(tsv), free(csv);
+}
+
+/* The state of posting p1 for the Markdown export. */
+static bool
+md_marked(void *ctx, const struct posting *p)
+{
+	(void)ctx;
+	return !strcmp(p->id, "p1");
+}
+
+static int
+md_rating(void *ctx, const struct posting *p)
+{
+	(void)ctx;
+	return !strcmp(p->id, "p1") ? 5 : 0;
+}
+
+static const char *
+md_status(void *ctx, const struct posting *p)
+{
+	(void)ctx;
+	return !strcmp(p->id, "p1") ? "interviewing" : NULL;
+}
+
+static const char *
+md_note(void *ctx, const struct posting *p)
+{
+	(void)ctx;
+	return !strcmp(p->id, "p1") ? "ask about\n# hours" : NULL;
+}
+
+static const char md_posting[] =
+	"id: p1\ntitle: Organizer\n"
+	"organization: {name: Good Org, url: \"https://good.example/\"}\n"
+	"location: Fresno, CA\nsalary: 50000\n"
+	"summary: \"First paragraph\\nwrapped.\\n\\nSecond:\\n- one\\n- two\"\n"
+	"responsibilities: [Lead, Plan]\n"
+	"apply: {url: \"https://good.example/apply\", email: jobs@good.example}\n"
+	"sections:\n  Extra:\n    Group: [x, y]\nhours: 40\n";
+
+/* Markdown: a table whose titles are links, then a heading per posting
+ * with its fields as a list, its lists as lists, its sections headed. */
+Test(export, markdown_is_a_table_then_a_heading_per_posting)
+{
+	cr_assert_eq(load_as("t.yaml", md_posting), 1);
+	char *md = listed(FMT_MARKDOWN, 0, NULL);
+	cr_assert_str_eq(md,
+		"| Title | Organization | Location | Salary | Deadline |\n"
+		"| --- | --- | --- | --- | --- |\n"
+		"| [Organizer](https://good.example/apply) | Good Org | "
+		"Fresno, CA | $50k |  |\n"
+		"\n"
+		"## Organizer — Good Org\n"
+		"\n"
+		"- **Organization:** [Good Org](https://good.example/)\n"
+		"- **Location:** Fresno, CA\n"
+		"- **Salary:** $50,000 a year\n"
+		"- **Id:** `p1`\n"
+		"\n"
+		"### Summary\n"
+		"\n"
+		"First paragraph wrapped.\n"
+		"\n"
+		"Second:\n"
+		"\n"
+		"- one\n"
+		"- two\n"
+		"\n"
+		"### Responsibilities\n"
+		"\n"
+		"- Lead\n"
+		"- Plan\n"
+		"\n"
+		"### How to apply\n"
+		"\n"
+		"- **Apply at:** <https://good.example/apply>\n"
+		"- **Email:** jobs@good.example\n"
+		"\n"
+		"### Extra\n"
+		"\n"
+		"#### Group\n"
+		"\n"
+		"- x\n"
+		"- y\n"
+		"\n"
+		"### Other\n"
+		"\n"
+		"- **hours:** 40\n");
+	free(md);
+}
+
+/* With the state: the table's mark, rating, status and note columns,
+ * and the same first in the posting's list, the note's lines kept. */
+Test(export, markdown_with_state)
+{
+	cr_assert_eq(load_as("t.yaml", md_posting), 1);
+	cr_assert_eq(load_as("u.yaml", "id: p2\ntitle: Other\n"
+	                               "organization: O\n"), 1);
+	struct export_hooks h = {.marked = md_marked, .rating = md_rating,
+	                         .status = md_status, .note = md_note};
+	char *md = listed(FMT_MARKDOWN, EXPORT_STATE, &h);
+	cr_assert(strstr(md,
+		"| Title | Organization | Location | Salary | Deadline | "
+		"Marked | Rating | Status | Note |\n"
+		"| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+		"| [Organizer](https://good.example/apply) | Good Org | "
+		"Fresno, CA | $50k |  | ✓ | 5/5 | interviewing | "
+		"ask about / # hours |\n"
+		"| Other | O |  |  |  |  |  |  |  |\n"
+		"\n## Organizer — Good Org\n\n"
+		"- **Shortlist:** marked\n"
+		"- **Rating:** 5/5\n"
+		"- **Status:** interviewing\n"
+		"- **Note:** ask about\\\n"
+		"  \\# hours\n"
+		"- **Organization:** "), "%s", md);
+	cr_assert(strstr(md, "\n## Other — O\n\n- **Organization:** O\n"
+	                     "- **Id:** `p2`\n"), "%s", md);
+	free(md);
+	/* without the flag, none of it */
+	md = listed(FMT_MARKDOWN, 0, &h);
+	cr_assert(!strstr(md, "Marked") && !strstr(md, "5/5") &&
+	          !strstr(md, "interviewing") && !strstr(md, "hours |"),
+	          "%s", md);
+	free(md);
+}
+
+/* Every text is sanitised and escaped: nothing in a posting makes a
+ * heading, a list, a link, a code block, HTML or emphasis of its own,
+ * and only http(s) URLs become links (percent-encoded). */
+Test(export, markdown_escapes_a_hostile_posting)
+{
+	cr_assert_eq(load_as("t.yaml",
+		"id: h\n"
+		"title: \"# Evil | *b* _i_ `c` [l](javascript:x) <b>x</b> "
+		"\\e[31m ~~s~~ &amp; C#\"\n"
+		"organization: {name: \"O\", url: \"javascript:alert(1)\"}\n"
+		"source: \"https://ex.org/a b?(x)|<y>\\u202E\"\n"
+		"summary: \"```\\n\\n# injected\\n\\n    code?\\n\\n> quote\\n\\n"
+		"---\\n\\n1) one\\n\\n<div>raw</div>\"\n"
+		"responsibilities: [\"# item\", \"- item\", \"2. item\"]\n"),
+		1);
+	char *md = listed(FMT_MARKDOWN, 0, NULL);
+	const char *title = "\\# Evil \\| \\*b\\* \\_i\\_ \\`c\\` "
+	                    "\\[l\\](javascript:x) \\<b>x\\</b> ^\\[\\[31m "
+	                    "\\~\\~s\\~\\~ \\&amp; C#";
+	/* the table's title: a link to the source, its text escaped */
+	char *want = NULL;
+	cr_assert(asprintf(&want, "| [%s](https://ex.org/a%%20b?%%28x%%29"
+	                          "%%7C%%3Cy%%3E%%E2%%80%%AE) | O |",
+	                   title + 1) > 0);
+	cr_assert(strstr(md, want), "no %s in\n%s", want, md);
+	free(want);
+	cr_assert(asprintf(&want, "\n## %s — O\n", title) > 0);
+	cr_assert(strstr(md, want), "no %s in\n%s", want, md);
+	free(want);
+	cr_assert(strstr(md, "- **Organization:** O — javascript:alert(1)\n"),
+	          "%s", md);
+	cr_assert(strstr(md, "### Summary\n\n\\`\\`\\`\n\n\\# injected\n\n"
+	                     "code?\n\n\\> quote\n\n\\---\n\n1. one\n\n"
+	                     "\\<div>raw\\</div>\n"), "%s", md);
+	cr_assert(strstr(md, "- \\# item\n- \\- item\n- 2\\. item\n"),
+	          "%s", md);
+	cr_assert(!strchr(md, '\033'), "%s", md);
+	free(md);
+	/* a heading's closing # is text */
+	reload_as("c.yaml", "title: Learn C#\n");
+	md = listed(FMT_MARKDOWN, 0, NULL);
+	cr_assert(strstr(md, "\n## Learn C\\#\n"), "%s", md);
+	free(md);
+}
+
+/* No postings: a line that says so, not an empty table. */
+Test(export, markdown_of_nothing)
+{
+	char *md = listed(FMT_MARKDOWN, EXPORT_STATE, NULL);
+	cr_assert_str_eq(md, "No postings.\n");
+	free(md);
 }

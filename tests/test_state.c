@@ -951,7 +951,7 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	                       "    \"note\": \"=call \\\"Ana\\\", then\\nwrite\"\n"
 	                       "  }\n}"), "%s", json);
 	free(json);
-	char *md = exported(v, 1, FMT_MARKDOWN, &h);
+	char *md = exported_flags(v, 1, FMT_MARKDOWN, EXPORT_STATE, &h);
 	cr_assert(strstr(md, "3/5"), "%s", md);
 	cr_assert(strstr(md, "offer"), "%s", md);
 	free(md);
@@ -974,30 +974,6 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	cr_assert(strstr(csv, ",0,,,\r\n"), "%s", csv);
 	free(csv);
 	state_close(st);
-}
-
-/* The text of a posting in a Markdown export stays in its code block,
- * whatever fences it holds (CommonMark closes a block on a line of at
- * least as many backticks, indented up to three spaces). */
-Test(state, markdown_fence_outlasts_the_text)
-{
-	struct posting p = posting("p");
-	p.summary = "before\n\n```\n\n# injected\n\n ````\n\nafter";
-	struct posting *v[] = {&p};
-	char *md = exported(v, 1, FMT_MARKDOWN, NULL);
-	const char *open = strstr(md, "\n`````\n");
-	cr_assert_not_null(open, "%s", md);
-	const char *inj = strstr(md, "# injected");
-	const char *close = strstr(open + 1, "\n`````\n");
-	cr_assert(inj && close && inj > open && close > inj, "%s", md);
-	cr_assert(strstr(md, "\n```\n\n# injected\n\n ````\n\nafter\n"),
-	          "%s", md);
-	free(md);
-	/* plain text keeps the usual three */
-	p.summary = "no fence here";
-	md = exported(v, 1, FMT_MARKDOWN, NULL);
-	cr_assert(strstr(md, "\n```\n") && !strstr(md, "````"), "%s", md);
-	free(md);
 }
 
 static char *
