@@ -7,57 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Period tables: names, multipliers to a year, compact and long suffixes. */
-static const struct {
-	const char *name;
-	double per_year;
-	const char *compact;
-	const char *phrase;
-} periods[] = {
-	[PERIOD_YEAR] = {"year", 1, "", "a year"},
-	[PERIOD_MONTH] = {"month", 12, "/mo", "a month"},
-	[PERIOD_WEEK] = {"week", 52, "/wk", "a week"},
-	[PERIOD_DAY] = {"day", 260, "/d", "a day"},
-	[PERIOD_HOUR] = {"hour", 2080, "/h", "an hour"},
-};
-
-double
-period_per_year(enum period p)
-{
-	return periods[p].per_year;
-}
-
-const char *
-period_name(enum period p)
-{
-	return periods[p].name;
-}
-
-bool
-period_parse(const char *s, enum period *out)
-{
-	static const struct {
-		const char *word;
-		enum period p;
-	} words[] = {
-		{"year", PERIOD_YEAR}, {"yearly", PERIOD_YEAR},
-		{"annual", PERIOD_YEAR}, {"annually", PERIOD_YEAR},
-		{"yr", PERIOD_YEAR}, {"month", PERIOD_MONTH},
-		{"monthly", PERIOD_MONTH}, {"mo", PERIOD_MONTH},
-		{"week", PERIOD_WEEK}, {"weekly", PERIOD_WEEK},
-		{"wk", PERIOD_WEEK}, {"day", PERIOD_DAY}, {"daily", PERIOD_DAY},
-		{"hour", PERIOD_HOUR}, {"hourly", PERIOD_HOUR},
-		{"hr", PERIOD_HOUR}, {"h", PERIOD_HOUR},
-	};
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		if (strcasecmp(s, words[i].word) == 0) {
-			*out = words[i].p;
-			return true;
-		}
-	}
-	return false;
-}
-
 const struct when *
 posting_deadline(const struct posting *p)
 {
@@ -75,23 +24,6 @@ posting_salary_yearly(const struct posting *p, double *lo, double *hi)
 	*lo = p->salary.open_below ? 0 : p->salary.min * k;
 	*hi = p->salary.open_above ? HUGE_VAL : p->salary.max * k;
 	return true;
-}
-
-/* The sign written before an amount of this currency, or NULL. */
-static const char *
-currency_sign(const char *cur)
-{
-	static const struct {
-		const char *code, *sign;
-	} signs[] = {
-		{"USD", "$"}, {"EUR", "€"}, {"GBP", "£"}, {"JPY", "¥"},
-		{"CAD", "CA$"}, {"AUD", "A$"}, {"INR", "₹"}, {"NZD", "NZ$"},
-		{"MXN", "MX$"}, {"CNY", "CN¥"}, {"KRW", "₩"}, {"BRL", "R$"},
-	};
-	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
-		if (strcmp(cur, signs[i].code) == 0)
-			return signs[i].sign;
-	return NULL;
 }
 
 /* Appends the currency's sign, or its code and a space. */
@@ -182,7 +114,7 @@ salary_compact(struct buf *out, const struct salary *s)
 		buf_adds(out, "–");
 		add_compact(out, s->max);
 	}
-	buf_adds(out, periods[s->period].compact);
+	buf_adds(out, period_suffix(s->period));
 }
 
 void
@@ -200,7 +132,7 @@ salary_full(struct buf *out, const struct salary *s)
 		money_format(out, s->max, s->currency);
 	}
 	buf_addc(out, ' ');
-	buf_adds(out, periods[s->period].phrase);
+	buf_adds(out, period_phrase(s->period));
 	if (s->note) {
 		buf_adds(out, " (");
 		buf_adds(out, s->note);

@@ -8,16 +8,12 @@
 #include <stdint.h>
 
 #include "text.h"
+#include "value.h"
 
 /* A list of strings. Array and strings live in the catalog's arena. */
 struct strlist {
 	const char **v; /* the items, each non-NULL */
 	size_t n;       /* how many */
-};
-
-/* The pay period of a salary. */
-enum period {
-	PERIOD_YEAR = 0, PERIOD_MONTH, PERIOD_WEEK, PERIOD_DAY, PERIOD_HOUR,
 };
 
 /* A salary range; min == max for a single figure. A range open at one
@@ -137,12 +133,6 @@ struct posting {
 
 /* The deadline that counts: the posting's, else the one under apply. */
 const struct when *posting_deadline(const struct posting *p);
-/* Multiplier from a period to a year: hour 2080, day 260, week 52, month 12. */
-double period_per_year(enum period p);
-/* The name of a period: "year", "month", "week", "day", "hour". */
-const char *period_name(enum period p);
-/* Reads "year", "yearly", "annual", "hour", "HOUR", ...; false if unknown. */
-bool period_parse(const char *s, enum period *out);
 /* The salary's range per year in *lo and *hi, an open end as no bound (0
  * below, HUGE_VAL above), as queries compare it; false when there is
  * none. */

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "index.h"
+#include "value.h"
 
 #define MAX_DEPTH 64   /* nesting of parentheses and negations */
 #define EXCERPT_MAX 40 /* bytes of user text quoted in a message */
@@ -555,171 +556,21 @@ read_phrase(struct parser *ps)
 	return false;
 }
 
-/* Reads digits, with ',' or '_' between them when seps is set, and an
- * optional '.' and decimals, from s[*i..len) into a mantissa and a count of
- * decimals (so 62.5 is 625 and 1); false when there is no digit. */
-static bool
-read_decimal(const char *s, size_t len, size_t *i, bool seps, double *mant,
-             int *decimals)
-{
-	double v = 0;
-	size_t digits = 0;
-	int dec = 0;
-	while (*i < len) {
-		char c = s[*i];
-		if (is_digit((unsigned char)c)) {
-			v = v * 10 + (c - '0');
-			digits++;
-		} else if (!(seps && (c == ',' || c == '_') && digits &&
-		             *i + 1 < len && is_digit((unsigned char)s[*i + 1]))) {
-			break;
-		}
-		(*i)++;
-	}
-	if (*i < len && s[*i] == '.') {
-		for ((*i)++; *i < len && is_digit((unsigned char)s[*i]) && dec < 15;
-		     (*i)++) {
-			v = v * 10 + (s[*i] - '0');
-			dec++;
-			digits++;
-		}
-	}
-	*mant = v;
-	*decimals = dec;
-	return digits > 0;
-}
-
-/* mant / 10^dec * mult, exact whenever the result is a whole number. */
-static double
-scaled(double mant, int dec, double mult)
-{
-	double p = 1;
-	while (dec-- > 0)
-		p *= 10;
-	return mant * mult / p;
-}
-
-static bool
-parse_amount(const char *s, size_t len, double *out)
-{
-	size_t i = 0;
-	if (i < len && s[i] == '$')
-		i++;
-	else if (len - i >= 3 && !memcmp(s + i, "\xE2\x82\xAC", 3)) /* € */
-		i += 3;
-	else if (len - i >= 2 && (!memcmp(s + i, "\xC2\xA3", 2) ||   /* £ */
-	                          !memcmp(s + i, "\xC2\xA5", 2)))    /* ¥ */
-		i += 2;
-	double mant, mult = 1;
-	int dec;
-	if (!read_decimal(s, len, &i, true, &mant, &dec))
-		return false;
-	if (i < len && (s[i] == 'k' || s[i] == 'K')) {
-		mult = 1e3;
-		i++;
-	} else if (i < len && (s[i] == 'm' || s[i] == 'M')) {
-		mult = 1e6;
-		i++;
-	}
-	if (i < len && s[i] == '/') {
-		static const struct {
-			const char *name;
-			enum period p;
-		} per[] = {
-			{ "h", PERIOD_HOUR }, { "hr", PERIOD_HOUR },
-			{ "hour", PERIOD_HOUR }, { "hourly", PERIOD_HOUR },
-			{ "d", PERIOD_DAY }, { "day", PERIOD_DAY },
-			{ "daily", PERIOD_DAY }, { "w", PERIOD_WEEK },
-			{ "wk", PERIOD_WEEK }, { "week", PERIOD_WEEK },
-			{ "weekly", PERIOD_WEEK }, { "mo", PERIOD_MONTH },
-			{ "month", PERIOD_MONTH }, { "monthly", PERIOD_MONTH },
-			{ "y", PERIOD_YEAR }, { "yr", PERIOD_YEAR },
-			{ "year", PERIOD_YEAR }, { "yearly", PERIOD_YEAR },
-			{ "annual", PERIOD_YEAR },
-		};
-		i++;
-		size_t k;
-		for (k = 0; k < sizeof(per) / sizeof(per[0]); k++)
-			if (word_is(s + i, len - i, per[k].name))
-				break;
-		if (k == sizeof(per) / sizeof(per[0]))
-			return false;
-		mult *= period_per_year(per[k].p);
-		i = len;
-	}
-	if (i != len)
-		return false;
-	*out = scaled(mant, dec, mult);
-	return true;
-}
-
 static bool
 parse_years(const char *s, size_t len, double *out)
 {
 	size_t i = 0;
 	double mant;
 	int dec;
-	if (!read_decimal(s, len, &i, false, &mant, &dec))
+	if (!value_decimal(s, len, &i, false, &mant, &dec))
 		return false;
 	if (i < len && !word_is(s + i, len - i, "y") &&
 	    !word_is(s + i, len - i, "yr") && !word_is(s + i, len - i, "yrs") &&
 	    !word_is(s + i, len - i, "year") &&
 	    !word_is(s + i, len - i, "years"))
 		return false;
-	*out = scaled(mant, dec, 1);
+	*out = value_scaled(mant, dec, 1);
 	return true;
-}
-
-static int
-days_in_month(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
-static bool
-digits_at(const char *s, size_t n, int *out)
-{
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!is_digit((unsigned char)s[i]))
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return true;
-}
-
-/* Reads YYYY, YYYY-MM or YYYY-MM-DD into the range of days it names.
- * Returns 1 when read, 0 when not a date's shape, -1 for no such date. */
-static int
-parse_date(const char *s, size_t len, int32_t *lo, int32_t *hi)
-{
-	int y, m = 0, d = 0;
-	if ((len != 4 && len != 7 && len != 10) || !digits_at(s, 4, &y))
-		return 0;
-	if (len >= 7 && (s[4] != '-' || !digits_at(s + 5, 2, &m)))
-		return 0;
-	if (len == 10 && (s[7] != '-' || !digits_at(s + 8, 2, &d)))
-		return 0;
-	if (len == 4) {
-		*lo = y * 10000 + 101;
-		*hi = y * 10000 + 1231;
-		return y ? 1 : -1;
-	}
-	if (y == 0 || m < 1 || m > 12)
-		return -1;
-	if (len == 7) {
-		*lo = y * 10000 + m * 100 + 1;
-		*hi = y * 10000 + m * 100 + days_in_month(y, m);
-		return 1;
-	}
-	if (d < 1 || d > days_in_month(y, m))
-		return -1;
-	*lo = *hi = y * 10000 + m * 100 + d;
-	return 1;
 }
 
 enum keykind { K_NONE, K_FIELD, K_IS, K_HAS, K_STATUS, K_SALARY, K_EXPER,
@@ -854,7 +705,7 @@ parse_type(struct parser *ps, size_t va, const char *name, const char *v,
 	return id;
 }
 
-/* Reads a salary bound: an amount (parse_amount), perhaps after a sign
+/* Reads a salary bound: an amount (value_yearly_amount), perhaps after a sign
  * that names its currency (€, £, ¥; $ as CUR_DOLLAR) or before an ISO
  * 4217 code ("50000EUR", "60kgbp"). 1 when read, 0 when not an amount,
  * -1 for an unknown code or a sign and a code that disagree (said). */
@@ -900,7 +751,7 @@ parse_bound(struct parser *ps, size_t va, const char *v, size_t vlen,
 		*cur = named;
 		vlen -= 3;
 	}
-	return parse_amount(v, vlen, num) ? 1 : 0;
+	return value_yearly_amount(v, vlen, num) ? 1 : 0;
 }
 
 /* Parses a keyed term: the name is s[a..k), its operator starts at o. */
@@ -1053,7 +904,7 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 	case K_START: {
 		int32_t lo = 0, hi = 0;
 		bool today = word_is(v, vlen, "today");
-		int r = today ? 1 : parse_date(v, vlen, &lo, &hi);
+		int r = today ? 1 : value_date_range(v, vlen, &lo, &hi);
 		/* deadline:rolling, start:"as soon as possible": the text of a
 		 * deadline or start not given as a date (but 2026-1-5 is a
 		 * date mistyped) */

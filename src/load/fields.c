@@ -2,6 +2,7 @@
 /* load/fields: the canonical keys (FORMAT.md) -> the model: one handler a
  * key, in one table, which every vocabulary's mapping shares. */
 #include "load/internal.h"
+#include "value.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -217,7 +218,7 @@ static bool
 years(struct lctx *x, const struct ynode *n, const char *name, double *out)
 {
 	double v;
-	if (n->kind != Y_SCALAR || !parse_amount(n->s, n->len, &v) || v > 100) {
+	if (n->kind != Y_SCALAR || !value_amount(n->s, n->len, &v) || v > 100) {
 		lerr(x, n, "experience: %s: expected a number of years", name);
 		return false;
 	}
@@ -244,14 +245,14 @@ k_experience(struct lctx *x, const struct ynode *n)
 			len -= 6;
 		else if (len > 5 && strcasecmp(n->s + len - 5, " year") == 0)
 			len -= 5;
-		if (parse_amount(n->s, len, &lo)) {
+		if (value_amount(n->s, len, &lo)) {
 			;
 		} else if (len > 1 && n->s[len - 1] == '+' &&
-		           parse_amount(n->s, len - 1, &lo)) {
+		           value_amount(n->s, len - 1, &lo)) {
 			;
-		} else if (split_range(n->s, len, &alen, &b, &blen) &&
-		           parse_amount(n->s, alen, &lo) &&
-		           parse_amount(b, blen, &hi)) {
+		} else if (value_split_range(n->s, len, &alen, &b, &blen) &&
+		           value_amount(n->s, alen, &lo) &&
+		           value_amount(b, blen, &hi)) {
 			;
 		} else {
 			lerr(x, n, "experience: expected a number of years, a "

@@ -103,15 +103,8 @@ void lstrlist(struct lctx *x, const char *const *v, size_t n,
 
 /* salary.c --------------------------------------------------------------- */
 
-/* Parses an amount such as 62400, 62,400, $62,400, 62.4k. */
-bool parse_amount(const char *s, size_t len, double *out);
-/* Splits "a-b", "a – b", "a to b" into two slices; false when no dash. */
-bool split_range(const char *s, size_t len, size_t *alen, const char **b,
-                 size_t *blen);
 /* Reads a salary from any of its forms into the posting. */
 void ysalary(struct lctx *x, const struct ynode *n);
-/* Parses YYYY-MM-DD (a time part after 'T' is allowed) into yyyymmdd. */
-bool parse_date(const char *s, int32_t *ymd);
 /* Reads a date-or-text field; text allowed unless date_only. */
 void ywhen(struct lctx *x, const struct ynode *n, const char *name,
            bool date_only, struct when *out);

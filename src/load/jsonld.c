@@ -3,6 +3,7 @@
  * not map is kept under Other. */
 #include "load/html.h"
 #include "load/internal.h"
+#include "value.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,12 +283,12 @@ p_employment(struct lctx *x, const struct ynode *n)
 	buf_free(&b);
 }
 
-/* Reads an amount as parse_amount does, or a number as JSON writes it
+/* Reads an amount as value_amount does, or a number as JSON writes it
  * (5.5E4, 1e+5). */
 static bool
 json_amount(const char *s, size_t len, double *out)
 {
-	if (parse_amount(s, len, out))
+	if (value_amount(s, len, out))
 		return true;
 	size_t i = 0;
 	while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
@@ -295,7 +296,7 @@ json_amount(const char *s, size_t len, double *out)
 	if (i == 0 || i + 1 >= len || (s[i] != 'e' && s[i] != 'E'))
 		return false;
 	double v;
-	if (!parse_amount(s, i, &v))
+	if (!value_amount(s, i, &v))
 		return false;
 	size_t k = i + 1;
 	bool neg = s[k] == '-';
@@ -504,7 +505,7 @@ p_experience(struct lctx *x, const struct ynode *n)
 	                               : NULL;
 	double v;
 	if (months && months->kind == Y_SCALAR &&
-	    parse_amount(months->s, months->len, &v) && v <= 1200) {
+	    value_amount(months->s, months->len, &v) && v <= 1200) {
 		x->p->experience.min_years = v / 12;
 		const struct ynode *d = ymap_get(m, "description");
 		if (d)

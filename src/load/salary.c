@@ -1,101 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* load/salary: amounts, dates and salaries read from a posting's nodes. */
+/* load/salary: dates and salaries read from a posting's nodes (their
+ * amounts, dates and periods as value.c reads them). */
 #include "load/internal.h"
+#include "value.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* Numbers, dates ------------------------------------------------------- */
-
-bool
-parse_amount(const char *s, size_t len, double *out)
-{
-	const char *e = s + len;
-	while (s < e && (*s == ' ' || *s == '\t'))
-		s++;
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	/* a currency sign or code before the digits */
-	static const char *const signs[] = {"US$", "CA$", "A$", "$", "€", "£",
-	                                    "¥", "₹"};
-	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++) {
-		size_t sl = strlen(signs[i]);
-		if ((size_t)(e - s) > sl && memcmp(s, signs[i], sl) == 0) {
-			s += sl;
-			break;
-		}
-	}
-	char digits[64];
-	size_t k = 0;
-	bool dot = false, any = false;
-	double mult = 1;
-	for (const char *q = s; q < e; q++) {
-		if (*q >= '0' && *q <= '9') {
-			any = true;
-		} else if (*q == ',' && any && !dot) {
-			continue;
-		} else if (*q == '.' && !dot) {
-			dot = true;
-		} else if ((*q == 'k' || *q == 'K') && q + 1 == e && any) {
-			mult = 1000;
-			break;
-		} else if ((*q == 'm' || *q == 'M') && q + 1 == e && any) {
-			mult = 1e6;
-			break;
-		} else {
-			return false;
-		}
-		if (k + 1 >= sizeof(digits))
-			return false;
-		digits[k++] = *q;
-	}
-	if (!any)
-		return false;
-	digits[k] = '\0';
-	double v = strtod(digits, NULL) * mult;
-	if (!(v >= 0 && v <= 1e12))
-		return false;
-	*out = v;
-	return true;
-}
-
-/* Days in a month of a year. */
-static int
-month_days(int y, int m)
-{
-	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
-bool
-parse_date(const char *s, int32_t *ymd)
-{
-	int y = 0, m = 0, d = 0;
-	for (int i = 0; i < 10; i++) {
-		char c = s[i];
-		if (i == 4 || i == 7) {
-			if (c != '-')
-				return false;
-		} else if (c < '0' || c > '9') {
-			return false;
-		}
-	}
-	if (s[10] != '\0' && s[10] != 'T' && s[10] != 't' && s[10] != ' ')
-		return false;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
-		return false;
-	*ymd = y * 10000 + m * 100 + d;
-	return true;
-}
 
 /* True if s starts like a date (four digits and a dash). */
 static bool
@@ -115,7 +28,7 @@ ywhen(struct lctx *x, const struct ynode *n, const char *name,
 	if (!ytext(x, n, name, &s) || !s)
 		return;
 	int32_t ymd;
-	if (parse_date(s, &ymd)) {
+	if (value_date(s, &ymd)) {
 		out->ymd = ymd;
 		/* keep the date part only */
 		out->text = strlen(s) > 10 ? lkeep(x, s, 10) : s;
@@ -128,25 +41,6 @@ ywhen(struct lctx *x, const struct ynode *n, const char *name,
 		return;
 	}
 	out->text = s;
-}
-
-bool
-split_range(const char *s, size_t len, size_t *alen, const char **b,
-            size_t *blen)
-{
-	static const char *const seps[] = {"–", "—", " to ", "-"};
-	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
-		size_t sl = strlen(seps[i]);
-		for (size_t k = 1; k + sl < len; k++) {
-			if (memcmp(s + k, seps[i], sl) == 0) {
-				*alen = k;
-				*b = s + k + sl;
-				*blen = len - k - sl;
-				return true;
-			}
-		}
-	}
-	return false;
 }
 
 /* Strips a trailing period such as "/hour", " per hour", " an hour",
@@ -204,10 +98,10 @@ salary_text(const char *s, struct salary *out)
 	size_t alen, blen;
 	const char *b;
 	double lo, hi;
-	if (parse_amount(s, len, &lo)) {
+	if (value_amount(s, len, &lo)) {
 		hi = lo;
-	} else if (split_range(s, len, &alen, &b, &blen) &&
-	           parse_amount(s, alen, &lo) && parse_amount(b, blen, &hi)) {
+	} else if (value_split_range(s, len, &alen, &b, &blen) &&
+	           value_amount(s, alen, &lo) && value_amount(b, blen, &hi)) {
 		;
 	} else {
 		return false;
@@ -224,29 +118,11 @@ salary_text(const char *s, struct salary *out)
 	return true;
 }
 
-/* Reads a currency code into out; false when it is not three letters. */
-static bool
-currency_code(const char *s, char out[4])
-{
-	if (!s || strlen(s) != 3)
-		return false;
-	for (int i = 0; i < 3; i++) {
-		char c = s[i];
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (c < 'A' || c > 'Z')
-			return false;
-		out[i] = c;
-	}
-	out[3] = '\0';
-	return true;
-}
-
 /* Reads a salary amount node (number or amount text) into *v. */
 static bool
 yamount(struct lctx *x, const struct ynode *n, const char *name, double *v)
 {
-	if (n->kind != Y_SCALAR || !parse_amount(n->s, n->len, v)) {
+	if (n->kind != Y_SCALAR || !value_amount(n->s, n->len, v)) {
 		lerr(x, n, "salary: %s: expected an amount such as 62400 or "
 		     "$62,400, found %s%s%s", name,
 		     n->kind == Y_SCALAR ? "'" : "",
@@ -286,7 +162,7 @@ ysalary(struct lctx *x, const struct ynode *n)
 				ok &= have_max = yamount(x, v, "max", &s.max);
 			} else if (!strcmp(key, "currency")) {
 				if (v->kind != Y_SCALAR ||
-				    !currency_code(v->s, s.currency)) {
+				    !currency_parse(v->s, s.currency)) {
 					lerr(x, v, "salary: currency: expected a "
 					     "three-letter ISO 4217 code such as "
 					     "USD");
