@@ -330,20 +330,30 @@ gen_case "a directory with links to . and .." "$P/loop/d" \
 	"status: 0" "list-lines: 1" \
 	"stderr: directory loop (a link back to a directory above); not followed"
 
+# a FIFO is never opened (that could block): named, it is an error; met
+# in a directory under a posting's name, a warning, as a device is
 if mkfifo "$P/fifo.yaml" 2>/dev/null; then
 	gen_case "a FIFO" "$P/fifo.yaml" \
-		"status: 1" "seconds: 5" "stderr: not a regular file or directory; not read"
+		"status: 1" "seconds: 5" \
+		"stderr: fifo.yaml:1:1: error: a FIFO, not a regular file or directory; not read"
 	mkdir "$P/withfifo"
 	mkfifo "$P/withfifo/b.yaml"
+	mkfifo "$P/withfifo/c.txt"
 	cp "$P/loop/d/a.yaml" "$P/withfifo/a.yaml"
-	gen_case "a directory holding a FIFO" "$P/withfifo" \
-		"status: 0" "seconds: 5" "list-lines: 1"
+	ln -s /dev/null "$P/withfifo/null.yml"
+	ln -s /dev/zero "$P/withfifo/zero.dat"
+	gen_case "a directory holding a FIFO and a link to a device" \
+		"$P/withfifo" "status: 0" "seconds: 5" "list-lines: 1" \
+		"stderr: withfifo/b.yaml:1:1: warning: a FIFO, not a regular file; not read" \
+		"stderr: withfifo/null.yml:1:1: warning: a character device, not a regular file; not read" \
+		"no-stderr: c.txt" "no-stderr: zero.dat"
 else
 	skip "a FIFO" "mkfifo failed"
 fi
 
 gen_case "/dev/zero" /dev/zero \
-	"status: 1" "seconds: 5" "stderr: not a regular file or directory; not read"
+	"status: 1" "seconds: 5" \
+	"stderr: /dev/zero:1:1: error: a character device, not a regular file or directory; not read"
 
 gen_case "a path that does not exist" "$P/missing.yaml" \
 	"status: 1" "stderr: No such file or directory"

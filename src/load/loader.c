@@ -278,6 +278,17 @@ plan_problem(struct loader *l, const char *path, bool error, const char *msg)
 	plan_unit(l, u);
 }
 
+/* What a file that is not a regular file is, for messages. */
+static const char *
+file_kind(mode_t mode)
+{
+	return S_ISFIFO(mode) ? "a FIFO"
+	     : S_ISCHR(mode) ? "a character device"
+	     : S_ISBLK(mode) ? "a block device"
+	     : S_ISSOCK(mode) ? "a socket"
+	     : S_ISDIR(mode) ? "a directory" : "not a regular file";
+}
+
 /* Plans the units of one regular file: split at document markers into
  * runs of about chunk bytes when it is big. */
 static void
@@ -294,6 +305,16 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
+		plan_problem(l, path, true, msg);
+		return;
+	}
+	/* what was opened is a regular file still, not a FIFO or a
+	 * device put in its place since it was found */
+	struct stat ost;
+	if (fstat(fd, &ost) == 0 && !S_ISREG(ost.st_mode)) {
+		snprintf(msg, sizeof(msg), "%s, not a regular file; not read",
+		         file_kind(ost.st_mode));
+		close(fd);
 		plan_problem(l, path, true, msg);
 		return;
 	}
@@ -480,7 +501,9 @@ collect(struct loader *l, const char *path, const struct stat *st,
 		} else if (S_ISDIR(fst.st_mode)) {
 			collect(l, full, &fst, &here, out);
 			free(full);
-		} else if (S_ISREG(fst.st_mode) && posting_ext(full)) {
+		} else if (posting_ext(full)) {
+			/* not only regular files: a FIFO or a device of that
+			 * name is said in its place (plan_path) */
 			if (out->n == out->cap) {
 				out->cap = out->cap ? out->cap * 2 : 32;
 				char **v = realloc(out->v,
@@ -512,8 +535,10 @@ plan_path(struct loader *l, const char *path)
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		plan_problem(l, path, true,
-		             "not a regular file or directory; not read");
+		char msg[120];
+		snprintf(msg, sizeof(msg), "%s, not a regular file or "
+		         "directory; not read", file_kind(st.st_mode));
+		plan_problem(l, path, true, msg);
 		return;
 	}
 	struct pathlist files = {0};
@@ -521,9 +546,19 @@ plan_path(struct loader *l, const char *path)
 	qsort(files.v, files.n, sizeof(*files.v), path_cmp);
 	for (size_t i = 0; i < files.n; i++) {
 		struct stat fst;
-		if (!atomic_load_explicit(&l->cancel, memory_order_relaxed) &&
-		    stat(files.v[i], &fst) == 0 && S_ISREG(fst.st_mode))
+		if (atomic_load_explicit(&l->cancel, memory_order_relaxed)) {
+			;
+		} else if (stat(files.v[i], &fst) != 0) {
+			plan_problem(l, files.v[i], true, strerror(errno));
+		} else if (S_ISREG(fst.st_mode)) {
 			plan_file(l, files.v[i], &fst);
+		} else if (!S_ISDIR(fst.st_mode)) {
+			/* a FIFO is never opened: that could block */
+			char msg[120];
+			snprintf(msg, sizeof(msg), "%s, not a regular file; "
+			         "not read", file_kind(fst.st_mode));
+			plan_problem(l, files.v[i], false, msg);
+		}
 		free(files.v[i]);
 	}
 	free(files.v);
