@@ -384,6 +384,35 @@ Test(load, kept_values_names_each_once)
 	free(z), free(y);
 }
 
+/* billet_state, the user's own marks as --with-state writes them beside
+ * a posting, is no field of it: passed over without a word, not kept
+ * under Other; and a name the writers treat as taken. */
+Test(load, billet_state_passed_over)
+{
+	static const char *const texts[][2] = {
+		{"t.yaml", "id: s\ntitle: T\norganization: O\nbillet_state:\n"
+		 "  marked: true\n  rating: 4\n  status: applied\n"
+		 "  note: call back\nzeta: 1\n"},
+		{"t.yaml", "id: s\ntitle: T\norganization: O\n"
+		 "billet_state: [odd, shape]\nzeta: 1\n"},
+		{"t.json", "{\"@type\": \"JobPosting\", \"title\": \"T\", "
+		 "\"hiringOrganization\": \"O\", \"identifier\": \"s\", "
+		 "\"billet_state\": {\"rating\": 4}, \"zeta\": 1}"},
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		catalog_free(&c);
+		catalog_init(&c);
+		load_buffer(&c, texts[i][0], texts[i][1], strlen(texts[i][1]),
+		            NULL);
+		dump();
+		cr_assert_eq(c.n, 1);
+		cr_assert_eq(c.nproblems, 0, "%s", texts[i][1]);
+		cr_assert_eq(c.v[0]->nextra, 1, "%s", texts[i][1]);
+		cr_assert_str_eq(c.v[0]->extra[0].key, "zeta");
+	}
+	cr_assert(posting_field_key("billet_state"));
+}
+
 Test(load, type_errors_at_their_place)
 {
 	load("title: A\norganization: B\nsalary: lots\nexperience: many\n"

@@ -550,6 +550,15 @@ k_salary(struct lctx *x, const struct ynode *n)
 	ysalary(x, n);
 }
 
+/* The user's own marks, rating, status and note, as --with-state writes
+ * them beside a posting: the state file's, not the posting's; passed
+ * over without a word. */
+static void
+k_billet_state(struct lctx *x, const struct ynode *n)
+{
+	(void)x, (void)n;
+}
+
 /* The canonical keys in byte order, for bsearch. */
 static const struct key_handler {
 	const char *key;

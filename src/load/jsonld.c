@@ -585,8 +585,10 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		if (k->kind != Y_SCALAR)
 			continue;
 		const char *key = k->s;
+		/* (billet_state: the user's own, as fields.c says) */
 		if (v->kind == Y_NULL || !strcmp(key, "@context") ||
-		    !strcmp(key, "@type") || !strcmp(key, "@id"))
+		    !strcmp(key, "@type") || !strcmp(key, "@id") ||
+		    !strcmp(key, "billet_state"))
 			continue;
 		if (!strcmp(key, "title")) {
 			if (v->kind == Y_SCALAR)
