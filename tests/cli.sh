@@ -226,6 +226,31 @@ schemaorg() {
 }
 ok "every schema.org example loads as one posting" schemaorg
 
+# What a job board's JSON-LD gives beyond the fields is kept under Other:
+# shown, found by a filter, written out (tests/data/jsonld/SOURCE.md).
+jsonld_kept() {
+	J="$SRCDIR/tests/data/jsonld"
+	"$BILLET" --check "$J" &&
+	"$BILLET" --show ETU-2025-014 --width 100 "$J" >"$TMP/s" &&
+	contains "$TMP/s" "jobLocation.address.postalCode: 90033" &&
+	contains "$TMP/s" "hiringOrganization.logo: https://eastside-tenants.example.org/images/logo.png" &&
+	"$BILLET" --show remote --width 100 "$J" >"$TMP/s" &&
+	grep -qE '^directApply: +false$' "$TMP/s" &&
+	contains "$TMP/s" "Full time, benefits eligible" &&
+	[ "$("$BILLET" --list --format tsv --filter 48502 "$J" | cut -f1)" = GLWC-77 ] &&
+	[ "$("$BILLET" --list --format tsv --filter 'other:recruiting' "$J" | cut -f1)" = remote ] &&
+	[ "$("$BILLET" --list --format tsv --filter 'logo-512' "$J" | cut -f1)" = remote ] &&
+	"$BILLET" --list --format yaml "$J" >"$TMP/y" &&
+	contains "$TMP/y" 'jobLocation.address.postalCode: "90033"' &&
+	contains "$TMP/y" 'hiringOrganization.logo: https://eastside-tenants.example.org/images/logo.png' &&
+	contains "$TMP/y" 'directApply: ' &&
+	contains "$TMP/y" 'jobLocation.2.geo:' &&
+	contains "$TMP/y" 'employmentType:' &&
+	"$BILLET" --list --format json "$J" >"$TMP/j" &&
+	contains "$TMP/j" '"jobLocation.1.address.postalCode": "48210"'
+}
+ok "schema.org properties not mapped are shown, searched and written" jsonld_kept
+
 sanitised() {
 	printf 'title: "\\e]0;pwned\\a\\e[31mRed\\u202E"\norganization: "\\x9b"\n' \
 		>"$TMP/esc.yaml"

@@ -1483,7 +1483,7 @@ Test(load, jsonld_salary_problems_say_what_was_found)
 		 "maxValue (found currency, unitText); kept under Other"},
 		{"{\"value\": {\"minValue\": \"lots\", \"maxValue\": 30}}", 103,
 		 true, true, "baseSalary: minValue 'lots' is not an amount; "
-		 "it is left out"},
+		 "it is kept under Other"},
 		{"{\"minValue\": \"lots\"}", 93, true, false, "baseSalary: "
 		 "minValue 'lots' is not an amount; the salary is kept under "
 		 "Other"},

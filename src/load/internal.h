@@ -114,10 +114,24 @@ void ywhen(struct lctx *x, const struct ynode *n, const char *name,
 /* Maps a canonical posting mapping onto x->p. */
 void canonical_map(struct lctx *x, const struct ynode *m);
 
-/* jsonld.c, jsonld_graph.c ----------------------------------------------- */
+/* jsonld.c, jsonld_salary.c, jsonld_graph.c ------------------------------ */
 
 /* Maps a schema.org JobPosting mapping onto the posting. */
 void jsonld_map(struct lctx *x, const struct ynode *m);
+/* Keeps the properties of schema.org object m that the mapping did not
+ * read (those whose values are in used[0..nused) it did; keys starting
+ * with '@' aside) under Other, as prop.KEY. */
+void jsonld_keep_rest(struct lctx *x, const char *prop, const struct ynode *m,
+                      const struct ynode *const *used, size_t nused);
+/* The first item of property prop, n (n itself when it is no list); the
+ * items after it are kept under Other as prop.2, prop.3... */
+const struct ynode *jsonld_first(struct lctx *x, const struct ynode *n,
+                                 const char *prop);
+/* Maps baseSalary n, with salaryCurrency currency (NULL when not given),
+ * onto the salary; what it does not read is kept under Other. True when
+ * currency was read (or says what the salary's own currency does). */
+bool jsonld_salary(struct lctx *x, const struct ynode *n,
+                   const struct ynode *currency);
 /* True when mapping m is a schema.org JobPosting (by @type). */
 bool jsonld_is(const struct ynode *m);
 /* Starts a top-level list of postings, or the @graph list when graph is

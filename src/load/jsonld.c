@@ -72,16 +72,98 @@ keep_buf(struct lctx *x, struct buf *b)
 	return e > s ? lkeep(x, s, (size_t)(e - s)) : NULL;
 }
 
-/* The readable text of a node, kept in the arena. */
+/* What the mapping leaves out ------------------------------------------ */
+
+/* prop.key, or prop.N for item N of a list, in b (cleared first). */
 static const char *
-keep_text(struct lctx *x, const struct ynode *n)
+part_name(struct buf *b, const char *prop, const char *key, size_t item)
+{
+	buf_clear(b);
+	if (key)
+		buf_printf(b, "%s.%s", prop, key);
+	else
+		buf_printf(b, "%s.%zu", prop, item);
+	return b->s;
+}
+
+/* Keeps what node_text leaves out of n under Other, named from prop: the
+ * properties of an object beside its name (and its description, when
+ * that is text), at any depth. */
+static void
+keep_unshown(struct lctx *x, const struct ynode *n, const char *prop)
+{
+	struct buf name = {0};
+	if (n->kind == Y_SEQ) {
+		for (size_t i = 0; i < n->n; i++)
+			keep_unshown(x, n->kids[i], n->n > 1
+			             ? part_name(&name, prop, NULL, i + 1) : prop);
+	} else if (n->kind == Y_MAP) {
+		const struct ynode *nm = ymap_get(n, "name");
+		bool named = nm && nm->kind == Y_SCALAR;
+		for (size_t i = 0; i < n->n; i++) {
+			const struct ynode *k = n->kids[2 * i];
+			const struct ynode *v = n->kids[2 * i + 1];
+			if (k->kind != Y_SCALAR || k->s[0] == '@' ||
+			    v->kind == Y_NULL)
+				continue;
+			part_name(&name, prop, k->s, 0);
+			if (!named)
+				keep_unshown(x, v, name.s);
+			else if (v != nm && (strcmp(k->s, "description") ||
+			                     v->kind != Y_SCALAR))
+				ykeep_extra(x, name.s, v);
+		}
+	}
+	buf_free(&name);
+}
+
+/* The readable text of a node, kept in the arena; what it leaves out is
+ * kept under Other, named from prop (nothing kept when prop is NULL). */
+static const char *
+keep_text(struct lctx *x, const struct ynode *n, const char *prop)
 {
 	struct buf b = {0};
 	node_text(&b, n);
 	const char *s = keep_buf(x, &b);
 	buf_free(&b);
+	if (prop)
+		keep_unshown(x, n, prop);
 	return s;
 }
+
+void
+jsonld_keep_rest(struct lctx *x, const char *prop, const struct ynode *m,
+                 const struct ynode *const *used, size_t nused)
+{
+	struct buf name = {0};
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
+		if (k->kind != Y_SCALAR || k->s[0] == '@' || v->kind == Y_NULL)
+			continue;
+		size_t j = 0;
+		while (j < nused && used[j] != v)
+			j++;
+		if (j == nused)
+			ykeep_extra(x, part_name(&name, prop, k->s, 0), v);
+	}
+	buf_free(&name);
+}
+
+const struct ynode *
+jsonld_first(struct lctx *x, const struct ynode *n, const char *prop)
+{
+	if (n && n->kind == Y_SEQ) {
+		struct buf name = {0};
+		for (size_t i = 1; i < n->n; i++)
+			if (n->kids[i]->kind != Y_NULL)
+				ykeep_extra(x, part_name(&name, prop, NULL,
+				                         i + 1), n->kids[i]);
+		buf_free(&name);
+	}
+	return yfirst(n);
+}
+
+/* Lists and sections --------------------------------------------------- */
 
 /* Items gathered for a list. */
 struct items {
@@ -146,9 +228,11 @@ split_items(struct lctx *x, const struct ynode *n, struct items *it)
 	buf_free(&b);
 }
 
-/* Reads a node as a list into out (appending to what is there). */
+/* Reads property prop, n, as a list into out (appending to what is
+ * there). */
 static void
-to_list(struct lctx *x, const struct ynode *n, struct strlist *out)
+to_list(struct lctx *x, const struct ynode *n, struct strlist *out,
+        const char *prop)
 {
 	struct items it = {0};
 	for (size_t i = 0; i < out->n; i++)
@@ -157,15 +241,17 @@ to_list(struct lctx *x, const struct ynode *n, struct strlist *out)
 	if (it.n)
 		lstrlist(x, it.v, it.n, out);
 	free(it.v);
+	keep_unshown(x, n, prop);
 }
 
-/* Adds a section of items under heading. */
+/* Adds property prop, n, as a section of items under heading. */
 static void
-to_section(struct lctx *x, const struct ynode *n, const char *heading)
+to_section(struct lctx *x, const struct ynode *n, const char *heading,
+           const char *prop)
 {
 	struct posting *p = x->p;
 	struct strlist l = {0};
-	to_list(x, n, &l);
+	to_list(x, n, &l, prop);
 	if (!l.n)
 		return;
 	struct section *v = arena_alloc(&x->c->arena,
@@ -186,24 +272,72 @@ static void
 p_org(struct lctx *x, const struct ynode *n)
 {
 	struct posting *p = x->p;
-	n = jsonld_deref(x, yfirst(n), "hiringOrganization");
-	if (!n)
+	n = jsonld_deref(x, jsonld_first(x, n, "hiringOrganization"),
+	                 "hiringOrganization");
+	if (!n || n->kind == Y_NULL)
 		return;
 	if (n->kind == Y_SCALAR) {
-		p->org.name = keep_text(x, n);
+		p->org.name = keep_text(x, n, NULL);
 		return;
 	}
-	if (n->kind != Y_MAP)
+	if (n->kind != Y_MAP) {
+		ykeep_extra(x, "hiringOrganization", n);
 		return;
-	const struct ynode *v;
-	if ((v = ymap_get(n, "name")))
-		p->org.name = keep_text(x, v);
-	if ((v = ymap_get(n, "alternateName")) && v->kind == Y_SCALAR)
-		p->org.short_name = keep_text(x, v);
-	if ((v = ymap_get(n, "url")) || (v = yfirst(ymap_get(n, "sameAs"))))
-		p->org.url = keep_text(x, v);
-	if ((v = ymap_get(n, "description")) && !p->org.about)
-		p->org.about = keep_text(x, v);
+	}
+	const struct ynode *used[5], *v, *url = ymap_get(n, "url");
+	size_t k = 0;
+	if ((v = ymap_get(n, "name"))) {
+		p->org.name = keep_text(x, v, "hiringOrganization.name");
+		used[k++] = v;
+	}
+	if ((v = ymap_get(n, "alternateName")) && v->kind == Y_SCALAR) {
+		p->org.short_name = keep_text(x, v, NULL);
+		used[k++] = v;
+	}
+	if (url) {
+		p->org.url = keep_text(x, url, "hiringOrganization.url");
+		used[k++] = url;
+	} else if ((v = ymap_get(n, "sameAs")) &&
+	           jsonld_first(x, v, "hiringOrganization.sameAs")) {
+		p->org.url = keep_text(x, yfirst(v), "hiringOrganization.sameAs");
+		used[k++] = v;
+	}
+	if ((v = ymap_get(n, "description")) && !p->org.about) {
+		p->org.about = keep_text(x, v, "hiringOrganization.description");
+		used[k++] = v;
+	}
+	jsonld_keep_rest(x, "hiringOrganization", n, used, k);
+}
+
+/* Reads the PostalAddress a of a Place (text, or a mapping) into pl; what
+ * it does not read is kept under Other, named from prop. */
+static void
+p_address(struct lctx *x, const struct ynode *a, struct place *pl,
+          const char *prop)
+{
+	if (a->kind == Y_SCALAR && !pl->name) {
+		pl->name = keep_text(x, a, NULL);
+		return;
+	}
+	if (a->kind != Y_MAP) {
+		ykeep_extra(x, prop, a);
+		return;
+	}
+	static const char *const keys[] = {"addressLocality", "addressRegion",
+	                                   "addressCountry", "streetAddress"};
+	const char **to[] = {&pl->city, &pl->region, &pl->country, &pl->name};
+	const struct ynode *used[4];
+	size_t k = 0;
+	struct buf name = {0};
+	for (size_t i = 0; i < 4; i++) {
+		const struct ynode *f = ymap_get(a, keys[i]);
+		if (!f || *to[i]) /* (a street only when the Place has no name) */
+			continue;
+		*to[i] = keep_text(x, f, part_name(&name, prop, keys[i], 0));
+		used[k++] = f;
+	}
+	buf_free(&name);
+	jsonld_keep_rest(x, prop, a, used, k);
 }
 
 /* jobLocation: Places with PostalAddresses, or text. */
@@ -219,36 +353,39 @@ p_location(struct lctx *x, const struct ynode *n)
 	if (p->nplaces)
 		memcpy(v, p->places, p->nplaces * sizeof(*v));
 	p->places = v;
+	struct buf prop = {0}, sub = {0};
 	for (size_t i = 0; i < cnt; i++) {
 		const struct ynode *it = jsonld_deref(x, n->kind == Y_SEQ
 		                                      ? n->kids[i] : n,
 		                                      "jobLocation");
+		if (cnt > 1)
+			part_name(&prop, "jobLocation", NULL, i + 1);
+		else
+			buf_printf(&prop, "jobLocation");
 		struct place pl = {0};
 		if (it->kind == Y_SCALAR) {
-			pl.name = keep_text(x, it);
+			pl.name = keep_text(x, it, NULL);
 		} else if (it->kind == Y_MAP) {
-			const struct ynode *a = jsonld_deref(
-				x, ymap_get(it, "address"), "jobLocation address");
+			const struct ynode *an = ymap_get(it, "address");
+			const struct ynode *a = jsonld_deref(x, an,
+			                                     "jobLocation address");
 			const struct ynode *nm = ymap_get(it, "name");
 			if (nm)
-				pl.name = keep_text(x, nm);
-			if (a && a->kind == Y_SCALAR && !pl.name) {
-				pl.name = keep_text(x, a);
-			} else if (a && a->kind == Y_MAP) {
-				const struct ynode *f;
-				if ((f = ymap_get(a, "addressLocality")))
-					pl.city = keep_text(x, f);
-				if ((f = ymap_get(a, "addressRegion")))
-					pl.region = keep_text(x, f);
-				if ((f = ymap_get(a, "addressCountry")))
-					pl.country = keep_text(x, f);
-				if (!pl.name && (f = ymap_get(a, "streetAddress")))
-					pl.name = keep_text(x, f);
-			}
+				pl.name = keep_text(x, nm, part_name(&sub, prop.s,
+				                                     "name", 0));
+			if (a && a->kind != Y_NULL)
+				p_address(x, a, &pl, part_name(&sub, prop.s,
+				                               "address", 0));
+			const struct ynode *used[2] = {an, nm};
+			jsonld_keep_rest(x, prop.s, it, used, 2);
+		} else if (it->kind != Y_NULL) {
+			ykeep_extra(x, prop.s, it);
 		}
 		if (pl.name || pl.city || pl.region || pl.country)
 			p->places[p->nplaces++] = pl;
 	}
+	buf_free(&prop);
+	buf_free(&sub);
 }
 
 /* employmentType: FULL_TIME, ... or a list of them. */
@@ -265,12 +402,18 @@ p_employment(struct lctx *x, const struct ynode *n)
 		{"Full-time", "full-time"}, {"Full time", "full-time"},
 		{"Part-time", "part-time"}, {"Part time", "part-time"},
 	};
-	struct buf b = {0};
+	struct buf b = {0}, name = {0};
 	size_t cnt = n->kind == Y_SEQ ? n->n : 1;
 	for (size_t i = 0; i < cnt; i++) {
 		const struct ynode *it = n->kind == Y_SEQ ? n->kids[i] : n;
-		if (it->kind != Y_SCALAR)
+		if (it->kind != Y_SCALAR) {
+			/* an object or a list is no type: kept, as it is */
+			if (it->kind != Y_NULL)
+				ykeep_extra(x, cnt > 1 ? part_name(&name,
+				            "employmentType", NULL, i + 1)
+				            : "employmentType", it);
 			continue;
+		}
 		const char *t = it->s;
 		for (size_t k = 0; k < sizeof(types) / sizeof(types[0]); k++)
 			if (!strcasecmp(t, types[k].in))
@@ -281,219 +424,7 @@ p_employment(struct lctx *x, const struct ynode *n)
 	}
 	x->p->employment.type = keep_buf(x, &b);
 	buf_free(&b);
-}
-
-/* Reads an amount as value_amount does, or a number as JSON writes it
- * (5.5E4, 1e+5). */
-static bool
-json_amount(const char *s, size_t len, double *out)
-{
-	if (value_amount(s, len, out))
-		return true;
-	size_t i = 0;
-	while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
-		i++;
-	if (i == 0 || i + 1 >= len || (s[i] != 'e' && s[i] != 'E'))
-		return false;
-	double v;
-	if (!value_amount(s, i, &v))
-		return false;
-	size_t k = i + 1;
-	bool neg = s[k] == '-';
-	if (s[k] == '-' || s[k] == '+')
-		k++;
-	if (k == len || len - k > 3)
-		return false;
-	int e = 0;
-	for (; k < len; k++) {
-		if (s[k] < '0' || s[k] > '9')
-			return false;
-		e = e * 10 + (s[k] - '0');
-	}
-	for (; e > 0 && v <= 1e12; e--)
-		v = neg ? v / 10 : v * 10;
-	if (!(v <= 1e12))
-		return false;
-	*out = v;
-	return true;
-}
-
-/* How an amount of a salary was given. */
-enum amount { AMOUNT_NONE, AMOUNT_OK, AMOUNT_BAD };
-
-/* Reads the amount f (NULL when not given) into *out. */
-static enum amount
-salary_amount(const struct ynode *f, double *out)
-{
-	if (!f || f->kind == Y_NULL)
-		return AMOUNT_NONE;
-	if (f->kind == Y_SCALAR && json_amount(f->s, f->len, out))
-		return AMOUNT_OK;
-	return AMOUNT_BAD;
-}
-
-/* The period of unitCode (UN/CEFACT: HUR, DAY, WEE, MON, ANN). */
-static bool
-unit_code(const char *s, enum period *out)
-{
-	static const struct {
-		const char *code;
-		enum period p;
-	} codes[] = {
-		{"HUR", PERIOD_HOUR}, {"DAY", PERIOD_DAY}, {"WEE", PERIOD_WEEK},
-		{"MON", PERIOD_MONTH}, {"ANN", PERIOD_YEAR},
-	};
-	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
-		if (strcasecmp(s, codes[i].code) == 0) {
-			*out = codes[i].p;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Appends the keys of mapping m (as prefix.key), for messages. */
-static void
-key_names(struct buf *b, const struct ynode *m, const char *prefix)
-{
-	for (size_t i = 0; i < m->n; i++) {
-		const struct ynode *k = m->kids[2 * i];
-		if (k->kind != Y_SCALAR || k->s[0] == '@')
-			continue;
-		buf_printf(b, "%s%s%s", b->len ? ", " : "", prefix, k->s);
-	}
-}
-
-/* The period of a MonetaryAmount from unitText or unitCode, looked for
- * in q, then in n; a year when neither is given or read. */
-static enum period
-salary_period(struct lctx *x, const struct ynode *q, const struct ynode *n)
-{
-	const struct ynode *text = ymap_get(q, "unitText");
-	const struct ynode *code = ymap_get(q, "unitCode");
-	if (!text && !code) {
-		text = ymap_get(n, "unitText");
-		code = ymap_get(n, "unitCode");
-	}
-	enum period pd = PERIOD_YEAR;
-	if (text && text->kind == Y_SCALAR && period_parse(text->s, &pd))
-		return pd;
-	if (code && code->kind == Y_SCALAR && unit_code(code->s, &pd))
-		return pd;
-	if (text && text->kind != Y_NULL)
-		lwarn(x, text, "baseSalary: unitText %s%s%s is not YEAR, MONTH, "
-		      "WEEK, DAY or HOUR; read as a year",
-		      text->kind == Y_SCALAR ? "'" : "",
-		      text->kind == Y_SCALAR ? text->s : ykind_name(text),
-		      text->kind == Y_SCALAR ? "'" : "");
-	else if (code && code->kind != Y_NULL)
-		lwarn(x, code, "baseSalary: unitCode %s%s%s is not ANN, MON, "
-		      "WEE, DAY or HUR; read as a year",
-		      code->kind == Y_SCALAR ? "'" : "",
-		      code->kind == Y_SCALAR ? code->s : ykind_name(code),
-		      code->kind == Y_SCALAR ? "'" : "");
-	return PERIOD_YEAR;
-}
-
-/* baseSalary: a number, text, or a MonetaryAmount: a value that is an
- * amount or a QuantitativeValue (minValue, maxValue, value, unitText,
- * unitCode), or those beside the currency. */
-static void
-p_salary(struct lctx *x, const struct ynode *n, const struct ynode *currency)
-{
-	n = jsonld_deref(x, yfirst(n), "baseSalary");
-	if (!n || n->kind == Y_NULL)
-		return;
-	struct posting *p = x->p;
-	if (n->kind == Y_SCALAR) {
-		ysalary(x, n);
-	} else if (n->kind == Y_MAP) {
-		const struct ynode *cur = ymap_get(n, "currency");
-		const struct ynode *v = jsonld_deref(x, ymap_get(n, "value"),
-		                                     "baseSalary value");
-		/* the QuantitativeValue, or the MonetaryAmount itself */
-		const struct ynode *q = v && v->kind == Y_MAP ? v : n;
-		const struct ynode *f[3] = {ymap_get(q, "minValue"),
-		                            ymap_get(q, "maxValue"),
-		                            q == v ? ymap_get(v, "value") : v};
-		static const char *const names[3] = {"minValue", "maxValue",
-		                                     "value"};
-		if (q == v && !f[0] && !f[1] && !f[2]) {
-			f[0] = ymap_get(n, "minValue");
-			f[1] = ymap_get(n, "maxValue");
-		}
-		double a[3] = {-1, -1, -1};
-		enum amount got[3];
-		int bad = -1;
-		for (int i = 0; i < 3; i++) {
-			got[i] = salary_amount(f[i], &a[i]);
-			if (got[i] == AMOUNT_BAD && bad < 0)
-				bad = i;
-		}
-		double lo = a[0], hi = a[1];
-		if (lo < 0 && hi < 0)
-			lo = hi = a[2];
-		else if (got[2] == AMOUNT_BAD && bad == 2)
-			bad = -1; /* a value beside minValue or maxValue */
-		if (bad >= 0) {
-			const struct ynode *b = f[bad];
-			const char *what = lo < 0 && hi < 0
-				? "the salary is kept under Other"
-				: "it is left out";
-			if (b->kind == Y_SCALAR)
-				lerr(x, b, "baseSalary: %s '%s' is not an amount; "
-				     "%s", names[bad], b->s, what);
-			else
-				lerr(x, b, "baseSalary: %s: expected an amount%s, "
-				     "found %s; %s", names[bad], bad == 2 && q == n
-				     ? " or a QuantitativeValue" : "",
-				     ykind_name(b), what);
-		}
-		if (lo < 0 && hi < 0) {
-			if (bad < 0) {
-				struct buf keys = {0};
-				key_names(&keys, n, "");
-				if (q == v)
-					key_names(&keys, v, "value.");
-				lerr(x, n, "baseSalary: no amount found: no value, "
-				     "minValue or maxValue (found %s); kept "
-				     "under Other", keys.len ? keys.s
-				                             : "no properties");
-				buf_free(&keys);
-			}
-			ykeep_extra(x, "baseSalary", n);
-			return;
-		}
-		/* only minValue, or only maxValue: a range open at the
-		 * other end, as the canonical salary's */
-		bool open_below = lo < 0, open_above = hi < 0;
-		if (lo < 0)
-			lo = hi;
-		if (hi < 0)
-			hi = lo;
-		struct salary s = {.present = true, .min = lo < hi ? lo : hi,
-		                   .max = lo < hi ? hi : lo, .currency = "USD",
-		                   .period = salary_period(x, q, n),
-		                   .open_below = open_below,
-		                   .open_above = open_above};
-		if (cur)
-			currency = cur;
-		p->salary = s;
-	} else {
-		lerr(x, n, "baseSalary: expected an amount or a MonetaryAmount, "
-		     "found %s; kept under Other", ykind_name(n));
-		ykeep_extra(x, "baseSalary", n);
-		return;
-	}
-	if (p->salary.present && currency && currency->kind == Y_SCALAR &&
-	    currency->len == 3) {
-		for (int i = 0; i < 3; i++) {
-			char c = currency->s[i];
-			p->salary.currency[i] =
-				c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
-		}
-		p->salary.currency[3] = '\0';
-	}
+	buf_free(&name);
 }
 
 /* experienceRequirements: text, or monthsOfExperience. */
@@ -506,43 +437,54 @@ p_experience(struct lctx *x, const struct ynode *n)
 	double v;
 	if (months && months->kind == Y_SCALAR &&
 	    value_amount(months->s, months->len, &v) && v <= 1200) {
+		jsonld_first(x, n, "experienceRequirements");
 		x->p->experience.min_years = v / 12;
 		const struct ynode *d = ymap_get(m, "description");
 		if (d)
-			x->p->experience.note = keep_text(x, d);
+			x->p->experience.note = keep_text(
+				x, d, "experienceRequirements.description");
+		const struct ynode *used[2] = {months, d};
+		jsonld_keep_rest(x, "experienceRequirements", m, used, 2);
 		return;
 	}
-	to_section(x, n, "Experience requirements");
+	to_section(x, n, "Experience requirements", "experienceRequirements");
 }
 
-/* applicationContact and directApply. */
+/* applicationContact: text, or a ContactPoint. */
 static void
 p_apply(struct lctx *x, const struct ynode *n)
 {
 	struct apply *a = &x->p->apply;
-	n = jsonld_deref(x, yfirst(n), "applicationContact");
-	if (!n)
+	n = jsonld_deref(x, jsonld_first(x, n, "applicationContact"),
+	                 "applicationContact");
+	if (!n || n->kind == Y_NULL)
 		return;
 	if (n->kind == Y_SCALAR) {
-		a->note = keep_text(x, n);
+		a->note = keep_text(x, n, NULL);
 		return;
 	}
-	const struct ynode *f;
-	if ((f = ymap_get(n, "email")))
-		a->email = keep_text(x, f);
-	if ((f = ymap_get(n, "url")))
-		a->url = keep_text(x, f);
-	if ((f = ymap_get(n, "telephone")))
-		a->phone = keep_text(x, f);
-	if ((f = ymap_get(n, "name")) || (f = ymap_get(n, "description")))
-		a->note = keep_text(x, f);
-}
-
-/* Appends to the posting's conditions. */
-static void
-p_condition(struct lctx *x, const struct ynode *n)
-{
-	to_list(x, n, &x->p->conditions);
+	if (n->kind != Y_MAP) {
+		ykeep_extra(x, "applicationContact", n);
+		return;
+	}
+	static const char *const keys[] = {"email", "url", "telephone",
+	                                   "name", "description"};
+	const char **to[] = {&a->email, &a->url, &a->phone, &a->note,
+	                     &a->note};
+	const struct ynode *used[5], *nm = ymap_get(n, "name");
+	size_t k = 0;
+	struct buf name = {0};
+	for (size_t i = 0; i < 5; i++) {
+		const struct ynode *f = ymap_get(n, keys[i]);
+		/* (the description only when there is no name) */
+		if (!f || (i == 4 && nm))
+			continue;
+		*to[i] = keep_text(x, f, part_name(&name, "applicationContact",
+		                                   keys[i], 0));
+		used[k++] = f;
+	}
+	buf_free(&name);
+	jsonld_keep_rest(x, "applicationContact", n, used, k);
 }
 
 /* Keeps property key of JobPosting m as a further field: under the name
@@ -579,6 +521,7 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 {
 	struct posting *p = x->p;
 	const struct ynode *name = NULL, *salary = NULL, *currency = NULL;
+	const struct ynode *org = NULL, *overview = NULL, *direct = NULL;
 	x->ld.postings++;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
@@ -591,23 +534,27 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		    !strcmp(key, "billet_state"))
 			continue;
 		if (!strcmp(key, "title")) {
-			if (v->kind == Y_SCALAR)
-				p->title = keep_text(x, v);
-			else
-				lerr(x, v, "title: expected text, found %s",
-				     v->kind == Y_SEQ ? "a list" : "a mapping");
+			if (v->kind == Y_SCALAR) {
+				p->title = keep_text(x, v, NULL);
+			} else {
+				lerr(x, v, "title: expected text, found %s; "
+				     "kept under Other", ykind_name(v));
+				keep_other(x, m, key, v);
+			}
 		} else if (!strcmp(key, "name")) {
 			name = v;
 			ykeep_extra(x, key, v);
 		} else if (!strcmp(key, "hiringOrganization")) {
-			p_org(x, v);
+			org = v; /* after employerOverview, which wins */
 		} else if (!strcmp(key, "jobLocation")) {
 			p_location(x, v);
 		} else if (!strcmp(key, "jobLocationType")) {
-			if (yis_text(yfirst(v), "TELECOMMUTE"))
+			if (yis_text(yfirst(v), "TELECOMMUTE")) {
 				p->workplace = WP_REMOTE;
-			else
+				jsonld_first(x, v, key);
+			} else {
 				ykeep_extra(x, key, v);
+			}
 		} else if (!strcmp(key, "employmentType")) {
 			p_employment(x, v);
 		} else if (!strcmp(key, "baseSalary")) {
@@ -621,54 +568,67 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		} else if (!strcmp(key, "jobStartDate")) {
 			ywhen(x, v, "jobStartDate", false, &p->start);
 		} else if (!strcmp(key, "description")) {
-			p->summary = keep_text(x, v);
+			p->summary = keep_text(x, v, key);
 		} else if (!strcmp(key, "responsibilities")) {
-			to_list(x, v, &p->responsibilities);
+			to_list(x, v, &p->responsibilities, key);
 		} else if (!strcmp(key, "qualifications")) {
-			to_list(x, v, &p->qualifications);
+			to_list(x, v, &p->qualifications, key);
 		} else if (!strcmp(key, "skills")) {
-			to_section(x, v, "Skills");
+			to_section(x, v, "Skills", key);
 		} else if (!strcmp(key, "educationRequirements")) {
-			to_section(x, v, "Education requirements");
+			to_section(x, v, "Education requirements", key);
 		} else if (!strcmp(key, "experienceRequirements")) {
 			p_experience(x, v);
 		} else if (!strcmp(key, "jobBenefits")) {
-			to_list(x, v, &p->benefits);
+			to_list(x, v, &p->benefits, key);
 		} else if (!strcmp(key, "identifier")) {
+			/* text, or a PropertyValue's value */
 			const struct ynode *f = yfirst(v);
-			if (f && f->kind == Y_MAP && ymap_get(f, "value"))
-				f = ymap_get(f, "value");
-			if (f && f->kind == Y_SCALAR)
-				p->id = keep_text(x, f);
-			else
+			const struct ynode *fv = f && f->kind == Y_MAP
+			                         ? ymap_get(f, "value") : NULL;
+			if ((fv ? fv : f) && (fv ? fv : f)->kind == Y_SCALAR) {
+				p->id = keep_text(x, fv ? fv : f, NULL);
+				jsonld_first(x, v, key);
+				if (fv)
+					jsonld_keep_rest(x, key, f, &fv, 1);
+			} else {
 				ykeep_extra(x, key, v);
+			}
 		} else if (!strcmp(key, "url")) {
-			p->source = keep_text(x, v);
+			p->source = keep_text(x, v, key);
 		} else if (!strcmp(key, "employerOverview")) {
-			p->org.about = keep_text(x, v);
+			overview = v;
 		} else if (!strcmp(key, "employmentUnit")) {
-			p->department = keep_text(x, v);
+			p->department = keep_text(x, v, key);
 		} else if (!strcmp(key, "applicationContact")) {
 			p_apply(x, v);
 		} else if (!strcmp(key, "directApply")) {
-			if (yis_text(v, "true"))
-				p->apply.note = p->apply.note ? p->apply.note
-					: "Apply directly on the employer's site";
+			direct = v; /* after applicationContact */
 		} else if (!strcmp(key, "physicalRequirement") ||
 		           !strcmp(key, "sensoryRequirement") ||
 		           !strcmp(key, "securityClearanceRequirement") ||
 		           !strcmp(key, "eligibilityToWorkRequirement")) {
-			p_condition(x, v);
+			to_list(x, v, &p->conditions, key);
 		} else {
 			keep_other(x, m, key, v);
 		}
 	}
-	if (salary)
-		p_salary(x, salary, currency);
-	else if (currency)
+	if (overview)
+		p->org.about = keep_text(x, overview, "employerOverview");
+	if (org)
+		p_org(x, org);
+	if (direct) {
+		/* true says how to apply when nothing else does; anything
+		 * else (false) is kept as it is */
+		if (yis_text(direct, "true") && !p->apply.note)
+			p->apply.note = "Apply directly on the employer's site";
+		else
+			keep_other(x, m, "directApply", direct);
+	}
+	if (!(salary && jsonld_salary(x, salary, currency)) && currency)
 		ykeep_extra(x, "salaryCurrency", currency);
 	if (!p->title && name && name->kind == Y_SCALAR) {
-		p->title = keep_text(x, name);
+		p->title = keep_text(x, name, NULL);
 		/* the name served as the title: do not show it twice */
 		for (size_t i = 0; i < p->nextra; i++) {
 			if (!strcmp(p->extra[i].key, "name")) {
