@@ -26,6 +26,23 @@ posting_salary_yearly(const struct posting *p, double *lo, double *hi)
 	return true;
 }
 
+/* The sign written before an amount of this currency, or NULL. */
+static const char *
+currency_sign(const char *cur)
+{
+	static const struct {
+		const char *code, *sign;
+	} signs[] = {
+		{"USD", "$"}, {"EUR", "€"}, {"GBP", "£"}, {"JPY", "¥"},
+		{"CAD", "CA$"}, {"AUD", "A$"}, {"INR", "₹"}, {"NZD", "NZ$"},
+		{"MXN", "MX$"}, {"CNY", "CN¥"}, {"KRW", "₩"}, {"BRL", "R$"},
+	};
+	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
+		if (strcmp(cur, signs[i].code) == 0)
+			return signs[i].sign;
+	return NULL;
+}
+
 /* Appends the currency's sign, or its code and a space. */
 static void
 add_sign(struct buf *out, const char *cur)

@@ -336,38 +336,3 @@ period_parse(const char *s, enum period *out)
 	}
 	return false;
 }
-
-/* Currencies ------------------------------------------------------------- */
-
-bool
-currency_parse(const char *s, char out[4])
-{
-	if (!s || strlen(s) != 3)
-		return false;
-	for (int i = 0; i < 3; i++) {
-		char c = s[i];
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (c < 'A' || c > 'Z')
-			return false;
-		out[i] = c;
-	}
-	out[3] = '\0';
-	return true;
-}
-
-const char *
-currency_sign(const char *code)
-{
-	static const struct {
-		const char *code, *sign;
-	} signs[] = {
-		{"USD", "$"}, {"EUR", "€"}, {"GBP", "£"}, {"JPY", "¥"},
-		{"CAD", "CA$"}, {"AUD", "A$"}, {"INR", "₹"}, {"NZD", "NZ$"},
-		{"MXN", "MX$"}, {"CNY", "CN¥"}, {"KRW", "₩"}, {"BRL", "R$"},
-	};
-	for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
-		if (strcmp(code, signs[i].code) == 0)
-			return signs[i].sign;
-	return NULL;
-}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* value: amounts, dates, pay periods and currency codes read from text,
- * as postings and queries write them; shared by every reader, the query
- * language and export. */
+/* value: amounts, dates and pay periods read from text, as postings and
+ * queries write them; shared by every reader, the query language and
+ * export (currency codes: currency.h). */
 #ifndef BILLET_VALUE_H
 #define BILLET_VALUE_H
 
@@ -63,14 +63,5 @@ const char *period_suffix(enum period p);
 const char *period_phrase(enum period p);
 /* Reads "year", "yearly", "annual", "hour", "HOUR", ...; false if unknown. */
 bool period_parse(const char *s, enum period *out);
-
-/* Currencies ------------------------------------------------------------- */
-
-/* Reads a three-letter ISO 4217 code in any case ("eur") into out, in
- * capitals and NUL-terminated; false when s is not three letters. */
-bool currency_parse(const char *s, char out[4]);
-/* The sign written before an amount of currency code ("$" for USD, "€"
- * for EUR, "CA$" for CAD...), or NULL when it has none. */
-const char *currency_sign(const char *code);
 
 #endif

@@ -336,11 +336,14 @@ Test(jsonld, bad_currency_is_said_and_the_salary_kept)
 		{"\"baseSalary\": {\"currency\": \"US$\", \"value\": 5}",
 		 "baseSalary: currency: expected a three-letter ISO 4217 code "
 		 "such as USD, found 'US$'; the salary is kept under Other"},
+		{"\"baseSalary\": {\"currency\": \"XYZ\", \"value\": 5}",
+		 "baseSalary: currency: expected a three-letter ISO 4217 code "
+		 "such as USD, found 'XYZ'; the salary is kept under Other"},
 		{"\"baseSalary\": 50000, \"salaryCurrency\": \"Euro\"",
 		 "salaryCurrency: expected a three-letter ISO 4217 code such as "
 		 "USD, found 'Euro'; the salary is kept under Other"},
 	};
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < 3; i++) {
 		struct posting *p = load1(cases[i][0]);
 		cr_assert(!p->salary.present, "%s", cases[i][0]);
 		cr_assert_eq(c.nerrors, 1);

@@ -413,6 +413,23 @@ Test(load, billet_state_passed_over)
 	cr_assert(posting_field_key("billet_state"));
 }
 
+/* A currency is a code ISO 4217 lists, in any case; three letters that
+ * name none are an error, and the salary is kept under Other. */
+Test(load, salary_currency_is_an_iso_code)
+{
+	load("title: a\norganization: o\nsalary: {min: 1, currency: chf}\n"
+	     "---\ntitle: b\norganization: o\nsalary: {min: 1, currency: XYZ}"
+	     "\n");
+	dump();
+	cr_assert_eq(c.n, 2);
+	cr_assert_str_eq(c.v[0]->salary.currency, "CHF");
+	cr_assert(!c.v[1]->salary.present);
+	cr_assert(has_problem(7, 28, true, "salary: currency: expected a "
+	                      "three-letter ISO 4217 code such as USD"));
+	cr_assert_eq(c.nerrors, 1);
+	cr_assert_str_eq(c.v[1]->extra[0].key, "salary");
+}
+
 Test(load, type_errors_at_their_place)
 {
 	load("title: A\norganization: B\nsalary: lots\nexperience: many\n"

@@ -233,7 +233,7 @@ Test(value, date_range)
 	cr_assert_eq(value_date_range("", 0, &lo, &hi), 0);
 }
 
-/* ---- periods and currencies ---- */
+/* ---- periods ---- */
 
 Test(value, periods)
 {
@@ -269,23 +269,4 @@ Test(value, periods)
 	cr_assert_not(period_parse("fortnight", &p));
 	cr_assert_not(period_parse("", &p));
 	cr_assert_not(period_parse("years", &p));
-}
-
-Test(value, currencies)
-{
-	char c[4];
-	cr_assert(currency_parse("eur", c));
-	cr_assert_str_eq(c, "EUR");
-	cr_assert(currency_parse("Chf", c));
-	cr_assert_str_eq(c, "CHF");
-	cr_assert_not(currency_parse("US$", c));
-	cr_assert_not(currency_parse("EURO", c));
-	cr_assert_not(currency_parse("EU", c));
-	cr_assert_not(currency_parse("", c));
-	cr_assert_not(currency_parse(NULL, c));
-	cr_assert_str_eq(currency_sign("USD"), "$");
-	cr_assert_str_eq(currency_sign("EUR"), "€");
-	cr_assert_str_eq(currency_sign("CAD"), "CA$");
-	cr_assert_null(currency_sign("CHF"));
-	cr_assert_null(currency_sign("usd"));
 }

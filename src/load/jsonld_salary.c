@@ -2,6 +2,7 @@
 /* load/jsonld_salary: schema.org baseSalary (a MonetaryAmount, its
  * QuantitativeValue, or text) and salaryCurrency -> the salary. */
 #include "load/internal.h"
+#include "currency.h"
 #include "value.h"
 
 #include <stdio.h>
@@ -246,7 +247,8 @@ jsonld_salary(struct lctx *x, const struct ynode *n,
 	const struct ynode *cur = ymap_get(n, "currency");
 	const struct ynode *use = cur && cur->kind != Y_NULL ? cur : currency;
 	char code[4] = "USD";
-	if (use && (use->kind != Y_SCALAR || !currency_parse(use->s, code))) {
+	if (use && (use->kind != Y_SCALAR ||
+	            !currency_valid(use->s, use->len, code))) {
 		lerr(x, use, "%s: expected a three-letter ISO 4217 code such "
 		     "as USD, found %s%s%s; the salary is kept under Other",
 		     use == cur ? "baseSalary: currency" : "salaryCurrency",

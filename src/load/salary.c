@@ -2,6 +2,7 @@
 /* load/salary: dates and salaries read from a posting's nodes (their
  * amounts, dates and periods as value.c reads them). */
 #include "load/internal.h"
+#include "currency.h"
 #include "value.h"
 
 #include <math.h>
@@ -162,7 +163,7 @@ ysalary(struct lctx *x, const struct ynode *n)
 				ok &= have_max = yamount(x, v, "max", &s.max);
 			} else if (!strcmp(key, "currency")) {
 				if (v->kind != Y_SCALAR ||
-				    !currency_parse(v->s, s.currency)) {
+				    !currency_valid(v->s, v->len, s.currency)) {
 					lerr(x, v, "salary: currency: expected a "
 					     "three-letter ISO 4217 code such as "
 					     "USD");
