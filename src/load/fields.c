@@ -377,15 +377,6 @@ k_benefits(struct lctx *x, const struct ynode *n)
 	x->p->benefits_prose = n->kind == Y_SCALAR;
 }
 
-/* billet_state: what an export with --with-state adds (the user's mark,
- * rating, status, note); the state file is what counts, so it is read
- * as no field of the posting. */
-static void
-k_billet_state(struct lctx *x, const struct ynode *n)
-{
-	(void)x, (void)n;
-}
-
 /* Reads apply: a mapping, or a URL / address / note as text. */
 static void
 k_apply(struct lctx *x, const struct ynode *n)
