@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: MIT */
+/* state_int: what the state module's files share (state.c: entries and
+ * the API; state_read.c: parsing the file; state_save.c: writing it under
+ * the lock, merging another process's changes). Not for other modules. */
+#ifndef BILLET_STATE_INT_H
+#define BILLET_STATE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include "state.h"
+
+/* What a failed save means for the changes of a run. */
+#define NOT_SAVED "state not saved (kept in memory, will retry): "
+
+/* Fills err (may be NULL) printf-style. */
+void state_err(struct state_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Fills err (may be NULL) with what, then the cause printf-style, and
+ * marks where the cause begins. */
+void state_err_cause(struct state_error *err, const char *what,
+                     const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A string made safe to show on one line (malloc'd): controls (a newline
+ * as ^J) and bidi overrides visible. */
+char *state_shown(const char *s, size_t len);
+
+/* ---- kept values: unknown keys of an entry, as they were written ---- */
+
+/* What a kept node is. */
+enum kept_kind { K_SCALAR, K_SEQ, K_MAP };
+
+/* A YAML node kept to be written back: a scalar, or a sequence, or a
+ * mapping whose kids alternate key and value. Owns everything below. */
+struct kept {
+	enum kept_kind kind;
+	char *s;            /* K_SCALAR: the text (len bytes, NUL added) */
+	size_t len;         /* the length of s */
+	char *tag;          /* an explicit tag, or NULL */
+	int style;          /* the yaml_*_style_t it was written in */
+	bool implicit;      /* plain_implicit, or the collection's implicit */
+	bool qimplicit;     /* quoted_implicit */
+	struct kept *kids;  /* items, or keys and values */
+	size_t n, cap;      /* kids used and allocated */
+};
+
+/* Frees what k holds and empties it. */
+void state_kept_free(struct kept *k);
+/* Moves child to the end of parent's kids (child is emptied). */
+void state_kept_push(struct kept *parent, struct kept *child);
+
+/* ---- entries and the id table ---- */
+
+/* Fields, as bits of a mask. */
+enum {
+	F_MARK = 1, F_HIDDEN = 2, F_READ = 4, F_SEEN = 8, F_RATING = 16,
+	F_STATUS = 32, F_NOTE = 64,
+};
+
+/* One posting's entry; pub is what state_get shows. */
+struct entry {
+	struct state_entry pub;
+	char *id;         /* owned; pub.id points here */
+	char *note;       /* owned; pub.note points here, NULL when none */
+	unsigned pending; /* fields changed here and not saved yet */
+	unsigned gen;     /* merge generation that last saw it on disk */
+	unsigned line;    /* where it was read from, 1-based */
+	struct kept extra; /* K_MAP of unknown keys, n == 0 when none */
+};
+
+/* A new entry for id[0..len), nothing set. */
+struct entry *state_entry_new(const char *id, size_t len);
+/* Frees an entry (NULL is fine). */
+void state_entry_free(struct entry *e);
+
+/* Entries by id: an array in file order and an open-addressing hash of
+ * indices + 1 (0: empty). Owns the entries. */
+struct table {
+	struct entry **v; /* the entries in file order (NULL: moved out) */
+	size_t n, cap;    /* used and allocated */
+	uint32_t *slot;   /* the hash */
+	size_t nslot;     /* a power of two, or 0 */
+};
+
+/* The entry for id in t, or NULL. */
+struct entry *state_table_find(const struct table *t, const char *id);
+/* Adds e, whose id is not in t yet. */
+void state_table_add(struct table *t, struct entry *e);
+/* Frees every entry and empties t. */
+void state_table_free(struct table *t);
+
+/* ---- the state ---- */
+
+struct state {
+	char *path;        /* the file */
+	char *lockpath;    /* path + ".lock" */
+	char *dir;         /* its directory */
+	char *base;        /* its name in dir */
+	struct table t;    /* every entry */
+	bool readonly;     /* never write: the file did not parse */
+	char problem[1024]; /* why readonly */
+	bool have_disk;    /* disk describes the file last read or written */
+	struct stat disk;  /* the file as last read or written */
+	int batch;         /* state_begin depth */
+	bool unsaved;      /* some entry has pending fields */
+	unsigned gen;      /* merge generation */
+};
+
+/* ---- state_read.c ---- */
+
+/* What state_load found. */
+enum load_result { LOAD_OK, LOAD_MISSING, LOAD_SAME, LOAD_UNREADABLE,
+                   LOAD_BAD };
+/* Reads and parses st's file into t, unless it is the version st last
+ * saw (LOAD_SAME, when skip_same). *sb gets the file's stat; err says
+ * why on LOAD_UNREADABLE and LOAD_BAD. */
+enum load_result state_load(struct state *st, struct table *t,
+                            struct stat *sb, bool skip_same,
+                            struct state_error *err);
+
+/* ---- state_save.c ---- */
+
+/* Makes the state read-only for this run because of msg. */
+void state_go_readonly(struct state *st, const char *msg);
+/* Fills err with the read-only state's problem, as a failed save. */
+void state_readonly_error(const struct state *st, struct state_error *err);
+/* Reads the file if another process changed it and merges it in. */
+bool state_reread(struct state *st, struct state_error *err);
+/* Syncs a directory so a rename in it lasts. */
+bool state_sync_dir(const char *dir);
+/* The directory part of path ("." when none); malloc'd. */
+char *state_dir_of(const char *path);
+/* Writes data to a new temporary file beside path with mode and syncs
+ * it; *tmp gets its name. On failure nothing is left behind, and errno
+ * and *step say what failed. */
+bool state_write_temp(const char *path, const char *data, size_t len,
+                      mode_t mode, char **tmp, const char **step);
+/* Takes the lock, merges the file, writes the state beside it and renames
+ * it into place. Pending changes stay pending unless all of that worked. */
+bool state_save_now(struct state *st, struct state_error *err);
+
+#endif

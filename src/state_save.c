@@ -1,0 +1,574 @@
+/* SPDX-License-Identifier: MIT */
+/* state_save: writing the state file. Every save takes a lock, merges
+ * what another process wrote since, writes the YAML with libyaml's
+ * emitter and puts it in place atomically. */
+#include "state_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <yaml.h>
+
+#include "text.h"
+
+/* Copies the fields in mask from d to e (moving the note). */
+static void
+take_fields(struct entry *e, struct entry *d, unsigned mask)
+{
+	if (mask & F_MARK)
+		e->pub.marked = d ? d->pub.marked : false;
+	if (mask & F_HIDDEN)
+		e->pub.hidden = d ? d->pub.hidden : false;
+	if (mask & F_READ)
+		e->pub.read = d ? d->pub.read : false;
+	if (mask & F_SEEN)
+		e->pub.seen = d ? d->pub.seen : false;
+	if (mask & F_RATING)
+		e->pub.rating = d ? d->pub.rating : 0;
+	if (mask & F_STATUS)
+		e->pub.status = d ? d->pub.status : QSTATUS_NONE;
+	if (mask & F_NOTE) {
+		bool same = d && d->note && e->note && !strcmp(d->note, e->note);
+		if (!same) {
+			free(e->note);
+			e->note = d ? d->note : NULL;
+			if (d)
+				d->note = NULL;
+			e->pub.note = e->note;
+		}
+	}
+}
+
+/* Merges what is on disk into st: every field this process has not
+ * changed since its last save takes the disk's value; entries only on
+ * disk join; unknown keys are the disk's. d's entries are moved or freed. */
+static void
+merge(struct state *st, struct table *d)
+{
+	unsigned gen = ++st->gen;
+	for (size_t i = 0; i < d->n; i++) {
+		struct entry *x = d->v[i];
+		struct entry *e = state_table_find(&st->t, x->id);
+		if (!e) {
+			x->gen = gen;
+			x->pub.was_seen = false;
+			state_table_add(&st->t, x);
+			d->v[i] = NULL;
+			continue;
+		}
+		e->gen = gen;
+		take_fields(e, x, ~e->pending);
+		state_kept_free(&e->extra);
+		e->extra = x->extra;
+		memset(&x->extra, 0, sizeof(x->extra));
+	}
+	for (size_t i = 0; i < st->t.n; i++) {
+		struct entry *e = st->t.v[i];
+		if (e->gen == gen)
+			continue;
+		take_fields(e, NULL, ~e->pending);
+		state_kept_free(&e->extra);
+		e->extra.kind = K_MAP;
+	}
+	state_table_free(d);
+}
+
+/* ---- writing YAML ---- */
+
+static int
+emit_to_buf(void *data, unsigned char *s, size_t n)
+{
+	buf_add(data, (const char *)s, n);
+	return 1;
+}
+
+/* True if a plain scalar s would read as something other than a string
+ * (null, a boolean, a number, a date), so it is quoted. */
+static bool
+looks_typed(const char *s)
+{
+	static const char *const words[] = {
+		"~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
+	};
+	if (!*s || strchr("0123456789+-.", s[0]))
+		return true;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcasecmp(s, words[i]))
+			return true;
+	return false;
+}
+
+static bool
+em_scalar(yaml_emitter_t *em, const char *tag, const char *s, size_t len,
+          bool pi, bool qi, yaml_scalar_style_t style)
+{
+	yaml_event_t ev;
+	if (len > INT_MAX)
+		return false;
+	if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)tag,
+	                                  (yaml_char_t *)s, (int)len, pi, qi,
+	                                  style))
+		return false;
+	return yaml_emitter_emit(em, &ev);
+}
+
+/* A string scalar: plain where it reads back as the same string. */
+static bool
+em_str(yaml_emitter_t *em, const char *s)
+{
+	return em_scalar(em, NULL, s, strlen(s), 1, 1,
+	                 looks_typed(s) ? YAML_SINGLE_QUOTED_SCALAR_STYLE
+	                                : YAML_ANY_SCALAR_STYLE);
+}
+
+/* A plain scalar such as true or 3. */
+static bool
+em_plain(yaml_emitter_t *em, const char *s)
+{
+	return em_scalar(em, NULL, s, strlen(s), 1, 0,
+	                 YAML_PLAIN_SCALAR_STYLE);
+}
+
+static bool
+em_kept(yaml_emitter_t *em, const struct kept *k)
+{
+	yaml_event_t ev;
+	switch (k->kind) {
+	case K_SCALAR:
+		return em_scalar(em, k->tag, k->s, k->len, k->implicit,
+		                 k->qimplicit, (yaml_scalar_style_t)k->style);
+	case K_SEQ:
+		if (!yaml_sequence_start_event_initialize(
+		            &ev, NULL, (yaml_char_t *)k->tag, k->implicit,
+		            (yaml_sequence_style_t)k->style) ||
+		    !yaml_emitter_emit(em, &ev))
+			return false;
+		for (size_t i = 0; i < k->n; i++)
+			if (!em_kept(em, &k->kids[i]))
+				return false;
+		return yaml_sequence_end_event_initialize(&ev) &&
+		       yaml_emitter_emit(em, &ev);
+	case K_MAP:
+		if (!yaml_mapping_start_event_initialize(
+		            &ev, NULL, (yaml_char_t *)k->tag, k->implicit,
+		            (yaml_mapping_style_t)k->style) ||
+		    !yaml_emitter_emit(em, &ev))
+			return false;
+		for (size_t i = 0; i < k->n; i++)
+			if (!em_kept(em, &k->kids[i]))
+				return false;
+		return yaml_mapping_end_event_initialize(&ev) &&
+		       yaml_emitter_emit(em, &ev);
+	}
+	return false;
+}
+
+/* True if the entry has anything worth writing. */
+static bool
+entry_worth(const struct entry *e)
+{
+	const struct state_entry *p = &e->pub;
+	return p->marked || p->hidden || p->read || p->seen || p->rating ||
+	       p->status || e->note || e->extra.n;
+}
+
+static bool
+em_entry(yaml_emitter_t *em, const struct entry *e)
+{
+	yaml_event_t ev;
+	const struct state_entry *p = &e->pub;
+	if (!em_str(em, e->id) ||
+	    !yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+	                                         YAML_BLOCK_MAPPING_STYLE) ||
+	    !yaml_emitter_emit(em, &ev))
+		return false;
+	if (p->marked && !(em_plain(em, "marked") && em_plain(em, "true")))
+		return false;
+	if (p->hidden && !(em_plain(em, "hidden") && em_plain(em, "true")))
+		return false;
+	if (p->read && !(em_plain(em, "read") && em_plain(em, "true")))
+		return false;
+	if (p->seen && !(em_plain(em, "seen") && em_plain(em, "true")))
+		return false;
+	if (p->rating) {
+		char n[2] = {(char)('0' + p->rating), '\0'};
+		if (!em_plain(em, "rating") || !em_plain(em, n))
+			return false;
+	}
+	if (p->status && !(em_plain(em, "status") &&
+	                   em_plain(em, query_status_name(p->status))))
+		return false;
+	if (e->note) {
+		/* several lines read best as a literal block; the emitter
+		 * falls back to a double-quoted string with escapes where a
+		 * block cannot hold the text exactly */
+		bool lines = strchr(e->note, '\n') != NULL;
+		if (!em_plain(em, "note") ||
+		    !em_scalar(em, NULL, e->note, strlen(e->note), 1, 1,
+		               lines ? YAML_LITERAL_SCALAR_STYLE
+		               : looks_typed(e->note)
+		                     ? YAML_SINGLE_QUOTED_SCALAR_STYLE
+		                     : YAML_ANY_SCALAR_STYLE))
+			return false;
+	}
+	for (size_t i = 0; i < e->extra.n; i++)
+		if (!em_kept(em, &e->extra.kids[i]))
+			return false;
+	return yaml_mapping_end_event_initialize(&ev) &&
+	       yaml_emitter_emit(em, &ev);
+}
+
+/* Writes the whole state as YAML into out. */
+static bool
+emit_state(const struct state *st, struct buf *out, struct state_error *err)
+{
+	yaml_emitter_t em;
+	yaml_event_t ev;
+	if (!yaml_emitter_initialize(&em))
+		die_nomem();
+	yaml_emitter_set_output(&em, emit_to_buf, out);
+	yaml_emitter_set_unicode(&em, 1);
+	yaml_emitter_set_width(&em, -1);
+	yaml_emitter_set_indent(&em, 2);
+	yaml_emitter_set_break(&em, YAML_LN_BREAK);
+	bool ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) &&
+	          yaml_emitter_emit(&em, &ev) &&
+	          yaml_document_start_event_initialize(&ev, NULL, NULL, NULL,
+	                                               1) &&
+	          yaml_emitter_emit(&em, &ev) &&
+	          yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+	                                    YAML_BLOCK_MAPPING_STYLE) &&
+	          yaml_emitter_emit(&em, &ev);
+	for (size_t i = 0; ok && i < st->t.n; i++)
+		if (entry_worth(st->t.v[i]))
+			ok = em_entry(&em, st->t.v[i]);
+	ok = ok && yaml_mapping_end_event_initialize(&ev) &&
+	     yaml_emitter_emit(&em, &ev) &&
+	     yaml_document_end_event_initialize(&ev, 1) &&
+	     yaml_emitter_emit(&em, &ev) &&
+	     yaml_stream_end_event_initialize(&ev) &&
+	     yaml_emitter_emit(&em, &ev) && yaml_emitter_flush(&em);
+	if (!ok)
+		state_err_cause(err, "state not saved: ",
+		                "cannot write YAML: %s",
+		                em.problem ? em.problem
+		                           : "a value is not valid UTF-8");
+	yaml_emitter_delete(&em);
+	return ok;
+}
+
+
+
+/* ---- files ---- */
+
+/* Writes all of s, going on after short writes and EINTR. */
+static bool
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = state_io.write(fd, s, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		if (w == 0) {
+			errno = ENOSPC;
+			return false;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+static int
+sync_fd(int fd)
+{
+	int r;
+	while ((r = state_io.fsync(fd)) != 0 && errno == EINTR)
+		;
+	return r;
+}
+
+/* Syncs a directory so a rename in it lasts; file systems that cannot
+ * sync a directory are let be. */
+bool
+state_sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	int r = sync_fd(fd);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return r == 0 || errno == EINVAL || errno == ENOTSUP;
+}
+
+/* The directory part of path ("." when none); malloc'd. */
+char *
+state_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Creates dir and its missing parents, 0700. */
+static bool
+make_dirs(const char *dir)
+{
+	struct stat sb;
+	if (stat(dir, &sb) == 0)
+		return S_ISDIR(sb.st_mode) || (errno = ENOTDIR, false);
+	char *p = xstrdup(dir);
+	for (char *q = p + 1;; q++) {
+		if (*q != '/' && *q != '\0')
+			continue;
+		char c = *q;
+		*q = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			int e = errno;
+			free(p);
+			errno = e;
+			return false;
+		}
+		*q = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return true;
+}
+
+/* Writes data to a new temporary file beside path with mode and syncs
+ * it; *tmp gets its name. On failure nothing is left behind, and errno
+ * and *step say what failed. */
+bool
+state_write_temp(const char *path, const char *data, size_t len, mode_t mode,
+                 char **tmp, const char **step)
+{
+	size_t pl = strlen(path);
+	char *name = xmalloc(pl + sizeof(".tmp.XXXXXX"));
+	memcpy(name, path, pl);
+	memcpy(name + pl, ".tmp.XXXXXX", sizeof(".tmp.XXXXXX"));
+	*step = "create a temporary file for";
+	int fd = mkstemp(name);
+	if (fd < 0) {
+		free(name);
+		return false;
+	}
+	bool ok = false;
+	*step = "write";
+	if (fchmod(fd, mode) == 0 && write_all(fd, data, len)) {
+		*step = "sync";
+		ok = sync_fd(fd) == 0;
+	}
+	int e = errno;
+	if (close(fd) != 0 && ok) {
+		*step = "write";
+		e = errno;
+		ok = false;
+	}
+	if (!ok) {
+		unlink(name);
+		free(name);
+		errno = e;
+		return false;
+	}
+	*tmp = name;
+	return true;
+}
+
+/* Removes temporary files a killed save left beside the state file; only
+ * under the lock, when no other save can be writing one. */
+static void
+remove_stale_temps(const struct state *st)
+{
+	DIR *d = opendir(st->dir);
+	if (!d)
+		return;
+	size_t bl = strlen(st->base);
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, st->base, bl) == 0 &&
+		    strncmp(de->d_name + bl, ".tmp.", 5) == 0 &&
+		    strlen(de->d_name + bl + 5) == 6)
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+
+/* Opens and locks the lock file; -1 on failure (err filled). */
+static int
+lock_take(const struct state *st, struct state_error *err)
+{
+	int fd = open(st->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int why = errno;
+	if (fd < 0 && (errno == EACCES || errno == EROFS))
+		fd = open(st->lockpath, O_RDONLY | O_CLOEXEC);
+	char *p = NULL;
+	if (fd < 0) {
+		/* the first open's reason: a read-only directory, not the
+		 * missing lock file the second open then finds */
+		p = state_shown(st->lockpath, strlen(st->lockpath));
+		state_err_cause(err, NOT_SAVED, "cannot open the lock %s: %s",
+		                p, strerror(why));
+		free(p);
+		return -1;
+	}
+	long waited = 0;
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK || waited >= state_io.lock_wait_ms) {
+			int e = errno;
+			p = state_shown(st->lockpath, strlen(st->lockpath));
+			if (e == EWOULDBLOCK)
+				state_err_cause(err, NOT_SAVED, "another "
+				                "billet holds the lock %s", p);
+			else
+				state_err_cause(err, NOT_SAVED,
+				                "cannot lock %s: %s", p,
+				                strerror(e));
+			free(p);
+			close(fd);
+			return -1;
+		}
+		struct timespec ts = {0, 5 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+		waited += 5;
+	}
+}
+
+void
+state_go_readonly(struct state *st, const char *msg)
+{
+	st->readonly = true;
+	snprintf(st->problem, sizeof(st->problem), "%s", msg);
+}
+
+void
+state_readonly_error(const struct state *st, struct state_error *err)
+{
+	state_err_cause(err, "state not saved (kept for this run only): ", "%s",
+	                st->problem);
+}
+
+bool
+state_reread(struct state *st, struct state_error *err)
+{
+	struct table d = {0};
+	struct stat sb;
+	struct state_error e = {0};
+	switch (state_load(st, &d, &sb, true, &e)) {
+	case LOAD_OK:
+		merge(st, &d);
+		st->disk = sb;
+		st->have_disk = true;
+		return true;
+	case LOAD_MISSING:
+		/* gone: what this process knows is all there is */
+		st->have_disk = false;
+		return true;
+	case LOAD_SAME:
+		return true;
+	case LOAD_UNREADABLE:
+		state_err_cause(err, NOT_SAVED, "%s", e.msg);
+		return false;
+	case LOAD_BAD:
+		state_go_readonly(st, e.msg);
+		state_readonly_error(st, err);
+		return false;
+	}
+	return false;
+}
+
+bool
+state_save_now(struct state *st, struct state_error *err)
+{
+	if (st->readonly) {
+		state_readonly_error(st, err);
+		return false;
+	}
+	char *p = state_shown(st->path, strlen(st->path));
+	bool ok = false;
+	if (!make_dirs(st->dir)) {
+		char *d = state_shown(st->dir, strlen(st->dir));
+		state_err_cause(err, NOT_SAVED,
+		                "cannot create the directory %s: %s", d,
+		                strerror(errno));
+		free(d);
+		free(p);
+		return false;
+	}
+	int lfd = lock_take(st, err);
+	if (lfd < 0) {
+		free(p);
+		return false;
+	}
+	struct buf y = {0};
+	char *tmp = NULL;
+	const char *step = "write";
+	bool sync_failed = false; /* after the rename: the file is new */
+	if (!state_reread(st, err))
+		goto out;
+	remove_stale_temps(st);
+	if (!emit_state(st, &y, err))
+		goto out;
+	mode_t mode = st->have_disk ? (st->disk.st_mode & 07777) : 0600;
+	if (!state_write_temp(st->path, y.s ? y.s : "", y.len, mode, &tmp,
+	                      &step))
+		goto fail;
+	step = "replace";
+	if (state_io.rename(tmp, st->path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+		goto fail;
+	}
+	struct stat sb;
+	if (stat(st->path, &sb) == 0) {
+		st->disk = sb;
+		st->have_disk = true;
+	} else {
+		st->have_disk = false;
+	}
+	step = "sync the directory of";
+	if (!state_sync_dir(st->dir)) {
+		sync_failed = true;
+		goto fail;
+	}
+	for (size_t i = 0; i < st->t.n; i++)
+		st->t.v[i]->pending = 0;
+	st->unsaved = false;
+	ok = true;
+	goto out;
+fail:
+	state_err_cause(err, NOT_SAVED, "cannot %s %s: %s", step, p,
+	                strerror(errno));
+	if (err && sync_failed)
+		err->replaced = true;
+out:
+	close(lfd); /* releases the lock */
+	free(tmp);
+	buf_free(&y);
+	free(p);
+	return ok;
+}
