@@ -3,9 +3,14 @@
  * dispatch to JSON, YAML (export_tree.c) and Markdown (export_md.c). */
 #include "export_int.h"
 
+#include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include "atomic.h"
 
 static const char *const format_names[] = {
 	[FMT_TEXT] = "text", [FMT_TSV] = "tsv", [FMT_CSV] = "csv",
@@ -324,4 +329,43 @@ export_show(FILE *f, const struct posting *p, enum format fmt, int width,
 	}
 	export_flush(f, &o);
 	buf_free(&o);
+}
+
+/* ---- export to a file ---- */
+
+enum export_result
+export_file(const char *path, bool overwrite, struct posting *const *v,
+            size_t n, enum format fmt, int width,
+            const struct export_hooks *h, char *msg, size_t size)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+	if (!f)
+		die_nomem();
+	/* the shortlist's export: TSV and CSV name their columns and
+	 * carry each posting's rating, status and note */
+	export_list(f, v, n, fmt, width, EXPORT_HEADER | EXPORT_STATE, h);
+	if (fclose(f) != 0)
+		die_nomem();
+	mode_t um = umask(0);
+	umask(um);
+	char why[768];
+	enum export_result res = EXPORT_FAILED;
+	switch (atomic_write(path, data, len, 0666 & ~um, overwrite, why,
+	                     sizeof(why))) {
+	case ATOMIC_DONE:
+		res = EXPORT_DONE;
+		break;
+	case ATOMIC_EXISTS:
+		res = EXPORT_EXISTS;
+		break;
+	case ATOMIC_FAILED:
+	case ATOMIC_UNSYNCED:
+		if (msg && size)
+			snprintf(msg, size, "not exported: %s", why);
+		break;
+	}
+	free(data);
+	return res;
 }

@@ -46,6 +46,21 @@ void export_list(FILE *f, struct posting *const *v, size_t n,
  * billet_state: pass NULL for the posting alone). */
 void export_show(FILE *f, const struct posting *p, enum format fmt,
                  int width, const struct export_hooks *h);
+/* What export_file did. */
+enum export_result {
+	EXPORT_DONE,   /* the file is written */
+	EXPORT_EXISTS, /* path exists and overwrite was false: nothing done */
+	EXPORT_FAILED, /* nothing written; the message says why */
+};
+/* Writes the postings to path in fmt (width for text) with the hooks'
+ * state (TSV and CSV with a header and the state's columns), atomically
+ * (atomic.h): an existing path is replaced only when overwrite. On
+ * EXPORT_FAILED msg (size bytes) says why: "not exported: cannot ...". */
+enum export_result export_file(const char *path, bool overwrite,
+                               struct posting *const *v, size_t n,
+                               enum format fmt, int width,
+                               const struct export_hooks *h, char *msg,
+                               size_t size);
 /* Appends a CSV cell: quoted per RFC 4180 when needed, and prefixed with
  * ' when it starts with =, +, - or @ so spreadsheets do not run it (TSV
  * cells are guarded the same way). */

@@ -17,15 +17,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "state_int.h"
 #include "text.h"
 
-/* ---- the calls saving goes through ---- */
+/* ---- how saving behaves ---- */
 
 struct state_io state_io = {
-	.write = write,
-	.fsync = fsync,
-	.rename = rename,
 	.lock_wait_ms = 5000,
 };
 
@@ -236,9 +234,7 @@ state_open(const char *path, struct state_error *err)
 		st->path = real ? real : xstrdup(given);
 	}
 	free(def);
-	st->dir = state_dir_of(st->path);
-	const char *slash = strrchr(st->path, '/');
-	st->base = xstrdup(slash ? slash + 1 : st->path);
+	st->dir = atomic_dir(st->path);
 	struct buf b = {0};
 	buf_printf(&b, "%s.lock", st->path);
 	st->lockpath = buf_steal(&b);
@@ -274,7 +270,6 @@ state_close(struct state *st)
 	free(st->path);
 	free(st->lockpath);
 	free(st->dir);
-	free(st->base);
 	free(st);
 }
 
@@ -606,88 +601,4 @@ state_status_parse(const char *s)
 		if (!strcasecmp(s, query_status_name(i)))
 			return i;
 	return -1;
-}
-
-
-/* ---- export to a file ---- */
-
-enum export_result
-export_file(const char *path, bool overwrite, struct posting *const *v,
-            size_t n, enum format fmt, int width,
-            const struct export_hooks *h, struct state_error *err)
-{
-	char *data = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&data, &len);
-	if (!f)
-		die_nomem();
-	/* the shortlist's export: TSV and CSV name their columns and
-	 * carry each posting's rating, status and note */
-	export_list(f, v, n, fmt, width, EXPORT_HEADER | EXPORT_STATE, h);
-	if (fclose(f) != 0)
-		die_nomem();
-	mode_t um = umask(0);
-	umask(um);
-	char *p = state_shown(path, strlen(path));
-	char *dir = state_dir_of(path);
-	char *tmp = NULL;
-	const char *step;
-	enum export_result res = EXPORT_FAILED;
-	if (!state_write_temp(path, data, len, 0666 & ~um, &tmp, &step))
-		goto fail;
-	if (overwrite) {
-		step = "replace";
-		if (state_io.rename(tmp, path) != 0)
-			goto fail_tmp;
-	} else if (link(tmp, path) == 0) {
-		unlink(tmp);
-	} else if (errno == EEXIST) {
-		unlink(tmp);
-		res = EXPORT_EXISTS;
-		goto out;
-	} else if (errno == EPERM || errno == ENOTSUP || errno == EMLINK ||
-	           errno == ENOSYS) {
-		/* no hard links here: claim the name, then replace the claim */
-		step = "create";
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-		              0600);
-		if (fd < 0) {
-			if (errno == EEXIST) {
-				unlink(tmp);
-				res = EXPORT_EXISTS;
-				goto out;
-			}
-			goto fail_tmp;
-		}
-		close(fd);
-		step = "replace";
-		if (state_io.rename(tmp, path) != 0) {
-			int e = errno;
-			unlink(path);
-			errno = e;
-			goto fail_tmp;
-		}
-	} else {
-		step = "create";
-		goto fail_tmp;
-	}
-	step = "sync the directory of";
-	if (!state_sync_dir(dir))
-		goto fail;
-	res = EXPORT_DONE;
-	goto out;
-fail_tmp: {
-	int e = errno;
-	unlink(tmp);
-	errno = e;
-}
-fail:
-	state_err(err, "not exported: cannot %s %s: %s", step, p,
-		  strerror(errno));
-out:
-	free(tmp);
-	free(dir);
-	free(p);
-	free(data);
-	return res;
 }

@@ -125,30 +125,12 @@ void state_export_hooks(struct state *st, struct export_hooks *h);
 /* Reads a status name ("applied", "none"...; any case); -1 if unknown. */
 int state_status_parse(const char *s);
 
-/* What export_file did. */
-enum export_result {
-	EXPORT_DONE,   /* the file is written */
-	EXPORT_EXISTS, /* path exists and overwrite was false: nothing done */
-	EXPORT_FAILED, /* nothing written; err says why */
-};
-/* Writes the postings to path in fmt (width for text) with the hooks'
- * state, atomically: a temporary file in the same directory, fsync, then
- * a link that fails on an existing file, or a rename when overwrite. */
-enum export_result export_file(const char *path, bool overwrite,
-                               struct posting *const *v, size_t n,
-                               enum format fmt, int width,
-                               const struct export_hooks *h,
-                               struct state_error *err);
-
-/* The system calls saving goes through; tests replace them to inject
- * failures (ENOSPC, EIO...). Every member is always set. */
+/* How saving behaves; tests change it. The file itself is written by
+ * atomic_write (atomic.h), whose system calls tests replace too. */
 struct state_io {
-	ssize_t (*write)(int fd, const void *buf, size_t n); /* write(2) */
-	int (*fsync)(int fd);                        /* files and directories */
-	int (*rename)(const char *from, const char *to);     /* rename(2) */
 	int lock_wait_ms; /* how long a save waits for the lock (5000) */
 };
-/* The calls in use; the defaults are the real ones. */
+/* The settings in use. */
 extern struct state_io state_io;
 
 #endif

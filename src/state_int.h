@@ -97,7 +97,6 @@ struct state {
 	char *path;        /* the file */
 	char *lockpath;    /* path + ".lock" */
 	char *dir;         /* its directory */
-	char *base;        /* its name in dir */
 	struct table t;    /* every entry */
 	bool readonly;     /* never write: the file did not parse */
 	char problem[1024]; /* why readonly */
@@ -128,15 +127,6 @@ void state_go_readonly(struct state *st, const char *msg);
 void state_readonly_error(const struct state *st, struct state_error *err);
 /* Reads the file if another process changed it and merges it in. */
 bool state_reread(struct state *st, struct state_error *err);
-/* Syncs a directory so a rename in it lasts. */
-bool state_sync_dir(const char *dir);
-/* The directory part of path ("." when none); malloc'd. */
-char *state_dir_of(const char *path);
-/* Writes data to a new temporary file beside path with mode and syncs
- * it; *tmp gets its name. On failure nothing is left behind, and errno
- * and *step say what failed. */
-bool state_write_temp(const char *path, const char *data, size_t len,
-                      mode_t mode, char **tmp, const char **step);
 /* Takes the lock, merges the file, writes the state beside it and renames
  * it into place. Pending changes stay pending unless all of that worked. */
 bool state_save_now(struct state *st, struct state_error *err);

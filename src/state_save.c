@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* state_save: writing the state file. Every save takes a lock, merges
  * what another process wrote since, writes the YAML with libyaml's
- * emitter and puts it in place atomically. */
+ * emitter and puts it in place atomically (atomic.c). */
 #include "state_int.h"
 
 #include <errno.h>
@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <dirent.h>
 #include <yaml.h>
 
+#include "atomic.h"
 #include "text.h"
 
 /* Copies the fields in mask from d to e (moving the note). */
@@ -270,63 +270,6 @@ emit_state(const struct state *st, struct buf *out, struct state_error *err)
 
 /* ---- files ---- */
 
-/* Writes all of s, going on after short writes and EINTR. */
-static bool
-write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = state_io.write(fd, s, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		if (w == 0) {
-			errno = ENOSPC;
-			return false;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
-static int
-sync_fd(int fd)
-{
-	int r;
-	while ((r = state_io.fsync(fd)) != 0 && errno == EINTR)
-		;
-	return r;
-}
-
-/* Syncs a directory so a rename in it lasts; file systems that cannot
- * sync a directory are let be. */
-bool
-state_sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	int r = sync_fd(fd);
-	int e = errno;
-	close(fd);
-	errno = e;
-	return r == 0 || errno == EINVAL || errno == ENOTSUP;
-}
-
-/* The directory part of path ("." when none); malloc'd. */
-char *
-state_dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Creates dir and its missing parents, 0700. */
 static bool
 make_dirs(const char *dir)
@@ -353,65 +296,6 @@ make_dirs(const char *dir)
 	free(p);
 	return true;
 }
-
-/* Writes data to a new temporary file beside path with mode and syncs
- * it; *tmp gets its name. On failure nothing is left behind, and errno
- * and *step say what failed. */
-bool
-state_write_temp(const char *path, const char *data, size_t len, mode_t mode,
-                 char **tmp, const char **step)
-{
-	size_t pl = strlen(path);
-	char *name = xmalloc(pl + sizeof(".tmp.XXXXXX"));
-	memcpy(name, path, pl);
-	memcpy(name + pl, ".tmp.XXXXXX", sizeof(".tmp.XXXXXX"));
-	*step = "create a temporary file for";
-	int fd = mkstemp(name);
-	if (fd < 0) {
-		free(name);
-		return false;
-	}
-	bool ok = false;
-	*step = "write";
-	if (fchmod(fd, mode) == 0 && write_all(fd, data, len)) {
-		*step = "sync";
-		ok = sync_fd(fd) == 0;
-	}
-	int e = errno;
-	if (close(fd) != 0 && ok) {
-		*step = "write";
-		e = errno;
-		ok = false;
-	}
-	if (!ok) {
-		unlink(name);
-		free(name);
-		errno = e;
-		return false;
-	}
-	*tmp = name;
-	return true;
-}
-
-/* Removes temporary files a killed save left beside the state file; only
- * under the lock, when no other save can be writing one. */
-static void
-remove_stale_temps(const struct state *st)
-{
-	DIR *d = opendir(st->dir);
-	if (!d)
-		return;
-	size_t bl = strlen(st->base);
-	struct dirent *de;
-	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, st->base, bl) == 0 &&
-		    strncmp(de->d_name + bl, ".tmp.", 5) == 0 &&
-		    strlen(de->d_name + bl + 5) == 6)
-			unlinkat(dirfd(d), de->d_name, 0);
-	}
-	closedir(d);
-}
-
 
 /* Opens and locks the lock file; -1 on failure (err filled). */
 static int
@@ -507,68 +391,48 @@ state_save_now(struct state *st, struct state_error *err)
 		state_readonly_error(st, err);
 		return false;
 	}
-	char *p = state_shown(st->path, strlen(st->path));
-	bool ok = false;
 	if (!make_dirs(st->dir)) {
 		char *d = state_shown(st->dir, strlen(st->dir));
 		state_err_cause(err, NOT_SAVED,
 		                "cannot create the directory %s: %s", d,
 		                strerror(errno));
 		free(d);
-		free(p);
 		return false;
 	}
 	int lfd = lock_take(st, err);
-	if (lfd < 0) {
-		free(p);
+	if (lfd < 0)
 		return false;
-	}
 	struct buf y = {0};
-	char *tmp = NULL;
-	const char *step = "write";
-	bool sync_failed = false; /* after the rename: the file is new */
+	bool ok = false;
 	if (!state_reread(st, err))
 		goto out;
-	remove_stale_temps(st);
+	atomic_tidy(st->path); /* under the lock: no save is writing one */
 	if (!emit_state(st, &y, err))
 		goto out;
 	mode_t mode = st->have_disk ? (st->disk.st_mode & 07777) : 0600;
-	if (!state_write_temp(st->path, y.s ? y.s : "", y.len, mode, &tmp,
-	                      &step))
-		goto fail;
-	step = "replace";
-	if (state_io.rename(tmp, st->path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		errno = e;
-		goto fail;
+	char why[768];
+	enum atomic_result r = atomic_write(st->path, y.s ? y.s : "", y.len,
+	                                    mode, true, why, sizeof(why));
+	if (r == ATOMIC_DONE || r == ATOMIC_UNSYNCED) {
+		struct stat sb;
+		st->have_disk = stat(st->path, &sb) == 0;
+		if (st->have_disk)
+			st->disk = sb;
 	}
-	struct stat sb;
-	if (stat(st->path, &sb) == 0) {
-		st->disk = sb;
-		st->have_disk = true;
-	} else {
-		st->have_disk = false;
-	}
-	step = "sync the directory of";
-	if (!state_sync_dir(st->dir)) {
-		sync_failed = true;
-		goto fail;
+	if (r != ATOMIC_DONE) {
+		/* unsynced: the change is in the file, perhaps not for good,
+		 * so it stays pending and the next save syncs again */
+		state_err_cause(err, NOT_SAVED, "%s", why);
+		if (err && r == ATOMIC_UNSYNCED)
+			err->replaced = true;
+		goto out;
 	}
 	for (size_t i = 0; i < st->t.n; i++)
 		st->t.v[i]->pending = 0;
 	st->unsaved = false;
 	ok = true;
-	goto out;
-fail:
-	state_err_cause(err, NOT_SAVED, "cannot %s %s: %s", step, p,
-	                strerror(errno));
-	if (err && sync_failed)
-		err->replaced = true;
 out:
 	close(lfd); /* releases the lock */
-	free(tmp);
 	buf_free(&y);
-	free(p);
 	return ok;
 }

@@ -183,20 +183,22 @@ mark_fails() {
 
 ok "--mark: write fails with ENOSPC" \
 	mark_fails "write:ENOSPC" "write ENOSPC" \
-	"cannot write $F: No space left on device"
+	"cannot write a temporary file in $C: No space left on device"
 ok "--mark: write fails with EIO" \
-	mark_fails "write:EIO" "write EIO" "cannot write $F: Input/output error"
+	mark_fails "write:EIO" "write EIO" \
+	"cannot write a temporary file in $C: Input/output error"
 ok "--mark: write fails with EDQUOT" \
-	mark_fails "write:EDQUOT" "write EDQUOT" "cannot write $F: Disk quota"
+	mark_fails "write:EDQUOT" "write EDQUOT" \
+	"cannot write a temporary file in $C: Disk quota"
 ok "--mark: a short write, then ENOSPC (a disk filling up)" \
 	mark_fails "write:short:1,write:ENOSPC:2" "write ENOSPC" \
 	"No space left on device"
 ok "--mark: fsync of the new file fails with EIO" \
 	mark_fails "fsync:EIO:1:*.tmp.*" "fsync EIO" \
-	"cannot sync $F: Input/output error"
+	"cannot sync a temporary file in $C: Input/output error"
 ok "--mark: the new file cannot be made (EACCES)" \
 	mark_fails "open:EACCES:*:*.tmp.*" "EACCES state.yaml.tmp." \
-	"cannot create a temporary file for $F: Permission denied"
+	"cannot create a temporary file in $C: Permission denied"
 ok "--mark: the new file cannot be made (ENOSPC)" \
 	mark_fails "open:ENOSPC:*:*.tmp.*" "ENOSPC state.yaml.tmp." \
 	"No space left on device"
@@ -205,11 +207,13 @@ ok "--mark: the lock cannot be opened (EMFILE)" \
 	"cannot open the lock $F.lock: Too many open files"
 ok "--mark: closing the new file fails with EIO" \
 	mark_fails "close:EIO:*:*.tmp.*" "close EIO" \
-	"cannot write $F: Input/output error"
+	"cannot write a temporary file in $C: Input/output error"
 ok "--mark: rename fails with EIO" \
-	mark_fails "rename:EIO" "rename EIO" "cannot replace $F: Input/output error"
+	mark_fails "rename:EIO" "rename EIO" \
+	"cannot put the new file in place of $F: Input/output error"
 ok "--mark: rename fails with EXDEV" \
-	mark_fails "rename:EXDEV" "rename EXDEV" "cannot replace $F:"
+	mark_fails "rename:EXDEV" "rename EXDEV" \
+	"cannot put the new file in place of $F:"
 
 short_writes() {
 	cp "$TMP/old" "$F" && inject "$C" "write:short:*" &&
@@ -229,7 +233,7 @@ dir_sync() {
 	st=$?
 	[ $st -eq 1 ] || { echo "exit status $st, not 1"; return 1; }
 	injected "fsync EIO ." &&
-	contains "$TMP/e" "cannot sync the directory of $F: Input/output error" &&
+	contains "$TMP/e" "cannot sync the directory $C: Input/output error" &&
 	contains "$TMP/e" "may not outlast a crash" &&
 	! grep -qF "nothing was marked" "$TMP/e" &&
 	marked "$A" "$F" && marked "$N" "$F" && only_state "$C"
@@ -347,16 +351,16 @@ ui_fails() {
 }
 ok "interface: write fails (ENOSPC): told, old file kept, then all saved" \
 	ui_fails "$TMP/u1" "write:ENOSPC:*" "write ENOSPC" \
-	"cannot write state.yaml: No space left on device"
+	"cannot write a temporary file in $TMP/u1"
 ok "interface: fsync fails (EIO): told, old file kept, then all saved" \
 	ui_fails "$TMP/u2" "fsync:EIO:*:*.tmp.*" "fsync EIO" \
-	"cannot sync state.yaml: Input/output error"
+	"cannot sync a temporary file in $TMP/u2"
 ok "interface: rename fails (EIO): told, old file kept, then all saved" \
 	ui_fails "$TMP/u3" "rename:EIO:*" "rename EIO" \
-	"cannot replace state.yaml: Input/output error"
+	"cannot put the new file in place of state.yaml: Input/output"
 ok "interface: the new file cannot be made (EACCES): told, then all saved" \
 	ui_fails "$TMP/u4" "open:EACCES:*:*.tmp.*" "EACCES" \
-	"cannot create a temporary file for state.yaml: Permission denied"
+	"cannot create a temporary file in $TMP/u4"
 
 # A save that keeps failing until billet ends is said on the terminal.
 ui_fails_at_quit() {
@@ -365,7 +369,7 @@ ui_fails_at_quit() {
 	touch "$ARM" &&
 	keys $s m && waits $s "but state not saved" &&
 	keys $s Q && waits $s "billet-exit=" &&
-	shows $s "billet: the changes to the shortlist, notes and ratings were not saved: cannot sync state.yaml: Input/output error" &&
+	shows $s "billet: the changes to the shortlist, notes and ratings were not saved: cannot sync a temporary file in" &&
 	! has "$A" "marked: true" "$U/state.yaml" >/dev/null && only_state "$U"
 }
 ok "interface: a change still not saved when billet ends is said on stderr" \
@@ -499,7 +503,7 @@ full_ui() {
 	rm -f "$FS" "$FS.lock" && ui_start "$MNT" &&
 	cp "$FS" "$TMP/fold" && fill || { unfill; return 1; }
 	keys $s m && waits $s "but state not saved" &&
-	shows $s "cannot write state.yaml: No space left on device" &&
+	shows $s "cannot write a temporary file in $MNT" &&
 	keys $s a && waits $s "note: Policy" &&
 	keys $s -l 'a full disk' && keys $s C-x &&
 	waits $s "note saved, but state not saved" &&
@@ -570,7 +574,7 @@ ro_ui() {
 	start $s 119x30 &&
 	waits $s " 2/2" && waits $s "is read-only" &&
 	keys $s j m && waits $s "marked (2 on the shortlist), but state not saved" &&
-	shows $s "Read-only file system" &&
+	shows $s "cannot create a temporary file in $MNT" &&
 	cmp "$FS" "$TMP/rold"
 	st=$?
 	here=

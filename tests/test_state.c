@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "catalog.h"
 #include "export.h"
 #include "posting.h"
@@ -30,6 +31,7 @@
 static char dir[64];
 static char path[128];
 static struct state_io real_io;
+static struct atomic_io real_aio;
 
 static int
 rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
@@ -43,6 +45,7 @@ static void
 setup(void)
 {
 	real_io = state_io;
+	real_aio = atomic_io;
 	strcpy(dir, "/tmp/billet-state-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/state.yaml", dir);
@@ -52,6 +55,7 @@ static void
 teardown(void)
 {
 	state_io = real_io;
+	atomic_io = real_aio;
 	chmod(dir, 0700);
 	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -484,9 +488,12 @@ bad_rename(const char *a, const char *b)
 }
 
 /* With one call failing, a change is refused, the old file stays as it
- * was, no temporary is left, and the next save writes everything. */
+ * was, no temporary is left, and the next save writes everything. The
+ * message names what failed: the temporary file's directory while it is
+ * written and synced (the state file is untouched then), the state file
+ * only when it is the one being replaced; said is what it must say. */
 static void
-check_failure(int which, int err_no, int at)
+check_failure(int which, int err_no, int at, const char *said)
 {
 	seed();
 	size_t oldlen;
@@ -496,11 +503,11 @@ check_failure(int which, int err_no, int at)
 	fail_at = at;
 	fail_errno = err_no;
 	if (which == 0)
-		state_io.write = bad_write;
+		atomic_io.write = bad_write;
 	else if (which == 1)
-		state_io.fsync = bad_fsync;
+		atomic_io.fsync = bad_fsync;
 	else
-		state_io.rename = bad_rename;
+		atomic_io.rename = bad_rename;
 	struct state_error err;
 	cr_assert_not(state_set_mark(st, "new", true, &err));
 	cr_assert(strstr(err.msg, strerror(err_no)), "%s", err.msg);
@@ -508,6 +515,18 @@ check_failure(int which, int err_no, int at)
 	/* the cause alone, for a run that ends now (--mark) */
 	cr_assert(err.why > 0 && !strncmp(err.msg + err.why, "cannot ", 7),
 	          "why %zu in '%s'", err.why, err.msg);
+	char want[512];
+	snprintf(want, sizeof(want), "cannot %s: %s", said, strerror(err_no));
+	char *real = realpath(dir, NULL);
+	char *at_dir = strstr(want, "DIR");
+	if (at_dir) {
+		char rest[256];
+		snprintf(rest, sizeof(rest), "%s", at_dir + 3);
+		snprintf(at_dir, sizeof(want) - (size_t)(at_dir - want), "%s%s",
+		         real, rest);
+	}
+	free(real);
+	cr_assert_str_eq(err.msg + err.why, want);
 	cr_assert_not(err.replaced);
 	cr_assert(state_unsaved(st));
 	cr_assert(state_get(st, "new")->marked, "kept in memory");
@@ -519,7 +538,7 @@ check_failure(int which, int err_no, int at)
 	cr_assert_not(temp_left(), "a temporary file was left");
 
 	/* the next change retries, and saves the earlier one too */
-	state_io = real_io;
+	atomic_io = real_aio;
 	cr_assert(state_set_rating(st, "new", 3, &err), "%s", err.msg);
 	cr_assert_not(state_unsaved(st));
 	state_close(st);
@@ -533,37 +552,37 @@ check_failure(int which, int err_no, int at)
 
 Test(state, write_enospc_leaves_old_file)
 {
-	check_failure(0, ENOSPC, 1);
+	check_failure(0, ENOSPC, 1, "write a temporary file in DIR");
 }
 
 Test(state, write_enospc_midway_leaves_old_file)
 {
-	check_failure(0, ENOSPC, 5);
+	check_failure(0, ENOSPC, 5, "write a temporary file in DIR");
 }
 
 Test(state, write_eio_leaves_old_file)
 {
-	check_failure(0, EIO, 2);
+	check_failure(0, EIO, 2, "write a temporary file in DIR");
 }
 
 Test(state, fsync_eio_leaves_old_file)
 {
-	check_failure(1, EIO, 1);
+	check_failure(1, EIO, 1, "sync a temporary file in DIR");
 }
 
 Test(state, fsync_enospc_leaves_old_file)
 {
-	check_failure(1, ENOSPC, 1);
+	check_failure(1, ENOSPC, 1, "sync a temporary file in DIR");
 }
 
 Test(state, rename_erofs_leaves_old_file)
 {
-	check_failure(2, EROFS, 1);
+	check_failure(2, EROFS, 1, "put the new file in place of DIR/state.yaml");
 }
 
 Test(state, rename_eio_leaves_old_file)
 {
-	check_failure(2, EIO, 1);
+	check_failure(2, EIO, 1, "put the new file in place of DIR/state.yaml");
 }
 
 /* The directory's sync fails after the rename: the change is in the file
@@ -576,13 +595,15 @@ Test(state, directory_sync_failure_is_said_replaced)
 	calls = 0;
 	fail_at = 2; /* the new file's fsync, then the directory's */
 	fail_errno = EIO;
-	state_io.fsync = bad_fsync;
+	atomic_io.fsync = bad_fsync;
 	struct state_error err;
 	cr_assert_not(state_set_mark(st, "new", true, &err));
 	cr_assert(err.replaced, "%s", err.msg);
-	cr_assert(!strncmp(err.msg + err.why, "cannot sync the directory of ",
-	                   29), "%s", err.msg);
-	state_io = real_io;
+	char want[256];
+	snprintf(want, sizeof(want), "cannot sync the directory %s: %s", dir,
+	         strerror(EIO));
+	cr_assert_str_eq(err.msg + err.why, want);
+	atomic_io = real_aio;
 	cr_assert(state_unsaved(st));
 	struct state *other = open_ok();
 	cr_assert(state_get(other, "new")->marked, "the file has the change");
@@ -596,13 +617,13 @@ Test(state, directory_sync_failure_is_said_replaced)
 Test(state, short_writes_and_eintr_still_save)
 {
 	struct state *st = open_ok();
-	state_io.write = bad_write;
+	atomic_io.write = bad_write;
 	calls = 0;
 	fail_at = 0;
 	struct state_error err;
 	cr_assert(state_set_note(st, "a", "a note long enough to need many "
 	                                  "short writes", &err), "%s", err.msg);
-	state_io = real_io;
+	atomic_io = real_aio;
 	state_close(st);
 	st = open_ok();
 	cr_assert_str_eq(state_get(st, "a")->note,
@@ -650,7 +671,7 @@ Test(state, kill_during_save_leaves_old_file)
 	cr_assert_neq(pid, -1);
 	if (pid == 0) {
 		struct state *st = state_open(path, NULL);
-		state_io.write = write_then_die;
+		atomic_io.write = write_then_die;
 		state_set_note(st, "seed", "a much longer note that is being "
 		               "written when the process dies", NULL);
 		_exit(0);
@@ -821,12 +842,12 @@ Test(state, pending_changes_survive_a_failed_save_and_merge)
 	struct state *a = open_ok();
 	struct state *b = open_ok();
 	struct state_error err;
-	state_io.rename = bad_rename;
+	atomic_io.rename = bad_rename;
 	calls = 0;
 	fail_at = 1;
 	fail_errno = EIO;
 	cr_assert_not(state_set_mark(a, "from-a", true, &err));
-	state_io = real_io;
+	atomic_io = real_aio;
 	cr_assert(state_set_mark(b, "from-b", true, &err), "%s", err.msg);
 	cr_assert(state_save(a, &err), "%s", err.msg);
 	state_close(a);
@@ -1014,20 +1035,20 @@ Test(state, export_file_never_overwrites_unless_asked)
 	struct posting *v[] = {&p};
 	char out[160];
 	snprintf(out, sizeof(out), "%s/shortlist.csv", dir);
-	struct state_error err;
-	cr_assert_eq(export_file(out, false, v, 1, FMT_CSV, 80, NULL, &err),
-	             EXPORT_DONE, "%s", err.msg);
+	char err[1024];
+	cr_assert_eq(export_file(out, false, v, 1, FMT_CSV, 80, NULL, err,
+	                         sizeof(err)), EXPORT_DONE, "%s", err);
 	char *first = slurp(out, NULL);
 	cr_assert(strstr(first, "id,title"), "a header line: %s", first);
 	cr_assert(strstr(first, "p,p"), "%s", first);
 	spew(out, "mine\n");
-	cr_assert_eq(export_file(out, false, v, 1, FMT_CSV, 80, NULL, &err),
-	             EXPORT_EXISTS);
+	cr_assert_eq(export_file(out, false, v, 1, FMT_CSV, 80, NULL, err,
+	                         sizeof(err)), EXPORT_EXISTS);
 	char *now = slurp(out, NULL);
 	cr_assert_str_eq(now, "mine\n");
 	free(now);
 	cr_assert_eq(export_file(out, true, v, 1, FMT_MARKDOWN, 80, NULL,
-	                         &err), EXPORT_DONE, "%s", err.msg);
+	                         err, sizeof(err)), EXPORT_DONE, "%s", err);
 	now = slurp(out, NULL);
 	cr_assert(strstr(now, "## p"), "%s", now);
 	free(now);
@@ -1036,8 +1057,9 @@ Test(state, export_file_never_overwrites_unless_asked)
 	char bad[160];
 	snprintf(bad, sizeof(bad), "%s/no/such/dir/x.md", dir);
 	cr_assert_eq(export_file(bad, false, v, 1, FMT_MARKDOWN, 80, NULL,
-	                         &err), EXPORT_FAILED);
-	cr_assert(strstr(err.msg, "not exported"), "%s", err.msg);
+	                         err, sizeof(err)), EXPORT_FAILED);
+	cr_assert(strstr(err, "not exported: cannot create a temporary file "
+	                      "in "), "%s", err);
 }
 
 Test(state, export_file_failure_leaves_existing_file)
@@ -1047,14 +1069,17 @@ Test(state, export_file_failure_leaves_existing_file)
 	char out[160];
 	snprintf(out, sizeof(out), "%s/x.json", dir);
 	spew(out, "old\n");
-	state_io.fsync = bad_fsync;
+	atomic_io.fsync = bad_fsync;
 	calls = 0;
 	fail_at = 1;
 	fail_errno = ENOSPC;
-	struct state_error err;
-	cr_assert_eq(export_file(out, true, v, 1, FMT_JSON, 80, NULL, &err),
-	             EXPORT_FAILED);
-	cr_assert(strstr(err.msg, strerror(ENOSPC)), "%s", err.msg);
+	char err[1024];
+	cr_assert_eq(export_file(out, true, v, 1, FMT_JSON, 80, NULL, err,
+	                         sizeof(err)), EXPORT_FAILED);
+	char want[256];
+	snprintf(want, sizeof(want), "not exported: cannot sync a temporary "
+	         "file in %s: %s", dir, strerror(ENOSPC));
+	cr_assert_str_eq(err, want);
 	char *now = slurp(out, NULL);
 	cr_assert_str_eq(now, "old\n");
 	free(now);

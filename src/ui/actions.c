@@ -662,18 +662,19 @@ export_shortlist(struct ui *ui)
 	enum format fmt = format_of(path.s);
 	struct export_hooks h;
 	state_export_hooks(ui->state, &h);
-	struct state_error err = {0};
+	char why[1024];
 	enum export_result r = export_file(path.s, false, v, n, fmt, 80, &h,
-	                                   &err);
+	                                   why, sizeof(why));
 	if (r == EXPORT_EXISTS && ask(ui, "%s exists: overwrite it?", s))
-		r = export_file(path.s, true, v, n, fmt, 80, &h, &err);
+		r = export_file(path.s, true, v, n, fmt, 80, &h, why,
+		                sizeof(why));
 	if (r == EXPORT_EXISTS)
 		ui_message(ui, false, "not exported: %s is left as it was", s);
 	else if (r == EXPORT_DONE)
 		ui_message(ui, false, "exported %zu posting%s to %s (%s)", n,
 		           n == 1 ? "" : "s", s, format_name(fmt));
 	else if (r == EXPORT_FAILED)
-		ui_message(ui, true, "%s", err.msg);
+		ui_message(ui, true, "%s", why);
 	buf_free(&path);
 	free(name);
 	free(v);
