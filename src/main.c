@@ -672,7 +672,10 @@ main(int argc, char **argv)
 	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_MARK) {
 		struct state_error serr;
 		st = state_open(o.state, &serr);
-		if (!state_writable(st) && o.mode != MODE_MARK)
+		/* read-only, or entries kept as written: said once; --mark
+		 * says a read-only state's problem with its failure */
+		if (serr.msg[0] &&
+		    (state_writable(st) || o.mode != MODE_MARK))
 			say("warning: %s", serr.msg);
 		state_query_env(st, &qenv);
 		state_export_hooks(st, &hooks);

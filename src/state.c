@@ -40,6 +40,26 @@ state_err(struct state_error *err, const char *fmt, ...)
 	va_end(ap);
 	err->why = 0;
 	err->replaced = false;
+	err->refused = false;
+}
+
+/* Fills err (may be NULL) printf-style, for a change refused. */
+static void
+refuse(struct state_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+refuse(struct state_error *err, const char *fmt, ...)
+{
+	if (!err)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	err->why = 0;
+	err->replaced = false;
+	err->refused = true;
 }
 
 void
@@ -57,6 +77,7 @@ state_err_cause(struct state_error *err, const char *what, const char *fmt, ...)
 	va_end(ap);
 	err->why = at;
 	err->replaced = false;
+	err->refused = false;
 }
 
 /* A string made safe to show on one line: controls (a newline as ^J)
@@ -103,6 +124,8 @@ state_entry_free(struct entry *e)
 		return;
 	free(e->id);
 	free(e->note);
+	free(e->problem);
+	free(e->raw);
 	state_kept_free(&e->extra);
 	free(e);
 }
@@ -151,7 +174,7 @@ table_rehash(struct table *t, size_t nslot)
 	t->slot = xcalloc(nslot, sizeof(*t->slot));
 	t->nslot = nslot;
 	for (size_t j = 0; j < t->n; j++) {
-		if (!t->v[j])
+		if (!t->v[j] || t->v[j]->unhashed)
 			continue;
 		size_t i = hash_id(t->v[j]->id) & (nslot - 1);
 		while (t->slot[i])
@@ -170,6 +193,8 @@ state_table_add(struct table *t, struct entry *e)
 		t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
 	}
 	t->v[t->n++] = e;
+	if (e->unhashed)
+		return;
 	if ((t->n + 1) * 2 > t->nslot) {
 		table_rehash(t, t->nslot ? t->nslot * 2 : 128);
 		return;
@@ -212,6 +237,31 @@ state_default_path(void)
 	return buf_steal(&b);
 }
 
+/* Says where the file has entries that cannot be read, once: the first,
+ * and how many others. */
+static void
+say_bad_entries(const struct state *st, struct state_error *err)
+{
+	const char *first = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < st->t.n; i++) {
+		if (st->t.v[i]->problem) {
+			if (!first)
+				first = st->t.v[i]->problem;
+			n++;
+		}
+	}
+	if (!first)
+		return;
+	if (n == 1)
+		state_err(err, "%s (this entry is kept as written and not "
+		          "changed; the others are saved as usual)", first);
+	else
+		state_err(err, "%s, and %zu more entries that cannot be read "
+		          "(each is kept as written and not changed; the "
+		          "others are saved as usual)", first, n - 1);
+}
+
 struct state *
 state_open(const char *path, struct state_error *err)
 {
@@ -222,7 +272,7 @@ state_open(const char *path, struct state_error *err)
 	if (!path && !def) {
 		st->path = xstrdup("state.yaml");
 		state_go_readonly(st, "no home directory: set HOME or "
-		                "XDG_STATE_HOME to keep a shortlist");
+		                  "XDG_STATE_HOME to keep a shortlist");
 		state_err(err, "%s", st->problem);
 	} else {
 		/* save through a symbolic link to the file it names */
@@ -246,6 +296,7 @@ state_open(const char *path, struct state_error *err)
 	case LOAD_OK:
 		st->disk = sb;
 		st->have_disk = true;
+		say_bad_entries(st, err);
 		break;
 	case LOAD_MISSING:
 	case LOAD_SAME:
@@ -316,8 +367,8 @@ static struct entry *
 entry_for(struct state *st, const char *id, struct state_error *err)
 {
 	if (!id || !*id || !text_valid(id, strlen(id))) {
-		state_err(err, "state not changed: %s",
-			  id && *id ? "the posting id is not valid UTF-8"
+		refuse(err, "state not changed: %s",
+		       id && *id ? "the posting id is not valid UTF-8"
 		                 : "no posting id");
 		return NULL;
 	}
@@ -326,6 +377,12 @@ entry_for(struct state *st, const char *id, struct state_error *err)
 		e = state_entry_new(id, strlen(id));
 		e->gen = st->gen;
 		state_table_add(&st->t, e);
+	}
+	if (e->problem) {
+		refuse(err, "not changed: the state file's entry for this "
+		       "posting cannot be read (%s); it is kept as written "
+		       "until it is mended there", e->problem);
+		return NULL;
 	}
 	return e;
 }
@@ -349,6 +406,13 @@ static bool
 set_flag(struct state *st, const char *id, unsigned bit, bool on,
          struct state_error *err)
 {
+	if (bit & (F_READ | F_SEEN)) {
+		/* kept by billet itself: an entry it cannot read is left
+		 * alone without a word */
+		const struct entry *x = state_table_find(&st->t, id);
+		if (x && x->problem)
+			return true;
+	}
 	struct entry *e = entry_for(st, id, err);
 	if (!e)
 		return false;
@@ -386,7 +450,7 @@ state_set_rating(struct state *st, const char *id, int rating,
                  struct state_error *err)
 {
 	if (rating < 0 || rating > 5) {
-		state_err(err, "a rating is 1 to 5, or 0 to clear it");
+		refuse(err, "a rating is 1 to 5, or 0 to clear it");
 		return false;
 	}
 	struct entry *e = entry_for(st, id, err);
@@ -402,7 +466,7 @@ state_set_status(struct state *st, const char *id, int status,
                  struct state_error *err)
 {
 	if (status < 0 || status >= QSTATUS_N) {
-		state_err(err, "no such application status");
+		refuse(err, "no such application status");
 		return false;
 	}
 	struct entry *e = entry_for(st, id, err);
@@ -420,7 +484,7 @@ state_set_note(struct state *st, const char *id, const char *note,
 	if (note && !*note)
 		note = NULL;
 	if (note && !text_valid(note, strlen(note))) {
-		state_err(err, "note not saved: it is not valid UTF-8");
+		refuse(err, "note not saved: it is not valid UTF-8");
 		return false;
 	}
 	struct entry *e = entry_for(st, id, err);
@@ -443,7 +507,7 @@ state_seen_all(struct state *st, const struct catalog *c,
 	state_begin(st);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct entry *e = state_table_find(&st->t, c->v[i]->id);
-		if (!e || !e->pub.seen)
+		if (!e || (!e->pub.seen && !e->problem))
 			set_flag(st, c->v[i]->id, F_SEEN, true, NULL);
 	}
 	return state_commit(st, err);
@@ -492,6 +556,16 @@ state_refresh(struct state *st, struct state_error *err)
 	else if (err)
 		*err = e;
 	return false;
+}
+
+bool
+state_news(struct state *st, struct state_error *news)
+{
+	if (!st->news[0])
+		return false;
+	state_err(news, "%s", st->news);
+	st->news[0] = '\0';
+	return true;
 }
 
 /* ---- hooks for queries and exports ---- */

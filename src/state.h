@@ -27,6 +27,11 @@ struct state_entry {
 	int rating;       /* 1-5; 0 unrated */
 	int status;       /* enum query_status */
 	const char *note; /* UTF-8, may span lines; NULL when none */
+	const char *problem; /* why the file's entry for id cannot be read
+	                      * ("FILE:LINE:COL: what is wrong"): the entry
+	                      * is then kept as written and never changed,
+	                      * and the fields above are those it was
+	                      * read with; NULL when it was read */
 };
 
 /* Why something failed: a message for the status line or stderr, such as
@@ -40,6 +45,9 @@ struct state_error {
 	bool replaced;  /* a failed save did put the new file in place: only
 	                 * its directory could not be synced, so the change is
 	                 * in the file but may not outlast a crash */
+	bool refused;   /* nothing was changed, in memory or in the file: a
+	                 * bad value, or an entry the file has in a form that
+	                 * cannot be read (kept as written) */
 };
 
 /* The state of a run. Opaque; made by state_open, freed by state_close. */
@@ -72,10 +80,12 @@ size_t state_count(const struct state *st);
 const struct state_entry *state_at(const struct state *st, size_t i);
 
 /* Each setter changes one field of id's entry (creating it) and saves at
- * once. On false the change is still kept in memory, err says why (a
- * failed save, a read-only state, a bad value), and the save is retried
- * with the next change or state_save. Setting the value already there
- * saves nothing (unless an earlier save failed). */
+ * once. On false err says why: a failed save or a read-only state (the
+ * change is still kept in memory, and the save is retried with the next
+ * change or state_save), or, with err->refused, a bad value or an entry
+ * the file has in a form that cannot be read (nothing changed). Setting
+ * the value already there saves nothing (unless an earlier save
+ * failed). */
 
 /* Puts id on the shortlist or takes it off. */
 bool state_set_mark(struct state *st, const char *id, bool on,
@@ -114,6 +124,11 @@ bool state_unsaved(const struct state *st);
 /* Re-reads the file when another process changed it, keeping this
  * process's unsaved changes; true when nothing went wrong. */
 bool state_refresh(struct state *st, struct state_error *err);
+/* What a read of the file changed by another process (state_refresh, or
+ * any save) found that this run had not said: entries that cannot be
+ * read, now kept as written. True, with news filled ("FILE:LINE:COL:
+ * what ..."), once for each such finding. */
+bool state_news(struct state *st, struct state_error *news);
 
 /* Fills env's ctx and state hooks (is:marked, is:hidden, is:new, is:read,
  * has:note, rating, status) from st; env->today is left alone. is:new

@@ -68,6 +68,17 @@ struct entry {
 	unsigned gen;     /* merge generation that last saw it on disk */
 	unsigned line;    /* where it was read from, 1-based */
 	struct kept extra; /* K_MAP of unknown keys, n == 0 when none */
+	char *problem;    /* why the file's entry cannot be read, "FILE:LINE:
+	                   * COL: what"; pub.problem points here. NULL when
+	                   * it was read */
+	char *raw;        /* with problem: the entry's text as written, its
+	                   * lines whole, written back as it is */
+	size_t raw_from;  /* while reading: where that text begins */
+	bool unhashed;    /* with problem: its id is empty, not text or a
+	                   * duplicate, so it is not found by id */
+	bool twin;        /* a later entry has the same id: written even
+	                   * when it records nothing, so that one stays what
+	                   * it was, a duplicate */
 };
 
 /* A new entry for id[0..len), nothing set. */
@@ -105,6 +116,8 @@ struct state {
 	int batch;         /* state_begin depth */
 	bool unsaved;      /* some entry has pending fields */
 	unsigned gen;      /* merge generation */
+	char news[1024];   /* entries a later read of the file found it
+	                    * cannot read, not said yet; empty when none */
 };
 
 /* ---- state_read.c ---- */
@@ -121,6 +134,10 @@ enum load_result state_load(struct state *st, struct table *t,
 
 /* ---- state_save.c ---- */
 
+/* Writes the whole state as YAML into out: the entries in their order,
+ * those that could not be read as they were written. */
+bool state_emit(const struct state *st, struct buf *out,
+                struct state_error *err);
 /* Makes the state read-only for this run because of msg. */
 void state_go_readonly(struct state *st, const char *msg);
 /* Fills err with the read-only state's problem, as a failed save. */

@@ -18,18 +18,60 @@
 
 /* ---- reading ---- */
 
-/* A parse in progress: the parser, its current event, where to report. */
+/* A parse in progress: the parser, its current event, where to report.
+ * A problem of the file as a whole (it is not YAML, or not a mapping of
+ * ids) fills err and stops the parse; a problem inside one entry is
+ * kept in problem, and the parse goes on. */
 struct reader {
 	yaml_parser_t p;
 	yaml_event_t ev;
 	bool have;          /* ev holds an event to delete */
-	const char *path;
-	const char *data;   /* the file's bytes, for positions of reader errors */
-	size_t len;
-	struct state_error *err;
+	const char *path;   /* the file, for messages */
+	const char *data;   /* the file's bytes */
+	size_t len;         /* how many */
+	struct state_error *err; /* the file's problem */
+	char *problem;      /* the first problem of the entry being read
+	                     * (malloc'd), or NULL */
+	size_t cpos, bpos;  /* a character index of libyaml's marks and the
+	                     * byte offset in data where it is */
 };
 
-/* Fills the error with "path:line:col: message" at mark; returns false. */
+/* The byte offset in the file of libyaml's mark index at (which counts
+ * characters, after a byte order mark; the file is UTF-8). */
+static size_t
+rd_byte(struct reader *r, size_t at)
+{
+	if (at < r->cpos || r->cpos == 0) {
+		r->cpos = 0;
+		r->bpos = r->len >= 3 && !memcmp(r->data, "\xEF\xBB\xBF", 3)
+		          ? 3 : 0;
+	}
+	while (r->cpos < at && r->bpos < r->len) {
+		r->bpos++;
+		while (r->bpos < r->len &&
+		       ((unsigned char)r->data[r->bpos] & 0xC0) == 0x80)
+			r->bpos++;
+		r->cpos++;
+	}
+	return r->bpos;
+}
+
+/* Formats "path:line:col: message" at m into a new string. */
+static char *
+rd_where(const struct reader *r, const yaml_mark_t *m, const char *fmt,
+         va_list ap)
+{
+	char msg[700];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	char *p = state_shown(r->path, strlen(r->path));
+	struct buf b = {0};
+	buf_printf(&b, "%s:%zu:%zu: %s", p, m->line + 1, m->column + 1, msg);
+	free(p);
+	return buf_steal(&b);
+}
+
+/* Fills the file's error with "path:line:col: message" at mark; returns
+ * false. */
 static bool
 rd_fail(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -37,18 +79,33 @@ rd_fail(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
 static bool
 rd_fail(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
 {
-	char msg[700];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	char *s = rd_where(r, m, fmt, ap);
 	va_end(ap);
-	char *p = state_shown(r->path, strlen(r->path));
-	state_err(r->err, "%s:%zu:%zu: %s", p, m->line + 1, m->column + 1, msg);
-	free(p);
+	state_err(r->err, "%s", s);
+	free(s);
 	return false;
 }
 
-/* Reports the parser's error; returns false. */
+/* Records a problem of the entry being read at mark, unless it has one
+ * already (the first is said). */
+static void
+rd_bad(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+rd_bad(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
+{
+	if (r->problem)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	r->problem = rd_where(r, m, fmt, ap);
+	va_end(ap);
+}
+
+/* Reports the parser's error, a syntax error; returns false. */
 static bool
 rd_parser_error(struct reader *r)
 {
@@ -70,14 +127,15 @@ rd_parser_error(struct reader *r)
 			}
 		}
 		if (p->problem_value != -1)
-			return rd_fail(r, &m, "%s (byte 0x%02X)", problem,
-			               (unsigned)p->problem_value & 0xFF);
+			return rd_fail(r, &m, "%s (byte 0x%02X)",
+			               problem, (unsigned)p->problem_value & 0xFF);
 		return rd_fail(r, &m, "%s", problem);
 	}
 	if (p->context)
-		return rd_fail(r, &p->problem_mark, "%s (%s at line %zu)",
-		               problem, p->context, p->context_mark.line + 1);
-	return rd_fail(r, &p->problem_mark, "%s", problem);
+		return rd_fail(r, &p->problem_mark,
+		               "syntax error: %s (%s at line %zu)", problem,
+		               p->context, p->context_mark.line + 1);
+	return rd_fail(r, &p->problem_mark, "syntax error: %s", problem);
 }
 
 /* Moves to the next event; false (error filled) on a parse error or an
@@ -97,6 +155,51 @@ rd_next(struct reader *r)
 		               "aliases (*name) are not allowed in the state "
 		               "file");
 	return true;
+}
+
+/* After a problem of the file as a whole, reads on to the end: a syntax
+ * error further on is the real cause (libyaml gives events before it
+ * finds one), and is said instead. */
+static void
+rd_drain(struct reader *r)
+{
+	struct state_error *keep = r->err;
+	struct state_error scratch = {0};
+	r->err = &scratch;
+	while (r->have && r->ev.type != YAML_STREAM_END_EVENT) {
+		if (!rd_next(r)) {
+			if (r->p.error != YAML_NO_ERROR && keep)
+				*keep = scratch;
+			break;
+		}
+	}
+	r->err = keep;
+}
+
+/* Skips the node that starts at the current event (a scalar, or a whole
+ * sequence or mapping); false on a problem of the file. */
+static bool
+rd_skip(struct reader *r)
+{
+	size_t depth = 0;
+	for (;;) {
+		switch (r->ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			depth++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		default:
+			break;
+		}
+		if (depth == 0)
+			return true;
+		if (!rd_next(r))
+			return false;
+	}
 }
 
 /* The current scalar's text. */
@@ -125,7 +228,8 @@ sc_null(const struct reader *r)
 	       !strcmp(s, "Null") || !strcmp(s, "NULL");
 }
 
-/* Reads a boolean scalar (true/false, yes/no, on/off; null is false). */
+/* Reads a boolean scalar (true/false, yes/no, on/off; null is false);
+ * false when it is none of these (the entry's problem is recorded). */
 static bool
 rd_bool(struct reader *r, const char *field, bool *out)
 {
@@ -147,8 +251,8 @@ rd_bool(struct reader *r, const char *field, bool *out)
 			}
 		}
 	}
-	return rd_fail(r, &r->ev.start_mark, "%s: expected true or false",
-	               field);
+	rd_bad(r, &r->ev.start_mark, "%s: expected true or false", field);
+	return false;
 }
 
 /* Reads the rating: 0 to 5, null is 0. */
@@ -166,8 +270,8 @@ rd_rating(struct reader *r, int *out)
 			return true;
 		}
 	}
-	return rd_fail(r, &r->ev.start_mark,
-	               "rating: expected a number from 0 to 5");
+	rd_bad(r, &r->ev.start_mark, "rating: expected a number from 0 to 5");
+	return false;
 }
 
 /* Reads the status by name; null is none. */
@@ -185,25 +289,28 @@ rd_status(struct reader *r, int *out)
 			return true;
 		}
 	}
-	return rd_fail(r, &r->ev.start_mark,
-	               "status: expected none, interested, applied, "
-	               "interviewing, offer, rejected or withdrawn");
+	rd_bad(r, &r->ev.start_mark,
+	       "status: expected none, interested, applied, interviewing, "
+	       "offer, rejected or withdrawn");
+	return false;
 }
 
 /* Reads the note: any scalar; null or empty is none. */
 static bool
 rd_note(struct reader *r, char **out)
 {
-	if (r->ev.type != YAML_SCALAR_EVENT)
-		return rd_fail(r, &r->ev.start_mark,
-		               "note: expected text");
+	if (r->ev.type != YAML_SCALAR_EVENT) {
+		rd_bad(r, &r->ev.start_mark, "note: expected text");
+		return false;
+	}
 	if (sc_null(r) || sc_len(r) == 0) {
 		*out = NULL;
 		return true;
 	}
-	if (memchr(sc_text(r), '\0', sc_len(r)))
-		return rd_fail(r, &r->ev.start_mark,
-		               "note: contains a NUL character");
+	if (memchr(sc_text(r), '\0', sc_len(r))) {
+		rd_bad(r, &r->ev.start_mark, "note: contains a NUL character");
+		return false;
+	}
 	*out = xstrndup(sc_text(r), sc_len(r));
 	return true;
 }
@@ -215,13 +322,17 @@ ev_tag(const yaml_char_t *tag)
 	return tag ? xstrdup((const char *)tag) : NULL;
 }
 
-/* Reads the node that starts at the current event into k. */
+/* Reads the node that starts at the current event into k; false on a
+ * problem of the file. One nested too deeply is the entry's problem: it
+ * is skipped. */
 static bool
 rd_kept(struct reader *r, struct kept *k, int depth)
 {
-	if (depth > 64)
-		return rd_fail(r, &r->ev.start_mark, "nested too deeply");
 	yaml_event_t *ev = &r->ev;
+	if (depth > 64) {
+		rd_bad(r, &ev->start_mark, "nested too deeply");
+		return rd_skip(r);
+	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		k->kind = K_SCALAR;
@@ -279,7 +390,10 @@ field_bit(const char *s)
 	return 0;
 }
 
-/* Reads the fields of an entry; the current event is its MAPPING_START. */
+/* Reads the fields of an entry; the current event is its MAPPING_START.
+ * A field that cannot be read is the entry's problem: its value is
+ * skipped and the other fields are read. False on a problem of the
+ * file. */
 static bool
 rd_entry(struct reader *r, struct entry *e)
 {
@@ -289,10 +403,13 @@ rd_entry(struct reader *r, struct entry *e)
 			return false;
 		if (r->ev.type == YAML_MAPPING_END_EVENT)
 			return true;
-		if (r->ev.type != YAML_SCALAR_EVENT)
-			return rd_fail(r, &r->ev.start_mark,
-			               "expected a field name (marked, rating, "
-			               "note...)");
+		if (r->ev.type != YAML_SCALAR_EVENT) {
+			rd_bad(r, &r->ev.start_mark, "expected a field name "
+			       "(marked, rating, note...)");
+			if (!rd_skip(r) || !rd_next(r) || !rd_skip(r))
+				return false;
+			continue;
+		}
 		unsigned bit = strlen(sc_text(r)) == sc_len(r)
 		               ? field_bit(sc_text(r)) : 0;
 		if (!bit) {
@@ -311,9 +428,13 @@ rd_entry(struct reader *r, struct entry *e)
 		}
 		char field[16];
 		snprintf(field, sizeof(field), "%s", sc_text(r));
-		if (got & bit)
-			return rd_fail(r, &r->ev.start_mark,
-			               "%s: given twice for this posting", field);
+		if (got & bit) {
+			rd_bad(r, &r->ev.start_mark,
+			       "%s: given twice for this posting", field);
+			if (!rd_next(r) || !rd_skip(r))
+				return false;
+			continue;
+		}
 		got |= bit;
 		if (!rd_next(r))
 			return false;
@@ -330,12 +451,124 @@ rd_entry(struct reader *r, struct entry *e)
 			e->pub.note = e->note;
 			break;
 		}
-		if (!ok)
+		if (!ok && !rd_skip(r))
 			return false;
 	}
 }
 
-/* Parses a whole state file into t (entries' was_seen = seen). */
+/* Reads one entry: the current event is its key, in a mapping of ids
+ * written in block style when block. The entry joins t; when it cannot
+ * be read it gets its problem, and *bad is set to it so that its text,
+ * from its key on, can be kept once its end is known (end_raw). */
+static bool
+rd_top_entry(struct reader *r, struct table *t, bool block,
+             struct entry **bad)
+{
+	yaml_mark_t key = r->ev.start_mark;
+	struct entry *e = NULL;
+	bool unusable = false; /* the entry has no id of its own */
+	if (r->ev.type != YAML_SCALAR_EVENT) {
+		rd_bad(r, &key, "expected a posting id");
+		unusable = true;
+		e = state_entry_new("", 0);
+		if (!rd_skip(r))
+			goto fail;
+	} else {
+		const char *id = sc_text(r);
+		size_t idlen = sc_len(r);
+		struct entry *old = NULL;
+		if (idlen == 0 || strlen(id) != idlen) {
+			rd_bad(r, &key, idlen ? "a posting id contains a NUL "
+			                        "character" : "empty posting id");
+			unusable = true;
+		} else if ((old = state_table_find(t, id)) != NULL) {
+			char *s = state_shown(id, idlen);
+			rd_bad(r, &key, "'%s' appears twice (first at line %u)", s,
+			       old->line);
+			old->twin = true;
+			free(s);
+			unusable = true;
+		}
+		e = state_entry_new(id, strnlen(id, idlen));
+	}
+	e->line = (unsigned)key.line + 1;
+	e->unhashed = unusable;
+	if (!rd_next(r))
+		goto fail;
+	if (unusable) {
+		if (!rd_skip(r))
+			goto fail;
+	} else if (r->ev.type == YAML_MAPPING_START_EVENT) {
+		if (!rd_entry(r, e))
+			goto fail;
+		e->pub.was_seen = e->pub.seen;
+	} else if (!sc_null(r)) {
+		char *s = state_shown(e->id, strlen(e->id));
+		rd_bad(r, &r->ev.start_mark, "'%s': expected a mapping of fields "
+		       "(marked, rating, note...)", s);
+		free(s);
+		if (!rd_skip(r))
+			goto fail;
+	}
+	if (r->problem) {
+		/* kept as written: only where its text can be put back as
+		 * it is, among keys at the start of a line, in UTF-8 */
+		if (!block || key.column != 0 ||
+		    r->p.encoding != YAML_UTF8_ENCODING) {
+			state_err(r->err, "%s", r->problem);
+			goto fail;
+		}
+		e->problem = r->problem;
+		e->pub.problem = e->problem;
+		r->problem = NULL;
+		e->raw_from = rd_byte(r, key.index);
+		if (e->unhashed) { /* none of its fields count */
+			free(e->note);
+			e->note = NULL;
+			e->pub = (struct state_entry){.id = e->id,
+			                              .problem = e->problem};
+		}
+		*bad = e;
+	}
+	state_table_add(t, e);
+	return true;
+fail:
+	state_entry_free(e);
+	return false;
+}
+
+/* Ends the text of a bad entry where the next thing begins (the mark
+ * index at: the next key, at the start of its line, or the end of the
+ * mapping), comments and blank lines before it included. */
+static void
+end_raw(struct reader *r, struct entry **bad, size_t at)
+{
+	if (!*bad)
+		return;
+	struct entry *e = *bad;
+	size_t to = rd_byte(r, at);
+	if (to < e->raw_from)
+		to = e->raw_from;
+	struct buf b = {0};
+	buf_add(&b, r->data + e->raw_from, to - e->raw_from);
+	/* its last line ends, as a line of the file must before the next
+	 * key (a line break: LF, CR, NEL, LS or PS) */
+	size_t n = b.len;
+	const unsigned char *t = (const unsigned char *)b.s;
+	bool ends = n && (t[n - 1] == '\n' || t[n - 1] == '\r' ||
+	                  (n >= 2 && t[n - 2] == 0xC2 && t[n - 1] == 0x85) ||
+	                  (n >= 3 && t[n - 3] == 0xE2 && t[n - 2] == 0x80 &&
+	                   (t[n - 1] == 0xA8 || t[n - 1] == 0xA9)));
+	if (!ends)
+		buf_addc(&b, '\n');
+	e->raw = buf_steal(&b);
+	*bad = NULL;
+}
+
+/* Parses a whole state file into t (entries' was_seen = seen). False,
+ * with err filled, when the file as a whole cannot be read: it is not
+ * YAML, or not one mapping of ids, or an entry that cannot be read
+ * cannot be kept as written. */
 static bool
 parse_state(const char *path, const char *data, size_t len,
             struct table *t, struct state_error *err)
@@ -346,6 +579,7 @@ parse_state(const char *path, const char *data, size_t len,
 		die_nomem();
 	yaml_parser_set_input_string(&r.p, (const unsigned char *)data, len);
 	bool ok = false;
+	struct entry *bad = NULL; /* the last entry, when it cannot be read */
 	if (!rd_next(&r) || !rd_next(&r))
 		goto out;
 	if (r.ev.type == YAML_STREAM_END_EVENT) {
@@ -355,68 +589,36 @@ parse_state(const char *path, const char *data, size_t len,
 	if (!rd_next(&r))
 		goto out;
 	if (r.ev.type == YAML_MAPPING_START_EVENT) {
+		bool block = r.ev.data.mapping_start.style ==
+		             YAML_BLOCK_MAPPING_STYLE;
 		for (;;) {
 			if (!rd_next(&r))
-				goto out;
+				goto drain;
+			end_raw(&r, &bad, r.ev.start_mark.index);
 			if (r.ev.type == YAML_MAPPING_END_EVENT)
 				break;
-			if (r.ev.type != YAML_SCALAR_EVENT) {
-				rd_fail(&r, &r.ev.start_mark,
-				        "expected a posting id");
-				goto out;
-			}
-			const char *id = sc_text(&r);
-			size_t idlen = sc_len(&r);
-			if (idlen == 0 || strlen(id) != idlen) {
-				rd_fail(&r, &r.ev.start_mark,
-				        idlen ? "a posting id contains a NUL "
-				                "character"
-				              : "empty posting id");
-				goto out;
-			}
-			struct entry *old = state_table_find(t, id);
-			if (old) {
-				char *s = state_shown(id, idlen);
-				rd_fail(&r, &r.ev.start_mark,
-				        "'%s' appears twice (first at line %u)",
-				        s, old->line);
-				free(s);
-				goto out;
-			}
-			struct entry *e = state_entry_new(id, idlen);
-			e->line = (unsigned)r.ev.start_mark.line + 1;
-			state_table_add(t, e);
-			if (!rd_next(&r))
-				goto out;
-			if (sc_null(&r))
-				continue;
-			if (r.ev.type != YAML_MAPPING_START_EVENT) {
-				char *s = state_shown(e->id, strlen(e->id));
-				rd_fail(&r, &r.ev.start_mark,
-				        "'%s': expected a mapping of fields "
-				        "(marked, rating, note...)", s);
-				free(s);
-				goto out;
-			}
-			if (!rd_entry(&r, e))
-				goto out;
-			e->pub.was_seen = e->pub.seen;
+			if (!rd_top_entry(&r, t, block, &bad))
+				goto drain;
 		}
 	} else if (!sc_null(&r)) {
 		rd_fail(&r, &r.ev.start_mark,
 		        "expected a mapping from posting ids to what is "
 		        "recorded about them");
-		goto out;
+		goto drain;
 	}
 	if (!rd_next(&r) || !rd_next(&r)) /* document end, stream end */
 		goto out;
 	if (r.ev.type != YAML_STREAM_END_EVENT) {
 		rd_fail(&r, &r.ev.start_mark,
 		        "a second document: the state file holds one");
-		goto out;
+		goto drain;
 	}
 	ok = true;
+	goto out;
+drain:
+	rd_drain(&r);
 out:
+	free(r.problem);
 	if (r.have)
 		yaml_event_delete(&r.ev);
 	yaml_parser_delete(&r.p);
@@ -485,7 +687,7 @@ state_load(struct state *st, struct table *t, struct stat *sb, bool skip_same,
 		buf_free(&b);
 		char *p = state_shown(st->path, strlen(st->path));
 		state_err(err, "cannot read %s: %s", p,
-			  e == EINVAL ? "not a regular file" : strerror(e));
+		          e == EINVAL ? "not a regular file" : strerror(e));
 		free(p);
 		return LOAD_UNREADABLE;
 	}

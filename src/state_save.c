@@ -48,37 +48,96 @@ take_fields(struct entry *e, struct entry *d, unsigned mask)
 	}
 }
 
+/* Moves what the file says an entry cannot be read (and its text) from
+ * d to e, or clears it from e when d is NULL or could be read. */
+static void
+take_problem(struct entry *e, struct entry *d)
+{
+	free(e->problem);
+	free(e->raw);
+	e->problem = d ? d->problem : NULL;
+	e->raw = d ? d->raw : NULL;
+	e->pub.problem = e->problem;
+	if (d) {
+		d->problem = NULL;
+		d->raw = NULL;
+		d->pub.problem = NULL;
+	}
+}
+
 /* Merges what is on disk into st: every field this process has not
  * changed since its last save takes the disk's value; entries only on
- * disk join; unknown keys are the disk's. d's entries are moved or freed. */
+ * disk join; unknown keys, and entries that cannot be read, are the
+ * disk's. The order becomes the file's, entries not in it last. d's
+ * entries are moved or freed. */
 static void
 merge(struct state *st, struct table *d)
 {
 	unsigned gen = ++st->gen;
+	struct table t = {0};
+	size_t fresh = 0, unhashed = 0; /* entries newly bad; ours unhashed */
+	const char *first = NULL;
+	for (size_t i = 0; i < st->t.n; i++)
+		unhashed += st->t.v[i]->unhashed;
 	for (size_t i = 0; i < d->n; i++) {
 		struct entry *x = d->v[i];
-		struct entry *e = state_table_find(&st->t, x->id);
+		struct entry *e = x->unhashed ? NULL
+		                  : state_table_find(&st->t, x->id);
+		bool newly = false;
+		if (x->problem && x->unhashed) {
+			if (unhashed)
+				unhashed--; /* one of ours, read again */
+			else
+				newly = true;
+		} else if (x->problem) {
+			newly = !e || !e->problem;
+		}
+		if (newly) {
+			first = first ? first : x->problem;
+			fresh++;
+		}
 		if (!e) {
 			x->gen = gen;
 			x->pub.was_seen = false;
-			state_table_add(&st->t, x);
+			state_table_add(&t, x);
 			d->v[i] = NULL;
 			continue;
 		}
 		e->gen = gen;
 		take_fields(e, x, ~e->pending);
+		take_problem(e, x);
+		e->twin = x->twin;
 		state_kept_free(&e->extra);
 		e->extra = x->extra;
 		memset(&x->extra, 0, sizeof(x->extra));
+		state_table_add(&t, e);
 	}
 	for (size_t i = 0; i < st->t.n; i++) {
 		struct entry *e = st->t.v[i];
 		if (e->gen == gen)
 			continue;
+		if (e->unhashed) { /* the file's own now stand for it */
+			state_entry_free(e);
+			continue;
+		}
 		take_fields(e, NULL, ~e->pending);
+		take_problem(e, NULL);
+		e->twin = false;
 		state_kept_free(&e->extra);
 		e->extra.kind = K_MAP;
+		state_table_add(&t, e);
 	}
+	free(st->t.v);
+	free(st->t.slot);
+	st->t = t;
+	if (fresh == 1)
+		snprintf(st->news, sizeof(st->news), "%s (the state file was "
+		         "changed: this entry is kept as written and not "
+		         "changed)", first);
+	else if (fresh)
+		snprintf(st->news, sizeof(st->news), "%s, and %zu more entries "
+		         "that cannot be read (the state file was changed: each "
+		         "is kept as written and not changed)", first, fresh - 1);
 	state_table_free(d);
 }
 
@@ -178,7 +237,7 @@ entry_worth(const struct entry *e)
 {
 	const struct state_entry *p = &e->pub;
 	return p->marked || p->hidden || p->read || p->seen || p->rating ||
-	       p->status || e->note || e->extra.n;
+	       p->status || e->note || e->extra.n || e->twin;
 }
 
 static bool
@@ -227,10 +286,17 @@ em_entry(yaml_emitter_t *em, const struct entry *e)
 	       yaml_emitter_emit(em, &ev);
 }
 
-/* Writes the whole state as YAML into out. */
+/* Writes the entries v[from..to) that record something as one YAML
+ * mapping into out; nothing when none does, unless always ("{}"). */
 static bool
-emit_state(const struct state *st, struct buf *out, struct state_error *err)
+emit_run(const struct state *st, size_t from, size_t to, bool always,
+         struct buf *out, struct state_error *err)
 {
+	size_t worth = 0;
+	for (size_t i = from; i < to; i++)
+		worth += entry_worth(st->t.v[i]);
+	if (!worth && !always)
+		return true;
 	yaml_emitter_t em;
 	yaml_event_t ev;
 	if (!yaml_emitter_initialize(&em))
@@ -248,7 +314,7 @@ emit_state(const struct state *st, struct buf *out, struct state_error *err)
 	          yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
 	                                    YAML_BLOCK_MAPPING_STYLE) &&
 	          yaml_emitter_emit(&em, &ev);
-	for (size_t i = 0; ok && i < st->t.n; i++)
+	for (size_t i = from; ok && i < to; i++)
 		if (entry_worth(st->t.v[i]))
 			ok = em_entry(&em, st->t.v[i]);
 	ok = ok && yaml_mapping_end_event_initialize(&ev) &&
@@ -266,7 +332,27 @@ emit_state(const struct state *st, struct buf *out, struct state_error *err)
 	return ok;
 }
 
-
+bool
+state_emit(const struct state *st, struct buf *out, struct state_error *err)
+{
+	/* entries that cannot be read go back as they were written, in
+	 * their place; the runs between them are written by the emitter,
+	 * each a block mapping whose keys start their lines, as the kept
+	 * text's do */
+	size_t from = 0;
+	bool any_raw = false;
+	for (size_t i = 0; i < st->t.n; i++) {
+		const struct entry *e = st->t.v[i];
+		if (!e->raw)
+			continue;
+		if (!emit_run(st, from, i, false, out, err))
+			return false;
+		buf_adds(out, e->raw);
+		from = i + 1;
+		any_raw = true;
+	}
+	return emit_run(st, from, st->t.n, !any_raw, out, err);
+}
 
 /* ---- files ---- */
 
@@ -407,7 +493,7 @@ state_save_now(struct state *st, struct state_error *err)
 	if (!state_reread(st, err))
 		goto out;
 	atomic_tidy(st->path); /* under the lock: no save is writing one */
-	if (!emit_state(st, &y, err))
+	if (!state_emit(st, &y, err))
 		goto out;
 	mode_t mode = st->have_disk ? (st->disk.st_mode & 07777) : 0600;
 	char why[768];
@@ -427,10 +513,25 @@ state_save_now(struct state *st, struct state_error *err)
 			err->replaced = true;
 		goto out;
 	}
-	for (size_t i = 0; i < st->t.n; i++)
-		st->t.v[i]->pending = 0;
-	st->unsaved = false;
-	ok = true;
+	/* a change to an entry the file now has in a form that cannot be
+	 * read stays pending: the entry was written back as it is */
+	const struct entry *kept = NULL;
+	for (size_t i = 0; i < st->t.n; i++) {
+		struct entry *e = st->t.v[i];
+		if (e->problem && e->pending)
+			kept = kept ? kept : e;
+		else
+			e->pending = 0;
+	}
+	st->unsaved = kept != NULL;
+	ok = !kept;
+	if (kept) {
+		char *id = state_shown(kept->id, strlen(kept->id));
+		state_err_cause(err, NOT_SAVED, "the state file's entry for %s "
+		                "cannot be read now (%s), so it is kept as "
+		                "written", id, kept->problem);
+		free(id);
+	}
 out:
 	close(lfd); /* releases the lock */
 	buf_free(&y);

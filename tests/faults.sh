@@ -438,7 +438,7 @@ other_breaks() {
 	printf '%s:\n  marked: [oops\n' "$N" >"$TMP/bad" &&
 	cp "$TMP/bad" "$U/state.yaml" &&
 	keys $s m && waits $s "marked (1 on the shortlist)" &&
-	shows $s "for this run only: state.yaml:2:11: marked: expected true or false" &&
+	shows $s "for this run only: state.yaml:3:1: syntax error: did not find" &&
 	shows $s "state read-only" &&
 	cmp "$U/state.yaml" "$TMP/bad" &&
 	keys $s j R 4 && waits $s "rated 4 of 5" &&
@@ -453,14 +453,37 @@ ok "another process breaks the file while the interface runs: kept, and said" \
 other_breaks_reload() {
 	U="$TMP/o3"
 	ui_start "$U" &&
-	printf '%s:\n  rating: nine\n' "$A" >"$TMP/bad" &&
+	printf '%s:\n  rating: [nine\n' "$A" >"$TMP/bad" &&
 	cp "$TMP/bad" "$U/state.yaml" &&
-	keys $s r && waits $s "state.yaml:2:" && shows $s "state read-only" &&
+	keys $s r && waits $s "state.yaml:3:1: syntax error" &&
+	shows $s "state read-only" &&
 	keys $s m && waits $s "for this run only" &&
 	keys $s Q && waits $s "billet-exit=" && cmp "$U/state.yaml" "$TMP/bad"
 }
 ok "a file broken by another process is said when r reloads" \
 	other_breaks_reload
+
+# Another process leaves one entry that cannot be read: said once, when a
+# save or r finds it; that entry is kept as written, the others saved.
+other_bad_entry() {
+	U="$TMP/o4"
+	ui_start "$U" &&
+	{ cat "$U/state.yaml"; printf 'mine:\n  rating: nine   # by hand\n'; } \
+		>"$TMP/bad" &&
+	cp "$TMP/bad" "$U/state.yaml" &&
+	keys $s m && waits $s "state.yaml:" &&
+	shows $s "rating: expected a number from 0 to 5 (the state file was" &&
+	! shows $s "state read-only" >/dev/null &&
+	keys $s j && gone $s "rating: expected" &&
+	keys $s m && waits $s "marked (2 on the shortlist): Upstate" &&
+	grep -qx '  rating: nine   # by hand' "$U/state.yaml" &&
+	has "$A" "marked: true" "$U/state.yaml" &&
+	has "$N" "marked: true" "$U/state.yaml" &&
+	keys $s r && waits $s "reloaded" && ! shows $s "rating: expected" &&
+	keys $s Q && waits $s "billet-exit=0"
+}
+ok "an entry another process leaves unreadable is said once and kept as written" \
+	other_bad_entry
 
 # A full or read-only file system ---------------------------------------------
 

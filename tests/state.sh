@@ -171,7 +171,7 @@ corrupt_list() {
 	"$BILLET" --state "$TMP/bad.yaml" --list --format tsv "$D" \
 		>"$TMP/l" 2>"$TMP/e" &&
 	[ "$(wc -l <"$TMP/l")" -eq 2 ] &&
-	contains "$TMP/e" "billet: warning: $TMP/bad.yaml:3:" &&
+	contains "$TMP/e" "billet: warning: $TMP/bad.yaml:4:1: syntax error: " &&
 	cmp -s "$TMP/bad.yaml" "$TMP/bad.orig"
 }
 ok "--list with a corrupt state file warns and lists" corrupt_list

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The state file: every change round-trips, unknown entries and keys are
- * kept, a corrupt file is never touched, saving survives injected
- * failures and kills, two processes lose nothing; the query and export
- * hooks; CSV escaping; export_file. */
+ * kept, a corrupt file is never touched (a syntax error said as one), an
+ * entry that cannot be read is kept as written while the others save,
+ * saving survives injected failures and kills, two processes lose
+ * nothing; the query and export hooks; CSV escaping; export_file. */
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <errno.h>
@@ -214,10 +215,15 @@ Test(state, bad_values_are_refused)
 	struct state *st = open_ok();
 	struct state_error err;
 	cr_assert_not(state_set_rating(st, "a", 6, &err));
+	cr_assert(err.refused);
 	cr_assert_not(state_set_rating(st, "a", -1, &err));
+	cr_assert(err.refused);
 	cr_assert_not(state_set_status(st, "a", QSTATUS_N, &err));
+	cr_assert(err.refused);
 	cr_assert_not(state_set_note(st, "a", "bad \xff byte", &err));
+	cr_assert(err.refused);
 	cr_assert_not(state_set_mark(st, "", true, &err));
+	cr_assert(err.refused);
 	cr_assert_null(state_get(st, "a"));
 	state_close(st);
 }
@@ -401,20 +407,218 @@ check_corrupt(const char *content, const char *where, const char *what)
 
 Test(state, corrupt_file_is_left_alone)
 {
-	check_corrupt("a:\n  marked: true\n b: [\n", "3", "");
-	check_corrupt("a: {marked: true\n", "2", "");
+	check_corrupt("a:\n  marked: true\n b: [\n", "3:2",
+	              "syntax error: did not find expected key");
+	check_corrupt("a: {marked: true\n", "2:1", "syntax error: ");
 	check_corrupt("- just\n- a list\n", "1:1", "expected a mapping");
-	check_corrupt("a:\n  rating: 9\n", "2:11", "rating");
-	check_corrupt("a:\n  status: hired\n", "2:11", "status");
-	check_corrupt("a:\n  marked: maybe\n", "2:11", "marked");
-	check_corrupt("a: {marked: true}\nb: {}\na: {}\n", "3:1",
-	              "appears twice");
-	check_corrupt("a:\n  note: x\n  note: y\n", "3:3", "twice");
-	check_corrupt("a: 5\n", "1:4", "expected a mapping of fields");
 	check_corrupt("a: &x {marked: true}\nb: *x\n", "2:4", "aliases");
 	check_corrupt("a: {}\n---\nb: {}\n", "2:1", "second document");
 	check_corrupt("a: {note: \"bad \xff\"}\n", "1:", "UTF-8");
-	check_corrupt("a: {note: \"nul \\0 inside\"}\n", "1:", "NUL");
+	/* an entry that cannot be read can be kept as written only among
+	 * keys that start their lines */
+	check_corrupt("{a: {rating: 9}, b: {}}\n", "1:14", "rating");
+	check_corrupt("  a:\n    rating: 9\n", "2:13", "rating");
+}
+
+/* A syntax error is said as one, where libyaml finds it, even when the
+ * events before it would make another complaint first (a scalar where
+ * the fields should be). */
+Test(state, syntax_errors_are_said_with_their_place)
+{
+	check_corrupt("x: a: b\n", "1:5", "syntax error: mapping values are "
+	              "not allowed in this context");
+	check_corrupt("x: foo\n  bar: 1\n", "2:6", "syntax error: mapping "
+	              "values are not allowed");
+	check_corrupt("x: [a\n", "2:1", "syntax error: did not find "
+	              "expected ',' or ']' (while parsing a flow sequence at "
+	              "line 1)");
+	check_corrupt("x:\n  marked: true\n  note: \"abc\n", "4:1",
+	              "syntax error: found unexpected end of stream");
+	check_corrupt("- x\ny: [\n", "2:1", "syntax error: ");
+}
+
+/* The text of a bad entry: first's and last's are read, a's is not. */
+static const char bad_around[] =
+	"first:\n"
+	"  marked: true\n"
+	"a:\n"
+	"  rating:   99   # by hand\n"
+	"  marked: true\n"
+	"  note: \"kept\"\n"
+	"\n"
+	"# a comment, then the last entry\n"
+	"last:\n"
+	"  note: end\n";
+static const char bad_entry[] =
+	"a:\n"
+	"  rating:   99   # by hand\n"
+	"  marked: true\n"
+	"  note: \"kept\"\n"
+	"\n"
+	"# a comment, then the last entry\n";
+
+/* One entry that cannot be read is said once, where it is, and kept as
+ * written, in its place, through saves by this process and another; it
+ * is not changed; every other entry is read, changed and saved. */
+Test(state, one_bad_entry_is_kept_as_written)
+{
+	spew(path, bad_around);
+	struct state_error err;
+	struct state *st = state_open(path, &err);
+	cr_assert(state_writable(st), "%s", err.msg);
+	char want[256];
+	snprintf(want, sizeof(want), "%s:4:13: rating: expected a number "
+	         "from 0 to 5 (this entry is kept as written", path);
+	cr_assert(!strncmp(err.msg, want, strlen(want)), "'%s'", err.msg);
+	const struct state_entry *a = state_get(st, "a");
+	cr_assert_not_null(a);
+	cr_assert_not_null(a->problem);
+	cr_assert(!strncmp(a->problem, want, strstr(want, " (") - want),
+	          "%s", a->problem);
+	cr_assert(a->marked, "its other fields as read");
+	cr_assert_str_eq(a->note, "kept");
+	cr_assert_null(state_get(st, "first")->problem);
+
+	/* a is not changed, in memory or in the file */
+	cr_assert_not(state_set_mark(st, "a", false, &err));
+	cr_assert(err.refused);
+	cr_assert(strstr(err.msg, "not changed"), "%s", err.msg);
+	cr_assert(strstr(err.msg, ":4:13: rating"), "%s", err.msg);
+	cr_assert(state_get(st, "a")->marked);
+	cr_assert_not(state_set_rating(st, "a", 2, &err));
+	cr_assert_not(state_set_note(st, "a", "mine", &err));
+	cr_assert_not(state_unsaved(st));
+	cr_assert(state_set_read(st, "a", true, &err), "read: let be");
+
+	/* the others change and save; a stays as written, in its place */
+	cr_assert(state_set_rating(st, "last", 4, &err), "%s", err.msg);
+	cr_assert(state_set_mark(st, "x", true, &err), "%s", err.msg);
+	cr_assert_not(state_unsaved(st));
+	char *now = slurp(path, NULL);
+	cr_assert_str_eq(now, "first:\n  marked: true\n"
+	                      "a:\n  rating:   99   # by hand\n"
+	                      "  marked: true\n  note: \"kept\"\n\n"
+	                      "# a comment, then the last entry\n"
+	                      "last:\n  rating: 4\n  note: end\n"
+	                      "x:\n  marked: true\n");
+	free(now);
+
+	/* another process saves: a is still as written */
+	struct state_error e2;
+	struct state *other = state_open(path, &e2);
+	cr_assert(state_writable(other), "%s", e2.msg);
+	cr_assert(strstr(e2.msg, ":4:13: rating"), "said again to a new run");
+	cr_assert(state_set_hidden(other, "first", true, &e2), "%s", e2.msg);
+	state_close(other);
+	cr_assert(state_set_mark(st, "z", true, &err), "%s", err.msg);
+	now = slurp(path, NULL);
+	cr_assert(strstr(now, bad_entry), "%s", now);
+	cr_assert(strstr(now, "first:\n  marked: true\n  hidden: true\na:\n"),
+	          "%s", now);
+	cr_assert(strstr(now, "x:\n  marked: true\nz:\n  marked: true\n"),
+	          "%s", now);
+	free(now);
+	cr_assert(state_get(st, "first")->hidden, "merged");
+	cr_assert_not_null(state_get(st, "a")->problem);
+	state_close(st);
+
+	/* mended by hand, it reads and changes again */
+	now = slurp(path, NULL);
+	char *at = strstr(now, "99");
+	at[0] = ' ';
+	at[1] = '2';
+	spew(path, now);
+	free(now);
+	st = open_ok();
+	cr_assert_null(state_get(st, "a")->problem);
+	cr_assert_eq(state_get(st, "a")->rating, 2);
+	cr_assert(state_set_rating(st, "a", 3, &err), "%s", err.msg);
+	state_close(st);
+}
+
+/* Another process leaves an entry that cannot be read: the next read
+ * here says so once (state_news), keeps it as written, and a change this
+ * process had made to it stays pending, said, and is not written. */
+Test(state, an_entry_broken_by_another_process_is_news_once)
+{
+	seed();
+	struct state *st = open_ok();
+	struct state_error err, news;
+	cr_assert_not(state_news(st, &news));
+	state_begin(st);
+	cr_assert(state_set_rating(st, "seed", 2, &err), "%s", err.msg);
+	spew(path, "seed:\n  rating: 77\nother:\n  marked: true\n");
+	cr_assert_not(state_commit(st, &err), "the change to seed is kept");
+	cr_assert(strstr(err.msg, "the state file's entry for seed cannot be "
+	                 "read now"), "%s", err.msg);
+	cr_assert(state_unsaved(st));
+	cr_assert(state_news(st, &news));
+	char want[256];
+	snprintf(want, sizeof(want), "%s:2:11: rating: expected a number "
+	         "from 0 to 5 (the state file was changed", path);
+	cr_assert(!strncmp(news.msg, want, strlen(want)), "%s", news.msg);
+	cr_assert_not(state_news(st, &news), "said once");
+	cr_assert(state_get(st, "other")->marked, "the rest merged");
+	cr_assert(state_set_mark(st, "x", true, &err) || err.why,
+	          "%s", err.msg);
+	cr_assert_not(state_news(st, &news), "not said again");
+	char *now = slurp(path, NULL);
+	cr_assert(!strncmp(now, "seed:\n  rating: 77\n", 19), "%s", now);
+	free(now);
+	state_close(st);
+}
+
+/* Every kind of entry that cannot be read is kept as written, said at its
+ * place, and does not stop the others from being saved. */
+static void
+check_bad_entry(const char *entry, const char *where, const char *what)
+{
+	struct buf b = {0};
+	buf_printf(&b, "before:\n  rating: 1\n%safter:\n  rating: 2\n",
+	           entry);
+	spew(path, b.s);
+	struct state_error err;
+	struct state *st = state_open(path, &err);
+	cr_assert(state_writable(st), "%s: %s", entry, err.msg);
+	char want[256];
+	snprintf(want, sizeof(want), "%s:%s: %s", path, where, what);
+	cr_assert(!strncmp(err.msg, want, strlen(want)), "want '%s' in '%s'",
+	          want, err.msg);
+	cr_assert(strstr(err.msg, "kept as written"), "%s", err.msg);
+	cr_assert_eq(state_get(st, "before")->rating, 1);
+	cr_assert_eq(state_get(st, "after")->rating, 2);
+	cr_assert(state_set_rating(st, "after", 5, &err), "%s", err.msg);
+	state_close(st);
+	char *now = slurp(path, NULL);
+	cr_assert(strstr(now, entry), "%s kept in: %s", entry, now);
+	cr_assert(strstr(now, "after:\n  rating: 5\n"), "%s", now);
+	free(now);
+	st = state_open(path, &err);
+	cr_assert(state_writable(st), "%s", err.msg);
+	cr_assert(!strncmp(err.msg, want, strlen(want)), "read back: '%s'",
+	          err.msg);
+	state_close(st);
+	buf_free(&b);
+}
+
+Test(state, each_kind_of_bad_entry_is_kept_as_written)
+{
+	check_bad_entry("a:\n  rating: 9\n", "4:11", "rating");
+	check_bad_entry("a:\n  status: hired\n", "4:11", "status");
+	check_bad_entry("a:\n  marked: maybe\n", "4:11", "marked");
+	check_bad_entry("a:\n  note: x\n  note: y\n", "5:3",
+	                "note: given twice");
+	check_bad_entry("a: 5\n", "3:4", "'a': expected a mapping of fields");
+	check_bad_entry("a: [1, 2]\n", "3:4", "'a': expected a mapping");
+	check_bad_entry("a: {note: [x]}\n", "3:11", "note: expected text");
+	check_bad_entry("a: {note: \"nul \\0 inside\"}\n", "3:11", "note: "
+	                "contains a NUL");
+	check_bad_entry("a: {[x]: 1}\n", "3:5", "expected a field name");
+	check_bad_entry("before: {}\n", "3:1", "'before' appears twice "
+	                "(first at line 1)");
+	check_bad_entry("\"\": {marked: true}\n", "3:1", "empty posting id");
+	check_bad_entry("[x]: {marked: true}\n", "3:1",
+	                "expected a posting id");
 }
 
 Test(state, corrupt_file_is_left_alone_after_another_process_breaks_it)

@@ -265,6 +265,29 @@ corrupt() {
 }
 ok "a corrupt state file is said at start, marks toggle for the run only, the file is untouched" corrupt
 
+# One entry that cannot be read (a rating of 99 written by hand): said at
+# the start with its place, not changed by m or a (before the editor
+# opens), kept as written while the other posting's mark is saved.
+bad_entry() {
+	printf '%s:\n  rating: 99   # by hand\n  marked: true\n' "$A" \
+		>"$TMP/one.yaml" &&
+	cp "$TMP/one.yaml" "$TMP/one.orig" &&
+	start o 100x24 --state "$TMP/one.yaml" &&
+	waits o "one.yaml:2:11: rating: expected a number from 0 to 5" &&
+	gone o "state read-only" 1 &&
+	line o 2 | grep -q '^\*N  *Policy Advocate' &&
+	keys o m && waits o "not changed: the state file's entry for Policy Advocate" &&
+	keys o j k && gone o "not changed" &&
+	keys o a && waits o "not changed: the state file's entry for Policy Advocate" &&
+	! shows o "Ctrl-X or F2 save" >/dev/null &&
+	line o 2 | grep -q '^\*N  *Policy Advocate' &&
+	keys o j m && waits o "marked (2 on the shortlist): Upstate" &&
+	head -n 3 "$TMP/one.yaml" | cmp -s - "$TMP/one.orig" &&
+	entry "$N" "$TMP/one.yaml" | grep -q "marked: true" &&
+	keys o q && waits o "billet-exit=0"
+}
+ok "an entry that cannot be read is said, not changed, and kept as written while the others save" bad_entry
+
 # A newline in the state file's name shows as ^J on the message line.
 nl_name() {
 	nd="$TMP/a
@@ -274,7 +297,7 @@ b"
 	start n 100x24
 	st=$?
 	STATE=$old_state
-	[ $st -eq 0 ] && waits n "a^Jb/state.yaml:2:11: marked: expected true or false" &&
+	[ $st -eq 0 ] && waits n "a^Jb/state.yaml:3:1: syntax error: did not find expected" &&
 	keys n q && waits n "billet-exit=0"
 }
 ok "a newline in the state file's name is shown as ^J" nl_name

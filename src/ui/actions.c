@@ -71,7 +71,8 @@ ui_state_open(struct ui *ui)
 	ui->state = state_open(ui->cfg->state, &err);
 	state_query_env(ui->state, &ui->env);
 	memset(&act, 0, sizeof(act));
-	if (!state_writable(ui->state)) {
+	if (!state_writable(ui->state) || err.msg[0]) {
+		/* read-only, or entries that cannot be read: said once */
 		snprintf(act.start_msg, sizeof(act.start_msg), "%s", err.msg);
 	} else {
 		/* say at once what every save would say later */
@@ -169,6 +170,10 @@ ui_state_tick(struct ui *ui)
 		}
 		changed(ui, ui->generation > 0);
 	}
+	/* another process left entries that cannot be read: said once */
+	struct state_error news;
+	if (state_news(st, &news))
+		ui_message(ui, true, "%s", news.msg);
 	/* read: opened in the detail, or side by side rested on */
 	struct posting *p = ui_current(ui);
 	bool focused = !ui->too_small && view_top(ui) == ui->detail;
@@ -405,6 +410,11 @@ report(struct ui *ui, bool ok, const struct state_error *err,
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
+	if (!ok && err->refused) {
+		ui_message(ui, true, "%s: %s", p && p->title ? p->title : p ?
+		           p->id : "state", err->msg);
+		return;
+	}
 	act.user_changed = true;
 	if (!ok && !state_writable(ui->state))
 		ui_message(ui, true, "%s, for this run only: %s (the state file "
@@ -775,6 +785,7 @@ apply_all(struct ui *ui)
 	}
 	struct state_error err = {0}, one = {0};
 	bool ok = true;
+	size_t kept = 0; /* entries the file has that cannot be read */
 	state_begin(st);
 	for (size_t i = 0; i < n; i++) {
 		const char *id = ui->shown[i]->id;
@@ -782,7 +793,9 @@ apply_all(struct ui *ui)
 		       : a == ACT_HIDE ? state_set_hidden(st, id, value, &one)
 		       : a == ACT_RATE ? state_set_rating(st, id, value, &one)
 		                       : state_set_status(st, id, value, &one);
-		if (!r && ok) {
+		if (!r && one.refused)
+			kept++;
+		else if (!r && ok) {
 			ok = false;
 			err = one;
 		}
@@ -792,7 +805,12 @@ apply_all(struct ui *ui)
 		err = one;
 	}
 	changed(ui, true);
-	report(ui, ok, &err, NULL, "%s", done);
+	if (kept)
+		report(ui, ok, &err, NULL, "%s (%zu not changed: the state file "
+		       "has %s in a form that cannot be read, kept as written)",
+		       done, kept, kept == 1 ? "its entry" : "their entries");
+	else
+		report(ui, ok, &err, NULL, "%s", done);
 }
 
 void
@@ -826,6 +844,14 @@ ui_state_action(struct ui *ui, enum action a, int key)
 		return;
 	}
 	const struct state_entry *e = state_get(st, p->id);
+	if (e && e->problem) {
+		/* said before an editor or a menu opens: nothing is lost */
+		ui_message(ui, true, "not changed: the state file's entry for "
+		           "%s cannot be read (%s); it is kept as written until "
+		           "it is mended there", p->title ? p->title : p->id,
+		           e->problem);
+		return;
+	}
 	struct state_error err = {0};
 	bool ok;
 	switch (a) {

@@ -10,7 +10,9 @@
  *   nothing saved is lost or altered (an entry that records nothing, such
  *   as "id: ~", may be dropped);
  * - the saved file is then stable: a second change and save, read back,
- *   still keeps everything. */
+ *   still keeps everything;
+ * - an entry that cannot be read is kept as written: as many entries
+ *   cannot be read after each save, and none of them is changed. */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -92,8 +94,16 @@ static void
 check_kept(const struct state *old, const struct state *now,
            const char *changed)
 {
+	size_t bad_old = 0, bad_now = 0;
+	for (size_t i = 0; i < state_count(now); i++)
+		bad_now += state_at(now, i)->problem != NULL;
 	for (size_t i = 0; i < state_count(old); i++) {
 		const struct state_entry *a = state_at(old, i);
+		if (a->problem) {
+			/* kept as written: it reads back as it did */
+			bad_old++;
+			continue;
+		}
 		const struct state_entry *b = state_get(now, a->id);
 		bool empty = !a->marked && !a->hidden && !a->read && !a->seen &&
 		             !a->rating && !a->status && (!a->note || !*a->note);
@@ -112,6 +122,9 @@ check_kept(const struct state *old, const struct state *now,
 			fuzz_fail("an entry changed on saving", a->id,
 			          strlen(a->id), 0);
 	}
+	if (bad_old != bad_now)
+		fuzz_fail("an entry that cannot be read was not kept as it was",
+		          changed, strlen(changed), 0);
 	const struct state_entry *c = state_get(now, changed);
 	if (!c || !c->marked)
 		fuzz_fail("the change was not saved", changed, strlen(changed),
@@ -157,7 +170,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (size_t i = 0; i < state_count(st); i++) {
 		const struct state_entry *e = state_at(st, i);
-		if (!e->id || state_get(st, e->id) != e)
+		if (!e->id || (!e->problem && state_get(st, e->id) != e))
 			fuzz_fail("state_get does not find an entry", e->id,
 			          e->id ? strlen(e->id) : 0, 0);
 		if (e->rating < 0 || e->rating > 5 || e->status < 0 ||
@@ -165,7 +178,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_fail("a value out of range", e->id, strlen(e->id),
 			          0);
 	}
-	/* one change, saved, read back */
+	/* one change, saved, read back; an entry that cannot be read is
+	 * not changed */
+	const struct state_entry *bad = state_get(st, "fuzz~new");
+	if (bad && bad->problem) {
+		if (state_set_mark(st, "fuzz~new", !bad->marked, &err))
+			fuzz_fail("an entry that cannot be read was changed",
+			          bad->problem, strlen(bad->problem), 0);
+		state_close(st);
+		return 0;
+	}
 	if (!state_set_mark(st, "fuzz~new", true, &err))
 		fuzz_fail("saving a writable state failed", err.msg,
 		          strlen(err.msg), 0);
