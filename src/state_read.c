@@ -594,8 +594,15 @@ parse_state(const char *path, const char *data, size_t len,
 		for (;;) {
 			if (!rd_next(&r))
 				goto drain;
+			bool end = r.ev.type == YAML_MAPPING_END_EVENT;
+			if (bad && !end && r.ev.start_mark.column != 0) {
+				/* an explicit key ("? id") follows: the
+				 * bad entry's text does not end a line */
+				state_err(r.err, "%s", bad->problem);
+				goto drain;
+			}
 			end_raw(&r, &bad, r.ev.start_mark.index);
-			if (r.ev.type == YAML_MAPPING_END_EVENT)
+			if (end)
 				break;
 			if (!rd_top_entry(&r, t, block, &bad))
 				goto drain;
