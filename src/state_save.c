@@ -383,48 +383,69 @@ make_dirs(const char *dir)
 	return true;
 }
 
-/* Opens and locks the lock file; -1 on failure (err filled). */
+/* Says why the lock could not be taken; returns -1. */
+static int
+lock_fail(const struct state *st, struct state_error *err, const char *what,
+          int e)
+{
+	char *p = state_shown(st->lockpath, strlen(st->lockpath));
+	if (e == EWOULDBLOCK)
+		state_err_cause(err, NOT_SAVED, "another billet holds the "
+		                "lock %s", p);
+	else
+		state_err_cause(err, NOT_SAVED, "cannot %s %s: %s", what, p,
+		                strerror(e));
+	free(p);
+	return -1;
+}
+
+/* Opens and locks the lock file; -1 on failure (err filled). The file
+ * lives only while a save holds it (lock_give removes it): a save that
+ * waited on a file so removed finds that the name is not its file any
+ * more, and takes the lock again on what the name is now. */
 static int
 lock_take(const struct state *st, struct state_error *err)
 {
-	int fd = open(st->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	int why = errno;
-	if (fd < 0 && (errno == EACCES || errno == EROFS))
-		fd = open(st->lockpath, O_RDONLY | O_CLOEXEC);
-	char *p = NULL;
-	if (fd < 0) {
-		/* the first open's reason: a read-only directory, not the
-		 * missing lock file the second open then finds */
-		p = state_shown(st->lockpath, strlen(st->lockpath));
-		state_err_cause(err, NOT_SAVED, "cannot open the lock %s: %s",
-		                p, strerror(why));
-		free(p);
-		return -1;
-	}
 	long waited = 0;
 	for (;;) {
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-			return fd;
-		if (errno == EINTR)
-			continue;
-		if (errno != EWOULDBLOCK || waited >= state_io.lock_wait_ms) {
-			int e = errno;
-			p = state_shown(st->lockpath, strlen(st->lockpath));
-			if (e == EWOULDBLOCK)
-				state_err_cause(err, NOT_SAVED, "another "
-				                "billet holds the lock %s", p);
-			else
-				state_err_cause(err, NOT_SAVED,
-				                "cannot lock %s: %s", p,
-				                strerror(e));
-			free(p);
-			close(fd);
-			return -1;
+		int fd = open(st->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		int why = errno;
+		if (fd < 0 && (errno == EACCES || errno == EROFS))
+			fd = open(st->lockpath, O_RDONLY | O_CLOEXEC);
+		/* the first open's reason: a read-only directory, not the
+		 * missing lock file the second open then finds */
+		if (fd < 0)
+			return lock_fail(st, err, "open the lock", why);
+		for (;;) {
+			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+				break;
+			if (errno == EINTR)
+				continue;
+			if (errno != EWOULDBLOCK ||
+			    waited >= state_io.lock_wait_ms) {
+				int e = errno;
+				close(fd);
+				return lock_fail(st, err, "lock", e);
+			}
+			struct timespec ts = {0, 5 * 1000 * 1000};
+			nanosleep(&ts, NULL);
+			waited += 5;
 		}
-		struct timespec ts = {0, 5 * 1000 * 1000};
-		nanosleep(&ts, NULL);
-		waited += 5;
+		struct stat held, named;
+		if (fstat(fd, &held) == 0 && stat(st->lockpath, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+			return fd;
+		close(fd); /* removed by the save that held it: again */
 	}
+}
+
+/* Releases the lock, removing its file first (so that no other save
+ * can take it in between). */
+static void
+lock_give(const struct state *st, int fd)
+{
+	unlink(st->lockpath);
+	close(fd);
 }
 
 void
@@ -533,7 +554,7 @@ state_save_now(struct state *st, struct state_error *err)
 		free(id);
 	}
 out:
-	close(lfd); /* releases the lock */
+	lock_give(st, lfd);
 	buf_free(&y);
 	return ok;
 }

@@ -597,7 +597,7 @@ ro_ui() {
 	start $s 119x30 &&
 	waits $s " 2/2" && waits $s "is read-only" &&
 	keys $s j m && waits $s "marked (2 on the shortlist), but state not saved" &&
-	shows $s "cannot create a temporary file in $MNT" &&
+	shows $s "cannot open the lock state.yaml.lock: Read-only file system" &&
 	cmp "$FS" "$TMP/rold"
 	st=$?
 	here=

@@ -198,6 +198,15 @@ readonly_dir() {
 ok "--mark in a read-only directory exits 1 and keeps the old file" \
 	readonly_dir
 
+# the lock lives only while a save holds it: nothing is left beside
+no_lock_left() {
+	mkdir -p "$TMP/cwd" &&
+	(cd "$TMP/cwd" && "$BILLET" --state ./x.yaml --mark "$A" "$D" &&
+	 "$BILLET" --state ./x.yaml --mark "$N" "$D") &&
+	[ "$(ls -A "$TMP/cwd")" = x.yaml ] || { ls -A "$TMP/cwd"; return 1; }
+}
+ok "--state ./x.yaml leaves no x.yaml.lock behind" no_lock_left
+
 keeps_other_entries() {
 	printf 'gone-posting:\n  marked: true\n  note: kept\n' >"$TMP/k.yaml"
 	"$BILLET" --state "$TMP/k.yaml" --mark "$A" "$D" &&

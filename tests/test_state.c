@@ -962,6 +962,73 @@ Test(state, a_held_lock_is_waited_for_then_reported)
 	state_close(st);
 }
 
+/* The lock lives only while a save holds it: nothing is left beside the
+ * state file after a save. */
+Test(state, no_lock_file_is_left_after_a_save)
+{
+	struct state *st = open_ok();
+	struct state_error err;
+	cr_assert(state_set_mark(st, "x", true, &err), "%s", err.msg);
+	char lock[160];
+	snprintf(lock, sizeof(lock), "%s.lock", path);
+	cr_assert_neq(access(lock, F_OK), 0, "%s is left", lock);
+	cr_assert_eq(nfiles(), 1);
+	state_close(st);
+}
+
+/* A save that waited on a lock file another save removed and replaced
+ * (the lock lives only while held) does not take the old one for the
+ * lock: it waits for the lock holder of the new file too. */
+Test(state, a_lock_file_replaced_while_waiting_is_locked_again)
+{
+	seed();
+	char lock[160];
+	snprintf(lock, sizeof(lock), "%s.lock", path);
+	int held[2];
+	cr_assert_eq(pipe(held), 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int old = open(lock, O_RDWR | O_CREAT, 0600);
+		flock(old, LOCK_EX);
+		if (write(held[1], "l", 1) != 1)
+			_exit(1);
+		struct timespec ts = {0, 300 * 1000 * 1000};
+		nanosleep(&ts, NULL); /* the parent waits on old */
+		/* a second billet: takes a new lock file, then the first
+		 * one goes as a save does, unlinking its file */
+		unlink(lock);
+		int now = open(lock, O_RDWR | O_CREAT, 0600);
+		flock(now, LOCK_EX);
+		close(old);
+		struct stat before, after;
+		stat(path, &before);
+		nanosleep(&ts, NULL);
+		stat(path, &after);
+		/* the parent must not have saved while now is held */
+		if (before.st_ino != after.st_ino ||
+		    before.st_mtim.tv_nsec != after.st_mtim.tv_nsec)
+			_exit(2);
+		unlink(lock);
+		close(now);
+		_exit(0);
+	}
+	char c;
+	cr_assert_eq(read(held[0], &c, 1), 1);
+	struct state *st = open_ok();
+	struct state_error err;
+	cr_assert(state_set_mark(st, "x", true, &err), "%s", err.msg);
+	int ws;
+	waitpid(pid, &ws, 0);
+	cr_assert(WIFEXITED(ws) && WEXITSTATUS(ws) == 0,
+	          "saved while another held the lock (%d)", ws);
+	state_close(st);
+	st = open_ok();
+	cr_assert(state_get(st, "x")->marked);
+	cr_assert(state_get(st, "seed")->marked);
+	state_close(st);
+	cr_assert_neq(access(lock, F_OK), 0, "%s is left", lock);
+}
+
 /* A child: opens the state and marks 100 postings with prefix, one save
  * each, with a note on every tenth. */
 static void
@@ -1008,6 +1075,33 @@ Test(state, two_processes_marking_at_once_lose_nothing)
 	cr_assert_str_eq(state_get(st, "two-090")->note, "two");
 	cr_assert_str_eq(state_get(st, "seed")->note, "first\nsecond");
 	cr_assert_not(temp_left());
+	cr_assert_eq(nfiles(), 1, "the lock is gone with the saves");
+	state_close(st);
+}
+
+/* Four at once, each lock file made and removed by the saves around it:
+ * still nothing is lost. */
+Test(state, four_processes_marking_at_once_lose_nothing)
+{
+	const char *who[] = {"one", "two", "three", "four"};
+	pid_t pid[4];
+	for (int i = 0; i < 4; i++) {
+		pid[i] = fork();
+		if (pid[i] == 0)
+			marker(who[i]);
+	}
+	for (int i = 0; i < 4; i++) {
+		int ws;
+		waitpid(pid[i], &ws, 0);
+		cr_assert(WIFEXITED(ws) && WEXITSTATUS(ws) == 0, "%d", ws);
+	}
+	struct state *st = open_ok();
+	int marked = 0;
+	for (size_t i = 0; i < state_count(st); i++)
+		marked += state_at(st, i)->marked;
+	cr_assert_eq(marked, 400);
+	cr_assert_str_eq(state_get(st, "three-030")->note, "three");
+	cr_assert_eq(nfiles(), 1, "only the state file is left");
 	state_close(st);
 }
 
