@@ -352,6 +352,23 @@ select_postings(const struct catalog *c, struct query *filter,
 }
 
 /* Prints the comparison of the postings named in --compare. */
+/* True if which postings a list shows rests on the state file: the
+ * shortlist, or a filter on the marks, ratings, status, notes... */
+static bool
+chosen_by_state(bool shortlist, const struct query *filter)
+{
+	static const char *const terms[] = {
+		"is:marked", "is:hidden", "is:new", "is:read", "has:note",
+		"has:rating", "rating", "status",
+	};
+	if (shortlist)
+		return true;
+	for (size_t i = 0; filter && i < sizeof(terms) / sizeof(*terms); i++)
+		if (query_mentions(filter, terms[i]))
+			return true;
+	return false;
+}
+
 static int
 compare_cmd(const struct catalog *c, const struct options *o)
 {
@@ -674,8 +691,11 @@ main(int argc, char **argv)
 		st = state_open(o.state, &serr);
 		/* read-only, or entries kept as written: said once; --mark
 		 * says a read-only state's problem with its failure */
-		if (serr.msg[0] &&
-		    (state_writable(st) || o.mode != MODE_MARK))
+		/* a list the state chooses says it as an error below */
+		bool fails = o.mode == MODE_MARK ||
+		             (o.mode == MODE_LIST &&
+		              chosen_by_state(o.shortlist, filter));
+		if (serr.msg[0] && (state_writable(st) || !fails))
 			say("warning: %s", serr.msg);
 		state_query_env(st, &qenv);
 		state_export_hooks(st, &hooks);
@@ -694,6 +714,14 @@ main(int argc, char **argv)
 		break;
 	case MODE_LIST: {
 		print_problems(&c, false);
+		if (!state_writable(st) && chosen_by_state(o.shortlist, filter)) {
+			/* an empty list would be a wrong answer */
+			say("%s", state_problem(st));
+			say("the state file cannot be read, so the postings it "
+			    "chooses are not listed");
+			status = 1;
+			break;
+		}
 		size_t n;
 		struct posting **v = select_postings(&c, filter, &sort, &qenv,
 		                                     o.shortlist, &n);

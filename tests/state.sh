@@ -176,6 +176,27 @@ corrupt_list() {
 }
 ok "--list with a corrupt state file warns and lists" corrupt_list
 
+# a list chosen by the state cannot be right when the state cannot be
+# read: nothing is printed and the exit status says so
+corrupt_shortlist() {
+	for args in "--shortlist" "--filter is:marked" "--filter rating>=3" \
+	            "--shortlist --header --format csv" \
+	            "--filter -status:applied"; do
+		# shellcheck disable=SC2086
+		"$BILLET" --state "$TMP/bad.yaml" --list $args "$D" \
+			>"$TMP/l" 2>"$TMP/e"
+		st=$?
+		[ $st -eq 1 ] || { echo "$args: exit $st, not 1"; return 1; }
+		[ ! -s "$TMP/l" ] || { echo "$args printed:"; cat "$TMP/l"; return 1; }
+		contains "$TMP/e" "billet: $TMP/bad.yaml:4:1: syntax error: " &&
+		contains "$TMP/e" "the state file cannot be read, so the postings it chooses are not listed" ||
+			return 1
+	done
+	cmp -s "$TMP/bad.yaml" "$TMP/bad.orig"
+}
+ok "--list --shortlist (or a filter on the state) with a corrupt state file: exit 1, nothing printed" \
+	corrupt_shortlist
+
 default_place() {
 	"$BILLET" --mark "$A" "$D" &&
 	contains "$XDG_STATE_HOME/billet/state.yaml" "$A:" &&
