@@ -318,6 +318,7 @@ state_close(struct state *st)
 	if (!st)
 		return;
 	state_table_free(&st->t);
+	state_undo_free(st);
 	free(st->path);
 	free(st->lockpath);
 	free(st->dir);
@@ -420,6 +421,8 @@ set_flag(struct state *st, const char *id, unsigned bit, bool on,
 	        : bit == F_HIDDEN ? &e->pub.hidden
 	        : bit == F_READ ? &e->pub.read : &e->pub.seen;
 	bool diff = *f != on;
+	if (diff && (bit & (F_MARK | F_HIDDEN)))
+		state_undo_record(st, id, bit, *f, on, NULL, NULL);
 	*f = on;
 	return changed(st, e, bit, diff, err);
 }
@@ -457,6 +460,9 @@ state_set_rating(struct state *st, const char *id, int rating,
 	if (!e)
 		return false;
 	bool diff = e->pub.rating != rating;
+	if (diff)
+		state_undo_record(st, id, F_RATING, e->pub.rating, rating, NULL,
+		                  NULL);
 	e->pub.rating = rating;
 	return changed(st, e, F_RATING, diff, err);
 }
@@ -473,6 +479,9 @@ state_set_status(struct state *st, const char *id, int status,
 	if (!e)
 		return false;
 	bool diff = e->pub.status != status;
+	if (diff)
+		state_undo_record(st, id, F_STATUS, e->pub.status, status, NULL,
+		                  NULL);
 	e->pub.status = status;
 	return changed(st, e, F_STATUS, diff, err);
 }
@@ -493,6 +502,7 @@ state_set_note(struct state *st, const char *id, const char *note,
 	bool diff = (note == NULL) != (e->note == NULL) ||
 	            (note && strcmp(note, e->note) != 0);
 	if (diff) {
+		state_undo_record(st, id, F_NOTE, 0, 0, e->note, note);
 		free(e->note);
 		e->note = note ? xstrdup(note) : NULL;
 		e->pub.note = e->note;
@@ -524,6 +534,8 @@ state_commit(struct state *st, struct state_error *err)
 {
 	if (st->batch > 0)
 		st->batch--;
+	if (!st->batch)
+		state_undo_commit(st);
 	if (st->batch || !st->unsaved)
 		return true;
 	return state_save_now(st, err);

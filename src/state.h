@@ -130,6 +130,29 @@ bool state_refresh(struct state *st, struct state_error *err);
  * what ..."), once for each such finding. */
 bool state_news(struct state *st, struct state_error *news);
 
+/* How many steps state_undo can take back. */
+#define STATE_UNDO_MAX 100
+/* What state_undo did. */
+enum state_undo_result {
+	STATE_UNDO_NONE,   /* nothing was changed this run, or all undone */
+	STATE_UNDO_DONE,   /* undone and saved */
+	STATE_UNDO_FAILED, /* undone, but the save failed (err): the undo is
+	                    * kept in memory like any change */
+	STATE_UNDO_LEFT,   /* nothing undone: another process has changed the
+	                    * field since, or its entry cannot be read now */
+};
+/* Takes back the last change this run made with the setters (a mark,
+ * hiding, rating, status or note; everything between state_begin and
+ * state_commit is one step), the one before on the next call, and so on
+ * for STATE_UNDO_MAX steps: each field gets back the value it had, and
+ * is saved, unless another process has changed it since (that one is
+ * left as it is). Nothing else is touched. said (size bytes) says what
+ * was done, the postings named by their titles in c (may be NULL):
+ * "undid: rating of Policy Advocate (was 3, now 2)". */
+enum state_undo_result state_undo(struct state *st, const struct catalog *c,
+                                  char *said, size_t size,
+                                  struct state_error *err);
+
 /* Fills env's ctx and state hooks (is:marked, is:hidden, is:new, is:read,
  * has:note, rating, status) from st; env->today is left alone. is:new
  * holds for postings not seen when the run began (none while the state is

@@ -118,6 +118,8 @@ struct state {
 	unsigned gen;      /* merge generation */
 	char news[1024];   /* entries a later read of the file found it
 	                    * cannot read, not said yet; empty when none */
+	struct undo *undo; /* the changes this run made (state_undo.c) */
+	bool undoing;      /* state_undo is at work: record nothing */
 };
 
 /* ---- state_read.c ---- */
@@ -147,5 +149,18 @@ bool state_reread(struct state *st, struct state_error *err);
 /* Takes the lock, merges the file, writes the state beside it and renames
  * it into place. Pending changes stay pending unless all of that worked. */
 bool state_save_now(struct state *st, struct state_error *err);
+
+/* ---- state_undo.c ---- */
+
+/* Records that a setter changed id's field (bit) from before to after
+ * (note_before to note_after for F_NOTE): one step, or a part of the
+ * open batch's step. */
+void state_undo_record(struct state *st, const char *id, unsigned bit,
+                       int before, int after, const char *note_before,
+                       const char *note_after);
+/* The outermost batch is done: its changes are one step. */
+void state_undo_commit(struct state *st);
+/* Frees what undo keeps. */
+void state_undo_free(struct state *st);
 
 #endif

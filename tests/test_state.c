@@ -1156,6 +1156,166 @@ Test(state, pending_changes_survive_a_failed_save_and_merge)
 	state_close(c);
 }
 
+/* ---- undo ---- */
+
+/* u, step by step: each change back, the last first, saved each time,
+ * said with the posting's title and what the field was and is. */
+Test(state, undo_takes_back_each_change_the_last_first)
+{
+	struct catalog c;
+	catalog_init(&c);
+	struct posting *p = arena_alloc(&c.arena, sizeof(*p));
+	*p = posting("p");
+	p->title = "Policy Advocate";
+	catalog_add(&c, p);
+	struct state *st = open_ok();
+	struct state_error err;
+	char said[256];
+	cr_assert(state_set_rating(st, "p", 2, &err), "%s", err.msg);
+	cr_assert(state_set_mark(st, "p", true, &err), "%s", err.msg);
+	cr_assert(state_set_rating(st, "p", 3, &err), "%s", err.msg);
+	cr_assert(state_set_status(st, "p", QSTATUS_APPLIED, &err), "%s",
+	          err.msg);
+	cr_assert(state_set_hidden(st, "p", true, &err), "%s", err.msg);
+	cr_assert(state_set_note(st, "p", "call Ana on Monday about the "
+	                         "rampart\nthen write", &err), "%s", err.msg);
+	cr_assert(state_set_read(st, "p", true, &err), "not a change to undo");
+	cr_assert(state_seen_all(st, &c, &err), "nor this");
+	static const char *const want[] = {
+		"undid: note of Policy Advocate (was \"call Ana on Monday "
+		"about…\", now none)",
+		"undid: hiding of Policy Advocate (was hidden, now shown)",
+		"undid: status of Policy Advocate (was applied, now none)",
+		"undid: rating of Policy Advocate (was 3, now 2)",
+		"undid: mark of Policy Advocate (was marked, now not marked)",
+		"undid: rating of Policy Advocate (was 2, now unrated)",
+	};
+	for (size_t i = 0; i < 6; i++) {
+		cr_assert_eq(state_undo(st, &c, said, sizeof(said), &err),
+		             STATE_UNDO_DONE, "%zu: %s", i, err.msg);
+		cr_assert_str_eq(said, want[i]);
+		cr_assert_not(state_unsaved(st));
+		/* saved: another run reads it */
+		struct state *other = open_ok();
+		const struct state_entry *e = state_get(other, "p");
+		cr_assert_eq(e->note != NULL, false);
+		cr_assert_eq(e->hidden, i < 1);
+		cr_assert_eq(e->status, i < 2 ? QSTATUS_APPLIED : QSTATUS_NONE);
+		cr_assert_eq(e->rating, i < 3 ? 3 : i < 5 ? 2 : 0, "%zu", i);
+		cr_assert_eq(e->marked, i < 4);
+		cr_assert(e->read && e->seen, "left as they were");
+		state_close(other);
+	}
+	cr_assert_eq(state_undo(st, &c, said, sizeof(said), &err),
+	             STATE_UNDO_NONE);
+	cr_assert_str_eq(said, "nothing to undo");
+	state_close(st);
+	catalog_free(&c);
+}
+
+/* A batch (what ; does) is one step: one undo takes all of it back. */
+Test(state, undo_of_a_batch_is_one_step)
+{
+	struct state *st = open_ok();
+	struct state_error err;
+	char said[256];
+	cr_assert(state_set_rating(st, "b", 1, &err), "%s", err.msg);
+	state_begin(st);
+	cr_assert(state_set_rating(st, "a", 4, &err));
+	cr_assert(state_set_rating(st, "b", 4, &err));
+	cr_assert(state_set_rating(st, "c", 4, &err));
+	cr_assert(state_commit(st, &err), "%s", err.msg);
+	cr_assert_eq(state_undo(st, NULL, said, sizeof(said), &err),
+	             STATE_UNDO_DONE, "%s", err.msg);
+	cr_assert_str_eq(said, "undid: rating of 3 postings");
+	cr_assert_eq(state_get(st, "a")->rating, 0);
+	cr_assert_eq(state_get(st, "b")->rating, 1);
+	cr_assert_eq(state_get(st, "c")->rating, 0);
+	state_close(st);
+	st = open_ok();
+	cr_assert_null(state_get(st, "a"), "nothing left to write");
+	cr_assert_eq(state_get(st, "b")->rating, 1);
+	state_close(st);
+}
+
+/* Undo restores only the field this process changed, on that posting:
+ * what another process changed meanwhile, there or elsewhere, stays; a
+ * field it changed after this one is left as it is, and said. */
+Test(state, undo_merges_with_another_process)
+{
+	seed();
+	struct state *st = open_ok();
+	struct state_error err;
+	char said[256];
+	cr_assert(state_set_rating(st, "seed", 3, &err), "%s", err.msg);
+	cr_assert(state_set_rating(st, "x", 5, &err), "%s", err.msg);
+	struct state *other = open_ok();
+	cr_assert(state_set_note(other, "seed", "from the other", &err));
+	cr_assert(state_set_mark(other, "y", true, &err));
+	cr_assert(state_set_rating(other, "x", 1, &err));
+	state_close(other);
+	/* x's rating was changed since: left as it is */
+	cr_assert_eq(state_undo(st, NULL, said, sizeof(said), &err),
+	             STATE_UNDO_LEFT);
+	cr_assert_str_eq(said, "not undone: the rating of x was changed "
+	                       "since by another billet (now 1)");
+	/* seed's rating goes back; its new note and y's mark stay */
+	cr_assert_eq(state_undo(st, NULL, said, sizeof(said), &err),
+	             STATE_UNDO_DONE, "%s", err.msg);
+	cr_assert_str_eq(said, "undid: rating of seed (was 3, now unrated)");
+	state_close(st);
+	st = open_ok();
+	cr_assert_eq(state_get(st, "seed")->rating, 0);
+	cr_assert_str_eq(state_get(st, "seed")->note, "from the other");
+	cr_assert(state_get(st, "seed")->marked);
+	cr_assert(state_get(st, "y")->marked);
+	cr_assert_eq(state_get(st, "x")->rating, 1);
+	state_close(st);
+}
+
+/* A hundred steps are kept, the oldest forgotten beyond. */
+Test(state, undo_keeps_a_hundred_steps)
+{
+	struct state *st = open_ok();
+	struct state_error err;
+	char said[256];
+	for (int i = 0; i < 150; i++)
+		cr_assert(state_set_rating(st, "a", i % 5 + 1, &err), "%s",
+		          err.msg);
+	for (int i = 0; i < STATE_UNDO_MAX; i++)
+		cr_assert_eq(state_undo(st, NULL, said, sizeof(said), &err),
+		             STATE_UNDO_DONE, "%d: %s", i, err.msg);
+	cr_assert_eq(state_get(st, "a")->rating, 49 % 5 + 1);
+	cr_assert_eq(state_undo(st, NULL, said, sizeof(said), &err),
+	             STATE_UNDO_NONE);
+	state_close(st);
+}
+
+/* An undo whose save fails is kept in memory, like any change, and
+ * saved with the next one. */
+Test(state, undo_whose_save_fails_is_kept)
+{
+	struct state *st = open_ok();
+	struct state_error err;
+	char said[256];
+	cr_assert(state_set_mark(st, "a", true, &err), "%s", err.msg);
+	atomic_io.fsync = bad_fsync;
+	calls = 0;
+	fail_at = 1;
+	fail_errno = EIO;
+	cr_assert_eq(state_undo(st, NULL, said, sizeof(said), &err),
+	             STATE_UNDO_FAILED);
+	cr_assert(strstr(err.msg, "not saved"), "%s", err.msg);
+	cr_assert_not(state_get(st, "a")->marked);
+	cr_assert(state_unsaved(st));
+	atomic_io = real_aio;
+	cr_assert(state_save(st, &err), "%s", err.msg);
+	state_close(st);
+	st = open_ok();
+	cr_assert_null(state_get(st, "a"));
+	state_close(st);
+}
+
 /* ---- new, seen, queries, exports ---- */
 
 Test(state, new_means_not_seen_in_an_earlier_run)

@@ -250,6 +250,34 @@ tiny() {
 }
 ok "at 20x5 the note editor and the status chooser fit the screen" tiny
 
+# u: undo ------------------------------------------------------------------
+# u takes back the last change, then the one before: only the posting
+# changed (not the one under the cursor), saved each time; a `;` is one
+# step; with nothing left it says so.
+undo() {
+	start u 100x24 --state "$TMP/u.yaml" &&
+	waits u " 2/2" &&
+	keys u m && waits u "marked (1 on the shortlist): Policy" &&
+	keys u p && waits u "withdrawn" && keys u a &&
+	waits u "status applied: Policy" &&
+	keys u j && keys u u &&
+	waits u "undid: status of Policy Advocate and Organizer (was applied, now none)" &&
+	! entry "$A" "$TMP/u.yaml" | grep -q "status:" &&
+	entry "$A" "$TMP/u.yaml" | grep -q "marked: true" &&
+	line u 3 | grep -q '^ N  *Upstate' &&
+	keys u u &&
+	waits u "undid: mark of Policy Advocate and Organizer (was marked, now not marked)" &&
+	! entry "$A" "$TMP/u.yaml" | grep -q "marked:" &&
+	line u 2 | grep -q '^ N  *Policy' &&
+	keys u '\;' x && waits u "hide: apply to 2 postings? (y/n)" && keys u y &&
+	waits u "hid 2 postings" && waits u " 0/2" &&
+	keys u u && waits u "undid: hiding of 2 postings" && waits u " 2/2" &&
+	! grep -q "hidden:" "$TMP/u.yaml" &&
+	keys u u && waits u "u: nothing to undo" &&
+	keys u Q && waits u "billet-exit=0"
+}
+ok "u undoes the last change, then the one before, on the posting changed; a ; is one step" undo
+
 # D: a state file that cannot be written -----------------------------------
 corrupt() {
 	printf 'posting:\n  marked: [oops\n' >"$TMP/bad.yaml" &&

@@ -813,6 +813,25 @@ apply_all(struct ui *ui)
 		report(ui, ok, &err, NULL, "%s", done);
 }
 
+/* u: takes back the last change to the state, then the one before. */
+static void
+undo(struct ui *ui)
+{
+	char said[512];
+	struct state_error err = {0};
+	enum state_undo_result r = state_undo(ui->state, ui->cat, said,
+	                                      sizeof(said), &err);
+	if (r == STATE_UNDO_NONE) {
+		ui_message(ui, false, "u: nothing to undo");
+		return;
+	}
+	changed(ui, true);
+	if (r == STATE_UNDO_LEFT)
+		ui_message(ui, true, "%s", said);
+	else
+		report(ui, r == STATE_UNDO_DONE, &err, NULL, "%s", said);
+}
+
 void
 ui_state_action(struct ui *ui, enum action a, int key)
 {
@@ -836,6 +855,10 @@ ui_state_action(struct ui *ui, enum action a, int key)
 	}
 	if (a == ACT_APPLY_ALL) {
 		apply_all(ui);
+		return;
+	}
+	if (a == ACT_UNDO) {
+		undo(ui);
 		return;
 	}
 	struct posting *p = ui_current(ui);

@@ -68,6 +68,8 @@
 	  "hide the current posting (is:hidden shows it); again unhides", 'x') \
 	A(APPLY_ALL, "Shortlist", \
 	  "apply the next m, x, R or p to every posting shown", ';') \
+	A(UNDO, "Shortlist", \
+	  "undo the last mark, rating, status, hiding or note", 'u') \
 	A(EXPORT, "Shortlist", "export the shortlist to a file", 'e') \
 	A(COMPARE, "Compare", \
 	  "compare the marked postings, else the current and the next", 'c') \

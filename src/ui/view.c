@@ -417,6 +417,7 @@ view_driver(struct ui *ui, enum action a, int key)
 	case ACT_STATUS:
 	case ACT_HIDE:
 	case ACT_APPLY_ALL:
+	case ACT_UNDO:
 	case ACT_EXPORT:
 		ui_state_action(ui, a, key); /* actions.c */
 		break;
