@@ -456,6 +456,34 @@ rd_entry(struct reader *r, struct entry *e)
 	}
 }
 
+/* True if byte b of the file begins a line (after LF, CR, NEL, LS or
+ * PS, libyaml's line breaks). */
+static bool
+at_line_start(const struct reader *r, size_t b)
+{
+	const unsigned char *d = (const unsigned char *)r->data;
+	return b == 0 || d[b - 1] == '\n' || d[b - 1] == '\r' ||
+	       (b >= 2 && d[b - 2] == 0xC2 && d[b - 1] == 0x85) ||
+	       (b >= 3 && d[b - 3] == 0xE2 && d[b - 2] == 0x80 &&
+	        (d[b - 1] == 0xA8 || d[b - 1] == 0xA9));
+}
+
+/* Where the line of a key at mark index at begins, when the key starts
+ * it, or follows a "?" that does ("? id", as long ids are written);
+ * (size_t)-1 when the key is indented or follows anything else. */
+static size_t
+line_head(struct reader *r, size_t at)
+{
+	size_t b = rd_byte(r, at);
+	if (at_line_start(r, b))
+		return b;
+	while (b > 0 && (r->data[b - 1] == ' ' || r->data[b - 1] == '\t'))
+		b--;
+	if (b > 0 && r->data[b - 1] == '?' && at_line_start(r, b - 1))
+		return b - 1;
+	return (size_t)-1;
+}
+
 /* Reads one entry: the current event is its key, in a mapping of ids
  * written in block style when block. The entry joins t; when it cannot
  * be read it gets its problem, and *bad is set to it so that its text,
@@ -513,15 +541,15 @@ rd_top_entry(struct reader *r, struct table *t, bool block,
 	if (r->problem) {
 		/* kept as written: only where its text can be put back as
 		 * it is, among keys at the start of a line, in UTF-8 */
-		if (!block || key.column != 0 ||
-		    r->p.encoding != YAML_UTF8_ENCODING) {
+		size_t head = block ? line_head(r, key.index) : (size_t)-1;
+		if (head == (size_t)-1 || r->p.encoding != YAML_UTF8_ENCODING) {
 			state_err(r->err, "%s", r->problem);
 			goto fail;
 		}
 		e->problem = r->problem;
 		e->pub.problem = e->problem;
 		r->problem = NULL;
-		e->raw_from = rd_byte(r, key.index);
+		e->raw_from = head;
 		if (e->unhashed) { /* none of its fields count */
 			free(e->note);
 			e->note = NULL;
@@ -538,15 +566,18 @@ fail:
 }
 
 /* Ends the text of a bad entry where the next thing begins (the mark
- * index at: the next key, at the start of its line, or the end of the
- * mapping), comments and blank lines before it included. */
-static void
-end_raw(struct reader *r, struct entry **bad, size_t at)
+ * index at: the line of the next key, or the end of the mapping; key
+ * tells which), comments and blank lines before it included. False when
+ * the next key does not start its line: the text cannot be cut there. */
+static bool
+end_raw(struct reader *r, struct entry **bad, size_t at, bool key)
 {
 	if (!*bad)
-		return;
+		return true;
 	struct entry *e = *bad;
-	size_t to = rd_byte(r, at);
+	size_t to = key ? line_head(r, at) : rd_byte(r, at);
+	if (to == (size_t)-1)
+		return false;
 	if (to < e->raw_from)
 		to = e->raw_from;
 	struct buf b = {0};
@@ -563,6 +594,7 @@ end_raw(struct reader *r, struct entry **bad, size_t at)
 		buf_addc(&b, '\n');
 	e->raw = buf_steal(&b);
 	*bad = NULL;
+	return true;
 }
 
 /* Parses a whole state file into t (entries' was_seen = seen). False,
@@ -595,13 +627,12 @@ parse_state(const char *path, const char *data, size_t len,
 			if (!rd_next(&r))
 				goto drain;
 			bool end = r.ev.type == YAML_MAPPING_END_EVENT;
-			if (bad && !end && r.ev.start_mark.column != 0) {
-				/* an explicit key ("? id") follows: the
-				 * bad entry's text does not end a line */
-				state_err(r.err, "%s", bad->problem);
+			struct entry *was = bad;
+			if (!end_raw(&r, &bad, r.ev.start_mark.index, !end)) {
+				/* the bad entry's text does not end a line */
+				state_err(r.err, "%s", was->problem);
 				goto drain;
 			}
-			end_raw(&r, &bad, r.ev.start_mark.index);
 			if (end)
 				break;
 			if (!rd_top_entry(&r, t, block, &bad))
