@@ -272,7 +272,7 @@ state_open(const char *path, struct state_error *err)
 	if (!path && !def) {
 		st->path = xstrdup("state.yaml");
 		state_go_readonly(st, "no home directory: set HOME or "
-		                  "XDG_STATE_HOME to keep a shortlist");
+		                  "XDG_STATE_HOME to keep a shortlist", false);
 		state_err(err, "%s", st->problem);
 	} else {
 		/* save through a symbolic link to the file it names */
@@ -303,7 +303,7 @@ state_open(const char *path, struct state_error *err)
 		break;
 	case LOAD_UNREADABLE:
 	case LOAD_BAD:
-		state_go_readonly(st, e.msg);
+		state_go_readonly(st, e.msg, true);
 		state_err(err, "%s (the file is left as it is; changes to the "
 		          "shortlist, notes and ratings are not saved this run)",
 		          e.msg);
@@ -395,7 +395,7 @@ changed(struct state *st, struct entry *e, unsigned bit, bool diff,
         struct state_error *err)
 {
 	if (diff) {
-		e->pending |= bit;
+		e->pub.unsaved |= bit;
 		st->unsaved = true;
 	}
 	if (!st->unsaved || st->batch)

@@ -9,10 +9,20 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "atomic.h"
 #include "catalog.h"
 #include "export.h"
 #include "posting.h"
 #include "query.h"
+
+/* The fields of an entry, as bits. */
+enum state_field {
+	STATE_MARKED = 1, STATE_HIDDEN = 2, STATE_READ = 4, STATE_SEEN = 8,
+	STATE_RATING = 16, STATE_STATUS = 32, STATE_NOTE = 64,
+	/* what the user changes, as opposed to what billet records */
+	STATE_USER = STATE_MARKED | STATE_HIDDEN | STATE_RATING |
+	             STATE_STATUS | STATE_NOTE,
+};
 
 /* What the user recorded about one posting. A read-only view owned by the
  * state: the entry lives until state_close, but note may change (and the
@@ -27,6 +37,9 @@ struct state_entry {
 	int rating;       /* 1-5; 0 unrated */
 	int status;       /* enum query_status */
 	const char *note; /* UTF-8, may span lines; NULL when none */
+	unsigned unsaved; /* enum state_field bits: changed in this run and
+	                   * not in the file yet (a save failed, or the state
+	                   * is read-only) */
 	const char *problem; /* why the file's entry for id cannot be read
 	                      * ("FILE:LINE:COL: what is wrong"): the entry
 	                      * is then kept as written and never changed,
@@ -59,15 +72,18 @@ char *state_default_path(void);
 
 /* Reads the state file at path (NULL: the default). Never returns NULL. A
  * missing file is an empty state. A file that cannot be read or does not
- * parse is never written: the state is then read-only for this run and
- * err (may be NULL) says why, as "FILE:LINE:COL: what is wrong". */
+ * parse is never written: the state is then read-only (each save tries
+ * the file again, and once it reads, merges this run's changes into it)
+ * and err (may be NULL) says why, as "FILE:LINE:COL: what is wrong".
+ * Entries that cannot be read are kept as written (state_entry.problem)
+ * and err says where the first is. */
 struct state *state_open(const char *path, struct state_error *err);
 /* Frees the state (NULL is fine); unsaved changes are lost. */
 void state_close(struct state *st);
 /* The file the state is read from and saved to. */
 const char *state_path(const struct state *st);
 /* False when the file did not parse or could not be read: changes are then
- * kept in memory for this run only and every save fails. */
+ * kept in memory and every save fails, until one finds the file mended. */
 bool state_writable(const struct state *st);
 /* Why the state is read-only, or NULL when it is writable. */
 const char *state_problem(const struct state *st);
@@ -121,6 +137,13 @@ bool state_commit(struct state *st, struct state_error *err);
 bool state_save(struct state *st, struct state_error *err);
 /* True while some change is not saved. */
 bool state_unsaved(const struct state *st);
+/* Writes the whole state as this run knows it (merged with the file when
+ * it reads; this run's changes only when it does not) to path, another
+ * file, atomically, mode 0600: to keep the changes a failed save leaves
+ * in memory. An existing path is replaced only when overwrite. err says
+ * why on ATOMIC_FAILED (and ATOMIC_UNSYNCED: written, not synced). */
+enum atomic_result state_write_to(struct state *st, const char *path,
+                                  bool overwrite, struct state_error *err);
 /* Re-reads the file when another process changed it, keeping this
  * process's unsaved changes; true when nothing went wrong. */
 bool state_refresh(struct state *st, struct state_error *err);

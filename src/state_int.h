@@ -53,18 +53,19 @@ void state_kept_push(struct kept *parent, struct kept *child);
 
 /* ---- entries and the id table ---- */
 
-/* Fields, as bits of a mask. */
+/* Fields, as bits of a mask (the same as STATE_MARKED...). */
 enum {
-	F_MARK = 1, F_HIDDEN = 2, F_READ = 4, F_SEEN = 8, F_RATING = 16,
-	F_STATUS = 32, F_NOTE = 64,
+	F_MARK = STATE_MARKED, F_HIDDEN = STATE_HIDDEN, F_READ = STATE_READ,
+	F_SEEN = STATE_SEEN, F_RATING = STATE_RATING, F_STATUS = STATE_STATUS,
+	F_NOTE = STATE_NOTE,
 };
 
-/* One posting's entry; pub is what state_get shows. */
+/* One posting's entry; pub is what state_get shows (pub.unsaved: the
+ * fields changed here and not saved yet). */
 struct entry {
 	struct state_entry pub;
 	char *id;         /* owned; pub.id points here */
 	char *note;       /* owned; pub.note points here, NULL when none */
-	unsigned pending; /* fields changed here and not saved yet */
 	unsigned gen;     /* merge generation that last saw it on disk */
 	unsigned line;    /* where it was read from, 1-based */
 	struct kept extra; /* K_MAP of unknown keys, n == 0 when none */
@@ -110,6 +111,8 @@ struct state {
 	char *dir;         /* its directory */
 	struct table t;    /* every entry */
 	bool readonly;     /* never write: the file did not parse */
+	bool file_bad;     /* readonly because of the file: each save tries
+	                    * it again */
 	char problem[1024]; /* why readonly */
 	bool have_disk;    /* disk describes the file last read or written */
 	struct stat disk;  /* the file as last read or written */
@@ -140,8 +143,9 @@ enum load_result state_load(struct state *st, struct table *t,
  * those that could not be read as they were written. */
 bool state_emit(const struct state *st, struct buf *out,
                 struct state_error *err);
-/* Makes the state read-only for this run because of msg. */
-void state_go_readonly(struct state *st, const char *msg);
+/* Makes the state read-only because of msg: for this run, or, when file
+ * (the file cannot be read), until a save finds it readable. */
+void state_go_readonly(struct state *st, const char *msg, bool file);
 /* Fills err with the read-only state's problem, as a failed save. */
 void state_readonly_error(const struct state *st, struct state_error *err);
 /* Reads the file if another process changed it and merges it in. */

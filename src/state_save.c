@@ -67,11 +67,12 @@ take_problem(struct entry *e, struct entry *d)
 
 /* Merges what is on disk into st: every field this process has not
  * changed since its last save takes the disk's value; entries only on
- * disk join; unknown keys, and entries that cannot be read, are the
- * disk's. The order becomes the file's, entries not in it last. d's
- * entries are moved or freed. */
+ * disk join (new to this run, unless initial: the file's first read);
+ * unknown keys, and entries that cannot be read, are the disk's. The
+ * order becomes the file's, entries not in it last. d's entries are
+ * moved or freed. */
 static void
-merge(struct state *st, struct table *d)
+merge(struct state *st, struct table *d, bool initial)
 {
 	unsigned gen = ++st->gen;
 	struct table t = {0};
@@ -98,13 +99,14 @@ merge(struct state *st, struct table *d)
 		}
 		if (!e) {
 			x->gen = gen;
-			x->pub.was_seen = false;
+			/* new to this run, unless it is the first read */
+			x->pub.was_seen = initial && x->pub.seen;
 			state_table_add(&t, x);
 			d->v[i] = NULL;
 			continue;
 		}
 		e->gen = gen;
-		take_fields(e, x, ~e->pending);
+		take_fields(e, x, ~e->pub.unsaved);
 		take_problem(e, x);
 		e->twin = x->twin;
 		state_kept_free(&e->extra);
@@ -120,7 +122,7 @@ merge(struct state *st, struct table *d)
 			state_entry_free(e);
 			continue;
 		}
-		take_fields(e, NULL, ~e->pending);
+		take_fields(e, NULL, ~e->pub.unsaved);
 		take_problem(e, NULL);
 		e->twin = false;
 		state_kept_free(&e->extra);
@@ -449,10 +451,44 @@ lock_give(const struct state *st, int fd)
 }
 
 void
-state_go_readonly(struct state *st, const char *msg)
+state_go_readonly(struct state *st, const char *msg, bool file)
 {
 	st->readonly = true;
+	st->file_bad = file;
 	snprintf(st->problem, sizeof(st->problem), "%s", msg);
+}
+
+/* A state read-only because of its file tries the file again: once it
+ * reads (mended by hand, say), this run's changes are merged into it and
+ * the state is writable; true then. */
+static bool
+recover(struct state *st)
+{
+	if (!st->file_bad)
+		return false;
+	struct table d = {0};
+	struct stat sb;
+	struct state_error e = {0};
+	switch (state_load(st, &d, &sb, false, &e)) {
+	case LOAD_OK:
+		merge(st, &d, true);
+		st->disk = sb;
+		st->have_disk = true;
+		break;
+	case LOAD_MISSING:
+		st->have_disk = false;
+		break;
+	case LOAD_SAME:
+		return false;
+	case LOAD_UNREADABLE:
+	case LOAD_BAD:
+		snprintf(st->problem, sizeof(st->problem), "%s", e.msg);
+		return false;
+	}
+	st->readonly = false;
+	st->file_bad = false;
+	st->problem[0] = '\0';
+	return true;
 }
 
 void
@@ -470,7 +506,7 @@ state_reread(struct state *st, struct state_error *err)
 	struct state_error e = {0};
 	switch (state_load(st, &d, &sb, true, &e)) {
 	case LOAD_OK:
-		merge(st, &d);
+		merge(st, &d, false);
 		st->disk = sb;
 		st->have_disk = true;
 		return true;
@@ -484,7 +520,7 @@ state_reread(struct state *st, struct state_error *err)
 		state_err_cause(err, NOT_SAVED, "%s", e.msg);
 		return false;
 	case LOAD_BAD:
-		state_go_readonly(st, e.msg);
+		state_go_readonly(st, e.msg, true);
 		state_readonly_error(st, err);
 		return false;
 	}
@@ -494,7 +530,7 @@ state_reread(struct state *st, struct state_error *err)
 bool
 state_save_now(struct state *st, struct state_error *err)
 {
-	if (st->readonly) {
+	if (st->readonly && !recover(st)) {
 		state_readonly_error(st, err);
 		return false;
 	}
@@ -539,10 +575,10 @@ state_save_now(struct state *st, struct state_error *err)
 	const struct entry *kept = NULL;
 	for (size_t i = 0; i < st->t.n; i++) {
 		struct entry *e = st->t.v[i];
-		if (e->problem && e->pending)
+		if (e->problem && e->pub.unsaved)
 			kept = kept ? kept : e;
 		else
-			e->pending = 0;
+			e->pub.unsaved = 0;
 	}
 	st->unsaved = kept != NULL;
 	ok = !kept;
@@ -557,4 +593,27 @@ out:
 	lock_give(st, lfd);
 	buf_free(&y);
 	return ok;
+}
+
+enum atomic_result
+state_write_to(struct state *st, const char *path, bool overwrite,
+               struct state_error *err)
+{
+	if (err)
+		err->msg[0] = '\0';
+	/* what another process saved meanwhile goes too */
+	if (!st->readonly)
+		state_reread(st, NULL);
+	struct buf y = {0};
+	if (!state_emit(st, &y, err))
+		return ATOMIC_FAILED;
+	char why[768];
+	enum atomic_result r = atomic_write(path, y.s ? y.s : "", y.len, 0600,
+	                                    overwrite, why, sizeof(why));
+	if (r == ATOMIC_FAILED || r == ATOMIC_UNSYNCED)
+		state_err_cause(err, "not written: ", "%s", why);
+	if (err && r == ATOMIC_UNSYNCED)
+		err->replaced = true;
+	buf_free(&y);
+	return r;
 }

@@ -115,7 +115,7 @@ messages_shown_safely() {
 	[ $? -eq 2 ] && contains "$TMP/e" "option '-s' needs a value" || return 1
 	mkdir -p "$TMP/$bad" && echo "[" >"$TMP/$bad/state.yaml" &&
 	"$BILLET" --state "$TMP/$bad/state.yaml" --mark "$A" "$D" 2>"$TMP/e"
-	[ $? -eq 1 ] && contains "$TMP/e" "x^[]0;pwned^Gy/state.yaml:1:1:" &&
+	[ $? -eq 1 ] && contains "$TMP/e" "x^[]0;pwned^Gy/state.yaml:2:1: syntax error" &&
 	no_esc "$TMP/e"
 }
 ok "messages show escapes in names and options, never send them" \

@@ -362,18 +362,88 @@ ok "interface: the new file cannot be made (EACCES): told, then all saved" \
 	ui_fails "$TMP/u4" "open:EACCES:*:*.tmp.*" "EACCES" \
 	"cannot create a temporary file in $TMP/u4"
 
-# A save that keeps failing until billet ends is said on the terminal.
+# A save that keeps failing when the user quits: Q stops at a screen that
+# says which postings and what change are not saved, and why; r tries
+# again and says it still fails; Q quits anyway, exit 1, and stderr says
+# it all again, posting by posting.
 ui_fails_at_quit() {
 	U="$TMP/u5"
 	ui_start "$U" "fsync:EIO:*:*.tmp.*" &&
 	touch "$ARM" &&
 	keys $s m && waits $s "but state not saved" &&
-	keys $s Q && waits $s "billet-exit=" &&
+	keys $s j p && waits $s "withdrawn" && keys $s a &&
+	waits $s "status applied, but state not saved" &&
+	keys $s Q && waits $s "Changes to 2 postings are not in the state file:" &&
+	shows $s "Policy Advocate and Organizer: marked" &&
+	shows $s "Upstate Director of Advocacy: status applied" &&
+	shows $s "cannot sync a temporary file in $U" &&
+	shows $s "w    write the state to another file" &&
+	shows $s "not saved: r try again, w write it elsewhere, Q quit anyway, Esc back" &&
+	keys $s r && waits $s "still not saved: r try again" &&
+	keys $s Q && waits $s "billet-exit=1" &&
 	shows $s "billet: the changes to the shortlist, notes and ratings were not saved: cannot sync a temporary file in" &&
+	shows $s "billet:   Policy Advocate and Organizer: marked" &&
+	shows $s "billet:   Upstate Director of Advocacy: status applied" &&
 	! has "$A" "marked: true" "$U/state.yaml" >/dev/null && only_state "$U"
 }
-ok "interface: a change still not saved when billet ends is said on stderr" \
+ok "interface: Q with changes not saved says which and why, r retries, Q quits with exit 1" \
 	ui_fails_at_quit
+
+# q from the list stops there too: Esc goes back to billet with the
+# changes kept; once the fault is gone, r saves them and billet ends, 0.
+ui_retry_at_quit() {
+	U="$TMP/u8"
+	ui_start "$U" "write:ENOSPC:*" &&
+	touch "$ARM" &&
+	keys $s m && waits $s "but state not saved" &&
+	keys $s q && waits $s "Changes to 1 posting are not in the state file:" &&
+	shows $s "Policy Advocate and Organizer: marked" &&
+	shows $s "cannot write a temporary file in $U" &&
+	keys $s Escape && waits $s "back: the changes are kept in memory" &&
+	gone $s "Changes to 1 posting" &&
+	shows $s "state not saved" &&
+	keys $s q && waits $s "Changes to 1 posting are not in the state file:" &&
+	rm "$ARM" &&
+	keys $s r && waits $s "billet-exit=0" &&
+	! shows $s "were not saved" >/dev/null &&
+	marked "$A" "$U/state.yaml" && only_state "$U"
+}
+ok "interface: q stops at what is not saved too; Esc goes back; r saves once it can" \
+	ui_retry_at_quit
+
+# w writes the state to another file, atomically, and billet ends, exit 1,
+# saying where the changes are; an existing file is replaced only on y.
+ui_write_elsewhere() {
+	U="$TMP/u9"
+	W2="$TMP/elsewhere"
+	mkdir -p "$W2" && echo mine >"$W2/taken.yaml" &&
+	ui_start "$U" "rename:EIO:*" &&
+	touch "$ARM" &&
+	keys $s m && waits $s "but state not saved" &&
+	keys $s a && waits $s "note: Policy" &&
+	keys $s -l 'kept elsewhere' && keys $s C-x &&
+	waits $s "note saved, but state not saved" &&
+	keys $s Q && waits $s "Changes to 1 posting are not in the state file:" &&
+	shows $s "Policy Advocate and Organizer: marked, note" &&
+	keys $s w && waits $s "write the state to: ~/billet-unsaved.yaml" &&
+	keys $s C-u && keys $s -l "$W2/taken.yaml" && keys $s Enter &&
+	waits $s "exists: replace it? (y/n)" && keys $s n &&
+	waits $s "is left as it was" &&
+	[ "$(cat "$W2/taken.yaml")" = mine ] &&
+	keys $s w && waits $s "write the state to:" &&
+	keys $s C-u && keys $s -l "$W2/state.yaml" && keys $s Enter &&
+	waits $s "billet-exit=1" &&
+	shows $s "billet:   Policy Advocate and Organizer: marked, note" &&
+	shows $s "they are written to $W2/state.yaml with the rest of the state" &&
+	has "$A" "marked: true" "$W2/state.yaml" &&
+	has "$A" "note: kept elsewhere" "$W2/state.yaml" &&
+	has "$N" "seen: true" "$W2/state.yaml" &&
+	[ "$(stat -c %a "$W2/state.yaml")" = 600 ] &&
+	[ "$(ls -A "$W2" | sort | tr '\n' ' ')" = "state.yaml taken.yaml " ] &&
+	! has "$A" "marked: true" "$U/state.yaml" >/dev/null && only_state "$U"
+}
+ok "interface: w writes the state elsewhere (asking before replacing a file), exit 1, where said" \
+	ui_write_elsewhere
 
 # Another billet marks a posting while this one's saves fail: once they
 # work again, the file has both, and this one shows both.
@@ -443,7 +513,9 @@ other_breaks() {
 	cmp "$U/state.yaml" "$TMP/bad" &&
 	keys $s j R 4 && waits $s "rated 4 of 5" &&
 	cmp "$U/state.yaml" "$TMP/bad" && only_state "$U" &&
-	keys $s Q && waits $s "billet-exit=" &&
+	keys $s Q && waits $s "Changes to 2 postings are not in the state file:" &&
+	shows $s "state.yaml:3:1: syntax error: did not find" &&
+	keys $s Q && waits $s "billet-exit=1" &&
 	shows $s "were not saved" && cmp "$U/state.yaml" "$TMP/bad"
 }
 ok "another process breaks the file while the interface runs: kept, and said" \
@@ -458,7 +530,8 @@ other_breaks_reload() {
 	keys $s r && waits $s "state.yaml:3:1: syntax error" &&
 	shows $s "state read-only" &&
 	keys $s m && waits $s "for this run only" &&
-	keys $s Q && waits $s "billet-exit=" && cmp "$U/state.yaml" "$TMP/bad"
+	keys $s Q && waits $s "not in the state file" &&
+	keys $s Q && waits $s "billet-exit=1" && cmp "$U/state.yaml" "$TMP/bad"
 }
 ok "a file broken by another process is said when r reloads" \
 	other_breaks_reload

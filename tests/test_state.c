@@ -654,12 +654,12 @@ Test(state, unreadable_file_is_read_only)
 
 static int fail_errno;
 static int calls;
-static int fail_at; /* fail the nth call (1-based); 0 never */
+static int fail_at; /* fail the nth call (1-based); 0 never, -1 every */
 
 static ssize_t
 bad_write(int fd, const void *b, size_t n)
 {
-	if (++calls == fail_at) {
+	if (++calls == fail_at || fail_at < 0) {
 		errno = fail_errno;
 		return -1;
 	}
@@ -674,7 +674,7 @@ bad_write(int fd, const void *b, size_t n)
 static int
 bad_fsync(int fd)
 {
-	if (++calls == fail_at) {
+	if (++calls == fail_at || fail_at < 0) {
 		errno = fail_errno;
 		return -1;
 	}
@@ -684,7 +684,7 @@ bad_fsync(int fd)
 static int
 bad_rename(const char *a, const char *b)
 {
-	if (++calls == fail_at) {
+	if (++calls == fail_at || fail_at < 0) {
 		errno = fail_errno;
 		return -1;
 	}
@@ -1154,6 +1154,87 @@ Test(state, pending_changes_survive_a_failed_save_and_merge)
 	cr_assert(state_get(c, "from-a")->marked);
 	cr_assert(state_get(c, "from-b")->marked);
 	state_close(c);
+}
+
+/* ---- what is not saved, and where else it can go ---- */
+
+/* After failed saves each entry says which fields are not in the file;
+ * state_write_to puts everything this run knows in another file, whole,
+ * never over an existing one unless asked. */
+Test(state, unsaved_changes_are_listed_and_written_elsewhere)
+{
+	seed();
+	struct state *st = open_ok();
+	struct state_error err;
+	atomic_io.fsync = bad_fsync;
+	calls = 0;
+	fail_at = -1; /* every call */
+	fail_errno = ENOSPC;
+	cr_assert_not(state_set_mark(st, "a", true, &err));
+	cr_assert_not(state_set_rating(st, "a", 3, &err));
+	cr_assert_not(state_set_note(st, "b", "kept", &err));
+	cr_assert_not(state_set_read(st, "c", true, &err));
+	cr_assert_eq(state_get(st, "a")->unsaved, STATE_MARKED | STATE_RATING);
+	cr_assert_eq(state_get(st, "b")->unsaved, STATE_NOTE);
+	cr_assert_eq(state_get(st, "c")->unsaved & STATE_USER, 0);
+	cr_assert_eq(state_get(st, "seed")->unsaved, 0);
+
+	char other[160];
+	snprintf(other, sizeof(other), "%s/elsewhere.yaml", dir);
+	atomic_io = real_aio;
+	spew(other, "mine\n");
+	cr_assert_eq(state_write_to(st, other, false, &err), ATOMIC_EXISTS);
+	char *now = slurp(other, NULL);
+	cr_assert_str_eq(now, "mine\n");
+	free(now);
+	cr_assert_eq(state_write_to(st, other, true, &err), ATOMIC_DONE, "%s",
+	             err.msg);
+	struct stat sb;
+	cr_assert_eq(stat(other, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0777, 0600);
+	struct state *back = state_open(other, &err);
+	cr_assert(state_writable(back), "%s", err.msg);
+	cr_assert(state_get(back, "a")->marked);
+	cr_assert_eq(state_get(back, "a")->rating, 3);
+	cr_assert_str_eq(state_get(back, "b")->note, "kept");
+	cr_assert_str_eq(state_get(back, "seed")->note, "first\nsecond");
+	state_close(back);
+	cr_assert(state_unsaved(st), "the state file still lacks them");
+
+	/* a write that fails says why, naming what failed */
+	snprintf(other, sizeof(other), "%s/no/such/dir.yaml", dir);
+	cr_assert_eq(state_write_to(st, other, false, &err), ATOMIC_FAILED);
+	cr_assert(!strncmp(err.msg, "not written: cannot create a temporary "
+	                   "file in ", 40), "%s", err.msg);
+	cr_assert(state_save(st, &err), "%s", err.msg);
+	cr_assert_eq(state_get(st, "a")->unsaved, 0);
+	state_close(st);
+}
+
+/* A file that does not parse, mended by hand while billet runs: the next
+ * save reads it again and merges this run's changes into it. */
+Test(state, a_read_only_state_saves_once_the_file_is_mended)
+{
+	spew(path, "a:\n  marked: true\n  note: [oops\n");
+	struct state_error err;
+	struct state *st = state_open(path, &err);
+	cr_assert_not(state_writable(st));
+	cr_assert_not(state_set_rating(st, "b", 4, &err));
+	cr_assert_eq(state_get(st, "b")->unsaved, STATE_RATING);
+	cr_assert_not(state_save(st, &err), "still broken");
+	char *now = slurp(path, NULL);
+	cr_assert_str_eq(now, "a:\n  marked: true\n  note: [oops\n");
+	free(now);
+	spew(path, "a:\n  marked: true\n  note: mended\n");
+	cr_assert(state_save(st, &err), "%s", err.msg);
+	cr_assert(state_writable(st));
+	cr_assert_null(state_problem(st));
+	cr_assert(state_get(st, "a")->marked);
+	state_close(st);
+	st = open_ok();
+	cr_assert_str_eq(state_get(st, "a")->note, "mended");
+	cr_assert_eq(state_get(st, "b")->rating, 4);
+	state_close(st);
 }
 
 /* ---- undo ---- */

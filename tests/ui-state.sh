@@ -287,11 +287,27 @@ corrupt() {
 	shows e "bad.yaml:" &&
 	keys e m && waits e "for this run only" &&
 	line e 2 | grep -q '^\*  Policy Advocate' &&
-	keys e q && waits e "billet-exit=0" &&
+	keys e q && waits e "Changes to 1 posting are not in the state file:" &&
+	keys e Q && waits e "billet-exit=1" &&
 	shows e "were not saved" &&
 	cmp -s "$TMP/bad.yaml" "$TMP/bad.orig"
 }
-ok "a corrupt state file is said at start, marks toggle for the run only, the file is untouched" corrupt
+ok "a corrupt state file is said at start, marks toggle for the run only, the file is untouched, exit 1" corrupt
+
+# mended by hand while billet runs: r at the quit screen reads it again and
+# saves this run's changes into it
+corrupt_mended() {
+	printf '%s:\n  note: [oops\n' "$N" >"$TMP/mend.yaml" &&
+	start m 80x24 --state "$TMP/mend.yaml" &&
+	waits m " 2/2  state read-only" &&
+	keys m m && waits m "for this run only" &&
+	keys m q && waits m "Changes to 1 posting are not in the state file:" &&
+	printf '%s:\n  note: mended\n' "$N" >"$TMP/mend.yaml" &&
+	keys m r && waits m "billet-exit=0" &&
+	entry "$A" "$TMP/mend.yaml" | grep -q "marked: true" &&
+	entry "$N" "$TMP/mend.yaml" | grep -q "note: mended"
+}
+ok "a state file mended while billet runs takes the run's changes at r" corrupt_mended
 
 # One entry that cannot be read (a rating of 99 written by hand): said at
 # the start with its place, not changed by m or a (before the editor
@@ -301,6 +317,7 @@ bad_entry() {
 		>"$TMP/one.yaml" &&
 	cp "$TMP/one.yaml" "$TMP/one.orig" &&
 	start o 100x24 --state "$TMP/one.yaml" &&
+	waits o " 2/2" &&
 	waits o "one.yaml:2:11: rating: expected a number from 0 to 5" &&
 	gone o "state read-only" 1 &&
 	line o 2 | grep -q '^\*N  *Policy Advocate' &&
@@ -337,7 +354,8 @@ readonly_dir() {
 	start f 80x24 --state "$TMP/ro/s.yaml" &&
 	waits f "directory" && shows f "is read-only" &&
 	keys f j m && waits f "not saved" &&
-	keys f q && waits f "billet-exit=0"
+	keys f q && waits f "not in the state file" &&
+	keys f Q && waits f "billet-exit=1"
 	st=$?
 	chmod 700 "$TMP/ro"
 	[ $st -eq 0 ] && cmp -s "$TMP/ro/s.yaml" "$TMP/ro.orig"

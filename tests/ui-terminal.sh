@@ -479,7 +479,9 @@ ok "a storm of resizes with keys in between: billet answers and draws the last s
 # While billet has given the terminal back (endwin), a stop must be the
 # plain one: nothing may take the screen back on fg (curses' own SIGTSTP
 # handler did). First while it saves on the way out: the lock held by
-# another program keeps it there (billet waits for it up to 5 s).
+# another program keeps it there (billet waits for it up to 5 s); q
+# tries first with the screen up, then says what is not saved, and Q
+# quits anyway, trying once more once the terminal is given back.
 stop_on_exit() {
 	shell x 80x24 && baseline x &&
 	rm -f "$STATE" "$STATE.lock" &&
@@ -498,11 +500,11 @@ stop_on_exit() {
 	kill "$holder" 2>/dev/null
 	[ "$rc" -eq 0 ] && ended "$pid" && main_screen x &&
 	keys x "echo billet-exit=\$?" Enter && waits x "billet-exit=0" &&
-	restored x && rm "$STATE.lock"
+	restored x && rm -f "$STATE.lock"
 }
 
-# stop_while_saving: (stop_on_exit) q, and SIGTSTP once the screen is
-# given back, then fg once the lock is free.
+# stop_while_saving: (stop_on_exit) q, Q at what is not saved, and
+# SIGTSTP once the screen is given back, then fg once the lock is free.
 stop_while_saving() {
 	i=0
 	while flock -n "$TMP/lockdir/lock" true; do
@@ -510,7 +512,7 @@ stop_while_saving() {
 		sleep 0.05
 		i=$((i + 1))
 	done
-	keys x q &&
+	keys x q && waits x "not in the state file" 15 && keys x Q &&
 	i=0 &&
 	until [ "$(tm display -p -t x '#{alternate_on}')" = 0 ]; do
 		[ "$i" -lt 100 ] || { echo "q did not leave the screen"; return 1; }

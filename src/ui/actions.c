@@ -38,7 +38,6 @@ static struct {
 	                             * rests on, or NULL */
 	unsigned rest_generation;   /* the generation rest belongs to */
 	long long rest_ms;          /* since when it rests there */
-	bool user_changed;          /* the user changed something this run */
 	char start_msg[1100];       /* the state's problem, said again once
 	                             * the first load is done */
 } act;
@@ -90,27 +89,6 @@ ui_state_open(struct ui *ui)
 	}
 	if (act.start_msg[0])
 		ui_message(ui, true, "%s", act.start_msg);
-}
-
-void
-ui_state_close(struct ui *ui)
-{
-	struct state *st = ui->state;
-	if (!st)
-		return;
-	struct state_error err = {0};
-	if (state_unsaved(st) && state_writable(st) && !state_save(st, &err))
-		say("the changes to the shortlist, notes and ratings were not "
-		    "saved: %s", err.msg + err.why);
-	else if (!state_writable(st) && act.user_changed)
-		say("the changes to the shortlist, notes and ratings were not "
-		    "saved: %s", state_problem(st));
-	state_close(st);
-	ui->state = NULL;
-	/* the hooks go with the state; the day and the currency stay */
-	struct query_env keep = ui->env;
-	ui->env = (struct query_env){.today = keep.today, .rates = keep.rates};
-	memcpy(ui->env.currency, keep.currency, sizeof(keep.currency));
 }
 
 /* Says that the state changed: views drop what they cached; the list is
@@ -415,7 +393,6 @@ report(struct ui *ui, bool ok, const struct state_error *err,
 		           p->id : "state", err->msg);
 		return;
 	}
-	act.user_changed = true;
 	if (!ok && !state_writable(ui->state))
 		ui_message(ui, true, "%s, for this run only: %s (the state file "
 		           "is left as it is)", what, state_problem(ui->state));
@@ -588,7 +565,6 @@ note_outside(struct ui *ui, const struct posting *p)
 				keep = true; /* refused: the text stays in the file */
 				ui_message(ui, true, "%s; the text is in %s", err.msg,
 				           path.s);
-				act.user_changed = true;
 			} else {
 				report(ui, ok, &err, p,
 				       *text.s ? "note saved" : "note removed");

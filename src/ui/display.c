@@ -1041,7 +1041,10 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	list_rebuild(ui);
 	layout(ui);
 
-	while (!ui->quit && !stop_signal) {
+	/* q and Q end here, unless changes are not saved and the user
+	 * goes back to them (quit.c) */
+	while (!stop_signal && !(ui->quit && ui_state_may_quit(ui))) {
+		ui->quit = false;
 		list_poll(ui);
 		ui_state_tick(ui);
 		ui_draw(ui);
@@ -1094,7 +1097,9 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		status = 128 + stop_signal;
 	ui_leave(); /* the terminal first, then the memory */
 	die_hook = NULL;
-	ui_state_close(ui); /* a failed save is said on stderr */
+	/* what is not saved is said on stderr, and the exit status says */
+	if (ui_state_close(ui) && !status)
+		status = 1;
 	/* q during a load quits at once: loader_free would wait for the
 	 * threads to finish the file they are in, so the load is left to
 	 * end with the process (its threads touch nothing of ours); kept

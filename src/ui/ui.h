@@ -27,7 +27,8 @@ struct ui_config {
 };
 
 /* Runs the interface on the catalog c until the user quits; r (and
- * cfg->load) load into c. Returns the exit status: 0 after q, 2 when there is no
+ * cfg->load) load into c. Returns the exit status: 0 after q, 1 when
+ * changes to the state were not saved (said on stderr), 2 when there is no
  * usable terminal (said on stderr), 128 + the signal after SIGINT, SIGTERM
  * or SIGHUP. The terminal is restored in every case. */
 int ui_run(struct catalog *c, const struct ui_config *cfg);

@@ -302,9 +302,7 @@ int ui_getkey_alt(struct ui *ui);
 /* Opens the state file (cfg->state, else the default), fills ui->env and
  * says on the message line when the state is read-only. */
 void ui_state_open(struct ui *ui);
-/* Saves the changes not saved yet and closes the state; call it after
- * endwin: a failed save is printed on stderr. */
-void ui_state_close(struct ui *ui);
+
 /* Called by the main loop between keys: records the postings as seen
  * once a load has finished, and the current posting as read once the
  * detail has the focus or, side by side, once the cursor rested on it. */
@@ -323,6 +321,19 @@ void ui_state_status(struct ui *ui, struct buf *out);
  * its mark, hiding, rating, status and note. */
 void ui_state_mine(struct ui *ui, const struct posting *p,
                    struct posting_mine *m);
+
+/* quit.c: ending with nothing lost silently ---------------------------- */
+
+/* The user asks to quit (ui->quit is set): saves what is not saved yet;
+ * when changes of the user's still are not, says which and why on a
+ * screen of its own and lets the user try again, write the state to
+ * another file, quit anyway or go back. True (ui->quit set) when billet
+ * may end; false (ui->quit cleared) to go on. */
+bool ui_state_may_quit(struct ui *ui);
+/* Saves the changes not saved yet and closes the state; call it after
+ * endwin: what is still not saved is printed on stderr, posting by
+ * posting. Returns 1 when changes of the user's were not saved, else 0. */
+int ui_state_close(struct ui *ui);
 
 /* note.c: the note editor -------------------------------------------- */
 
