@@ -127,8 +127,8 @@ rd_parser_error(struct reader *r)
 			}
 		}
 		if (p->problem_value != -1)
-			return rd_fail(r, &m, "%s (byte 0x%02X)",
-			               problem, (unsigned)p->problem_value & 0xFF);
+			return rd_fail(r, &m, "%s (byte 0x%02X)", problem,
+			               (unsigned)p->problem_value & 0xFF);
 		return rd_fail(r, &m, "%s", problem);
 	}
 	if (p->context)
@@ -506,13 +506,13 @@ rd_top_entry(struct reader *r, struct table *t, bool block,
 		size_t idlen = sc_len(r);
 		struct entry *old = NULL;
 		if (idlen == 0 || strlen(id) != idlen) {
-			rd_bad(r, &key, idlen ? "a posting id contains a NUL "
-			                        "character" : "empty posting id");
+			rd_bad(r, &key, "%s", idlen ? "a posting id contains a "
+			       "NUL character" : "empty posting id");
 			unusable = true;
 		} else if ((old = state_table_find(t, id)) != NULL) {
 			char *s = state_shown(id, idlen);
-			rd_bad(r, &key, "'%s' appears twice (first at line %u)", s,
-			       old->line);
+			rd_bad(r, &key, "'%s' appears twice (first at line %u)",
+			       s, old->line);
 			old->twin = true;
 			free(s);
 			unusable = true;
@@ -532,8 +532,8 @@ rd_top_entry(struct reader *r, struct table *t, bool block,
 		e->pub.was_seen = e->pub.seen;
 	} else if (!sc_null(r)) {
 		char *s = state_shown(e->id, strlen(e->id));
-		rd_bad(r, &r->ev.start_mark, "'%s': expected a mapping of fields "
-		       "(marked, rating, note...)", s);
+		rd_bad(r, &r->ev.start_mark, "'%s': expected a mapping of "
+		       "fields (marked, rating, note...)", s);
 		free(s);
 		if (!rd_skip(r))
 			goto fail;

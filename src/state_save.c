@@ -138,8 +138,9 @@ merge(struct state *st, struct table *d, bool initial)
 		         "changed)", first);
 	else if (fresh)
 		snprintf(st->news, sizeof(st->news), "%s, and %zu more entries "
-		         "that cannot be read (the state file was changed: each "
-		         "is kept as written and not changed)", first, fresh - 1);
+		         "that cannot be read (the state file was changed: "
+		         "each is kept as written and not changed)", first,
+		         fresh - 1);
 	state_table_free(d);
 }
 

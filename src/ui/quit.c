@@ -281,8 +281,8 @@ ui_state_close(struct ui *ui)
 		const char *why = !state_writable(st) ? state_problem(st)
 		                  : err.msg + err.why;
 		if (n) {
-			say("the changes to the shortlist, notes and ratings were "
-			    "not saved: %s", why);
+			say("the changes to the shortlist, notes and ratings "
+			    "were not saved: %s", why);
 			size_t said = 0;
 			for (size_t i = 0; i < state_count(st); i++) {
 				const struct state_entry *e = state_at(st, i);
@@ -307,9 +307,9 @@ ui_state_close(struct ui *ui)
 		struct buf b = {0};
 		text_sanitize(&b, written_to, strlen(written_to), SAN_CARET_NL);
 		if (written_alone)
-			say("they are written to %s, alone: the state file could "
-			    "not be read (billet --state %s reads them)", b.s,
-			    b.s);
+			say("they are written to %s, alone: the state file "
+			    "could not be read (billet --state %s reads them)",
+			    b.s, b.s);
 		else
 			say("they are written to %s with the rest of the state "
 			    "(billet --state %s reads it)", b.s, b.s);
