@@ -129,7 +129,9 @@ catalog_problem(struct catalog *c, const char *file, unsigned line,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	struct problem pr = {file, line, col, error, arena_strdup(&c->arena, msg)};
+	struct problem pr = {.file = file, .line = line, .col = col,
+	                     .error = error,
+	                     .msg = arena_strdup(&c->arena, msg)};
 	if (!pr.msg)
 		die_nomem();
 	catalog_push_problem(c, &pr);
@@ -145,7 +147,8 @@ problem_format(struct buf *out, const struct problem *p)
 	 * empty) is put at its start: every line reads FILE:LINE:COL */
 	buf_printf(out, ":%u:%u", p->line ? p->line : 1,
 	           p->line ? (p->col ? p->col : 1) : 1);
-	buf_printf(out, ": %s: ", p->error ? "error" : "warning");
+	buf_printf(out, ": %s: ", p->error ? "error"
+	                          : p->note ? "note" : "warning");
 	text_sanitize(out, p->msg, strlen(p->msg), SAN_CARET_NL);
 }
 
@@ -163,6 +166,8 @@ catalog_push_problem(struct catalog *c, const struct problem *pr)
 	c->problems[c->nproblems++] = *pr;
 	if (pr->error)
 		c->nerrors++;
+	else if (pr->note)
+		c->nnotes++;
 }
 
 void

@@ -14,7 +14,9 @@
 struct problem {
 	const char *file;   /* path as given, in the arena */
 	unsigned line, col; /* 1-based; 0 when the whole file is meant */
-	bool error;         /* error, else warning */
+	bool error;         /* error, else warning (or note) */
+	bool note;          /* a note: what the file was read as; neither
+	                     * an error nor a warning */
 	const char *msg;    /* the message, in the arena */
 };
 
@@ -27,6 +29,7 @@ struct catalog {
 	struct problem *problems;  /* in the order found */
 	size_t nproblems, pcap;
 	size_t nerrors;            /* how many problems are errors */
+	size_t nnotes;             /* how many are notes */
 	uint32_t *ids;             /* open-addressing id hash: index+1, 0 empty */
 	size_t idcap;              /* slots in ids, a power of two */
 	size_t nfiles;             /* files read */
@@ -45,7 +48,8 @@ struct posting *catalog_find(const struct catalog *c, const char *id);
 void catalog_problem(struct catalog *c, const char *file, unsigned line,
                      unsigned col, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
-/* Appends "FILE:LINE:COL: error: message" (or warning), sanitised, to out:
+/* Appends "FILE:LINE:COL: error: message" (or warning, note), sanitised, to
+ * out:
  * one line, a newline or tab in the name or message shown as ^J or ^I. */
 void problem_format(struct buf *out, const struct problem *p);
 /* Appends a problem whose strings already live in c's arena. */

@@ -598,6 +598,17 @@ posting_field_key(const char *key)
 	               sizeof(key_handlers[0]), key_cmp) != NULL;
 }
 
+bool
+canonical_key(struct lctx *x, const char *key, const struct ynode *v)
+{
+	const struct key_handler *h = bsearch(
+		key, key_handlers, sizeof(key_handlers) / sizeof(key_handlers[0]),
+		sizeof(key_handlers[0]), key_cmp);
+	if (h)
+		h->fn(x, v);
+	return h != NULL;
+}
+
 void
 canonical_map(struct lctx *x, const struct ynode *m)
 {

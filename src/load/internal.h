@@ -48,6 +48,9 @@ struct ldlist {
 	bool indexed;                 /* ids is made */
 };
 
+/* What other vocabularies a reading saw (load/shapes.h). */
+struct shapes_state;
+
 /* What a mapping function needs: where problems go, where text is kept. */
 struct lctx {
 	struct catalog *c;           /* destination (arena, problems) */
@@ -56,6 +59,8 @@ struct lctx {
 	struct posting *p;           /* the posting being built */
 	bool truncated;              /* nodes were dropped over the budget */
 	struct ldlist ld;            /* the top-level list being read */
+	struct shapes_state *sh;     /* what other vocabularies were read
+	                              * (shapes.c; malloc'd), or NULL */
 };
 
 /* nodes.c ---------------------------------------------------------------- */
@@ -103,6 +108,9 @@ void lstrlist(struct lctx *x, const char *const *v, size_t n,
 
 /* salary.c --------------------------------------------------------------- */
 
+/* Reads "62400", "$62,400", "62400-67000", "$26–31.50/h" into the
+ * salary; false (nothing said) when it is none of these. */
+bool salary_text(const char *s, struct salary *out);
 /* Reads a salary from any of its forms into the posting. */
 void ysalary(struct lctx *x, const struct ynode *n);
 /* Reads a date-or-text field; text allowed unless date_only. */
@@ -113,6 +121,35 @@ void ywhen(struct lctx *x, const struct ynode *n, const char *name,
 
 /* Maps a canonical posting mapping onto x->p. */
 void canonical_map(struct lctx *x, const struct ynode *m);
+/* Reads v as the canonical key key when it is one; false when not. */
+bool canonical_key(struct lctx *x, const char *key, const struct ynode *v);
+
+/* shapes.c: other sites' vocabularies ------------------------------------ */
+
+/* Maps a posting mapping that is not schema.org: in another site's
+ * vocabulary when it is one, else by the canonical keys. True when the
+ * posting's giving no organization is said once for its file (the note),
+ * not for it. */
+bool shapes_map(struct lctx *x, const struct ynode *m);
+/* The postings of root when it is a wrapper (a mapping whose values are
+ * lists of postings), in order (*n of them), or NULL; shapes_wrapper_end
+ * after they are mapped. */
+const struct ynode *const *shapes_wrapper(struct lctx *x,
+                                          const struct ynode *root,
+                                          size_t *n);
+/* Ends the wrapper shapes_wrapper began. */
+void shapes_wrapper_end(struct lctx *x);
+/* True for a key that usually holds a wrapper's postings (jobs, postings,
+ * offers...): each of its items is given the node budget of a posting. */
+bool shapes_list_key(const char *key);
+/* Adds what src saw to *dst (taken when *dst is NULL); src is freed. */
+void shapes_state_merge(struct shapes_state **dst, struct shapes_state *src);
+/* Frees a state (NULL is fine). */
+void shapes_state_free(struct shapes_state *s);
+/* Adds the notes of what a file was read as (and the keys not placed) to
+ * c at the problem index at; returns how many. */
+size_t shapes_notes(struct catalog *c, const char *file,
+                    const struct shapes_state *s, size_t at);
 
 /* jsonld.c, jsonld_salary.c, jsonld_graph.c ------------------------------ */
 

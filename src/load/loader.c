@@ -55,13 +55,16 @@ struct fmerge {
 	unsigned item_off;   /* documents they held */
 	size_t problems;     /* they had */
 	size_t kept;         /* postings kept (--max-postings) */
+	size_t first_problem; /* the index of its first problem in the
+	                       * catalog: where its notes go */
+	struct shapes_state *shapes; /* what its units were read as */
 };
 
 /* Starts merging the file whose first unit is u. */
 static void
 merge_begin(struct catalog *c, struct fmerge *m, const struct unit *u)
 {
-	*m = (struct fmerge){.file = u->file};
+	*m = (struct fmerge){.file = u->file, .first_problem = c->nproblems};
 	c->nfiles++;
 }
 
@@ -118,8 +121,14 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 	}
 	m->line_off += u->lines;
 	m->item_off += u->docs;
+	shapes_state_merge(&m->shapes, u->shapes);
+	u->shapes = NULL;
 	if (!u->last)
 		return;
+	/* what the file was read as, in front of its other problems */
+	m->problems += shapes_notes(c, m->file, m->shapes, m->first_problem);
+	shapes_state_free(m->shapes);
+	m->shapes = NULL;
 	if (u->read_error)
 		catalog_problem(c, m->file, m->line_off + 1, u->end_col, true,
 		                "%s", u->read_error);
@@ -791,6 +800,7 @@ loader_free(struct loader *l)
 	for (int i = 0; i < l->nworkers; i++)
 		pthread_join(l->workers[i], NULL);
 	take_arenas(l);
+	shapes_state_free(l->fm.shapes); /* a file merged in part */
 	for (size_t i = l->next_merge; i < l->nunits; i++) {
 		struct unit *u = l->units[i];
 		if (!u)

@@ -147,6 +147,8 @@ struct unit {
 	char *read_error;         /* the last unit: why the rest of the file
 	                           * was not read (malloc'd), or NULL */
 	unsigned end_col;         /* then the column where its bytes end */
+	struct shapes_state *shapes; /* what other vocabularies its postings
+	                              * were in (owned), or NULL */
 	bool done;                /* parsed (guarded by the loader's lock) */
 };
 

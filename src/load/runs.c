@@ -31,6 +31,7 @@ void
 unit_free(struct unit *u)
 {
 	catalog_free(&u->part);
+	shapes_state_free(u->shapes);
 	free(u->v);
 	free(u->read_error);
 	free(u);
@@ -251,6 +252,8 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 		r.aliased = 0; /* the file is read again from the start */
 		r.aliased_bytes = 0;
 		r.aliased_reported = false;
+		shapes_state_free(r.x.sh); /* and what it was read as */
+		r.x.sh = NULL;
 		fixed2 = bytes_repair(&r.x, buf, len, &flen, u->off0);
 		if (fixed2) {
 			buf = fixed2;
@@ -261,6 +264,7 @@ parse_unit(struct unit *u, struct arena *keep, const struct load_limits *lim,
 	u->v = r.file_postings;
 	u->n = r.nfile;
 	u->docs = r.item;
+	u->shapes = r.x.sh;
 	r.file_postings = NULL;
 	reader_free(&r);
 	free(fixed);

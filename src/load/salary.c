@@ -88,9 +88,7 @@ strip_period(const char *s, size_t len, enum period *p)
 	return (size_t)(q - s);
 }
 
-/* Reads "62400", "$62,400", "62400-67000", "$26–31.50/h" into the
- * salary; false when it is none of these. */
-static bool
+bool
 salary_text(const char *s, struct salary *out)
 {
 	size_t len = strlen(s);

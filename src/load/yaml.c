@@ -21,6 +21,8 @@ struct frame {
 	struct ynode **items;   /* children so far (malloc'd, reused) */
 	size_t n, cap;
 	const char *anchor;     /* its anchor, registered when it ends */
+	bool postings;          /* a list under a key such as jobs: each
+	                         * item has the node budget of a posting */
 };
 
 /* A node in scratch memory. */
@@ -64,12 +66,12 @@ make_posting(struct reader *r, const struct ynode *m)
 	                      .doc = r->item,
 	                      .experience = {-1, -1, NULL}};
 	x->p = p;
-	bool ld = jsonld_is(m);
+	bool ld = jsonld_is(m), org_said = false;
 	if (ld) {
 		p->jsonld = true;
 		jsonld_map(x, m);
 	} else {
-		canonical_map(x, m);
+		org_said = shapes_map(x, m);
 	}
 	if (!p->title) {
 		lerr(x, m, "posting has no title; it is not loaded");
@@ -77,7 +79,7 @@ make_posting(struct reader *r, const struct ynode *m)
 		r->p0 = x->c->nproblems;
 		return;
 	}
-	if (!p->org.name && !p->org.short_name)
+	if (!p->org.name && !p->org.short_name && !org_said)
 		lwarn(x, m, "posting '%s' gives no organization", p->title);
 	/* errors met while its nodes were read (a duplicate key, a NUL,
 	 * an alias over the limit) are its problems too */
@@ -117,6 +119,11 @@ node_done(struct reader *r, struct ynode *n)
 		if (r->nanchors == 0)
 			arena_reset(&r->scratch);
 		return;
+	}
+	if (f->postings && n->kind == Y_MAP) {
+		/* a wrapper's posting: the next has a budget of its own */
+		r->budget = 0;
+		r->budget_reported = false;
 	}
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 16;
@@ -528,6 +535,8 @@ reader_event(struct reader *r, yaml_event_t *e)
 	case YAML_DOCUMENT_END_EVENT:
 		if (r->root && !r->stream_items) {
 			const struct ynode *graph = ymap_get(r->root, "@graph");
+			const struct ynode *const *items;
+			size_t nitems;
 			if (graph && graph->kind == Y_SEQ) {
 				jsonld_list_begin(x, graph);
 				for (size_t i = 0; i < graph->n; i++) {
@@ -537,6 +546,15 @@ reader_event(struct reader *r, yaml_event_t *e)
 					make_posting(r, graph->kids[i]);
 				}
 				jsonld_list_end(x);
+			} else if (!graph && !jsonld_is(r->root) &&
+			           (items = shapes_wrapper(x, r->root,
+			                                   &nitems))) {
+				/* {jobs: [...]}: its postings, one by one */
+				for (size_t i = 0; i < nitems; i++) {
+					r->item++;
+					make_posting(r, items[i]);
+				}
+				shapes_wrapper_end(x);
 			} else if (r->root->kind == Y_SCALAR) {
 				r->item++;
 				lerr(x, r->root, "a document must be a posting "
@@ -646,9 +664,21 @@ reader_event(struct reader *r, yaml_event_t *e)
 			r->stack = v;
 			r->stackcap = cap;
 		}
+		/* a list of postings under a key such as jobs, in the
+		 * document's mapping or one below (a wrapper) */
+		bool postings = false;
+		if (seq && (r->depth == 1 || r->depth == 2) &&
+		    r->stack[0].node->kind == Y_MAP &&
+		    r->stack[r->depth - 1].node->kind == Y_MAP &&
+		    r->stack[r->depth - 1].n % 2 == 1) {
+			const struct ynode *k = r->stack[r->depth - 1]
+				.items[r->stack[r->depth - 1].n - 1];
+			postings = k->kind == Y_SCALAR && shapes_list_key(k->s);
+		}
 		struct frame *f = &r->stack[r->depth++];
 		f->node = node_new(r, seq ? Y_SEQ : Y_MAP, &e->start_mark);
 		f->n = 0;
+		f->postings = postings;
 		f->anchor = scratch_str(r, seq ? e->data.sequence_start.anchor
 		                               : e->data.mapping_start.anchor);
 		return true;

@@ -337,10 +337,14 @@ draw_status(struct ui *ui)
 		}
 		buf_adds(&b, "  sort: ");
 		list_sort_name(ui, &b);
-		size_t np = ui->cat->nproblems;
+		/* notes (what a file was read as) are no problem */
+		size_t nn = ui->cat->nnotes, np = ui->cat->nproblems - nn;
 		if (np)
 			buf_printf(&b, "  %zu problem%s: press !", np,
 			           np == 1 ? "" : "s");
+		else if (nn)
+			buf_printf(&b, "  %zu note%s: press !", nn,
+			           nn == 1 ? "" : "s");
 		buf_adds(&b, "  ");
 		source_text(ui, &b);
 	}

@@ -745,12 +745,12 @@ list_poll(struct ui *ui)
 	ui->loader = NULL;
 	free(ui->want_id);
 	ui->want_id = NULL;
-	size_t np = ui->cat->nproblems;
+	size_t nn = ui->cat->nnotes, np = ui->cat->nproblems - nn;
 	ui_message(ui, np > 0, "%s: %zu posting%s from %zu file%s%s",
 	           ui->generation ? "reloaded" : "loaded",
 	           ui->cat->n, ui->cat->n == 1 ? "" : "s", ui->cat->nfiles,
 	           ui->cat->nfiles == 1 ? "" : "s",
-	           np ? "; problems: press !" : "");
+	           np ? "; problems: press !" : nn ? "; notes: press !" : "");
 }
 
 void

@@ -105,9 +105,17 @@ problems_draw_header(struct view *v)
 {
 	struct ui *ui = v->ui;
 	char h[128];
-	size_t n = ui->cat->nproblems;
-	snprintf(h, sizeof(h), "%zu problem%s found while loading (q closes)",
-	         n, n == 1 ? "" : "s");
+	size_t nn = ui->cat->nnotes, n = ui->cat->nproblems - nn;
+	if (nn && n)
+		snprintf(h, sizeof(h), "%zu problem%s and %zu note%s found while "
+		         "loading (q closes)", n, n == 1 ? "" : "s", nn,
+		         nn == 1 ? "" : "s");
+	else if (nn)
+		snprintf(h, sizeof(h), "%zu note%s on what was loaded (q closes)",
+		         nn, nn == 1 ? "" : "s");
+	else
+		snprintf(h, sizeof(h), "%zu problem%s found while loading "
+		         "(q closes)", n, n == 1 ? "" : "s");
 	mvwhline(v->win, 0, 0, ' ' | ui->attr[UL_HEADER], v->width);
 	ui_text(v->win, 0, 0, h, strlen(h), v->width, ui->attr[UL_HEADER],
 	        false);
