@@ -380,7 +380,8 @@ shapes_wrapper(struct lctx *x, const struct ynode *root, size_t *n)
 		s->about = s->org_url = NULL;
 	s->in_wrapper = true;
 	*n = s->nitems;
-	return s->items;
+	static const struct ynode *const none[1];
+	return s->nitems ? s->items : none; /* {jobs: []}: no postings today */
 }
 
 void

@@ -147,14 +147,25 @@ names_alias_key(const char *key)
 	return n && !n->canonical;
 }
 
-/* True for the canonical keys that only a posting written in the
- * canonical keys gives: their presence says the posting is one. */
-static bool
-marker(const struct name *n)
+/* 1 for the key title; 2 for the canonical keys that only a posting
+ * written in the canonical keys gives, whose presence says it is one (not
+ * location, salary, summary, department, tags: other sites use those
+ * names too); 0 for others. Looked at without a search, as every posting
+ * is. */
+static int
+canonical_kind(const char *s)
 {
-	return n->canonical && n->field != F_TITLE && n->field != F_LOCATION &&
-	       n->field != F_SALARY && n->field != F_SUMMARY &&
-	       n->field != F_DEPARTMENT && n->field != F_TAGS;
+	switch (s[0]) {
+	case 't': return !strcmp(s, "title") ? 1 : 0;
+	case 'o': return !strcmp(s, "organization") ? 2 : 0;
+	case 'w': return !strcmp(s, "workplace") ? 2 : 0;
+	case 'e': return !strcmp(s, "employment") ? 2 : 0;
+	case 'd': return !strcmp(s, "deadline") ? 2 : 0;
+	case 'p': return !strcmp(s, "posted") ? 2 : 0;
+	case 'a': return !strcmp(s, "apply") ? 2 : 0;
+	case 's': return !strcmp(s, "source") ? 2 : 0;
+	default: return 0;
+	}
 }
 
 bool
@@ -163,21 +174,26 @@ names_is(const struct ynode *m)
 	bool title = false, mark = false, alias = false, title_alias = false;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i];
+		if (k->kind != Y_SCALAR)
+			continue;
+		int c = canonical_kind(k->s);
+		if (c) {
+			title = title || c == 1;
+			mark = mark || c == 2;
+			if (title && mark)
+				return false; /* (most postings stop here) */
+			continue;
+		}
 		const struct name *n = name_of(k);
 		if (!n) {
 			/* Workable's v3 postings give a workplace as the
 			 * canonical key does; their shortcode (before it) says
 			 * whose they are */
-			if (k->kind == Y_SCALAR && !strcmp(k->s, "shortcode"))
+			if (!strcmp(k->s, "shortcode"))
 				return true;
 			continue;
 		}
-		if (n->canonical) {
-			title = title || n->field == F_TITLE;
-			mark = mark || marker(n);
-			if (title && mark)
-				return false; /* (most postings stop here) */
-		} else {
+		if (!n->canonical) {
 			alias = true;
 			title_alias = title_alias || n->field == F_TITLE;
 		}
