@@ -32,6 +32,24 @@ size_t load_buffer(struct catalog *c, const char *name, const char *buf,
 size_t load_bytes(struct catalog *c, const char *name, char *buf,
                   size_t len, const struct load_limits *lim);
 
+/* How a plain-text draft is made (load_text). */
+struct text_import {
+	const char *title;    /* the title to give it (--title), or NULL */
+	const char *fallback; /* the title when the text has no title line:
+	                       * the name of what is imported */
+	const char *source;   /* the URL the text came from, or NULL */
+	struct buf *check;    /* receives what to check in the draft, a line
+	                       * each ("salary: read from ..."), or NULL */
+};
+/* Reads plain text, as people paste it from a web page, into a draft
+ * posting in c (the file called name in problems): the title, label
+ * lines, headed sections, list items, the canonical lists by their
+ * headings; what it read from inside a sentence is said in opt->check.
+ * Returns the postings added (0 or 1). */
+size_t load_text(struct catalog *c, const char *name, const char *buf,
+                 size_t len, const struct load_limits *lim,
+                 const struct text_import *opt);
+
 /* A load running in the background: a planner walks the paths, workers
  * (BILLET_THREADS, else one a processor) parse files, and big files in
  * runs of documents, in parallel; loader_poll merges finished files into
