@@ -16,6 +16,7 @@
 #include "catalog.h"
 #include "compare.h"
 #include "export.h"
+#include "import.h"
 #include "load.h"
 #include "posting.h"
 #include "query.h"
@@ -114,7 +115,7 @@ args_mark_values(int argc, char **argv, const struct option *longopts,
 /* Everything the command line asks for. */
 struct options {
 	enum { MODE_UI, MODE_CHECK, MODE_LIST, MODE_SHOW, MODE_COMPARE,
-	       MODE_MARK } mode;
+	       MODE_MARK, MODE_IMPORT } mode;
 	const char *show_id;     /* --show */
 	struct ids compare;      /* --compare */
 	const char *filter;      /* --filter */
@@ -131,6 +132,7 @@ struct options {
 	const char *state;
 	bool no_color;
 	struct load_limits limits;
+	struct import_opts import; /* --import, --out, --force, --title */
 };
 
 /* Exits with status 2 after a usage message. */
@@ -160,6 +162,9 @@ help(void)
 "                          separated or the option repeated; or\n"
 "                          --mark --filter QUERY: what the filter shows)\n"
 "      --unmark ID,ID...   remove postings from the shortlist, the same way\n"
+"      --import SOURCE...  write the postings of each SOURCE (a file,\n"
+"                          plain text, - for stdin, an http(s) URL) as\n"
+"                          posting files: to stdout, or --out DIR\n"
 "\n"
 "Options:\n"
 "  -f, --filter QUERY      only the postings that match QUERY\n"
@@ -181,6 +186,10 @@ help(void)
 "      --max-nodes N       nodes of one posting, aliases expanded\n"
 "                          (default 100000)\n"
 "      --max-postings N    postings of one file (default 1000000)\n"
+"      --out DIR           --import: one file a posting in DIR\n"
+"      --force             --import: replace files that exist\n"
+"      --title TEXT        --import: the title of a plain-text draft\n"
+"      --timeout SECONDS   --import: seconds to fetch a URL (default 30)\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
 "\n"
@@ -521,12 +530,14 @@ int
 main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	struct options o = {.limits = load_default_limits};
+	struct options o = {.limits = load_default_limits,
+	                    .import = {.fetch = fetch_default_limits}};
 	enum {
 		OPT_FORMAT = 256, OPT_HEADER, OPT_SHORTLIST, OPT_MARK,
 		OPT_UNMARK, OPT_STATE, OPT_NO_COLOR, OPT_MAX_FILE,
 		OPT_MAX_SCALAR, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_POSTINGS,
 		OPT_WITH_STATE,
+		OPT_IMPORT, OPT_OUT, OPT_FORCE, OPT_TITLE, OPT_TIMEOUT,
 	};
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
@@ -550,6 +561,11 @@ main(int argc, char **argv)
 		{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
 		{"max-nodes", required_argument, NULL, OPT_MAX_NODES},
 		{"max-postings", required_argument, NULL, OPT_MAX_POSTINGS},
+		{"import", no_argument, NULL, OPT_IMPORT},
+		{"out", required_argument, NULL, OPT_OUT},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"title", required_argument, NULL, OPT_TITLE},
+		{"timeout", required_argument, NULL, OPT_TIMEOUT},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -632,16 +648,46 @@ main(int argc, char **argv)
 			o.limits.max_postings = parse_size("--max-postings",
 			                                   optarg);
 			break;
+		case OPT_IMPORT: o.mode = MODE_IMPORT; modes++; break;
+		case OPT_OUT: o.import.out = optarg; break;
+		case OPT_FORCE: o.import.force = true; break;
+		case OPT_TITLE: o.import.title = optarg; break;
+		case OPT_TIMEOUT: {
+			char *end;
+			long t = strtol(optarg, &end, 10);
+			if (*end || t < 1 || t > 3600)
+				usage_error("--timeout: expected seconds (1 to "
+				            "3600), not '%s'", optarg);
+			o.import.fetch.timeout = t;
+			if (o.import.fetch.connect_timeout > t)
+				o.import.fetch.connect_timeout = t;
+			break;
+		}
 		case 'h': help(); return 0;
 		case 'V': printf("billet %s\n", PACKAGE_VERSION); return 0;
 		}
 	}
 	if (modes > 1)
 		usage_error("%s", "choose one of --check, --list, --show, "
-		            "--compare, --mark, --unmark");
+		            "--compare, --mark, --unmark, --import");
 	if (o.mark_set && o.unmark_set)
 		usage_error("%s", "--mark and --unmark go in separate runs");
 	check_ids(&o);
+	if ((o.import.out || o.import.force || o.import.title) &&
+	    o.mode != MODE_IMPORT)
+		usage_error("%s", "--out, --force and --title go with --import");
+	if (o.mode == MODE_IMPORT) {
+		if (optind >= argc)
+			usage_error("%s", "--import: name what to import: files, "
+			            "- for standard input, or http(s) URLs");
+		if (o.format_set || o.filter || o.sort)
+			usage_error("%s", "--import writes posting files: "
+			            "--format, --filter and --sort do not go "
+			            "with it");
+		o.import.limits = &o.limits;
+		return import_run(argv + optind, (size_t)(argc - optind),
+		                  &o.import, stdout);
+	}
 	if (o.format_set) {
 		bool ok = o.mode == MODE_LIST ||
 		          (o.mode == MODE_SHOW && (o.format == FMT_TEXT ||
@@ -752,6 +798,8 @@ main(int argc, char **argv)
 	case MODE_COMPARE:
 		print_problems(&c, false);
 		status = compare_cmd(&c, &o);
+		break;
+	case MODE_IMPORT: /* done above, before anything is loaded */
 		break;
 	case MODE_MARK:
 		print_problems(&c, false);

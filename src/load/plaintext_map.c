@@ -650,9 +650,9 @@ draft_apply(struct draft *dr, struct ynode *apply)
 				char *v = xstrndup(e->text + off, len);
 				nadd(b, apply, kind ? "email" : "url",
 				     nstr(b, v, e->line));
-				note(b, "apply: %s %s, %s (line %u): check it is "
-				     "for applying", kind ? "e-mail" : "URL", v,
-				     pass == 0 ? "found under the heading on "
+				note(b, "apply: %s %s, %s (line %u): is it the "
+				     "one to apply with?", kind ? "e-mail" : "URL", v,
+				     pass == 0 ? "the first under the heading on "
 				               "applying" : "the first in the text",
 				     e->line);
 				free(v);
