@@ -228,7 +228,8 @@ static const struct {
 	{"responsabilidades", PT_RESP}, {"funciones", PT_RESP},
 	{"funciones del puesto", PT_RESP}, {"tareas", PT_RESP},
 	{"principales responsabilidades", PT_RESP},
-	{"principales funciones", PT_RESP},
+	{"principales funciones", PT_RESP}, {"funciones principales", PT_RESP},
+	{"responsabilidades principales", PT_RESP},
 	{"qualifications", PT_QUAL}, {"requirements", PT_QUAL},
 	{"required qualifications", PT_QUAL},
 	{"minimum qualifications", PT_QUAL}, {"qualities sought", PT_QUAL},
@@ -667,9 +668,12 @@ read_lines(struct rd *r)
 		}
 		int c = canon_of(&r->tmp, l->s, l->len);
 		bool sh = short_line(l->s, l->len);
-		if (c >= 0 ||
-		    (sh && (caps(l->s, l->len) || l->s[l->len - 1] == ':')) ||
-		    (sh && next < r->n && r->l[next].mark) ||
+		/* right under a heading billet knows, "Send these to us:"
+		 * leads into its list: it is no heading of its own */
+		bool lead = after_heading && d->s[r->cur].canon != PT_OTHER;
+		if (c >= 0 || (sh && caps(l->s, l->len)) ||
+		    (sh && !lead && l->s[l->len - 1] == ':') ||
+		    (sh && !lead && next < r->n && r->l[next].mark) ||
 		    (sh && alone && !after_heading && next < r->n &&
 		     words(l->s, l->len) <= 8)) {
 			heading(r, i, c);

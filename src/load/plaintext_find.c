@@ -499,6 +499,8 @@ static const struct {
 	{"italiano", "italiano"}, {"catalán", "catalán"},
 	{"euskera", "euskera"}, {"gallego", "gallego"},
 	{"quechua", "quechua"}, {"guaraní", "guaraní"},
+	{"árabe", "árabe"}, {"chino", "chino"}, {"ruso", "ruso"},
+	{"rumano", "rumano"}, {"wolof", "wolof"},
 };
 
 size_t
@@ -515,7 +517,9 @@ pt_find_languages(const char *s, const char **names, size_t max,
 		buf_free(&f);
 		return 0;
 	}
-	size_t n = 0;
+	size_t n = 0, at[16];
+	if (max > 16)
+		max = 16;
 	for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]) && n < max; i++) {
 		size_t ll = strlen(langs[i].folded);
 		for (const char *p = strstr(f.s, langs[i].folded); p;
@@ -523,7 +527,14 @@ pt_find_languages(const char *s, const char **names, size_t max,
 			if ((p > f.s && pt_wordc(p[-1])) || pt_wordc(p[ll]) ||
 			    p[ll] == '-')
 				continue;
-			names[n++] = langs[i].name;
+			/* in the order the sentence names them */
+			size_t k = n++;
+			for (; k > 0 && at[k - 1] > (size_t)(p - f.s); k--) {
+				at[k] = at[k - 1];
+				names[k] = names[k - 1];
+			}
+			at[k] = (size_t)(p - f.s);
+			names[k] = langs[i].name;
 			break;
 		}
 	}

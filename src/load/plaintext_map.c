@@ -325,16 +325,17 @@ draft_org(struct draft *dr)
 			about_line = about_line ? about_line : d->s[k].line;
 			prose(&about, &d->s[k]);
 		}
-	/* where the name may be said: the about section, the summary */
+	/* where the name may be said: the first paragraph about the
+	 * organization, else of the summary */
 	const struct pt_elem *where = NULL;
-	for (size_t k = 0; k < d->ns && !where; k++)
-		if (d->s[k].canon == PT_ABOUT && d->s[k].n)
-			where = &d->s[k].v[0];
-	for (size_t k = 0; k < d->ns && !where; k++)
-		if (d->s[k].canon == PT_SUMMARY && d->s[k].n && !d->s[k].v[0].item)
-			where = &d->s[k].v[0];
 	size_t no, nl, so, sl;
-	if (!l && where && pt_find_org(where->text, &no, &nl, &so, &sl)) {
+	for (int pass = 0; pass < 2 && !l && !where; pass++)
+		for (size_t k = 0; k < d->ns && !where; k++)
+			if (d->s[k].canon == (pass ? PT_SUMMARY : PT_ABOUT) &&
+			    d->s[k].n && !d->s[k].v[0].item &&
+			    pt_find_org(d->s[k].v[0].text, &no, &nl, &so, &sl))
+				where = &d->s[k].v[0];
+	if (where) {
 		char *name = xstrndup(where->text + no, nl);
 		char *sh = xstrndup(where->text + so, sl);
 		nadd(b, m, "name", nstr(b, name, where->line));
