@@ -349,9 +349,13 @@ import_file_name(const char *id)
 	for (const char *p = id; *p && b.len < 100; p++) {
 		char c = *p;
 		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		          (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-		          (c == '.' && b.len);
-		if (!ok && b.len && b.s[b.len - 1] == '-')
+		          (c >= '0' && c <= '9') || c == '_' ||
+		          ((c == '-' || c == '.') && b.len &&
+		           b.s[b.len - 1] != '-' && b.s[b.len - 1] != '.');
+		/* nothing but a letter, digit or '_' first; one '-' for
+		 * a run of anything else */
+		if (!ok && (!b.len || b.s[b.len - 1] == '-' ||
+		            b.s[b.len - 1] == '.'))
 			continue;
 		buf_addc(&b, ok ? c : '-');
 	}

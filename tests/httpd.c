@@ -87,7 +87,7 @@ type_of(const char *path)
 static void
 serve_file(int fd, const char *dir, const char *path)
 {
-	char full[1200];
+	char full[4200];
 	if (strstr(path, "..")) {
 		answer(fd, 403, "Forbidden", "text/plain", NULL, "", 0);
 		return;
@@ -131,6 +131,8 @@ serve(int fd, const char *dir)
 			break;
 		n += (size_t)r;
 		req[n] = '\0';
+		if (req[0] < 'A' || req[0] > 'Z')
+			break; /* not HTTP: a TLS hello, say */
 		if (strstr(req, "\r\n\r\n"))
 			break;
 	}

@@ -413,6 +413,11 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 			done = !dr->salary &&
 			       (dr->salary = put_salary(b, root, l->value,
 			                                l->line, true, NULL));
+			if (!done)
+				note(b, "salary: \"%s\" (line %u) is no amount "
+				     "billet reads (62400, $62,400, €3,000): kept "
+				     "under sections as \"%s\"", l->value, l->line,
+				     l->label);
 			break;
 		case PF_POSTED:
 			done = !nth && put_date(b, root, "posted", l->value,
