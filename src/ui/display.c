@@ -1111,6 +1111,8 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	left_running = ui->loader;
 	ui->loader = NULL;
 	free(ui->want_id);
+	free(ui->extra_path);
+	buf_free(&ui->after_load);
 	for (size_t i = ui->depth; i-- > 1;)
 		if (ui->stack[i] != ui->detail)
 			view_free(ui->stack[i]);

@@ -55,6 +55,11 @@
 	A(SORT_NEXT, "Filter and sort", "sort by the next key", 's') \
 	A(SORT_REVERSE, "Filter and sort", "reverse the order", 'S') \
 	A(RELOAD, "Filter and sort", "read the posting files again", 'r') \
+	A(IMPORT, "Files", \
+	  "import a posting from a path or an http(s) URL, and show it", 'I') \
+	A(EDIT, "Files", \
+	  "edit the current posting's file in $VISUAL or $EDITOR, then " \
+	  "read it again", 'E') \
 	A(MARK, "Shortlist", "mark or unmark the current posting", 'm', ' ') \
 	A(SHORTLIST, "Shortlist", "show only the shortlist, and back", 'M') \
 	A(NOTE, "Shortlist", "edit the note here (Ctrl-X saves, Esc cancels)", \

@@ -690,6 +690,16 @@ list_start_load(struct ui *ui)
 		     p = strtok_r(NULL, ":", &save))
 			paths[n++] = p;
 	}
+	if (ui->extra_path) {
+		/* a directory I imported into, read with the rest */
+		char **all = xcalloc(n + 1, sizeof(*all));
+		if (n)
+			memcpy(all, paths, n * sizeof(*all));
+		all[n++] = ui->extra_path;
+		if (paths != (char **)cfg->paths)
+			free(paths);
+		paths = all;
+	}
 	/* the loader's threads leave the signals to this one, where the
 	 * handlers (ours and curses') expect them */
 	sigset_t all, old;
@@ -698,10 +708,9 @@ list_start_load(struct ui *ui)
 	ui->loader = loader_start(paths, n, cfg->limits ? cfg->limits
 	                                                : &load_default_limits);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (copy) {
-		free(copy);
+	free(copy);
+	if (paths != (char **)cfg->paths)
 		free(paths);
-	}
 	ui->load_shown_ms = now_ms();
 	ui->dirty = true;
 }
@@ -746,6 +755,13 @@ list_poll(struct ui *ui)
 	free(ui->want_id);
 	ui->want_id = NULL;
 	size_t nn = ui->cat->nnotes, np = ui->cat->nproblems - nn;
+	if (ui->after_load.len) {
+		/* what I or E did, now that it shows */
+		ui_message(ui, np > 0 || ui->after_load_error, "%s%s",
+		           ui->after_load.s, np ? "; problems: press !" : "");
+		buf_clear(&ui->after_load);
+		return;
+	}
 	ui_message(ui, np > 0, "%s: %zu posting%s from %zu file%s%s",
 	           ui->generation ? "reloaded" : "loaded",
 	           ui->cat->n, ui->cat->n == 1 ? "" : "s", ui->cat->nfiles,

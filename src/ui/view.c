@@ -400,6 +400,12 @@ view_driver(struct ui *ui, enum action a, int key)
 	case ACT_RELOAD:
 		list_reload(ui);
 		break;
+	case ACT_IMPORT:
+		ui_import(ui); /* files.c */
+		break;
+	case ACT_EDIT:
+		ui_edit(ui);
+		break;
 	case ACT_NEXT_MATCH:
 	case ACT_PREV_MATCH:
 		not_here(ui, key, "the detail and compare views");

@@ -164,6 +164,12 @@ struct ui {
 	bool shortlist;                  /* M: only marked postings shown */
 	unsigned state_version;          /* bumped on every change of state,
 	                                  * so views redraw what they cached */
+	char *extra_path;                /* a directory I wrote into that is
+	                                  * not among the paths given, read
+	                                  * with them from then on (malloc'd) */
+	struct buf after_load;           /* said when the load under way is
+	                                  * done, instead of its counts */
+	bool after_load_error;           /* it is an error */
 	bool dirty;                      /* redraw everything */
 	bool color;                      /* colours are in use */
 	bool utf8;                       /* the locale's encoding is UTF-8 */
@@ -370,6 +376,19 @@ void detail_hold(struct view *v, bool hold);
 struct view *help_view_new(struct ui *ui);
 /* Makes the view of the problems found while loading. */
 struct view *problems_view_new(struct ui *ui);
+
+/* files.c: I and E -------------------------------------------------- */
+
+/* I: asks for a path or an http(s) URL, imports its postings into a
+ * directory (the first writable one given, else
+ * $XDG_DATA_HOME/billet/postings), reads the files again and puts the
+ * cursor on the first of them; says where on the message line. */
+void ui_import(struct ui *ui);
+/* E: opens the current posting's file in $VISUAL or $EDITOR (its words
+ * split on blanks, no shell; +LINE for editors that take it), the
+ * terminal given back meanwhile, then reads the files again, the cursor
+ * staying on the posting. */
+void ui_edit(struct ui *ui);
 
 /* compare.c ---------------------------------------------------------- */
 
