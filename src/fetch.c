@@ -11,8 +11,14 @@
 #include <string.h>
 #include <strings.h>
 
+#ifdef HAVE_CONFIG_H
 #include "config.h"
+#endif
 #include "text.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
 
 const struct fetch_limits fetch_default_limits = {
 	.max_bytes = (size_t)256 << 20,
@@ -167,7 +173,7 @@ fetch_url(const char *url, const struct fetch_limits *lim,
 	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
 	                 (curl_off_t)lim->max_bytes);
 	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(h, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, "billet/" PACKAGE_VERSION);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, sink_write);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, &k);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);

@@ -49,8 +49,8 @@ cc=${CC:-clang}
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer $san -Wall -Wextra
 	-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I$top/src -I$here
-	$(pkg-config --cflags yaml-0.1) ${FUZZ_CFLAGS:-}"
-libs="$(pkg-config --libs yaml-0.1) -lm -lpthread"
+	$(pkg-config --cflags yaml-0.1 libcurl) ${FUZZ_CFLAGS:-}"
+libs="$(pkg-config --libs yaml-0.1 libcurl) -lm -lpthread"
 
 # The model: every src/*.c but main.c, and src/load/*.c (nothing there
 # includes curses).
@@ -79,6 +79,7 @@ max_len() {
 	load) echo 65536 ;;
 	jsonld | compare) echo 16384 ;;
 	text) echo 4096 ;;
+	text_import) echo 16384 ;;
 	query) echo 512 ;;
 	*) echo 8192 ;;
 	esac
