@@ -107,13 +107,35 @@ struct action_info {
 /* The table, indexed by enum action (row 0 is ACT_NONE). */
 extern const struct action_info action_table[ACT_N];
 
-/* The action bound to a key, or ACT_NONE. */
+struct conf; /* conf.h */
+
+/* Takes the bindings of c (conf.h) for keys_action, keys_lookup and
+ * keys_names from now on; NULL: the table's keys. c must outlive
+ * its use. */
+void keys_use(const struct conf *c);
+/* The action bound to a key in the generic view, or ACT_NONE. */
 enum action keys_action(int key);
+/* The action bound to a key in the view of that name (a view_ops name:
+ * "list", "detail"...): the view's own binding, else the generic one. */
+enum action keys_lookup(const char *view, int key);
+/* The keys a name stands for, as a config file or the `:` prompt writes
+ * them (the names keys_name writes, "Ctrl-X", "C-x", "^X", "Alt-x",
+ * "M-x", "F1", "U+00E9", any of them in <...>; names of more than one
+ * character in any case): writes up to max codes to codes and returns
+ * how many, 0 when the name is no key. "Enter" is the three codes a
+ * terminal may send for it, "Backspace" two. */
+size_t keys_parse(const char *name, int *codes, size_t max);
+/* Writes the name of one key that keys_parse reads back as that key
+ * alone: keys_name's, else one more exact ("Ctrl-J" for the newline
+ * that keys_name calls "Enter"). */
+void keys_spell(int key, char *out, size_t size);
 /* Writes the name of a key as help spells it ("j", "Down", "Ctrl-F",
  * "F1", "Shift-Tab", "Alt-x", "é") to out (size bytes, NUL-terminated). */
 void keys_name(int key, char *out, size_t size);
-/* Writes the names of an action's keys, two spaces apart ("j  Down"); a
- * run of three or more characters in a row is written as one ("1-9"). */
+/* Writes the names of an action's keys in the generic view, two spaces
+ * apart ("j  Down"); a run of three or more characters in a row is
+ * written as one ("1-9"); then the keys other views bind to it, each
+ * after the view's name ("list: J"). */
 void keys_names(enum action a, char *out, size_t size);
 
 #endif
