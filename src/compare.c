@@ -517,6 +517,7 @@ struct align {
 	size_t nrows;
 	uint64_t *left;         /* work the table may still take */
 	bool partial;           /* some pairs were not compared */
+	double threshold;       /* the least score that shares a row */
 };
 
 /* Orders bags by a key that two bags share exactly when bag_score gives
@@ -711,7 +712,7 @@ match_similar(struct align *a, size_t j, size_t base, size_t m, bool *used)
 				seen[k] = stamp;
 				double v = marked_score(c, b, &c->bags[base + k],
 				                        mark, stamp);
-				if (v < CMP_THRESHOLD)
+				if (v < a->threshold)
 					continue;
 				if (ncand == cap) {
 					cap = cap ? 2 * cap : 64;
@@ -765,7 +766,7 @@ align_group(struct cmp_table *t, const char *label, const struct group *g,
 	struct corpus c;
 	compare_corpus_build(&c, (const char *const *)texts, total, false);
 
-	struct align a = {.c = &c, .left = left};
+	struct align a = {.c = &c, .left = left, .threshold = t->threshold};
 	a.rows = xcalloc(total, sizeof *a.rows);
 	for (size_t k = 0; k < g->n[0]; k++, a.nrows++) {
 		for (size_t i = 0; i < CMP_MAX; i++)
@@ -1002,7 +1003,14 @@ diff_rows(struct cmp_table *t)
 int
 compare_build(const struct posting *const *p, size_t n, struct cmp_table *out)
 {
-	*out = (struct cmp_table){0};
+	return compare_build_at(p, n, CMP_THRESHOLD, out);
+}
+
+int
+compare_build_at(const struct posting *const *p, size_t n, double threshold,
+                 struct cmp_table *out)
+{
+	*out = (struct cmp_table){.threshold = threshold};
 	if (!p || n < 2 || n > CMP_MAX)
 		return -1;
 	for (size_t i = 0; i < n; i++)

@@ -158,6 +158,8 @@ struct cmp_table {
 	size_t nrows, cap;     /* rows used and allocated */
 	bool partial;          /* some list was too long to compare every
 	                          pair of its items (see above) */
+	double threshold;      /* items scoring at least this shared a row
+	                          (CMP_THRESHOLD unless compare_build_at) */
 };
 
 /* One cell wrapped to a column: malloc'd lines, each within the width. */
@@ -180,6 +182,10 @@ struct cmp_row_lines {
  * NULL. */
 int compare_build(const struct posting *const *p, size_t n,
                   struct cmp_table *out);
+/* The same with items sharing a row from threshold (0 to 1) instead of
+ * CMP_THRESHOLD (the user's compare-threshold). */
+int compare_build_at(const struct posting *const *p, size_t n,
+                     double threshold, struct cmp_table *out);
 /* Frees every row and string of t and empties it. */
 void compare_free(struct cmp_table *t);
 

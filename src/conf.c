@@ -619,6 +619,8 @@ conf_quote(struct buf *out, const char *word)
 	}
 	if (plain) {
 		buf_adds(out, word);
+	} else if (!*word) {
+		buf_adds(out, "\"\"");
 	} else if (!has_single) {
 		buf_printf(out, "'%s'", word);
 	} else {

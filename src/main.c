@@ -15,6 +15,7 @@
 
 #include "catalog.h"
 #include "compare.h"
+#include "conf.h"
 #include "export.h"
 #include "import.h"
 #include "load.h"
@@ -115,7 +116,7 @@ args_mark_values(int argc, char **argv, const struct option *longopts,
 /* Everything the command line asks for. */
 struct options {
 	enum { MODE_UI, MODE_CHECK, MODE_LIST, MODE_SHOW, MODE_COMPARE,
-	       MODE_MARK, MODE_IMPORT } mode;
+	       MODE_MARK, MODE_IMPORT, MODE_DUMP_CONFIG } mode;
 	const char *show_id;     /* --show */
 	struct ids compare;      /* --compare */
 	const char *filter;      /* --filter */
@@ -180,6 +181,7 @@ help(void)
 "                          notes too (never written otherwise)\n"
 "      --state FILE        the state file (shortlist, notes, ratings)\n"
 "      --no-color          no colours (also when NO_COLOR is set)\n"
+"      --dump-config       print every default setting as a config file\n"
 "      --max-file SIZE     largest posting file read (default 256M)\n"
 "      --max-scalar SIZE   largest single value (default 1M)\n"
 "      --max-depth N       deepest nesting (default 64)\n"
@@ -195,7 +197,8 @@ help(void)
 "\n"
 "Exit status: 0 success, 1 a posting problem, 2 wrong usage.\n"
 "See billet(1) for the keys and the query language, billet(5) for the\n"
-"file format.\n", stdout);
+"file format, billet-config(5) for the config file\n"
+"($XDG_CONFIG_HOME/billet/config).\n", stdout);
 }
 
 /* Parses a size such as 512K, 64M, 1G. */
@@ -360,6 +363,28 @@ select_postings(const struct catalog *c, struct query *filter,
 	return v;
 }
 
+/* Reads the config file for the modes that are not the interface: the
+ * currency, rates and compare-threshold they follow. --check lists its
+ * problems as errors; the others say in a line that there are some.
+ * Returns the number of problems. */
+static size_t
+batch_conf(struct conf *cf, bool check)
+{
+	cf->path = conf_default_path();
+	size_t np = conf_load(cf, NULL);
+	struct buf b = {0};
+	for (size_t i = 0; check && i < cf->nproblems; i++) {
+		buf_clear(&b);
+		conf_problem_format(&b, &cf->problems[i]);
+		fprintf(stderr, "%s\n", b.s);
+	}
+	buf_free(&b);
+	if (np && !check)
+		say("warning: the config file has %zu problem%s (billet --check "
+		    "lists them)", np, np == 1 ? "" : "s");
+	return np;
+}
+
 /* Prints the comparison of the postings named in --compare. */
 /* True if which postings a list shows rests on the state file: the
  * shortlist, or a filter on the marks, ratings, status, notes... */
@@ -379,7 +404,7 @@ chosen_by_state(bool shortlist, const struct query *filter)
 }
 
 static int
-compare_cmd(const struct catalog *c, const struct options *o)
+compare_cmd(const struct catalog *c, const struct options *o, double threshold)
 {
 	const struct posting *v[CMP_MAX];
 	size_t n = o->compare.n;
@@ -394,7 +419,7 @@ compare_cmd(const struct catalog *c, const struct options *o)
 	if (status)
 		return status;
 	struct cmp_table t = {0};
-	if (compare_build(v, n, &t) != 0) {
+	if (compare_build_at(v, n, threshold, &t) != 0) {
 		say("--compare: cannot compare these postings");
 		return 1;
 	}
@@ -538,6 +563,7 @@ main(int argc, char **argv)
 		OPT_MAX_SCALAR, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_POSTINGS,
 		OPT_WITH_STATE,
 		OPT_IMPORT, OPT_OUT, OPT_FORCE, OPT_TITLE, OPT_TIMEOUT,
+		OPT_DUMP_CONFIG,
 	};
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
@@ -556,6 +582,7 @@ main(int argc, char **argv)
 		{"state", required_argument, NULL, OPT_STATE},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
+		{"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
 		{"max-file", required_argument, NULL, OPT_MAX_FILE},
 		{"max-scalar", required_argument, NULL, OPT_MAX_SCALAR},
 		{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
@@ -629,6 +656,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_STATE: o.state = optarg; break;
 		case OPT_NO_COLOR: o.no_color = true; break;
+		case OPT_DUMP_CONFIG: o.mode = MODE_DUMP_CONFIG; modes++; break;
 		case OPT_MAX_FILE:
 			o.limits.max_file = parse_size("--max-file", optarg);
 			break;
@@ -669,7 +697,8 @@ main(int argc, char **argv)
 	}
 	if (modes > 1)
 		usage_error("%s", "choose one of --check, --list, --show, "
-		            "--compare, --mark, --unmark, --import");
+		            "--compare, --mark, --unmark, --import, "
+		            "--dump-config");
 	if (o.mark_set && o.unmark_set)
 		usage_error("%s", "--mark and --unmark go in separate runs");
 	check_ids(&o);
@@ -718,6 +747,23 @@ main(int argc, char **argv)
 		usage_error("%s", msg);
 	}
 
+	if (o.mode == MODE_DUMP_CONFIG) {
+		if (argc > optind)
+			usage_error("--dump-config takes no PATH, not '%s'",
+			            argv[optind]);
+		struct conf *def = conf_new();
+		struct buf b = {0};
+		conf_dump(def, &b);
+		fwrite(b.s, 1, b.len, stdout);
+		buf_free(&b);
+		conf_free(def);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			say("cannot write the output: %s", strerror(errno));
+			return 2;
+		}
+		return 0;
+	}
+
 	struct query *filter = NULL;
 	struct sort_spec sort = { .n = 0 };
 	parse_filter_sort(&o, &filter, &sort);
@@ -746,8 +792,20 @@ main(int argc, char **argv)
 		state_query_env(st, &qenv);
 		state_export_hooks(st, &hooks);
 	}
-	/* a bare salary figure is in the currency most postings use */
+	/* the config's currency, rates and compare-threshold (the
+	 * interface reads the config itself) */
+	struct conf *cf = conf_new();
+	struct currency_rates rates = {0};
+	size_t conf_problems = o.mode != MODE_UI
+	                       ? batch_conf(cf, o.mode == MODE_CHECK) : 0;
+	/* a bare salary figure is in the user's currency, else in the one
+	 * most postings use */
 	currency_common(&c, qenv.currency);
+	if (strcmp(conf_str(cf, CO_CURRENCY), "auto") != 0)
+		snprintf(qenv.currency, sizeof(qenv.currency), "%s",
+		         conf_str(cf, CO_CURRENCY));
+	if (currency_rates_parse(conf_str(cf, CO_RATES), &rates, NULL))
+		qenv.rates = &rates;
 	switch (o.mode) {
 	case MODE_CHECK:
 		print_problems(&c, true);
@@ -756,7 +814,10 @@ main(int argc, char **argv)
 			    c.n, c.n == 1 ? "" : "s", c.nfiles,
 			    c.nfiles == 1 ? "" : "s", c.nerrors,
 			    c.nerrors == 1 ? "" : "s");
-		status = c.nerrors ? 1 : 0;
+		if (conf_problems)
+			say("the config file %s has %zu problem%s", cf->path,
+			    conf_problems, conf_problems == 1 ? "" : "s");
+		status = c.nerrors || conf_problems ? 1 : 0;
 		break;
 	case MODE_LIST: {
 		print_problems(&c, false);
@@ -797,13 +858,16 @@ main(int argc, char **argv)
 	}
 	case MODE_COMPARE:
 		print_problems(&c, false);
-		status = compare_cmd(&c, &o);
+		status = compare_cmd(&c, &o,
+		                     conf_real(cf, CO_COMPARE_THRESHOLD));
 		break;
 	case MODE_IMPORT: /* done above, before anything is loaded */
 		break;
 	case MODE_MARK:
 		print_problems(&c, false);
 		status = mark_cmd(&c, &o, filter, &qenv, st);
+		break;
+	case MODE_DUMP_CONFIG:
 		break;
 	case MODE_UI: {
 		const char *env = getenv("BILLET_PATH");
@@ -830,6 +894,8 @@ main(int argc, char **argv)
 		status = status ? status : 2;
 	}
 	state_close(st);
+	conf_free(cf);
+	currency_rates_free(&rates);
 	ids_free(&o.compare);
 	ids_free(&o.mark);
 	query_free(filter);

@@ -8,7 +8,7 @@ n=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/billet-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 export HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" LC_ALL=C.UTF-8
-unset BILLET_PATH NO_COLOR
+unset BILLET_PATH NO_COLOR XDG_CONFIG_HOME
 mkdir -p "$HOME"
 
 # ok DESCRIPTION COMMAND...: passes when the command succeeds.

@@ -559,7 +559,7 @@ Test(conf, dump_loads_back_unchanged)
 	cr_assert(strstr(d0.s, "\nbind generic Space MARK\n"));
 	cr_assert(strstr(d0.s, "\ncolor title yellow default bold\n"));
 	cr_assert(strstr(d0.s, "\nset split-width = 120\n"));
-	cr_assert(strstr(d0.s, "\nset rates = ''\n"));
+	cr_assert(strstr(d0.s, "\nset rates = \"\"\n"));
 	for (int o = 0; o < CO_N; o++)
 		cr_assert(strstr(d0.s, conf_options[o].name));
 	for (int e = 0; e < CE_N; e++)

@@ -19,6 +19,12 @@ A=aclu-socal-kern-policy-advocate
 STATE="$TMP/state.yaml"
 SOCK="$TMP/tmux.sock"
 mkdir -p "$XDG_STATE_HOME"
+# Each run starts as the test says, not with the filter and sort of the
+# run before it (remember-filter): the interface reads this config
+# unless a test sets XDG_CONFIG_HOME to one of its own.
+UI_CONFIG_HOME="$TMP/ui-config"
+mkdir -p "$UI_CONFIG_HOME/billet"
+echo 'set remember-filter = off' >"$UI_CONFIG_HOME/billet/config"
 
 # A private tmux server: no user configuration, gone when the test ends.
 tm() { tmux -S "$SOCK" -f /dev/null "$@"; }
@@ -83,7 +89,7 @@ start() {
 	size=$2
 	shift 2
 	tm new-session -d -s "$s" -x "${size%x*}" -y "${size#*x}" \
-		"env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" ||
+		"env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='${XDG_CONFIG_HOME:-$UI_CONFIG_HOME}' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" ||
 		return 1
 	args=
 	for a in "$@"; do

@@ -755,7 +755,8 @@ apply_all(struct ui *ui)
 		         query_status_name(value));
 		break;
 	}
-	if (n > 1 && !ask(ui, "%s: apply to %zu postings?", what, n)) {
+	if (n > 1 && conf_bool(ui->conf, CO_CONFIRM_APPLY_ALL) &&
+	    !ask(ui, "%s: apply to %zu postings?", what, n)) {
 		ui_message(ui, false, "; cancelled: nothing changed");
 		return;
 	}

@@ -302,7 +302,8 @@ rebuild(struct compare *d, struct ui *ui)
 		return false;
 	}
 	struct cmp_table t;
-	if (compare_build(p, k, &t) != 0)
+	if (compare_build_at(p, k, conf_real(ui->conf, CO_COMPARE_THRESHOLD),
+	                     &t) != 0)
 		return false;
 	if (k < d->n) {
 		ui_message(ui, false, "%zu of the %zu postings compared %s gone "
@@ -527,7 +528,8 @@ compare_view_new(struct ui *ui, const struct posting *const *p, size_t n)
 	struct compare *d = calloc(1, sizeof(*d));
 	if (!d)
 		die_nomem();
-	if (compare_build(p, n, &d->t) != 0) {
+	if (compare_build_at(p, n, conf_real(ui->conf, CO_COMPARE_THRESHOLD),
+	                     &d->t) != 0) {
 		free(d);
 		return NULL;
 	}

@@ -60,12 +60,12 @@ draw_spans(WINDOW *w, int y, int x, const char *s, int width, attr_t a,
 	}
 }
 
-/* The attribute of the differing words: underlined and bold, so that it
- * reads without colour; with colours, in the mark's colour too. */
+/* The attribute of the differing words (the element words: underlined
+ * and bold by default, so that it reads without colour). */
 static attr_t
 diff_attr(const struct ui *ui)
 {
-	return ui->attr[UL_MARK] | A_BOLD | A_UNDERLINE;
+	return ui->attr[UL_WORDS];
 }
 
 void
@@ -95,7 +95,7 @@ compare_draw_header(struct view *v)
 	size_t scroll0 = d->frozen ? 1 : 0; /* the first column that scrolls */
 	for (size_t i = 0; i < d->ncols; i++) {
 		size_t p = d->col[i];
-		attr_t ta = p == d->focus ? ui->attr[UL_CURRENT] : a;
+		attr_t ta = p == d->focus ? ui->attr[UL_FOCUS] : a;
 		buf_clear(&b);
 		if (i == scroll0 && d->ncols < d->t.n && p > scroll0)
 			buf_adds(&b, left);
@@ -215,7 +215,7 @@ compare_draw_row(struct view *v, size_t line, int y, bool current)
 		if (l->row == d->cur)
 			a = ui->attr[UL_CURRENT];
 		else if (compare_row_differs(row))
-			a = ui->color ? ui->attr[UL_MATCH] : ui->attr[UL_MARK];
+			a = ui->attr[UL_DIFFERS];
 		bool bar = l->row == d->cur || (compare_row_differs(row) && ui->color);
 		ui_text(v->win, y, 0, b.s, b.len, d->lw - 1, a, bar);
 		buf_free(&b);

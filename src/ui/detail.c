@@ -101,7 +101,8 @@ detail_draw_row(struct view *v, size_t row, int y, bool current)
 		a = ui->attr[UL_TITLE];
 	else if (l->kind == RL_HEADING)
 		a = ui->attr[UL_HEADING];
-	attr_t hl = row == d->match ? ui->attr[UL_CURRENT] : ui->attr[UL_MATCH];
+	attr_t hl = row == d->match ? ui->attr[UL_MATCH_CURRENT]
+	                            : ui->attr[UL_MATCH];
 	if (l->kind == RL_FIELD && l->label_len <= len) {
 		int lw = ui_text(v->win, y, x, s, l->label_len, w,
 		                 ui->attr[UL_LABEL], false);

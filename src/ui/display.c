@@ -248,7 +248,7 @@ layout(struct ui *ui)
 	ui->dirty = true;
 	int rows = LINES, cols = COLS;
 	ui->too_small = rows < UI_MIN_LINES || cols < UI_MIN_COLS;
-	ui->split = cols >= UI_SPLIT_COLS;
+	ui->split = cols >= conf_int(ui->conf, CO_SPLIT_WIDTH);
 	if (ui->too_small)
 		return;
 	int h = rows - 2;
@@ -316,6 +316,9 @@ draw_status(struct ui *ui)
 		buf_adds(&b, "  ");
 		buf_add(&b, ui->filter_error.s, ui->filter_error.len);
 		a = ui->attr[UL_STATUS] | ui->attr[UL_ERROR];
+	} else if (ui->editing && ui->prompt_note.len) {
+		buf_adds(&b, "  ");
+		buf_add(&b, ui->prompt_note.s, ui->prompt_note.len);
 	} else {
 		if (!query_is_empty(ui->query))
 			buf_printf(&b, "  filter: %s", query_source(ui->query));
@@ -338,10 +341,17 @@ draw_status(struct ui *ui)
 		buf_adds(&b, "  sort: ");
 		list_sort_name(ui, &b);
 		/* notes (what a file was read as) are no problem */
-		size_t nn = ui->cat->nnotes, np = ui->cat->nproblems - nn;
-		if (np)
-			buf_printf(&b, "  %zu problem%s: press !", np,
-			           np == 1 ? "" : "s");
+		size_t nn = ui->cat->nnotes, nl = ui->cat->nproblems - nn;
+		size_t nc = ui->conf->nproblems;
+		if (nc && !nl)
+			buf_printf(&b, "  the config has %zu problem%s: press !",
+			           nc, nc == 1 ? "" : "s");
+		else if (nc)
+			buf_printf(&b, "  %zu problems, %zu in the config: press !",
+			           nl + nc, nc);
+		else if (nl)
+			buf_printf(&b, "  %zu problem%s: press !", nl,
+			           nl == 1 ? "" : "s");
 		else if (nn)
 			buf_printf(&b, "  %zu note%s: press !", nn,
 			           nn == 1 ? "" : "s");
@@ -363,7 +373,7 @@ draw_prompt(struct ui *ui)
 {
 	int cols = COLS;
 	int lw = ui_text(msg_win, 0, 0, prompt.label, strlen(prompt.label), cols,
-	                 ui->attr[UL_NORMAL], false);
+	                 ui->attr[UL_PROMPT], false);
 	int avail = cols - lw - 1;
 	const char *s = prompt.text->s ? prompt.text->s : "";
 	size_t len = prompt.text->len;
@@ -378,10 +388,34 @@ draw_prompt(struct ui *ui)
 		start += text_decode(s + start, len - start, &cp);
 	}
 	ui_text(msg_win, 0, lw, s + start, len - start, cols - lw,
-	        ui->attr[UL_NORMAL], false);
+	        ui->attr[UL_PROMPT], false);
 	int cx = lw + (int)text_width(s + start, prompt.pos - start);
 	wmove(msg_win, 0, cx < cols ? cx : cols - 1);
 	wnoutrefresh(msg_win);
+}
+
+/* Appends the hint of the message line: the keys of help, the filter,
+ * the sort, the detail, the `:` prompt and quitting, as they are bound
+ * ("? help  / filter  s sort  Enter open  : set  q quit"). */
+static void
+hint_text(const struct ui *ui, struct buf *out)
+{
+	static const struct {
+		enum action a;
+		const char *what;
+	} hints[] = {
+		{ACT_HELP, "help"}, {ACT_FILTER, "filter"}, {ACT_SORT_NEXT, "sort"},
+		{ACT_ENTER, "open"}, {ACT_PROMPT, "set"}, {ACT_BACK, "quit"},
+	};
+	for (size_t i = 0; i < sizeof(hints) / sizeof(*hints); i++) {
+		int key;
+		if (!conf_keys_of(ui->conf, CONF_GENERIC, hints[i].a, &key, 1))
+			continue;
+		char name[48];
+		keys_name(key, name, sizeof(name));
+		buf_printf(out, "%s%s %s", out->len ? "  " : "", name,
+		           hints[i].what);
+	}
 }
 
 /* Draws the message line: the prompt, a message, or a hint. */
@@ -393,14 +427,17 @@ draw_message(struct ui *ui)
 		draw_prompt(ui);
 		return;
 	}
-	const char *hint = "? help  / filter  s sort  Enter open  q quit";
-	if (ui->msg.len)
+	if (ui->msg.len) {
 		ui_text(msg_win, 0, 0, ui->msg.s, ui->msg.len, COLS,
-		        ui->msg_error ? ui->attr[UL_ERROR] : ui->attr[UL_NORMAL],
+		        ui->msg_error ? ui->attr[UL_ERROR] : ui->attr[UL_MESSAGE],
 		        false);
-	else
-		ui_text(msg_win, 0, 0, hint, strlen(hint), COLS,
-		        ui->attr[UL_BORDER], false);
+	} else {
+		struct buf hint = {0};
+		hint_text(ui, &hint);
+		ui_text(msg_win, 0, 0, hint.s, hint.len, COLS, ui->attr[UL_HINT],
+		        false);
+		buf_free(&hint);
+	}
 	wnoutrefresh(msg_win);
 }
 
@@ -637,6 +674,29 @@ char *
 ui_prompt(struct ui *ui, const char *label, const char *init,
           prompt_changed_fn changed, void *ctx)
 {
+	return ui_prompt_aided(ui, label, init, changed, ctx, NULL);
+}
+
+/* Replaces text with s, the cursor at its end (history). */
+static void
+prompt_replace(struct buf *text, const char *s)
+{
+	buf_clear(text);
+	text_sanitize(text, s, strlen(s), 0);
+	buf_adds(text, "");
+	prompt.pos = text->len;
+}
+
+char *
+ui_prompt_aided(struct ui *ui, const char *label, const char *init,
+                prompt_changed_fn changed, void *ctx,
+                const struct prompt_aid *aid)
+{
+	struct history *hist = aid ? aid->history : NULL;
+	size_t hpos = hist ? hist->n : 0; /* hist->n: the line being typed */
+	char *draft = NULL;               /* it, while Up shows another */
+	unsigned tabs = 0;                /* Tabs pressed in a row */
+	buf_clear(&ui->prompt_note);
 	struct buf text = {0};
 	if (init)
 		text_sanitize(&text, init, strlen(init), 0);
@@ -687,6 +747,34 @@ ui_prompt(struct ui *ui, const char *label, const char *init,
 		}
 		if (k == 27 || k == KEY_CTRL('g'))
 			break;
+		bool is_tab = k == '\t' && aid && aid->complete;
+		if (!is_tab) {
+			tabs = 0;
+			buf_clear(&ui->prompt_note);
+		}
+		if (is_tab) {
+			aid->complete(ui, &text, &prompt.pos, tabs++, aid->ctx);
+			k = 0; /* handled */
+		} else if (hist && (k == (KEY_FN | KEY_UP) ||
+		                    k == KEY_CTRL('p'))) {
+			if (hpos > 0) {
+				if (hpos == hist->n) {
+					free(draft);
+					draft = xstrdup(text.s);
+				}
+				prompt_replace(&text, hist->v[--hpos]);
+			}
+			k = 0;
+		} else if (hist && (k == (KEY_FN | KEY_DOWN) ||
+		                    k == KEY_CTRL('n'))) {
+			if (hpos < hist->n) {
+				hpos++;
+				prompt_replace(&text, hpos == hist->n
+				               ? (draft ? draft : "")
+				               : hist->v[hpos]);
+			}
+			k = 0;
+		}
 		switch (k) {
 		case KEY_FN | KEY_LEFT:
 		case KEY_CTRL('b'):
@@ -762,49 +850,13 @@ ui_prompt(struct ui *ui, const char *label, const char *init,
 		bench_key_note(&t0);
 	}
 	buf_free(&text);
+	free(draft);
+	buf_clear(&ui->prompt_note);
 	prompt.text = NULL;
 	ui->editing = false;
 	ui->dirty = true;
 	curs_set(0);
 	return result;
-}
-
-/* Chooses the attributes of each look, with colours when wanted. */
-static void
-set_looks(struct ui *ui, bool no_color)
-{
-	attr_t *a = ui->attr;
-	for (int i = 0; i < UL_N; i++)
-		a[i] = A_NORMAL;
-	a[UL_CURRENT] = A_REVERSE;
-	a[UL_CURRENT_BLUR] = A_BOLD | A_UNDERLINE;
-	a[UL_STATUS] = A_REVERSE;
-	a[UL_TITLE] = A_BOLD;
-	a[UL_LABEL] = A_BOLD;
-	a[UL_ERROR] = A_BOLD;
-	a[UL_MARK] = A_BOLD;
-	a[UL_HEADER] = A_BOLD | A_UNDERLINE;
-	a[UL_HEADING] = A_BOLD | A_UNDERLINE;
-	a[UL_MATCH] = A_REVERSE | A_BOLD;
-	ui->color = !no_color && has_colors() && start_color() == OK;
-	if (!ui->color)
-		return;
-	use_default_colors();
-	init_pair(1, COLOR_CYAN, -1);
-	init_pair(2, COLOR_YELLOW, -1);
-	init_pair(3, COLOR_GREEN, -1);
-	init_pair(4, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(5, COLOR_RED, -1);
-	init_pair(6, COLOR_MAGENTA, -1);
-	init_pair(7, COLOR_BLUE, -1);
-	a[UL_HEADER] = A_BOLD | COLOR_PAIR(1);
-	a[UL_TITLE] = A_BOLD | COLOR_PAIR(2);
-	a[UL_HEADING] = A_BOLD | COLOR_PAIR(1);
-	a[UL_LABEL] = COLOR_PAIR(3);
-	a[UL_MATCH] = COLOR_PAIR(4);
-	a[UL_ERROR] = A_BOLD | COLOR_PAIR(5);
-	a[UL_MARK] = A_BOLD | COLOR_PAIR(6);
-	a[UL_BORDER] = COLOR_PAIR(7);
 }
 
 /* The terminal as opened by term_open. */
@@ -995,12 +1047,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	wtimeout(stdscr, 100);
 	set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-	          | BUTTON5_PRESSED
-#endif
-	          , NULL);
-	mouseinterval(0);
+	mouseinterval(0); /* the mouse is taken by settings_apply */
 	/* Home and End as other terminals (and tmux) send them, whatever
 	 * the terminfo entry says. */
 	static const struct {
@@ -1023,12 +1070,17 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	ui->cfg = cfg;
 	ui->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	term_utf8 = ui->utf8;
-	set_looks(ui, no_color);
+	ui->no_color = no_color;
+	ui->conf = conf_new();
 	ui->query = query_parse("", NULL);
 	ui->list = list_view_new(ui);
 	ui->detail = detail_view_new(ui);
 	ui->stack[0] = ui->list;
 	ui->depth = 1;
+	/* the config (and the sort it or the last run says), then what
+	 * the command line says */
+	char *last_filter = settings_open(ui);
+	theme_apply(ui);
 	const char *bad = NULL;
 	if (cfg->sort && !sort_parse(cfg->sort, &ui->sort, &bad)) {
 		ui->sort.n = 0;
@@ -1038,10 +1090,12 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	list_load(ui);
 	if (cfg->load)
 		list_start_load(ui);
-	if (cfg->filter && *cfg->filter && !list_set_filter(ui, cfg->filter)) {
+	const char *filter = cfg->filter ? cfg->filter : last_filter;
+	if (filter && *filter && !list_set_filter(ui, filter)) {
 		ui_message(ui, true, "%s", ui->filter_error.s);
 		buf_clear(&ui->filter_error);
 	}
+	free(last_filter);
 	list_rebuild(ui);
 	layout(ui);
 
@@ -1051,6 +1105,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		ui->quit = false;
 		list_poll(ui);
 		ui_state_tick(ui);
+		settings_tick(ui);
 		ui_draw(ui);
 		int k = alt_of(read_key_idle(ui));
 		if (!k)
@@ -1069,7 +1124,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 			continue;
 		}
 		buf_clear(&ui->msg);
-		enum action a = keys_action(k);
+		enum action a = keys_lookup(view_top(ui)->ops->name, k);
 		if (ui->too_small && a != ACT_QUIT && a != ACT_BACK &&
 		    a != ACT_REDRAW)
 			continue;
@@ -1101,6 +1156,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		status = 128 + stop_signal;
 	ui_leave(); /* the terminal first, then the memory */
 	die_hook = NULL;
+	settings_close(ui); /* the filter and sort, for the next run */
 	/* what is not saved is said on stderr, and the exit status says */
 	if (ui_state_close(ui) && !status)
 		status = 1;
@@ -1128,6 +1184,9 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	index_free(ui->ix);
 	buf_free(&ui->msg);
 	buf_free(&ui->filter_error);
+	buf_free(&ui->prompt_note);
+	keys_use(NULL);
+	conf_free(ui->conf);
 	free(ui);
 	term_close();
 	buf_free(&scratch_clean);

@@ -22,6 +22,7 @@ struct help {
 	size_t n, cap;
 	int keyw;         /* columns of the keys column */
 	char currency[80];  /* what currency a bare salary figure is in */
+	char split[96];     /* from what width the panes are side by side */
 };
 
 /* Words of the filter, after the keys. */
@@ -50,6 +51,20 @@ static const char *const prompt_help[][2] = {
 	{"Ctrl-U  Ctrl-K", "delete to the start, to the end"},
 	{"Ctrl-W", "delete the word before the cursor"},
 	{"Enter  Esc", "keep the text; give up (Ctrl-G too)"},
+};
+
+/* The `:` prompt: its lines and its keys. */
+static const char *const cmd_help[][2] = {
+	{"set NAME = VALUE", "an option: sort, list-columns, theme..."},
+	{"bind VIEW KEY ACTION", "a key (VIEW: generic list detail compare "
+	 "help)"},
+	{"color ELEMENT FG BG", "a colour, with attributes after (bold...)"},
+	{"filter NAME QUERY", "save a filter; filter NAME applies it"},
+	{"filter save NAME", "save the filter in force (F lists them)"},
+	{"source FILE", "read a file of such lines"},
+	{"write", "write what was set here into the config file"},
+	{"Tab", "complete a name; again: the next one"},
+	{"Up Down", "the lines typed before (Ctrl-P, Ctrl-N)"},
 };
 
 /* Makes room for one more line and returns it, zeroed. */
@@ -171,6 +186,10 @@ help_view_new(struct ui *ui)
 	for (size_t i = 0; i < sizeof(prompt_help) / sizeof(*prompt_help); i++)
 		add(h, 2, prompt_help[i][0], prompt_help[i][1]);
 	add(h, 0, "", NULL);
+	add(h, 1, "At the : prompt (the lines of the config file)", NULL);
+	for (size_t i = 0; i < sizeof(cmd_help) / sizeof(*cmd_help); i++)
+		add(h, 2, cmd_help[i][0], cmd_help[i][1]);
+	add(h, 0, "", NULL);
 	add(h, 1, "Editing a note (after a)", NULL);
 	for (size_t i = 0; i < note_nkeys; i++)
 		add(h, 2, note_keys[i][0], note_keys[i][1]);
@@ -192,16 +211,23 @@ help_view_new(struct ui *ui)
 	for (size_t i = 0; i < sizeof(filter_help) / sizeof(*filter_help); i++)
 		add(h, 2, filter_help[i][0], filter_help[i][1]);
 	snprintf(h->currency, sizeof(h->currency), "Salary figures are in %s, "
-	         "the currency most postings use.",
-	         ui->env.currency[0] ? ui->env.currency : CURRENCY_DEFAULT);
+	         "%s.", ui->env.currency[0] ? ui->env.currency
+	                                    : CURRENCY_DEFAULT,
+	         ui->currency_set ? "the currency set in the config"
+	                          : "the currency most postings use");
 	add(h, 0, h->currency, NULL);
 	add(h, 0, "", NULL);
 	add(h, 1, "Mouse", NULL);
 	add(h, 2, "click", "select a row; on the current row: open it");
 	add(h, 2, "wheel", "scroll");
 	add(h, 0, "", NULL);
-	add(h, 0, "The list is side by side with the detail from 120 columns.",
-	    NULL);
-	add(h, 0, "See billet(1) for more.", NULL);
+	snprintf(h->split, sizeof(h->split), "The list is side by side with "
+	         "the detail from %ld columns (set split-width).",
+	         conf_int(ui->conf, CO_SPLIT_WIDTH));
+	add(h, 0, h->split, NULL);
+	add(h, 0, "Keys, colours and options are set in the config file "
+	    "(billet-config(5));", NULL);
+	add(h, 0, "billet --dump-config writes every default. See billet(1) "
+	    "for more.", NULL);
 	return view_new(ui, &help_ops, h);
 }

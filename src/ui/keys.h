@@ -46,12 +46,17 @@
 	  "detail: next match of the filter; compare: next difference", 'n') \
 	A(PREV_MATCH, "Views", \
 	  "detail: previous match; compare: previous difference", 'N') \
-	A(PROBLEMS, "Views", "the problems found while loading", '!') \
+	A(PROBLEMS, "Views", \
+	  "the problems of the config file and of loading", '!') \
+	A(PROMPT, "Views", "a prompt for config lines: set, bind, color, " \
+	  "filter, source, write (Tab completes, Up recalls)", ':') \
 	A(HELP, "Views", "this help", '?') \
 	A(REDRAW, "Views", "redraw the screen", KEY_CTRL('l')) \
 	A(FILTER, "Filter and sort", \
 	  "edit the filter; Enter keeps it, Esc restores the previous", '/') \
 	A(FILTER_CLEAR, "Filter and sort", "clear the filter", '\\') \
+	A(FILTERS, "Filter and sort", \
+	  "the saved filters with their counts; Enter applies one", 'F') \
 	A(SORT_NEXT, "Filter and sort", "sort by the next key", 's') \
 	A(SORT_REVERSE, "Filter and sort", "reverse the order", 'S') \
 	A(RELOAD, "Filter and sort", "read the posting files again", 'r') \

@@ -13,25 +13,33 @@
 #include <string.h>
 #include <time.h>
 
-/* The list's columns. */
-enum { C_TITLE, C_ORG, C_LOC, C_SALARY, C_DEADLINE, C_N };
+/* The list's columns, in the order list-columns names them. */
+enum { C_TITLE, C_ORG, C_LOC, C_SALARY, C_DEADLINE, C_POSTED, C_WORKPLACE,
+       C_TYPE, C_N };
 
+/* Their names in list-columns. */
+static const char *const column_name[C_N] = {
+	"title", "org", "location", "salary", "deadline", "posted",
+	"workplace", "type",
+};
 /* Column headings. */
 static const char *const heading[C_N] = {
-	"Title", "Organization", "Location", "Salary", "Deadline",
+	"Title", "Organization", "Location", "Salary", "Deadline", "Posted",
+	"Workplace", "Type",
 };
 /* Widest a column asks for (the title takes what is left). */
-static const int want_cap[C_N] = {60, 24, 28, 14, 12};
+static const int want_cap[C_N] = {60, 24, 28, 14, 12, 12, 9, 12};
 /* Narrowest a shown column gets. */
-static const int min_w[C_N] = {8, 6, 6, 6, 6};
+static const int min_w[C_N] = {8, 6, 6, 6, 6, 6, 6, 6};
 /* Widths under which a column is dropped rather than squeezed (the
  * title is never dropped). */
-static const int comfort_w[C_N] = {24, 10, 10, 6, 6};
+static const int comfort_w[C_N] = {24, 10, 10, 6, 6, 6, 6, 6};
 /* Which column goes first when the pane is too narrow for all: the
  * deadline is kept longest after the title (side by side at 120 columns
  * the list shows title, organization and deadline; the detail beside it
  * has the rest). */
-static const int drop_order[] = {C_LOC, C_SALARY, C_ORG, C_DEADLINE};
+static const int drop_order[] = {C_TYPE, C_WORKPLACE, C_POSTED, C_LOC,
+                                 C_SALARY, C_ORG, C_DEADLINE};
 /* List widths from which the flags at the left take two columns, and
  * four (see list_flags). */
 #define FLAGS_TWO 40
@@ -51,10 +59,34 @@ struct columns {
 	int w[C_N];   /* width */
 };
 
+/* Appends a date as date-format says: a date in that format, else (a
+ * date given as text, or as-written) as the posting writes it. */
+static void
+when_cell(struct buf *b, const struct when *w, const char *fmt)
+{
+	if (w->ymd && strcmp(fmt, "as-written") != 0) {
+		struct tm tm = {.tm_year = w->ymd / 10000 - 1900,
+		                .tm_mon = w->ymd / 100 % 100 - 1,
+		                .tm_mday = w->ymd % 100, .tm_hour = 12};
+		time_t t = mktime(&tm); /* the weekday and the day of the year */
+		if (t != (time_t)-1)
+			localtime_r(&t, &tm);
+		char out[128];
+		if (strftime(out, sizeof(out), fmt, &tm)) {
+			buf_adds(b, out);
+			return;
+		}
+	}
+	if (w->text)
+		buf_adds(b, w->text);
+}
+
 /* Appends the text of one cell of p (not yet sanitised). */
 static void
-cell_text(struct buf *b, const struct posting *p, int col)
+cell_text(const struct ui *ui, struct buf *b, const struct posting *p,
+          int col)
 {
+	const char *fmt = conf_str(ui->conf, CO_DATE_FORMAT);
 	switch (col) {
 	case C_TITLE:
 		if (p->title)
@@ -73,8 +105,18 @@ cell_text(struct buf *b, const struct posting *p, int col)
 		salary_compact(b, &p->salary);
 		break;
 	case C_DEADLINE:
-		if (p->deadline.text)
-			buf_adds(b, p->deadline.text);
+		when_cell(b, &p->deadline, fmt);
+		break;
+	case C_POSTED:
+		when_cell(b, &p->posted, fmt);
+		break;
+	case C_WORKPLACE:
+		if (workplace_name(p->workplace))
+			buf_adds(b, workplace_name(p->workplace));
+		break;
+	case C_TYPE:
+		if (p->employment.type)
+			buf_adds(b, p->employment.type);
 		break;
 	}
 	buf_adds(b, ""); /* never NULL */
@@ -118,16 +160,18 @@ columns_layout(const struct ui *ui, int width, struct columns *c)
 	int want[C_N], comfort[C_N];
 	int avail = width - flags_width(width) - 1; /* a blank at the right */
 	int gap = width >= 60 ? 2 : 1;
+	bool asked[C_N] = {false};
+	for (int k = 0; k < ui->ncols; k++)
+		asked[ui->cols[k]] = true;
 	for (int i = 0; i < C_N; i++) {
 		want[i] = ui->colw[i] < want_cap[i] ? ui->colw[i] : want_cap[i];
-		c->on[i] = want[i] > 0 || i == C_TITLE;
+		c->on[i] = (want[i] > 0 || i == C_TITLE) && asked[i];
 		int hw = (int)strlen(heading[i]);
 		if (c->on[i] && want[i] < hw)
 			want[i] = hw < want_cap[i] ? hw : want_cap[i];
 		if (want[i] < min_w[i])
 			want[i] = min_w[i];
-		comfort[i] = i == C_SALARY || i == C_DEADLINE ? want[i]
-		                                              : comfort_w[i];
+		comfort[i] = i > C_LOC ? want[i] : comfort_w[i];
 		c->w[i] = 0;
 	}
 	for (size_t d = 0;; d++) {
@@ -153,6 +197,9 @@ columns_layout(const struct ui *ui, int width, struct columns *c)
 	grow(c, C_TITLE, comfort[C_TITLE], &extra);
 	grow(c, C_SALARY, want[C_SALARY], &extra);
 	grow(c, C_DEADLINE, want[C_DEADLINE], &extra);
+	grow(c, C_POSTED, want[C_POSTED], &extra);
+	grow(c, C_WORKPLACE, want[C_WORKPLACE], &extra);
+	grow(c, C_TYPE, want[C_TYPE], &extra);
 	grow(c, C_ORG, comfort[C_ORG], &extra);
 	grow(c, C_LOC, comfort[C_LOC], &extra);
 	static const int share[] = {45, 27, 28};
@@ -166,7 +213,8 @@ columns_layout(const struct ui *ui, int width, struct columns *c)
 		grow(c, i, want[i], &extra);
 	c->w[C_TITLE] += extra;
 	int x = flags_width(width);
-	for (int i = 0; i < C_N; i++) {
+	for (int k = 0; k < ui->ncols; k++) {
+		int i = ui->cols[k];
 		if (!c->on[i])
 			continue;
 		c->x[i] = x;
@@ -202,16 +250,23 @@ list_draw_header(struct view *v)
 	}
 }
 
-/* Writes p's flags into out (16 bytes) and returns their columns, the
- * blank after them included. Four flags when the list is wide: '*'
- * marked; 'x' hidden, '·' read or 'N' new (not seen in an earlier run);
- * the rating, 1-5; the status's letter (ui_status_keys). Two when it is
- * narrower: '*' marked or 'x' hidden; then how far the posting got: the
- * status's letter, else the rating, else '·' read or 'N' new. One below
- * FLAGS_TWO: 'x', '*', else how far it got. */
+/* One flag left of a row: a character and the look it is drawn in. */
+struct flag {
+	const char *s; /* one character (a blank when none) */
+	int look;      /* enum ui_look */
+};
+
+/* Writes p's flags into out (four at most) and returns how many; each
+ * takes a column, and a blank follows them. Four flags when the list is
+ * wide: '*' marked; 'x' hidden, '·' read or 'N' new (not seen in an
+ * earlier run); the rating, 1-5; the status's letter (ui_status_keys).
+ * Two when it is narrower: '*' marked or 'x' hidden; then how far the
+ * posting got: the status's letter, else the rating, else '·' read or
+ * 'N' new. One below FLAGS_TWO: 'x', '*', else how far it got. Each is
+ * a character of its own, so no state is shown by a colour alone. */
 static int
 list_flags(const struct ui *ui, const struct posting *p, int width,
-           char *out)
+           struct flag *out, char text[2][2])
 {
 	const struct query_env *e = &ui->env;
 	bool marked = e->marked && e->marked(e->ctx, p);
@@ -220,22 +275,34 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	bool is_new = e->is_new && e->is_new(e->ctx, p);
 	int r = e->rating ? e->rating(e->ctx, p) : 0;
 	int s = e->status ? e->status(e->ctx, p) : QSTATUS_NONE;
-	char rating[2] = {r >= 1 && r <= 5 ? (char)('0' + r) : ' ', '\0'};
-	char status[2] = {s > QSTATUS_NONE && s < QSTATUS_N
-	                  ? ui_status_keys[s] : ' ', '\0'};
-	const char *seen = read ? (ui->utf8 ? "·" : ".") : is_new ? "N" : " ";
-	const char *got = status[0] != ' ' ? status
-	                  : rating[0] != ' ' ? rating : seen;
-	const char *first = hidden ? "x" : marked ? "*" : " ";
+	text[0][0] = r >= 1 && r <= 5 ? (char)('0' + r) : ' ';
+	text[1][0] = s > QSTATUS_NONE && s < QSTATUS_N ? ui_status_keys[s]
+	                                               : ' ';
+	text[0][1] = text[1][1] = '\0';
+	const struct flag blank = {" ", UL_NORMAL};
+	struct flag mark = marked ? (struct flag){"*", UL_MARK} : blank;
+	struct flag hide = {"x", UL_HIDDEN};
+	struct flag seen = read ? (struct flag){ui->utf8 ? "·" : ".", UL_READ}
+	                   : is_new ? (struct flag){"N", UL_NEW} : blank;
+	struct flag rating = {text[0], UL_RATING};
+	struct flag status = {text[1], UL_APPLICATION};
+	struct flag got = text[1][0] != ' ' ? status
+	                  : text[0][0] != ' ' ? rating : seen;
+	struct flag first = hidden ? hide : mark;
 	int fw = flags_width(width);
-	if (fw == 5)
-		snprintf(out, 16, "%s%s%s%s ", marked ? "*" : " ",
-		         hidden ? "x" : seen, rating, status);
-	else if (fw == 3)
-		snprintf(out, 16, "%s%s ", first, got);
-	else
-		snprintf(out, 16, "%s ", *first != ' ' ? first : got);
-	return fw;
+	int n = 0;
+	if (fw == 5) {
+		out[n++] = mark;
+		out[n++] = hidden ? hide : seen;
+		out[n++] = rating;
+		out[n++] = status;
+	} else if (fw == 3) {
+		out[n++] = first;
+		out[n++] = got;
+	} else {
+		out[n++] = *first.s != ' ' ? first : got;
+	}
+	return n;
 }
 
 static void
@@ -249,16 +316,25 @@ list_draw_row(struct view *v, size_t row, int y, bool current)
 	if (current)
 		a = v->focused ? ui->attr[UL_CURRENT] : ui->attr[UL_CURRENT_BLUR];
 	mvwhline(v->win, y, 0, ' ' | a, v->width);
-	char flags[16];
-	int fw = list_flags(ui, p, v->width, flags);
-	ui_text(v->win, y, 0, flags, strlen(flags), fw, a | ui->attr[UL_MARK],
-	        false);
+	struct flag flags[4];
+	char text[2][2];
+	int nf = list_flags(ui, p, v->width, flags, text);
+	for (int i = 0; i < nf; i++) {
+		/* the flag's colour, on the cursor's attributes */
+		attr_t fa = ui->attr[flags[i].look];
+		if (fa & A_COLOR)
+			fa |= a & ~A_COLOR;
+		else
+			fa |= a;
+		ui_text(v->win, y, i, flags[i].s, strlen(flags[i].s), 1, fa,
+		        false);
+	}
 	struct buf b = {0};
 	for (int i = 0; i < C_N; i++) {
 		if (!c.on[i])
 			continue;
 		buf_clear(&b);
-		cell_text(&b, p, i);
+		cell_text(ui, &b, p, i);
 		ui_text(v->win, y, c.x[i], b.s, b.len, c.w[i], a, false);
 	}
 	buf_free(&b);
@@ -470,9 +546,10 @@ list_load(struct ui *ui)
 	size_t old = ui->nsorted <= c->n ? ui->nsorted : 0;
 	ui->nshown = 0;
 	list_room(ui, c->n);
-	/* a bare salary figure is in the currency most postings use; the
-	 * order and the filter below follow it */
-	currency_common(c, ui->env.currency);
+	/* a bare salary figure is in the currency most postings use
+	 * (unless the user set one); the order and the filter follow it */
+	if (!ui->currency_set)
+		currency_common(c, ui->env.currency);
 	if (!ui->ix)
 		ui->ix = index_build(c->v, 0);
 	if (ui->sort.n == 0 && !ui->reversed_load) {
@@ -496,7 +573,38 @@ list_load(struct ui *ui)
 	for (size_t k = old; k < c->n; k++) {
 		for (int i = 0; i < C_N; i++) {
 			buf_clear(&b);
-			cell_text(&b, c->v[k], i);
+			cell_text(ui, &b, c->v[k], i);
+			int w = clean_width(b.s, b.len);
+			if (w > ui->colw[i])
+				ui->colw[i] = w > 1000 ? 1000 : w;
+		}
+	}
+	buf_free(&b);
+	ui->dirty = true;
+}
+
+void
+list_columns(struct ui *ui)
+{
+	const char *v = conf_str(ui->conf, CO_LIST_COLUMNS);
+	ui->ncols = 0;
+	while (*v && ui->ncols < UI_NCOLS) {
+		size_t len = strcspn(v, ",");
+		for (int i = 0; i < C_N; i++)
+			if (strlen(column_name[i]) == len &&
+			    !strncmp(v, column_name[i], len))
+				ui->cols[ui->ncols++] = i;
+		v += len + (v[len] == ',');
+	}
+	if (ui->ncols == 0)
+		ui->cols[ui->ncols++] = C_TITLE;
+	struct buf b = {0};
+	for (int i = 0; i < C_N; i++)
+		ui->colw[i] = 0;
+	for (size_t k = 0; k < ui->cat->n; k++) {
+		for (int i = 0; i < C_N; i++) {
+			buf_clear(&b);
+			cell_text(ui, &b, ui->cat->v[k], i);
 			int w = clean_width(b.s, b.len);
 			if (w > ui->colw[i])
 				ui->colw[i] = w > 1000 ? 1000 : w;

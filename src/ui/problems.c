@@ -20,6 +20,7 @@ struct pline {
 /* The view's own data. */
 struct problems {
 	unsigned generation; /* ui->generation it was made for */
+	size_t nconf;        /* the config's problems it shows (first) */
 	int width;           /* the width it was wrapped for */
 	char **text;         /* each problem, sanitised (malloc'd) */
 	size_t ntext;
@@ -48,22 +49,27 @@ problems_update(struct view *v)
 	struct problems *pr = v->priv;
 	struct ui *ui = v->ui;
 	const struct catalog *c = ui->cat;
+	const struct conf *cf = ui->conf;
+	size_t total = cf->nproblems + c->nproblems;
 	if (pr->generation == ui->generation && pr->width == v->width &&
-	    pr->text && pr->ntext == c->nproblems)
+	    pr->text && pr->ntext == total && pr->nconf == cf->nproblems)
 		goto done;
 	problems_clear(pr);
 	pr->generation = ui->generation;
 	pr->width = v->width;
-	pr->text = calloc(c->nproblems ? c->nproblems : 1, sizeof(char *));
+	pr->nconf = cf->nproblems;
+	pr->text = calloc(total ? total : 1, sizeof(char *));
 	if (!pr->text)
 		die_nomem();
 	struct buf b = {0};
 	struct wrap_line *wl = NULL;
 	size_t nwl = 0, wcap = 0;
-	for (size_t i = 0; i < c->nproblems; i++) {
-		const struct problem *p = &c->problems[i];
+	for (size_t i = 0; i < total; i++) {
 		buf_clear(&b);
-		problem_format(&b, p);
+		if (i < cf->nproblems)
+			conf_problem_format(&b, &cf->problems[i]);
+		else
+			problem_format(&b, &c->problems[i - cf->nproblems]);
 		pr->text[i] = buf_steal(&b);
 		pr->ntext = i + 1;
 		int w = v->width > CONT_INDENT + 8 ? v->width - CONT_INDENT
@@ -104,9 +110,21 @@ static void
 problems_draw_header(struct view *v)
 {
 	struct ui *ui = v->ui;
-	char h[128];
+	char h[192];
 	size_t nn = ui->cat->nnotes, n = ui->cat->nproblems - nn;
-	if (nn && n)
+	size_t nc = ui->conf->nproblems;
+	if (nc) {
+		int w = snprintf(h, sizeof(h), "%zu problem%s of the config file",
+		                 nc, nc == 1 ? "" : "s");
+		if (n)
+			w += snprintf(h + w, sizeof(h) - (size_t)w, ", %zu found "
+			              "while loading", n);
+		if (nn)
+			w += snprintf(h + w, sizeof(h) - (size_t)w, ", %zu note%s",
+			              nn, nn == 1 ? "" : "s");
+		snprintf(h + w, sizeof(h) - (size_t)w, "%s (q closes)",
+		         n || nn ? "" : ": those lines were not applied");
+	} else if (nn && n)
 		snprintf(h, sizeof(h), "%zu problem%s and %zu note%s found while "
 		         "loading (q closes)", n, n == 1 ? "" : "s", nn,
 		         nn == 1 ? "" : "s");

@@ -300,7 +300,7 @@ view_count_key(struct ui *ui, int key)
 		ui_message(ui, false, "count cancelled");
 		return true;
 	}
-	bool digit = keys_action(key) == ACT_COUNT ||
+	bool digit = keys_lookup(view_top(ui)->ops->name, key) == ACT_COUNT ||
 	             (key == '0' && ui->count);
 	if (!digit)
 		return false;
@@ -375,8 +375,9 @@ view_driver(struct ui *ui, enum action a, int key)
 			view_push(ui, help_view_new(ui));
 		break;
 	case ACT_PROBLEMS:
-		if (ui->cat->nproblems == 0)
-			ui_message(ui, false, "no problems while loading");
+		if (ui->cat->nproblems == 0 && ui->conf->nproblems == 0)
+			ui_message(ui, false, "no problems in the config file "
+			           "nor while loading");
 		else if (strcmp(v->ops->name, "problems") != 0)
 			view_push(ui, problems_view_new(ui));
 		break;
@@ -386,6 +387,13 @@ view_driver(struct ui *ui, enum action a, int key)
 		break;
 	case ACT_FILTER:
 		filter_edit(ui);
+		break;
+	case ACT_PROMPT:
+		cmdline_run(ui);
+		break;
+	case ACT_FILTERS:
+		if (strcmp(v->ops->name, "filters") != 0)
+			view_push(ui, filters_view_new(ui));
 		break;
 	case ACT_FILTER_CLEAR:
 		list_set_filter(ui, "");

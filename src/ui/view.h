@@ -48,19 +48,26 @@
 #include <stdint.h>
 
 #include "catalog.h"
+#include "conf.h"
+#include "history.h"
 #include "keys.h"
 #include "load.h"
 #include "query.h"
 #include "text.h"
 #include "ui.h"
 
-/* The looks the interface uses; ui->attr maps them to curses attributes
- * (colours unless NO_COLOR or --no-color). */
+/* The looks the interface uses, one an element of the config's color
+ * (conf.h: UL_CURRENT is the element "cursor"); ui->attr maps them to
+ * curses attributes (colours unless NO_COLOR or --no-color; theme.c). */
 enum ui_look {
-	UL_NORMAL, UL_HEADER, UL_CURRENT, UL_CURRENT_BLUR, UL_TITLE,
-	UL_HEADING, UL_LABEL, UL_MATCH, UL_STATUS, UL_ERROR, UL_MARK,
-	UL_BORDER, UL_N
+#define UI_LOOK_ENUM(id, name, help, dark, light, mono) UL_##id,
+	BILLET_ELEMENTS(UI_LOOK_ENUM)
+#undef UI_LOOK_ENUM
+	UL_N
 };
+
+/* Columns the list can show (list-columns). */
+#define UI_NCOLS 8
 
 struct view;
 struct ui;
@@ -127,9 +134,25 @@ struct ui {
 	size_t roomfor;                  /* postings the arrays above hold */
 	struct posting **shown;          /* those the filter shows, in order */
 	size_t nshown;                   /* how many */
-	int colw[5];                     /* list: widest cell of each column
+	int colw[UI_NCOLS];              /* list: widest cell of each column
 	                                  * (title, org, location, salary,
-	                                  * deadline), capped */
+	                                  * deadline, posted, workplace,
+	                                  * type), capped */
+	int cols[UI_NCOLS];              /* the columns shown, in order
+	                                  * (list-columns) */
+	int ncols;                       /* how many */
+	struct conf *conf;               /* the settings (conf.h), read by
+	                                  * settings_open; owned by ui_run */
+	bool currency_set;               /* the user set a currency: a load
+	                                  * does not choose one */
+	struct currency_rates rates;     /* the user's rates (ui->env.rates) */
+	struct history prompt_history;   /* the lines typed at `:` */
+	struct buf prompt_note;          /* while editing: what the status
+	                                  * line says for the prompt (Tab's
+	                                  * names) */
+	bool no_color;                   /* --no-color or NO_COLOR */
+	long long conf_checked_ms;       /* when the config file was last
+	                                  * looked at */
 
 	struct view *list;               /* the list, the bottom of the stack */
 	struct view *detail;             /* the detail of the current posting */
@@ -183,7 +206,8 @@ enum { UI_ST_HIDDEN = 1, UI_ST_MARKED = 2 };
 #define UI_MIN_COLS 20
 /* Smallest usable height (header, two rows, status, message). */
 #define UI_MIN_LINES 5
-/* Width from which list and detail are shown side by side. */
+/* Width from which list and detail are shown side by side, unless
+ * set split-width says. */
 #define UI_SPLIT_COLS 120
 
 /* view.c: the generic pane and the driver ------------------------------ */
@@ -256,6 +280,61 @@ typedef void (*prompt_changed_fn)(struct ui *ui, const char *text, void *ctx);
  * on Enter, NULL on Esc or Ctrl-G or when the program is told to stop. */
 char *ui_prompt(struct ui *ui, const char *label, const char *init,
                 prompt_changed_fn changed, void *ctx);
+/* What a prompt offers besides editing (ui_prompt_aided). */
+struct prompt_aid {
+	struct history *history; /* Up and Down (Ctrl-P, Ctrl-N) go back and
+	                          * forth through it; NULL: none */
+	/* Tab: completes text, the cursor at *pos (both may change); tabs:
+	 * the Tabs pressed right before this one. NULL: Tab is typed. */
+	void (*complete)(struct ui *ui, struct buf *text, size_t *pos,
+	                 unsigned tabs, void *ctx);
+	void *ctx;               /* for complete */
+};
+/* ui_prompt with a history and completion (aid may be NULL); what
+ * ui->prompt_note holds is shown on the status line meanwhile. */
+char *ui_prompt_aided(struct ui *ui, const char *label, const char *init,
+                      prompt_changed_fn changed, void *ctx,
+                      const struct prompt_aid *aid);
+
+/* theme.c: colours and attributes ------------------------------------ */
+
+/* Sets ui->attr from the settings: the theme and the color lines, or
+ * the attributes alone without colours (ui->no_color, or a terminal
+ * without them); the colour pairs are made again. */
+void theme_apply(struct ui *ui);
+
+/* settings.c: the config file and the options it sets ---------------- */
+
+/* Reads the config file into ui->conf (the terminal is open, so keys
+ * with modifiers can be named) and applies it, and the prompt's
+ * history; the sort of the last run (remember-filter) unless --sort
+ * says; says on the message line when the config has problems. Before
+ * the list is built. Returns the filter of the last run to start with
+ * (malloc'd), or NULL: none, or --filter says. */
+char *settings_open(struct ui *ui);
+/* Makes the interface follow the options that changed: before holds
+ * each option's value before (conf_str), or is NULL at the start. */
+void settings_apply(struct ui *ui, char *const *before);
+/* Copies each option's value, for settings_apply (free with
+ * settings_forget). */
+char **settings_keep(const struct ui *ui);
+/* Frees what settings_keep made. */
+void settings_forget(char **values);
+/* Between keys: reads the config file again when it changed on disk
+ * (looked at every few seconds), the settings made at the prompt
+ * kept. */
+void settings_tick(struct ui *ui);
+/* Remembers the filter and the sort for the next run (remember-filter)
+ * and frees what settings_open made. */
+void settings_close(struct ui *ui);
+/* Appends the sort as the option sort writes it ("file", "-salary"). */
+void settings_sort_text(const struct ui *ui, struct buf *out);
+
+/* cmdline.c: the `:` prompt ------------------------------------------ */
+
+/* `:`: reads a config line (Up and Down recall those typed before, also
+ * in earlier runs; Tab completes names) and runs it. */
+void cmdline_run(struct ui *ui);
 
 /* list.c: the list view and the filtered, sorted index ---------------- */
 
@@ -272,6 +351,9 @@ bool list_select(struct ui *ui, const char *id);
 bool list_select_posting(struct ui *ui, const struct posting *p);
 /* Recomputes ui->sorted from the catalog (after a load) and the widths. */
 void list_load(struct ui *ui);
+/* Sets the columns from the settings (list-columns) and measures every
+ * cell again (date-format changes them). */
+void list_columns(struct ui *ui);
 /* Rebuilds ui->shown from ui->sorted and the filter, keeping the cursor
  * on the same posting when it is still shown; reads the state's hidden
  * and marked flags again (call it after the state changed). */
@@ -374,8 +456,12 @@ void detail_place_set(struct view *v, const struct detail_place *pl);
 void detail_hold(struct view *v, bool hold);
 /* Makes the help view, generated from the action table. */
 struct view *help_view_new(struct ui *ui);
-/* Makes the view of the problems found while loading. */
+/* Makes the view of the problems found while loading, after those of
+ * the config file. */
 struct view *problems_view_new(struct ui *ui);
+/* Makes the view of the saved filters (F), with how many postings each
+ * shows; Enter applies one. */
+struct view *filters_view_new(struct ui *ui);
 
 /* files.c: I and E -------------------------------------------------- */
 
