@@ -183,8 +183,8 @@ enum conf_type {
 	O(RATES, "rates", CONF_TEXT, "", 0, 0, "CODE=VALUE ...", \
 	  "What one unit of other currencies is worth in yours " \
 	  "(\"EUR=1.08 GBP=1.27\"), so that salary>=N compares salaries " \
-	  "paid in them; none by default, and a salary in a currency " \
-	  "without a rate never matches a bound in another.") \
+	  "paid in them; a salary in a currency without a rate never " \
+	  "matches a bound in another.") \
 	O(COMPARE_THRESHOLD, "compare-threshold", CONF_REAL, "0.25", 0.05, 1, \
 	  NULL, "How alike (0.05 to 1) two items of the compared postings' " \
 	  "lists must be to share a row; higher puts fewer side by side.") \
@@ -203,9 +203,10 @@ enum conf_type {
 	  "lines change single elements of it; NO_COLOR and --no-color " \
 	  "still turn every colour off.") \
 	O(CLIPBOARD, "clipboard", CONF_ENUM, "auto", 0, 0, "auto osc52", \
-	  "How y and Y copy: auto (tmux's buffer in tmux, else a " \
-	  "clipboard program) or osc52 (the terminal's OSC 52 escape, " \
-	  "which works over ssh).") \
+	  "How copying (y and Y) is to reach the clipboard: auto (tmux's " \
+	  "buffer in tmux, else a clipboard program) or osc52 (the " \
+	  "terminal's OSC 52 escape, which works over ssh). This version " \
+	  "keeps the setting only: it does not copy yet.") \
 	O(REMEMBER_FILTER, "remember-filter", CONF_BOOL, "on", 0, 0, NULL, \
 	  "Start with the filter and the sort of the last run (kept in " \
 	  "the state directory) when --filter and --sort do not say.")
