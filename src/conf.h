@@ -209,7 +209,9 @@ enum conf_type {
 	  "keeps the setting only: it does not copy yet.") \
 	O(REMEMBER_FILTER, "remember-filter", CONF_BOOL, "on", 0, 0, NULL, \
 	  "Start with the filter and the sort of the last run (kept in " \
-	  "the state directory) when --filter and --sort do not say.")
+	  "the state directory) when --filter and --sort do not say; a " \
+	  "sort left as the option sort says is not kept, so that a new " \
+	  "one there applies.")
 
 /* The options. */
 enum conf_option {

@@ -241,6 +241,10 @@ settings_close(struct ui *ui)
 		char *p = state_file("last-view");
 		struct buf sort = {0};
 		settings_sort_text(ui, &sort);
+		/* a sort the user did not change is left to the config, so
+		 * that a new set sort there applies */
+		if (!strcmp(sort.s, conf_str(ui->conf, CO_SORT)))
+			buf_clear(&sort);
 		if (p)
 			history_last_save(p, query_source(ui->query), sort.s, NULL);
 		buf_free(&sort);
