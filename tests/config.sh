@@ -134,6 +134,15 @@ sample_reads_cleanly() {
 }
 ok "the sample config (data/config.sample) has no problem" sample_reads_cleanly
 
+readme_reads_cleanly() {
+	sed -n '/^## Configuration/,/^## /p' "$SRCDIR/README.md" |
+		sed -n '/^```$/,/^```$/p' | sed '1d;$d' >"$CONF" &&
+	[ "$(grep -c . "$CONF")" -ge 5 ] &&
+	"$BILLET" --check "$SRCDIR/data" 2>"$TMP/e" &&
+	[ ! -s "$TMP/e" ]
+}
+ok "the README's example config has no problem" readme_reads_cleanly
+
 page_is_current() {
 	"$BUILDDIR/src/conf-man" "$SRCDIR/man/billet-config.5.in" >"$TMP/page" &&
 	cmp -s "$TMP/page" "$SRCDIR/man/billet-config.5" || {
