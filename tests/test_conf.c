@@ -529,6 +529,67 @@ Test(conf, source_relative_loops_and_missing)
 	conf_free(c);
 }
 
+Test(conf, more_errors_nul_long_deep_many)
+{
+	struct conf *c = conf_new();
+	const char *m;
+	cr_assert_eq(run(c, "source a b", &m), CONF_DID_ERROR);
+	cr_assert_str_eq(m, "source: one FILE (quote a name with blanks)");
+	cr_assert_eq(run(c, "write now", &m), CONF_DID_ERROR);
+	cr_assert(strstr(m, "write: takes nothing after it"), "%s", m);
+	cr_assert_eq(run(c, "filter save", &m), CONF_DID_ERROR);
+	cr_assert_str_eq(m, "filter save: expected one NAME (filter save "
+	                    "remote)");
+	cr_assert_eq(run(c, "filter save delete", &m), CONF_DID_ERROR);
+	cr_assert(strstr(m, "a name is letters"), "%s", m);
+	cr_assert_eq(run(c, "frobnicate", &m), CONF_DID_ERROR);
+	cr_assert_str_eq(m, "unknown directive 'frobnicate'; the prompt takes "
+	                    "bind, color, set, filter, source and write");
+	cr_assert_eq(run(c, "   # only a comment", &m), CONF_DID_NOTHING);
+	mkdir_tmp();
+	/* a NUL byte and a line too long are said, the next lines apply */
+	char *text = malloc(6000);
+	memcpy(text, "set mouse = o\0f\n", 16);
+	memset(text + 16, 'x', 5000);
+	memcpy(text + 5016, "\nset theme = light\n", 20);
+	char path[256];
+	snprintf(path, sizeof(path), "%s/odd", dir);
+	FILE *f = fopen(path, "w");
+	fwrite(text, 1, 5035, f);
+	fclose(f);
+	free(text);
+	cr_assert_eq(conf_load(c, path), 2);
+	cr_assert(strstr(problem(c, 0), ":1: a NUL byte"), "%s", problem(c, 0));
+	cr_assert(strstr(problem(c, 1), ":2: longer than 4096 bytes"), "%s",
+	          problem(c, 1));
+	cr_assert_str_eq(conf_str(c, CO_THEME), "light");
+	/* sources 17 deep: the 17th is not read */
+	for (int i = 0; i < 17; i++) {
+		char name[16], body[64];
+		snprintf(name, sizeof(name), "s%d", i);
+		snprintf(body, sizeof(body), "source s%d\nset split-width = %d\n",
+		         i + 1, 100 + i);
+		file(name, body);
+	}
+	file("s17", "set split-width = 500\n");
+	conf_reset(c);
+	snprintf(path, sizeof(path), "%s/s0", dir);
+	cr_assert_eq(conf_load(c, path), 1);
+	cr_assert(strstr(problem(c, 0), "s15:1: source: files sourced 16 deep: "),
+	          "%s", problem(c, 0));
+	cr_assert_eq(conf_int(c, CO_SPLIT_WIDTH), 100);
+	/* past 200 problems, one says the rest are not listed */
+	struct buf many = {0};
+	for (int i = 0; i < 300; i++)
+		buf_adds(&many, "nonsense\n");
+	conf_reset(c);
+	cr_assert_eq(conf_load(c, file("many", many.s)), 201);
+	cr_assert(strstr(problem(c, 200), "too many problems"));
+	buf_free(&many);
+	rm_tmp();
+	conf_free(c);
+}
+
 /* Loads text as a config file into a fresh conf and returns its dump. */
 static char *
 dump_of(const char *text, size_t *problems)
