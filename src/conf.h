@@ -16,8 +16,9 @@
  * a program using conf links too.
  *
  * Files: conf.c (the tables, the settings, the dump), conf_parse.c
- * (words, directives, files, problems), conf_complete.c (Tab's names),
- * conf_write.c (:write into the user's file). */
+ * (words, files, problems), conf_directive.c (each directive),
+ * conf_complete.c (Tab's names), conf_write.c (:write into the user's
+ * file). */
 #ifndef BILLET_CONF_H
 #define BILLET_CONF_H
 
