@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* list: the list view, and the filtered, sorted, non-owning index into
  * the catalog that it shows. */
-#include "view.h"
+#include "list_int.h"
 
 #include "config.h"
 #include "index.h"
@@ -13,227 +13,18 @@
 #include <string.h>
 #include <time.h>
 
-/* The list's columns, in the order list-columns names them. */
-enum { C_TITLE, C_ORG, C_LOC, C_SALARY, C_DEADLINE, C_POSTED, C_WORKPLACE,
-       C_TYPE, C_N };
-
-/* Their names in list-columns. */
-static const char *const column_name[C_N] = {
-	"title", "org", "location", "salary", "deadline", "posted",
-	"workplace", "type",
-};
-/* Column headings. */
-static const char *const heading[C_N] = {
-	"Title", "Organization", "Location", "Salary", "Deadline", "Posted",
-	"Workplace", "Type",
-};
-/* Widest a column asks for (the title takes what is left). */
-static const int want_cap[C_N] = {60, 24, 28, 14, 12, 12, 9, 12};
-/* Narrowest a shown column gets. */
-static const int min_w[C_N] = {8, 6, 6, 6, 6, 6, 6, 6};
-/* Widths under which a column is dropped rather than squeezed (the
- * title is never dropped). */
-static const int comfort_w[C_N] = {24, 10, 10, 6, 6, 6, 6, 6};
-/* Which column goes first when the pane is too narrow for all: the
- * deadline is kept longest after the title (side by side at 120 columns
- * the list shows title, organization and deadline; the detail beside it
- * has the rest). */
-static const int drop_order[] = {C_TYPE, C_WORKPLACE, C_POSTED, C_LOC,
-                                 C_SALARY, C_ORG, C_DEADLINE};
-/* List widths from which the flags at the left take two columns, and
- * four (see list_flags). */
-#define FLAGS_TWO 40
-#define FLAGS_FOUR 100
-
-/* Columns of the flags at the left of each row, their blank included. */
-static int
-flags_width(int width)
-{
-	return width >= FLAGS_FOUR ? 5 : width >= FLAGS_TWO ? 3 : 2;
-}
-
-/* Where each column is drawn. */
-struct columns {
-	bool on[C_N]; /* shown */
-	int x[C_N];   /* first column */
-	int w[C_N];   /* width */
-};
-
-/* Appends a date as date-format says: a date in that format, else (a
- * date given as text, or as-written) as the posting writes it. */
-static void
-when_cell(struct buf *b, const struct when *w, const char *fmt)
-{
-	if (w->ymd && strcmp(fmt, "as-written") != 0) {
-		struct tm tm = {.tm_year = w->ymd / 10000 - 1900,
-		                .tm_mon = w->ymd / 100 % 100 - 1,
-		                .tm_mday = w->ymd % 100, .tm_hour = 12};
-		time_t t = mktime(&tm); /* the weekday and the day of the year */
-		if (t != (time_t)-1)
-			localtime_r(&t, &tm);
-		char out[128];
-		if (strftime(out, sizeof(out), fmt, &tm)) {
-			buf_adds(b, out);
-			return;
-		}
-	}
-	if (w->text)
-		buf_adds(b, w->text);
-}
-
-/* Appends the text of one cell of p (not yet sanitised). */
-static void
-cell_text(const struct ui *ui, struct buf *b, const struct posting *p,
-          int col)
-{
-	const char *fmt = conf_str(ui->conf, CO_DATE_FORMAT);
-	switch (col) {
-	case C_TITLE:
-		if (p->title)
-			buf_adds(b, p->title);
-		break;
-	case C_ORG: {
-		const char *o = posting_org(p, false);
-		if (o)
-			buf_adds(b, o);
-		break;
-	}
-	case C_LOC:
-		posting_location(b, p);
-		break;
-	case C_SALARY:
-		salary_compact(b, &p->salary);
-		break;
-	case C_DEADLINE:
-		when_cell(b, &p->deadline, fmt);
-		break;
-	case C_POSTED:
-		when_cell(b, &p->posted, fmt);
-		break;
-	case C_WORKPLACE:
-		if (workplace_name(p->workplace))
-			buf_adds(b, workplace_name(p->workplace));
-		break;
-	case C_TYPE:
-		if (p->employment.type)
-			buf_adds(b, p->employment.type);
-		break;
-	}
-	buf_adds(b, ""); /* never NULL */
-}
-
-/* Display columns of text once sanitised. */
-static int
-clean_width(const char *s, size_t len)
-{
-	if (text_is_clean(s, len, 0))
-		return (int)text_width(s, len);
-	struct buf b = {0};
-	text_sanitize(&b, s, len, 0);
-	int w = (int)text_width(b.s ? b.s : "", b.len);
-	buf_free(&b);
-	return w;
-}
-
-/* Gives column i up to target columns from *extra. */
-static void
-grow(struct columns *c, int i, int target, int *extra)
-{
-	int give = c->on[i] ? target - c->w[i] : 0;
-	if (give > *extra)
-		give = *extra;
-	if (give > 0) {
-		c->w[i] += give;
-		*extra -= give;
-	}
-}
-
-/* Lays the columns out in width columns: columns that cannot get a
- * readable width are dropped (location, salary, organization, deadline;
- * never the title); then the title gets a readable width, salary and
- * deadline what they need, organization and location a readable width,
- * then title, organization and location share the rest 45:27:28 up to
- * what their widest cell needs, and the title takes what is left. */
-static void
-columns_layout(const struct ui *ui, int width, struct columns *c)
-{
-	int want[C_N], comfort[C_N];
-	int avail = width - flags_width(width) - 1; /* a blank at the right */
-	int gap = width >= 60 ? 2 : 1;
-	bool asked[C_N] = {false};
-	for (int k = 0; k < ui->ncols; k++)
-		asked[ui->cols[k]] = true;
-	for (int i = 0; i < C_N; i++) {
-		want[i] = ui->colw[i] < want_cap[i] ? ui->colw[i] : want_cap[i];
-		c->on[i] = (want[i] > 0 || i == C_TITLE) && asked[i];
-		int hw = (int)strlen(heading[i]);
-		if (c->on[i] && want[i] < hw)
-			want[i] = hw < want_cap[i] ? hw : want_cap[i];
-		if (want[i] < min_w[i])
-			want[i] = min_w[i];
-		comfort[i] = i > C_LOC ? want[i] : comfort_w[i];
-		c->w[i] = 0;
-	}
-	for (size_t d = 0;; d++) {
-		int need = -gap;
-		for (int i = 0; i < C_N; i++)
-			if (c->on[i])
-				need += comfort[i] + gap;
-		if (need <= avail || d == sizeof(drop_order) / sizeof(*drop_order))
-			break;
-		c->on[drop_order[d]] = false;
-	}
-	int extra = avail + gap;
-	for (int i = 0; i < C_N; i++) {
-		if (c->on[i]) {
-			c->w[i] = min_w[i];
-			extra -= min_w[i] + gap;
-		}
-	}
-	if (extra < 0) { /* even the title alone does not fit its minimum */
-		c->w[C_TITLE] += extra;
-		extra = 0;
-	}
-	grow(c, C_TITLE, comfort[C_TITLE], &extra);
-	grow(c, C_SALARY, want[C_SALARY], &extra);
-	grow(c, C_DEADLINE, want[C_DEADLINE], &extra);
-	grow(c, C_POSTED, want[C_POSTED], &extra);
-	grow(c, C_WORKPLACE, want[C_WORKPLACE], &extra);
-	grow(c, C_TYPE, want[C_TYPE], &extra);
-	grow(c, C_ORG, comfort[C_ORG], &extra);
-	grow(c, C_LOC, comfort[C_LOC], &extra);
-	static const int share[] = {45, 27, 28};
-	int r = extra;
-	for (int i = C_TITLE; i <= C_LOC; i++)
-		r += c->on[i] ? c->w[i] : 0;
-	for (int i = C_TITLE; i <= C_LOC; i++)
-		grow(c, i, r * share[i] / 100 < want[i] ? r * share[i] / 100
-		                                        : want[i], &extra);
-	for (int i = C_TITLE; i <= C_LOC; i++)
-		grow(c, i, want[i], &extra);
-	c->w[C_TITLE] += extra;
-	int x = flags_width(width);
-	for (int k = 0; k < ui->ncols; k++) {
-		int i = ui->cols[k];
-		if (!c->on[i])
-			continue;
-		c->x[i] = x;
-		x += c->w[i] + gap;
-	}
-}
-
 static void
 list_draw_header(struct view *v)
 {
 	struct ui *ui = v->ui;
-	struct columns c;
-	columns_layout(ui, v->width, &c);
+	struct list_columns c;
+	list_layout(ui, v->width, &c);
 	attr_t a = ui->attr[UL_HEADER];
 	mvwhline(v->win, 0, 0, ' ' | a, v->width);
-	for (int i = 0; i < C_N; i++)
+	for (int i = 0; i < UI_NCOLS; i++)
 		if (c.on[i])
-			ui_text(v->win, 0, c.x[i], heading[i], strlen(heading[i]),
-			        c.w[i], a, false);
+			ui_text(v->win, 0, c.x[i], list_heading[i],
+			        strlen(list_heading[i]), c.w[i], a, false);
 	if (ui->nshown == 0 && v->height > 1) {
 		const char *m = ui->loader ? "loading…"
 		                : ui->cat->n == 0
@@ -244,65 +35,10 @@ list_draw_header(struct view *v)
 		                ? "nothing on the shortlist matches the filter "
 		                  "(M shows every posting)"
 		                : "no posting matches the filter (\\ clears it)";
-		int fw = flags_width(v->width);
+		int fw = list_flags_width(v->width);
 		ui_text(v->win, 1, fw, m, strlen(m), v->width - fw, A_NORMAL,
 		        false);
 	}
-}
-
-/* One flag left of a row: a character and the look it is drawn in. */
-struct flag {
-	const char *s; /* one character (a blank when none) */
-	int look;      /* enum ui_look */
-};
-
-/* Writes p's flags into out (four at most) and returns how many; each
- * takes a column, and a blank follows them. Four flags when the list is
- * wide: '*' marked; 'x' hidden, '·' read or 'N' new (not seen in an
- * earlier run); the rating, 1-5; the status's letter (ui_status_keys).
- * Two when it is narrower: '*' marked or 'x' hidden; then how far the
- * posting got: the status's letter, else the rating, else '·' read or
- * 'N' new. One below FLAGS_TWO: 'x', '*', else how far it got. Each is
- * a character of its own, so no state is shown by a colour alone. */
-static int
-list_flags(const struct ui *ui, const struct posting *p, int width,
-           struct flag *out, char text[2][2])
-{
-	const struct query_env *e = &ui->env;
-	bool marked = e->marked && e->marked(e->ctx, p);
-	bool hidden = e->hidden && e->hidden(e->ctx, p);
-	bool read = e->read && e->read(e->ctx, p);
-	bool is_new = e->is_new && e->is_new(e->ctx, p);
-	int r = e->rating ? e->rating(e->ctx, p) : 0;
-	int s = e->status ? e->status(e->ctx, p) : QSTATUS_NONE;
-	text[0][0] = r >= 1 && r <= 5 ? (char)('0' + r) : ' ';
-	text[1][0] = s > QSTATUS_NONE && s < QSTATUS_N ? ui_status_keys[s]
-	                                               : ' ';
-	text[0][1] = text[1][1] = '\0';
-	const struct flag blank = {" ", UL_NORMAL};
-	struct flag mark = marked ? (struct flag){"*", UL_MARK} : blank;
-	struct flag hide = {"x", UL_HIDDEN};
-	struct flag seen = read ? (struct flag){ui->utf8 ? "·" : ".", UL_READ}
-	                   : is_new ? (struct flag){"N", UL_NEW} : blank;
-	struct flag rating = {text[0], UL_RATING};
-	struct flag status = {text[1], UL_APPLICATION};
-	struct flag got = text[1][0] != ' ' ? status
-	                  : text[0][0] != ' ' ? rating : seen;
-	struct flag first = hidden ? hide : mark;
-	int fw = flags_width(width);
-	int n = 0;
-	if (fw == 5) {
-		out[n++] = mark;
-		out[n++] = hidden ? hide : seen;
-		out[n++] = rating;
-		out[n++] = status;
-	} else if (fw == 3) {
-		out[n++] = first;
-		out[n++] = got;
-	} else {
-		out[n++] = *first.s != ' ' ? first : got;
-	}
-	return n;
 }
 
 static void
@@ -310,13 +46,13 @@ list_draw_row(struct view *v, size_t row, int y, bool current)
 {
 	struct ui *ui = v->ui;
 	const struct posting *p = ui->shown[row];
-	struct columns c;
-	columns_layout(ui, v->width, &c);
+	struct list_columns c;
+	list_layout(ui, v->width, &c);
 	attr_t a = A_NORMAL;
 	if (current)
 		a = v->focused ? ui->attr[UL_CURRENT] : ui->attr[UL_CURRENT_BLUR];
 	mvwhline(v->win, y, 0, ' ' | a, v->width);
-	struct flag flags[4];
+	struct list_flag flags[4];
 	char text[2][2];
 	int nf = list_flags(ui, p, v->width, flags, text);
 	for (int i = 0; i < nf; i++) {
@@ -330,11 +66,11 @@ list_draw_row(struct view *v, size_t row, int y, bool current)
 		        false);
 	}
 	struct buf b = {0};
-	for (int i = 0; i < C_N; i++) {
+	for (int i = 0; i < UI_NCOLS; i++) {
 		if (!c.on[i])
 			continue;
 		buf_clear(&b);
-		cell_text(ui, &b, p, i);
+		list_cell(ui, &b, p, i);
 		ui_text(v->win, y, c.x[i], b.s, b.len, c.w[i], a, false);
 	}
 	buf_free(&b);
@@ -567,50 +303,9 @@ list_load(struct ui *ui)
 	}
 	state_flags(ui, old, c->n);
 	if (old == 0)
-		for (int i = 0; i < C_N; i++)
+		for (int i = 0; i < UI_NCOLS; i++)
 			ui->colw[i] = 0;
-	struct buf b = {0};
-	for (size_t k = old; k < c->n; k++) {
-		for (int i = 0; i < C_N; i++) {
-			buf_clear(&b);
-			cell_text(ui, &b, c->v[k], i);
-			int w = clean_width(b.s, b.len);
-			if (w > ui->colw[i])
-				ui->colw[i] = w > 1000 ? 1000 : w;
-		}
-	}
-	buf_free(&b);
-	ui->dirty = true;
-}
-
-void
-list_columns(struct ui *ui)
-{
-	const char *v = conf_str(ui->conf, CO_LIST_COLUMNS);
-	ui->ncols = 0;
-	while (*v && ui->ncols < UI_NCOLS) {
-		size_t len = strcspn(v, ",");
-		for (int i = 0; i < C_N; i++)
-			if (strlen(column_name[i]) == len &&
-			    !strncmp(v, column_name[i], len))
-				ui->cols[ui->ncols++] = i;
-		v += len + (v[len] == ',');
-	}
-	if (ui->ncols == 0)
-		ui->cols[ui->ncols++] = C_TITLE;
-	struct buf b = {0};
-	for (int i = 0; i < C_N; i++)
-		ui->colw[i] = 0;
-	for (size_t k = 0; k < ui->cat->n; k++) {
-		for (int i = 0; i < C_N; i++) {
-			buf_clear(&b);
-			cell_text(ui, &b, ui->cat->v[k], i);
-			int w = clean_width(b.s, b.len);
-			if (w > ui->colw[i])
-				ui->colw[i] = w > 1000 ? 1000 : w;
-		}
-	}
-	buf_free(&b);
+	list_measure(ui, old, c->n);
 	ui->dirty = true;
 }
 
