@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
+
 /* The comment that goes before the lines :write adds at the end. */
 #define ADDED_HEADER "# Set at the : prompt and saved by :write"
 
@@ -185,56 +187,6 @@ make_parents(const char *path, struct buf *err)
 	return true;
 }
 
-/* Writes text to path whole: a temporary file beside it, synced, renamed
- * over it, the directory synced; mode for a new file. */
-static bool
-write_whole(const char *path, const char *text, size_t len, mode_t mode,
-            struct buf *err)
-{
-	struct buf tmp = {0};
-	buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp.s);
-	if (fd < 0) {
-		buf_printf(err, "cannot write beside %s: %s", path,
-		           strerror(errno));
-		buf_free(&tmp);
-		return false;
-	}
-	bool ok = fchmod(fd, mode) == 0;
-	for (size_t done = 0; ok && done < len;) {
-		ssize_t w = write(fd, text + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		ok = w > 0;
-		done += w > 0 ? (size_t)w : 0;
-	}
-	ok = ok && fsync(fd) == 0;
-	int e = errno;
-	ok = close(fd) == 0 && ok;
-	if (ok && rename(tmp.s, path) != 0) {
-		e = errno;
-		ok = false;
-	}
-	if (!ok) {
-		buf_printf(err, "cannot write %s: %s", path, strerror(e));
-		unlink(tmp.s);
-		buf_free(&tmp);
-		return false;
-	}
-	char *slash = strrchr(tmp.s, '/');
-	if (slash) {
-		*slash = '\0';
-		int dfd = open(slash == tmp.s ? "/" : tmp.s,
-		               O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (dfd >= 0) {
-			fsync(dfd);
-			close(dfd);
-		}
-	}
-	buf_free(&tmp);
-	return true;
-}
-
 bool
 conf_write(struct conf *c, struct buf *err)
 {
@@ -279,8 +231,15 @@ conf_write(struct conf *c, struct buf *err)
 	struct buf text = {0};
 	conf_merge_changes(c, old.s, &text);
 	buf_free(&old);
-	bool ok = make_parents(path, err) &&
-	          write_whole(path, text.s, text.len, mode, err);
+	bool ok = make_parents(path, err);
+	if (ok) {
+		char msg[512];
+		enum atomic_result r = atomic_write(path, text.s, text.len, mode,
+		                                    true, msg, sizeof(msg));
+		ok = r == ATOMIC_DONE || r == ATOMIC_UNSYNCED;
+		if (!ok)
+			buf_adds(err, msg);
+	}
 	buf_free(&text);
 	if (!ok)
 		return false;

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
+
 /* The first line of the last run's file. */
 #define LAST_HEADER "# billet: the filter and sort of the last run " \
 	"(set remember-filter = off forgets them)"
@@ -104,32 +106,14 @@ remember(struct history *h, const char *line)
 	h->v[h->n++] = xstrdup(line);
 }
 
-/* Writes text to path whole (a temporary file, then rename). */
+/* Writes text to path whole (atomic.c). */
 static bool
 replace_file(const char *path, const char *text, size_t len)
 {
-	struct buf tmp = {0};
-	buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp.s);
-	if (fd < 0) {
-		buf_free(&tmp);
-		return false;
-	}
-	bool ok = true;
-	for (size_t done = 0; ok && done < len;) {
-		ssize_t w = write(fd, text + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		ok = w > 0;
-		done += w > 0 ? (size_t)w : 0;
-	}
-	ok = fsync(fd) == 0 && ok;
-	ok = close(fd) == 0 && ok;
-	ok = ok && rename(tmp.s, path) == 0;
-	if (!ok)
-		unlink(tmp.s);
-	buf_free(&tmp);
-	return ok;
+	char msg[256];
+	enum atomic_result r = atomic_write(path, text, len, 0600, true, msg,
+	                                    sizeof(msg));
+	return r == ATOMIC_DONE || r == ATOMIC_UNSYNCED;
 }
 
 void
