@@ -8,7 +8,9 @@ UI_TEST=tests/ui-shapes.sh
 S="$SRCDIR/tests/data/shapes"
 
 notes() {
-	start a 120x40 "$S/greenhouse-jobs.json" &&
+	# from a short path, so that the note's line does not wrap
+	cp "$S/greenhouse-jobs.json" "$TMP/" &&
+	start a 120x40 "$TMP/greenhouse-jobs.json" &&
 	waits a "loaded: 2 postings from 1 file; notes: press !" &&
 	waits a "2 notes: press !" &&
 	! shows a "problem" &&
