@@ -47,6 +47,7 @@ bind list Ctrl-T HELP'
 	keys a x && waits a "x: no such key" &&
 	keys a C-t && waits a "billet: keys" &&
 	shows a "j  Down  list: J" &&
+	! screen a | grep -q "MOVE_DOWN" && # no room at 80 columns
 	keys a J && waits a "J: no such key" &&
 	keys a q && waits a " 2/2" &&
 	ends a
@@ -255,6 +256,9 @@ split_width() {
 	start k 120x40 "$D" &&
 	ready k &&
 	waits k " 2/2" && line k 1 | grep -q "│" &&
+	keys k '?' && waits k "next row; scrolls the detail and help" &&
+	screen k | grep -q "next row; scrolls the detail and help  *MOVE_DOWN\$" &&
+	keys k q && waits k " 2/2" &&
 	keys k : && keys k -l 'set split-width = 200' && keys k Enter &&
 	waits k "split-width = 200" && sleep 0.2 &&
 	! line k 1 | grep -q "│" &&
@@ -262,7 +266,7 @@ split_width() {
 	waits k "set: unknown option 'split-widht' (did you mean split-width?)" &&
 	ends k
 }
-ok "set split-width moves the side-by-side threshold; a misspelt option is said" \
+ok "help names the actions from 100 columns; set split-width moves the side-by-side threshold; a misspelt option is said" \
 	split_width
 
 small() {

@@ -14,13 +14,17 @@ struct hline {
 	const char *a;    /* the text or heading; the keys when keys is "" */
 	const char *b;    /* what the keys do (kind 2) */
 	char keys[64];    /* the names of an action's keys, or "" */
+	int action;       /* the action of the line, or ACT_NONE */
 };
 
+/* From this width help shows each action's name (what bind takes). */
+#define HELP_NAMES_COLS 100
 /* The help's own data. */
 struct help {
 	struct hline *v;  /* the lines */
 	size_t n, cap;
 	int keyw;         /* columns of the keys column */
+	int namew;        /* columns of the longest action name */
 	char currency[80];  /* what currency a bare salary figure is in */
 	char split[96];     /* from what width the panes are side by side */
 };
@@ -110,6 +114,10 @@ add_action(struct help *h, enum action a)
 	l->kind = 2;
 	keys_names(a, l->keys, sizeof(l->keys));
 	l->b = action_table[a].help;
+	l->action = a;
+	int nw = (int)strlen(action_table[a].name);
+	if (nw > h->namew)
+		h->namew = nw;
 	key_width(h, l->keys);
 }
 
@@ -141,8 +149,17 @@ help_draw_row(struct view *v, size_t row, int y, bool current)
 		const char *keys = l->keys[0] ? l->keys : l->a;
 		ui_text(v->win, y, 2, keys, strlen(keys), kw - 2,
 		        ui->attr[UL_LABEL], false);
-		ui_text(v->win, y, kw + 1, l->b, strlen(l->b), v->width - kw - 1,
-		        A_NORMAL, false);
+		/* wide enough, the action's name as bind takes it, at the
+		 * right */
+		int nw = l->action && v->width >= HELP_NAMES_COLS
+		         ? (int)strlen(action_table[l->action].name) : 0;
+		int room = v->width - kw - 1 - (nw ? h->namew + 2 : 0);
+		ui_text(v->win, y, kw + 1, l->b, strlen(l->b), room, A_NORMAL,
+		        false);
+		if (nw)
+			ui_text(v->win, y, v->width - h->namew - 1,
+			        action_table[l->action].name, (size_t)nw,
+			        h->namew, ui->attr[UL_HINT], false);
 		break;
 	}
 	}
@@ -227,6 +244,8 @@ help_view_new(struct ui *ui)
 	add(h, 0, h->split, NULL);
 	add(h, 0, "Keys, colours and options are set in the config file "
 	    "(billet-config(5));", NULL);
+	add(h, 0, "from 100 columns this help names each action at the right, "
+	    "as bind takes it;", NULL);
 	add(h, 0, "billet --dump-config writes every default. See billet(1) "
 	    "for more.", NULL);
 	return view_new(ui, &help_ops, h);
