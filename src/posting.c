@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "posting.h"
+#include "prose.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -508,39 +509,66 @@ prose(struct render *r, const char *s)
 	emit_wrapped(r, RL_TEXT, RL_TEXT, "", 0, 0, s, true);
 }
 
-/* True when the line at s starts a list item ("- ", "* ", "• ", "1. ",
- * "1) ") or is indented: a line break before it is kept. */
-static bool
-line_stands_apart(const char *s)
-{
-	if (*s == ' ' || *s == '\t')
-		return true;
-	if ((*s == '-' || *s == '*') && s[1] == ' ')
-		return true;
-	if (!strncmp(s, "• ", strlen("• ")))
-		return true;
-	const char *d = s;
-	while (*d >= '0' && *d <= '9')
-		d++;
-	return d > s && (*d == '.' || *d == ')') && d[1] == ' ';
-}
-
-/* Emits paragraphs separated by blank lines, a paragraph's own line
- * breaks read as spaces (a text wrapped by hand in its file is wrapped
- * again to the pane), but those before a list item or an indented line. */
+/* Emits text in the light form (prose.h): paragraphs wrapped to the
+ * width with blank lines between them (a paragraph's own line breaks
+ * read as spaces: a text wrapped by hand in its file is wrapped again to
+ * the pane), list items as bullets, or with their numbers, their lines
+ * under them, nested items indented. */
 static void
 paragraphs(struct render *r, const char *s)
 {
-	struct buf t = {0};
-	for (const char *q = s; *q; q++) {
-		if (*q == '\n' && q[1] && q[1] != '\n' &&
-		    (q == s || q[-1] != '\n') && !line_stands_apart(q + 1))
-			buf_addc(&t, ' ');
+	struct prose p = {0};
+	prose_read(s, strlen(s), &p);
+	struct buf m = {0}, line = {0};
+	for (size_t i = 0; i < p.n; i++) {
+		const struct prose_block *b = &p.v[i];
+		const struct prose_block *prev = i ? &p.v[i - 1] : NULL;
+		/* a list right under the line that leads into it ("You
+		 * will:"), else a blank line between blocks */
+		if (prev && (b->kind != PROSE_ITEM || prev->kind != PROSE_ITEM) &&
+		    !(b->kind == PROSE_ITEM && prev->kind != PROSE_ITEM &&
+		      prev->text[strlen(prev->text) - 1] == ':'))
+			blank(r);
+		if (b->kind != PROSE_ITEM) {
+			prose(r, b->text);
+			continue;
+		}
+		buf_clear(&m);
+		for (unsigned d = 0; d < b->depth; d++)
+			buf_adds(&m, "  ");
+		if (b->number)
+			buf_printf(&m, "%u. ", b->number);
 		else
-			buf_addc(&t, *q);
+			buf_adds(&m, "• ");
+		int cols = (int)text_width(m.s, m.len);
+		if (cols > r->width / 2) {
+			/* a narrow pane: the bullet alone, at the left */
+			buf_clear(&m);
+			buf_adds(&m, "• ");
+			cols = 2;
+		}
+		/* the item's first line after its bullet, its other lines
+		 * under the first */
+		for (const char *q = b->text, *e; *q; q = *e ? e + 1 : e) {
+			e = q + strcspn(q, "\n");
+			buf_clear(&line);
+			buf_add(&line, q, (size_t)(e - q));
+			if (q == b->text) {
+				emit_wrapped(r, RL_BULLET, RL_CONT, m.s, m.len, cols,
+				             line.s ? line.s : "", false);
+				for (size_t k = 0; k < m.len; k++)
+					m.s[k] = ' ';
+				m.len = (size_t)cols;
+				m.s[m.len] = '\0';
+			} else {
+				emit_wrapped(r, RL_CONT, RL_CONT, m.s, m.len, cols,
+				             line.s ? line.s : "", false);
+			}
+		}
 	}
-	prose(r, t.s ? t.s : "");
-	buf_free(&t);
+	buf_free(&m);
+	buf_free(&line);
+	prose_free(&p);
 }
 
 /* Emits the items of a list as bullets. */
@@ -584,7 +612,9 @@ section(struct render *r, const struct section *s, int depth)
 		buf_free(&h);
 	}
 	if (s->text)
-		prose(r, s->text);
+		paragraphs(r, s->text);
+	if (s->text && s->items.n)
+		blank(r);
 	bullets(r, &s->items);
 	for (size_t i = 0; i < s->nsub; i++)
 		section(r, &s->sub[i], depth + 1);
@@ -747,7 +777,7 @@ posting_render_mine(const struct posting *p, const struct posting_mine *mine,
 	}
 	if (p->org.about) {
 		heading(&r, "About the organization");
-		prose(&r, p->org.about);
+		paragraphs(&r, p->org.about);
 	}
 	list_section(&r, "Responsibilities", &p->responsibilities);
 	list_section(&r, p->preferred.n ? "Required qualifications"
@@ -755,7 +785,7 @@ posting_render_mine(const struct posting *p, const struct posting_mine *mine,
 	list_section(&r, "Preferred qualifications", &p->preferred);
 	if (p->benefits_prose && p->benefits.n) {
 		heading(&r, "Benefits");
-		prose(&r, p->benefits.v[0]);
+		paragraphs(&r, p->benefits.v[0]);
 	} else {
 		list_section(&r, "Benefits", &p->benefits);
 	}
@@ -785,9 +815,18 @@ posting_render_mine(const struct posting *p, const struct posting_mine *mine,
 	for (size_t i = 0; i < p->nsections; i++)
 		section(&r, &p->sections[i], 0);
 	if (p->nextra) {
+		size_t before = out->n;
 		heading(&r, "Other");
+		size_t after = out->n;
 		for (size_t i = 0; i < p->nextra; i++)
 			extra(&r, &p->extra[i]);
+		/* kept values that show nothing (a schema.org reference, an
+		 * @id alone) leave no heading over nothing */
+		while (out->n == after && out->n > before) {
+			free(out->v[out->n - 1].text);
+			out->n--;
+			after--;
+		}
 	}
 	buf_free(&v);
 	buf_free(&r.san);

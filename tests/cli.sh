@@ -486,4 +486,23 @@ experience_months() {
 }
 ok "one month of experience shows as months in --show, --compare and markdown" experience_months
 
+# a schema.org description in a .json file: lists stay lists, paragraphs
+# stay paragraphs, in --show and in the summary written out
+show_html_description() {
+	cat >"$TMP/d.json" <<'JSON' &&
+{"@type": "JobPosting", "title": "Organizer", "hiringOrganization": "O",
+ "description": "<p>We organize.</p><p>Our work:<br>in the valley</p><ul><li>Tenants</li><li>Workers<ol><li>farm</li><li>warehouse</li></ol></li></ul><p>Join us.</p>"}
+JSON
+	"$BILLET" --show d --width 40 "$TMP/d.json" >"$TMP/ds" &&
+	sed -n '/^Summary$/,$p' "$TMP/ds" >"$TMP/ds2" &&
+	printf '%s\n' Summary 'We organize.' '' 'Our work:' '' 'in the valley' '' \
+		'• Tenants' '• Workers' '  1. farm' '  2. warehouse' '' 'Join us.' |
+		diff -u - "$TMP/ds2" &&
+	"$BILLET" --show d --format yaml "$TMP/d.json" >"$TMP/dy.yaml" &&
+	contains "$TMP/dy.yaml" "  - Workers" &&
+	"$BILLET" --show d --width 40 "$TMP/dy.yaml" | sed -n '/^Summary$/,$p' |
+		diff -u "$TMP/ds2" -
+}
+ok "--show: an HTML description's lists and paragraphs, kept through YAML" show_html_description
+
 finish

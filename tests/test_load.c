@@ -625,8 +625,11 @@ Test(load, summary_paragraphs_rewrapped)
 	cr_assert_eq(c.n, 1);
 	struct rlines rl = {0};
 	posting_render(c.v[0], 80, &rl);
-	const char *want[] = {"Wrapped by hand.", "", "List:", "- one",
-	                      "2) two", "   in"};
+	/* list items drawn as bullets (or with their numbers), an item's
+	 * own lines under it, the list right under the line that leads
+	 * into it */
+	const char *want[] = {"Wrapped by hand.", "", "List:", "• one",
+	                      "2. two", "   in"};
 	size_t at = 0;
 	while (at < rl.n && strcmp(rl.v[at].text, "Summary"))
 		at++;
@@ -1294,7 +1297,8 @@ Test(load, jsonld_graph_and_html)
 	dump();
 	cr_assert_eq(c.n, 2);
 	struct posting *a = c.v[0];
-	cr_assert_str_eq(a->summary, "One & two\n\nx");
+	/* the list stays a list (issue 14) */
+	cr_assert_str_eq(a->summary, "One & two\n\n- x");
 	cr_assert_eq(a->salary.period, PERIOD_HOUR);
 	cr_assert_str_eq(a->salary.currency, "EUR");
 	cr_assert_eq(a->salary.max, 25);

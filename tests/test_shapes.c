@@ -373,8 +373,9 @@ Test(shapes, names_json_dates_salary_parts_places)
 	cr_assert_eq(p->salary.max, 82000);
 	cr_assert_eq(p->posted.ymd, 20260716);
 	cr_assert_eq(p->deadline.ymd, 20261001);
+	/* the body's list stays a list (issue 14) */
 	cr_assert_str_eq(p->summary, "Research minimum wage policy & write "
-	                 "briefs.\n\nTrack bills\nTestify");
+	                 "briefs.\n\n- Track bills\n- Testify");
 	cr_assert_str_eq(p->department, "Research");
 	cr_assert_str_eq(p->apply.url, "https://fairwages.example.org/apply/17");
 	const struct posting *q = c.v[1];

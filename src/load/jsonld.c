@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* load/jsonld: schema.org JobPosting properties -> the model; what it does
  * not map is kept under Other. */
+#include "load/description.h"
 #include "load/html.h"
 #include "load/internal.h"
 #include "value.h"
@@ -201,8 +202,9 @@ items_add(struct lctx *x, struct items *it, const char *s, size_t len)
 	it->v[it->n++] = lkeep(x, s, len);
 }
 
-/* Splits a node into items: a string on newlines and <li>, a list item
- * by item, an object by its name or values. */
+/* Splits a node into items: a string on newlines, or HTML into its
+ * paragraphs and items; a list item by item, an object by its name or
+ * values. */
 static void
 split_items(struct lctx *x, const struct ynode *n, struct items *it)
 {
@@ -211,20 +213,18 @@ split_items(struct lctx *x, const struct ynode *n, struct items *it)
 			split_items(x, n->kids[i], it);
 		return;
 	}
+	if (n->kind == Y_SCALAR) {
+		struct prose p = {0};
+		html_items(n->s, n->len, &p);
+		for (size_t i = 0; i < p.n; i++)
+			items_add(x, it, p.v[i].text, strlen(p.v[i].text));
+		prose_free(&p);
+		return;
+	}
 	struct buf b = {0};
 	node_text(&b, n);
-	if (n->kind == Y_SCALAR && b.s) {
-		const char *s = b.s;
-		for (;;) {
-			const char *nl = strchr(s, '\n');
-			items_add(x, it, s, nl ? (size_t)(nl - s) : strlen(s));
-			if (!nl)
-				break;
-			s = nl + 1;
-		}
-	} else if (b.s) {
+	if (b.s)
 		items_add(x, it, b.s, b.len);
-	}
 	buf_free(&b);
 }
 
@@ -522,6 +522,7 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 	struct posting *p = x->p;
 	const struct ynode *name = NULL, *salary = NULL, *currency = NULL;
 	const struct ynode *org = NULL, *overview = NULL, *direct = NULL;
+	const struct ynode *description = NULL;
 	x->ld.postings++;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
@@ -568,7 +569,7 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		} else if (!strcmp(key, "jobStartDate")) {
 			ywhen(x, v, "jobStartDate", false, &p->start);
 		} else if (!strcmp(key, "description")) {
-			p->summary = keep_text(x, v, key);
+			description = v; /* once the lists it may give are */
 		} else if (!strcmp(key, "responsibilities")) {
 			to_list(x, v, &p->responsibilities, key);
 		} else if (!strcmp(key, "qualifications")) {
@@ -625,6 +626,10 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 		else
 			keep_other(x, m, "directApply", direct);
 	}
+	if (description && description->kind == Y_SCALAR)
+		description_map(x, description->s, description->len);
+	else if (description)
+		p->summary = keep_text(x, description, "description");
 	if (!(salary && jsonld_salary(x, salary, currency)) && currency)
 		ykeep_extra(x, "salaryCurrency", currency);
 	if (!p->title && name && name->kind == Y_SCALAR) {
