@@ -486,6 +486,74 @@ experience_months() {
 }
 ok "one month of experience shows as months in --show, --compare and markdown" experience_months
 
+# Job pages ----------------------------------------------------------------
+PG="$SRCDIR/tests/data/pages"
+
+# --check of a directory of saved pages: the pages are read (a directory
+# walk includes .html), their problems at their place in the page
+check_pages() {
+	"$BILLET" --check "$PG" >"$TMP/po" 2>"$TMP/pe"
+	[ $? -eq 1 ] &&
+	contains "$TMP/pe" "comment-block.html:14:114: error: baseSalary: value 'lots' is not an amount" &&
+	contains "$TMP/pe" "broken-block.html:12:3: error: JSON-LD block: not JSON" &&
+	contains "$TMP/pe" "no-posting-blog.html:1:1: error: no schema.org JobPosting in this page" &&
+	contains "$TMP/pe" "billet: 13 postings loaded from 14 files; 3 errors" &&
+	"$BILLET" --check "$PG/greenhouse-organizer.html" "$PG/usajobs-program-analyst.html" \
+		"$PG/careers-two-postings.html" &&
+	"$BILLET" --list --format tsv "$PG/greenhouse-organizer.html" \
+		"$PG/usajobs-program-analyst.html" "$PG/careers-two-postings.html" \
+		>"$TMP/pl" &&
+	[ "$(wc -l <"$TMP/pl")" -eq 4 ]
+}
+ok "--check reads a directory of job pages and places their problems" check_pages
+
+# a page named anything, opening as an HTML document, is a page too
+check_sniffed() {
+	cp "$PG/lever-data-analyst.html" "$TMP/saved-page" &&
+	"$BILLET" --list --format tsv "$TMP/saved-page" >"$TMP/sp" &&
+	contains "$TMP/sp" "saved-page	Data Analyst	Riverbend Health"
+}
+ok "a saved page without .html is read as a page" check_sniffed
+
+# --show of a page's posting: the HTML description as paragraphs, bullets
+# and the canonical lists its headings name
+show_page() {
+	"$BILLET" --show greenhouse-organizer --width 72 \
+		"$PG/greenhouse-organizer.html" >"$TMP/sg" &&
+	cat >"$TMP/want" <<'WANT' &&
+Summary
+Valley Tenants Union builds tenant power across the Central Valley. We
+are hiring a Community Organizer to grow our Fresno chapter.
+
+Responsibilities
+• Recruit, train and support tenant leaders in 20+ buildings
+• Plan and run actions: building meetings; rallies at City Hall
+• Keep clear records of every conversation
+
+Required qualifications
+• Two years of organizing experience, paid or volunteer
+• Comfortable knocking on doors in the evening
+
+Preferred qualifications
+• Spanish or Hmong
+
+Benefits
+Full health, dental and vision for you and your family; 4 weeks of paid
+vacation. Details on our benefits page
+(https://valleytenants.example/benefits).
+
+How to apply
+1. Send a resume and a short letter
+2. Talk with two organizers
+
+Questions? Write to jobs@valleytenants.example.
+WANT
+	sed -n '/^Summary$/,/^Questions/p' "$TMP/sg" | diff -u "$TMP/want" - &&
+	# the page's scripts, styles, navigation and cookie banner: nowhere
+	! grep -qiE 'cookie|dataLayer|font-family|All jobs' "$TMP/sg"
+}
+ok "--show of a page: its description as paragraphs and lists" show_page
+
 # a schema.org description in a .json file: lists stay lists, paragraphs
 # stay paragraphs, in --show and in the summary written out
 show_html_description() {

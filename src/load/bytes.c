@@ -302,6 +302,13 @@ jsonld_unsurrogate(struct lctx *x, const char *buf, size_t len,
 	size_t nl = strlen(x->file);
 	if (nl < 5 || strcmp(x->file + nl - 5, ".json") != 0)
 		return NULL;
+	return bytes_unsurrogate(x, buf, len, out_len);
+}
+
+char *
+bytes_unsurrogate(struct lctx *x, const char *buf, size_t len,
+                  size_t *out_len)
+{
 	size_t i = next_surrogate(buf, len, 0);
 	if (i == len)
 		return NULL;

@@ -193,5 +193,9 @@ const struct ynode *jsonld_deref(struct lctx *x, const struct ynode *m,
  * none. */
 char *jsonld_unsurrogate(struct lctx *x, const char *buf, size_t len,
                          size_t *out_len);
+/* The same for any JSON (a job page's JSON-LD block), whatever the file's
+ * name; the problems' lines count from buf's first. */
+char *bytes_unsurrogate(struct lctx *x, const char *buf, size_t len,
+                        size_t *out_len);
 
 #endif

@@ -4,6 +4,7 @@
  * units, workers that parse them, and the merge of finished units into
  * the catalog in path order. */
 #include "load.h"
+#include "load/page.h"
 #include "load/reader.h"
 
 #include <dirent.h>
@@ -140,6 +141,26 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 		catalog_problem(c, m->file, 0, 0, false, "no postings in this file");
 }
 
+/* Parses a unit by what its file is: a job page, or YAML (and JSON). */
+static void
+unit_parse(struct unit *u, struct arena *keep, const struct load_limits *lim,
+           const atomic_bool *cancel)
+{
+	/* a page is one unit: plan_file does not cut it */
+	switch (u->first && u->last ? page_kind(u->file, u->buf, u->len)
+	                            : PAGE_NONE) {
+	case PAGE_FRONT_MATTER:
+		/* the front matter reader goes here; until then such a
+		 * file is read as the page it also is */
+	case PAGE_HTML:
+		page_parse_unit(u, keep, lim, cancel);
+		break;
+	case PAGE_NONE:
+		parse_unit(u, keep, lim, cancel);
+		break;
+	}
+}
+
 /* load_buffer and load_bytes: map, when given, holds buf. */
 static size_t
 load_memory(struct catalog *c, const char *name, const char *buf, size_t len,
@@ -171,7 +192,8 @@ load_memory(struct catalog *c, const char *name, const char *buf, size_t len,
 	u->file_size = len;
 	u->map = map;
 	atomic_bool never = false;
-	parse_unit(u, &c->arena, lim, &never);
+	page_init();
+	unit_parse(u, &c->arena, lim, &never);
 	struct fmerge m;
 	merge_begin(c, &m, u);
 	merge_unit(c, &m, u, u->docs != 1, lim);
@@ -380,6 +402,10 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 			    ((unsigned char)buf[0] == 0xFF ||
 			     (unsigned char)buf[0] == 0xFE))
 				split = false;
+			/* nor a page */
+			if (split && scanned == 0 &&
+			    page_kind(path, buf, got) != PAGE_NONE)
+				split = false;
 			if (split && bytes_has_directive(buf + scanned,
 			                                 got - scanned,
 			                                 scanned == 0 ||
@@ -463,8 +489,9 @@ static bool
 posting_ext(const char *name)
 {
 	const char *dot = strrchr(name, '.');
-	return dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
-	               !strcmp(dot, ".json"));
+	return (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
+	                !strcmp(dot, ".json"))) ||
+	       page_kind(name, NULL, 0) != PAGE_NONE;
 }
 
 /* Collects the posting files below directory path (dot-files skipped,
@@ -620,7 +647,7 @@ worker_main(void *arg)
 		pthread_cond_signal(&l->room);
 		pthread_mutex_unlock(&l->lock);
 		if (!atomic_load_explicit(&l->cancel, memory_order_relaxed))
-			parse_unit(u, keep, &l->lim, &l->cancel);
+			unit_parse(u, keep, &l->lim, &l->cancel);
 		pthread_mutex_lock(&l->lock);
 		u->done = true;
 	}
@@ -651,6 +678,7 @@ loader_start(char *const *paths, size_t npaths, const struct load_limits *lim)
 	pthread_cond_init(&l->room, NULL);
 	atomic_init(&l->cancel, false);
 	l->lim = lim ? *lim : load_default_limits;
+	page_init(); /* before the workers parse pages */
 	l->paths = calloc(npaths ? npaths : 1, sizeof(*l->paths));
 	if (!l->paths)
 		die_nomem();

@@ -57,6 +57,8 @@ struct reader {
 	                        * start of a line the parser has reached;
 	                        * inw never passes it */
 	unsigned floor_line;   /* its line, 0-based in the current run */
+	bool page;             /* reading a job page's JSON-LD block: its
+	                        * documents go to page_document */
 	const char *run;       /* the current parser's input */
 	const yaml_parser_t *parser;
 };
@@ -81,6 +83,9 @@ struct run_error {
 	bool bad_bytes;       /* at bytes libyaml will not read */
 };
 
+/* Builds the posting of mapping m (a document, or an item of a list) and
+ * adds it to the file's postings, or reports why it is none. */
+void reader_posting(struct reader *r, const struct ynode *m);
 /* Parses len bytes at run (where line_base says) into postings, event by
  * event, until their end, an error or cancel; fills *err at RUN_SYNTAX. */
 enum run_end reader_run(struct reader *r, const char *run, size_t len,
@@ -89,6 +94,12 @@ enum run_end reader_run(struct reader *r, const char *run, size_t len,
 void reader_restart(struct reader *r);
 /* Frees what the reader owns. */
 void reader_free(struct reader *r);
+
+/* page.c ------------------------------------------------------------------ */
+
+/* Reads the postings of a job page's JSON-LD document: every JobPosting
+ * in it, wherever it is; what is not one is passed over. */
+void page_document(struct reader *r, const struct ynode *root);
 
 /* bytes.c ---------------------------------------------------------------- */
 

@@ -533,7 +533,9 @@ reader_event(struct reader *r, yaml_event_t *e)
 		arena_reset(&r->scratch);
 		return true;
 	case YAML_DOCUMENT_END_EVENT:
-		if (r->root && !r->stream_items) {
+		if (r->page && r->root) {
+			page_document(r, r->root);
+		} else if (r->root && !r->stream_items) {
 			const struct ynode *graph = ymap_get(r->root, "@graph");
 			const struct ynode *const *items;
 			size_t nitems;
@@ -649,7 +651,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 			return false;
 		}
 		bool seq = e->type == YAML_SEQUENCE_START_EVENT;
-		if (r->depth == 0 && seq) {
+		if (r->depth == 0 && seq && !r->page) {
 			r->stream_items = true;
 			jsonld_list_begin(x, NULL);
 		}
@@ -718,6 +720,12 @@ reader_event(struct reader *r, yaml_event_t *e)
 	default:
 		return true;
 	}
+}
+
+void
+reader_posting(struct reader *r, const struct ynode *m)
+{
+	make_posting(r, m);
 }
 
 void
