@@ -320,6 +320,59 @@ gen_case "300,000 broken documents (made here)" "$G/broken.yaml" \
 gen_case "a description of 1,000,000 '<' (made here)" "$G/lt.json" \
 	"status: 0" "seconds: 3" "id: lt" "show: <<<<<<<<<<"
 
+# Job pages, made here ------------------------------------------------------
+head -c 5000000 /dev/zero | tr '\0' '<' >"$G/lt.html"
+gen_case "a page of 5,000,000 '<' (made here)" "$G/lt.html" \
+	"status: 1" "seconds: 3" \
+	"stderr: lt.html:1:1: error: no schema.org JobPosting in this page"
+
+awk 'BEGIN { for (i = 0; i < 200000; i++) printf "<div>"; print "" }' \
+	>"$G/deep.html"
+gen_case "a page of 200,000 nested <div> (made here)" "$G/deep.html" \
+	"status: 1" "seconds: 2" \
+	"stderr: libxml2 stopped reading this page: Excessive depth"
+
+awk 'BEGIN { printf "<html>\n<p"; for (i = 0; i < 150000; i++)
+	printf " a%d", i; print ">" }' >"$G/attrs.html"
+gen_case "a tag of 150,000 attributes (made here)" "$G/attrs.html" \
+	"status: 1" "seconds: 2" \
+	"stderr: attrs.html:2:1: error: tags with thousands of attributes"
+
+awk 'BEGIN { for (i = 0; i < 300000; i++) print "<p>x</p>"
+	print "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", " \
+	      "\"title\": \"Late\", \"hiringOrganization\": \"O\"}</script>" }' \
+	>"$G/many.html"
+gen_case "a page of 300,000 elements (made here)" "$G/many.html" \
+	"status: 1" "seconds: 10" "rss-mb: 150" \
+	"stderr: error: more than 100000 elements in this page (see --max-nodes)"
+
+{
+	printf '<script>'
+	head -c 12000000 /dev/zero | tr '\0' 'x'
+	printf '</script><script type="application/ld+json">{"@type": '
+	printf '"JobPosting", "title": "After", "hiringOrganization": "O"}'
+	printf '</script>\n'
+} >"$G/bigscript.html"
+gen_case "a page with a 12 MB script (made here)" "$G/bigscript.html" \
+	"status: 1" "seconds: 5" \
+	"stderr: libxml2 stopped reading this page: xmlSAX2Characters: huge text node"
+
+awk 'BEGIN { for (i = 1; i <= 10000; i++)
+	printf "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", " \
+	       "\"title\": \"Block %d\", \"hiringOrganization\": \"O\"}" \
+	       "</script>\n", i }' >"$G/blocks.html"
+gen_case "a page of 10,000 JSON-LD blocks (made here)" "$G/blocks.html" \
+	"status: 0" "list-lines: 10000" "id: blocks#10000" "show: Block 10000"
+
+# blocks the parser changes (it drops the \001), so that none is found in
+# the page's bytes: the search stays linear in the page
+awk 'BEGIN { for (i = 1; i <= 10000; i++)
+	printf "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", " \
+	       "\"title\": \"Lost %d \001\", \"hiringOrganization\": \"O\"}" \
+	       "</script>", i; print "" }' >"$G/lost.html"
+gen_case "10,000 blocks on one line, none found byte for byte (made here)" \
+	"$G/lost.html" "status: 0" "list-lines: 10000"
+
 # Paths -------------------------------------------------------------------
 P="$TMP/paths"
 mkdir -p "$P/loop/d"

@@ -81,7 +81,7 @@ static const char *const about[] = {
 	"about the organisation", "company overview", "company description",
 	"our company", "our organization", "our mission", "sobre nosotros",
 	"qui\xc3\xa9nes somos", "qui sommes-nous", "\xc3\xa0 propos de nous",
-	"\xc3\xbc" "ber uns",
+	("\xc3\xbc" "ber uns"),
 };
 
 /* Headings that name conditions of the work, not qualifications. */

@@ -177,6 +177,7 @@ struct walk {
 	unsigned next[PROSE_MAX_DEPTH + 1]; /* their next numbers, 0 for a
 	                                     * list of bullets */
 	unsigned cells;       /* cells of the table row so far */
+	size_t blocks;        /* blocks ended so far (flush) */
 };
 
 /* The open line. */
@@ -326,13 +327,16 @@ flush(struct walk *w)
 	for (size_t i = 0; i < w->nlines; i++)
 		buf_free(&w->lines[i].text);
 	w->nlines = 0;
+	w->blocks++;
 }
 
 static void walk_children(struct walk *w, const xmlNode *n);
 
-/* Appends a link's target after its text, unless the text says it. */
+/* Appends a link's target after its text, unless the text says it; the
+ * text started at byte from of line, when no block ended since blocks. */
 static void
-link_target(struct walk *w, const xmlNode *n, size_t line, size_t from)
+link_target(struct walk *w, const xmlNode *n, size_t line, size_t from,
+            size_t blocks)
 {
 	char *href = html_attr(n, "href");
 	if (!href || !href[0] || href[0] == '#' ||
@@ -350,7 +354,8 @@ link_target(struct walk *w, const xmlNode *n, size_t line, size_t from)
 	/* the link's text: what was added since it started, on its line */
 	const char *text = "";
 	size_t tl = 0;
-	if (w->nlines == line && line) {
+	if (w->blocks == blocks && w->nlines == line && line &&
+	    w->lines[line - 1].text.len >= from) {
 		struct buf *b = &w->lines[line - 1].text;
 		text = b->s ? b->s + from : "";
 		tl = b->len - from;
@@ -414,9 +419,9 @@ walk_element(struct walk *w, const xmlNode *n)
 	}
 	if (html_is(n, "a")) {
 		struct line *l = cur_line(w);
-		size_t line = w->nlines, from = l->text.len;
+		size_t line = w->nlines, from = l->text.len, blocks = w->blocks;
 		walk_children(w, n);
-		link_target(w, n, line, from);
+		link_target(w, n, line, from, blocks);
 		return;
 	}
 	if (html_is(n, "td") || html_is(n, "th")) {

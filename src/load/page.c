@@ -597,18 +597,36 @@ page_read(struct reader *r, const char *buf, size_t len,
 	struct catalog *c = r->x.c;
 	size_t errors = c->nerrors;
 	char *norm = NULL;
-	if (memchr(buf, '\r', len)) {
+	/* (UTF-16, with its BOM, is libxml2's to read as it is) */
+	bool utf16 = len >= 2 && (((unsigned char)buf[0] == 0xFF &&
+	                           (unsigned char)buf[1] == 0xFE) ||
+	                          ((unsigned char)buf[0] == 0xFE &&
+	                           (unsigned char)buf[1] == 0xFF));
+	const char *nul = utf16 ? NULL : memchr(buf, '\0', len);
+	if (!utf16 && (nul || memchr(buf, '\r', len))) {
 		/* line breaks as the parser counts them: "\r\n" and "\r"
-		 * made "\n", so that the page's bytes are the parser's */
-		norm = xmalloc(len);
-		size_t k = 0;
+		 * made "\n", so that the page's bytes are the parser's; a
+		 * NUL, where libxml2 would stop as at the end, made U+FFFD
+		 * (the columns stay) */
+		struct buf b = {0};
 		for (size_t i = 0; i < len; i++) {
 			if (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')
 				continue;
-			norm[k++] = buf[i] == '\r' ? '\n' : buf[i];
+			if (!buf[i])
+				buf_adds(&b, "\xEF\xBF\xBD");
+			else
+				buf_addc(&b, buf[i] == '\r' ? '\n' : buf[i]);
 		}
-		buf = norm;
-		len = k;
+		if (nul) {
+			struct page_src at = {.buf = buf, .len = len};
+			unsigned line, col;
+			page_position(&at, (size_t)(nul - buf), &line, &col);
+			catalog_problem(c, r->x.file, line, col, true, "NUL byte "
+			                "at offset %zu; read as U+FFFD",
+			                (size_t)(nul - buf));
+		}
+		len = b.len;
+		buf = norm = buf_steal(&b);
 	}
 	struct page pg = {.r = r, .src = {.buf = buf, .len = len},
 	                  .cancel = cancel, .budget = 16 * len + 65536};

@@ -49,8 +49,8 @@ cc=${CC:-clang}
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer $san -Wall -Wextra
 	-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I$top/src -I$here
-	$(pkg-config --cflags yaml-0.1 libcurl) ${FUZZ_CFLAGS:-}"
-libs="$(pkg-config --libs yaml-0.1 libcurl) -lm -lpthread"
+	$(pkg-config --cflags yaml-0.1 libcurl libxml-2.0) ${FUZZ_CFLAGS:-}"
+libs="$(pkg-config --libs yaml-0.1 libcurl libxml-2.0) -lm -lpthread"
 
 # The model: every src/*.c but main.c, and src/load/*.c (nothing there
 # includes curses).
@@ -76,7 +76,7 @@ done
 # The longest input worth trying for each target.
 max_len() {
 	case $1 in
-	load) echo 65536 ;;
+	load | html) echo 65536 ;;
 	jsonld | compare) echo 16384 ;;
 	text) echo 4096 ;;
 	text_import) echo 16384 ;;
@@ -94,6 +94,8 @@ run_one() {
 	[ -d "$here/$name/regress" ] && set -- "$@" "$here/$name/regress"
 	# the loader also starts from the schema.org examples
 	[ "$name" = load ] && set -- "$@" "$top/tests/data/schemaorg"
+	# and the job pages from the saved ones
+	[ "$name" = html ] && set -- "$@" "$top/tests/data/pages"
 	dict=
 	[ -f "$here/$name.dict" ] && dict="-dict=$here/$name.dict"
 	# shellcheck disable=SC2086
