@@ -45,6 +45,7 @@ void
 prose_add(struct prose *p, enum prose_kind kind, unsigned depth,
           unsigned number, const char *s, size_t len)
 {
+	len = strnlen(s, len); /* (a NUL would end the text anyway) */
 	while (len && blank_char(*s)) {
 		s++;
 		len--;
