@@ -21,7 +21,8 @@
 #   args: OPTIONS    more options for every command (split at spaces)
 #   seconds: N       the time bound of each command
 #   list-lines: N    lines --list --format tsv must print
-#   rss-mb: N        peak resident memory of --check, when it can be measured
+#   rss-mb: N        peak resident memory of --check (tests/maxrss), but
+#                    under valgrind or without the memory bound
 #   id: ID           the id for --show (printf %b escapes), else the first
 #                    one --list prints
 #
@@ -51,6 +52,8 @@ elif grep -q __asan_init "$BILLET" 2>/dev/null; then
 	export UBSAN_OPTIONS="halt_on_error=1:exitcode=99:${UBSAN_OPTIONS:-}"
 fi
 [ "${HOSTILE_NO_ULIMIT:-}" = 1 ] && vm_kb=
+# measures the peak memory of a run (tests/maxrss.c, built by make check)
+maxrss="${BUILDDIR:-.}/tests/maxrss"
 
 # run LABEL SECONDS ARGS...: runs billet with the bounds; stdout in
 # $TMP/out and $TMP/cap/LABEL.out, stderr in $TMP/err and
@@ -162,17 +165,14 @@ check_case() {
 	esac
 
 	rss=$(expect_key "$exp" rss-mb)
-	if [ -n "$rss" ] && [ -z "$wrap" ] && [ -n "$vm_kb" ] &&
-	   command -v python3 >/dev/null 2>&1; then
-		kb=$(python3 -c '
-import resource, subprocess, sys
-subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-' "$BILLET" --check "$@" "$input")
-		ms="$ms, $((kb / 1024)) MB"
-		[ "$kb" -le $((rss * 1024)) ] ||
-			fail "--check: peak memory $((kb / 1024)) MB, more than $rss MB"
+	if [ -n "$rss" ] && [ -z "$wrap" ] && [ -n "$vm_kb" ]; then
+		if kb=$("$maxrss" "$BILLET" --check "$@" "$input"); then
+			ms="$ms, $((kb / 1024)) MB"
+			[ "$kb" -le $((rss * 1024)) ] ||
+				fail "--check: peak memory $((kb / 1024)) MB, more than $rss MB"
+		else
+			fail "--check: $maxrss could not measure its memory"
+		fi
 	fi
 
 	run list-tsv "$secs_case" --list --format tsv "$@" "$input"
@@ -227,6 +227,16 @@ skip() {
 	n=$((n + 1))
 	echo "ok $n - $1 # SKIP $2"
 }
+
+# The memory bound's measure: a run that fills 64 MiB must show 64 MiB.
+if [ -z "$wrap" ] && [ -n "$vm_kb" ]; then
+	measures() {
+		kb=$("$maxrss" dd if=/dev/zero of=/dev/null bs=64M count=1) &&
+			[ "$kb" -ge 65536 ] && [ "$kb" -lt 1048576 ] ||
+			{ echo "tests/maxrss said '$kb' KiB for dd bs=64M"; return 1; }
+	}
+	ok "tests/maxrss measures the peak memory of a run" measures
+fi
 
 # The corpus ------------------------------------------------------------
 for exp in "$H"/*.expect; do
