@@ -101,6 +101,14 @@ fuzz_capture_check(struct fuzz_capture *c)
 	free(c->s);
 }
 
+/* The text, in bytes, of the postings that a target renders and writes
+ * in full for one input: more than the biggest real posting. Aliases can
+ * expand a file of a few kilobytes into postings of megabytes: everything
+ * is linear, but each pass over 256 KiB under the sanitizers took most of
+ * a second, and an input must take well under the fuzzers' -timeout
+ * (10 s, tests/fuzz/fuzz.sh) on a loaded machine. */
+#define FUZZ_TEXT_BUDGET ((size_t)64 << 10)
+
 /* posting_each_text callback: every searchable text must be a string. */
 static inline bool
 fuzz_each_text(void *ctx, const char *field, const char *s)
@@ -110,16 +118,43 @@ fuzz_each_text(void *ctx, const char *field, const char *s)
 	return false;
 }
 
-/* Renders p at a few widths; from 7 columns on, every line must fit.
- * A posting with much text (aliases can expand a small file into
- * megabytes) skips the narrowest widths, where it makes a line of every
- * character or two: linear, but too slow to fuzz. */
-static inline void
-fuzz_render(const struct posting *p, size_t text_bytes)
+/* The bytes of p's searchable text. */
+static inline size_t
+fuzz_text_bytes(const struct posting *p)
 {
-	static const int widths[] = {1, 7, 40, 80, 213};
-	size_t first = text_bytes > 65536 ? 2 : 0;
-	for (size_t w = first; w < sizeof(widths) / sizeof(widths[0]); w++) {
+	size_t total = 0;
+	posting_each_text(p, fuzz_each_text, &total);
+	return total;
+}
+
+/* The postings of c, in order, whose text fits FUZZ_TEXT_BUDGET
+ * together (a posting bigger than what is left is passed over): their
+ * positions in c->v go to a new array *at, their count is returned. */
+static inline size_t
+fuzz_select(const struct catalog *c, size_t **at)
+{
+	*at = malloc((c->n ? c->n : 1) * sizeof(**at));
+	if (!*at)
+		abort();
+	size_t budget = FUZZ_TEXT_BUDGET, n = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		size_t total = fuzz_text_bytes(c->v[i]);
+		if (total > budget)
+			continue;
+		budget -= total;
+		(*at)[n++] = i;
+	}
+	return n;
+}
+
+/* Renders p at a few widths: 1 and 2 (narrower than any label; 2 holds
+ * one wide character), 7 (from there on every line must fit), 40 (the
+ * detail pane beside the list) and 213 (a wide terminal). */
+static inline void
+fuzz_render(const struct posting *p)
+{
+	static const int widths[] = {1, 2, 7, 40, 213};
+	for (size_t w = 0; w < sizeof(widths) / sizeof(widths[0]); w++) {
 		struct rlines rl = {0};
 		posting_render(p, widths[w], &rl);
 		for (size_t i = 0; i < rl.n; i++) {
@@ -139,15 +174,13 @@ fuzz_render(const struct posting *p, size_t text_bytes)
 }
 
 /* Touches every posting of c the way the batch commands and the detail
- * view do, checking that everything written is harmless. Aliases can
- * expand a file of a few kilobytes into postings of megabytes: the
- * postings are rendered in full (each in five widths and three formats,
- * and all in Markdown) only up to 1 MiB of their text, the rest is
- * still listed in the other formats. Linear, but too slow to fuzz. */
+ * view do, checking that everything written is harmless: every posting
+ * is checked and sorted, and those that fuzz_select picks are rendered
+ * at each width of fuzz_render, shown in three formats and listed in
+ * every format. */
 static inline void
 fuzz_touch_catalog(struct catalog *c)
 {
-	size_t budget = (size_t)1 << 20, all = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct posting *p = c->v[i];
 		if (!p->id || !p->title)
@@ -155,13 +188,20 @@ fuzz_touch_catalog(struct catalog *c)
 		if (catalog_find(c, p->id) != p)
 			fuzz_fail("id does not find its posting", p->id,
 			          strlen(p->id), 0);
-		size_t total = 0;
-		posting_each_text(p, fuzz_each_text, &total);
-		all += total;
-		if (total > budget)
-			continue;
-		budget -= total;
-		fuzz_render(p, total);
+		double lo, hi;
+		if (posting_salary_yearly(p, &lo, &hi) && !(lo <= hi))
+			fuzz_fail("salary range upside down", p->id,
+			          strlen(p->id), 0);
+	}
+	size_t *at;
+	size_t n = fuzz_select(c, &at);
+	struct posting **v = malloc((n ? n : 1) * sizeof(*v));
+	if (!v)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		const struct posting *p = c->v[at[i]];
+		v[i] = c->v[at[i]];
+		fuzz_render(p);
 		static const enum format show[] = {FMT_TEXT, FMT_JSON, FMT_YAML};
 		for (size_t k = 0; k < 3; k++) {
 			struct fuzz_capture cap;
@@ -169,32 +209,28 @@ fuzz_touch_catalog(struct catalog *c)
 			export_show(cap.f, p, show[k], 72, NULL);
 			fuzz_capture_check(&cap);
 		}
-		double lo, hi;
-		if (posting_salary_yearly(p, &lo, &hi) && !(lo <= hi))
-			fuzz_fail("salary range upside down", p->id,
-			          strlen(p->id), 0);
 	}
 	static const enum format list[] = {FMT_TEXT, FMT_TSV, FMT_CSV,
 	                                   FMT_JSON, FMT_YAML, FMT_MARKDOWN};
 	for (size_t k = 0; k < 6; k++) {
-		if (list[k] == FMT_MARKDOWN && all > ((size_t)1 << 20))
-			continue; /* every posting in full */
 		struct fuzz_capture cap;
 		fuzz_capture_open(&cap);
-		export_list(cap.f, c->v, c->n, list[k], 100,
+		export_list(cap.f, v, n, list[k], 100,
 		            EXPORT_HEADER | EXPORT_STATE, NULL);
 		fuzz_capture_check(&cap);
 	}
+	free(v);
+	free(at);
 	struct sort_spec spec;
 	const char *bad;
 	if (c->n && sort_parse("-salary,deadline,title", &spec, &bad)) {
 		/* a copy: the catalog's id index refers to positions in c->v */
-		struct posting **v = malloc(c->n * sizeof(*v));
-		if (!v)
+		struct posting **all = malloc(c->n * sizeof(*all));
+		if (!all)
 			abort();
-		memcpy(v, c->v, c->n * sizeof(*v));
-		sort_postings(v, c->n, &spec, "USD");
-		free(v);
+		memcpy(all, c->v, c->n * sizeof(*all));
+		sort_postings(all, c->n, &spec, "USD");
+		free(all);
 	}
 	struct buf b = {0};
 	for (size_t i = 0; i < c->nproblems; i++) {
