@@ -213,7 +213,8 @@ readonly_dir() {
 	"$BILLET" --state "$TMP/ro/s.yaml" --mark "$N" "$D" 2>"$TMP/e"
 	st=$?
 	chmod 700 "$TMP/ro"
-	[ $st -eq 1 ] && contains "$TMP/e" "not saved" &&
+	[ $st -eq 1 ] && contains "$TMP/e" "Permission denied" &&
+	contains "$TMP/e" "nothing was marked" &&
 	cmp -s "$TMP/ro/s.yaml" "$TMP/ro.orig"
 }
 ok "--mark in a read-only directory exits 1 and keeps the old file" \

@@ -303,16 +303,18 @@ ok "LC_ALL=C wins over a UTF-8 LANG; under C.UTF-8 the same text is drawn as it 
 # B: no controlling terminal --------------------------------------------
 if setsid --help 2>&1 | grep -q -- --wait; then
 	no_ctty() {
-		timeout -k 2 20 setsid -w "$BILLET" --state "$STATE" "$D" \
-			</dev/null >"$TMP/o" 2>"$TMP/e"
+		# a terminal type, whatever the caller has: TERM unset is
+		# refused first, for a reason of its own
+		TERM=xterm-256color timeout -k 2 20 setsid -w "$BILLET" \
+			--state "$STATE" "$D" </dev/null >"$TMP/o" 2>"$TMP/e"
 		rc=$?
 		echo "status $rc"
 		cat "$TMP/e"
 		[ "$rc" -eq 2 ] && [ ! -s "$TMP/o" ] &&
 		[ "$(wc -l <"$TMP/e")" -eq 1 ] &&
 		grep -q "^billet: no controlling terminal" "$TMP/e" &&
-		echo | timeout -k 2 20 setsid -w "$BILLET" --state "$STATE" \
-			"$D" >"$TMP/o" 2>"$TMP/e2"
+		echo | TERM=xterm-256color timeout -k 2 20 setsid -w "$BILLET" \
+			--state "$STATE" "$D" >"$TMP/o" 2>"$TMP/e2"
 		rc=$?
 		[ "$rc" -eq 2 ] && cmp "$TMP/e" "$TMP/e2"
 	}
