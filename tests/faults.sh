@@ -619,9 +619,11 @@ else
 	skip "interface on a full file system" "$why"
 fi
 
-# ro / rw: the tmpfs read-only, and writable again.
-ro() { mount -o remount,ro "$MNT"; }
-rw() { mount -o remount,rw "$MNT"; }
+# ro / rw: the tmpfs read-only, and writable again: its mount's flag (a
+# bind remount), which a user namespace may change where a remount of the
+# file system's own options (uid=, size=) is refused.
+ro() { mount -o remount,bind,ro "$MNT"; }
+rw() { mount -o remount,bind,rw "$MNT"; }
 
 ro_mark() {
 	rm -f "$FS" "$FS.lock" &&

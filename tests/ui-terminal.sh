@@ -52,7 +52,7 @@ shell() {
 	s=$1 size=$2
 	shift 2
 	tm new-session -d -s "$s" -x "${size%x*}" -y "${size#*x}" \
-		"env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' $* sh"
+		"exec env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' $* sh"
 }
 
 # run S ARGS...: billet with ARGS in the shell of session S, then its

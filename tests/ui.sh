@@ -257,7 +257,7 @@ odd_name() {
 	printf 'title: [\n' >"$TMP/odd/bad
 name.yaml" &&
 	tm new-session -d -s n -x 100 -y 24 \
-		"env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" &&
+		"exec env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" &&
 	keys n "clear; cd '$TMP/odd'; '$BILLET' --state '$STATE' bad?name.yaml $A.yaml; echo billet-exit=\$?" Enter &&
 	waits n "1 problem: press !" &&
 	keys n '!' &&

@@ -89,7 +89,7 @@ start() {
 	size=$2
 	shift 2
 	tm new-session -d -s "$s" -x "${size%x*}" -y "${size#*x}" \
-		"env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='${XDG_CONFIG_HOME:-$UI_CONFIG_HOME}' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" ||
+		"exec env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='${XDG_CONFIG_HOME:-$UI_CONFIG_HOME}' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" ||
 		return 1
 	args=
 	for a in "$@"; do
