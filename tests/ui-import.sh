@@ -17,7 +17,7 @@ startv() {
 	size=$2
 	shift 2
 	tm new-session -d -s "$s" -x "${size%x*}" -y "${size#*x}" \
-		"env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' BILLET_TODAY=2026-12-07 VISUAL='$TMP/bin/vi -f' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" ||
+		"exec env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' BILLET_TODAY=2026-12-07 VISUAL='$TMP/bin/vi -f' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" ||
 		return 1
 	args=
 	for a in "$@"; do
@@ -58,7 +58,7 @@ ok "E: the file in \$VISUAL at its line, read again, the cursor kept" edit
 edit_narrow() {
 	printf '#!/bin/sh\nexit 3\n' >"$TMP/bin/fail" && chmod +x "$TMP/bin/fail" &&
 	tm new-session -d -s f -x 80 -y 24 \
-		"env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' VISUAL='$TMP/bin/fail' TERM=xterm-256color LANG=C.UTF-8 '$BILLET' --state '$STATE' '$TMP/p'; sleep 5" &&
+		"exec env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' VISUAL='$TMP/bin/fail' TERM=xterm-256color LANG=C.UTF-8 '$BILLET' --state '$STATE' '$TMP/p'; sleep 5" &&
 	waits f " 2/2" &&
 	keys f E &&
 	waits f "E: the editor ($TMP/bin/fail) failed" &&
