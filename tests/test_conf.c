@@ -187,7 +187,7 @@ Test(conf, bind_views_and_unbind)
 	cr_assert_eq(run(c, "bind list J MOVE_DOWN", &m), CONF_DID_BIND);
 	cr_assert_str_eq(m, "J in list: MOVE_DOWN");
 	cr_assert_eq(conf_key_action(c, CONF_LIST, 'J'), ACT_MOVE_DOWN);
-	cr_assert_eq(conf_key_action(c, CONF_DETAIL, 'J'), ACT_NONE);
+	cr_assert_eq(conf_key_action(c, CONF_DETAIL, 'J'), ACT_NEXT_POSTING);
 	/* a view's own bind wins over generic's */
 	cr_assert_eq(run(c, "bind generic K HELP", NULL), CONF_DID_BIND);
 	cr_assert_eq(run(c, "bind detail K quit", NULL), CONF_DID_BIND);
@@ -239,7 +239,7 @@ Test(conf, bind_errors)
 	cr_assert_eq(run(c, "bind list x COUNT", &m), CONF_DID_ERROR);
 	cr_assert_str_eq(m, "bind: COUNT takes the digits 1-9 only");
 	/* nothing changed */
-	cr_assert_eq(conf_key_action(c, CONF_LIST, 'J'), ACT_NONE);
+	cr_assert_eq(conf_key_action(c, CONF_LIST, 'J'), ACT_NEXT_POSTING);
 	cr_assert_eq(conf_key_action(c, CONF_LIST, 'x'), ACT_HIDE);
 	conf_free(c);
 }
@@ -754,8 +754,8 @@ Test(conf, tab_completes_names)
 	cr_assert_str_eq(complete(c, "bind l", &s), "list");
 	cr_assert_eq(s, 5);
 	cr_assert_str_eq(complete(c, "bind list J move_d", &s), "MOVE_DOWN");
-	cr_assert_str_eq(complete(c, "bind list J N", &s), "NEXT_MATCH "
-	                 "NOTE NOTE_EDITOR none");
+	cr_assert_str_eq(complete(c, "bind list J N", &s), "NEXT_POSTING "
+	                 "NEXT_MATCH NOTE NOTE_EDITOR none");
 	cr_assert_str_eq(complete(c, "color cur", &s), "cursor "
 	                 "cursor-unfocused");
 	cr_assert_str_eq(complete(c, "color cursor bright-b", &s),

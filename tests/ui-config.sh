@@ -48,7 +48,7 @@ bind list Ctrl-T HELP'
 	keys a C-t && waits a "billet: keys" &&
 	shows a "j  Down  list: J" &&
 	! screen a | grep -q "MOVE_DOWN" && # no room at 80 columns
-	keys a J && waits a "J: no such key" &&
+	keys a J && waits a "J: only in the detail view" &&
 	keys a q && waits a " 2/2" &&
 	ends a
 }

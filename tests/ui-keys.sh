@@ -215,7 +215,7 @@ ok "R then a digit rates (0 clears); R then another key changes nothing" rate_r
 help_keys() {
 	keys g '?' && waits g "billet: keys" &&
 	shows g "1-9" && shows g "a count for the next move" &&
-	keys g PageDown &&
+	keys g PageDown PageDown &&
 	waits g "rate the current posting: R then 1-5, 0 clears" &&
 	keys g q && waits g " 2/2"
 }

@@ -420,7 +420,7 @@ settle() {
 		keys "$1" Z
 		row "$1" 24 "Z: no such key" 2 >/dev/null && break
 	done
-	keys "$1" Y && row "$1" 24 "Y: no such key" &&
+	keys "$1" F12 && row "$1" 24 "F12: no such key" &&
 	status_line "$1" 24 "/4  "
 }
 

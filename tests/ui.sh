@@ -98,7 +98,7 @@ ok "s sorts by the next key and S reverses the order" sorting
 help_screen() {
 	keys a '?' && waits a "billet: keys" &&
 	shows a "j  Down" && shows a "1-9" &&
-	keys a j j && waits a "redraw the screen" &&
+	keys a 6 j && waits a "redraw the screen" &&
 	keys a G && waits a "See billet(1)" &&
 	keys a q && waits a " 2/2" && shows a "Title"
 }

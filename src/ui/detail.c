@@ -203,11 +203,54 @@ find_match(struct view *v, int dir, unsigned long count)
 	           wrapped ? " (wrapped)" : "");
 }
 
+/* J and K: the count-th next (dir 1) or previous (dir -1) posting of
+ * the list, as mutt's pager goes on through the index; it is read as
+ * Enter reads it (ui_state_tick, while the detail has the focus). */
+static void
+step_posting(struct view *v, int dir, unsigned long count)
+{
+	struct ui *ui = v->ui;
+	struct view *l = ui->list;
+	size_t n = ui->nshown, cur = l->cursor;
+	if (n == 0) {
+		ui_message(ui, false, "no posting to show");
+		return;
+	}
+	if (cur >= n)
+		cur = n - 1;
+	size_t by = count ? (size_t)count : 1;
+	size_t to;
+	if (dir > 0) {
+		if (cur + 1 >= n) {
+			ui_message(ui, false, "last posting");
+			return;
+		}
+		to = by >= n - 1 - cur ? n - 1 : cur + by;
+	} else {
+		if (cur == 0) {
+			ui_message(ui, false, "first posting");
+			return;
+		}
+		to = by >= cur ? 0 : cur - by;
+	}
+	if (ui->want_id) { /* moved during a reload: stay where it goes */
+		free(ui->want_id);
+		ui->want_id = NULL;
+	}
+	view_goto(l, to);
+}
+
 static enum action
 detail_key(struct view *v, enum action a, int key)
 {
 	(void)key;
 	switch (a) {
+	case ACT_NEXT_POSTING:
+		step_posting(v, 1, v->ui->count);
+		return ACT_NONE;
+	case ACT_PREV_POSTING:
+		step_posting(v, -1, v->ui->count);
+		return ACT_NONE;
 	case ACT_NEXT_MATCH:
 		find_match(v, 1, v->ui->count);
 		return ACT_NONE;
@@ -270,6 +313,25 @@ detail_place_set(struct view *v, const struct detail_place *pl)
 		return;
 	d->match = pl->match;
 	view_goto(v, pl->top);
+}
+
+void
+detail_ruler(struct view *v, struct buf *out, bool narrow)
+{
+	struct detail *d = v->priv;
+	struct ui *ui = v->ui;
+	if (!d->p || !v->win)
+		return;
+	if (list_current(ui) == d->p)
+		buf_printf(out, narrow ? "%zu/%zu " : "row %zu of %zu  ",
+		           ui->list->cursor + 1, ui->nshown);
+	size_t body = (size_t)view_body(v);
+	if (v->top + body >= v->nrows)
+		buf_adds(out, "end");
+	else if (v->top == 0)
+		buf_adds(out, "top");
+	else
+		buf_printf(out, "%zu%%", (v->top + body) * 100 / v->nrows);
 }
 
 void

@@ -358,10 +358,22 @@ draw_status(struct ui *ui)
 		buf_adds(&b, "  ");
 		source_text(ui, &b);
 	}
+	/* where the reader of the detail is, at the right as less and
+	 * vim put it (detail.c) */
+	struct buf r = {0};
+	if (view_top(ui) == ui->detail)
+		detail_ruler(ui->detail, &r, COLS < 60);
+	int rw = r.len ? (int)text_width(r.s, r.len) + 2 : 0;
+	if (rw > COLS)
+		rw = 0;
 	werase(status_win);
 	wbkgdset(status_win, ' ' | ui->attr[UL_STATUS]);
 	werase(status_win);
-	ui_text(status_win, 0, 0, b.s, b.len, COLS, a, true);
+	ui_text(status_win, 0, 0, b.s, b.len, COLS - rw, a, true);
+	if (rw)
+		ui_text(status_win, 0, COLS - rw + 1, r.s, r.len, rw - 1,
+		        ui->attr[UL_STATUS], true);
+	buf_free(&r);
 	buf_free(&b);
 	wnoutrefresh(status_win);
 }

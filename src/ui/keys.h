@@ -34,6 +34,11 @@
 	A(COUNT, "Moving", \
 	  "a count for the next move (5j, 3G, 2n); Esc cancels", \
 	  '1', '2', '3', '4', '5', '6', '7', '8', '9') \
+	A(NEXT_POSTING, "Moving", \
+	  "detail: the next posting of the list, as mutt's pager goes on", \
+	  'J', KEY_CTRL('n')) \
+	A(PREV_POSTING, "Moving", "detail: the previous posting of the list", \
+	  'K', KEY_CTRL('p')) \
 	A(ENTER, "Views", \
 	  "open the detail (side by side: move the focus into it)", \
 	  '\r', '\n', KEY_FN | KEY_ENTER) \
@@ -65,6 +70,13 @@
 	A(EDIT, "Files", \
 	  "edit the current posting's file in $VISUAL or $EDITOR, then " \
 	  "read it again", 'E') \
+	A(OPEN, "Acting on a posting", \
+	  "open the apply URL (else the e-mail, the source) in $BROWSER", \
+	  'o') \
+	A(COPY_URL, "Acting on a posting", \
+	  "copy that URL: tmux's buffer, OSC 52 or a clipboard program", 'y') \
+	A(COPY_TEXT, "Acting on a posting", \
+	  "copy the posting as text, as --show prints it", 'Y') \
 	A(MARK, "Shortlist", "mark or unmark the current posting", 'm', ' ') \
 	A(SHORTLIST, "Shortlist", "show only the shortlist, and back", 'M') \
 	A(NOTE, "Shortlist", "edit the note here (Ctrl-X saves, Esc cancels)", \

@@ -418,6 +418,17 @@ view_driver(struct ui *ui, enum action a, int key)
 	case ACT_PREV_MATCH:
 		not_here(ui, key, "the detail and compare views");
 		break;
+	case ACT_NEXT_POSTING:
+	case ACT_PREV_POSTING:
+		not_here(ui, key, "the detail view");
+		break;
+	case ACT_OPEN:
+		ui_open(ui); /* open.c */
+		break;
+	case ACT_COPY_URL:
+	case ACT_COPY_TEXT:
+		ui_copy(ui, a == ACT_COPY_TEXT);
+		break;
 	case ACT_DIFF_ONLY:
 	case ACT_SCROLL_LEFT:
 	case ACT_SCROLL_RIGHT:

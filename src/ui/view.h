@@ -451,6 +451,10 @@ struct detail_place {
 void detail_place_get(struct view *v, struct detail_place *pl);
 /* Puts the detail v back where pl says, if it shows that posting now. */
 void detail_place_set(struct view *v, const struct detail_place *pl);
+/* Appends where the reader is, for the status line: the posting's row
+ * in the list ("row 21 of 150", narrow: "21/150") and how far down the
+ * posting the pane is ("42%", "top", "end"), as less says it. */
+void detail_ruler(struct view *v, struct buf *out, bool narrow);
 /* hold true: the detail v keeps showing the posting it shows now,
  * wherever the list's cursor goes, until detail_hold(v, false). */
 void detail_hold(struct view *v, bool hold);
@@ -475,6 +479,22 @@ void ui_import(struct ui *ui);
  * terminal given back meanwhile, then reads the files again, the cursor
  * staying on the posting. */
 void ui_edit(struct ui *ui);
+
+/* open.c: o, y and Y ------------------------------------------------ */
+
+/* o: opens the current posting's address (its apply URL, else a
+ * mailto: for its apply e-mail, else its source), checked first
+ * (url_check), with $BROWSER (its commands tried in turn), else
+ * xdg-open (open on macOS): detached, or in the foreground with the
+ * terminal given to it for a terminal browser or without a display;
+ * says what it opened, or why not, on the message line. */
+void ui_open(struct ui *ui);
+/* y (text false): copies that address; Y (text true): the posting as
+ * --show prints it at 80 columns. Into tmux's buffer in tmux, else with
+ * the terminal's OSC 52 escape when the clipboard setting says osc52,
+ * else through wl-copy, xclip, xsel or pbcopy; says which, or that
+ * there is no clipboard. */
+void ui_copy(struct ui *ui, bool text);
 
 /* compare.c ---------------------------------------------------------- */
 
