@@ -6,7 +6,7 @@
 # y and Y into this test's own tmux server's buffer, as OSC 52 (tmux
 # takes the escape in with set-clipboard on; the pane's raw output is
 # kept too) and through a stub clipboard program; J and K in the detail
-# with the position on the status line.
+# with the position on the status line; help narrowed by /.
 . "$SRCDIR/tests/lib.sh"
 UI_TEST=tests/ui-open.sh
 . "$SRCDIR/tests/uilib.sh"
@@ -402,5 +402,30 @@ side_by_side() {
 	keys p Q && waits p "billet-exit=0"
 }
 ok "side by side, J and K move the list's cursor while the detail has the focus" side_by_side
+
+# G: help narrowed -------------------------------------------------------
+help_narrow() {
+	begin q 80x24 -- "$P" &&
+	waits q " 7/7" &&
+	keys q '?' && waits q "billet: keys (/ narrows" &&
+	keys q / && waits q "help /" &&
+	keys q c o p y && waits q "help matching 'copy': 2 lines" &&
+	shows q "Acting on a posting" &&
+	shows q "copy that URL" && gone q "next row" &&
+	tm capture-pane -e -p -t q | grep -q "$(printf '\033')\[[0-9;]*mcopy" &&
+	keys q Enter && waits q "2 lines of help match 'copy'" &&
+	keys q / C-u J && waits q "help matching 'J': 1 line" &&
+	shows q "detail: the next posting of the list" &&
+	gone q "next row" &&
+	keys q C-u z z z && waits q "no key or action matches 'zzz'" &&
+	keys q Escape && waits q "help: every key" &&
+	shows q "next row" &&
+	keys q / m o u s e Enter && waits q "help matching 'mouse'" &&
+	shows q "wheel" &&
+	keys q '\' && waits q "help: every key" &&
+	keys q q && waits q " 7/7" &&
+	keys q Q && waits q "billet-exit=0"
+}
+ok "/ in help narrows it to the matching keys and actions, highlighted; Esc shows every key" help_narrow
 
 finish
