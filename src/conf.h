@@ -206,8 +206,8 @@ enum conf_type {
 	O(CLIPBOARD, "clipboard", CONF_ENUM, "auto", 0, 0, "auto osc52", \
 	  "How copying (y and Y) is to reach the clipboard: auto (tmux's " \
 	  "buffer in tmux, else a clipboard program) or osc52 (the " \
-	  "terminal's OSC 52 escape, which works over ssh). This version " \
-	  "keeps the setting only: it does not copy yet.") \
+	  "terminal's OSC 52 escape, which works over ssh; in tmux, " \
+	  "tmux's buffer still comes first).") \
 	O(REMEMBER_FILTER, "remember-filter", CONF_BOOL, "on", 0, 0, NULL, \
 	  "Start with the filter and the sort of the last run (kept in " \
 	  "the state directory) when --filter and --sort do not say; a " \

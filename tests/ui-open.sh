@@ -277,7 +277,9 @@ ok "y copies the URL, Y the posting as --show prints it (sanitised), into tmux's
 copy_osc52() {
 	tm delete-buffer -b before 2>/dev/null
 	tm set-option -g set-clipboard on &&
-	begin i 80x24 "BILLET_CLIPBOARD=osc52" -- "$P" &&
+	mkdir -p "$TMP/conf/billet" &&
+	echo "set clipboard = osc52" >"$TMP/conf/billet/config" &&
+	begin i 80x24 "XDG_CONFIG_HOME=$TMP/conf" -- "$P" &&
 	tm pipe-pane -t i -o "cat >>'$TMP/raw'" &&
 	waits i " 7/7" &&
 	tm set-buffer "nothing yet" &&
@@ -291,19 +293,20 @@ copy_osc52() {
 	cmp "$TMP/shown" "$TMP/copied" &&
 	keys i Q && waits i "billet-exit=0"
 }
-ok "with the clipboard set to osc52, the terminal gets OSC 52 (tmux takes it into a buffer)" copy_osc52
+ok "with set clipboard = osc52 in the config, the terminal gets OSC 52 (tmux takes it into a buffer)" copy_osc52
 
 copy_screen() {
 	: >"$TMP/raw2"
-	begin j 80x24 "BILLET_CLIPBOARD=osc52" "STY=1.pts-0.host" -- "$P" &&
+	begin j 80x24 "STY=1.pts-0.host" -- "$P" &&
 	tm pipe-pane -t j -o "cat >>'$TMP/raw2'" &&
 	waits j " 7/7" &&
+	keys j : && keys j -l "set clipboard = osc52" && keys j Enter &&
 	keys j y && waits j "copied the URL to the terminal's clipboard (OSC 52)" &&
 	b64=$(printf '%s' "https://example.org/apply?id=3&x=a%20b" | base64 -w0) &&
 	grep -aqF "$(printf '\033P\033]52;c;%s\a\033\\' "$b64")" "$TMP/raw2" &&
 	keys j Q && waits j "billet-exit=0"
 }
-ok "under GNU screen (STY) the escape is wrapped for its passthrough" copy_screen
+ok ":set clipboard = osc52, under GNU screen (STY): the escape is wrapped for its passthrough" copy_screen
 
 # E: clipboard programs ---------------------------------------------------
 copy_tools() {

@@ -31,14 +31,12 @@ enum clip_mode {
 	CLIP_OSC52, /* tmux's buffer, else the terminal's OSC 52 escape */
 };
 
-/* The clipboard setting. The config's `set clipboard = auto|osc52` is
- * to be read here; until billet has a config file, BILLET_CLIPBOARD
- * holds it. */
+/* The clipboard setting: the config's `set clipboard = auto|osc52`
+ * (also typed at the `:` prompt). */
 static enum clip_mode
 clipboard_setting(const struct ui *ui)
 {
-	(void)ui;
-	const char *s = getenv("BILLET_CLIPBOARD");
+	const char *s = conf_str(ui->conf, CO_CLIPBOARD);
 	return s && strcmp(s, "osc52") == 0 ? CLIP_OSC52 : CLIP_AUTO;
 }
 
