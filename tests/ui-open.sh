@@ -420,6 +420,8 @@ help_narrow() {
 	keys q / C-u J && waits q "help matching 'J': 1 line" &&
 	shows q "detail: the next posting of the list" &&
 	gone q "next row" &&
+	keys q C-u && keys q -l "copy_url" &&
+	waits q "help matching 'copy_url': 1 line" && shows q "copy that URL" &&
 	keys q C-u z z z && waits q "no key or action matches 'zzz'" &&
 	keys q Escape && waits q "help: every key" &&
 	shows q "next row" &&
