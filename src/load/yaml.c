@@ -667,10 +667,12 @@ reader_event(struct reader *r, yaml_event_t *e)
 			r->stackcap = cap;
 		}
 		/* a list of postings under a key such as jobs, in the
-		 * document's mapping or one below (a wrapper) */
+		 * document's mapping or one below (a wrapper); never in a
+		 * root list, whose node is not read: it went with the
+		 * scratch memory of the items before */
 		bool postings = false;
 		if (seq && (r->depth == 1 || r->depth == 2) &&
-		    r->stack[0].node->kind == Y_MAP &&
+		    !r->stream_items && r->stack[0].node->kind == Y_MAP &&
 		    r->stack[r->depth - 1].node->kind == Y_MAP &&
 		    r->stack[r->depth - 1].n % 2 == 1) {
 			const struct ynode *k = r->stack[r->depth - 1]
