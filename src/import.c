@@ -17,12 +17,6 @@
 #include "atomic.h"
 #include "export.h"
 
-/* The extensions the loader reads by name. */
-static const char *const loader_exts[] = {
-	".yaml", ".yml", ".json", ".jsonld", ".html", ".htm", ".md",
-	".markdown", NULL,
-};
-
 /* The extension of path's base name (with its dot), or "". */
 static const char *
 ext_of(const char *path)
@@ -224,16 +218,9 @@ import_read(const char *src, const struct import_opts *o,
 		         strerror(errno));
 		return false;
 	}
-	const char *ext = ext_of(src);
-	bool known = S_ISDIR(st.st_mode);
-	for (size_t i = 0; loader_exts[i] && !known; i++)
-		known = !strcasecmp(ext, loader_exts[i]);
-	if (known) {
-		s->kind = "a file billet reads";
-		for (size_t i = 0; loader_exts[i]; i++)
-			if (!strcasecmp(ext, loader_exts[i]))
-				s->kind = i < 2 ? "YAML" : i < 4 ? "JSON"
-				        : i < 6 ? "an HTML page" : "Markdown";
+	enum load_kind k = load_kind_of(src);
+	if (S_ISDIR(st.st_mode) || k != LOAD_OTHER) {
+		s->kind = load_kind_name(k);
 		load_path(&s->cat, src, lim);
 		return true;
 	}
@@ -247,6 +234,7 @@ import_read(const char *src, const struct import_opts *o,
 		snprintf(s->error, sizeof(s->error), "%s: larger than the limit "
 		         "of %zu bytes (see --max-file)", src, lim->max_file);
 	} else {
+		const char *ext = ext_of(src);
 		bool txt = !strcasecmp(ext, ".txt") || !strcasecmp(ext, ".text");
 		read_bytes(s, src, txt ? "plain text"
 		                       : sniff(b.s ? b.s : "", b.len, NULL),

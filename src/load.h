@@ -20,6 +20,20 @@ struct load_limits {
 /* The documented defaults: 256 MiB, 1 MiB, 64, 100000, 1000000. */
 extern const struct load_limits load_default_limits;
 
+/* What a file is read as, by its extension. */
+enum load_kind {
+	LOAD_OTHER, /* an extension billet does not read by name */
+	LOAD_YAML,  /* .yaml, .yml */
+	LOAD_JSON,  /* .json, .jsonld: read as YAML, which JSON is */
+	LOAD_PAGE,  /* .html, .htm: a job page */
+};
+
+/* What the extension of file name says it is (ASCII case ignored): the
+ * files a directory walk reads are those not LOAD_OTHER. */
+enum load_kind load_kind_of(const char *name);
+/* The kind in words: "YAML", "JSON", "an HTML page". */
+const char *load_kind_name(enum load_kind k);
+
 /* Loads a file or, recursively, a directory into c. Problems go to c.
  * Returns the number of postings added. */
 size_t load_path(struct catalog *c, const char *path,

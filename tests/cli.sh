@@ -515,6 +515,26 @@ check_sniffed() {
 }
 ok "a saved page without .html is read as a page" check_sniffed
 
+# a directory walk reads every extension man 5 lists (ASCII case ignored),
+# and no other: .jsonld was once left out
+dir_extensions() {
+	mkdir -p "$TMP/ext" &&
+	for e in yaml yml json jsonld YAML; do
+		printf '{"title": "In %s", "organization": "O"}\n' "$e" \
+			>"$TMP/ext/p-$e.$e" || return 1
+	done &&
+	cp "$PG/lever-data-analyst.html" "$TMP/ext/page.html" &&
+	cp "$PG/lever-data-analyst.html" "$TMP/ext/page.htm" &&
+	printf '{"title": "Not read", "organization": "O"}\n' >"$TMP/ext/notes.txt" &&
+	"$BILLET" --list --format tsv "$TMP/ext" >"$TMP/el" &&
+	for e in yaml yml json jsonld YAML; do
+		contains "$TMP/el" "	In $e	O	" || return 1
+	done &&
+	[ "$(grep -c 'Data Analyst' "$TMP/el")" -eq 2 ] &&
+	! grep -q "Not read" "$TMP/el"
+}
+ok "a directory walk reads .yaml .yml .json .jsonld .html .htm, and not .txt" dir_extensions
+
 # --show of a page's posting: the HTML description as paragraphs, bullets
 # and the canonical lists its headings name
 show_page() {

@@ -488,10 +488,7 @@ path_cmp(const void *a, const void *b)
 static bool
 posting_ext(const char *name)
 {
-	const char *dot = strrchr(name, '.');
-	return (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
-	                !strcmp(dot, ".json"))) ||
-	       page_kind(name, NULL, 0) != PAGE_NONE;
+	return load_kind_of(name) != LOAD_OTHER;
 }
 
 /* Collects the posting files below directory path (dot-files skipped,

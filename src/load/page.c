@@ -27,10 +27,8 @@ starts_with(const char *s, size_t len, const char *word)
 enum page_kind
 page_kind(const char *name, const char *buf, size_t len)
 {
-	const char *base = strrchr(name, '/');
-	base = base ? base + 1 : name;
-	const char *dot = strrchr(base, '.');
-	if (dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"))) {
+	enum load_kind k = load_kind_of(name);
+	if (k == LOAD_PAGE) {
 		if (buf && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
 			buf += 3;
 			len -= 3;
@@ -40,8 +38,7 @@ page_kind(const char *name, const char *buf, size_t len)
 			return PAGE_FRONT_MATTER;
 		return PAGE_HTML;
 	}
-	if (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
-	            !strcmp(dot, ".json") || !strcmp(dot, ".jsonld")))
+	if (k != LOAD_OTHER)
 		return PAGE_NONE;
 	if (!buf)
 		return PAGE_NONE;
