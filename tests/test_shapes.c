@@ -150,6 +150,21 @@ Test(shapes, greenhouse_single_job_names_no_organization_once)
 	                        "it names no organization (1 posting)"));
 }
 
+/* HTML sent escaped is read once: a tag written as text in it ("&amp;lt;"
+ * in the escaped HTML, "&lt;" in the HTML) stays text, not a tag */
+Test(shapes, escaped_html_read_once)
+{
+	cr_assert_eq(load_as("gh.json", "{\"id\": 5, \"title\": \"Web "
+	             "Developer\", \"absolute_url\": \"https://boards."
+	             "greenhouse.io/x/jobs/5\", \"updated_at\": \"2026-01-14\", "
+	             "\"content\": \"&lt;p&gt;Lay out pages with &amp;lt;div&amp;gt; "
+	             "and &amp;lt;table&amp;gt; elements &amp;amp;amp; more.&lt;/p&gt;\"}"),
+	             1);
+	const struct posting *p = get("greenhouse-5");
+	cr_assert_str_eq(p->summary, "Lay out pages with <div> and <table> "
+	                 "elements &amp; more.");
+}
+
 /* Lever ------------------------------------------------------------------- */
 
 Test(shapes, lever_postings)

@@ -35,21 +35,6 @@ keep_trimmed(struct lctx *x, const char *s, size_t len)
 	return e > s ? lkeep(x, s, (size_t)(e - s)) : NULL;
 }
 
-/* The plain text of HTML: tags made line breaks, entities decoded; HTML
- * sent escaped ("&lt;p&gt;", as Greenhouse does) decoded twice. */
-static void
-html_plain(struct buf *out, const char *s, size_t len)
-{
-	if (!memchr(s, '<', len) && text_find(s, len, "&lt;", 4)) {
-		struct buf once = {0};
-		html_to_text(&once, s, len);
-		html_to_text(out, once.s ? once.s : "", once.len);
-		buf_free(&once);
-		return;
-	}
-	html_to_text(out, s, len);
-}
-
 const char *
 shapes_text(struct lctx *x, const struct ynode *n)
 {
@@ -58,7 +43,7 @@ shapes_text(struct lctx *x, const struct ynode *n)
 	if (!memchr(n->s, '<', n->len) && !memchr(n->s, '&', n->len))
 		return ykeep(x, n);
 	struct buf b = {0};
-	html_plain(&b, n->s, n->len);
+	html_to_text(&b, n->s, n->len); /* escaped HTML too */
 	const char *s = keep_trimmed(x, b.s ? b.s : "", b.len);
 	buf_free(&b);
 	return s;
@@ -477,7 +462,7 @@ shapes_items(struct lctx *x, const struct ynode *n, struct strlist *out)
 		if (it->kind != Y_SCALAR)
 			continue;
 		struct buf b = {0};
-		html_plain(&b, it->s, it->len);
+		html_to_text(&b, it->s, it->len);
 		add_lines(x, b.s ? b.s : "", b.len, &v, &cnt, &cap);
 		buf_free(&b);
 	}
