@@ -148,6 +148,9 @@ void salary_full(struct buf *out, const struct salary *s);
  * "$62,400", "$31.50", "CHF 90,000". */
 void money_format(struct buf *out, double amount, const char *currency);
 
+/* Appends the non-empty parts (NULL ones left out) joined by ", ";
+ * returns how many. */
+int posting_join(struct buf *out, const char *const *parts, size_t n);
 /* Appends the locations joined by "; " (each "name (city, region, country)"
  * or "city, region, country"). */
 void posting_location(struct buf *out, const struct posting *p);
