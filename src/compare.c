@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* compare: aligns two to four postings into rows; pure, no curses. */
 #include "compare_int.h"
+#include "prose.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -438,8 +439,25 @@ struct gitem {
 struct group {
 	struct gitem *v[CMP_MAX];
 	size_t n[CMP_MAX], cap[CMP_MAX];
+	struct prose *read;     /* the prose read (nread of readcap), which
+	                         * the items of prose point into */
+	size_t nread, readcap;
 };
 
+/* Adds an item of posting i to g, as it is. */
+static void
+group_put(struct group *g, size_t i, const char *s, size_t len, int flags)
+{
+	if (g->n[i] == g->cap[i]) {
+		g->cap[i] = g->cap[i] ? 2 * g->cap[i] : 16;
+		g->v[i] = xrealloc(g->v[i], g->cap[i] * sizeof *g->v[i]);
+	}
+	g->v[i][g->n[i]++] = (struct gitem){s, len, flags};
+}
+
+/* Adds an item of posting i to g; prose (IT_PROSE) is read as prose.h
+ * says, each paragraph and list item an item of its own (nested items
+ * joined to theirs). */
 static void
 group_add(struct group *g, size_t i, const char *s, int flags)
 {
@@ -448,11 +466,21 @@ group_add(struct group *g, size_t i, const char *s, int flags)
 	size_t len = trim(&s);
 	if (!len)
 		return;
-	if (g->n[i] == g->cap[i]) {
-		g->cap[i] = g->cap[i] ? 2 * g->cap[i] : 16;
-		g->v[i] = xrealloc(g->v[i], g->cap[i] * sizeof *g->v[i]);
+	if (!(flags & IT_PROSE)) {
+		group_put(g, i, s, len, flags);
+		return;
 	}
-	g->v[i][g->n[i]++] = (struct gitem){s, len, flags};
+	if (g->nread == g->readcap) {
+		g->readcap = g->readcap ? 2 * g->readcap : 8;
+		g->read = xrealloc(g->read, g->readcap * sizeof *g->read);
+	}
+	struct prose *p = &g->read[g->nread++];
+	*p = (struct prose){0};
+	prose_read(s, len, p);
+	prose_flatten(p);
+	for (size_t k = 0; k < p->n; k++)
+		group_put(g, i, p->v[k].text, strlen(p->v[k].text),
+		          p->v[k].kind == PROSE_ITEM ? flags & ~IT_PROSE : flags);
 }
 
 static void
@@ -467,6 +495,9 @@ group_free(struct group *g)
 {
 	for (size_t i = 0; i < CMP_MAX; i++)
 		free(g->v[i]);
+	for (size_t k = 0; k < g->nread; k++)
+		prose_free(&g->read[k]);
+	free(g->read);
 	*g = (struct group){0};
 }
 
@@ -799,7 +830,9 @@ align_group(struct cmp_table *t, const char *label, const struct group *g,
 		for (size_t i = 0; i < n; i++) {
 			if (a.rows[r].at[i] == SIZE_MAX)
 				continue;
-			row->cell[i] = item_cell(&g->v[i][a.rows[r].at[i]]);
+			const struct gitem *it = &g->v[i][a.rows[r].at[i]];
+			row->cell[i] = item_cell(it);
+			row->para[i] = it->flags & IT_PROSE;
 			have++;
 		}
 		row->differs = have < n;
@@ -836,11 +869,17 @@ add_unique(struct cmp_table *t, size_t i, const char *label,
 	size_t len = trim(&s);
 	if (!len)
 		return;
-	struct cmp_row *r = add_row(t, CMP_ITEM, label, group);
-	struct gitem it = {s, len, flags};
-	r->cell[i] = item_cell(&it);
-	r->differs = true;
-	r->unique = true;
+	/* prose: a row for each paragraph and list item, as group_add */
+	struct group g = {0};
+	group_add(&g, i, s, flags);
+	for (size_t k = 0; k < g.n[i]; k++) {
+		struct cmp_row *r = add_row(t, CMP_ITEM, label, group);
+		r->cell[i] = item_cell(&g.v[i][k]);
+		r->para[i] = g.v[i][k].flags & IT_PROSE;
+		r->differs = true;
+		r->unique = true;
+	}
+	group_free(&g);
 }
 
 static bool

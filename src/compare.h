@@ -147,6 +147,8 @@ struct cmp_row {
 	                          or the items' words differ (see above);
 	                          heading: false (show it with its items) */
 	bool unique;           /* item: exactly one posting has it */
+	bool para[CMP_MAX];    /* item: the cell is a paragraph of prose,
+	                          drawn without a bullet */
 };
 
 /* Aligned rows of 2 to CMP_MAX postings; free with compare_free. */
@@ -201,9 +203,10 @@ double compare_similarity_in(const char *a, const char *b,
 void compare_words(struct buf *out, const char *s);
 
 /* Wraps each cell of row r (of a table of n postings) to width columns
- * (width >= 1): items get a "• " bullet and a two-column hanging indent,
- * the salary note follows its value on a line of its own; the row's
- * differing words go with the lines as byte ranges of each line. */
+ * (width >= 1): items get a "• " bullet and a two-column hanging indent
+ * (paragraphs of prose neither), the salary note follows its value on
+ * a line of its own; the row's differing words go with the lines as byte
+ * ranges of each line. */
 void compare_row_lines(const struct cmp_row *r, size_t n, int width,
                        struct cmp_row_lines *out);
 /* Frees the lines made by compare_row_lines and empties out. */

@@ -92,7 +92,7 @@ compare_row_lines(const struct cmp_row *r, size_t n, int width,
 	for (size_t i = 0; i < n; i++) {
 		struct cmp_cell_lines *l = &out->cell[i];
 		if (r->cell[i]) {
-			if (r->kind == CMP_ITEM)
+			if (r->kind == CMP_ITEM && !r->para[i])
 				wrap_into(l, r->cell[i], width, "\xe2\x80\xa2 ", "  ", 2,
 				          r->span[i], r->nspan[i]);
 			else

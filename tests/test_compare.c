@@ -1185,6 +1185,68 @@ Test(sections, shared_by_heading_then_single)
 	compare_free(&t);
 }
 
+/* A section's prose with list lines in it ("- ", "1. "): its paragraphs
+ * and items are items of their own, paired as list items are, never
+ * the raw lines in one cell */
+Test(sections, prose_lists_read_as_items)
+{
+	struct posting a = mk("a", "A"), b = mk("b", "B"), c = mk("c", "C");
+	struct section sa[] = {{"How to Apply", "Send these by email:\n\n"
+	                        "- a résumé\n- a cover letter\n- two "
+	                        "references\n\n1. Apply online\n2. Wait "
+	                        "for a call", {NULL, 0}, NULL, 0}};
+	struct section sb[] = {{"How to apply", "Send these by post:\n\n"
+	                        "* two references\n* a résumé",
+	                        {NULL, 0}, NULL, 0}};
+	struct section sc[] = {{"Only C", "Before:\n\n- one thing\n"
+	                        "- another thing", {NULL, 0}, NULL, 0}};
+	a.sections = sa;
+	a.nsections = 1;
+	b.sections = sb;
+	b.nsections = 1;
+	c.sections = sc;
+	c.nsections = 1;
+	struct cmp_table t;
+	const struct posting *p[3] = {&a, &b, &c};
+	build(&t, p, 3);
+	cr_assert_eq(nitems(&t, "How to Apply"), 6);
+	const struct cmp_row *r = find_item(&t, "How to Apply", 0, "a résumé");
+	cr_assert_not_null(r, "an item of its own");
+	check_cell(r, 1, "a résumé");
+	r = find_item(&t, "How to Apply", 0, "two references");
+	cr_assert_not_null(r);
+	check_cell(r, 1, "two references");
+	cr_assert_not_null(find_item(&t, "How to Apply", 0, "Apply online"));
+	/* a paragraph is drawn without a bullet, an item with one */
+	r = find_item(&t, "How to Apply", 0, "Send these by email:");
+	cr_assert_not_null(r);
+	cr_assert(r->para[0]);
+	struct cmp_row_lines rl;
+	compare_row_lines(r, 3, 30, &rl);
+	cr_assert_str_eq(rl.cell[0].v[0], "Send these by email:");
+	compare_row_lines_free(&rl);
+	r = find_item(&t, "How to Apply", 0, "a résumé");
+	cr_assert(!r->para[0] && !r->para[1]);
+	compare_row_lines(r, 3, 30, &rl);
+	cr_assert_str_eq(rl.cell[1].v[0], "• a résumé");
+	compare_row_lines_free(&rl);
+	for (size_t q = 0; q < t.nrows; q++)
+		for (size_t i = 0; i < 3; i++)
+			cr_assert(!t.rows[q].cell[i] ||
+			          (!strstr(t.rows[q].cell[i], "- ") &&
+			           !strstr(t.rows[q].cell[i], "* ") &&
+			           !strstr(t.rows[q].cell[i], "1. ") &&
+			           !strchr(t.rows[q].cell[i], '\n')),
+			          "raw: %s", t.rows[q].cell[i]);
+	/* a section only one posting has: the same */
+	long only = heading(&t, "Only C");
+	cr_assert_geq(only, 0);
+	check_cell(&t.rows[only + 1], 2, "Before:");
+	check_cell(&t.rows[only + 2], 2, "one thing");
+	check_cell(&t.rows[only + 3], 2, "another thing");
+	compare_free(&t);
+}
+
 #define MANY_STEP 4000
 #define MANY (4 * MANY_STEP)
 
@@ -1593,9 +1655,10 @@ Test(json, parses_and_has_rows)
 	cr_assert_eq(count(o.s, "{\"kind\": "), t.nrows);
 	cr_assert_eq(count(o.s, "\"differs\": "), t.nrows);
 	cr_assert_eq(count(o.s, "\"unique\": "), t.nrows);
-	/* non-ASCII passed through, newline escaped, control made visible */
+	/* non-ASCII passed through, a paragraph's lines joined (prose.h),
+	 * control made visible */
 	cr_assert_not_null(strstr(o.s, "\"Coalición € ünïcode 日本\""));
-	cr_assert_not_null(strstr(o.s, "\"Line one\\nLine two with tab ^A\""));
+	cr_assert_not_null(strstr(o.s, "\"Line one Line two with tab ^A\""));
 	/* aligned rows */
 	cr_assert_not_null(strstr(o.s,
 		"{\"kind\": \"item\", \"field\": \"Qualifications\", \"values\": "

@@ -176,6 +176,7 @@ layout_make(struct compare *d)
 			part.cell[i] = on ? row->cell[src] : NULL;
 			part.span[i] = on ? row->span[src] : NULL;
 			part.nspan[i] = on ? row->nspan[src] : 0;
+			part.para[i] = on && row->para[src];
 			part.note[i] = on ? row->note[src] : NULL;
 			if (part.note[i] && vs &&
 			    strcmp(part.note[i], CMP_OTHER_CURRENCY) != 0) {
