@@ -187,19 +187,41 @@ stem(char *w, size_t n)
 	return n;
 }
 
-/* Calls fn with each stem of s (duplicates kept, order kept). */
+/* Whether a code point is written in runs without spaces between
+ * words (or with particles joined to them): Han, kana and Hangul. */
+static bool
+is_run_cp(uint32_t c)
+{
+	return (c >= 0x1100 && c <= 0x11FF) ||  /* Hangul jamo */
+	       (c >= 0x3040 && c <= 0x30FF) ||  /* hiragana, katakana */
+	       (c >= 0x3130 && c <= 0x318F) ||  /* Hangul compatibility jamo */
+	       (c >= 0x3400 && c <= 0x4DBF) ||  /* Han, extension A */
+	       (c >= 0x4E00 && c <= 0x9FFF) ||  /* Han */
+	       (c >= 0xAC00 && c <= 0xD7AF) ||  /* Hangul syllables */
+	       (c >= 0xF900 && c <= 0xFAFF) ||  /* Han compatibility */
+	       (c >= 0xFF66 && c <= 0xFF9F) ||  /* halfwidth katakana */
+	       (c >= 0x20000 && c <= 0x3FFFF);  /* Han, further planes */
+}
+
+/* Calls fn with each stem of s (duplicates kept, order kept). A run of
+ * Han, kana or Hangul gives each pair of neighbouring characters as a
+ * word (a run of one character, that character): such text has no
+ * spaces to find its words by, and pairs of characters are what makes
+ * two similar sentences of it share words. */
 static void
 each_word(const char *s, void (*fn)(void *ctx, const char *w), void *ctx)
 {
-	struct buf f = {0}, w = {0};
+	struct buf f = {0}, w = {0}, pair = {0};
 	text_fold(&f, s, strlen(s));
 	size_t ncp = 0;
+	size_t prev = 0, prevlen = 0, run = 0; /* the run's last character */
 	for (size_t i = 0; i <= f.len;) {
 		uint32_t c = 0;
 		size_t k = 1;
 		if (i < f.len)
 			k = text_decode(f.s + i, f.len - i, &c);
-		if (i < f.len && is_word_cp(c)) {
+		bool cjk = i < f.len && is_run_cp(c);
+		if (i < f.len && is_word_cp(c) && !cjk) {
 			buf_add(&w, f.s + i, k);
 			ncp++;
 		} else if (w.len) {
@@ -210,10 +232,29 @@ each_word(const char *s, void (*fn)(void *ctx, const char *w), void *ctx)
 			buf_clear(&w);
 			ncp = 0;
 		}
+		if (cjk) {
+			if (run) {
+				buf_clear(&pair);
+				buf_add(&pair, f.s + prev, prevlen);
+				buf_add(&pair, f.s + i, k);
+				fn(ctx, pair.s);
+			}
+			prev = i;
+			prevlen = k;
+			run++;
+		} else {
+			if (run == 1) {
+				buf_clear(&pair);
+				buf_add(&pair, f.s + prev, prevlen);
+				fn(ctx, pair.s);
+			}
+			run = 0;
+		}
 		i += k;
 	}
 	buf_free(&f);
 	buf_free(&w);
+	buf_free(&pair);
 }
 
 struct word_list {

@@ -365,6 +365,41 @@ Test(similarity, threshold)
 	compare_free(&t);
 }
 
+/* Japanese, Chinese and Korean items: written without spaces (or with
+ * particles joined to words), their runs are read as pairs of characters,
+ * so that two similar items share words and pair, and unlike ones do not */
+Test(similarity, cjk_items_pair)
+{
+	cr_assert_gt(compare_similarity("地域の組織化の経験が2年以上あること",
+	                                "地域での組織化の経験が5年以上あること"),
+	             0.5);
+	cr_assert_gt(compare_similarity("具有两年以上社区组织经验",
+	                                "具有五年以上相关工作经验"),
+	             CMP_THRESHOLD);
+	cr_assert_gt(compare_similarity("지역 조직 경험이 2년 이상",
+	                                "지역 조직 경험을 5년 이상"),
+	             CMP_THRESHOLD);
+	cr_assert_lt(compare_similarity("地域の組織化の経験", "運転免許証を持つ"),
+	             CMP_THRESHOLD);
+	/* in alignment: each item joins the one it resembles, whatever its
+	 * position */
+	struct posting a = mk("a", "A"), b = mk("b", "B");
+	a.qualifications = LIST("地域の組織化の経験が2年以上あること",
+	                        "スペイン語を話せること",
+	                        "運転免許証を持っていること");
+	b.qualifications = LIST("有効な運転免許証を持っていること",
+	                        "地域での組織化の経験が5年以上あること");
+	struct cmp_table t;
+	build2(&t, &a, &b);
+	cr_assert_eq(nitems(&t, "Qualifications"), 3);
+	check_cell(item(&t, "Qualifications", 0), 1,
+	           "地域での組織化の経験が5年以上あること");
+	check_cell(item(&t, "Qualifications", 1), 1, NULL);
+	check_cell(item(&t, "Qualifications", 2), 1,
+	           "有効な運転免許証を持っていること");
+	compare_free(&t);
+}
+
 Test(similarity, sample_pairs_score_above_threshold)
 {
 	const char *corpus[NELEM(aclu_quals) + NELEM(nyic_quals)];
