@@ -300,6 +300,36 @@ lc_all() {
 }
 ok "LC_ALL=C wins over a UTF-8 LANG; under C.UTF-8 the same text is drawn as it is" lc_all
 
+# In ASCII a bullet is '-': '*' is the list's mark and compare's "differs",
+# '+' compare's "only here"; the marks keep their places.
+mkdir -p "$TMP/bul"
+cat >"$TMP/bul/a.yaml" <<'EOF'
+id: bul-a
+title: Bullets A
+organization: Org
+responsibilities: [Answer the phone line, Keep the books]
+EOF
+cat >"$TMP/bul/b.yaml" <<'EOF'
+id: bul-b
+title: Bullets B
+organization: Org
+responsibilities: [Answer the phone lines, Drive the van]
+EOF
+ascii_bullets() {
+	shell b 120x40 LANG=C &&
+	run b "$TMP/bul" &&
+	waits b " 2/2" && keys b m && waits b "*. Bullets A" &&
+	shows b "| - Answer the phone line" && shows b "| - Keep the books" &&
+	! grep -qF '* Answer' "$TMP/screen" &&
+	keys b c && waits b "comparing 2 postings" &&
+	shows b "- Answer the phone line" && shows b "- Drive the van" &&
+	screen b | grep -q '^\* .*| - Answer the phone line *| - Answer the phone lines' &&
+	screen b | grep -q '^+ .*| - Keep the books' &&
+	! grep -qF '| * Answer' "$TMP/screen" && ! grep -qF '| * Keep' "$TMP/screen" &&
+	keys b Q && waits b "billet-exit=0"
+}
+ok "LANG=C: bullets drawn '-', apart from the '*' and '+' marks" ascii_bullets
+
 # B: no controlling terminal --------------------------------------------
 if setsid --help 2>&1 | grep -q -- --wait; then
 	no_ctty() {

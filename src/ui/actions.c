@@ -311,7 +311,7 @@ choose_status(struct ui *ui, int current, const char *what)
 				char item[64];
 				snprintf(item, sizeof(item), " %c  %s%s", ui_status_keys[s],
 				         query_status_name(s),
-				         s == current ? (ui->utf8 ? " •" : " *") : "");
+				         s == current ? (ui->utf8 ? " •" : " <") : "");
 				attr_t a = s == cur ? ui->attr[UL_CURRENT] : A_NORMAL;
 				mvwhline(w, 1 + r, 1, ' ' | a, wd - 2);
 				ui_text(w, 1 + r, 1, item, strlen(item), wd - 2, a, false);

@@ -82,8 +82,9 @@ is_ascii(const char *s, size_t len)
 
 /* Appends sanitised UTF-8 text s[0..len) to out in ASCII of the same
  * display width, for a terminal whose locale is not UTF-8 (as mutt shows
- * what the character set lacks): a space, dash, quote, bullet or dot has
- * its ASCII look-alike, the ellipsis is '~' (tig's), any other character
+ * what the character set lacks): a space, dash, quote or dot has its
+ * ASCII look-alike, a bullet is '-' (never '*' nor '+', which mark rows
+ * in the list and compare), the ellipsis is '~' (tig's), any other character
  * is '?' (two for a wide one), and combining marks go. */
 static void
 to_ascii(struct buf *out, const char *s, size_t len)
@@ -103,8 +104,8 @@ to_ascii(struct buf *out, const char *s, size_t len)
 			c = '\'';
 		else if (cp >= 0x201C && cp <= 0x201F)
 			c = '"';
-		else if (cp == 0x2022)
-			c = '*';
+		else if (cp == 0x2022 || cp == 0x25E6 || cp == 0x25AA)
+			c = '-'; /* a bullet: '*' is a mark (list, compare) */
 		else if (cp == 0xB7)
 			c = '.';
 		else if (cp == 0x2026)
