@@ -213,6 +213,24 @@ outside_editor() {
 }
 ok "A edits the note in \$EDITOR and the interface comes back" outside_editor
 
+# A runs the editor as E does, without a shell: a ';' in $EDITOR runs no
+# second command; an editor with arguments (quoted ones too) still works
+hostile_editor() {
+	printf '#!/bin/sh\n[ "$1" = -w ] && [ "$2" = "two words" ] || exit 3\nprintf "with arguments\\n" >>"$3"\n' >"$TMP/ed-args.sh" &&
+	chmod +x "$TMP/ed-args.sh" &&
+	keys b "clear; (cd '$TMP' && EDITOR='./ed.sh; touch pwned' '$BILLET' --state '$STATE'); echo billet-exit=\$?" Enter &&
+	waits b " 2/2" &&
+	keys b A && waits b "the editor (./ed.sh; touch pwned) failed: not found" &&
+	[ ! -e "$TMP/pwned" ] &&
+	keys b Q && waits b "billet-exit=0" &&
+	keys b "clear; EDITOR=\"$TMP/ed-args.sh -w 'two words'\" '$BILLET' --state '$STATE'; echo billet-exit=\$?" Enter &&
+	waits b " 2/2" &&
+	keys b A && waits b "note saved: Policy Advocate" &&
+	has "$A" "with arguments" &&
+	keys b Q && waits b "billet-exit=0"
+}
+ok "A: no shell (a ';' in \$EDITOR runs nothing more); an editor's arguments, quoted too, are passed" hostile_editor
+
 # C: side by side at 132x40, and 20x5 ------------------------------------
 split_read() {
 	start c 132x40 --state "$TMP/s2.yaml" &&

@@ -430,55 +430,6 @@ note_here(struct ui *ui, const struct posting *p)
 	free(old);
 }
 
-/* Runs the editor command ed (through sh, as git does) on path, on the
- * terminal, while billet ignores SIGINT and SIGQUIT; its wait status,
- * or -1 when it could not start. */
-static int
-run_editor(const char *ed, const char *path)
-{
-	struct sigaction ign, old_int, old_quit;
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGINT, &ign, &old_int);
-	sigaction(SIGQUIT, &ign, &old_quit);
-	struct buf cmd = {0};
-	buf_printf(&cmd, "%s \"$1\"", ed);
-	pid_t pid = fork();
-	if (pid == 0) {
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		/* the editor talks to the terminal even when billet's
-		 * standard input or output is redirected */
-		if (!isatty(0) || !isatty(1)) {
-			int fd = open("/dev/tty", O_RDWR);
-			if (fd >= 0) {
-				if (!isatty(0))
-					dup2(fd, 0);
-				if (!isatty(1))
-					dup2(fd, 1);
-				if (fd > 2)
-					close(fd);
-			}
-		}
-		execl("/bin/sh", "sh", "-c", cmd.s, "sh", path, (char *)NULL);
-		_exit(127);
-	}
-	int status = -1;
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGQUIT, &old_quit, NULL);
-	buf_free(&cmd);
-	return pid > 0 ? status : -1;
-}
-
 /* Reads a whole file into b; false on failure. */
 static bool
 read_file(const char *path, struct buf *b)
@@ -535,7 +486,7 @@ note_outside(struct ui *ui, const struct posting *p)
 		return;
 	}
 	ui_leave();
-	int status = run_editor(ed, path.s);
+	int status = ui_run_editor(ed, path.s, 0);
 	ui_return();
 	/* the next draw puts the screen back as it was */
 	clearok(curscr, TRUE);

@@ -268,6 +268,68 @@ run(char **argv)
 	return pid > 0 ? status : -1;
 }
 
+/* Appends the words of an editor command to v (from *n on; v has room
+ * for one a byte, and more): blanks separate words; '...' and "..."
+ * quote, and a backslash outside single quotes takes the next character
+ * as it is. Nothing else is special: no variables, no ';', no globbing,
+ * so the command runs one program. The words live in store (as long as
+ * ed, and a NUL each). */
+static void
+editor_words(const char *ed, char *store, char **v, size_t *n)
+{
+	char *out = store;
+	const char *s = ed;
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (!*s)
+			break;
+		v[(*n)++] = out;
+		char quote = 0;
+		for (; *s; s++) {
+			if (quote) {
+				if (*s == quote)
+					quote = 0;
+				else if (*s == '\\' && quote == '"' && s[1])
+					*out++ = *++s;
+				else
+					*out++ = *s;
+			} else if (*s == '\'' || *s == '"') {
+				quote = *s;
+			} else if (*s == '\\' && s[1]) {
+				*out++ = *++s;
+			} else if (*s == ' ' || *s == '\t' || *s == '\n') {
+				break;
+			} else {
+				*out++ = *s;
+			}
+		}
+		*out++ = '\0';
+	}
+}
+
+int
+ui_run_editor(const char *ed, const char *path, unsigned line)
+{
+	char *store = xcalloc(strlen(ed) + 1, 1);
+	char **argv = xcalloc(strlen(ed) + 4, sizeof(*argv));
+	size_t n = 0;
+	editor_words(ed, store, argv, &n);
+	int status = -1;
+	if (n) {
+		char at[32];
+		snprintf(at, sizeof(at), "+%u", line);
+		if (line && takes_line(argv[0]))
+			argv[n++] = at;
+		argv[n++] = (char *)path;
+		argv[n] = NULL;
+		status = run(argv);
+	}
+	free(argv);
+	free(store);
+	return status;
+}
+
 void
 ui_edit(struct ui *ui)
 {
@@ -292,23 +354,11 @@ ui_edit(struct ui *ui)
 		           strerror(errno));
 		return;
 	}
-	/* the editor's words, split on blanks, then +LINE, then the file */
-	char *words = xstrdup(ed);
-	char **argv = xcalloc(strlen(ed) / 2 + 4, sizeof(*argv));
-	size_t n = 0;
-	for (char *save = NULL, *w = strtok_r(words, " \t", &save); w;
-	     w = strtok_r(NULL, " \t", &save))
-		argv[n++] = w;
-	char line[32];
-	snprintf(line, sizeof(line), "+%u", p->line ? p->line : 1);
-	if (n && takes_line(argv[0]))
-		argv[n++] = line;
 	char *file = xstrdup(p->file);
 	char *id = xstrdup(p->id);
-	argv[n++] = file;
-	argv[n] = NULL;
+	unsigned line = p->line ? p->line : 1;
 	ui_leave();
-	int status = run(argv);
+	int status = ui_run_editor(ed, file, line);
 	ui_return();
 	clearok(curscr, TRUE);
 	layout(ui);
@@ -322,6 +372,4 @@ ui_edit(struct ui *ui)
 	}
 	free(id);
 	free(file);
-	free(argv);
-	free(words);
 }

@@ -474,11 +474,17 @@ struct view *filters_view_new(struct ui *ui);
  * $XDG_DATA_HOME/billet/postings), reads the files again and puts the
  * cursor on the first of them; says where on the message line. */
 void ui_import(struct ui *ui);
-/* E: opens the current posting's file in $VISUAL or $EDITOR (its words
- * split on blanks, no shell; +LINE for editors that take it), the
- * terminal given back meanwhile, then reads the files again, the cursor
- * staying on the posting. */
+/* E: opens the current posting's file in $VISUAL or $EDITOR (as
+ * ui_run_editor runs it), the terminal given back meanwhile, then reads
+ * the files again, the cursor staying on the posting. */
 void ui_edit(struct ui *ui);
+/* Runs the editor command ed on path, never through a shell: its words
+ * split on blanks ('...' and "..." quote, a backslash escapes), then
+ * +LINE when line is not 0 and the editor takes it, then path; on the
+ * terminal, billet ignoring SIGINT and SIGQUIT meanwhile. Its wait
+ * status, or -1 when it could not start (or ed has no word); exit status
+ * 127 when the program is not found. */
+int ui_run_editor(const char *ed, const char *path, unsigned line);
 
 /* open.c: o, y and Y ------------------------------------------------ */
 
