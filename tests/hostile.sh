@@ -46,7 +46,10 @@ if [ "${HOSTILE_VALGRIND:-}" = 1 ]; then
 	echo "# under valgrind"
 elif grep -q __asan_init "$BILLET" 2>/dev/null; then
 	vm_kb=
-	echo "# AddressSanitizer build: no ulimit -v (it needs the address space)"
+	# ASan and UBSan make billet two to three times slower: the bounds
+	# catch a hang or a quadratic walk, not a slower build
+	scale=4
+	echo "# AddressSanitizer build: no ulimit -v (it needs the address space), time bounds x4"
 	# a finding must not pass for an ordinary exit status 1
 	export ASAN_OPTIONS="exitcode=99:${ASAN_OPTIONS:-}"
 	export UBSAN_OPTIONS="halt_on_error=1:exitcode=99:${UBSAN_OPTIONS:-}"
