@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "deadline.h"
 #include "index.h"
 #include "value.h"
 
@@ -63,12 +63,13 @@ static const struct {
 };
 
 enum flag {
-	FL_MARKED, FL_HIDDEN, FL_NEW, FL_OPEN, FL_READ,
+	FL_MARKED, FL_HIDDEN, FL_NEW, FL_OPEN, FL_READ, FL_CLOSED, FL_CLOSING,
 	FL_SALARY, FL_DEADLINE, FL_NOTE, FL_RATING, FL_N
 };
 
 static const char *const flag_terms[FL_N] = {
-	"is:marked", "is:hidden", "is:new", "is:open", "is:read",
+	"is:marked", "is:hidden", "is:new", "is:open", "is:read", "is:closed",
+	"is:closing",
 	"has:salary", "has:deadline", "has:note", "has:rating",
 };
 
@@ -147,8 +148,9 @@ struct query {
 	struct bytes shay;      /* folded text for query_spans */
 	struct bytes val;       /* an enumerated value being compared */
 	struct offsets map;     /* shay byte -> original offset */
-	int32_t today;          /* cached local date */
-	time_t today_min;       /* minute it was computed for, +1; 0: none */
+	int32_t soon_from;      /* the today soon_to was worked out for */
+	int soon_days;          /* and the closing-soon days */
+	int32_t soon_to;        /* the last day is:closing takes (yyyymmdd) */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -827,14 +829,14 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 	case K_IS:
 	case K_HAS: {
 		int lo = kind == K_IS ? FL_MARKED : FL_SALARY;
-		int hi = kind == K_IS ? FL_READ : FL_RATING;
+		int hi = kind == K_IS ? FL_CLOSING : FL_RATING;
 		int fl;
 		for (fl = lo; fl <= hi; fl++)
 			if (word_is(v, vlen, strchr(flag_terms[fl], ':') + 1))
 				break;
 		if (fl > hi)
 			return fail(ps, va, kind == K_IS ?
-			            "(known: marked, hidden, new, open, read)" :
+			            "(known: marked, hidden, new, open, read, closed, closing)" :
 			            "(known: salary, deadline, note, rating)",
 			            "unknown '%s:' value '%s'", name, ex);
 		id = new_node(ps, N_FLAG);
@@ -1295,16 +1297,37 @@ today_of(struct query *q)
 {
 	if (q->env && q->env->today)
 		return q->env->today;
-	time_t now = time(NULL);
-	if (q->today_min != now / 60 + 1) {
-		struct tm tm;
-		if (!localtime_r(&now, &tm))
-			return 0;
-		q->today = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 +
-		           tm.tm_mday;
-		q->today_min = now / 60 + 1;
+	return deadline_today();
+}
+
+/* The last day a deadline closing soon may fall on, today being today:
+ * today plus the closing-soon days (worked out again when either
+ * changes). */
+static int32_t
+soon_of(struct query *q, int32_t today)
+{
+	int days = deadline_closing_days();
+	if (q->soon_from != today || q->soon_days != days) {
+		q->soon_to = deadline_add_days(today, days);
+		q->soon_from = today;
+		q->soon_days = days;
 	}
-	return q->today;
+	return q->soon_to;
+}
+
+/* True if the deadline ymd (0: none, or text) is closed, or closing soon,
+ * on today, is:closing taking days up to soon. */
+static bool
+deadline_is(enum flag fl, int32_t ymd, int32_t today, int32_t soon)
+{
+	if (!ymd)
+		return fl == FL_OPEN;
+	switch (fl) {
+	case FL_OPEN: return ymd >= today;
+	case FL_CLOSED: return ymd < today;
+	case FL_CLOSING: return ymd >= today && ymd <= soon;
+	default: return false;
+	}
 }
 
 static bool
@@ -1325,9 +1348,12 @@ eval_flag(struct query *q, enum flag fl, const struct posting *p)
 		const struct when *d = posting_deadline(p);
 		return d->ymd != 0 || d->text != NULL;
 	}
-	case FL_OPEN: {
-		const struct when *d = posting_deadline(p);
-		return d->ymd == 0 || d->ymd >= today_of(q);
+	case FL_OPEN:
+	case FL_CLOSED:
+	case FL_CLOSING: {
+		int32_t today = today_of(q);
+		return deadline_is(fl, posting_deadline(p)->ymd, today,
+		                   fl == FL_CLOSING ? soon_of(q, today) : 0);
 	}
 	case FL_N:
 		break;
@@ -1487,7 +1513,8 @@ node_cost(const struct query *q, int32_t id)
 		return COST_ARRAY;
 	case N_FLAG:
 		return n->what == FL_SALARY || n->what == FL_DEADLINE ||
-		       n->what == FL_OPEN ? COST_ARRAY : COST_HOOK;
+		       n->what == FL_OPEN || n->what == FL_CLOSED ||
+		       n->what == FL_CLOSING ? COST_ARRAY : COST_HOOK;
 	case N_RATING:
 	case N_STATUS:
 		return COST_HOOK;
@@ -1521,6 +1548,7 @@ struct sel {
 	struct index_values iv;  /* the index's arrays */
 	size_t words;            /* 64-bit words of the sets */
 	int32_t today;           /* for the node being applied */
+	int32_t soon;            /* the last day is:closing takes */
 	struct index_term term;  /* the text node being verified */
 	/* the salary node being applied */
 	char cur[4];             /* its bound's currency */
@@ -1616,7 +1644,10 @@ pred_flag(struct sel *s, const struct node *n, size_t i)
 	case FL_DEADLINE:
 		return s->iv.flags[i] & IXF_DEADLINE;
 	case FL_OPEN:
-		return !s->iv.deadline[i] || s->iv.deadline[i] >= s->today;
+	case FL_CLOSED:
+	case FL_CLOSING:
+		return deadline_is(n->what, s->iv.deadline[i], s->today,
+		                   s->soon);
 	}
 	return eval_flag(s->q, n->what, s->v[i]);
 }
@@ -1893,7 +1924,9 @@ sel_eval(struct sel *s, int32_t id, uint64_t *set, size_t sp)
 		keep_if(s, set, pred_date, n);
 		return;
 	case N_FLAG:
-		s->today = n->what == FL_OPEN ? today_of(q) : 0;
+		s->today = n->what == FL_OPEN || n->what == FL_CLOSED ||
+		           n->what == FL_CLOSING ? today_of(q) : 0;
+		s->soon = n->what == FL_CLOSING ? soon_of(q, s->today) : 0;
 		keep_if(s, set, pred_flag, n);
 		return;
 	case N_RATING:

@@ -32,7 +32,8 @@ enum query_status {
  * gets ctx and may be NULL, in which case its terms are false for every
  * posting. */
 struct query_env {
-	int32_t today; /* yyyymmdd for is:open and "today"; 0: the local date */
+	int32_t today; /* yyyymmdd for is:open, is:closed, is:closing and
+	                * "today"; 0: deadline_today() (deadline.h) */
 	char currency[4]; /* the user's currency (ISO 4217), the one a bare
 	                   * salary figure is in; "" for CURRENCY_DEFAULT */
 	const struct currency_rates *rates; /* what other currencies are

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "deadline.h"
 #include "index.h"
 #include "load.h"
 #include "query.h"
@@ -617,7 +618,7 @@ Test(query, errors)
 	parse_error("foo:bar", 1, "unknown field 'foo:' at column 1 " FIELDS);
 	parse_error("a salry>=5", 3, "unknown field 'salry' at column 3 " FIELDS);
 	parse_error("is:bogus", 4, "unknown 'is:' value 'bogus' at column 4 "
-	            "(known: marked, hidden, new, open, read)");
+	            "(known: marked, hidden, new, open, read, closed, closing)");
 	parse_error("has:x", 5, "unknown 'has:' value 'x' at column 5 "
 	            "(known: salary, deadline, note, rating)");
 	parse_error("status:in", 8, "ambiguous status 'in' at column 8 (known: "
@@ -668,7 +669,7 @@ Test(query, error_quotes_are_sanitised_and_cut)
 	struct query_error err;
 	cr_assert_null(query_parse("is:\x1b[31m", &err));
 	cr_assert_str_eq(err.msg, "unknown 'is:' value '^[[31m' at column 4 "
-	                 "(known: marked, hidden, new, open, read)");
+	                 "(known: marked, hidden, new, open, read, closed, closing)");
 	char big[200] = "status:";
 	for (int i = 0; i < 30; i++)
 		strcat(big, "é");
@@ -1481,4 +1482,111 @@ Test(sort, salary_groups_by_currency)
 		cr_assert_str_eq(got, want[k][2], "%s in %s", want[k][0],
 		                 want[k][1] ? want[k][1] : "(none)");
 	}
+}
+
+/* ---- closed and closing soon -------------------------------------------- */
+
+/* Postings whose deadlines stand around today (2026-12-07): letters a-i. */
+#define DL_N 9
+static struct posting dl_post[DL_N];
+static const char dl_names[DL_N + 1] = "abcdefghi";
+
+/* Fills dl_post: a yesterday, b today, c today + 7 (the last day closing
+ * soon), d today + 8, e rolling (text), f the apply deadline today + 3,
+ * g none, h a year ago, i a posting's own date past with an apply
+ * deadline still ahead (the posting's counts). */
+static void
+dl_setup(void)
+{
+	static const struct {
+		int32_t ymd;
+		const char *text;
+		int32_t apply;
+	} d[DL_N] = {
+		{ 20261206, "2026-12-06", 0 }, { 20261207, "2026-12-07", 0 },
+		{ 20261214, "2026-12-14", 0 }, { 20261215, "2026-12-15", 0 },
+		{ 0, "rolling", 0 },           { 0, NULL, 20261210 },
+		{ 0, NULL, 0 },                { 20251207, "2025-12-07", 0 },
+		{ 20261201, "2026-12-01", 20261210 },
+	};
+	static char ids[DL_N][2];
+	for (int i = 0; i < DL_N; i++) {
+		ids[i][0] = dl_names[i];
+		dl_post[i] = (struct posting){
+			.id = ids[i], .title = ids[i], .experience = NOEXP,
+			.seq = (uint32_t)i,
+			.deadline = { d[i].ymd, d[i].text },
+			.apply = { .deadline = { d[i].apply, NULL } },
+		};
+	}
+}
+
+static void
+dl_teardown(void)
+{
+	deadline_set_closing_days(DEADLINE_CLOSING_DAYS);
+}
+
+/* Which of dl_post match qs with today: by query_match and by
+ * query_select through an index, which must agree ("ab-------"). */
+static char *
+which_dl(const char *qs, int32_t today)
+{
+	static char out[DL_N + 1];
+	struct posting *v[DL_N];
+	for (int i = 0; i < DL_N; i++)
+		v[i] = &dl_post[i];
+	struct query_env e = env;
+	e.today = today;
+	struct query_error err;
+	struct query *q = query_parse(qs, &err);
+	cr_assert_not_null(q, "'%s' does not parse: %s", qs, err.msg);
+	struct query_index *ix = index_build(v, DL_N);
+	uint32_t got[DL_N];
+	size_t n = query_select(q, ix, v, DL_N, &e, got), k = 0;
+	for (int i = 0; i < DL_N; i++) {
+		bool m = query_match(q, v[i], &e);
+		out[i] = m ? dl_names[i] : '-';
+		if (m) {
+			cr_assert_lt(k, n, "%s: the index misses %c", qs,
+			             dl_names[i]);
+			cr_assert_eq(got[k++], (uint32_t)i, "%s", qs);
+		}
+	}
+	cr_assert_eq(k, n, "%s: the index gives more", qs);
+	out[DL_N] = '\0';
+	index_free(ix);
+	query_free(q);
+	return out;
+}
+
+#define DL(qs, today, want) \
+	cr_assert_str_eq(which_dl(qs, today), want, "query '%s'", qs)
+
+Test(query, closed_and_closing_at_their_edges, .init = dl_setup,
+     .fini = dl_teardown)
+{
+	DL("is:closed", 20261207, "a------hi");
+	DL("is:closing", 20261207, "-bc--f---");
+	DL("is:open", 20261207, "-bcdefg--");
+	DL("-is:closed", 20261207, "-bcdefg--");
+	DL("-is:closing", 20261207, "a--de-ghi");
+	DL("is:closed or is:closing", 20261207, "abc--f-hi");
+	DL("IS:CLOSING", 20261207, "-bc--f---");
+	/* a day later: today + 8 comes in, today leaves for closed */
+	DL("is:closing", 20261208, "--cd-f---");
+	DL("is:closed", 20261208, "ab-----hi");
+	/* earlier: i's own 12-01 counts, not its apply deadline */
+	DL("is:closing", 20261201, "ab------i");
+	DL("is:closing", 20261130, "ab------i");
+	DL("is:closing", 20261129, "a-------i");
+	DL("is:closed", 20261129, "-------h-");
+	/* the closing-soon days are a setting */
+	cr_assert(deadline_set_closing_days(0));
+	DL("is:closing", 20261207, "-b-------");
+	cr_assert(deadline_set_closing_days(3));
+	DL("is:closing", 20261207, "-b---f---");
+	cr_assert_not(deadline_set_closing_days(-1));
+	cr_assert_not(deadline_set_closing_days(DEADLINE_CLOSING_MAX + 1));
+	cr_assert_eq(deadline_closing_days(), 3);
 }
