@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
+
 /* ---- small helpers ------------------------------------------------- */
 
 /* Rounds to a multiple of unit, half away from zero. */
@@ -125,6 +127,30 @@ field_when(struct cmp_table *t, const struct posting *const *p,
 		when_text(&v[i], (const struct when *)((const char *)p[i] +
 		                                        offset));
 	add_field(t, label, v);
+}
+
+/* The Deadline row: the deadline that counts for each posting
+ * (posting_deadline), with how it stands today when it is closed or
+ * closing soon, and which it is in the row's deadline[]. */
+static void
+field_deadline(struct cmp_table *t, const struct posting *const *p)
+{
+	struct buf v[CMP_MAX] = {{0}};
+	uint8_t st[CMP_MAX] = {0};
+	int32_t today = deadline_today();
+	for (size_t i = 0; i < t->n; i++) {
+		const struct when *w = posting_deadline(p[i]);
+		enum deadline_state s = deadline_when(w, today, NULL);
+		if (s == DL_CLOSING || s == DL_CLOSED)
+			st[i] = (uint8_t)s;
+		if (st[i])
+			deadline_describe(&v[i], w, today);
+		else
+			when_text(&v[i], w);
+	}
+	struct cmp_row *r = add_field(t, "Deadline", v);
+	if (r)
+		memcpy(r->deadline, st, sizeof(st));
 }
 
 static void
@@ -411,7 +437,7 @@ build_fields(struct cmp_table *t, const struct posting *const *p)
 	field_str(t, p, "Reports to", offsetof(struct posting, reports_to));
 	field_str(t, p, "Supervises", offsetof(struct posting, supervises));
 	field_when(t, p, "Posted", offsetof(struct posting, posted));
-	field_when(t, p, "Deadline", offsetof(struct posting, deadline));
+	field_deadline(t, p);
 	field_when(t, p, "Start", offsetof(struct posting, start));
 	for (size_t i = 0; i < n; i++)
 		apply_text(&v[i], &p[i]->apply);

@@ -149,6 +149,10 @@ struct cmp_row {
 	bool unique;           /* item: exactly one posting has it */
 	bool para[CMP_MAX];    /* item: the cell is a paragraph of prose,
 	                          drawn without a bullet */
+	uint8_t deadline[CMP_MAX]; /* the Deadline row: each posting's
+	                          DL_CLOSING or DL_CLOSED (deadline.h) when
+	                          its deadline is closing soon or closed on
+	                          deadline_today(), else 0 */
 };
 
 /* Aligned rows of 2 to CMP_MAX postings; free with compare_free. */

@@ -189,6 +189,16 @@ deadline_describe(struct buf *out, const struct when *w, int32_t today)
 	buf_free(&words);
 }
 
+const char *
+deadline_flag(enum deadline_state st, bool utf8)
+{
+	if (st == DL_CLOSING)
+		return DEADLINE_FLAG_CLOSING;
+	if (st == DL_CLOSED)
+		return utf8 ? DEADLINE_FLAG_CLOSED : DEADLINE_FLAG_CLOSED_ASCII;
+	return " ";
+}
+
 void
 deadline_span_words(struct buf *out)
 {

@@ -11,6 +11,11 @@
 #include "posting.h"
 #include "text.h"
 
+/* The list's flag of a deadline closing soon, and of one closed (UTF-8,
+ * then ASCII). */
+#define DEADLINE_FLAG_CLOSING "!"
+#define DEADLINE_FLAG_CLOSED "\xc3\x97"
+#define DEADLINE_FLAG_CLOSED_ASCII "X"
 /* The closing-soon days unless set: a deadline within this many days of
  * today (today included) is closing. */
 #define DEADLINE_CLOSING_DAYS 7
@@ -72,6 +77,9 @@ void deadline_words(struct buf *out, const struct when *w, int32_t today);
  * for one closed long ago whose text is the date itself, the words alone
  * ("closed on 2026-11-30"). */
 void deadline_describe(struct buf *out, const struct when *w, int32_t today);
+/* The flag of a deadline in a list, one column: "!" closing soon, "×"
+ * closed ("X" when utf8 is false), " " otherwise. */
+const char *deadline_flag(enum deadline_state st, bool utf8);
 /* Appends when the closing-soon days in force end, for a count of what
  * closes then: "this week" (7), "today" (0), "by tomorrow" (1), else
  * "within N days". */

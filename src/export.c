@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "atomic.h"
+#include "deadline.h"
 
 static const char *const format_names[] = {
 	[FMT_TEXT] = "text", [FMT_TSV] = "tsv", [FMT_CSV] = "csv",
@@ -141,10 +142,11 @@ csv_cell(struct buf *out, const char *s)
 		buf_addc(out, '"');
 }
 
-/* Writes the text list: mark, title, organization, location, salary,
- * deadline, id; columns sized to their content and the width (at least
- * LIST_MIN_WIDTH), and dropped when the line is too narrow for them:
- * location first, then deadline, salary, organization and id. */
+/* Writes the text list: mark, the deadline's flag (deadline_flag: closed,
+ * closing soon), title, organization, location, salary, deadline, id;
+ * columns sized to their content and the width (at least LIST_MIN_WIDTH),
+ * and dropped when the line is too narrow for them: location first, then
+ * deadline, salary, organization and id. */
 static void
 list_text(FILE *f, struct posting *const *v, size_t n, int width,
           const struct export_hooks *h)
@@ -153,6 +155,7 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 		width = LIST_MIN_WIDTH;
 	struct row r = {0};
 	struct buf line = {0};
+	int32_t today = deadline_today();
 	/* widest id, salary, deadline, within bounds */
 	int idw = 2, sal = 0, dl = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -167,10 +170,11 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	idw = idw > width / 5 ? width / 5 : idw;
 	sal = sal > 14 ? 14 : sal;
 	dl = dl > (width >= 100 ? 18 : 12) ? (width >= 100 ? 18 : 12) : dl;
-	/* text: the columns' room after the mark and the id; each column
-	 * but the last is followed by two spaces */
+	/* text: the columns' room after the flags (the mark, the deadline's
+	 * flag, a blank) and the id; each column but the last is followed by
+	 * two spaces */
 	bool show_id = idw >= 2 && width >= 16;
-	int text = width - 2 - (show_id ? idw : -2);
+	int text = width - 3 - (show_id ? idw : -2);
 	text -= (sal ? sal + 2 : 0) + (dl ? dl + 2 : 0);
 	bool show_loc = text >= 60, show_dl = dl && text >= 30;
 	if (!show_dl && dl)
@@ -190,7 +194,10 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	for (size_t i = 0; i < n; i++) {
 		export_row_fill(&r, v[i], h, false);
 		buf_clear(&line);
-		buf_adds(&line, r.cell[7].s[0] == '1' ? "* " : "  ");
+		buf_adds(&line, r.cell[7].s[0] == '1' ? "*" : " ");
+		buf_adds(&line, deadline_flag(deadline_of(v[i], today, NULL),
+		                              true));
+		buf_addc(&line, ' ');
 		text_fit(&line, r.cell[1].s, r.cell[1].len, title, true);
 		buf_adds(&line, "  ");
 		if (show_org) {

@@ -16,6 +16,7 @@
 #include "catalog.h"
 #include "compare.h"
 #include "conf.h"
+#include "deadline.h"
 #include "export.h"
 #include "import.h"
 #include "load.h"
@@ -132,6 +133,8 @@ struct options {
 	bool mark_set, unmark_set;
 	const char *state;
 	bool no_color;
+	const char *today;       /* --today, else $BILLET_TODAY, or NULL */
+	const char *today_from;  /* which of the two gave it */
 	struct load_limits limits;
 	struct import_opts import; /* --import, --out, --force, --title */
 };
@@ -182,6 +185,9 @@ help(void)
 "      --state FILE        the state file (shortlist, notes, ratings)\n"
 "      --no-color          no colours (also when NO_COLOR is set)\n"
 "      --dump-config       print every default setting as a config file\n"
+"      --today DATE        take DATE (YYYY-MM-DD) as today, for closed and\n"
+"                          closing deadlines and queries (also\n"
+"                          $BILLET_TODAY; the option wins)\n"
 "      --max-file SIZE     largest posting file read (default 256M)\n"
 "      --max-scalar SIZE   largest single value (default 1M)\n"
 "      --max-depth N       deepest nesting (default 64)\n"
@@ -551,6 +557,30 @@ check_ids(const struct options *o)
 	}
 }
 
+/* Fixes today from --today, else $BILLET_TODAY (when set and not empty);
+ * a date that is not one is wrong usage. */
+static void
+set_today(struct options *o)
+{
+	if (!o->today) {
+		const char *env = getenv("BILLET_TODAY");
+		if (!env || !*env)
+			return;
+		o->today = env;
+		o->today_from = "BILLET_TODAY";
+	}
+	int32_t ymd = 0;
+	int r = deadline_parse(o->today, &ymd);
+	if (r <= 0) {
+		char fmt[96];
+		snprintf(fmt, sizeof(fmt), r < 0 ? "%s: no such date '%%s'" :
+		         "%s: expected a date YYYY-MM-DD, not '%%s'",
+		         o->today_from);
+		usage_error(fmt, o->today);
+	}
+	deadline_set_today(ymd);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -563,7 +593,7 @@ main(int argc, char **argv)
 		OPT_MAX_SCALAR, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_POSTINGS,
 		OPT_WITH_STATE,
 		OPT_IMPORT, OPT_OUT, OPT_FORCE, OPT_TITLE, OPT_TIMEOUT,
-		OPT_DUMP_CONFIG,
+		OPT_DUMP_CONFIG, OPT_TODAY,
 	};
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
@@ -583,6 +613,7 @@ main(int argc, char **argv)
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
+		{"today", required_argument, NULL, OPT_TODAY},
 		{"max-file", required_argument, NULL, OPT_MAX_FILE},
 		{"max-scalar", required_argument, NULL, OPT_MAX_SCALAR},
 		{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
@@ -657,6 +688,10 @@ main(int argc, char **argv)
 		case OPT_STATE: o.state = optarg; break;
 		case OPT_NO_COLOR: o.no_color = true; break;
 		case OPT_DUMP_CONFIG: o.mode = MODE_DUMP_CONFIG; modes++; break;
+		case OPT_TODAY:
+			o.today = optarg;
+			o.today_from = "--today";
+			break;
 		case OPT_MAX_FILE:
 			o.limits.max_file = parse_size("--max-file", optarg);
 			break;
@@ -702,6 +737,7 @@ main(int argc, char **argv)
 	if (o.mark_set && o.unmark_set)
 		usage_error("%s", "--mark and --unmark go in separate runs");
 	check_ids(&o);
+	set_today(&o);
 	if ((o.import.out || o.import.force || o.import.title) &&
 	    o.mode != MODE_IMPORT)
 		usage_error("%s", "--out, --force and --title go with --import");
@@ -792,6 +828,7 @@ main(int argc, char **argv)
 		state_query_env(st, &qenv);
 		state_export_hooks(st, &hooks);
 	}
+	qenv.today = deadline_today();
 	/* the config's currency, rates and compare-threshold (the
 	 * interface reads the config itself) */
 	struct conf *cf = conf_new();

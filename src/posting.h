@@ -183,6 +183,10 @@ struct rline {
 	enum rline_kind kind;
 	char *text;        /* malloc'd, owned by the rlines */
 	size_t label_len;  /* RL_FIELD: bytes of "Label: " at the start */
+	uint8_t deadline;  /* on the lines of the deadline that counts
+	                    * (posting_deadline): DL_CLOSING or DL_CLOSED
+	                    * (deadline.h) when it is closing soon or closed
+	                    * on deadline_today(), else 0 */
 };
 
 /* The lines of a rendered posting; free with rlines_free. */
@@ -192,7 +196,9 @@ struct rlines {
 };
 
 /* Renders every field and section of p, headed and wrapped to width
- * display columns, as the detail view and --show show it. Appends to out. */
+ * display columns, as the detail view and --show show it; the deadline
+ * that counts says how it stands on deadline_today() when it is closed or
+ * closing soon ("2026-12-04 — closed 3 days ago"). Appends to out. */
 void posting_render(const struct posting *p, int width, struct rlines *out);
 /* True when key is one of the format's canonical keys (FORMAT.md), as
  * the loader's table of keys has them. */

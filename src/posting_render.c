@@ -5,6 +5,7 @@
  * kept values, and what the user recorded on it. */
 #include "posting.h"
 #include "prose.h"
+#include "deadline.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ struct render {
 	struct rlines *out;
 	int width;
 	int label_w; /* display columns of the widest label, with ": " */
+	uint8_t deadline; /* what emit gives rline.deadline */
 	struct buf san;
 	struct wrap_line *wl;
 	size_t nwl, wlcap;
@@ -39,7 +41,7 @@ emit(struct render *r, enum rline_kind kind, const char *s, size_t len,
 		die_nomem();
 	memcpy(t, s, len);
 	t[len] = '\0';
-	o->v[o->n++] = (struct rline){kind, t, label_len};
+	o->v[o->n++] = (struct rline){kind, t, label_len, r->deadline};
 }
 
 /* Sanitises s into r->san (newlines kept when nl). */
@@ -273,6 +275,26 @@ when_field(struct render *r, const char *label, const struct when *w)
 	field(r, label, w->text);
 }
 
+/* Emits a deadline of p: the one that counts (posting_deadline) with how
+ * it stands today when it is closed or closing soon, its lines marked. */
+static void
+deadline_field(struct render *r, const struct posting *p,
+               const struct when *w)
+{
+	if (w != posting_deadline(p)) {
+		when_field(r, "Deadline", w);
+		return;
+	}
+	int32_t today = deadline_today();
+	enum deadline_state st = deadline_when(w, today, NULL);
+	struct buf b = {0};
+	deadline_describe(&b, w, today);
+	r->deadline = st == DL_CLOSING || st == DL_CLOSED ? (uint8_t)st : 0;
+	field(r, "Deadline", b.s);
+	r->deadline = 0;
+	buf_free(&b);
+}
+
 /* Emits a further section with its groups. */
 static void
 section(struct render *r, const struct section *s, int depth)
@@ -435,7 +457,7 @@ posting_render_mine(const struct posting *p, const struct posting_mine *mine,
 	field(&r, "Reports to", p->reports_to);
 	field(&r, "Supervises", p->supervises);
 	when_field(&r, "Posted", &p->posted);
-	when_field(&r, "Deadline", &p->deadline);
+	deadline_field(&r, p, &p->deadline);
 	when_field(&r, "Start", &p->start);
 	buf_clear(&v);
 	for (size_t i = 0; i < p->tags.n; i++) {
@@ -482,7 +504,7 @@ posting_render_mine(const struct posting *p, const struct posting_mine *mine,
 			buf_adds(&v, a->documents.v[i]);
 		}
 		field(&r, "Documents", v.s);
-		when_field(&r, "Deadline", &a->deadline);
+		deadline_field(&r, p, &a->deadline);
 		if (a->note) {
 			blank(&r);
 			prose(&r, a->note);

@@ -65,7 +65,7 @@ list_width() {
 			if ($w > '"$w"') { print "$w columns: $_\n"; exit 1 }' "$TMP/lw" ||
 			return 1
 	done
-	"$BILLET" --list --width 30 "$D" | grep -q '^  Policy Ad' &&
+	"$BILLET" --list --width 30 "$D" | grep -q '^   Policy Ad' &&
 	"$BILLET" --list --width 7 "$D" 2>"$TMP/e"
 	[ $? -eq 2 ] && contains "$TMP/e" "billet: --width: at least 8"
 }
@@ -592,5 +592,116 @@ JSON
 		diff -u "$TMP/ds2" -
 }
 ok "--show: an HTML description's lists and paragraphs, kept through YAML" show_html_description
+
+# Deadlines around 2026-12-07 (tests/data/deadlines), today fixed by
+# --today or BILLET_TODAY (the option wins).
+DL="$SRCDIR/tests/data/deadlines"
+
+today_fixed() {
+	expect housing-counsel,youth-organizer --today 2026-12-07 \
+		--filter is:closed "$DL" &&
+	expect field-lead,comms-fellow,grants-writer,data-analyst,legal-intake \
+		--today 2026-12-07 --filter is:closing "$DL" &&
+	expect field-lead,comms-fellow,grants-writer,data-analyst,policy-director,canvass-captain,legal-intake \
+		--today 2026-12-07 --filter -is:closed "$DL" &&
+	expect field-lead,comms-fellow,grants-writer,data-analyst,policy-director,canvass-captain,legal-intake \
+		--today 2026-12-07 --filter is:open "$DL" &&
+	# a day later, today + 8 comes in and today closes
+	expect comms-fellow,grants-writer,data-analyst,policy-director,legal-intake \
+		--today 2026-12-08 --filter is:closing "$DL" &&
+	(export BILLET_TODAY=2026-12-08
+	 expect housing-counsel,youth-organizer,field-lead --filter is:closed \
+		"$DL" &&
+	 expect housing-counsel,youth-organizer --today 2026-12-07 \
+		--filter is:closed "$DL") &&
+	# "today" in a date term is the same day
+	expect field-lead --today 2026-12-07 --filter deadline=today "$DL" &&
+	# empty is not set: the real date
+	want=$(ids --today "$(date +%Y-%m-%d)" --filter is:closed "$DL") &&
+	(export BILLET_TODAY=; expect "$want" --filter is:closed "$DL")
+}
+ok "--today and BILLET_TODAY fix today for is:closed, is:closing, is:open" \
+	today_fixed
+
+today_bad() {
+	"$BILLET" --today 2026-02-30 --list "$DL" >"$TMP/o" 2>"$TMP/e"
+	[ $? -eq 2 ] && [ ! -s "$TMP/o" ] &&
+	contains "$TMP/e" "billet: --today: no such date '2026-02-30'" || return 1
+	"$BILLET" --today tomorrow --list "$DL" 2>"$TMP/e"
+	[ $? -eq 2 ] && contains "$TMP/e" \
+		"billet: --today: expected a date YYYY-MM-DD, not 'tomorrow'" ||
+		return 1
+	"$BILLET" --today 2026-12 --list "$DL" 2>"$TMP/e"
+	[ $? -eq 2 ] && contains "$TMP/e" "not '2026-12'" || return 1
+	"$BILLET" --today "$(printf '\033[2J')" --list "$DL" 2>"$TMP/e"
+	[ $? -eq 2 ] && contains "$TMP/e" "not '^[[2J'" && no_esc "$TMP/e" ||
+		return 1
+	BILLET_TODAY=12/07/2026 "$BILLET" --list "$DL" 2>"$TMP/e"
+	[ $? -eq 2 ] && contains "$TMP/e" \
+		"billet: BILLET_TODAY: expected a date YYYY-MM-DD, not '12/07/2026'" ||
+		return 1
+	# the option wins, so a bad BILLET_TODAY is not read
+	BILLET_TODAY=bad "$BILLET" --today 2026-12-07 --list "$DL" >/dev/null ||
+		return 1
+	# and the interface does not start on a bad one either
+	"$BILLET" --today 2026-13-01 "$DL" 2>"$TMP/e" </dev/null
+	[ $? -eq 2 ] && contains "$TMP/e" "no such date '2026-13-01'"
+}
+ok "a bad --today or BILLET_TODAY is wrong usage (exit 2), said clearly" \
+	today_bad
+
+deadline_words() {
+	for c in "housing-counsel:2026-12-04 — closed 3 days ago" \
+	         "youth-organizer:closed on 2026-10-30" \
+	         "field-lead:2026-12-07 — closes today" \
+	         "comms-fellow:2026-12-08 — closes tomorrow" \
+	         "grants-writer:2026-12-10 — closes in 3 days" \
+	         "data-analyst:2026-12-14 — closes in 7 days" \
+	         "policy-director:2026-12-15" \
+	         "canvass-captain:rolling" \
+	         "legal-intake:2026-12-09 — closes in 2 days"; do
+		"$BILLET" --today 2026-12-07 --show "${c%%:*}" "$DL" >"$TMP/x" ||
+			return 1
+		grep -qx "Deadline: *${c#*:}" "$TMP/x" ||
+			{ echo "${c%%:*}:"; grep Deadline "$TMP/x"; return 1; }
+	done
+	BILLET_TODAY=2026-12-05 "$BILLET" --show housing-counsel "$DL" >"$TMP/x" &&
+	grep -qx 'Deadline: *2026-12-04 — closed yesterday' "$TMP/x" &&
+	"$BILLET" --today 2026-12-07 --compare \
+		housing-counsel,field-lead,canvass-captain --width 120 "$DL" \
+		>"$TMP/x" &&
+	grep '^\* Deadline' "$TMP/x" >"$TMP/row" &&
+	contains "$TMP/row" "closed 3 days ago»" &&
+	contains "$TMP/row" "closes today»" && contains "$TMP/row" "rolling" &&
+	"$BILLET" --today 2026-12-07 --compare housing-counsel,field-lead \
+		--format json "$DL" >"$TMP/x" &&
+	contains "$TMP/x" '"2026-12-04 — closed 3 days ago"'
+}
+ok "--show and --compare say how a deadline stands: closed 3 days ago, closes today..." \
+	deadline_words
+
+deadline_list() {
+	"$BILLET" --today 2026-12-07 --list --width 80 "$DL" >"$TMP/x" &&
+	grep -q '^ × Housing Counselor ' "$TMP/x" &&
+	grep -q '^ × Youth Organizer ' "$TMP/x" &&
+	grep -q '^ ! Field Lead ' "$TMP/x" &&
+	grep -q '^ ! Data Analyst ' "$TMP/x" &&
+	grep -q '^   Policy Director ' "$TMP/x" &&
+	grep -q '^   Canvass Captain ' "$TMP/x" &&
+	grep -q '^ ! Legal Intake ' "$TMP/x" &&
+	"$BILLET" --today 2026-12-07 --state "$TMP/dl.yaml" --mark field-lead \
+		"$DL" 2>/dev/null &&
+	"$BILLET" --today 2026-12-07 --state "$TMP/dl.yaml" --list --shortlist \
+		"$DL" | grep -q '^\*! Field Lead ' &&
+	# tsv and csv keep their columns; json its fields (a script asks
+	# with --filter is:closed)
+	"$BILLET" --today 2026-12-07 --list --format tsv "$DL" >"$TMP/x" &&
+	[ "$(awk -F'\t' 'NF != 8' "$TMP/x" | wc -l)" -eq 0 ] &&
+	! grep -q '×\|closed\|closes' "$TMP/x" &&
+	"$BILLET" --today 2026-12-07 --list --format json "$DL" >"$TMP/x" &&
+	! grep -q 'closed\|closes\|days_left' "$TMP/x"
+}
+ok "--list: × closed, ! closing soon beside the mark; tsv and json unchanged" \
+	deadline_list
 
 finish

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "compare.h"
 #include "catalog.h"
+#include "deadline.h"
 #include "load.h"
 
 #include <criterion/criterion.h>
@@ -935,6 +936,7 @@ Test(build, rejects_bad_arguments)
 
 Test(fields, order_presence_and_differs)
 {
+	deadline_set_today(20250101); /* before the deadline: no words */
 	struct posting a = mk("a", "Organizer"), b = mk("b", "organizer ");
 	a.org.name = "ACLU";
 	b.org.name = "NYIC";
@@ -978,6 +980,45 @@ Test(fields, order_presence_and_differs)
 	cr_assert_null(field(&t, "Salary"));
 	cr_assert_null(field(&t, "Department"));
 	compare_free(&t);
+	deadline_set_today(0);
+}
+
+Test(fields, deadline_says_how_it_stands)
+{
+	deadline_set_today(20261207);
+	struct posting a = mk("a", "A"), b = mk("b", "B"), c = mk("c", "C"),
+	               d = mk("d", "D");
+	a.deadline = (struct when){20261204, "2026-12-04"};
+	b.deadline = (struct when){20261207, "2026-12-07"};
+	c.deadline = (struct when){0, "rolling"};
+	d.apply.deadline = (struct when){20261210, "2026-12-10"};
+	const struct posting *v[] = {&a, &b, &c, &d};
+	struct cmp_table t;
+	cr_assert_eq(compare_build(v, 4, &t), 0);
+	const struct cmp_row *r = field(&t, "Deadline");
+	check_cell(r, 0, "2026-12-04 — closed 3 days ago");
+	check_cell(r, 1, "2026-12-07 — closes today");
+	check_cell(r, 2, "rolling");
+	/* the apply deadline counts when the posting gives none */
+	check_cell(r, 3, "2026-12-10 — closes in 3 days");
+	cr_assert_eq(r->deadline[0], DL_CLOSED);
+	cr_assert_eq(r->deadline[1], DL_CLOSING);
+	cr_assert_eq(r->deadline[2], 0);
+	cr_assert_eq(r->deadline[3], DL_CLOSING);
+	cr_assert(r->differs);
+	compare_free(&t);
+	/* the same day closing for both: no difference; open: no words */
+	c.deadline = (struct when){20261207, "2026-12-07"};
+	d.deadline = (struct when){20261231, "2026-12-31"};
+	const struct posting *w[] = {&b, &c, &d};
+	cr_assert_eq(compare_build(w, 2, &t), 0);
+	cr_assert_not(field(&t, "Deadline")->differs);
+	compare_free(&t);
+	cr_assert_eq(compare_build(w + 1, 2, &t), 0);
+	check_cell(field(&t, "Deadline"), 1, "2026-12-31");
+	cr_assert_eq(field(&t, "Deadline")->deadline[1], 0);
+	compare_free(&t);
+	deadline_set_today(0);
 }
 
 Test(fields, sanitised)
