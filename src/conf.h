@@ -127,7 +127,15 @@ struct conf_color {
 	  CONF_BOLD | CONF_UNDERLINE) \
 	E(FOCUS, "focus", "the title of the compared posting in focus", \
 	  CONF_CC(-1, -1, CONF_REVERSE), CONF_CC(-1, -1, CONF_REVERSE), \
-	  CONF_REVERSE)
+	  CONF_REVERSE) \
+	E(CLOSED, "closed", "a posting whose deadline has passed: its row " \
+	  "in the list, flagged with a cross; its deadline in the detail " \
+	  "and the comparison", CONF_CC(-1, -1, CONF_DIM), \
+	  CONF_CC(-1, -1, CONF_DIM), CONF_DIM) \
+	E(CLOSING, "closing", "a deadline within closing-days: its ! and " \
+	  "its date in the list, its words in the detail and the " \
+	  "comparison", CONF_CC(1, -1, CONF_BOLD), CONF_CC(1, -1, CONF_BOLD), \
+	  CONF_BOLD)
 
 /* The elements. */
 enum conf_element {

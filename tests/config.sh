@@ -28,7 +28,7 @@ dump_every_default() {
 	contains "$TMP/dump" "set split-width = 120" &&
 	contains "$TMP/dump" "set remember-filter = on" &&
 	[ "$(grep -c '^set ' "$TMP/dump")" -eq 12 ] &&
-	[ "$(grep -c '^color ' "$TMP/dump")" -eq 24 ]
+	[ "$(grep -c '^color ' "$TMP/dump")" -eq 26 ]
 }
 ok "--dump-config writes every bind, color and set" dump_every_default
 

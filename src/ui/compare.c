@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
+
 /* Frees the wrapped rows and the line map. */
 static void
 layout_free(struct compare *d)
@@ -335,9 +337,14 @@ compare_update(struct view *v)
 {
 	struct compare *d = v->priv;
 	struct ui *ui = v->ui;
-	/* a reload frees the postings: build again once it is done */
-	if (d->generation != ui->generation && !ui->loader && !d->gone) {
+	/* a reload frees the postings: build again once it is done; and
+	 * again when the day changes, for the deadlines' words */
+	if ((d->generation != ui->generation ||
+	     d->today != deadline_today() ||
+	     d->days != deadline_closing_days()) && !ui->loader && !d->gone) {
 		d->generation = ui->generation;
+		d->today = deadline_today();
+		d->days = deadline_closing_days();
 		d->keep = d->lines ? row_at(d, v->top) : 0;
 		if (rebuild(d, ui))
 			d->stale = true;
@@ -541,6 +548,8 @@ compare_view_new(struct ui *ui, const struct posting *const *p, size_t n)
 	}
 	d->n = n;
 	d->generation = ui->generation;
+	d->today = deadline_today();
+	d->days = deadline_closing_days();
 	d->cur = (size_t)-1;
 	d->keep = (size_t)-1;
 	d->width = -1;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
+
 /* The x of posting column i (shown), after its separator. */
 static int
 col_x(const struct compare *d, size_t i)
@@ -226,7 +228,12 @@ compare_draw_row(struct view *v, size_t line, int y, bool current)
 		const struct cmp_cell_lines *c = &rl->cell[i];
 		if (l->k >= c->n)
 			continue;
-		draw_spans(v->win, y, col_x(d, i), c->v[l->k], d->cw, A_NORMAL,
-		           diff_attr(ui), c->span[l->k], c->nspan[l->k]);
+		/* a deadline closed is dimmed, one closing soon stands out;
+		 * its words say which without colour */
+		uint8_t dl = row->deadline[d->col[i]];
+		attr_t a = dl == DL_CLOSED ? ui->attr[UL_CLOSED] :
+		           dl == DL_CLOSING ? ui->attr[UL_CLOSING] : A_NORMAL;
+		draw_spans(v->win, y, col_x(d, i), c->v[l->k], d->cw, a,
+		           diff_attr(ui) | a, c->span[l->k], c->nspan[l->k]);
 	}
 }

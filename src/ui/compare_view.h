@@ -42,6 +42,8 @@ struct compare {
 	                           * table again after a reload */
 	size_t n;                 /* how many */
 	unsigned generation;      /* ui->generation the table was built in */
+	int32_t today;            /* deadline_today() it was built on */
+	int days;                 /* and deadline_closing_days() */
 	bool gone;                /* the postings are no longer loaded */
 	struct cmp_table t;       /* the aligned rows; owns its text */
 	bool diff_only;           /* d: only the rows that differ */

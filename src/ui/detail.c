@@ -8,12 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
+
 /* The detail's own data. */
 struct detail {
 	const struct posting *p; /* the posting rendered, or NULL */
 	unsigned generation;     /* ui->generation it was rendered in */
 	unsigned state_version;  /* ui->state_version it was rendered in */
 	int width;               /* the width it was rendered for */
+	int32_t today;           /* deadline_today() it was rendered on */
+	int days;                /* and deadline_closing_days() */
 	struct rlines lines;     /* the rendered lines */
 	size_t match;            /* row of the current match, or SIZE_MAX */
 	bool hold;               /* keep showing p (detail_hold) */
@@ -53,7 +57,9 @@ detail_update(struct view *v)
 		width = 1;
 	bool other = p != d->p || d->generation != ui->generation;
 	if (other || width != d->width ||
-	    d->state_version != ui->state_version) {
+	    d->state_version != ui->state_version ||
+	    d->today != deadline_today() ||
+	    d->days != deadline_closing_days()) {
 		rlines_free(&d->lines);
 		if (p)
 			render(ui, p, width, &d->lines);
@@ -61,6 +67,8 @@ detail_update(struct view *v)
 		d->generation = ui->generation;
 		d->state_version = ui->state_version;
 		d->width = width;
+		d->today = deadline_today();
+		d->days = deadline_closing_days();
 		if (other) {
 			v->top = 0;
 			d->match = (size_t)-1;
@@ -101,6 +109,11 @@ detail_draw_row(struct view *v, size_t row, int y, bool current)
 		a = ui->attr[UL_TITLE];
 	else if (l->kind == RL_HEADING)
 		a = ui->attr[UL_HEADING];
+	/* the deadline's words say it closed or closes soon; the look too */
+	if (l->deadline == DL_CLOSED)
+		a = ui->attr[UL_CLOSED];
+	else if (l->deadline == DL_CLOSING)
+		a = ui->attr[UL_CLOSING];
 	attr_t hl = row == d->match ? ui->attr[UL_MATCH_CURRENT]
 	                            : ui->attr[UL_MATCH];
 	if (l->kind == RL_FIELD && l->label_len <= len) {

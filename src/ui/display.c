@@ -312,6 +312,7 @@ draw_status(struct ui *ui)
 	if (ui->count)
 		buf_printf(&b, "  count: %lu", ui->count);
 	ui_state_status(ui, &b);
+	ui_deadline_words(ui, "  ", &b);
 	attr_t a = ui->attr[UL_STATUS];
 	if (ui->editing && ui->filter_error.len) {
 		buf_adds(&b, "  ");
@@ -1119,6 +1120,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		list_poll(ui);
 		ui_state_tick(ui);
 		settings_tick(ui);
+		ui_deadline_tick(ui);
 		ui_draw(ui);
 		int k = alt_of(read_key_idle(ui));
 		if (!k)

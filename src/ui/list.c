@@ -4,6 +4,7 @@
 #include "list_int.h"
 
 #include "config.h"
+#include "deadline.h"
 #include "index.h"
 
 #include <pthread.h>
@@ -35,10 +36,18 @@ list_draw_header(struct view *v)
 		                ? "nothing on the shortlist matches the filter "
 		                  "(M shows every posting)"
 		                : "no posting matches the filter (\\ clears it)";
-		int fw = list_flags_width(v->width);
+		int fw = list_flags_width(ui, v->width);
 		ui_text(v->win, 1, fw, m, strlen(m), v->width - fw, A_NORMAL,
 		        false);
 	}
+}
+
+/* A look drawn over the attributes a (the cursor's): its colour, if it
+ * has one, else a's, and both's attributes. */
+static attr_t
+look_on(attr_t look, attr_t a)
+{
+	return look & A_COLOR ? look | (a & ~A_COLOR) : look | a;
 }
 
 static void
@@ -51,27 +60,27 @@ list_draw_row(struct view *v, size_t row, int y, bool current)
 	attr_t a = A_NORMAL;
 	if (current)
 		a = v->focused ? ui->attr[UL_CURRENT] : ui->attr[UL_CURRENT_BLUR];
+	/* a posting closed is dimmed, one closing soon has its deadline
+	 * stand out; their flags say it without colour */
+	enum deadline_state dl = deadline_of(p, deadline_today(), NULL);
+	if (dl == DL_CLOSED)
+		a = look_on(ui->attr[UL_CLOSED], a);
 	mvwhline(v->win, y, 0, ' ' | a, v->width);
-	struct list_flag flags[4];
+	struct list_flag flags[5];
 	char text[2][2];
-	int nf = list_flags(ui, p, v->width, flags, text);
-	for (int i = 0; i < nf; i++) {
-		/* the flag's colour, on the cursor's attributes */
-		attr_t fa = ui->attr[flags[i].look];
-		if (fa & A_COLOR)
-			fa |= a & ~A_COLOR;
-		else
-			fa |= a;
-		ui_text(v->win, y, i, flags[i].s, strlen(flags[i].s), 1, fa,
-		        false);
-	}
+	int nf = list_flags(ui, p, v->width, dl, flags, text);
+	for (int i = 0; i < nf; i++)
+		ui_text(v->win, y, i, flags[i].s, strlen(flags[i].s), 1,
+		        look_on(ui->attr[flags[i].look], a), false);
 	struct buf b = {0};
 	for (int i = 0; i < UI_NCOLS; i++) {
 		if (!c.on[i])
 			continue;
 		buf_clear(&b);
 		list_cell(ui, &b, p, i);
-		ui_text(v->win, y, c.x[i], b.s, b.len, c.w[i], a, false);
+		attr_t ca = i == LIST_COL_DEADLINE && dl == DL_CLOSING
+		            ? look_on(ui->attr[UL_CLOSING], a) : a;
+		ui_text(v->win, y, c.x[i], b.s, b.len, c.w[i], ca, false);
 	}
 	buf_free(&b);
 }
@@ -565,11 +574,15 @@ list_poll(struct ui *ui)
 		buf_clear(&ui->after_load);
 		return;
 	}
-	ui_message(ui, np > 0, "%s: %zu posting%s from %zu file%s%s",
+	struct buf closing = {0};
+	ui_deadline_words(ui, "; ", &closing);
+	ui_message(ui, np > 0, "%s: %zu posting%s from %zu file%s%s%s",
 	           ui->generation ? "reloaded" : "loaded",
 	           ui->cat->n, ui->cat->n == 1 ? "" : "s", ui->cat->nfiles,
 	           ui->cat->nfiles == 1 ? "" : "s",
-	           np ? "; problems: press !" : nn ? "; notes: press !" : "");
+	           np ? "; problems: press !" : nn ? "; notes: press !" : "",
+	           closing.s ? closing.s : "");
+	buf_free(&closing);
 }
 
 void

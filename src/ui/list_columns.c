@@ -36,15 +36,18 @@ static const int comfort_w[C_N] = {24, 10, 10, 6, 6, 6, 6, 6};
  * has the rest). */
 static const int drop_order[] = {C_TYPE, C_WORKPLACE, C_POSTED, C_LOC,
                                  C_SALARY, C_ORG, C_DEADLINE};
+_Static_assert((int)C_DEADLINE == (int)LIST_COL_DEADLINE,
+               "list_int.h names the deadline's column");
 /* List widths from which the flags at the left take two columns, and
- * four (see list_flags). */
+ * four, the deadline's aside (see list_flags). */
 #define FLAGS_TWO 40
 #define FLAGS_FOUR 100
 
 int
-list_flags_width(int width)
+list_flags_width(const struct ui *ui, int width)
 {
-	return width >= FLAGS_FOUR ? 5 : width >= FLAGS_TWO ? 3 : 2;
+	int dl = ui->dated ? 1 : 0;
+	return width >= FLAGS_FOUR ? 5 + dl : width >= FLAGS_TWO ? 3 + dl : 2;
 }
 
 
@@ -92,8 +95,8 @@ list_cell(const struct ui *ui, struct buf *b, const struct posting *p,
 	case C_SALARY:
 		salary_compact(b, &p->salary);
 		break;
-	case C_DEADLINE:
-		when_cell(b, &p->deadline, fmt);
+	case C_DEADLINE: /* the one that counts: the posting's, else apply's */
+		when_cell(b, posting_deadline(p), fmt);
 		break;
 	case C_POSTED:
 		when_cell(b, &p->posted, fmt);
@@ -146,7 +149,8 @@ void
 list_layout(const struct ui *ui, int width, struct list_columns *c)
 {
 	int want[C_N], comfort[C_N];
-	int avail = width - list_flags_width(width) - 1; /* a blank at the right */
+	/* a blank at the right */
+	int avail = width - list_flags_width(ui, width) - 1;
 	int gap = width >= 60 ? 2 : 1;
 	bool asked[C_N] = {false};
 	for (int k = 0; k < ui->ncols; k++)
@@ -200,7 +204,7 @@ list_layout(const struct ui *ui, int width, struct list_columns *c)
 	for (int i = C_TITLE; i <= C_LOC; i++)
 		grow(c, i, want[i], &extra);
 	c->w[C_TITLE] += extra;
-	int x = list_flags_width(width);
+	int x = list_flags_width(ui, width);
 	for (int k = 0; k < ui->ncols; k++) {
 		int i = ui->cols[k];
 		if (!c->on[i])
@@ -212,7 +216,7 @@ list_layout(const struct ui *ui, int width, struct list_columns *c)
 
 int
 list_flags(const struct ui *ui, const struct posting *p, int width,
-           struct list_flag *out, char text[2][2])
+           enum deadline_state dl, struct list_flag *out, char text[2][2])
 {
 	const struct query_env *e = &ui->env;
 	bool marked = e->marked && e->marked(e->ctx, p);
@@ -235,19 +239,27 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	struct list_flag got = text[1][0] != ' ' ? status
 	                  : text[0][0] != ' ' ? rating : seen;
 	struct list_flag first = hidden ? hide : mark;
-	int fw = list_flags_width(width);
+	struct list_flag closing = {
+		deadline_flag(dl, ui->utf8),
+		dl == DL_CLOSED ? UL_CLOSED : dl == DL_CLOSING ? UL_CLOSING
+		                                              : UL_NORMAL,
+	};
+	int fw = list_flags_width(ui, width);
 	int n = 0;
-	if (fw == 5) {
+	if (fw >= 5) {
 		out[n++] = mark;
 		out[n++] = hidden ? hide : seen;
 		out[n++] = rating;
 		out[n++] = status;
-	} else if (fw == 3) {
+	} else if (fw >= 3) {
 		out[n++] = first;
 		out[n++] = got;
 	} else {
-		out[n++] = *first.s != ' ' ? first : got;
+		out[n++] = *first.s != ' ' ? first
+		           : *closing.s != ' ' ? closing : got;
 	}
+	if (fw == 6 || fw == 4)
+		out[n++] = closing;
 	return n;
 }
 
@@ -255,6 +267,10 @@ void
 list_measure(struct ui *ui, size_t from, size_t to)
 {
 	struct buf b = {0};
+	if (from == 0)
+		ui->dated = false;
+	for (size_t k = from; k < to && !ui->dated; k++)
+		ui->dated = posting_deadline(ui->cat->v[k])->ymd != 0;
 	for (size_t k = from; k < to; k++) {
 		for (int i = 0; i < C_N; i++) {
 			buf_clear(&b);

@@ -111,6 +111,18 @@ struct view {
 	bool focused;               /* it gets the keys */
 };
 
+/* The count of the shortlist's postings closing soon, and what it was
+ * counted for (ui/deadline.c). */
+struct ui_deadlines {
+	bool known;             /* counted at least once */
+	int32_t today;          /* the day it was counted on */
+	int days;               /* the closing-soon days then */
+	unsigned state_version; /* ui->state_version then */
+	unsigned generation;    /* ui->generation then */
+	size_t n;               /* postings counted (the catalog's first n) */
+	size_t count;           /* marked, not hidden, closing soon */
+};
+
 /* The interface's state, shared by every view. Owned by ui_run. */
 struct ui {
 	struct catalog *cat;             /* the postings (owned by the caller) */
@@ -153,6 +165,9 @@ struct ui {
 	bool no_color;                   /* --no-color or NO_COLOR */
 	long long conf_checked_ms;       /* when the config file was last
 	                                  * looked at */
+	bool dated;                      /* some posting gives its deadline
+	                                  * as a date: the list's flags have
+	                                  * room for the deadline's */
 
 	struct view *list;               /* the list, the bottom of the stack */
 	struct view *detail;             /* the detail of the current posting */
@@ -185,6 +200,9 @@ struct ui {
 	struct state *state;             /* marks, notes, ratings (state.h):
 	                                  * opened and closed by ui_run */
 	bool shortlist;                  /* M: only marked postings shown */
+	int32_t today;                   /* the day the list was filtered on
+	                                  * (deadline_today()), 0 at first */
+	struct ui_deadlines deadlines;   /* the shortlist closing soon */
 	unsigned state_version;          /* bumped on every change of state,
 	                                  * so views redraw what they cached */
 	char *extra_path;                /* a directory I wrote into that is
@@ -409,6 +427,21 @@ void ui_state_status(struct ui *ui, struct buf *out);
  * its mark, hiding, rating, status and note. */
 void ui_state_mine(struct ui *ui, const struct posting *p,
                    struct posting_mine *m);
+
+/* deadline.c: the shortlist closing soon, the day rolling over ------ */
+
+/* How many postings of the shortlist (marked, not hidden) close within
+ * the closing-soon days; counted again only when the state, the
+ * postings, the day or the days change. */
+size_t ui_deadline_marked_closing(struct ui *ui);
+/* Appends sep and "2 marked close this week" (deadline_span_words), or
+ * nothing when none does: for the status line and the message after a
+ * load. */
+void ui_deadline_words(struct ui *ui, const char *sep, struct buf *out);
+/* Called by the main loop between keys: when the day changes (a long
+ * session past midnight), the list is filtered again and every deadline
+ * drawn again as it stands. */
+void ui_deadline_tick(struct ui *ui);
 
 /* quit.c: ending with nothing lost silently ---------------------------- */
 
