@@ -220,7 +220,12 @@ enum conf_type {
 	  "Start with the filter and the sort of the last run (kept in " \
 	  "the state directory) when --filter and --sort do not say; a " \
 	  "sort left as the option sort says is not kept, so that a new " \
-	  "one there applies.")
+	  "one there applies.") \
+	O(CLOSING_DAYS, "closing-days", CONF_INT, "7", 0, 365, NULL, \
+	  "How many days before its deadline a posting is closing soon: " \
+	  "flagged ! in the list, found by is:closing, counted on the " \
+	  "status line (\"2 marked close this week\"). The deadline's day " \
+	  "itself counts; 0: that day only.")
 
 /* The options. */
 enum conf_option {

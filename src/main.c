@@ -843,6 +843,7 @@ main(int argc, char **argv)
 		         conf_str(cf, CO_CURRENCY));
 	if (currency_rates_parse(conf_str(cf, CO_RATES), &rates, NULL))
 		qenv.rates = &rates;
+	deadline_set_closing_days((int)conf_int(cf, CO_CLOSING_DAYS));
 	switch (o.mode) {
 	case MODE_CHECK:
 		print_problems(&c, true);

@@ -704,4 +704,26 @@ deadline_list() {
 ok "--list: × closed, ! closing soon beside the mark; tsv and json unchanged" \
 	deadline_list
 
+closing_days() {
+	mkdir -p "$TMP/cd/billet" &&
+	echo 'set closing-days = 2' >"$TMP/cd/billet/config" &&
+	(export XDG_CONFIG_HOME="$TMP/cd"
+	 expect field-lead,comms-fellow,legal-intake --today 2026-12-07 \
+		--filter is:closing "$DL" &&
+	 "$BILLET" --today 2026-12-07 --show grants-writer "$DL" >"$TMP/x" &&
+	 grep -qx 'Deadline: *2026-12-10' "$TMP/x" &&
+	 "$BILLET" --today 2026-12-07 --list "$DL" |
+		grep -q '^   Grants Writer ' &&
+	 echo 'set closing-days = 0' >"$TMP/cd/billet/config" &&
+	 expect field-lead --today 2026-12-07 --filter is:closing "$DL" &&
+	 # out of range: said, and the default applies
+	 echo 'set closing-days = 366' >"$TMP/cd/billet/config" &&
+	 "$BILLET" --today 2026-12-07 --check "$DL" 2>"$TMP/e" >/dev/null
+	 [ $? -eq 1 ] && contains "$TMP/e" "closing-days" &&
+	 expect field-lead,comms-fellow,grants-writer,data-analyst,legal-intake \
+		--today 2026-12-07 --filter is:closing "$DL" 2>/dev/null)
+}
+ok "the config's closing-days sets how near a deadline is closing soon" \
+	closing_days
+
 finish

@@ -316,6 +316,8 @@ Test(conf, set_every_option)
 		{"set theme = LIGHT", "light"},
 		{"set clipboard = osc52", "osc52"},
 		{"set remember-filter = 0", "off"},
+		{"set closing-days = 14", "14"},
+		{"set closing-days=0", "0"},
 	};
 	struct conf *c = conf_new();
 	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {

@@ -212,4 +212,25 @@ else
 	exit 99
 fi
 
+# E: closing-days set at the : prompt ------------------------------------
+closing_days() {
+	BILLET=$REAL
+	start f 80x24 --today 2026-12-07 "$DL" &&
+	waits f " 9/9  3 marked close this week" &&
+	screen f | grep -q '^\*.! Grants Writer' &&
+	keys f : && keys f -l 'set closing-days = 1' && keys f Enter &&
+	waits f " 9/9  1 marked closes by tomorrow" &&
+	screen f | grep -q '^\*.  Grants Writer' &&
+	screen f | grep -q '^ .! Communications Fellow' &&
+	keys f / && keys f -l 'is:closing' && keys f Enter &&
+	waits f " 2/9  1 marked closes by tomorrow" &&
+	! shows f "Legal Intake" >/dev/null &&
+	keys f g Enter && waits f "Deadline:     2026-12-07 — closes today" &&
+	keys f q && keys f : && keys f -l 'set closing-days = 3' &&
+	keys f Enter && waits f " 4/9  2 marked close within 3 days" &&
+	shows f "Legal Intake" && shows f "Grants Writer" &&
+	keys f Q && waits f "billet-exit=0"
+}
+ok ":set closing-days changes the flags, is:closing and the count at once" closing_days
+
 finish

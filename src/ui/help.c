@@ -57,7 +57,7 @@ static const char *const filter_help[][2] = {
 	{"experience<=N", "years of experience asked for"},
 	{"posted>=DATE", "also deadline<=DATE; dates YYYY-MM-DD"},
 	{"is:marked", "also is:hidden is:new is:open has:salary has:note"},
-	{"is:closing", "deadline in 7 days or less; is:closed: passed"},
+	{"is:closing", "deadline within closing-days; is:closed: passed"},
 	{"rating>=N", "your rating 1-5; also status:applied, is:read"},
 	{"-term", "not; also: not term"},
 	{"a or b", "either; also a | b, and ( ... )"},

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "deadline.h"
+
 /* How often the config file is looked at for a change, in ms. */
 #define CONF_CHECK_MS 2000
 /* Lines of the `:` prompt's history kept. */
@@ -150,6 +152,11 @@ settings_apply(struct ui *ui, char *const *before)
 		case CO_THEME:
 			if (!start)
 				theme_apply(ui);
+			break;
+		case CO_CLOSING_DAYS:
+			deadline_set_closing_days((int)conf_int(c,
+			                                        CO_CLOSING_DAYS));
+			refilter = !start; /* is:closing; the rest follows */
 			break;
 		case CO_COMPARE_THRESHOLD: /* read by the next comparison */
 		case CO_CONFIRM_APPLY_ALL: /* read by `;` */
