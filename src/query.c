@@ -578,22 +578,24 @@ parse_years(const char *s, size_t len, double *out)
 enum keykind { K_NONE, K_FIELD, K_IS, K_HAS, K_STATUS, K_SALARY, K_EXPER,
                K_POSTED, K_DEADLINE, K_START, K_RATING };
 
+/* The names of the terms that are not text fields. */
+static const struct {
+	const char *name;
+	enum keykind k;
+} key_names[] = {
+	{ "is", K_IS }, { "has", K_HAS }, { "status", K_STATUS },
+	{ "salary", K_SALARY }, { "pay", K_SALARY },
+	{ "experience", K_EXPER }, { "exp", K_EXPER },
+	{ "posted", K_POSTED }, { "deadline", K_DEADLINE },
+	{ "start", K_START }, { "rating", K_RATING },
+};
+
 static enum keykind
 key_lookup(const char *name, enum field *f)
 {
-	static const struct {
-		const char *name;
-		enum keykind k;
-	} keys[] = {
-		{ "is", K_IS }, { "has", K_HAS }, { "status", K_STATUS },
-		{ "salary", K_SALARY }, { "pay", K_SALARY },
-		{ "experience", K_EXPER }, { "exp", K_EXPER },
-		{ "posted", K_POSTED }, { "deadline", K_DEADLINE },
-		{ "start", K_START }, { "rating", K_RATING },
-	};
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (!strcmp(name, keys[i].name))
-			return keys[i].k;
+	for (size_t i = 0; i < sizeof(key_names) / sizeof(key_names[0]); i++)
+		if (!strcmp(name, key_names[i].name))
+			return key_names[i].k;
 	for (int i = F_TITLE; i < F_UNKNOWN; i++)
 		if (!strcmp(name, field_names[i])) {
 			*f = (enum field)i;
@@ -1214,6 +1216,65 @@ const char *
 query_status_name(int status)
 {
 	return status >= 0 && status < QSTATUS_N ? status_names[status] : "?";
+}
+
+/* Adds w to out[0..max) as the *n-th word, counting it even past max. */
+static void
+word_put(const char **out, size_t max, size_t *n, const char *w)
+{
+	if (*n < max)
+		out[*n] = w;
+	(*n)++;
+}
+
+size_t
+query_words(enum query_words kind, const char **out, size_t max)
+{
+	size_t n = 0;
+	enum field f;
+	switch (kind) {
+	case QW_FIELD:
+		/* the text fields a key of its own does not shadow
+		 * (deadline: compares dates), then their other names */
+		for (int i = F_TITLE; i < F_UNKNOWN; i++)
+			if (field_names[i] &&
+			    key_lookup(field_names[i], &f) == K_FIELD)
+				word_put(out, max, &n, field_names[i]);
+		for (size_t i = 0;
+		     i < sizeof(field_aliases) / sizeof(field_aliases[0]); i++)
+			word_put(out, max, &n, field_aliases[i].name);
+		for (size_t i = 0; i < sizeof(key_names) / sizeof(key_names[0]);
+		     i++)
+			if (!is_compare_key(key_names[i].k))
+				word_put(out, max, &n, key_names[i].name);
+		break;
+	case QW_COMPARE:
+		for (size_t i = 0; i < sizeof(key_names) / sizeof(key_names[0]);
+		     i++)
+			if (is_compare_key(key_names[i].k))
+				word_put(out, max, &n, key_names[i].name);
+		break;
+	case QW_IS:
+	case QW_HAS: {
+		const char *pre = kind == QW_IS ? "is:" : "has:";
+		size_t plen = strlen(pre);
+		for (int i = 0; i < FL_N; i++)
+			if (!strncmp(flag_terms[i], pre, plen))
+				word_put(out, max, &n, flag_terms[i] + plen);
+		break;
+	}
+	case QW_STATUS:
+		for (int i = 0; i < QSTATUS_N; i++)
+			word_put(out, max, &n, status_names[i]);
+		break;
+	case QW_WORKPLACE:
+		for (size_t i = 0; i < sizeof(workplace_values) /
+		                       sizeof(workplace_values[0]); i++)
+			if (workplace_values[i])
+				word_put(out, max, &n, workplace_values[i]);
+		break;
+	}
+	return n;
 }
 
 /* ---- evaluation -------------------------------------------------------- */

@@ -114,4 +114,32 @@ size_t query_spans(struct query *q, const char *field, const char *s,
 /* The name of a status ("none", "interested", ...); "?" when out of range. */
 const char *query_status_name(int status);
 
+/* The words of the language, by kind, for completion: the list comes
+ * from the parser's own tables, so it cannot drift from them. */
+enum query_words {
+	QW_FIELD,     /* names before ':' (title, org, ... their other
+	               * names, is, has, status) */
+	QW_COMPARE,   /* names before an operator (salary, deadline, ...) */
+	QW_IS,        /* what is: takes (marked, hidden, ...) */
+	QW_HAS,       /* what has: takes (salary, note, ...) */
+	QW_STATUS,    /* what status: takes (none, interested, ...) */
+	QW_WORKPLACE, /* what workplace: takes (onsite, hybrid, remote) */
+};
+/* Writes the words of a kind to out[0..max) (static strings), in the
+ * parser's order, and returns how many there are (more than max when
+ * out is too small). */
+size_t query_words(enum query_words kind, const char **out, size_t max);
+
+/* query_complete.c: the names Tab may complete the word before pos of
+ * a filter to (the word starts at *start; a leading - is not part of
+ * it): field names with their ':' and the names that take an operator,
+ * or after is:, has:, status: and workplace: those terms whole, which
+ * *whole says (a blank may follow them). Writes them to *names
+ * (malloc'd) and returns how many; 0 inside a quoted phrase or after a
+ * field whose values are free text. */
+size_t query_complete(const char *text, size_t pos, size_t *start,
+                      char ***names, bool *whole);
+/* Frees what query_complete made. */
+void query_complete_free(char **names, size_t n);
+
 #endif
