@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* history: the lines typed at the `:` prompt and the last run's filter
- * and sort, each a small file of the state directory. */
+/* history: the lines typed at the `:` and `/` prompts and the last run's
+ * filter and sort, each a small file of the state directory. */
 #include "history.h"
 
 #include "config.h"
@@ -88,12 +88,22 @@ keepable(const char *line)
 	return strspn(line, " ") < len;
 }
 
-/* Adds a line to memory only, dropping the oldest past max. */
+/* Adds a line to memory only, dropping the oldest past max (and, in a
+ * history of unique lines, the same line further back). */
 static void
 remember(struct history *h, const char *line)
 {
 	if (h->max == 0)
 		return;
+	for (size_t i = h->unique ? h->n : 0; i-- > 0;) {
+		if (!strcmp(h->v[i], line)) {
+			free(h->v[i]);
+			memmove(h->v + i, h->v + i + 1,
+			        (h->n - i - 1) * sizeof(*h->v));
+			h->n--;
+			break;
+		}
+	}
 	if (h->n == h->max) {
 		free(h->v[0]);
 		memmove(h->v, h->v + 1, (h->n - 1) * sizeof(*h->v));
@@ -116,10 +126,12 @@ replace_file(const char *path, const char *text, size_t len)
 	return r == ATOMIC_DONE || r == ATOMIC_UNSYNCED;
 }
 
-void
-history_open(struct history *h, const char *path, size_t max)
+/* history_open and history_open_unique. */
+static void
+open_history(struct history *h, const char *path, size_t max, bool unique)
 {
-	*h = (struct history){.max = max, .path = path ? xstrdup(path) : NULL};
+	*h = (struct history){.max = max, .unique = unique,
+	                      .path = path ? xstrdup(path) : NULL};
 	struct buf text = {0};
 	if (!path || !read_small(path, &text)) {
 		buf_free(&text);
@@ -136,13 +148,26 @@ history_open(struct history *h, const char *path, size_t max)
 		s += len + (s[len] == '\n');
 	}
 	buf_free(&text);
-	if (lines > 2 * max) { /* the file keeps growing: trim it */
+	/* the file keeps growing (or repeats itself): trim it */
+	if (lines > 2 * max || (unique && lines > 2 * h->n + 64)) {
 		struct buf b = {0};
 		for (size_t i = 0; i < h->n; i++)
 			buf_printf(&b, "%s\n", h->v[i]);
 		replace_file(path, b.s ? b.s : "", b.len);
 		buf_free(&b);
 	}
+}
+
+void
+history_open(struct history *h, const char *path, size_t max)
+{
+	open_history(h, path, max, false);
+}
+
+void
+history_open_unique(struct history *h, const char *path, size_t max)
+{
+	open_history(h, path, max, true);
 }
 
 void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* history: what billet keeps between runs in the state directory,
  * beside (never in) the user's state file: the lines typed at the `:`
- * prompt, and the filter and sort of the last run. */
+ * prompt and at the filter prompt `/`, and the filter and sort of the
+ * last run. */
 #ifndef BILLET_HISTORY_H
 #define BILLET_HISTORY_H
 
@@ -16,6 +17,8 @@ struct history {
 	char **v;    /* the lines */
 	size_t n, cap;
 	size_t max;  /* lines kept at most */
+	bool unique; /* a line added again leaves its place further back
+	              * (history_open_unique) */
 	char *path;  /* the file, or NULL: kept for this run only */
 };
 
@@ -26,6 +29,11 @@ char *history_dir(void);
 /* Reads the history kept in path (NULL: none kept) into h, its last max
  * lines. */
 void history_open(struct history *h, const char *path, size_t max);
+/* The same for a history where each line is kept once, at the place it
+ * was last added, as a shell's erasedups does (the file may repeat a
+ * line: the last one counts, and the file is written again once it
+ * repeats too much). */
+void history_open_unique(struct history *h, const char *path, size_t max);
 /* Adds a line (not a blank one, nor the last one again) and appends it
  * to the file, made with its directory when missing; a line that
  * cannot be kept is kept for this run. */

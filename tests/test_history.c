@@ -70,6 +70,64 @@ Test(history, lines_kept_across_runs)
 	rm_tmp();
 }
 
+/* The lines of the file at path. */
+static int
+file_lines(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f);
+	int lines = 0;
+	for (int ch; (ch = fgetc(f)) != EOF;)
+		lines += ch == '\n';
+	fclose(f);
+	return lines;
+}
+
+Test(history, unique_lines_move_to_the_end)
+{
+	mkdir_tmp();
+	char path[256];
+	snprintf(path, sizeof(path), "%s/state/billet/filter-history", dir);
+	struct history h;
+	history_open_unique(&h, path, 3);
+	history_add(&h, "is:marked");
+	history_add(&h, "workplace:remote");
+	history_add(&h, "is:marked"); /* again: it moves to the end */
+	cr_assert_eq(h.n, 2);
+	cr_assert_str_eq(h.v[0], "workplace:remote");
+	cr_assert_str_eq(h.v[1], "is:marked");
+	history_add(&h, "title:nurse");
+	history_add(&h, "org:acme"); /* past the most kept */
+	cr_assert_eq(h.n, 3);
+	cr_assert_str_eq(h.v[0], "is:marked");
+	history_close(&h);
+	/* the file repeats a line: the last place counts */
+	cr_assert_eq(file_lines(path), 5);
+	history_open_unique(&h, path, 3);
+	cr_assert_eq(h.n, 3);
+	cr_assert_str_eq(h.v[0], "is:marked");
+	cr_assert_str_eq(h.v[1], "title:nurse");
+	cr_assert_str_eq(h.v[2], "org:acme");
+	/* a line typed over and over is written once when read again */
+	for (int i = 0; i < 100; i++)
+		history_add(&h, i % 2 ? "a" : "b");
+	cr_assert_eq(h.n, 3);
+	history_close(&h);
+	history_open_unique(&h, path, 3);
+	cr_assert_str_eq(h.v[0], "org:acme");
+	cr_assert_str_eq(h.v[1], "b");
+	cr_assert_str_eq(h.v[2], "a");
+	history_close(&h);
+	cr_assert_eq(file_lines(path), 3);
+	/* the : prompt's history keeps a line each time */
+	history_open(&h, path, 10);
+	history_add(&h, "b");
+	history_add(&h, "a");
+	cr_assert_eq(h.n, 5);
+	history_close(&h);
+	rm_tmp();
+}
+
 Test(history, last_filter_and_sort)
 {
 	mkdir_tmp();

@@ -9,83 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Tab's state between Tabs pressed in a row. */
-struct completion {
-	char **names;  /* the names the word may be */
-	size_t n;
-	size_t start;  /* where the word starts in the text */
-	size_t next;   /* the name the next Tab puts there */
-};
-
-/* Replaces text[from..*pos) with s, the cursor after it. */
-static void
-put_word(struct buf *text, size_t from, size_t *pos, const char *s)
-{
-	struct buf b = {0};
-	buf_add(&b, text->s, from);
-	buf_adds(&b, s);
-	size_t at = b.len;
-	buf_adds(&b, text->s + *pos);
-	buf_clear(text);
-	buf_add(text, b.s, b.len);
-	buf_adds(text, "");
-	buf_free(&b);
-	*pos = at;
-}
-
-/* The bytes all of names[0..n) start with. */
-static size_t
-common_prefix(char **names, size_t n)
-{
-	size_t len = strlen(names[0]);
-	for (size_t i = 1; i < n; i++) {
-		size_t k = 0;
-		while (k < len && names[i][k] == names[0][k])
-			k++;
-		len = k;
-	}
-	return len;
-}
-
-/* Tab: the first completes the word as far as the names it may be
- * agree, and lists them on the status line when there are several; the
- * next ones put each in turn. */
-static void
-complete(struct ui *ui, struct buf *text, size_t *pos, unsigned tabs,
-         void *ctx)
-{
-	struct completion *cp = ctx;
-	if (tabs > 0 && cp->n > 1) {
-		put_word(text, cp->start, pos, cp->names[cp->next]);
-		cp->next = (cp->next + 1) % cp->n;
-		return;
-	}
-	conf_complete_free(cp->names, cp->n);
-	cp->names = NULL;
-	cp->n = conf_complete(ui->conf, text->s, *pos, &cp->start, &cp->names);
-	cp->next = 0;
-	buf_clear(&ui->prompt_note);
-	if (cp->n == 0) {
-		buf_adds(&ui->prompt_note, "Tab: nothing to complete here");
-		return;
-	}
-	if (cp->n == 1) {
-		struct buf w = {0};
-		buf_printf(&w, "%s ", cp->names[0]);
-		put_word(text, cp->start, pos, w.s);
-		buf_free(&w);
-		return;
-	}
-	size_t len = common_prefix(cp->names, cp->n);
-	if (len > *pos - cp->start) {
-		char *p = xstrndup(cp->names[0], len);
-		put_word(text, cp->start, pos, p);
-		free(p);
-	}
-	for (size_t i = 0; i < cp->n; i++)
-		buf_printf(&ui->prompt_note, "%s%s", i ? " " : "", cp->names[i]);
-}
-
 /* filter save NAME: the filter in force, saved under name. */
 static void
 save_filter(struct ui *ui, const char *name)
@@ -176,10 +99,10 @@ run_line(struct ui *ui, const char *line)
 void
 cmdline_run(struct ui *ui)
 {
-	struct completion cp = {0};
-	struct prompt_aid aid = {&ui->prompt_history, complete, &cp};
+	struct completion cp = {.find = completion_conf};
+	struct prompt_aid aid = {&ui->prompt_history, completion_tab, &cp};
 	char *line = ui_prompt_aided(ui, ":", "", NULL, NULL, &aid);
-	conf_complete_free(cp.names, cp.n);
+	completion_free(&cp);
 	if (!line)
 		return;
 	history_add(&ui->prompt_history, line);

@@ -314,13 +314,15 @@ draw_status(struct ui *ui)
 	ui_state_status(ui, &b);
 	ui_deadline_words(ui, "  ", &b);
 	attr_t a = ui->attr[UL_STATUS];
-	if (ui->editing && ui->filter_error.len) {
+	if (ui->editing && ui->prompt_note.len) {
+		/* Tab's names, while Tab goes through them (a filter cut
+		 * short by them does not parse) */
+		buf_adds(&b, "  ");
+		buf_add(&b, ui->prompt_note.s, ui->prompt_note.len);
+	} else if (ui->editing && ui->filter_error.len) {
 		buf_adds(&b, "  ");
 		buf_add(&b, ui->filter_error.s, ui->filter_error.len);
 		a = ui->attr[UL_STATUS] | ui->attr[UL_ERROR];
-	} else if (ui->editing && ui->prompt_note.len) {
-		buf_adds(&b, "  ");
-		buf_add(&b, ui->prompt_note.s, ui->prompt_note.len);
 	} else {
 		if (!query_is_empty(ui->query))
 			buf_printf(&b, "  filter: %s", query_source(ui->query));
@@ -762,21 +764,30 @@ ui_prompt_aided(struct ui *ui, const char *label, const char *init,
 		if (k == 27 || k == KEY_CTRL('g'))
 			break;
 		bool is_tab = k == '\t' && aid && aid->complete;
+		bool replaced = false; /* by Tab or the history */
 		if (!is_tab) {
 			tabs = 0;
 			buf_clear(&ui->prompt_note);
 		}
 		if (is_tab) {
 			aid->complete(ui, &text, &prompt.pos, tabs++, aid->ctx);
+			replaced = true;
 			k = 0; /* handled */
 		} else if (hist && (k == (KEY_FN | KEY_UP) ||
 		                    k == KEY_CTRL('p'))) {
-			if (hpos > 0) {
+			/* a line the same as the one shown is passed over
+			 * (the filter in force is often the last typed) */
+			size_t to = hpos;
+			while (to > 0 && !strcmp(hist->v[to - 1], text.s))
+				to--;
+			if (to > 0) {
 				if (hpos == hist->n) {
 					free(draft);
 					draft = xstrdup(text.s);
 				}
-				prompt_replace(&text, hist->v[--hpos]);
+				hpos = to - 1;
+				prompt_replace(&text, hist->v[hpos]);
+				replaced = true;
 			}
 			k = 0;
 		} else if (hist && (k == (KEY_FN | KEY_DOWN) ||
@@ -786,6 +797,7 @@ ui_prompt_aided(struct ui *ui, const char *label, const char *init,
 				prompt_replace(&text, hpos == hist->n
 				               ? (draft ? draft : "")
 				               : hist->v[hpos]);
+				replaced = true;
 			}
 			k = 0;
 		}
@@ -849,7 +861,7 @@ ui_prompt_aided(struct ui *ui, const char *label, const char *init,
 			}
 			break;
 		}
-		if (text.len != before && changed)
+		if ((text.len != before || replaced) && changed)
 			unseen = true;
 		/* More input is waiting (a paste, keys typed ahead): changed
 		 * (the filter) runs and the screen is drawn once it is taken

@@ -18,6 +18,8 @@
 #define CONF_CHECK_MS 2000
 /* Lines of the `:` prompt's history kept. */
 #define PROMPT_HISTORY_MAX 500
+/* Filters of the `/` prompt's history kept. */
+#define FILTER_HISTORY_MAX 500
 
 /* Milliseconds on a monotonic clock. */
 static long long
@@ -183,6 +185,9 @@ settings_open(struct ui *ui)
 	char *p = state_file("prompt-history");
 	history_open(&ui->prompt_history, p, PROMPT_HISTORY_MAX);
 	free(p);
+	p = state_file("filter-history");
+	history_open_unique(&ui->filter_history, p, FILTER_HISTORY_MAX);
+	free(p);
 	ui->env.rates = &ui->rates;
 	/* the columns before the list measures them */
 	settings_apply(ui, NULL);
@@ -258,6 +263,7 @@ settings_close(struct ui *ui)
 		free(p);
 	}
 	history_close(&ui->prompt_history);
+	history_close(&ui->filter_history);
 	currency_rates_free(&ui->rates);
 	ui->env.rates = NULL;
 }

@@ -200,7 +200,8 @@ filter_changed(struct ui *ui, const char *text, void *ctx)
 	list_select_posting(ui, pl->cur);
 }
 
-/* The prompt for `/`: Enter keeps, Esc restores the filter before it and
+/* The prompt for `/`: Enter keeps (and adds it to the filters Up
+ * recalls, also in later runs), Esc restores the filter before it and
  * the place: the list's cursor on the same posting and its scroll, the
  * detail's posting and its scroll. While the detail has the focus (full
  * screen, or side by side after Tab) it keeps its posting as the filter
@@ -220,7 +221,20 @@ filter_edit(struct ui *ui)
 	if (reading)
 		detail_hold(ui->detail, true);
 	buf_clear(&ui->filter_error);
-	char *text = ui_prompt(ui, "/", before, filter_changed, &pl);
+	/* Up and Down: the filters typed before; Tab: names (complete.c) */
+	struct completion cp = {.find = completion_filter};
+	struct prompt_aid aid = {&ui->filter_history, completion_tab, &cp};
+	char *text = ui_prompt_aided(ui, "/", before, filter_changed, &pl,
+	                             &aid);
+	completion_free(&cp);
+	if (text) { /* as typed, less the blank Tab may have left */
+		size_t n = strlen(text);
+		while (n > 0 && text[n - 1] == ' ')
+			n--;
+		char *kept = xstrndup(text, n);
+		history_add(&ui->filter_history, kept);
+		free(kept);
+	}
 	if (reading)
 		detail_hold(ui->detail, false);
 	if (!text) {

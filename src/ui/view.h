@@ -159,6 +159,8 @@ struct ui {
 	                                  * does not choose one */
 	struct currency_rates rates;     /* the user's rates (ui->env.rates) */
 	struct history prompt_history;   /* the lines typed at `:` */
+	struct history filter_history;   /* the filters typed at `/`, each
+	                                  * once (history_open_unique) */
 	struct buf prompt_note;          /* while editing: what the status
 	                                  * line says for the prompt (Tab's
 	                                  * names) */
@@ -314,6 +316,37 @@ char *ui_prompt_aided(struct ui *ui, const char *label, const char *init,
                       prompt_changed_fn changed, void *ctx,
                       const struct prompt_aid *aid);
 
+/* complete.c: Tab at the prompts ------------------------------------ */
+
+/* Where names come from: those the word before pos of text may be
+ * (malloc'd, in *names; the word starts at *start); *whole: a blank
+ * may follow the one chosen. Returns how many. */
+typedef size_t (*completion_fn)(struct ui *ui, const char *text, size_t pos,
+                                size_t *start, char ***names, bool *whole);
+/* Tab's state between Tabs pressed in a row: the ctx of a prompt_aid
+ * whose complete is completion_tab. Set find; free with
+ * completion_free. */
+struct completion {
+	completion_fn find; /* where the names come from */
+	char **names;       /* the names the word may be */
+	size_t n;
+	size_t start;       /* where the word starts in the text */
+	size_t next;        /* the name the next Tab puts there */
+};
+/* prompt_aid.complete: the first Tab completes the word as far as the
+ * names it may be agree and lists them on the status line, the next
+ * ones put each in turn. ctx: a struct completion. */
+void completion_tab(struct ui *ui, struct buf *text, size_t *pos,
+                    unsigned tabs, void *ctx);
+/* Frees the names a completion holds. */
+void completion_free(struct completion *cp);
+/* The `:` prompt's names: directives, options, actions... */
+size_t completion_conf(struct ui *ui, const char *text, size_t pos,
+                       size_t *start, char ***names, bool *whole);
+/* The filter's names: fields, is:, has:, status: and workplace: values. */
+size_t completion_filter(struct ui *ui, const char *text, size_t pos,
+                         size_t *start, char ***names, bool *whole);
+
 /* theme.c: colours and attributes ------------------------------------ */
 
 /* Sets ui->attr from the settings: the theme and the color lines, or
@@ -324,11 +357,11 @@ void theme_apply(struct ui *ui);
 /* settings.c: the config file and the options it sets ---------------- */
 
 /* Reads the config file into ui->conf (the terminal is open, so keys
- * with modifiers can be named) and applies it, and the prompt's
- * history; the sort of the last run (remember-filter) unless --sort
- * says; says on the message line when the config has problems. Before
- * the list is built. Returns the filter of the last run to start with
- * (malloc'd), or NULL: none, or --filter says. */
+ * with modifiers can be named) and applies it, and the histories of
+ * the : and / prompts; the sort of the last run (remember-filter)
+ * unless --sort says; says on the message line when the config has
+ * problems. Before the list is built. Returns the filter of the last
+ * run to start with (malloc'd), or NULL: none, or --filter says. */
 char *settings_open(struct ui *ui);
 /* Makes the interface follow the options that changed: before holds
  * each option's value before (conf_str), or is NULL at the start. */
