@@ -225,7 +225,14 @@ enum conf_type {
 	  "How many days before its deadline a posting is closing soon: " \
 	  "flagged ! in the list, found by is:closing, counted on the " \
 	  "status line (\"2 marked close this week\"). The deadline's day " \
-	  "itself counts; 0: that day only.")
+	  "itself counts; 0: that day only.") \
+	O(WATCH, "watch", CONF_BOOL, "on", 0, 0, NULL, \
+	  "Notice posting files that change, come or go while billet runs " \
+	  "(told by inotify on Linux, else looked at every few seconds) " \
+	  "and read them again in the background, keeping the cursor, " \
+	  "the filter, the sort and the scroll; off: only r reads them " \
+	  "again. The config file is read again when it changes either " \
+	  "way.")
 
 /* The options. */
 enum conf_option {

@@ -32,7 +32,8 @@ bool debounce_due(struct debounce *d, long long now, long long quiet);
 /* The watches; made by fswatch_new, freed by fswatch_free. */
 struct fswatch;
 
-/* Makes the watches (an inotify instance when there is one). */
+/* Makes the watches (an inotify instance when there is one, unless
+ * $BILLET_WATCH is "poll", which tests use to try the other way). */
 struct fswatch *fswatch_new(void);
 /* Frees them. */
 void fswatch_free(struct fswatch *w);

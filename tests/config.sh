@@ -28,7 +28,8 @@ dump_every_default() {
 	contains "$TMP/dump" "set split-width = 120" &&
 	contains "$TMP/dump" "set remember-filter = on" &&
 	contains "$TMP/dump" "set closing-days = 7" &&
-	[ "$(grep -c '^set ' "$TMP/dump")" -eq 13 ] &&
+	contains "$TMP/dump" "set watch = on" &&
+	[ "$(grep -c '^set ' "$TMP/dump")" -eq 14 ] &&
 	[ "$(grep -c '^color ' "$TMP/dump")" -eq 26 ]
 }
 ok "--dump-config writes every bind, color and set" dump_every_default

@@ -318,6 +318,7 @@ Test(conf, set_every_option)
 		{"set remember-filter = 0", "off"},
 		{"set closing-days = 14", "14"},
 		{"set closing-days=0", "0"},
+		{"set watch = off", "off"},
 	};
 	struct conf *c = conf_new();
 	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {

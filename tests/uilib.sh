@@ -82,14 +82,15 @@ line() { screen "$1" | sed -n "$2p"; }
 keys() { s=$1; shift; tm send-keys -t "$s" "$@"; }
 
 # start S WxH ARGS...: a shell in a new session S of that size, in a
-# clean environment, running billet with ARGS in directory $here (else
-# here), then printing its exit status as "billet-exit=N".
+# clean environment (plus the VAR=VALUE words of $UI_ENV), running
+# billet with ARGS in directory $here (else here), then printing its exit
+# status as "billet-exit=N".
 start() {
 	s=$1
 	size=$2
 	shift 2
 	tm new-session -d -s "$s" -x "${size%x*}" -y "${size#*x}" \
-		"exec env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='${XDG_CONFIG_HOME:-$UI_CONFIG_HOME}' TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' sh" ||
+		"exec env -i PATH='$PATH' HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='${XDG_CONFIG_HOME:-$UI_CONFIG_HOME}' TERM=xterm-256color LANG=C.UTF-8 ${UI_ENV:-} PS1='$ ' sh" ||
 		return 1
 	args=
 	for a in "$@"; do

@@ -21,6 +21,12 @@ struct detail {
 	struct rlines lines;     /* the rendered lines */
 	size_t match;            /* row of the current match, or SIZE_MAX */
 	bool hold;               /* keep showing p (detail_hold) */
+	char *id;                /* p's id (malloc'd), to know it again
+	                          * after a reload, or NULL */
+	bool gone;               /* p went in a reload while read here: its
+	                          * lines stay until the user leaves it */
+	char *gone_next;         /* the id of the posting shown in its place
+	                          * when it went (malloc'd), or NULL */
 	struct query_span *spans;/* scratch for query_spans */
 	size_t nspans, cap;
 };
@@ -42,6 +48,41 @@ render(struct ui *ui, const struct posting *p, int width, struct rlines *out)
 	posting_render_mine(p, &m, width, out);
 }
 
+/* True when p is the posting whose id is id (either may be NULL). */
+static bool
+same_id(const struct posting *p, const char *id)
+{
+	return p ? id && !strcmp(p->id, id) : !id;
+}
+
+/* True while the detail keeps the lines of a posting that went in a
+ * reload (see struct detail): it has the focus and the list's current
+ * posting is still the one that took its place. */
+static bool
+still_gone(struct view *v, const struct posting *cur)
+{
+	struct detail *d = v->priv;
+	struct ui *ui = v->ui;
+	if (!d->gone && d->id && d->generation != ui->generation &&
+	    view_top(ui) == v && !catalog_find(ui->cat, d->id)) {
+		/* it went in the reload just done: as mutt's pager keeps
+		 * a message that was expunged until one moves on */
+		d->gone = true;
+		d->gone_next = cur ? xstrdup(cur->id) : NULL;
+		d->p = NULL;
+	}
+	if (d->gone && (view_top(ui) != v || !same_id(cur, d->gone_next))) {
+		d->gone = false;
+		free(d->gone_next);
+		d->gone_next = NULL;
+		if (!catalog_find(ui->cat, d->id)) { /* else back (r) */
+			free(d->id);
+			d->id = NULL;
+		}
+	}
+	return d->gone;
+}
+
 static void
 detail_update(struct view *v)
 {
@@ -52,10 +93,17 @@ detail_update(struct view *v)
 	const struct posting *p = d->hold && d->p &&
 	                          d->generation == ui->generation
 	                          ? d->p : ui_current(ui);
+	if (still_gone(v, p)) {
+		v->nrows = d->lines.n ? d->lines.n : 1;
+		return;
+	}
 	int width = v->width - margin(v);
 	if (width < 1)
 		width = 1;
 	bool other = p != d->p || d->generation != ui->generation;
+	/* read again (a reload), it stays where it was read */
+	bool again = other && d->generation != ui->generation &&
+	             same_id(p, d->id);
 	if (other || width != d->width ||
 	    d->state_version != ui->state_version ||
 	    d->today != deadline_today() ||
@@ -64,12 +112,14 @@ detail_update(struct view *v)
 		if (p)
 			render(ui, p, width, &d->lines);
 		d->p = p;
+		free(d->id);
+		d->id = p ? xstrdup(p->id) : NULL;
 		d->generation = ui->generation;
 		d->state_version = ui->state_version;
 		d->width = width;
 		d->today = deadline_today();
 		d->days = deadline_closing_days();
-		if (other) {
+		if (other && !again) {
 			v->top = 0;
 			d->match = (size_t)-1;
 		}
@@ -96,7 +146,7 @@ detail_draw_row(struct view *v, size_t row, int y, bool current)
 	struct ui *ui = v->ui;
 	int x = margin(v), w = v->width - x;
 	(void)current;
-	if (!d->p) {
+	if (!d->p && !d->gone) {
 		const char *m = "no posting to show";
 		ui_text(v->win, y, x, m, strlen(m), w, A_NORMAL, false);
 		return;
@@ -153,7 +203,7 @@ find_match(struct view *v, int dir, unsigned long count)
 	struct ui *ui = v->ui;
 	if (v->ops->update)
 		v->ops->update(v);
-	if (!d->p || d->lines.n == 0)
+	if ((!d->p && !d->gone) || d->lines.n == 0)
 		return;
 	if (query_is_empty(ui->query)) {
 		ui_message(ui, false, "no words to find: / sets the filter");
@@ -283,6 +333,8 @@ detail_free(struct view *v)
 	struct detail *d = v->priv;
 	rlines_free(&d->lines);
 	free(d->spans);
+	free(d->id);
+	free(d->gone_next);
 	free(d);
 }
 
@@ -345,6 +397,20 @@ detail_ruler(struct view *v, struct buf *out, bool narrow)
 		buf_adds(out, "top");
 	else
 		buf_printf(out, "%zu%%", (v->top + body) * 100 / v->nrows);
+}
+
+void
+detail_left(struct view *v)
+{
+	struct detail *d = v->priv;
+	if (!d->gone)
+		return;
+	d->gone = false;
+	free(d->gone_next);
+	d->gone_next = NULL;
+	free(d->id); /* it went: nothing to keep the place of */
+	d->id = NULL;
+	rlines_free(&d->lines);
 }
 
 void

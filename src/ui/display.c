@@ -1107,6 +1107,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	 * the command line says */
 	char *last_filter = settings_open(ui);
 	theme_apply(ui);
+	watch_open(ui); /* before the load, which it looks at */
 	const char *bad = NULL;
 	if (cfg->sort && !sort_parse(cfg->sort, &ui->sort, &bad)) {
 		ui->sort.n = 0;
@@ -1130,6 +1131,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	while (!stop_signal && !(ui->quit && ui_state_may_quit(ui))) {
 		ui->quit = false;
 		list_poll(ui);
+		watch_tick(ui);
 		ui_state_tick(ui);
 		settings_tick(ui);
 		ui_deadline_tick(ui);
@@ -1193,6 +1195,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	 * here, what it holds is not lost but left (for LeakSanitizer). */
 	left_running = ui->loader;
 	ui->loader = NULL;
+	watch_close(ui);
 	free(ui->want_id);
 	free(ui->extra_path);
 	buf_free(&ui->after_load);

@@ -58,13 +58,15 @@
 	A(HELP, "Views", "this help", '?') \
 	A(REDRAW, "Views", "redraw the screen", KEY_CTRL('l')) \
 	A(FILTER, "Filter and sort", \
-	  "edit the filter; Enter keeps it, Esc restores the previous", '/') \
+	  "edit the filter; Enter keeps it, Esc restores the previous; Up " \
+	  "recalls earlier ones, Tab completes names", '/') \
 	A(FILTER_CLEAR, "Filter and sort", "clear the filter", '\\') \
 	A(FILTERS, "Filter and sort", \
 	  "the saved filters with their counts; Enter applies one", 'F') \
 	A(SORT_NEXT, "Filter and sort", "sort by the next key", 's') \
 	A(SORT_REVERSE, "Filter and sort", "reverse the order", 'S') \
-	A(RELOAD, "Filter and sort", "read the posting files again", 'r') \
+	A(RELOAD, "Filter and sort", "read the posting files again (billet " \
+	  "also does when they change, unless set watch = off)", 'r') \
 	A(IMPORT, "Files", \
 	  "import a posting from a path or an http(s) URL, and show it", 'I') \
 	A(EDIT, "Files", \

@@ -484,34 +484,44 @@ list_sort_name(const struct ui *ui, struct buf *out)
 		           sort_key_name(s->key[i]));
 }
 
+char **
+list_paths(const struct ui *ui, size_t *n)
+{
+	const struct ui_config *cfg = ui->cfg;
+	size_t cap = cfg->npaths + 2, k = 0;
+	if (!cfg->npaths && cfg->path_list)
+		cap += strlen(cfg->path_list) / 2 + 1;
+	char **v = xcalloc(cap, sizeof(*v));
+	if (cfg->npaths) {
+		for (size_t i = 0; i < cfg->npaths; i++)
+			v[k++] = xstrdup(cfg->paths[i]);
+	} else if (cfg->path_list) {
+		char *copy = xstrdup(cfg->path_list);
+		for (char *save = NULL, *p = strtok_r(copy, ":", &save); p;
+		     p = strtok_r(NULL, ":", &save))
+			v[k++] = xstrdup(p);
+		free(copy);
+	}
+	if (ui->extra_path) /* a directory I imported into, read with the rest */
+		v[k++] = xstrdup(ui->extra_path);
+	*n = k;
+	return v;
+}
+
+void
+list_paths_free(char **paths)
+{
+	for (size_t i = 0; paths && paths[i]; i++)
+		free(paths[i]);
+	free(paths);
+}
+
 void
 list_start_load(struct ui *ui)
 {
 	const struct ui_config *cfg = ui->cfg;
-	char **paths = NULL, *copy = NULL;
-	size_t n = 0;
-	if (cfg->npaths) {
-		paths = (char **)cfg->paths;
-		n = cfg->npaths;
-	} else if (cfg->path_list) {
-		copy = strdup(cfg->path_list);
-		paths = calloc(strlen(cfg->path_list) / 2 + 2, sizeof(*paths));
-		if (!copy || !paths)
-			die_nomem();
-		for (char *save = NULL, *p = strtok_r(copy, ":", &save); p;
-		     p = strtok_r(NULL, ":", &save))
-			paths[n++] = p;
-	}
-	if (ui->extra_path) {
-		/* a directory I imported into, read with the rest */
-		char **all = xcalloc(n + 1, sizeof(*all));
-		if (n)
-			memcpy(all, paths, n * sizeof(*all));
-		all[n++] = ui->extra_path;
-		if (paths != (char **)cfg->paths)
-			free(paths);
-		paths = all;
-	}
+	size_t n;
+	char **paths = list_paths(ui, &n);
 	/* the loader's threads leave the signals to this one, where the
 	 * handlers (ours and curses') expect them */
 	sigset_t all, old;
@@ -520,11 +530,10 @@ list_start_load(struct ui *ui)
 	ui->loader = loader_start(paths, n, cfg->limits ? cfg->limits
 	                                                : &load_default_limits);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	free(copy);
-	if (paths != (char **)cfg->paths)
-		free(paths);
+	list_paths_free(paths);
 	ui->load_shown_ms = now_ms();
 	ui->dirty = true;
+	watch_load_started(ui); /* the files are looked at again */
 }
 
 /* Rebuilds the list after postings arrived, the cursor going back to
@@ -606,4 +615,32 @@ list_reload(struct ui *ui)
 	catalog_init(ui->cat);
 	list_load(ui);
 	list_start_load(ui);
+}
+
+void
+list_replace(struct ui *ui, struct catalog *fresh, struct query_index *ix)
+{
+	struct posting *cur = list_current(ui);
+	char *id = cur ? xstrdup(cur->id) : NULL;
+	struct view *v = ui->list;
+	size_t old = v->cursor;
+	size_t row = old >= v->top ? old - v->top : 0; /* the cursor's line */
+	/* nothing may point into the catalog from here until list_load */
+	ui->nsorted = ui->nshown = 0;
+	ui->generation++;
+	index_free(ui->ix);
+	ui->ix = ix;
+	catalog_free(ui->cat);
+	*ui->cat = *fresh;
+	catalog_init(fresh);
+	list_load(ui);
+	filter_all(ui);
+	if (!id || !list_select(ui, id))
+		view_goto(v, old); /* gone: the row it was on */
+	free(id);
+	/* on the same line of the pane, as far as the rows allow */
+	v->top = v->cursor > row ? v->cursor - row : 0;
+	view_goto(v, v->cursor);
+	ui->load_shown_ms = now_ms();
+	ui->dirty = true;
 }

@@ -14,8 +14,6 @@
 
 #include "deadline.h"
 
-/* How often the config file is looked at for a change, in ms. */
-#define CONF_CHECK_MS 2000
 /* Lines of the `:` prompt's history kept. */
 #define PROMPT_HISTORY_MAX 500
 /* Filters of the `/` prompt's history kept. */
@@ -164,6 +162,7 @@ settings_apply(struct ui *ui, char *const *before)
 		case CO_CONFIRM_APPLY_ALL: /* read by `;` */
 		case CO_CLIPBOARD:         /* read by y and Y */
 		case CO_REMEMBER_FILTER:   /* read at the end */
+		case CO_WATCH:             /* read by watch_tick */
 		case CO_N:
 			break;
 		}
@@ -218,7 +217,8 @@ void
 settings_tick(struct ui *ui)
 {
 	long long now = now_ms();
-	if (now - ui->conf_checked_ms < CONF_CHECK_MS)
+	/* told of a change (inotify: watch.c), else every few seconds */
+	if (!watch_conf_due(ui) && now - ui->conf_checked_ms < watch_poll_ms())
 		return;
 	ui->conf_checked_ms = now;
 	struct conf *c = ui->conf;
@@ -238,6 +238,7 @@ settings_tick(struct ui *ui)
 	settings_apply(ui, before);
 	settings_forget(before);
 	theme_apply(ui);
+	watch_conf_files(ui); /* it may source others now */
 	if (np)
 		ui_message(ui, true, "the config file changed and was read again: "
 		           "%zu problem%s (! lists them)", np, np == 1 ? "" : "s");

@@ -58,6 +58,8 @@ view_pop(struct ui *ui)
 	if (ui->depth <= 1)
 		return false;
 	struct view *v = ui->stack[--ui->depth];
+	if (v == ui->detail)
+		detail_left(v); /* a posting gone in a reload goes with it */
 	if (v != ui->list && v != ui->detail) {
 		view_free(v);
 	} else if (v->win) {

@@ -71,6 +71,7 @@ enum ui_look {
 
 struct view;
 struct ui;
+struct watch;
 
 /* What makes one kind of view. Unused callbacks may be NULL. */
 struct view_ops {
@@ -210,6 +211,7 @@ struct ui {
 	char *extra_path;                /* a directory I wrote into that is
 	                                  * not among the paths given, read
 	                                  * with them from then on (malloc'd) */
+	struct watch *watch;             /* the files watched (watch.c) */
 	struct buf after_load;           /* said when the load under way is
 	                                  * done, instead of its counts */
 	bool after_load_error;           /* it is an error */
@@ -424,9 +426,47 @@ void list_sort_name(const struct ui *ui, struct buf *out);
 void list_reload(struct ui *ui);
 /* Starts loading the configured paths into the catalog in the background. */
 void list_start_load(struct ui *ui);
+/* The paths the postings are read from (the ones given, else
+ * $BILLET_PATH's or the samples', then the directory I imported into),
+ * malloc'd and NULL-ended, *n of them; free with list_paths_free. */
+char **list_paths(const struct ui *ui, size_t *n);
+/* Frees what list_paths made. */
+void list_paths_free(char **paths);
+/* Puts the postings of fresh, read again, in place of the catalog's (fresh
+ * is left empty) with ix, an index of all of them, at once: the list
+ * keeps its filter and sort, the cursor the posting it was on (by id;
+ * else the row) on the same line of the pane; ui->generation is bumped. */
+void list_replace(struct ui *ui, struct catalog *fresh,
+                  struct query_index *ix);
 /* Merges what the background load has read so far and updates the list;
  * says the counts when it is done. Called by the main loop. */
 void list_poll(struct ui *ui);
+
+/* watch.c: posting files and config files that change ---------------- */
+
+/* Starts watching the config files; the posting files are watched once
+ * a load begins (set watch). */
+void watch_open(struct ui *ui);
+/* Stops watching and drops a reload under way. */
+void watch_close(struct ui *ui);
+/* Between keys: reads what the system told of the files; once the
+ * posting files changed (and the events stopped for a moment), or every
+ * few seconds without inotify, looks at them; when some changed, came or
+ * went, reads them all again in the background and shows them at once
+ * in place of the others (list_replace), saying what changed. */
+void watch_tick(struct ui *ui);
+/* A load of the posting files begins (list_start_load): a reload in the
+ * background is dropped, and the files are looked at again for the
+ * next check. */
+void watch_load_started(struct ui *ui);
+/* True (once) when the config files were told to have changed: look at
+ * them now rather than in a while. */
+bool watch_conf_due(struct ui *ui);
+/* Watches the config files read (the config file and what it sources). */
+void watch_conf_files(struct ui *ui);
+/* How often files are looked at when inotify does not tell of them
+ * (ms): 2000, or $BILLET_WATCH_POLL_MS (for tests). */
+long long watch_poll_ms(void);
 
 /* Waits for a key (the screen is not drawn: draw it first): a character,
  * KEY_FN | a curses key, KEY_FN | KEY_RESIZE after a resize was laid out,
@@ -524,6 +564,9 @@ void detail_ruler(struct view *v, struct buf *out, bool narrow);
 /* hold true: the detail v keeps showing the posting it shows now,
  * wherever the list's cursor goes, until detail_hold(v, false). */
 void detail_hold(struct view *v, bool hold);
+/* The detail v loses the focus (q): a posting it kept showing after a
+ * reload took it away is let go. */
+void detail_left(struct view *v);
 /* Makes the help view, generated from the action table. */
 struct view *help_view_new(struct ui *ui);
 /* Makes the view of the problems found while loading, after those of
