@@ -126,7 +126,8 @@ scan(struct fileset *fs, char *const *paths, size_t npaths, size_t max,
 		if (S_ISDIR(st.st_mode))
 			walk(&lk, paths[i], &st, NULL);
 	}
-	qsort(fs->v, fs->n, sizeof(*fs->v), entry_cmp);
+	if (fs->n > 1)
+		qsort(fs->v, fs->n, sizeof(*fs->v), entry_cmp);
 	/* a path named twice, or inside a directory named too: once */
 	size_t k = 0;
 	for (size_t i = 0; i < fs->n; i++) {

@@ -404,6 +404,14 @@ fswatch_due(struct fswatch *w, int g, long long now, char ***touched,
 }
 
 void
+fswatch_forget(struct fswatch *w, int g, long long now)
+{
+	fswatch_read(w, now);
+	w->due[g].pending = false;
+	touched_clear(&w->touched[g]);
+}
+
+void
 fswatch_touched_free(char **touched, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

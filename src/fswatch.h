@@ -63,6 +63,9 @@ void fswatch_read(struct fswatch *w, long long now);
  * (malloc'd, *ntouched of them; free with fswatch_touched_free). */
 bool fswatch_due(struct fswatch *w, int g, long long now, char ***touched,
                  size_t *ntouched);
+/* Reads the events waiting and forgets those of group g (the caller
+ * looks at its files now, so what they told is known). */
+void fswatch_forget(struct fswatch *w, int g, long long now);
 /* Frees what fswatch_due gave. */
 void fswatch_touched_free(char **touched, size_t n);
 

@@ -118,6 +118,8 @@ Test(fileset, the_files_the_loader_reads)
 	fileset_scan(&fs, paths, 4, 3);
 	cr_assert(fs.cut);
 	cr_assert_leq(fs.n, 3);
+	fileset_scan(&fs, paths, 0, 0); /* no paths: nothing */
+	cr_assert_eq(fs.n, 0);
 	fileset_free(&fs);
 	free_all(paths, 4);
 	rm_tmp();
@@ -345,6 +347,36 @@ Test(fswatch, events_of_the_files_watched)
 #else
 	cr_assert(!fswatch_native(w));
 	cr_assert(!ok); /* the caller looks itself */
+#endif
+	fswatch_free(w);
+	rm_tmp();
+}
+
+Test(fswatch, too_many_directories_are_looked_at_instead)
+{
+	mkdir_tmp();
+	struct fswatch *w = fswatch_new();
+	fswatch_begin(w, 0);
+	for (int i = 0; i <= FSWATCH_MAX; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "d%d", i);
+		cr_assert_eq(mkdir(at(name), 0700), 0);
+		fswatch_dir(w, 0, at(name));
+	}
+	cr_assert(!fswatch_end(w, 0));
+#if defined(__linux__) && defined(HAVE_SYS_INOTIFY_H)
+	/* its watches are let go: a file written is not told of */
+	char **t;
+	size_t n;
+	put("d1/a.yaml", "title: A\n");
+	cr_assert(!settles(w, 0, 1000, &t, &n));
+	/* fewer: watched again */
+	fswatch_begin(w, 0);
+	fswatch_dir(w, 0, at("d1"));
+	cr_assert(fswatch_end(w, 0));
+	put("d1/a.yaml", "title: A2\n");
+	cr_assert(settles(w, 0, 2000, &t, &n));
+	fswatch_touched_free(t, n);
 #endif
 	fswatch_free(w);
 	rm_tmp();

@@ -276,6 +276,26 @@ filter_tab() {
 ok "the filter prompt: Tab completes field names, is: and status: words, workplace values" \
 	filter_tab
 
+edited() {
+	J="$TMP/edited"
+	jobs "$J"
+	mkdir -p "$TMP/bin"
+	# an editor that retitles the posting, as a person would
+	printf '#!/bin/sh\nfor a; do f=$a; done\nsed -i "s/^title: .*/title: Beta, edited/" "$f"\n' \
+		>"$TMP/bin/ed" && chmod +x "$TMP/bin/ed" &&
+	UI_ENV="BILLET_WATCH_POLL_MS=600000 VISUAL=$TMP/bin/ed" \
+	start l 80x24 "$J" &&
+	waits l "loaded: 3 postings" &&
+	keys l j E && waits l "edited $J/b.yaml" &&
+	waits l "Beta, edited" &&
+	# E read the file again: the watch does not read it once more
+	sleep 1.5 &&
+	shows l "edited $J/b.yaml" &&
+	! screen l | grep -q "reloaded" &&
+	ends l
+}
+ok "E: the file edited is read once, E's message stays" edited
+
 tiny() {
 	J="$TMP/tiny"
 	jobs "$J"

@@ -323,6 +323,8 @@ watch_load_started(struct ui *ui)
 	if (!w)
 		return;
 	reload_drop(w); /* the load begun reads the files anyway */
+	/* and what the events told so far (E's editor) is in it */
+	fswatch_forget(w->fw, G_POSTINGS, now_ms());
 	touched_clear(w);
 	w->check = false;
 	w->have_files = false;
