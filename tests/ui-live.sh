@@ -152,6 +152,22 @@ gone_in_detail() {
 ok "the posting read in the full-screen detail goes: it says so and shows it until q" \
 	gone_in_detail
 
+detail_kept() {
+	J="$TMP/detail"
+	mkdir -p "$J" && cp "$D"/*.yaml "$J/" &&
+	STATE="$TMP/detail-state.yaml" start m 80x24 "$J" &&
+	waits m "loaded: 2 postings" &&
+	keys m Enter && waits m "Organization: ACLU" &&
+	keys m 6 j && gone m "Organization: ACLU" &&
+	first=$(line m 1) &&
+	echo "# a comment at the end" >>"$J/$A.yaml" &&
+	waits m "reloaded: 1 changed ($A.yaml)" &&
+	[ "$(line m 1)" = "$first" ] &&
+	keys m q && ends m
+}
+ok "the posting read in the full-screen detail, read again, stays scrolled where it was" \
+	detail_kept
+
 polled() {
 	J="$TMP/polled"
 	jobs "$J"
