@@ -86,6 +86,28 @@ import_file() {
 }
 ok "I: a plain-text file into the directory shown; the draft shown; never over a file" import_file
 
+# at 80 columns, where the detail is not beside the list, the posting
+# imported opens as Enter opens it; q goes back to the list, on it
+import_narrow() {
+	mkdir -p "$TMP/p80" && cp "$SRCDIR"/data/*.yaml "$TMP/p80/" &&
+	cp "$I/organizer-en.txt" "$TMP/organizer-en.txt" &&
+	startv n 80x24 "$TMP/p80" &&
+	waits n " 2/2" &&
+	keys n I && keys n "organizer-en.txt" Enter &&
+	waits n "imported 1 posting to $TMP/p80/riverside-t" &&
+	waits n "Community Organizer (Part-Time)" &&
+	line n 1 | grep -q "^Community Organizer (Part-Time)" &&
+	shows n "Organization: Riverside Tenants Union" &&
+	! grep -q "Title  *Organization" "$TMP/screen" &&
+	keys n q && waits n "Title" &&
+	# the list, its cursor on the posting imported: Enter opens it again
+	line n 4 | grep -q "Community Organizer (Pa" &&
+	keys n Enter && waits n "Organization: Riverside Tenants Union" &&
+	keys n q && waits n "Title" &&
+	keys n q && waits n "billet-exit=0"
+}
+ok "I at 80 columns: the posting imported opens in the detail" import_narrow
+
 # A URL, from tests/httpd
 HTTPD="$BUILDDIR/tests/httpd"
 [ -x "$HTTPD" ] || { echo "tests/httpd is not built"; exit 99; }

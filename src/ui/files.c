@@ -181,8 +181,10 @@ ui_import(struct ui *ui)
 		free(ui->extra_path);
 		ui->extra_path = xstrdup(dir);
 	}
-	if (ntaken)
+	if (ntaken) {
 		reload_to(ui, first_id);
+		ui->want_open = true; /* and show it, as Enter does */
+	}
 	if (failed)
 		ui_message(ui, true, "not imported: %s", msg);
 	else if (!ntaken)

@@ -99,6 +99,7 @@ list_key(struct view *v, enum action a, int key)
 		/* moved during a reload: stay where the user goes */
 		free(ui->want_id);
 		ui->want_id = NULL;
+		ui->want_open = false;
 	}
 	switch (a) {
 	case ACT_ENTER:
@@ -549,6 +550,12 @@ list_arrived(struct ui *ui)
 	if (ui->want_id && list_select(ui, ui->want_id)) {
 		free(ui->want_id);
 		ui->want_id = NULL;
+		/* a posting imported: its detail, unless it shows already
+		 * (beside the list) or another view is on top */
+		if (ui->want_open && !ui->split &&
+		    ui->stack[ui->depth - 1] == ui->list)
+			view_push(ui, ui->detail);
+		ui->want_open = false;
 	} else {
 		reselect(ui, cur, old);
 	}
@@ -575,6 +582,7 @@ list_poll(struct ui *ui)
 	ui->loader = NULL;
 	free(ui->want_id);
 	ui->want_id = NULL;
+	ui->want_open = false;
 	size_t nn = ui->cat->nnotes, np = ui->cat->nproblems - nn;
 	if (ui->after_load.len) {
 		/* what I or E did, now that it shows */
@@ -604,6 +612,7 @@ list_reload(struct ui *ui)
 	struct posting *cur = list_current(ui);
 	free(ui->want_id);
 	ui->want_id = cur ? strdup(cur->id) : NULL;
+	ui->want_open = false;
 	if (cur && !ui->want_id)
 		die_nomem();
 	/* nothing may point into the catalog from here until list_load */

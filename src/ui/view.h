@@ -195,6 +195,8 @@ struct ui {
 	struct loader *loader;           /* the load under way, or NULL */
 	char *want_id;                   /* while loading: the id to put the
 	                                  * cursor back on (malloc'd) */
+	bool want_open;                  /* and, once it is there, open its
+	                                  * detail as Enter does (I) */
 	long long load_shown_ms;         /* when the list last took in what
 	                                  * the load read */
 	long long load_cost_ms;          /* how long that took */
