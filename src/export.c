@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "atomic.h"
+#include "columns.h"
 #include "deadline.h"
 
 static const char *const format_names[] = {
@@ -145,8 +146,9 @@ csv_cell(struct buf *out, const char *s)
 /* Writes the text list: mark, the deadline's flag (deadline_flag: closed,
  * closing soon), title, organization, location, salary, deadline, id;
  * columns sized to their content and the width (at least LIST_MIN_WIDTH),
- * and dropped when the line is too narrow for them: location first, then
- * deadline, salary, organization and id. */
+ * and left out when the line is too narrow for them in the interface's
+ * order (columns_fit: location first, then salary, organization,
+ * deadline); the id, cut to a fifth of the width, goes below 16 columns. */
 static void
 list_text(FILE *f, struct posting *const *v, size_t n, int width,
           const struct export_hooks *h)
@@ -175,14 +177,17 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	 * two spaces */
 	bool show_id = idw >= 2 && width >= 16;
 	int text = width - 3 - (show_id ? idw : -2);
-	text -= (sal ? sal + 2 : 0) + (dl ? dl + 2 : 0);
-	bool show_loc = text >= 60, show_dl = dl && text >= 30;
-	if (!show_dl && dl)
-		text += dl + 2;
-	bool show_sal = sal && text >= 24;
-	if (!show_sal && sal)
-		text += sal + 2;
-	bool show_org = text >= 16;
+	/* what each column needs to be kept: a readable title, organization
+	 * and location; salary and deadline whole */
+	bool kept[COL_N] = {[COL_TITLE] = true, [COL_ORG] = true,
+	                    [COL_LOC] = true, [COL_SALARY] = sal > 0,
+	                    [COL_DEADLINE] = dl > 0};
+	int need[COL_N] = {[COL_TITLE] = 24, [COL_ORG] = 12, [COL_LOC] = 18,
+	                   [COL_SALARY] = sal, [COL_DEADLINE] = dl};
+	columns_fit(kept, need, text - 2, 2);
+	bool show_loc = kept[COL_LOC], show_org = kept[COL_ORG];
+	bool show_sal = kept[COL_SALARY], show_dl = kept[COL_DEADLINE];
+	text -= (show_sal ? sal + 2 : 0) + (show_dl ? dl + 2 : 0);
 	int cols = show_loc ? 3 : show_org ? 2 : 1;
 	text -= 2 * cols;
 	if (text < 1)

@@ -71,6 +71,34 @@ list_width() {
 }
 ok "--list keeps to --width, narrow ones too" list_width
 
+# --list leaves columns out in the interface's order (columns.c): the
+# location first, then the salary, the organization, the deadline; the
+# title never. So at any width a column shown has every column kept
+# longer than it shown too, and each is shown at some width.
+list_drop_order() {
+	seen=
+	w=16
+	while [ "$w" -le 160 ]; do
+		l=$("$BILLET" --list --width "$w" "$D" | grep "Pol") ||
+			return 1
+		shown=
+		case $l in *Bakersf*) shown="${shown}l" ;; esac
+		case $l in *'$62.4k'*) shown="${shown}s" ;; esac
+		case $l in *'ACLU So'*) shown="${shown}o" ;; esac
+		case $l in *'Open until'*) shown="${shown}d" ;; esac
+		case $shown in
+		lsod | sod | od | d | '') ;;
+		*) echo "at $w columns: $l"; return 1 ;;
+		esac
+		seen="$seen $shown"
+		w=$((w + 2))
+	done
+	for s in lsod sod od d; do
+		case "$seen " in *" $s "*) ;; *) echo "never $s:$seen"; return 1 ;; esac
+	done
+}
+ok "--list drops columns as the interface's list does: the deadline after the title" list_drop_order
+
 # what loads is listed, but a file that does not is a posting problem
 list_load_error() {
 	printf 'title: [unclosed\n' >"$TMP/broken.yaml"

@@ -5,16 +5,16 @@
 
 #include "config.h"
 
+#include "columns.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-/* The list's columns, in the order list-columns names them. */
-enum { C_TITLE, C_ORG, C_LOC, C_SALARY, C_DEADLINE, C_POSTED, C_WORKPLACE,
-       C_TYPE, C_N };
+_Static_assert(COL_N == UI_NCOLS, "UI_NCOLS counts the columns of columns.h");
 
 /* Their names in list-columns. */
-static const char *const column_name[C_N] = {
+static const char *const column_name[COL_N] = {
 	"title", "org", "location", "salary", "deadline", "posted",
 	"workplace", "type",
 };
@@ -24,19 +24,13 @@ const char *const list_heading[UI_NCOLS] = {
 	"Workplace", "Type",
 };
 /* Widest a column asks for (the title takes what is left). */
-static const int want_cap[C_N] = {60, 24, 28, 14, 12, 12, 9, 12};
+static const int want_cap[COL_N] = {60, 24, 28, 14, 12, 12, 9, 12};
 /* Narrowest a shown column gets. */
-static const int min_w[C_N] = {8, 6, 6, 6, 6, 6, 6, 6};
+static const int min_w[COL_N] = {8, 6, 6, 6, 6, 6, 6, 6};
 /* Widths under which a column is dropped rather than squeezed (the
  * title is never dropped). */
-static const int comfort_w[C_N] = {24, 10, 10, 6, 6, 6, 6, 6};
-/* Which column goes first when the pane is too narrow for all: the
- * deadline is kept longest after the title (side by side at 120 columns
- * the list shows title, organization and deadline; the detail beside it
- * has the rest). */
-static const int drop_order[] = {C_TYPE, C_WORKPLACE, C_POSTED, C_LOC,
-                                 C_SALARY, C_ORG, C_DEADLINE};
-_Static_assert((int)C_DEADLINE == (int)LIST_COL_DEADLINE,
+static const int comfort_w[COL_N] = {24, 10, 10, 6, 6, 6, 6, 6};
+_Static_assert((int)COL_DEADLINE == (int)LIST_COL_DEADLINE,
                "list_int.h names the deadline's column");
 /* List widths from which the flags at the left take two columns, and
  * four, the deadline's aside (see list_flags). */
@@ -79,33 +73,33 @@ list_cell(const struct ui *ui, struct buf *b, const struct posting *p,
 {
 	const char *fmt = conf_str(ui->conf, CO_DATE_FORMAT);
 	switch (col) {
-	case C_TITLE:
+	case COL_TITLE:
 		if (p->title)
 			buf_adds(b, p->title);
 		break;
-	case C_ORG: {
+	case COL_ORG: {
 		const char *o = posting_org(p, false);
 		if (o)
 			buf_adds(b, o);
 		break;
 	}
-	case C_LOC:
+	case COL_LOC:
 		posting_location(b, p);
 		break;
-	case C_SALARY:
+	case COL_SALARY:
 		salary_compact(b, &p->salary);
 		break;
-	case C_DEADLINE: /* the one that counts: the posting's, else apply's */
+	case COL_DEADLINE: /* the one that counts: the posting's, else apply's */
 		when_cell(b, posting_deadline(p), fmt);
 		break;
-	case C_POSTED:
+	case COL_POSTED:
 		when_cell(b, &p->posted, fmt);
 		break;
-	case C_WORKPLACE:
+	case COL_WORKPLACE:
 		if (workplace_name(p->workplace))
 			buf_adds(b, workplace_name(p->workplace));
 		break;
-	case C_TYPE:
+	case COL_TYPE:
 		if (p->employment.type)
 			buf_adds(b, p->employment.type);
 		break;
@@ -148,62 +142,54 @@ grow(struct list_columns *c, int i, int target, int *extra)
 void
 list_layout(const struct ui *ui, int width, struct list_columns *c)
 {
-	int want[C_N], comfort[C_N];
+	int want[COL_N], comfort[COL_N];
 	/* a blank at the right */
 	int avail = width - list_flags_width(ui, width) - 1;
 	int gap = width >= 60 ? 2 : 1;
-	bool asked[C_N] = {false};
+	bool asked[COL_N] = {false};
 	for (int k = 0; k < ui->ncols; k++)
 		asked[ui->cols[k]] = true;
-	for (int i = 0; i < C_N; i++) {
+	for (int i = 0; i < COL_N; i++) {
 		want[i] = ui->colw[i] < want_cap[i] ? ui->colw[i] : want_cap[i];
-		c->on[i] = (want[i] > 0 || i == C_TITLE) && asked[i];
+		c->on[i] = (want[i] > 0 || i == COL_TITLE) && asked[i];
 		int hw = (int)strlen(list_heading[i]);
 		if (c->on[i] && want[i] < hw)
 			want[i] = hw < want_cap[i] ? hw : want_cap[i];
 		if (want[i] < min_w[i])
 			want[i] = min_w[i];
-		comfort[i] = i > C_LOC ? want[i] : comfort_w[i];
+		comfort[i] = i > COL_LOC ? want[i] : comfort_w[i];
 		c->w[i] = 0;
 	}
-	for (size_t d = 0;; d++) {
-		int need = -gap;
-		for (int i = 0; i < C_N; i++)
-			if (c->on[i])
-				need += comfort[i] + gap;
-		if (need <= avail || d == sizeof(drop_order) / sizeof(*drop_order))
-			break;
-		c->on[drop_order[d]] = false;
-	}
+	columns_fit(c->on, comfort, avail, gap);
 	int extra = avail + gap;
-	for (int i = 0; i < C_N; i++) {
+	for (int i = 0; i < COL_N; i++) {
 		if (c->on[i]) {
 			c->w[i] = min_w[i];
 			extra -= min_w[i] + gap;
 		}
 	}
 	if (extra < 0) { /* even the title alone does not fit its minimum */
-		c->w[C_TITLE] += extra;
+		c->w[COL_TITLE] += extra;
 		extra = 0;
 	}
-	grow(c, C_TITLE, comfort[C_TITLE], &extra);
-	grow(c, C_SALARY, want[C_SALARY], &extra);
-	grow(c, C_DEADLINE, want[C_DEADLINE], &extra);
-	grow(c, C_POSTED, want[C_POSTED], &extra);
-	grow(c, C_WORKPLACE, want[C_WORKPLACE], &extra);
-	grow(c, C_TYPE, want[C_TYPE], &extra);
-	grow(c, C_ORG, comfort[C_ORG], &extra);
-	grow(c, C_LOC, comfort[C_LOC], &extra);
+	grow(c, COL_TITLE, comfort[COL_TITLE], &extra);
+	grow(c, COL_SALARY, want[COL_SALARY], &extra);
+	grow(c, COL_DEADLINE, want[COL_DEADLINE], &extra);
+	grow(c, COL_POSTED, want[COL_POSTED], &extra);
+	grow(c, COL_WORKPLACE, want[COL_WORKPLACE], &extra);
+	grow(c, COL_TYPE, want[COL_TYPE], &extra);
+	grow(c, COL_ORG, comfort[COL_ORG], &extra);
+	grow(c, COL_LOC, comfort[COL_LOC], &extra);
 	static const int share[] = {45, 27, 28};
 	int r = extra;
-	for (int i = C_TITLE; i <= C_LOC; i++)
+	for (int i = COL_TITLE; i <= COL_LOC; i++)
 		r += c->on[i] ? c->w[i] : 0;
-	for (int i = C_TITLE; i <= C_LOC; i++)
+	for (int i = COL_TITLE; i <= COL_LOC; i++)
 		grow(c, i, r * share[i] / 100 < want[i] ? r * share[i] / 100
 		                                        : want[i], &extra);
-	for (int i = C_TITLE; i <= C_LOC; i++)
+	for (int i = COL_TITLE; i <= COL_LOC; i++)
 		grow(c, i, want[i], &extra);
-	c->w[C_TITLE] += extra;
+	c->w[COL_TITLE] += extra;
 	int x = list_flags_width(ui, width);
 	for (int k = 0; k < ui->ncols; k++) {
 		int i = ui->cols[k];
@@ -272,7 +258,7 @@ list_measure(struct ui *ui, size_t from, size_t to)
 	for (size_t k = from; k < to && !ui->dated; k++)
 		ui->dated = posting_deadline(ui->cat->v[k])->ymd != 0;
 	for (size_t k = from; k < to; k++) {
-		for (int i = 0; i < C_N; i++) {
+		for (int i = 0; i < COL_N; i++) {
 			buf_clear(&b);
 			list_cell(ui, &b, ui->cat->v[k], i);
 			int w = clean_width(b.s, b.len);
@@ -290,15 +276,15 @@ list_columns(struct ui *ui)
 	ui->ncols = 0;
 	while (*v && ui->ncols < UI_NCOLS) {
 		size_t len = strcspn(v, ",");
-		for (int i = 0; i < C_N; i++)
+		for (int i = 0; i < COL_N; i++)
 			if (strlen(column_name[i]) == len &&
 			    !strncmp(v, column_name[i], len))
 				ui->cols[ui->ncols++] = i;
 		v += len + (v[len] == ',');
 	}
 	if (ui->ncols == 0)
-		ui->cols[ui->ncols++] = C_TITLE;
-	for (int i = 0; i < C_N; i++)
+		ui->cols[ui->ncols++] = COL_TITLE;
+	for (int i = 0; i < COL_N; i++)
 		ui->colw[i] = 0;
 	list_measure(ui, 0, ui->cat->n);
 	ui->dirty = true;
