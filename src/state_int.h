@@ -139,8 +139,9 @@ enum load_result state_load(struct state *st, struct table *t,
 
 /* ---- state_save.c ---- */
 
-/* Writes the whole state as YAML into out: the entries in their order,
- * those that could not be read as they were written. */
+/* Writes the whole state as YAML into out: the entries that record
+ * something in their order, those that could not be read as they were
+ * written; nothing at all when no entry is left. */
 bool state_emit(const struct state *st, struct buf *out,
                 struct state_error *err);
 /* Makes the state read-only because of msg: for this run, or, when file

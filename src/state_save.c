@@ -290,15 +290,16 @@ em_entry(yaml_emitter_t *em, const struct entry *e)
 }
 
 /* Writes the entries v[from..to) that record something as one YAML
- * mapping into out; nothing when none does, unless always ("{}"). */
+ * mapping into out; nothing when none does (a state with nothing left
+ * in it is an empty file, not "{}"). */
 static bool
-emit_run(const struct state *st, size_t from, size_t to, bool always,
-         struct buf *out, struct state_error *err)
+emit_run(const struct state *st, size_t from, size_t to, struct buf *out,
+         struct state_error *err)
 {
 	size_t worth = 0;
 	for (size_t i = from; i < to; i++)
 		worth += entry_worth(st->t.v[i]);
-	if (!worth && !always)
+	if (!worth)
 		return true;
 	yaml_emitter_t em;
 	yaml_event_t ev;
@@ -343,18 +344,16 @@ state_emit(const struct state *st, struct buf *out, struct state_error *err)
 	 * each a block mapping whose keys start their lines, as the kept
 	 * text's do */
 	size_t from = 0;
-	bool any_raw = false;
 	for (size_t i = 0; i < st->t.n; i++) {
 		const struct entry *e = st->t.v[i];
 		if (!e->raw)
 			continue;
-		if (!emit_run(st, from, i, false, out, err))
+		if (!emit_run(st, from, i, out, err))
 			return false;
 		buf_adds(out, e->raw);
 		from = i + 1;
-		any_raw = true;
 	}
-	return emit_run(st, from, st->t.n, !any_raw, out, err);
+	return emit_run(st, from, st->t.n, out, err);
 }
 
 /* ---- files ---- */

@@ -62,6 +62,30 @@ unmark() {
 }
 ok "--unmark takes a posting off the shortlist" unmark
 
+# once the last mark goes, nothing is left: an empty file (read as an
+# empty state), not "{}" nor an entry with nothing in it; but what the
+# user wrote in an entry that billet does not know stays
+emptied() {
+	ES="$TMP/emptied.yaml"
+	"$BILLET" --state "$ES" --mark "$A,$N" "$D" &&
+	"$BILLET" --state "$ES" --unmark "$A" "$D" &&
+	! grep -qF "$A" "$ES" && contains "$ES" "$N:" &&
+	"$BILLET" --state "$ES" --unmark "$N" "$D" &&
+	[ -f "$ES" ] && [ ! -s "$ES" ] &&
+	"$BILLET" --state "$ES" --list --shortlist --format tsv "$D" \
+		>"$TMP/l" 2>"$TMP/e" &&
+	[ ! -s "$TMP/l" ] && [ ! -s "$TMP/e" ] &&
+	"$BILLET" --state "$ES" --mark "$A" "$D" &&
+	[ "$(cat "$ES")" = "$A:
+  marked: true" ] &&
+	printf '%s:\n  marked: true\n  mine: kept\n%s:\n  marked: true\n' \
+		"$A" "$N" >"$ES" &&
+	"$BILLET" --state "$ES" --unmark "$A,$N" "$D" &&
+	[ "$(cat "$ES")" = "$A:
+  mine: kept" ]
+}
+ok "a state with nothing left in it is an empty file; what the user wrote stays" emptied
+
 mark_twice() {
 	"$BILLET" --state "$S" --mark "$N" "$D" &&
 	"$BILLET" --state "$S" --list --shortlist --format tsv "$D" \
