@@ -88,6 +88,52 @@ Test(text, no_title_line_takes_the_name_and_says_so)
 	cr_assert_str_eq(p->places[0].name, "Here");
 }
 
+/* Without a title line, "X seeks a Y" near the top names the job (as
+ * the text writes it in capitals elsewhere, else with capitals put to
+ * it) and, when nothing else names it, the organization. */
+Test(text, title_from_who_seeks_whom)
+{
+	static const struct {
+		const char *text, *title, *org;
+	} cases[] = {
+		{"Location: Oakland\n\nThe Riverside Tenants Union is seeking a "
+		 "Community Organizer who will knock doors.\n",
+		 "Community Organizer", "Riverside Tenants Union"},
+		{"Location: Here\n\nThe Fair Fund (FF) seeks a policy advocate "
+		 "and organizer to build campaigns.\n\nThe Policy Advocate and "
+		 "Organizer will plan.\n",
+		 "Policy Advocate and Organizer", "Fair Fund"},
+		{"Acme Inc. is hiring an experienced Data Analyst, full time.\n",
+		 "Data Analyst", "Acme Inc."},
+		{"Deadline: soon\n\nBlue Door Shelter is looking for a grants "
+		 "manager for its programs.\n",
+		 "Grants Manager", "Blue Door Shelter"},
+		{"About us\n\nWe care.\n\nWe are seeking a Program Lead to run "
+		 "things.\n", "Program Lead", NULL},
+		/* a title line goes first */
+		{"Program Manager\n\nThe Fund seeks a grants manager.\n",
+		 "Program Manager", NULL},
+		/* "seeks" not followed by a job */
+		{"Location: Here\n\nThe Fund seeks to grow.\n", "the-file", NULL},
+		/* too far from the top */
+		{"Location: Here\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\n"
+		 "Six.\n\nThe Fund seeks a Grants Manager.\n", "the-file", NULL},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf_clear(&check);
+		struct posting *p = text(cases[i].text);
+		cr_assert_not_null(p, "%zu", i);
+		cr_assert_str_eq(p->title, cases[i].title, "%zu", i);
+		if (cases[i].org)
+			cr_assert_str_eq(p->org.name, cases[i].org, "%zu", i);
+		else if (i == 4)
+			cr_assert_null(p->org.name, "%zu", i);
+		if (strcmp(cases[i].title, "the-file") != 0 && i != 5)
+			cr_assert(noted("title: read from \"…"), "%zu", i);
+	}
+	cr_assert(noted("title: the text has no title line"));
+}
+
 Test(text, title_option_wins_and_the_line_is_kept)
 {
 	struct text_import o = {.title = "Given", .check = &check};

@@ -109,6 +109,20 @@ bool pt_word_date(const char *s, char *out);
  * short name in brackets at the start of s. */
 bool pt_find_org(const char *s, size_t *noff, size_t *nlen, size_t *soff,
                  size_t *slen);
+/* "X seeks a Y", "X is seeking a Y", "X is hiring a Y", "X is looking
+ * for a Y": X from the start of its sentence, Y the job up to a word or
+ * a mark that ends it ("to", "who", ","...). */
+bool pt_find_hiring(const char *s, size_t *xoff, size_t *xlen, size_t *yoff,
+                    size_t *ylen);
+/* s[0..len) read as an organization's name ("The Riverside Tenants
+ * Union", not "We"): the name without its article at *off, *nlen long. */
+bool pt_find_name(const char *s, size_t len, size_t *off, size_t *nlen);
+/* Where in s the words y[0..n) are written in capitals as a title is
+ * ("The Policy Advocate and Organizer will..."), case aside. */
+bool pt_find_cased(const char *s, const char *y, size_t n, size_t *off);
+/* Writes each word of s with an ASCII capital but the small joining
+ * words after the first ("policy advocate and organizer"). */
+void pt_title_case(char *s);
 /* The years of experience a sentence about experience asks for: "at
  * least 2 years", "5-10 years", "3+ years", "dos años"; *hi -1 when
  * there is no upper end. */

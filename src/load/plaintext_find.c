@@ -2,8 +2,8 @@
 /* load/plaintext_find: what a draft reads from inside a sentence of a
  * plain-text posting: URLs and e-mail addresses, a salary (its amounts
  * read by the loader's own salary_text), a date written in words, the
- * organization named as "The Name (Short)", the years of experience
- * asked for, languages, an e-mail subject. Each finder says where in the
+ * organization named as "The Name (Short)", who hires whom ("X seeks a
+ * Y"), the years of experience asked for, languages, an e-mail subject. Each finder says where in the
  * text it found what it found, for the notes. */
 #include "load/internal.h"
 #include "load/plaintext.h"
@@ -391,6 +391,195 @@ pt_find_org(const char *s, size_t *noff, size_t *nlen, size_t *soff,
 	*soff = (size_t)(sh - s);
 	*slen = (size_t)(close - sh);
 	return true;
+}
+
+/* Who is hiring whom ---------------------------------------------------- */
+
+/* The words between who hires and the job, "a" or "an" after them. */
+static const char *const hiring_verbs[] = {
+	" seeks ", " is seeking ", " are seeking ", " is hiring ",
+	" are hiring ", " is looking for ", " are looking for ",
+	" is recruiting ", " are recruiting ",
+};
+
+/* True when the word w[0..n) ends the job's name: "seeks a policy
+ * advocate and organizer to build...", "...a Director who will...". */
+static bool
+hiring_end(const char *w, size_t n)
+{
+	static const char *const ends[] = {
+		"to", "who", "whom", "whose", "that", "which", "with", "for",
+		"in", "at", "on", "as", "from", "based", "located", "starting",
+		"responsible", "will", "able", "-", "–", "—",
+	};
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (strlen(ends[i]) == n && !strncmp(w, ends[i], n))
+			return true;
+	return false;
+}
+
+/* True when the word at w begins with a capital letter. */
+static bool
+capital(const char *w, size_t n)
+{
+	uint32_t cp;
+	text_decode(w, n, &cp);
+	return text_fold_cp(cp) != cp;
+}
+
+/* The start of the sentence that holds s[at] (s[0] at the latest): after
+ * ". ", "! " or "? " that a capital follows. */
+static size_t
+sentence_start(const char *s, size_t len, size_t at)
+{
+	for (size_t i = at; i >= 2; i--)
+		if (s[i - 1] == ' ' && strchr(".!?", s[i - 2]) &&
+		    capital(s + i, len - i))
+			return i;
+	return 0;
+}
+
+bool
+pt_find_hiring(const char *s, size_t *xoff, size_t *xlen, size_t *yoff,
+               size_t *ylen)
+{
+	size_t len = strlen(s);
+	for (size_t k = 0; k < sizeof(hiring_verbs) / sizeof(*hiring_verbs);
+	     k++) {
+		for (const char *v = strstr(s, hiring_verbs[k]); v;
+		     v = strstr(v + 1, hiring_verbs[k])) {
+			size_t at = (size_t)(v - s);
+			size_t y = at + strlen(hiring_verbs[k]);
+			if (!strncmp(s + y, "a ", 2))
+				y += 2;
+			else if (!strncmp(s + y, "an ", 3))
+				y += 3;
+			else
+				continue;
+			size_t x = sentence_start(s, len, at);
+			if (at - x > 160 || at == x)
+				continue;
+			/* the job's name: its words up to a mark or a word
+			 * that ends it, the lowercase ones before its
+			 * capitals left out ("a dynamic Executive
+			 * Director") */
+			size_t e = y, end = y, first_cap = 0, words = 0;
+			bool any_cap = false;
+			for (;;) {
+				size_t w = e;
+				while (s[w] && s[w] != ' ' &&
+				       !strchr(",;:.!?()\"", s[w]))
+					w++;
+				if (w == e || hiring_end(s + e, w - e))
+					break;
+				if (!any_cap && capital(s + e, w - e)) {
+					any_cap = true;
+					first_cap = e;
+				}
+				words++;
+				end = w;
+				if (s[w] != ' ')
+					break;
+				e = w + 1;
+			}
+			if (any_cap)
+				y = first_cap;
+			if (!words || words > 10 || end - y > 100 ||
+			    !pt_wordc(s[y]) || (s[y] >= '0' && s[y] <= '9'))
+				continue;
+			*xoff = x;
+			*xlen = at - x;
+			*yoff = y;
+			*ylen = end - y;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+pt_find_name(const char *s, size_t len, size_t *off, size_t *nlen)
+{
+	static const char *const articles[] = {"The ", "El ", "La ", "Los ",
+	                                       "Las "};
+	static const char *const not_names[] = {
+		"We", "They", "It", "He", "She", "This", "That", "Our", "Who",
+		"Nosotros",
+	};
+	size_t i = 0;
+	for (size_t k = 0; k < sizeof(articles) / sizeof(articles[0]); k++)
+		if (len > strlen(articles[k]) &&
+		    !strncmp(s, articles[k], strlen(articles[k])))
+			i = strlen(articles[k]);
+	size_t nw = 0;
+	for (size_t w = i; w < len;) {
+		size_t e = w;
+		while (e < len && s[e] != ' ')
+			e++;
+		if (e == w || !name_word(s + w, e - w))
+			return false;
+		if (nw == 0) {
+			if (!capital(s + w, e - w))
+				return false;
+			for (size_t k = 0;
+			     k < sizeof(not_names) / sizeof(not_names[0]); k++)
+				if (strlen(not_names[k]) == e - w &&
+				    !strncmp(s + w, not_names[k], e - w))
+					return false;
+		}
+		nw++;
+		w = e + 1;
+	}
+	if (nw < 1 || nw > 12)
+		return false;
+	*off = i;
+	*nlen = len - i;
+	return true;
+}
+
+bool
+pt_find_cased(const char *s, const char *y, size_t n, size_t *off)
+{
+	for (const char *p = s; *p; p++) {
+		if ((p > s && pt_wordc(p[-1])) || strncasecmp(p, y, n) != 0 ||
+		    pt_wordc(p[n]) || !(*p >= 'A' && *p <= 'Z'))
+			continue;
+		/* each word of it but the joining ones in capitals */
+		bool ok = true;
+		for (size_t w = 0; ok && w < n;) {
+			size_t e = w;
+			while (e < n && p[e] != ' ')
+				e++;
+			ok = e == w || name_word(p + w, e - w);
+			w = e + 1;
+		}
+		if (ok) {
+			*off = (size_t)(p - s);
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+pt_title_case(char *s)
+{
+	static const char *const small[] = {
+		"a", "an", "and", "of", "for", "the", "to", "in", "on", "at",
+		"or", "de", "del", "la", "y", "e",
+	};
+	for (size_t w = 0; s[w];) {
+		size_t e = w;
+		while (s[e] && s[e] != ' ')
+			e++;
+		bool keep = false;
+		for (size_t k = 0; w && k < sizeof(small) / sizeof(small[0]); k++)
+			keep = keep || (strlen(small[k]) == e - w &&
+			                !strncmp(s + w, small[k], e - w));
+		if (!keep && s[w] >= 'a' && s[w] <= 'z')
+			s[w] = (char)(s[w] - 'a' + 'A');
+		w = s[e] ? e + 1 : e;
+	}
 }
 
 /* Experience ------------------------------------------------------------ */

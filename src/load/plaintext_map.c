@@ -241,7 +241,52 @@ struct draft {
 	struct buf q;               /* scratch for quotes in notes */
 	const char *org, *org_short;/* found so far */
 	bool salary, experience, email, url;
+	const struct pt_elem *hire; /* "X seeks a Y" near the top, or NULL */
+	size_t xoff, xlen, yoff, ylen; /* where X and Y are in hire->text */
 };
+
+/* How many paragraphs from the top may say who seeks whom. */
+#define HIRING_PARAGRAPHS 6
+
+/* Finds "X seeks a Y" (pt_find_hiring) in the first paragraphs. */
+static void
+find_hiring(struct draft *dr)
+{
+	const struct pt_doc *d = dr->d;
+	size_t seen = 0;
+	for (size_t k = 0; k < d->ns && seen < HIRING_PARAGRAPHS; k++)
+		for (size_t i = 0; i < d->s[k].n && seen < HIRING_PARAGRAPHS;
+		     i++) {
+			const struct pt_elem *e = &d->s[k].v[i];
+			if (e->item)
+				continue;
+			seen++;
+			if (pt_find_hiring(e->text, &dr->xoff, &dr->xlen,
+			                   &dr->yoff, &dr->ylen)) {
+				dr->hire = e;
+				return;
+			}
+		}
+}
+
+/* The job named where someone seeks it (malloc'd): as the text writes
+ * it in capitals elsewhere ("The Policy Advocate and Organizer will"),
+ * else with capitals put to its words. */
+static char *
+hiring_title(const struct draft *dr)
+{
+	const struct pt_doc *d = dr->d;
+	const char *y = dr->hire->text + dr->yoff;
+	size_t off;
+	for (size_t k = 0; k < d->ns; k++)
+		for (size_t i = 0; i < d->s[k].n; i++)
+			if (pt_find_cased(d->s[k].v[i].text, y, dr->ylen, &off))
+				return xstrndup(d->s[k].v[i].text + off,
+				                dr->ylen);
+	char *t = xstrndup(y, dr->ylen);
+	pt_title_case(t);
+	return t;
+}
 
 /* The first label of field f, or NULL; *count gets how many. */
 static const struct pt_label *
@@ -306,7 +351,8 @@ label_section(struct draft *dr, struct ynode *sections,
 }
 
 /* The organization: its label, else "The Name (Short)" opening the
- * about section or the first paragraph; with the about section. */
+ * about section or the first paragraph, else who "seeks a" job near the
+ * top; with the about section. */
 static void
 draft_org(struct draft *dr)
 {
@@ -346,6 +392,32 @@ draft_org(struct draft *dr)
 		dr->org_short = arena_strdup(b->a, sh);
 		free(name);
 		free(sh);
+	}
+	size_t off, nl2;
+	if (!l && !where && dr->hire && dr->xlen) {
+		/* who seeks the job: "The Riverside Tenants Union seeks a..." */
+		const struct pt_elem *e = dr->hire;
+		char *x = xstrndup(e->text + dr->xoff, dr->xlen);
+		char *name = NULL, *sh = NULL;
+		if (pt_find_org(x, &no, &nl, &so, &sl)) {
+			name = xstrndup(x + no, nl);
+			sh = xstrndup(x + so, sl);
+		} else if (pt_find_name(x, dr->xlen, &off, &nl2)) {
+			name = xstrndup(x + off, nl2);
+		}
+		if (name) {
+			nadd(b, m, "name", nstr(b, name, e->line));
+			if (sh)
+				nadd(b, m, "short", nstr(b, sh, e->line));
+			note(b, "organization: read from \"%s\" (line %u)",
+			     quote(&dr->q, e->text + dr->xoff,
+			           dr->yoff + dr->ylen - dr->xoff), e->line);
+			dr->org = arena_strdup(b->a, name);
+			dr->org_short = sh ? arena_strdup(b->a, sh) : NULL;
+		}
+		free(name);
+		free(sh);
+		free(x);
 	}
 	if (about.len)
 		nadd(b, m, "about", nstr(b, about.s, about_line));
@@ -483,7 +555,8 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 }
 
 /* The title: --title, else a "Title:" label, else the first line, else
- * the name of the file (said in the notes). */
+ * the job that "X seeks a Y" names near the top, else the name of the
+ * file (said in the notes). */
 static void
 draft_title(struct draft *dr, const struct text_import *opt,
             struct buf *summary)
@@ -504,6 +577,16 @@ draft_title(struct draft *dr, const struct text_import *opt,
 	} else if (d->title) {
 		title = d->title;
 		line = d->title_line;
+	} else if (dr->hire) {
+		char *t = hiring_title(dr);
+		const struct pt_elem *e = dr->hire;
+		size_t from = dr->xoff + dr->xlen + 1; /* "seeks a..." */
+		note(b, "title: read from \"…%s\" (line %u)",
+		     quote(&dr->q, e->text + from,
+		           dr->yoff + dr->ylen - from), e->line);
+		nadd(b, dr->root, "title", nstr(b, t, e->line));
+		free(t);
+		return;
 	} else {
 		title = opt && opt->fallback && *opt->fallback ? opt->fallback
 		                                               : "untitled";
@@ -698,6 +781,7 @@ draft(struct draft *dr, const struct text_import *opt)
 	struct ynode *id = nstr(b, "", 1);
 	nadd(b, dr->root, "id", id);
 	struct buf summary = {0};
+	find_hiring(dr);
 	draft_title(dr, opt, &summary);
 	draft_org(dr);
 	draft_labels(dr, sections, apply);
