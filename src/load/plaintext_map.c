@@ -8,6 +8,7 @@
 #include "load.h"
 #include "load/internal.h"
 #include "load/plaintext.h"
+#include "load/plaintext_draft.h"
 #include "load/reader.h"
 #include "value.h"
 
@@ -19,14 +20,8 @@
 
 /* Nodes ------------------------------------------------------------------ */
 
-/* Where the draft's nodes are made. */
-struct nb {
-	struct arena *a;
-	struct buf *check;   /* the notes, or NULL */
-};
-
-static struct ynode *
-nnew(struct nb *b, enum ykind kind, unsigned line)
+struct ynode *
+draft_new(struct nb *b, enum ykind kind, unsigned line)
 {
 	struct ynode *n = arena_alloc(b->a, sizeof(*n));
 	if (!n)
@@ -36,10 +31,10 @@ nnew(struct nb *b, enum ykind kind, unsigned line)
 	return n;
 }
 
-static struct ynode *
-nstr(struct nb *b, const char *s, unsigned line)
+struct ynode *
+draft_str(struct nb *b, const char *s, unsigned line)
 {
-	struct ynode *n = nnew(b, Y_SCALAR, line);
+	struct ynode *n = draft_new(b, Y_SCALAR, line);
 	n->len = strlen(s);
 	n->s = arena_strndup(b->a, s, n->len);
 	if (!n->s)
@@ -49,8 +44,8 @@ nstr(struct nb *b, const char *s, unsigned line)
 }
 
 /* Appends kid to a list, or key and kid to a mapping. */
-static void
-nadd(struct nb *b, struct ynode *n, const char *key, struct ynode *kid)
+void
+draft_add(struct nb *b, struct ynode *n, const char *key, struct ynode *kid)
 {
 	size_t per = n->kind == Y_MAP ? 2 : 1;
 	if (n->n == 0 || (n->n >= 4 && (n->n & (n->n - 1)) == 0)) {
@@ -63,7 +58,7 @@ nadd(struct nb *b, struct ynode *n, const char *key, struct ynode *kid)
 		n->kids = v;
 	}
 	if (per == 2) {
-		n->kids[2 * n->n] = nstr(b, key, kid->line);
+		n->kids[2 * n->n] = draft_str(b, key, kid->line);
 		n->kids[2 * n->n + 1] = kid;
 	} else {
 		n->kids[n->n] = kid;
@@ -72,11 +67,8 @@ nadd(struct nb *b, struct ynode *n, const char *key, struct ynode *kid)
 }
 
 /* Appends a line to the notes. */
-static void
-note(struct nb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-note(struct nb *b, const char *fmt, ...)
+void
+draft_note(struct nb *b, const char *fmt, ...)
 {
 	if (!b->check)
 		return;
@@ -88,8 +80,8 @@ note(struct nb *b, const char *fmt, ...)
 }
 
 /* At most 60 bytes of s for a note, cut at a character, "…" after. */
-static const char *
-quote(struct buf *out, const char *s, size_t len)
+const char *
+draft_quote(struct buf *out, const char *s, size_t len)
 {
 	buf_clear(out);
 	size_t n = len;
@@ -126,21 +118,21 @@ put_salary(struct nb *b, struct ynode *root, const char *s, unsigned line,
 		buf_free(&tmp);
 		return false;
 	}
-	struct ynode *m = nnew(b, Y_MAP, line);
+	struct ynode *m = draft_new(b, Y_MAP, line);
 	char num[64];
 	snprintf(num, sizeof(num), "%.15g", sal.min);
-	nadd(b, m, "min", nstr(b, num, line));
+	draft_add(b, m, "min", draft_str(b, num, line));
 	snprintf(num, sizeof(num), "%.15g", sal.max);
-	nadd(b, m, "max", nstr(b, num, line));
-	nadd(b, m, "currency", nstr(b, sal.currency, line));
-	nadd(b, m, "period", nstr(b, period_name(sal.period), line));
+	draft_add(b, m, "max", draft_str(b, num, line));
+	draft_add(b, m, "currency", draft_str(b, sal.currency, line));
+	draft_add(b, m, "period", draft_str(b, period_name(sal.period), line));
 	if (label && (off || len != strlen(s)))
-		nadd(b, m, "note", nstr(b, s, line));
-	nadd(b, root, "salary", m);
-	note(b, "salary: read from \"%.*s\"%s%s%s", (int)len, s + off,
+		draft_add(b, m, "note", draft_str(b, s, line));
+	draft_add(b, root, "salary", m);
+	draft_note(b, "salary: read from \"%.*s\"%s%s%s", (int)len, s + off,
 	     where ? " (" : "", where ? where : "", where ? ")" : "");
 	if (!period)
-		note(b, "salary: the text names no pay period; read as a %s",
+		draft_note(b, "salary: the text names no pay period; read as a %s",
 		     period_name(sal.period));
 	buf_free(&tmp);
 	return true;
@@ -156,12 +148,12 @@ put_date(struct nb *b, struct ynode *m, const char *key, const char *v,
 	char ymd[11];
 	int32_t d;
 	if (value_date(v, &d) && strlen(v) == 10) {
-		nadd(b, m, key, nstr(b, v, line));
+		draft_add(b, m, key, draft_str(b, v, line));
 	} else if (pt_word_date(v, ymd)) {
-		nadd(b, m, key, nstr(b, ymd, line));
-		note(b, "%s: \"%s\" read as %s", key, v, ymd);
+		draft_add(b, m, key, draft_str(b, ymd, line));
+		draft_note(b, "%s: \"%s\" read as %s", key, v, ymd);
 	} else if (!date_only) {
-		nadd(b, m, key, nstr(b, v, line));
+		draft_add(b, m, key, draft_str(b, v, line));
 	} else {
 		return false;
 	}
@@ -172,8 +164,8 @@ put_date(struct nb *b, struct ynode *m, const char *key, const char *v,
 
 /* Appends the elements of section k to out as prose: paragraphs and
  * items (with their bullets as written) apart by blank lines. */
-static void
-prose(struct buf *out, const struct pt_sect *k)
+void
+draft_prose(struct buf *out, const struct pt_sect *k)
 {
 	for (size_t i = 0; i < k->n; i++) {
 		if (out->len)
@@ -200,14 +192,14 @@ static struct ynode *
 sect_node(struct nb *b, const struct pt_sect *k)
 {
 	if (has_items(k)) {
-		struct ynode *l = nnew(b, Y_SEQ, k->line);
+		struct ynode *l = draft_new(b, Y_SEQ, k->line);
 		for (size_t i = 0; i < k->n; i++)
-			nadd(b, l, NULL, nstr(b, k->v[i].text, k->v[i].line));
+			draft_add(b, l, NULL, draft_str(b, k->v[i].text, k->v[i].line));
 		return l;
 	}
 	struct buf t = {0};
-	prose(&t, k);
-	struct ynode *n = nstr(b, t.s ? t.s : "", k->line);
+	draft_prose(&t, k);
+	struct ynode *n = draft_str(b, t.s ? t.s : "", k->line);
 	buf_free(&t);
 	return n;
 }
@@ -223,8 +215,8 @@ list_of(struct nb *b, const struct pt_doc *d, enum pt_canon c)
 			continue;
 		for (size_t i = 0; i < d->s[k].n; i++) {
 			if (!l)
-				l = nnew(b, Y_SEQ, d->s[k].line);
-			nadd(b, l, NULL, nstr(b, d->s[k].v[i].text,
+				l = draft_new(b, Y_SEQ, d->s[k].line);
+			draft_add(b, l, NULL, draft_str(b, d->s[k].v[i].text,
 			                      d->s[k].v[i].line));
 		}
 	}
@@ -233,64 +225,9 @@ list_of(struct nb *b, const struct pt_doc *d, enum pt_canon c)
 
 /* The drafting ----------------------------------------------------------- */
 
-/* What the draft is being made of. */
-struct draft {
-	struct nb b;
-	const struct pt_doc *d;
-	struct ynode *root;
-	struct buf q;               /* scratch for quotes in notes */
-	const char *org, *org_short;/* found so far */
-	bool salary, experience, email, url;
-	const struct pt_elem *hire; /* "X seeks a Y" near the top, or NULL */
-	size_t xoff, xlen, yoff, ylen; /* where X and Y are in hire->text */
-};
-
-/* How many paragraphs from the top may say who seeks whom. */
-#define HIRING_PARAGRAPHS 6
-
-/* Finds "X seeks a Y" (pt_find_hiring) in the first paragraphs. */
-static void
-find_hiring(struct draft *dr)
-{
-	const struct pt_doc *d = dr->d;
-	size_t seen = 0;
-	for (size_t k = 0; k < d->ns && seen < HIRING_PARAGRAPHS; k++)
-		for (size_t i = 0; i < d->s[k].n && seen < HIRING_PARAGRAPHS;
-		     i++) {
-			const struct pt_elem *e = &d->s[k].v[i];
-			if (e->item)
-				continue;
-			seen++;
-			if (pt_find_hiring(e->text, &dr->xoff, &dr->xlen,
-			                   &dr->yoff, &dr->ylen)) {
-				dr->hire = e;
-				return;
-			}
-		}
-}
-
-/* The job named where someone seeks it (malloc'd): as the text writes
- * it in capitals elsewhere ("The Policy Advocate and Organizer will"),
- * else with capitals put to its words. */
-static char *
-hiring_title(const struct draft *dr)
-{
-	const struct pt_doc *d = dr->d;
-	const char *y = dr->hire->text + dr->yoff;
-	size_t off;
-	for (size_t k = 0; k < d->ns; k++)
-		for (size_t i = 0; i < d->s[k].n; i++)
-			if (pt_find_cased(d->s[k].v[i].text, y, dr->ylen, &off))
-				return xstrndup(d->s[k].v[i].text + off,
-				                dr->ylen);
-	char *t = xstrndup(y, dr->ylen);
-	pt_title_case(t);
-	return t;
-}
-
 /* The first label of field f, or NULL; *count gets how many. */
-static const struct pt_label *
-label_of(const struct pt_doc *d, enum pt_field f, size_t *count)
+const struct pt_label *
+draft_label(const struct pt_doc *d, enum pt_field f, size_t *count)
 {
 	const struct pt_label *first = NULL;
 	size_t n = 0;
@@ -316,28 +253,28 @@ sect_put(struct nb *b, struct ynode *sections, const char *heading,
 			at = i;
 		}
 	if (!old) {
-		nadd(b, sections, heading, v);
+		draft_add(b, sections, heading, v);
 		return;
 	}
 	if (old->kind == Y_SCALAR && v->kind == Y_SCALAR) {
 		struct buf t = {0};
 		buf_printf(&t, "%s\n\n%s", old->s, v->s);
-		sections->kids[2 * at + 1] = nstr(b, t.s, old->line);
+		sections->kids[2 * at + 1] = draft_str(b, t.s, old->line);
 		buf_free(&t);
 		return;
 	}
 	if (old->kind == Y_MAP || v->kind == Y_MAP) {
 		struct buf h = {0};
 		buf_printf(&h, "%s (%zu)", heading, sections->n + 1);
-		nadd(b, sections, h.s, v);
+		draft_add(b, sections, h.s, v);
 		buf_free(&h);
 		return;
 	}
-	struct ynode *l = nnew(b, Y_SEQ, old->line);
+	struct ynode *l = draft_new(b, Y_SEQ, old->line);
 	const struct ynode *both[2] = {old, v};
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < (both[k]->kind == Y_SEQ ? both[k]->n : 1); i++)
-			nadd(b, l, NULL, both[k]->kind == Y_SEQ
+			draft_add(b, l, NULL, both[k]->kind == Y_SEQ
 			                 ? both[k]->kids[i] : (struct ynode *)both[k]);
 	sections->kids[2 * at + 1] = l;
 }
@@ -347,83 +284,7 @@ static void
 label_section(struct draft *dr, struct ynode *sections,
               const struct pt_label *l)
 {
-	sect_put(&dr->b, sections, l->label, nstr(&dr->b, l->value, l->line));
-}
-
-/* The organization: its label, else "The Name (Short)" opening the
- * about section or the first paragraph, else who "seeks a" job near the
- * top; with the about section. */
-static void
-draft_org(struct draft *dr)
-{
-	const struct pt_doc *d = dr->d;
-	struct nb *b = &dr->b;
-	struct ynode *m = nnew(b, Y_MAP, 1);
-	const struct pt_label *l = label_of(d, PF_ORG, NULL);
-	if (l) {
-		nadd(b, m, "name", nstr(b, l->value, l->line));
-		dr->org = l->value;
-	}
-	struct buf about = {0};
-	unsigned about_line = 0;
-	for (size_t k = 0; k < d->ns; k++)
-		if (d->s[k].canon == PT_ABOUT) {
-			about_line = about_line ? about_line : d->s[k].line;
-			prose(&about, &d->s[k]);
-		}
-	/* where the name may be said: the first paragraph about the
-	 * organization, else of the summary */
-	const struct pt_elem *where = NULL;
-	size_t no, nl, so, sl;
-	for (int pass = 0; pass < 2 && !l && !where; pass++)
-		for (size_t k = 0; k < d->ns && !where; k++)
-			if (d->s[k].canon == (pass ? PT_SUMMARY : PT_ABOUT) &&
-			    d->s[k].n && !d->s[k].v[0].item &&
-			    pt_find_org(d->s[k].v[0].text, &no, &nl, &so, &sl))
-				where = &d->s[k].v[0];
-	if (where) {
-		char *name = xstrndup(where->text + no, nl);
-		char *sh = xstrndup(where->text + so, sl);
-		nadd(b, m, "name", nstr(b, name, where->line));
-		nadd(b, m, "short", nstr(b, sh, where->line));
-		note(b, "organization: read from \"%s\" (line %u)",
-		     quote(&dr->q, where->text, nl + sl + no + 3), where->line);
-		dr->org = arena_strdup(b->a, name);
-		dr->org_short = arena_strdup(b->a, sh);
-		free(name);
-		free(sh);
-	}
-	size_t off, nl2;
-	if (!l && !where && dr->hire && dr->xlen) {
-		/* who seeks the job: "The Riverside Tenants Union seeks a..." */
-		const struct pt_elem *e = dr->hire;
-		char *x = xstrndup(e->text + dr->xoff, dr->xlen);
-		char *name = NULL, *sh = NULL;
-		if (pt_find_org(x, &no, &nl, &so, &sl)) {
-			name = xstrndup(x + no, nl);
-			sh = xstrndup(x + so, sl);
-		} else if (pt_find_name(x, dr->xlen, &off, &nl2)) {
-			name = xstrndup(x + off, nl2);
-		}
-		if (name) {
-			nadd(b, m, "name", nstr(b, name, e->line));
-			if (sh)
-				nadd(b, m, "short", nstr(b, sh, e->line));
-			note(b, "organization: read from \"%s\" (line %u)",
-			     quote(&dr->q, e->text + dr->xoff,
-			           dr->yoff + dr->ylen - dr->xoff), e->line);
-			dr->org = arena_strdup(b->a, name);
-			dr->org_short = sh ? arena_strdup(b->a, sh) : NULL;
-		}
-		free(name);
-		free(sh);
-		free(x);
-	}
-	if (about.len)
-		nadd(b, m, "about", nstr(b, about.s, about_line));
-	buf_free(&about);
-	if (m->n)
-		nadd(b, dr->root, "organization", m);
+	sect_put(&dr->b, sections, l->label, draft_str(&dr->b, l->value, l->line));
 }
 
 /* The fields of label lines. */
@@ -450,8 +311,8 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 		bool done = false;
 		for (size_t k = 0; k < sizeof(plain) / sizeof(plain[0]); k++)
 			if (plain[k].f == l->field && !nth) {
-				nadd(b, root, plain[k].key,
-				     nstr(b, l->value, l->line));
+				draft_add(b, root, plain[k].key,
+				     draft_str(b, l->value, l->line));
 				done = true;
 			}
 		switch (l->field) {
@@ -461,8 +322,8 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 			break;
 		case PF_LOCATION:
 			if (!places)
-				places = nnew(b, Y_SEQ, l->line);
-			nadd(b, places, NULL, nstr(b, l->value, l->line));
+				places = draft_new(b, Y_SEQ, l->line);
+			draft_add(b, places, NULL, draft_str(b, l->value, l->line));
 			done = true;
 			break;
 		case PF_WORKPLACE:
@@ -472,12 +333,12 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 			    !strcasecmp(l->value, "hybrid") ||
 			    !strcasecmp(l->value, "onsite") ||
 			    !strcasecmp(l->value, "on-site")) {
-				nadd(b, root, "workplace",
-				     nstr(b, l->value, l->line));
+				draft_add(b, root, "workplace",
+				     draft_str(b, l->value, l->line));
 			} else {
-				struct ynode *w = nnew(b, Y_MAP, l->line);
-				nadd(b, w, "note", nstr(b, l->value, l->line));
-				nadd(b, root, "workplace", w);
+				struct ynode *w = draft_new(b, Y_MAP, l->line);
+				draft_add(b, w, "note", draft_str(b, l->value, l->line));
+				draft_add(b, root, "workplace", w);
 			}
 			done = true;
 			break;
@@ -486,7 +347,7 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 			       (dr->salary = put_salary(b, root, l->value,
 			                                l->line, true, NULL));
 			if (!done)
-				note(b, "salary: \"%s\" (line %u) is no amount "
+				draft_note(b, "salary: \"%s\" (line %u) is no amount "
 				     "billet reads (62400, $62,400, €3,000): kept "
 				     "under sections as \"%s\"", l->value, l->line,
 				     l->label);
@@ -507,22 +368,22 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 			if (nth)
 				break;
 			{
-				struct ynode *e = nnew(b, Y_MAP, l->line);
+				struct ynode *e = draft_new(b, Y_MAP, l->line);
 				double lo, hi;
 				char num[32];
 				if (pt_find_years(l->value, &lo, &hi) ||
 				    (strstr(l->value, "year") &&
 				     pt_find_years(l->value, &lo, &hi))) {
 					snprintf(num, sizeof(num), "%g", lo);
-					nadd(b, e, "min_years", nstr(b, num, l->line));
+					draft_add(b, e, "min_years", draft_str(b, num, l->line));
 					if (hi >= 0) {
 						snprintf(num, sizeof(num), "%g", hi);
-						nadd(b, e, "max_years",
-						     nstr(b, num, l->line));
+						draft_add(b, e, "max_years",
+						     draft_str(b, num, l->line));
 					}
 				}
-				nadd(b, e, "note", nstr(b, l->value, l->line));
-				nadd(b, root, "experience", e);
+				draft_add(b, e, "note", draft_str(b, l->value, l->line));
+				draft_add(b, root, "experience", e);
 				dr->experience = done = true;
 			}
 			break;
@@ -535,8 +396,8 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 			                    : pt_find_url(l->value, &off, &len)))
 				break;
 			char *v = xstrndup(l->value + off, len);
-			nadd(b, apply, mail ? "email" : "url",
-			     nstr(b, v, l->line));
+			draft_add(b, apply, mail ? "email" : "url",
+			     draft_str(b, v, l->line));
 			free(v);
 			*have = done = true;
 			if (off || len != strlen(l->value))
@@ -550,92 +411,8 @@ draft_labels(struct draft *dr, struct ynode *sections, struct ynode *apply)
 			label_section(dr, sections, l);
 	}
 	if (places)
-		nadd(b, root, "location", places->n == 1 ? places->kids[0]
+		draft_add(b, root, "location", places->n == 1 ? places->kids[0]
 		                                         : places);
-}
-
-/* The title: --title, else a "Title:" label, else the first line, else
- * the job that "X seeks a Y" names near the top, else the name of the
- * file (said in the notes). */
-static void
-draft_title(struct draft *dr, const struct text_import *opt,
-            struct buf *summary)
-{
-	const struct pt_doc *d = dr->d;
-	struct nb *b = &dr->b;
-	const struct pt_label *l = label_of(d, PF_TITLE, NULL);
-	const char *title = NULL;
-	unsigned line = 1;
-	if (opt && opt->title && *opt->title) {
-		title = opt->title;
-		if (d->title) /* the text's own goes first in the summary */
-			buf_adds(summary, d->title);
-		note(b, "title: given on the command line (--title)");
-	} else if (l) {
-		title = l->value;
-		line = l->line;
-	} else if (d->title) {
-		title = d->title;
-		line = d->title_line;
-	} else if (dr->hire) {
-		char *t = hiring_title(dr);
-		const struct pt_elem *e = dr->hire;
-		size_t from = dr->xoff + dr->xlen + 1; /* "seeks a..." */
-		note(b, "title: read from \"…%s\" (line %u)",
-		     quote(&dr->q, e->text + from,
-		           dr->yoff + dr->ylen - from), e->line);
-		nadd(b, dr->root, "title", nstr(b, t, e->line));
-		free(t);
-		return;
-	} else {
-		title = opt && opt->fallback && *opt->fallback ? opt->fallback
-		                                               : "untitled";
-		note(b, "title: the text has no title line; \"%s\" is the name "
-		     "of what was imported: write the posting's title (or "
-		     "import again with --title)", title);
-	}
-	nadd(b, dr->root, "title", nstr(b, title, line));
-}
-
-/* Appends a slug of s to out: lowercase ASCII letters and digits, a dash
- * between words, common accented letters without their accents. */
-static void
-slug(struct buf *out, const char *s)
-{
-	static const char *const from[] = {"á", "à", "â", "ä", "ã", "å", "é",
-		"è", "ê", "ë", "í", "ì", "î", "ï", "ó", "ò", "ô", "ö", "õ", "ú",
-		"ù", "û", "ü", "ñ", "ç"};
-	static const char to[] = "aaaaaaeeeeiiiiooooouuuunc";
-	struct buf f = {0};
-	text_fold(&f, s, strlen(s));
-	buf_adds(&f, "");
-	bool dash = out->len > 0;
-	for (const char *p = f.s; *p && out->len < 60;) {
-		char c = *p;
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && out->len)
-				buf_addc(out, '-');
-			dash = false;
-			buf_addc(out, c);
-			p++;
-			continue;
-		}
-		size_t k = 0;
-		for (; k < sizeof(from) / sizeof(from[0]); k++)
-			if (!strncmp(p, from[k], strlen(from[k])))
-				break;
-		if (k < sizeof(from) / sizeof(from[0])) {
-			if (dash && out->len)
-				buf_addc(out, '-');
-			dash = false;
-			buf_addc(out, to[k]);
-			p += strlen(from[k]);
-			continue;
-		}
-		dash = true;
-		p++;
-	}
-	buf_free(&f);
 }
 
 /* Experience and languages read from the qualifications (required
@@ -658,19 +435,19 @@ draft_asked(struct draft *dr)
 			const struct pt_elem *e = &s->v[i];
 			double lo, hi;
 			if (!dr->experience && pt_find_years(e->text, &lo, &hi)) {
-				struct ynode *m = nnew(b, Y_MAP, e->line);
+				struct ynode *m = draft_new(b, Y_MAP, e->line);
 				char num[32];
 				snprintf(num, sizeof(num), "%g", lo);
-				nadd(b, m, "min_years", nstr(b, num, e->line));
+				draft_add(b, m, "min_years", draft_str(b, num, e->line));
 				if (hi >= 0) {
 					snprintf(num, sizeof(num), "%g", hi);
-					nadd(b, m, "max_years", nstr(b, num, e->line));
+					draft_add(b, m, "max_years", draft_str(b, num, e->line));
 				}
-				nadd(b, m, "note", nstr(b, e->text, e->line));
-				nadd(b, dr->root, "experience", m);
+				draft_add(b, m, "note", draft_str(b, e->text, e->line));
+				draft_add(b, dr->root, "experience", m);
 				dr->experience = true;
-				note(b, "experience: read from \"%s\" (line %u)",
-				     quote(&dr->q, e->text, strlen(e->text)),
+				draft_note(b, "experience: read from \"%s\" (line %u)",
+				     draft_quote(&dr->q, e->text, strlen(e->text)),
 				     e->line);
 			}
 			const char *names[8], *level;
@@ -685,21 +462,21 @@ draft_asked(struct draft *dr)
 					continue;
 				seen[nseen++] = names[j];
 				if (!langs)
-					langs = nnew(b, Y_SEQ, e->line);
-				struct ynode *m = nnew(b, Y_MAP, e->line);
-				nadd(b, m, "name", nstr(b, names[j], e->line));
+					langs = draft_new(b, Y_SEQ, e->line);
+				struct ynode *m = draft_new(b, Y_MAP, e->line);
+				draft_add(b, m, "name", draft_str(b, names[j], e->line));
 				if (level)
-					nadd(b, m, "level", nstr(b, level, e->line));
-				nadd(b, langs, NULL, m);
-				note(b, "languages: %s%s%s%s, read from \"%s\" (line %u)",
+					draft_add(b, m, "level", draft_str(b, level, e->line));
+				draft_add(b, langs, NULL, m);
+				draft_note(b, "languages: %s%s%s%s, read from \"%s\" (line %u)",
 				     names[j], level ? " (" : "", level ? level : "",
 				     level ? ")" : "",
-				     quote(&dr->q, e->text, strlen(e->text)), e->line);
+				     draft_quote(&dr->q, e->text, strlen(e->text)), e->line);
 			}
 		}
 	}
 	if (langs)
-		nadd(b, dr->root, "languages", langs);
+		draft_add(b, dr->root, "languages", langs);
 }
 
 /* Where to apply: the apply sections' paragraphs as the note, their
@@ -724,8 +501,8 @@ draft_apply(struct draft *dr, struct ynode *apply)
 			size_t off, len;
 			if (pass == 0 && e->item) {
 				if (!docs)
-					docs = nnew(b, Y_SEQ, e->line);
-				nadd(b, docs, NULL, nstr(b, e->text, e->line));
+					docs = draft_new(b, Y_SEQ, e->line);
+				draft_add(b, docs, NULL, draft_str(b, e->text, e->line));
 			} else if (pass == 0) {
 				if (text.len)
 					buf_adds(&text, "\n\n");
@@ -737,9 +514,9 @@ draft_apply(struct draft *dr, struct ynode *apply)
 				                    : pt_find_url(e->text, &off, &len)))
 					continue;
 				char *v = xstrndup(e->text + off, len);
-				nadd(b, apply, kind ? "email" : "url",
-				     nstr(b, v, e->line));
-				note(b, "apply: %s %s, %s (line %u): is it the "
+				draft_add(b, apply, kind ? "email" : "url",
+				     draft_str(b, v, e->line));
+				draft_note(b, "apply: %s %s, %s (line %u): is it the "
 				     "one to apply with?", kind ? "e-mail" : "URL", v,
 				     pass == 0 ? "the first under the heading on "
 				               "applying" : "the first in the text",
@@ -751,8 +528,8 @@ draft_apply(struct draft *dr, struct ynode *apply)
 			if (pass == 0 && !subject &&
 			    pt_find_subject(e->text, &off, &len)) {
 				char *v = xstrndup(e->text + off, len);
-				nadd(b, apply, "subject", nstr(b, v, e->line));
-				note(b, "apply: subject \"%s\", read from line %u", v,
+				draft_add(b, apply, "subject", draft_str(b, v, e->line));
+				draft_note(b, "apply: subject \"%s\", read from line %u", v,
 				     e->line);
 				free(v);
 				subject = true;
@@ -761,12 +538,12 @@ draft_apply(struct draft *dr, struct ynode *apply)
 	}
 	(void)where;
 	if (docs)
-		nadd(b, apply, "documents", docs);
+		draft_add(b, apply, "documents", docs);
 	if (text.len)
-		nadd(b, apply, "note", nstr(b, text.s, 1));
+		draft_add(b, apply, "note", draft_str(b, text.s, 1));
 	buf_free(&text);
 	if (apply->n)
-		nadd(b, dr->root, "apply", apply);
+		draft_add(b, dr->root, "apply", apply);
 }
 
 /* Builds the draft's nodes from the parts of the text. */
@@ -775,13 +552,13 @@ draft(struct draft *dr, const struct text_import *opt)
 {
 	const struct pt_doc *d = dr->d;
 	struct nb *b = &dr->b;
-	dr->root = nnew(b, Y_MAP, 1);
-	struct ynode *sections = nnew(b, Y_MAP, 1);
-	struct ynode *apply = nnew(b, Y_MAP, 1);
-	struct ynode *id = nstr(b, "", 1);
-	nadd(b, dr->root, "id", id);
+	dr->root = draft_new(b, Y_MAP, 1);
+	struct ynode *sections = draft_new(b, Y_MAP, 1);
+	struct ynode *apply = draft_new(b, Y_MAP, 1);
+	struct ynode *id = draft_str(b, "", 1);
+	draft_add(b, dr->root, "id", id);
 	struct buf summary = {0};
-	find_hiring(dr);
+	draft_find_hiring(dr);
 	draft_title(dr, opt, &summary);
 	draft_org(dr);
 	draft_labels(dr, sections, apply);
@@ -803,9 +580,9 @@ draft(struct draft *dr, const struct text_import *opt)
 	draft_asked(dr);
 	for (size_t k = 0; k < d->ns; k++)
 		if (d->s[k].canon == PT_SUMMARY)
-			prose(&summary, &d->s[k]);
+			draft_prose(&summary, &d->s[k]);
 	if (summary.len)
-		nadd(b, dr->root, "summary", nstr(b, summary.s, 1));
+		draft_add(b, dr->root, "summary", draft_str(b, summary.s, 1));
 	buf_free(&summary);
 	static const struct {
 		enum pt_canon c;
@@ -816,17 +593,17 @@ draft(struct draft *dr, const struct text_import *opt)
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
 		struct ynode *l = list_of(b, d, lists[i].c);
 		if (l)
-			nadd(b, dr->root, lists[i].key, l);
+			draft_add(b, dr->root, lists[i].key, l);
 	}
 	struct ynode *req = list_of(b, d, PT_QUAL), *pref = list_of(b, d, PT_PREF);
 	if (pref) {
-		struct ynode *q = nnew(b, Y_MAP, req ? req->line : pref->line);
+		struct ynode *q = draft_new(b, Y_MAP, req ? req->line : pref->line);
 		if (req)
-			nadd(b, q, "required", req);
-		nadd(b, q, "preferred", pref);
-		nadd(b, dr->root, "qualifications", q);
+			draft_add(b, q, "required", req);
+		draft_add(b, q, "preferred", pref);
+		draft_add(b, dr->root, "qualifications", q);
 	} else if (req) {
-		nadd(b, dr->root, "qualifications", req);
+		draft_add(b, dr->root, "qualifications", req);
 	}
 	/* benefits: a list when the text lists them, else its prose */
 	bool items = false;
@@ -834,16 +611,16 @@ draft(struct draft *dr, const struct text_import *opt)
 	for (size_t k = 0; k < d->ns; k++)
 		if (d->s[k].canon == PT_BENEFITS) {
 			items |= has_items(&d->s[k]);
-			prose(&ben, &d->s[k]);
+			draft_prose(&ben, &d->s[k]);
 		}
 	if (items)
-		nadd(b, dr->root, "benefits", list_of(b, d, PT_BENEFITS));
+		draft_add(b, dr->root, "benefits", list_of(b, d, PT_BENEFITS));
 	else if (ben.len)
-		nadd(b, dr->root, "benefits", nstr(b, ben.s, 1));
+		draft_add(b, dr->root, "benefits", draft_str(b, ben.s, 1));
 	buf_free(&ben);
 	draft_apply(dr, apply);
 	if (opt && opt->source)
-		nadd(b, dr->root, "source", nstr(b, opt->source, 1));
+		draft_add(b, dr->root, "source", draft_str(b, opt->source, 1));
 	/* the headings billet does not know: sections, in order */
 	struct buf kept = {0};
 	for (size_t k = 1; k < d->ns; k++) {
@@ -855,7 +632,7 @@ draft(struct draft *dr, const struct text_import *opt)
 			if (d->s[j].parent != (int)k)
 				continue;
 			if (!groups)
-				groups = nnew(b, Y_MAP, d->s[j].line);
+				groups = draft_new(b, Y_MAP, d->s[j].line);
 			sect_put(b, groups, d->s[j].heading, sect_node(b, &d->s[j]));
 		}
 		if (s->n || !groups)
@@ -866,17 +643,17 @@ draft(struct draft *dr, const struct text_import *opt)
 			buf_printf(&kept, "%s%s", kept.len ? ", " : "", s->heading);
 	}
 	if (kept.len)
-		note(b, "sections: kept under the headings as written (%s)",
+		draft_note(b, "sections: kept under the headings as written (%s)",
 		     kept.s);
 	buf_free(&kept);
 	if (sections->n)
-		nadd(b, dr->root, "sections", sections);
+		draft_add(b, dr->root, "sections", sections);
 	/* the id: the organization's name, short when given, and the
 	 * title */
 	struct buf sl = {0};
 	if (dr->org_short || dr->org)
-		slug(&sl, dr->org_short ? dr->org_short : dr->org);
-	slug(&sl, ymap_get(dr->root, "title")->s);
+		draft_slug(&sl, dr->org_short ? dr->org_short : dr->org);
+	draft_slug(&sl, ymap_get(dr->root, "title")->s);
 	if (!sl.len)
 		buf_adds(&sl, "posting");
 	id->s = arena_strdup(b->a, sl.s);
@@ -896,7 +673,7 @@ draft(struct draft *dr, const struct text_import *opt)
 			buf_printf(&missing, "%s%s", missing.len ? ", " : "",
 			           wanted[i].name);
 	if (missing.len)
-		note(b, "not found in the text: %s", missing.s);
+		draft_note(b, "not found in the text: %s", missing.s);
 	buf_free(&missing);
 	return dr->root;
 }
