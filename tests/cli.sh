@@ -427,13 +427,13 @@ compare_long() {
 					k * m % 16000, p, k
 		}' >"$TMP/long/$p.yaml"
 	done
-	timeout 20 "$BILLET" --compare long0,long1,long2,long3 --format json \
+	timeout $((20 * SLOW)) "$BILLET" --compare long0,long1,long2,long3 --format json \
 		"$TMP/long" >"$TMP/lj" || return 1
 	# x7's row holds its four twins, and the table says it is partial
 	grep -F '"Python, Java, Rust and Golang: x7 z0_7"' "$TMP/lj" |
 		grep -o 'Golang: x7 z' | wc -l | grep -qx ' *4' &&
 	contains "$TMP/lj" '"partial": true' &&
-	timeout 20 "$BILLET" --compare long0,long1,long2,long3 --width 80 \
+	timeout $((20 * SLOW)) "$BILLET" --compare long0,long1,long2,long3 --width 80 \
 		"$TMP/long" >"$TMP/lt" &&
 	tail -3 "$TMP/lt" | grep -q '^Some lists are too long to compare every'
 }

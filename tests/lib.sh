@@ -10,6 +10,11 @@ trap 'rm -rf "$TMP"' EXIT
 export HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" LC_ALL=C.UTF-8
 unset BILLET_PATH NO_COLOR XDG_CONFIG_HOME
 mkdir -p "$HOME"
+# SLOW: how many times longer a bound on a run's time is for this build
+# (ASan and UBSan make billet two to three times slower); the bounds
+# catch a hang or a quadratic walk, not a slower build on a busy machine
+SLOW=1
+grep -q __asan_init "$BILLET" 2>/dev/null && SLOW=4
 
 # ok DESCRIPTION COMMAND...: passes when the command succeeds.
 ok() {
