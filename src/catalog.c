@@ -95,6 +95,9 @@ catalog_add(struct catalog *c, struct posting *p)
 				break;
 		}
 		first->dup_next = k + 1;
+		if (!first->twin_of)
+			first->twin_of = first->id;
+		p->twin_of = first->twin_of;
 		char *id = arena_strdup(&c->arena, cand);
 		free(cand);
 		if (!id)
@@ -118,6 +121,15 @@ catalog_add(struct catalog *c, struct posting *p)
 	c->v[c->n] = p;
 	ids_put(c->ids, c->idcap, p->id, (uint32_t)c->n);
 	c->n++;
+}
+
+void
+catalog_reindex(struct catalog *c)
+{
+	if (c->idcap)
+		memset(c->ids, 0, c->idcap * sizeof(*c->ids));
+	for (size_t i = 0; i < c->n; i++)
+		ids_put(c->ids, c->idcap, c->v[i]->id, (uint32_t)i);
 }
 
 void

@@ -40,8 +40,12 @@ void catalog_init(struct catalog *c);
 /* Frees everything the catalog owns. */
 void catalog_free(struct catalog *c);
 /* Adds a posting (allocated in c->arena) after making its id unique: a
- * duplicate gets "~2", "~3"... and a warning. */
+ * duplicate gets "~2", "~3"... and a warning, and both twin_of the id
+ * they share. */
 void catalog_add(struct catalog *c, struct posting *p);
+/* Makes the id table anew after postings' ids were changed among
+ * themselves (still unique). */
+void catalog_reindex(struct catalog *c);
 /* The posting with this id, or NULL. */
 struct posting *catalog_find(const struct catalog *c, const char *id);
 /* Records a problem (message printf-style). */

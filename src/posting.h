@@ -129,6 +129,12 @@ struct posting {
 	bool jsonld;        /* read through the schema.org mapping */
 	uint32_t seq;       /* load order, 0-based */
 	uint32_t dup_next;  /* the next ~N suffix to try for this id's twins */
+	const char *identifier; /* the schema.org identifier's value, or NULL */
+	const char *twin_of; /* the id several postings came with (this one's,
+	                      * or the one before its "~N"), or NULL when the
+	                      * id was unique */
+	bool id_made;       /* the id is a default (identity.h), not given */
+	bool lone;          /* the only document of its file */
 };
 
 /* The deadline that counts: the posting's, else the one under apply. */

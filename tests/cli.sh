@@ -259,15 +259,15 @@ ok "every schema.org example loads as one posting" schemaorg
 jsonld_kept() {
 	J="$SRCDIR/tests/data/jsonld"
 	"$BILLET" --check "$J" &&
-	"$BILLET" --show ETU-2025-014 --width 100 "$J" >"$TMP/s" &&
+	"$BILLET" --show eastside-tenants-etu-2025-014 --width 100 "$J" >"$TMP/s" &&
 	contains "$TMP/s" "jobLocation.address.postalCode: 90033" &&
 	contains "$TMP/s" "hiringOrganization.logo: https://eastside-tenants.example.org/images/logo.png" &&
-	"$BILLET" --show remote --width 100 "$J" >"$TMP/s" &&
+	"$BILLET" --show remote-data-coordinator-1n341kjb0s --width 100 "$J" >"$TMP/s" &&
 	grep -qE '^directApply: +false$' "$TMP/s" &&
 	contains "$TMP/s" "Full time, benefits eligible" &&
-	[ "$("$BILLET" --list --format tsv --filter 48502 "$J" | cut -f1)" = GLWC-77 ] &&
-	[ "$("$BILLET" --list --format tsv --filter 'other:recruiting' "$J" | cut -f1)" = remote ] &&
-	[ "$("$BILLET" --list --format tsv --filter 'logo-512' "$J" | cut -f1)" = remote ] &&
+	[ "$("$BILLET" --list --format tsv --filter 48502 "$J" | cut -f1)" = great-lakes-workers-glwc-77 ] &&
+	[ "$("$BILLET" --list --format tsv --filter 'other:recruiting' "$J" | cut -f1)" = remote-data-coordinator-1n341kjb0s ] &&
+	[ "$("$BILLET" --list --format tsv --filter 'logo-512' "$J" | cut -f1)" = remote-data-coordinator-1n341kjb0s ] &&
 	"$BILLET" --list --format yaml "$J" >"$TMP/y" &&
 	contains "$TMP/y" 'jobLocation.address.postalCode: "90033"' &&
 	contains "$TMP/y" 'hiringOrganization.logo: https://eastside-tenants.example.org/images/logo.png' &&
@@ -283,7 +283,7 @@ sanitised() {
 	printf 'title: "\\e]0;pwned\\a\\e[31mRed\\u202E"\norganization: "\\x9b"\n' \
 		>"$TMP/esc.yaml"
 	"$BILLET" --list --format tsv "$TMP/esc.yaml" >"$TMP/o" &&
-	"$BILLET" --show esc "$TMP/esc.yaml" >>"$TMP/o" &&
+	"$BILLET" --show "$(cut -f1 "$TMP/o")" "$TMP/esc.yaml" >>"$TMP/o" &&
 	! LC_ALL=C grep -q "$(printf '\033')" "$TMP/o" &&
 	! LC_ALL=C grep -q "$(printf '\302\233')" "$TMP/o" &&
 	contains "$TMP/o" '^[]0;pwned^G^[[31mRed\u202E'
@@ -467,7 +467,7 @@ ok "--filter: workplace:, type: match the value, not a note or a piece" enumerat
 text_deadlines() {
 	expect paris-researcher --filter deadline:rolling "$Q" &&
 	expect lyon-coordinator --filter 'start:"as soon as possible"' "$Q" &&
-	expect canvass-lead,tokyo-organizer --filter 'deadline<=2026-02-28' \
+	expect east-bay-votes-canvass-lead,tokyo-organizer --filter 'deadline<=2026-02-28' \
 		--sort id "$Q"
 }
 ok "--filter: deadline:rolling and start:text by field, dates still compare" text_deadlines
@@ -478,7 +478,7 @@ currencies() {
 	set -- "$Q/tokyo-organizer.yaml" "$Q/oakland-canvasser.yaml" \
 		"$Q/one-month.json" "$Q/berlin-organizer.yaml"
 	expect oakland-canvasser --filter 'salary>=60000' "$@" &&
-	expect canvass-lead --filter 'salary<=45000' "$@" &&
+	expect east-bay-votes-canvass-lead --filter 'salary<=45000' "$@" &&
 	expect berlin-organizer --filter 'salary<=45000eur' "$@" &&
 	expect tokyo-organizer --filter 'salary>=5000000JPY' "$@" &&
 	expect '' --filter 'salary>=1GBP' "$@" &&
@@ -492,11 +492,11 @@ currencies() {
 ok "--filter: a salary figure is in the currency most postings use, or the one named" currencies
 
 sort_currencies() {
-	expect berlin-organizer,lyon-coordinator,paris-researcher,tokyo-organizer,canvass-lead,oakland-canvasser \
+	expect berlin-organizer,lyon-coordinator,paris-researcher,tokyo-organizer,east-bay-votes-canvass-lead,oakland-canvasser \
 		--sort salary "$Q" &&
-	expect paris-researcher,lyon-coordinator,berlin-organizer,tokyo-organizer,oakland-canvasser,canvass-lead \
+	expect paris-researcher,lyon-coordinator,berlin-organizer,tokyo-organizer,oakland-canvasser,east-bay-votes-canvass-lead \
 		--sort -salary "$Q" &&
-	expect oakland-canvasser,canvass-lead,berlin-organizer,tokyo-organizer \
+	expect oakland-canvasser,east-bay-votes-canvass-lead,berlin-organizer,tokyo-organizer \
 		--sort -salary "$Q/tokyo-organizer.yaml" \
 		"$Q/oakland-canvasser.yaml" "$Q/one-month.json" \
 		"$Q/berlin-organizer.yaml"
@@ -504,10 +504,10 @@ sort_currencies() {
 ok "--sort salary: the user's currency first, then by code, amounts within" sort_currencies
 
 experience_months() {
-	"$BILLET" --show canvass-lead "$Q" >"$TMP/x" &&
+	"$BILLET" --show east-bay-votes-canvass-lead "$Q" >"$TMP/x" &&
 	contains "$TMP/x" "Experience:   1+ months" &&
 	! grep -q '0\.08' "$TMP/x" &&
-	"$BILLET" --compare canvass-lead,paris-researcher "$Q" >"$TMP/x" &&
+	"$BILLET" --compare east-bay-votes-canvass-lead,paris-researcher "$Q" >"$TMP/x" &&
 	contains "$TMP/x" "1+ months" &&
 	"$BILLET" --list --format markdown "$Q" >"$TMP/x" &&
 	! grep -q '0\.08' "$TMP/x"

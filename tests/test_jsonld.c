@@ -121,7 +121,8 @@ Test(jsonld, full_address_keeps_postal_code_logo_identifier)
 	dump();
 	cr_assert_eq(c.nproblems, 0);
 	struct posting *p = c.v[0];
-	cr_assert_str_eq(p->id, "ETU-2025-014");
+	cr_assert_str_eq(p->identifier, "ETU-2025-014");
+	cr_assert_str_eq(p->id, "eastside-tenants-etu-2025-014");
 	cr_assert_str_eq(p->org.name, "Eastside Tenants Union");
 	cr_assert_str_eq(p->org.url, "https://eastside-tenants.example.org");
 	cr_assert_eq(p->nplaces, 1);
@@ -190,7 +191,8 @@ Test(jsonld, two_places_keep_geo_each_and_salary_extras)
 	dump();
 	cr_assert_eq(c.nproblems, 0);
 	struct posting *p = c.v[0];
-	cr_assert_str_eq(p->id, "GLWC-77");
+	cr_assert_str_eq(p->identifier, "GLWC-77");
+	cr_assert_str_eq(p->id, "great-lakes-workers-glwc-77");
 	cr_assert_eq(p->nplaces, 2);
 	cr_assert_str_eq(p->places[0].name, "Detroit office");
 	cr_assert_str_eq(p->places[0].country, "US");
@@ -243,7 +245,8 @@ Test(jsonld, lists_read_by_their_first_item_keep_the_rest)
 	cr_assert_str_eq(p->apply.email, "a@x");
 	cr_assert_eq(p->salary.min, 50000);
 	cr_assert_eq(p->workplace, WP_REMOTE);
-	cr_assert_str_eq(p->id, "id-1");
+	cr_assert_str_eq(p->identifier, "id-1");
+	cr_assert_str_eq(p->id, "a-id-1");
 	kept_has(p, "hiringOrganization.2", "name", "B");
 	kept_is(p, "applicationContact.2", "call B");
 	kept_has(p, "baseSalary.2", "currency", "EUR");

@@ -11,6 +11,7 @@
 
 #include "catalog.h"
 #include "export.h"
+#include "identity.h"
 #include "load.h"
 #include "posting.h"
 
@@ -29,6 +30,18 @@ teardown(void)
 }
 
 TestSuite(load, .init = setup, .fini = teardown);
+
+/* p's id is a default (identity.h), and the id billet gave it before
+ * stable ids was old: the file's stem, "#N" the document's number. */
+static void
+default_id_is(const struct posting *p, const char *old)
+{
+	cr_assert(p->id_made, "id '%s' is given", p->id);
+	struct buf b = {0};
+	identity_legacy(&b, p);
+	cr_assert_str_eq(b.s, old);
+	buf_free(&b);
+}
 
 /* Loads a string as file "t.yaml"; returns postings added. */
 static size_t
@@ -73,7 +86,7 @@ Test(load, minimal_posting)
 	struct posting *p = c.v[0];
 	cr_assert_str_eq(p->title, "Organizer");
 	cr_assert_str_eq(p->org.name, "ACME");
-	cr_assert_str_eq(p->id, "t");
+	default_id_is(p, "t");
 	cr_assert_eq(c.nproblems, 0);
 	cr_assert(!p->salary.present);
 	cr_assert_eq(p->experience.min_years, -1);
@@ -144,8 +157,8 @@ Test(load, salary_forms)
 	cr_assert_eq(c.v[5]->salary.min, 26);
 	cr_assert_eq(c.v[5]->salary.max, 31.5);
 	/* ids of a multi-document file */
-	cr_assert_str_eq(c.v[0]->id, "t#1");
-	cr_assert_str_eq(c.v[5]->id, "t#6");
+	default_id_is(c.v[0], "t#1");
+	default_id_is(c.v[5], "t#6");
 	double lo, hi;
 	cr_assert(posting_salary_yearly(c.v[3], &lo, &hi));
 	cr_assert_eq(lo, 26 * 2080);
@@ -646,14 +659,15 @@ Test(load, top_level_sequence_and_nulls)
 	dump();
 	cr_assert_eq(c.n, 2);
 	cr_assert_eq(c.nproblems, 0);
-	cr_assert_str_eq(c.v[1]->id, "t#2");
+	default_id_is(c.v[1], "t#2");
 	cr_assert(!c.v[1]->salary.present);
 	cr_assert_null(c.v[1]->department);
 }
 
-/* A default id's #N is the document's number: a broken document, or one
- * that is not a posting, keeps its number, so fixing it later moves no
- * mark or note onto another posting. */
+/* A posting's document number counts every document: a broken one, or
+ * one that is not a posting, keeps its number. (The ids billet gave
+ * before stable ids were "#N" of it: an old state file is carried over
+ * by them.) */
 Test(load, default_ids_number_documents)
 {
 	load("title: First\norganization: O\n---\ntitle: [broken\n"
@@ -661,21 +675,21 @@ Test(load, default_ids_number_documents)
 	     "---\ntitle: Fifth\norganization: O\n");
 	dump();
 	cr_assert_eq(c.n, 3);
-	cr_assert_str_eq(c.v[0]->id, "t#1");
-	cr_assert_str_eq(c.v[1]->id, "t#3");
-	cr_assert_str_eq(c.v[2]->id, "t#5");
+	default_id_is(c.v[0], "t#1");
+	default_id_is(c.v[1], "t#3");
+	default_id_is(c.v[2], "t#5");
 	catalog_free(&c);
 	catalog_init(&c);
 	/* one posting left of two items: still numbered */
 	load("- {organization: O}\n- {title: Second, organization: O}\n");
 	cr_assert_eq(c.n, 1);
-	cr_assert_str_eq(c.v[0]->id, "t#2");
+	default_id_is(c.v[0], "t#2");
 	catalog_free(&c);
 	catalog_init(&c);
 	/* one document, and an empty one after it: the bare stem */
 	load("title: Only\norganization: O\n---\n");
 	cr_assert_eq(c.n, 1);
-	cr_assert_str_eq(c.v[0]->id, "t");
+	default_id_is(c.v[0], "t");
 	catalog_free(&c);
 	catalog_init(&c);
 	/* comments and markers only: said */
@@ -937,7 +951,7 @@ Test(load, many_documents)
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&b, "---\ntitle: T%zu\norganization: O\n", i);
 	cr_assert_eq(load_lim(b.s, b.len, &load_default_limits), n);
-	cr_assert_str_eq(c.v[n - 1]->id, "t#50000");
+	default_id_is(c.v[n - 1], "t#50000");
 	buf_free(&b);
 }
 
@@ -996,8 +1010,8 @@ Test(load, a_big_file_fills_in_while_it_loads)
 	cr_assert(early, "nothing of the file was merged before its end");
 	cr_assert_eq(c.n, n);
 	cr_assert_eq(c.nfiles, 1);
-	cr_assert_str_eq(c.v[0]->id, "big#1");
-	cr_assert_str_eq(c.v[n - 1]->id, "big#60000");
+	default_id_is(c.v[0], "big#1");
+	default_id_is(c.v[n - 1], "big#60000");
 	cr_assert_str_eq(c.v[n - 1]->title, "Title of posting 60000");
 	cr_assert_eq(c.v[n - 1]->line, 4 * (n - 1) + 2);
 	cr_assert_eq(c.nproblems, 0);
@@ -1019,7 +1033,7 @@ Test(load, a_big_file_of_one_posting_keeps_the_bare_stem)
 	write_temp(path, "one.yaml", &b);
 	cr_assert_eq(load_path(&c, path, NULL), 1);
 	remove_temp(path);
-	cr_assert_str_eq(c.v[0]->id, "one");
+	default_id_is(c.v[0], "one");
 	buf_free(&b);
 }
 
@@ -1249,6 +1263,21 @@ Test(load, samples_load_with_their_counts)
 	cr_assert(racial, "racial equity competencies: one section, 3 groups");
 }
 
+/* The posting whose id billet gave before stable ids was old, or NULL. */
+static struct posting *
+find_legacy(const char *old)
+{
+	struct posting *found = NULL;
+	for (size_t i = 0; i < c.n; i++) {
+		struct buf b = {0};
+		identity_legacy(&b, c.v[i]);
+		if (!strcmp(b.s, old))
+			found = c.v[i];
+		buf_free(&b);
+	}
+	return found;
+}
+
 /* schema.org ------------------------------------------------------------ */
 
 Test(load, schemaorg_examples)
@@ -1257,7 +1286,7 @@ Test(load, schemaorg_examples)
 	dump();
 	cr_assert_eq(c.n, 12);
 	cr_assert_eq(c.nerrors, 0);
-	struct posting *p = catalog_find(&c, "eg-0028-1");
+	struct posting *p = find_legacy("eg-0028-1");
 	cr_assert_not_null(p);
 	cr_assert_str_eq(p->title, "Software Engineer");
 	cr_assert_str_eq(p->places[0].city, "Kirkland");
@@ -1266,20 +1295,20 @@ Test(load, schemaorg_examples)
 	cr_assert_eq(p->posted.ymd, 20111031);
 	cr_assert_str_eq(p->employment.type, "full-time");
 	cr_assert_eq(p->benefits.n, 1);
-	p = catalog_find(&c, "eg-0251-3");
+	p = find_legacy("eg-0251-3");
 	cr_assert_str_eq(p->title, "Mobile App Developer");
 	cr_assert_str_eq(p->org.name, "ACME Software");
-	p = catalog_find(&c, "eg-0465-6");
+	p = find_legacy("eg-0465-6");
 	cr_assert_eq(p->experience.min_years, 5);
-	p = catalog_find(&c, "eg-0284-9");
+	p = find_legacy("eg-0284-9");
 	cr_assert_eq(p->conditions.n, 1);
-	p = catalog_find(&c, "eg-0285-10");
+	p = find_legacy("eg-0285-10");
 	cr_assert_str_eq(p->apply.email, "info@example.com");
-	p = catalog_find(&c, "eg-0281-7");
+	p = find_legacy("eg-0281-7");
 	cr_assert_str_eq(p->department, "ITS - Division C");
-	p = catalog_find(&c, "eg-0286-11");
+	p = find_legacy("eg-0286-11");
 	cr_assert_not_null(p->org.about);
-	p = catalog_find(&c, "eg-0283-8");
+	p = find_legacy("eg-0283-8");
 	cr_assert(strstr(p->conditions.v[0], "Visual Color Discrimination"));
 }
 
@@ -1394,7 +1423,7 @@ Test(load, jsonld_graph_of_page_nodes)
 	dump();
 	struct posting *p = c.v[0];
 	cr_assert_str_eq(p->title, "G1");
-	cr_assert_str_eq(p->id, "t");
+	default_id_is(p, "t");
 	cr_assert_str_eq(p->org.name, "Graph Org");
 	cr_assert_str_eq(p->org.url, "https://o.example");
 	cr_assert_eq(p->nplaces, 1);
@@ -1416,7 +1445,7 @@ Test(load, jsonld_lists_of_nodes)
 	     "{\"@type\":[\"Organization\"],\"name\":\"y\"}]"), 1);
 	dump();
 	cr_assert_eq(c.nproblems, 0);
-	cr_assert_str_eq(c.v[0]->id, "t");
+	default_id_is(c.v[0], "t");
 	catalog_free(&c);
 	catalog_init(&c);
 	cr_assert_eq(load_as("t.json",
@@ -1554,7 +1583,8 @@ Test(load, jsonld_properties_named_like_canonical_keys)
 	dump();
 	cr_assert_eq(c.nproblems, 0);
 	struct posting *p = c.v[0];
-	cr_assert_str_eq(p->id, "t");
+	default_id_is(p, "t");
+	cr_assert_str_neq(p->id, "evil-id");
 	cr_assert_str_eq(p->org.name, "RealOrg");
 	cr_assert_null(p->summary);
 	static const char *const keys[][2] = {
@@ -1586,7 +1616,7 @@ Test(load, jsonld_properties_named_like_canonical_keys)
 	cr_assert_eq(load_buffer(&again, "again.yaml", yaml, strlen(yaml),
 	                         NULL), 1);
 	cr_assert_eq(again.nproblems, 0);
-	cr_assert_str_eq(again.v[0]->id, "t");
+	cr_assert_str_eq(again.v[0]->id, p->id);
 	cr_assert_str_eq(again.v[0]->org.name, "RealOrg");
 	cr_assert_eq(again.v[0]->nextra, 6);
 	cr_assert_str_eq(again.v[0]->extra[0].key, "schema:organization");

@@ -588,7 +588,8 @@ jsonld_map(struct lctx *x, const struct ynode *m)
 			const struct ynode *fv = f && f->kind == Y_MAP
 			                         ? ymap_get(f, "value") : NULL;
 			if ((fv ? fv : f) && (fv ? fv : f)->kind == Y_SCALAR) {
-				p->id = keep_text(x, fv ? fv : f, NULL);
+				p->identifier = keep_text(x, fv ? fv : f,
+				                          NULL);
 				jsonld_first(x, v, key);
 				if (fv)
 					jsonld_keep_rest(x, key, f, &fv, 1);

@@ -6,6 +6,7 @@
 #include "load.h"
 #include "load/page.h"
 #include "load/reader.h"
+#include "identity.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -27,19 +28,6 @@ const struct load_limits load_default_limits = {
 	.max_postings = 1000000,
 };
 
-/* The file's stem: its base name without the extension. */
-static const char *
-file_stem(struct lctx *x, const char *name)
-{
-	const char *base = strrchr(name, '/');
-	base = base ? base + 1 : name;
-	const char *dot = strrchr(base, '.');
-	size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	if (len == 0)
-		return "posting";
-	return lkeep(x, base, len);
-}
-
 /* Files up to this size are read into the heap, bigger ones into memory
  * mapped for them. */
 #define SMALL_FILE ((size_t)1 << 20)
@@ -51,7 +39,6 @@ file_stem(struct lctx *x, const char *name)
 /* A file being merged into the catalog a run of units at a time. */
 struct fmerge {
 	const char *file;
-	const char *stem;    /* default id stem, made at the first unit */
 	unsigned line_off;   /* lines of the units merged so far */
 	unsigned item_off;   /* documents they held */
 	size_t problems;     /* they had */
@@ -71,17 +58,14 @@ merge_begin(struct catalog *c, struct fmerge *m, const struct unit *u)
 
 /* Merges the next unit of m's file into c: line numbers made
  * file-relative, document numbers counted across units, default ids given
- * (the bare stem when the file holds one document, which several
- * says it is not), the per-file limit on postings applied. */
+ * (identity.h), whether the file holds one document recorded (several
+ * says it does not: the id billet gave before depends on it), the
+ * per-file limit on postings applied. */
 static void
 merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
            const struct load_limits *lim)
 {
 	arena_take(&c->arena, &u->part.arena);
-	if (!m->stem) {
-		struct lctx x = {.c = c, .file = m->file, .lim = lim};
-		m->stem = file_stem(&x, m->file);
-	}
 	m->problems += u->part.nproblems;
 	for (size_t j = 0; j < u->part.nproblems; j++) {
 		struct problem pr = u->part.problems[j];
@@ -100,23 +84,12 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 			                lim->max_postings);
 		if (m->kept++ >= lim->max_postings)
 			continue;
-		if (!p->id && !several) {
-			p->id = m->stem;
-		} else if (!p->id) {
-			char num[16];
-			size_t nl = 0;
-			for (unsigned d = p->doc; d; d /= 10)
-				num[nl++] = (char)('0' + d % 10);
-			size_t sl = strlen(m->stem);
-			char *id = arena_alloc(&c->arena, sl + nl + 2);
-			if (!id)
+		p->lone = !several;
+		if (!p->id) {
+			p->id = identity_default(&c->arena, p, NULL);
+			if (!p->id)
 				die_nomem();
-			memcpy(id, m->stem, sl);
-			id[sl] = '#';
-			for (size_t d = 0; d < nl; d++)
-				id[sl + 1 + d] = num[nl - 1 - d];
-			id[sl + 1 + nl] = '\0';
-			p->id = id;
+			p->id_made = true;
 		}
 		catalog_add(c, p);
 	}
@@ -725,9 +698,10 @@ loader_poll(struct loader *l, struct catalog *c)
 		/* The next run of parsed units, within one file: a file's
 		 * postings are merged as its units are parsed, not when the
 		 * whole file is, so a big file fills the list as it loads.
-		 * Only the default id waits: a file of one document gives its
-		 * posting the bare stem, so a first document waits for a
-		 * second one or for the end of its file. */
+		 * Only whether a file holds one document waits (the id billet
+		 * gave before depends on it, see identity_legacy), so a first
+		 * document waits for a second one or for the end of its
+		 * file. */
 		size_t i = l->next_merge, k = 0, seen = 0;
 		bool cont = i < l->nunits && !l->units[i]->first;
 		size_t cnt = cont ? l->fm.item_off : 0;
