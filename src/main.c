@@ -20,6 +20,7 @@
 #include "export.h"
 #include "import.h"
 #include "load.h"
+#include "orphans.h"
 #include "posting.h"
 #include "query.h"
 #include "state.h"
@@ -127,6 +128,7 @@ struct options {
 	bool header;
 	int width;               /* 0: the terminal's */
 	bool shortlist;
+	bool orphans;            /* --orphans */
 	bool with_state;         /* --with-state */
 	struct ids mark;         /* --mark or --unmark */
 	bool unmark;             /* --unmark, not --mark */
@@ -179,6 +181,9 @@ help(void)
 "  -w, --width N           width of text output\n"
 "      --shortlist         with --list: only shortlisted postings, with\n"
 "                          their marks, ratings, status and notes\n"
+"      --orphans           with --list: the state entries that match no\n"
+"                          posting loaded, with their last known title\n"
+"                          and organization\n"
 "      --with-state        with --list (not text), or --show --format\n"
 "                          json or yaml: the marks, ratings, status and\n"
 "                          notes too (never written otherwise)\n"
@@ -591,7 +596,7 @@ main(int argc, char **argv)
 		OPT_FORMAT = 256, OPT_HEADER, OPT_SHORTLIST, OPT_MARK,
 		OPT_UNMARK, OPT_STATE, OPT_NO_COLOR, OPT_MAX_FILE,
 		OPT_MAX_SCALAR, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_POSTINGS,
-		OPT_WITH_STATE,
+		OPT_WITH_STATE, OPT_ORPHANS,
 		OPT_IMPORT, OPT_OUT, OPT_FORCE, OPT_TITLE, OPT_TIMEOUT,
 		OPT_DUMP_CONFIG, OPT_TODAY,
 	};
@@ -607,6 +612,7 @@ main(int argc, char **argv)
 		{"width", required_argument, NULL, 'w'},
 		{"shortlist", no_argument, NULL, OPT_SHORTLIST},
 		{"with-state", no_argument, NULL, OPT_WITH_STATE},
+		{"orphans", no_argument, NULL, OPT_ORPHANS},
 		{"mark", required_argument, NULL, OPT_MARK},
 		{"unmark", required_argument, NULL, OPT_UNMARK},
 		{"state", required_argument, NULL, OPT_STATE},
@@ -675,6 +681,7 @@ main(int argc, char **argv)
 		}
 		case OPT_SHORTLIST: o.shortlist = true; break;
 		case OPT_WITH_STATE: o.with_state = true; break;
+		case OPT_ORPHANS: o.orphans = true; break;
 		case OPT_MARK:
 		case OPT_UNMARK:
 			/* repeated, they add ids */
@@ -769,6 +776,15 @@ main(int argc, char **argv)
 		usage_error("%s", "--header goes with --list --format tsv or csv");
 	if (o.shortlist && o.mode != MODE_LIST)
 		usage_error("%s", "--shortlist goes with --list");
+	if (o.orphans && o.mode != MODE_LIST)
+		usage_error("%s", "--orphans goes with --list");
+	if (o.orphans && (o.shortlist || o.filter || o.sort || o.with_state))
+		usage_error("%s", "--orphans lists state entries, not "
+		            "postings: no --shortlist, --filter, --sort or "
+		            "--with-state with it");
+	if (o.orphans && o.format == FMT_MARKDOWN)
+		usage_error("%s", "--orphans: --format text, tsv, csv, json or "
+		            "yaml");
 	if (o.with_state &&
 	    !(o.mode == MODE_LIST && o.format != FMT_TEXT) &&
 	    !(o.mode == MODE_SHOW && o.format != FMT_TEXT))
@@ -825,6 +841,9 @@ main(int argc, char **argv)
 		              chosen_by_state(o.shortlist, filter));
 		if (serr.msg[0] && (state_writable(st) || !fails))
 			say("warning: %s", serr.msg);
+		/* the entries matched to what loaded (an older file's ids
+		 * carried over in memory; --mark's save upgrades it) */
+		state_attach(st, &c, false, NULL, NULL);
 		state_query_env(st, &qenv);
 		state_export_hooks(st, &hooks);
 	}
@@ -859,12 +878,18 @@ main(int argc, char **argv)
 		break;
 	case MODE_LIST: {
 		print_problems(&c, false);
-		if (!state_writable(st) && chosen_by_state(o.shortlist, filter)) {
+		if (!state_writable(st) &&
+		    (o.orphans || chosen_by_state(o.shortlist, filter))) {
 			/* an empty list would be a wrong answer */
 			say("%s", state_problem(st));
-			say("the state file cannot be read, so the postings it "
-			    "chooses are not listed");
+			say("the state file cannot be read, so the %s it "
+			    "chooses are not listed",
+			    o.orphans ? "entries" : "postings");
 			status = 1;
+			break;
+		}
+		if (o.orphans) {
+			orphans_print(stdout, st, o.format, o.header);
 			break;
 		}
 		size_t n;
@@ -931,6 +956,11 @@ main(int argc, char **argv)
 		say("cannot write the output: %s", strerror(errno));
 		status = status ? status : 2;
 	}
+	/* what a save found to say once (an older file upgraded), or the
+	 * store of seen postings damaged */
+	struct state_error news;
+	while (st && state_news(st, &news))
+		say("%s", news.msg);
 	state_close(st);
 	conf_free(cf);
 	currency_rates_free(&rates);

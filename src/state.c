@@ -124,6 +124,8 @@ state_entry_free(struct entry *e)
 		return;
 	free(e->id);
 	free(e->note);
+	free(e->title);
+	free(e->org);
 	free(e->problem);
 	free(e->raw);
 	state_kept_free(&e->extra);
@@ -215,6 +217,49 @@ state_table_free(struct table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+void
+state_table_rehash(struct table *t)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i])
+			t->v[k++] = t->v[i];
+	t->n = k;
+	size_t nslot = 128;
+	while ((t->n + 1) * 2 > nslot)
+		nslot *= 2;
+	table_rehash(t, nslot);
+}
+
+bool
+state_entry_mine(const struct entry *e)
+{
+	const struct state_entry *p = &e->pub;
+	return p->marked || p->hidden || p->rating || p->status || e->note ||
+	       e->extra.n || e->problem;
+}
+
+/* True if two strings (either may be NULL) are the same. */
+static bool
+same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+bool
+state_entry_who(struct entry *e, const char *title, const char *org)
+{
+	if (same_text(e->title, title) && same_text(e->org, org))
+		return false;
+	free(e->title);
+	free(e->org);
+	e->title = title ? xstrdup(title) : NULL;
+	e->org = org ? xstrdup(org) : NULL;
+	e->pub.title = e->title;
+	e->pub.org = e->org;
+	return true;
+}
+
 /* ---- the API ---- */
 
 char *
@@ -288,6 +333,9 @@ state_open(const char *path, struct state_error *err)
 	struct buf b = {0};
 	buf_printf(&b, "%s.lock", st->path);
 	st->lockpath = buf_steal(&b);
+	char *sp = state_seen_path(st->path);
+	st->seen = seen_new(sp);
+	free(sp);
 	if (st->readonly)
 		return st;
 	struct stat sb;
@@ -297,6 +345,8 @@ state_open(const char *path, struct state_error *err)
 		st->disk = sb;
 		st->have_disk = true;
 		say_bad_entries(st, err);
+		/* an older file's seen and read go to the store */
+		state_take_legacy(st, &st->t, true);
 		break;
 	case LOAD_MISSING:
 	case LOAD_SAME:
@@ -319,6 +369,8 @@ state_close(struct state *st)
 		return;
 	state_table_free(&st->t);
 	state_undo_free(st);
+	seen_free(st->seen);
+	free(st->pcache);
 	free(st->path);
 	free(st->lockpath);
 	free(st->dir);
@@ -385,6 +437,12 @@ entry_for(struct state *st, const char *id, struct state_error *err)
 		       "until it is mended there", e->problem);
 		return NULL;
 	}
+	/* what tells it apart from a posting that takes its id later */
+	const struct posting *p = st->cat ? catalog_find(st->cat, id) : NULL;
+	if (p && state_entry_who(e, p->title, posting_org(p, true))) {
+		e->pub.unsaved |= F_WHO;
+		st->unsaved = true;
+	}
 	return e;
 }
 
@@ -398,7 +456,7 @@ changed(struct state *st, struct entry *e, unsigned bit, bool diff,
 		e->pub.unsaved |= bit;
 		st->unsaved = true;
 	}
-	if (!st->unsaved || st->batch)
+	if (!state_unsaved(st) || st->batch)
 		return true;
 	return state_save_now(st, err);
 }
@@ -407,21 +465,12 @@ static bool
 set_flag(struct state *st, const char *id, unsigned bit, bool on,
          struct state_error *err)
 {
-	if (bit & (F_READ | F_SEEN)) {
-		/* kept by billet itself: an entry it cannot read is left
-		 * alone without a word */
-		const struct entry *x = state_table_find(&st->t, id);
-		if (x && x->problem)
-			return true;
-	}
 	struct entry *e = entry_for(st, id, err);
 	if (!e)
 		return false;
-	bool *f = bit == F_MARK ? &e->pub.marked
-	        : bit == F_HIDDEN ? &e->pub.hidden
-	        : bit == F_READ ? &e->pub.read : &e->pub.seen;
+	bool *f = bit == F_MARK ? &e->pub.marked : &e->pub.hidden;
 	bool diff = *f != on;
-	if (diff && (bit & (F_MARK | F_HIDDEN)))
+	if (diff)
 		state_undo_record(st, id, bit, *f, on, NULL, NULL);
 	*f = on;
 	return changed(st, e, bit, diff, err);
@@ -439,13 +488,6 @@ state_set_hidden(struct state *st, const char *id, bool on,
                  struct state_error *err)
 {
 	return set_flag(st, id, F_HIDDEN, on, err);
-}
-
-bool
-state_set_read(struct state *st, const char *id, bool on,
-               struct state_error *err)
-{
-	return set_flag(st, id, F_READ, on, err);
 }
 
 bool
@@ -510,19 +552,6 @@ state_set_note(struct state *st, const char *id, const char *note,
 	return changed(st, e, F_NOTE, diff, err);
 }
 
-bool
-state_seen_all(struct state *st, const struct catalog *c,
-               struct state_error *err)
-{
-	state_begin(st);
-	for (size_t i = 0; i < c->n; i++) {
-		const struct entry *e = state_table_find(&st->t, c->v[i]->id);
-		if (!e || (!e->pub.seen && !e->problem))
-			set_flag(st, c->v[i]->id, F_SEEN, true, NULL);
-	}
-	return state_commit(st, err);
-}
-
 void
 state_begin(struct state *st)
 {
@@ -536,7 +565,7 @@ state_commit(struct state *st, struct state_error *err)
 		st->batch--;
 	if (!st->batch)
 		state_undo_commit(st);
-	if (st->batch || !st->unsaved)
+	if (st->batch || !state_unsaved(st))
 		return true;
 	return state_save_now(st, err);
 }
@@ -544,7 +573,7 @@ state_commit(struct state *st, struct state_error *err)
 bool
 state_save(struct state *st, struct state_error *err)
 {
-	if (!st->unsaved)
+	if (!state_unsaved(st))
 		return true;
 	return state_save_now(st, err);
 }
@@ -552,7 +581,7 @@ state_save(struct state *st, struct state_error *err)
 bool
 state_unsaved(const struct state *st)
 {
-	return st->unsaved;
+	return st->unsaved || seen_pending(st->seen);
 }
 
 bool
@@ -573,11 +602,17 @@ state_refresh(struct state *st, struct state_error *err)
 bool
 state_news(struct state *st, struct state_error *news)
 {
-	if (!st->news[0])
-		return false;
-	state_err(news, "%s", st->news);
-	st->news[0] = '\0';
-	return true;
+	if (st->news[0]) {
+		state_err(news, "%s", st->news);
+		st->news[0] = '\0';
+		return true;
+	}
+	if (st->seen_problem[0]) {
+		state_err(news, "%s", st->seen_problem);
+		st->seen_problem[0] = '\0';
+		return true;
+	}
+	return false;
 }
 
 /* ---- hooks for queries and exports ---- */
@@ -601,24 +636,6 @@ hook_hidden(void *ctx, const struct posting *p)
 {
 	const struct state_entry *e = entry_of(ctx, p);
 	return e && e->hidden;
-}
-
-static bool
-hook_read(void *ctx, const struct posting *p)
-{
-	const struct state_entry *e = entry_of(ctx, p);
-	return e && e->read;
-}
-
-/* New: not seen when this run began; nothing is new when the file could
- * not be read, since nothing is known then. */
-static bool
-hook_new(void *ctx, const struct posting *p)
-{
-	if (((struct state *)ctx)->readonly)
-		return false;
-	const struct state_entry *e = entry_of(ctx, p);
-	return !e || !e->was_seen;
 }
 
 static bool
@@ -662,8 +679,8 @@ state_query_env(struct state *st, struct query_env *env)
 	env->ctx = st;
 	env->marked = hook_marked;
 	env->hidden = hook_hidden;
-	env->is_new = hook_new;
-	env->read = hook_read;
+	env->is_new = state_hook_new;
+	env->read = state_hook_read;
 	env->has_note = hook_has_note;
 	env->rating = hook_rating;
 	env->status = hook_status;

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* state: the shortlist, notes, ratings, application status, hidden, read
- * and seen postings, kept in a YAML file keyed by posting id and saved
- * atomically, under a lock, after every change. */
+/* state: what the user recorded about postings (the shortlist, notes,
+ * ratings, application status, hidden postings), kept in a YAML file
+ * keyed by posting id and saved atomically, under a lock, after every
+ * change; and what billet records by itself (seen and read postings),
+ * kept in a compact store beside it (seen.h), read only when first
+ * needed. */
 #ifndef BILLET_STATE_H
 #define BILLET_STATE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "atomic.h"
@@ -19,24 +23,29 @@
 enum state_field {
 	STATE_MARKED = 1, STATE_HIDDEN = 2, STATE_READ = 4, STATE_SEEN = 8,
 	STATE_RATING = 16, STATE_STATUS = 32, STATE_NOTE = 64,
+	STATE_WHO = 128, /* the posting's title and organization, recorded
+	                  * with an entry the user changes */
 	/* what the user changes, as opposed to what billet records */
 	STATE_USER = STATE_MARKED | STATE_HIDDEN | STATE_RATING |
 	             STATE_STATUS | STATE_NOTE,
 };
 
 /* What the user recorded about one posting. A read-only view owned by the
- * state: the entry lives until state_close, but note may change (and the
- * old pointer be freed) on any later call that changes or saves state. */
+ * state: the entry lives until state_close, but note, title and org may
+ * change (and the old pointers be freed) on any later call that changes
+ * or saves state. Whether the posting was read or is new is asked of the
+ * state (state_is_read, state_is_new), not of its entry. */
 struct state_entry {
 	const char *id;   /* the posting id */
 	bool marked;      /* on the shortlist */
 	bool hidden;      /* hidden: not interested */
-	bool read;        /* opened in the detail view */
-	bool seen;        /* known to some run (see state_seen_all) */
-	bool was_seen;    /* was seen when this run opened the file (not new) */
 	int rating;       /* 1-5; 0 unrated */
 	int status;       /* enum query_status */
 	const char *note; /* UTF-8, may span lines; NULL when none */
+	const char *title; /* the posting's title when the entry was last
+	                    * changed (or first matched to it), NULL when
+	                    * not known: an entry from before they were */
+	const char *org;  /* its organization's name then, or NULL */
 	unsigned unsaved; /* enum state_field bits: changed in this run and
 	                   * not in the file yet (a save failed, or the state
 	                   * is read-only) */
@@ -109,7 +118,9 @@ bool state_set_mark(struct state *st, const char *id, bool on,
 /* Hides id (not interested) or shows it again. */
 bool state_set_hidden(struct state *st, const char *id, bool on,
                       struct state_error *err);
-/* Records that id was opened in the detail view (or not). */
+/* Records that id was opened in the detail view (or not): in the store
+ * of what billet records by itself, saved with the next save of the
+ * state (at once when no batch is open). */
 bool state_set_read(struct state *st, const char *id, bool on,
                     struct state_error *err);
 /* Rates id 1 to 5; 0 clears. Other values are refused. */
@@ -122,10 +133,73 @@ bool state_set_status(struct state *st, const char *id, int status,
  * removes it. */
 bool state_set_note(struct state *st, const char *id, const char *note,
                     struct state_error *err);
-/* Records every posting of c as seen, saving once. Does not change
- * was_seen: postings that were new when the run began stay new. */
+/* Records every posting of c as seen, saving once (the store is read
+ * first if it was not). Postings that were new when the run began stay
+ * new (state_is_new). */
 bool state_seen_all(struct state *st, const struct catalog *c,
                     struct state_error *err);
+
+/* ---- billet's own records: seen, read, fingerprints (seen.h) ---- */
+
+/* Leaves the store unread until state_load_seen (the interface: after
+ * the first screen is drawn); until then nothing is read or new. Without
+ * it, the store is read the first time it is asked. */
+void state_defer_seen(struct state *st);
+/* Reads the store now if it was not (false, err saying why, when it is
+ * damaged or cannot be read: it is then rebuilt, and the postings seen
+ * before may show as new once). */
+bool state_load_seen(struct state *st, struct state_error *err);
+/* True once the store is read: is:new, is:read and the list's flags
+ * answer from then on. */
+bool state_seen_ready(const struct state *st);
+/* True if the posting was opened in the detail view (in any run). */
+bool state_is_read(struct state *st, const char *id);
+/* True if the posting was not seen by an earlier run (nothing is new
+ * while the store is not read, or the state is read-only). */
+bool state_is_new(struct state *st, const char *id);
+/* The fingerprint recorded for id when it was read (what a later
+ * version compares to tell a posting changed since); false when none. */
+bool state_fingerprint(struct state *st, const char *id, uint64_t *fp);
+/* Records id's fingerprint (saved like state_set_read). */
+bool state_set_fingerprint(struct state *st, const char *id, uint64_t fp,
+                           struct state_error *err);
+/* The store's file: the state file's name with its .yaml (or .yml)
+ * replaced by .seen.db, in the same directory (malloc'd). */
+char *state_seen_path(const char *state_path);
+
+/* ---- the entries matched to the postings (state_ids.c) ---- */
+
+/* What state_attach did. */
+struct state_attach_report {
+	size_t moved;     /* entries of an old file carried over from the
+	                   * ids billet gave before to the postings' ids */
+	size_t orphans;   /* entries recording something that match no
+	                   * loaded posting (state_is_orphan) */
+	bool renamed;     /* postings' ids were exchanged among postings
+	                   * that share one id (catalog reindexed) */
+};
+/* Matches the entries to the postings of c, once they are all loaded,
+ * and keeps c to look postings up until the next call (c must outlive
+ * the state or the next call). An old state file's entries keyed by the
+ * ids billet gave before (identity_legacy) move to the posting's id when
+ * exactly one posting had that old id; explicit ids stay. Among postings
+ * that share an id (x, x~2...), an entry that records a title and an
+ * organization follows the posting that has them, whatever the load
+ * order: the postings' ids are exchanged to match (rep->renamed), and an
+ * entry that matches none of them keeps its id, which no posting then
+ * has. Entries without a title and organization get those of their
+ * posting. With save, what changed is saved at once: an old file is
+ * upgraded (seen and read moved to the store, the old file kept beside
+ * it, news said once by state_news). rep (may be NULL) says what was
+ * done. False, err filled, when that save failed (kept pending). */
+bool state_attach(struct state *st, struct catalog *c, bool save,
+                  struct state_attach_report *rep, struct state_error *err);
+/* True if e records something (a mark, note, rating, status, a key of
+ * the user's own, or is an entry that cannot be read) and no posting of
+ * the catalog last attached has its id. */
+bool state_is_orphan(const struct state *st, const struct state_entry *e);
+/* How many entries are orphans. */
+size_t state_orphans(const struct state *st);
 
 /* Starts a batch: setters change memory only until the matching
  * state_commit (batches nest), so `;` on 500 postings saves once. */

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "seen.h"
 #include "state.h"
 
 /* What a failed save means for the changes of a run. */
@@ -57,8 +58,12 @@ void state_kept_push(struct kept *parent, struct kept *child);
 enum {
 	F_MARK = STATE_MARKED, F_HIDDEN = STATE_HIDDEN, F_READ = STATE_READ,
 	F_SEEN = STATE_SEEN, F_RATING = STATE_RATING, F_STATUS = STATE_STATUS,
-	F_NOTE = STATE_NOTE,
+	F_NOTE = STATE_NOTE, F_WHO = STATE_WHO,
 };
+
+/* The first line of a state file in this format: an older file lacks it,
+ * and its ids are carried over (state_attach). */
+#define STATE_HEADER "# billet state 2"
 
 /* One posting's entry; pub is what state_get shows (pub.unsaved: the
  * fields changed here and not saved yet). */
@@ -66,6 +71,10 @@ struct entry {
 	struct state_entry pub;
 	char *id;         /* owned; pub.id points here */
 	char *note;       /* owned; pub.note points here, NULL when none */
+	char *title, *org; /* owned; pub.title, pub.org point here */
+	unsigned legacy;  /* F_SEEN, F_READ: what an older file recorded in
+	                   * the entry (seen: true, read: true), written
+	                   * back until the store has saved it */
 	unsigned gen;     /* merge generation that last saw it on disk */
 	unsigned line;    /* where it was read from, 1-based */
 	struct kept extra; /* K_MAP of unknown keys, n == 0 when none */
@@ -94,6 +103,9 @@ struct table {
 	size_t n, cap;    /* used and allocated */
 	uint32_t *slot;   /* the hash */
 	size_t nslot;     /* a power of two, or 0 */
+	bool old_format;  /* read from a file without STATE_HEADER that has
+	                   * entries: its ids may be the ones billet gave
+	                   * before */
 };
 
 /* The entry for id in t, or NULL. */
@@ -102,6 +114,14 @@ struct entry *state_table_find(const struct table *t, const char *id);
 void state_table_add(struct table *t, struct entry *e);
 /* Frees every entry and empties t. */
 void state_table_free(struct table *t);
+/* Makes t's hash anew (after entries' ids changed, or entries were
+ * taken out: NULL ones are dropped from v). */
+void state_table_rehash(struct table *t);
+/* True if e records something the user wrote (a field, a key of their
+ * own) or cannot be read. */
+bool state_entry_mine(const struct entry *e);
+/* Sets e's title and organization (NULL: none); true if they changed. */
+bool state_entry_who(struct entry *e, const char *title, const char *org);
 
 /* ---- the state ---- */
 
@@ -123,7 +143,26 @@ struct state {
 	                    * cannot read, not said yet; empty when none */
 	struct undo *undo; /* the changes this run made (state_undo.c) */
 	bool undoing;      /* state_undo is at work: record nothing */
+	struct seen *seen; /* what billet records by itself (seen.h) */
+	bool seen_defer;   /* read the store only when state_load_seen */
+	char seen_problem[640]; /* the store's damage, not said yet */
+	struct catalog *cat; /* the postings last attached, or NULL */
+	uint64_t *pcache;  /* by posting seq: seen_key of its id | its
+	                    * flags | PC_VALID, 0 when not known */
+	size_t npcache;    /* slots of pcache */
+	bool upgrade;      /* the file is of an older format (its ids, or
+	                    * seen and read in it): rewrite it, keeping the
+	                    * old one beside it first */
+	bool backed_up;    /* this run kept the old file (said in news) */
+	bool old_ids;      /* the file's ids may be those billet gave
+	                    * before, not carried over yet (no catalog
+	                    * attached): it is written without
+	                    * STATE_HEADER */
+	size_t moved;      /* entries carried over from old ids, to say */
 };
+
+/* A pcache slot holds a known posting's flags. */
+#define PC_VALID 0x40
 
 /* ---- state_read.c ---- */
 
@@ -154,6 +193,24 @@ bool state_reread(struct state *st, struct state_error *err);
 /* Takes the lock, merges the file, writes the state beside it and renames
  * it into place. Pending changes stay pending unless all of that worked. */
 bool state_save_now(struct state *st, struct state_error *err);
+
+/* ---- state.c: the store ---- */
+
+/* Records an older file's seen and read flags of t's entries in the
+ * store (not new to this run when initial: the file's first read). */
+void state_take_legacy(struct state *st, struct table *t, bool initial);
+/* Forgets every posting's cached flags. */
+void state_cache_drop(struct state *st);
+/* is:read and is:new of a posting (ctx: the state). */
+bool state_hook_read(void *ctx, const struct posting *p);
+bool state_hook_new(void *ctx, const struct posting *p);
+
+/* ---- state_ids.c ---- */
+
+/* Carries t's entries (read from an older file; initial: when this run
+ * first read it) over from the ids billet gave before to the attached
+ * catalog's, with what the store records of them; how many moved. */
+size_t state_migrate(struct state *st, struct table *t, bool initial);
 
 /* ---- state_undo.c ---- */
 

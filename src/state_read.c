@@ -315,6 +315,24 @@ rd_note(struct reader *r, char **out)
 	return true;
 }
 
+/* Reads a title or an organization: text on one line; null or empty is
+ * none. */
+static bool
+rd_text(struct reader *r, const char *field, char **out)
+{
+	if (r->ev.type == YAML_SCALAR_EVENT && (sc_null(r) || !sc_len(r))) {
+		*out = NULL;
+		return true;
+	}
+	if (r->ev.type != YAML_SCALAR_EVENT ||
+	    memchr(sc_text(r), '\0', sc_len(r))) {
+		rd_bad(r, &r->ev.start_mark, "%s: expected text", field);
+		return false;
+	}
+	*out = xstrndup(sc_text(r), sc_len(r));
+	return true;
+}
+
 /* Copies the event's tag, or NULL. */
 static char *
 ev_tag(const yaml_char_t *tag)
@@ -375,6 +393,10 @@ rd_kept(struct reader *r, struct kept *k, int depth)
 	}
 }
 
+/* The organization's field, a bit of its own while reading (F_WHO is
+ * the title's). */
+#define F_ORG 0x10000u
+
 /* The bit of a known field name, or 0. */
 static unsigned
 field_bit(const char *s)
@@ -382,7 +404,7 @@ field_bit(const char *s)
 	static const struct { const char *name; unsigned bit; } f[] = {
 		{"marked", F_MARK}, {"hidden", F_HIDDEN}, {"read", F_READ},
 		{"seen", F_SEEN}, {"rating", F_RATING}, {"status", F_STATUS},
-		{"note", F_NOTE},
+		{"note", F_NOTE}, {"title", F_WHO}, {"organization", F_ORG},
 	};
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 		if (!strcmp(s, f[i].name))
@@ -438,14 +460,26 @@ rd_entry(struct reader *r, struct entry *e)
 		got |= bit;
 		if (!rd_next(r))
 			return false;
-		bool ok;
+		bool ok, on = false;
 		switch (bit) {
 		case F_MARK: ok = rd_bool(r, field, &e->pub.marked); break;
 		case F_HIDDEN: ok = rd_bool(r, field, &e->pub.hidden); break;
-		case F_READ: ok = rd_bool(r, field, &e->pub.read); break;
-		case F_SEEN: ok = rd_bool(r, field, &e->pub.seen); break;
+		case F_READ:
+		case F_SEEN:
+			/* an older file's: billet's own, moved to the store */
+			ok = rd_bool(r, field, &on);
+			e->legacy |= on ? bit : 0;
+			break;
 		case F_RATING: ok = rd_rating(r, &e->pub.rating); break;
 		case F_STATUS: ok = rd_status(r, &e->pub.status); break;
+		case F_WHO:
+			ok = rd_text(r, field, &e->title);
+			e->pub.title = e->title;
+			break;
+		case F_ORG:
+			ok = rd_text(r, field, &e->org);
+			e->pub.org = e->org;
+			break;
 		default:
 			ok = rd_note(r, &e->note);
 			e->pub.note = e->note;
@@ -529,7 +563,6 @@ rd_top_entry(struct reader *r, struct table *t, bool block,
 	} else if (r->ev.type == YAML_MAPPING_START_EVENT) {
 		if (!rd_entry(r, e))
 			goto fail;
-		e->pub.was_seen = e->pub.seen;
 	} else if (!sc_null(r)) {
 		char *s = state_shown(e->id, strlen(e->id));
 		rd_bad(r, &r->ev.start_mark, "'%s': expected a mapping of "
@@ -552,7 +585,10 @@ rd_top_entry(struct reader *r, struct table *t, bool block,
 		e->raw_from = head;
 		if (e->unhashed) { /* none of its fields count */
 			free(e->note);
-			e->note = NULL;
+			free(e->title);
+			free(e->org);
+			e->note = e->title = e->org = NULL;
+			e->legacy = 0;
 			e->pub = (struct state_entry){.id = e->id,
 			                              .problem = e->problem};
 		}
@@ -597,7 +633,8 @@ end_raw(struct reader *r, struct entry **bad, size_t at, bool key)
 	return true;
 }
 
-/* Parses a whole state file into t (entries' was_seen = seen). False,
+/* Parses a whole state file into t (t->old_format set when it lacks
+ * STATE_HEADER and has entries). False,
  * with err filled, when the file as a whole cannot be read: it is not
  * YAML, or not one mapping of ids, or an entry that cannot be read
  * cannot be kept as written. */
@@ -652,6 +689,14 @@ parse_state(const char *path, const char *data, size_t len,
 		goto drain;
 	}
 	ok = true;
+	{
+		size_t skip = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3
+		                                                          : 0;
+		size_t hl = strlen(STATE_HEADER);
+		t->old_format = t->n > 0 &&
+		                (len - skip < hl ||
+		                 memcmp(data + skip, STATE_HEADER, hl) != 0);
+	}
 	goto out;
 drain:
 	rd_drain(&r);

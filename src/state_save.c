@@ -28,10 +28,14 @@ take_fields(struct entry *e, struct entry *d, unsigned mask)
 		e->pub.marked = d ? d->pub.marked : false;
 	if (mask & F_HIDDEN)
 		e->pub.hidden = d ? d->pub.hidden : false;
-	if (mask & F_READ)
-		e->pub.read = d ? d->pub.read : false;
-	if (mask & F_SEEN)
-		e->pub.seen = d ? d->pub.seen : false;
+	if (mask & F_WHO) {
+		if (!d)
+			state_entry_who(e, NULL, NULL);
+		else if (d->title || d->org || !e->title)
+			/* one the file has not yet keeps what this run
+			 * learnt, till it is saved */
+			state_entry_who(e, d->title, d->org);
+	}
 	if (mask & F_RATING)
 		e->pub.rating = d ? d->pub.rating : 0;
 	if (mask & F_STATUS)
@@ -74,6 +78,13 @@ take_problem(struct entry *e, struct entry *d)
 static void
 merge(struct state *st, struct table *d, bool initial)
 {
+	/* an older file: its ids carried over, its seen and read to the
+	 * store, before it is matched to this run's entries by id */
+	if (d->old_format && st->cat)
+		state_migrate(st, d, initial);
+	else if (d->old_format)
+		st->old_ids = true;
+	state_take_legacy(st, d, initial);
 	unsigned gen = ++st->gen;
 	struct table t = {0};
 	size_t fresh = 0, unhashed = 0; /* entries newly bad; ours unhashed */
@@ -99,14 +110,13 @@ merge(struct state *st, struct table *d, bool initial)
 		}
 		if (!e) {
 			x->gen = gen;
-			/* new to this run, unless it is the first read */
-			x->pub.was_seen = initial && x->pub.seen;
 			state_table_add(&t, x);
 			d->v[i] = NULL;
 			continue;
 		}
 		e->gen = gen;
 		take_fields(e, x, ~e->pub.unsaved);
+		e->legacy = x->legacy;
 		take_problem(e, x);
 		e->twin = x->twin;
 		state_kept_free(&e->extra);
@@ -123,6 +133,7 @@ merge(struct state *st, struct table *d, bool initial)
 			continue;
 		}
 		take_fields(e, NULL, ~e->pub.unsaved);
+		e->legacy = 0;
 		take_problem(e, NULL);
 		e->twin = false;
 		state_kept_free(&e->extra);
@@ -234,13 +245,13 @@ em_kept(yaml_emitter_t *em, const struct kept *k)
 	return false;
 }
 
-/* True if the entry has anything worth writing. */
+/* True if the entry has anything worth writing: what the user wrote, or
+ * what an older file recorded in it that the store has not saved yet (a
+ * title and an organization alone are not). */
 static bool
 entry_worth(const struct entry *e)
 {
-	const struct state_entry *p = &e->pub;
-	return p->marked || p->hidden || p->read || p->seen || p->rating ||
-	       p->status || e->note || e->extra.n || e->twin;
+	return state_entry_mine(e) || e->legacy || e->twin;
 }
 
 static bool
@@ -257,9 +268,11 @@ em_entry(yaml_emitter_t *em, const struct entry *e)
 		return false;
 	if (p->hidden && !(em_plain(em, "hidden") && em_plain(em, "true")))
 		return false;
-	if (p->read && !(em_plain(em, "read") && em_plain(em, "true")))
+	if ((e->legacy & F_READ) &&
+	    !(em_plain(em, "read") && em_plain(em, "true")))
 		return false;
-	if (p->seen && !(em_plain(em, "seen") && em_plain(em, "true")))
+	if ((e->legacy & F_SEEN) &&
+	    !(em_plain(em, "seen") && em_plain(em, "true")))
 		return false;
 	if (p->rating) {
 		char n[2] = {(char)('0' + p->rating), '\0'};
@@ -282,6 +295,13 @@ em_entry(yaml_emitter_t *em, const struct entry *e)
 		                     : YAML_ANY_SCALAR_STYLE))
 			return false;
 	}
+	/* who the posting was: what tells it from one taking its id */
+	if (e->title && state_entry_mine(e) &&
+	    !(em_plain(em, "title") && em_str(em, e->title)))
+		return false;
+	if (e->org && state_entry_mine(e) &&
+	    !(em_plain(em, "organization") && em_str(em, e->org)))
+		return false;
 	for (size_t i = 0; i < e->extra.n; i++)
 		if (!em_kept(em, &e->extra.kids[i]))
 			return false;
@@ -344,6 +364,14 @@ state_emit(const struct state *st, struct buf *out, struct state_error *err)
 	 * each a block mapping whose keys start their lines, as the kept
 	 * text's do */
 	size_t from = 0;
+	bool any = false; /* an entry to write: else an empty file */
+	for (size_t i = 0; i < st->t.n && !any; i++)
+		any = st->t.v[i]->raw || entry_worth(st->t.v[i]);
+	/* the format: an older file lacks this line, and keeps lacking it
+	 * until its ids are carried over */
+	if (!st->old_ids && any)
+		buf_adds(out, STATE_HEADER ": what you recorded about "
+		         "postings, by posting id (man 5 billet)\n");
 	for (size_t i = 0; i < st->t.n; i++) {
 		const struct entry *e = st->t.v[i];
 		if (!e->raw)
@@ -527,6 +555,114 @@ state_reread(struct state *st, struct state_error *err)
 	return false;
 }
 
+/* Keeps the file as it is beside it before an older format is rewritten:
+ * FILE.bak, else FILE.bak.2 ... (one holding the same bytes will do);
+ * *name gets the one used (malloc'd), NULL when there was no file. */
+static bool
+keep_old(struct state *st, char **name, struct state_error *err)
+{
+	*name = NULL;
+	struct buf old = {0};
+	int fd = open(st->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT;
+	char chunk[65536];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 ||
+	       (n < 0 && errno == EINTR))
+		if (n > 0)
+			buf_add(&old, chunk, (size_t)n);
+	close(fd);
+	mode_t mode = st->have_disk ? (st->disk.st_mode & 07777) : 0600;
+	for (int k = 1; k < 100; k++) {
+		struct buf b = {0};
+		buf_printf(&b, k == 1 ? "%s.bak" : "%s.bak.%d", st->path, k);
+		char why[768];
+		enum atomic_result r = atomic_write(b.s, old.s ? old.s : "",
+		                                    old.len, mode, false, why,
+		                                    sizeof(why));
+		bool same = false;
+		if (r == ATOMIC_EXISTS) {
+			/* kept already by a run that did not finish */
+			struct buf had = {0};
+			int hf = open(b.s, O_RDONLY | O_CLOEXEC);
+			while (hf >= 0 && (n = read(hf, chunk, sizeof(chunk))) > 0)
+				buf_add(&had, chunk, (size_t)n);
+			if (hf >= 0)
+				close(hf);
+			same = had.len == old.len &&
+			       (!old.len || !memcmp(had.s, old.s, old.len));
+			buf_free(&had);
+		}
+		if (r == ATOMIC_DONE || r == ATOMIC_UNSYNCED || same) {
+			*name = buf_steal(&b);
+			buf_free(&old);
+			return true;
+		}
+		buf_free(&b);
+		if (r == ATOMIC_FAILED) {
+			state_err_cause(err, NOT_SAVED, "the state file is of an "
+			                "older format and is kept before it is "
+			                "rewritten, but %s", why);
+			buf_free(&old);
+			return false;
+		}
+	}
+	state_err_cause(err, NOT_SAVED, "the state file is of an older format "
+	                "and is kept before it is rewritten, but %s.bak to "
+	                "%s.bak.99 are all taken", st->path, st->path);
+	buf_free(&old);
+	return false;
+}
+
+/* Says once that the file was upgraded and where the old one is. */
+static void
+say_upgraded(struct state *st, const char *kept)
+{
+	char *f = state_shown(st->path, strlen(st->path));
+	char *k = state_shown(kept, strlen(kept));
+	const char *sp = seen_path(st->seen);
+	char *spp = state_shown(sp, strlen(sp));
+	struct buf b = {0};
+	buf_printf(&b, "%s is upgraded: seen and read postings are kept in %s",
+	           f, spp);
+	if (st->moved)
+		buf_printf(&b, "; %zu entr%s moved to the postings' new ids",
+		           st->moved, st->moved == 1 ? "y" : "ies");
+	size_t orphans = st->cat ? state_orphans(st) : 0;
+	if (orphans)
+		buf_printf(&b, "; %zu entr%s no posting (billet --list "
+		           "--orphans)", orphans,
+		           orphans == 1 ? "y matches" : "ies match");
+	buf_printf(&b, "; the old file is kept as %s", k);
+	size_t used = strlen(st->news);
+	snprintf(st->news + used, sizeof(st->news) - used, "%s%s",
+	         used ? "; " : "", b.s);
+	buf_free(&b);
+	free(f);
+	free(k);
+	free(spp);
+	st->moved = 0;
+}
+
+/* Drops entries that record nothing, saved (nothing is lost). */
+static void
+prune(struct state *st)
+{
+	bool any = false;
+	for (size_t i = 0; i < st->t.n; i++) {
+		struct entry *e = st->t.v[i];
+		if (!entry_worth(e) && !e->pub.unsaved && !e->raw &&
+		    !e->unhashed) {
+			state_entry_free(e);
+			st->t.v[i] = NULL;
+			any = true;
+		}
+	}
+	if (any)
+		state_table_rehash(&st->t);
+}
+
 bool
 state_save_now(struct state *st, struct state_error *err)
 {
@@ -547,15 +683,50 @@ state_save_now(struct state *st, struct state_error *err)
 		return false;
 	struct buf y = {0};
 	bool ok = false;
+	char why[768];
+	char *kept_as = NULL;
 	if (!state_reread(st, err))
 		goto out;
 	atomic_tidy(st->path); /* under the lock: no save is writing one */
+	/* billet's own records first: what an older file recorded moves
+	 * there before the file is written without it */
+	const char *store_failed = NULL;
+	bool legacy_in_file = false;
+	for (size_t i = 0; i < st->t.n && !legacy_in_file; i++)
+		legacy_in_file = st->t.v[i]->legacy != 0;
+	if (seen_pending(st->seen)) {
+		atomic_tidy(seen_path(st->seen));
+		char msg[sizeof(st->seen_problem)];
+		enum atomic_result r = seen_save(st->seen, msg, sizeof(msg));
+		if (r == ATOMIC_DONE && msg[0])
+			snprintf(st->seen_problem, sizeof(st->seen_problem), "%s",
+			         msg);
+		if (r != ATOMIC_DONE) {
+			snprintf(why, sizeof(why), "%s", msg);
+			store_failed = why;
+		}
+		state_cache_drop(st);
+	}
+	if (!seen_pending(st->seen))
+		for (size_t i = 0; i < st->t.n; i++)
+			st->t.v[i]->legacy = 0;
+	if (!st->unsaved && !st->upgrade) {
+		ok = !store_failed;
+		if (store_failed)
+			state_err_cause(err, NOT_SAVED, "%s", store_failed);
+		goto out;
+	}
+	/* an older file is kept beside it before what it recorded is
+	 * moved: its seen and read to the store, entries to new ids */
+	bool moving = st->upgrade && (st->moved || legacy_in_file);
+	if (moving && !st->backed_up && !keep_old(st, &kept_as, err))
+		goto out;
 	if (!state_emit(st, &y, err))
 		goto out;
 	mode_t mode = st->have_disk ? (st->disk.st_mode & 07777) : 0600;
-	char why[768];
+	char wwhy[768];
 	enum atomic_result r = atomic_write(st->path, y.s ? y.s : "", y.len,
-	                                    mode, true, why, sizeof(why));
+	                                    mode, true, wwhy, sizeof(wwhy));
 	if (r == ATOMIC_DONE || r == ATOMIC_UNSYNCED) {
 		struct stat sb;
 		st->have_disk = stat(st->path, &sb) == 0;
@@ -565,11 +736,19 @@ state_save_now(struct state *st, struct state_error *err)
 	if (r != ATOMIC_DONE) {
 		/* unsynced: the change is in the file, perhaps not for good,
 		 * so it stays pending and the next save syncs again */
-		state_err_cause(err, NOT_SAVED, "%s", why);
+		state_err_cause(err, NOT_SAVED, "%s", wwhy);
 		if (err && r == ATOMIC_UNSYNCED)
 			err->replaced = true;
 		goto out;
 	}
+	bool upgraded = st->upgrade;
+	if (kept_as) {
+		st->backed_up = true;
+		say_upgraded(st, kept_as);
+	}
+	/* upgraded, unless the store still lacks what the file recorded,
+	 * or its ids are not carried over yet */
+	st->upgrade = (seen_pending(st->seen) && st->upgrade) || st->old_ids;
 	/* a change to an entry the file now has in a form that cannot be
 	 * read stays pending: the entry was written back as it is */
 	const struct entry *kept = NULL;
@@ -581,17 +760,24 @@ state_save_now(struct state *st, struct state_error *err)
 			e->pub.unsaved = 0;
 	}
 	st->unsaved = kept != NULL;
-	ok = !kept;
+	ok = !kept && !store_failed;
 	if (kept) {
 		char *id = state_shown(kept->id, strlen(kept->id));
 		state_err_cause(err, NOT_SAVED, "the state file's entry for %s "
 		                "cannot be read now (%s), so it is kept as "
 		                "written", id, kept->problem);
 		free(id);
+	} else if (store_failed) {
+		state_err_cause(err, NOT_SAVED, "%s", store_failed);
+	} else if (upgraded) {
+		/* an older file's entries that recorded only what the store
+		 * now keeps (a million seen postings) leave memory too */
+		prune(st);
 	}
 out:
 	lock_give(st, lfd);
 	buf_free(&y);
+	free(kept_as);
 	return ok;
 }
 

@@ -89,9 +89,11 @@ injected() {
 	return 1
 }
 
-# only_state DIR: DIR holds the state file and its lock, nothing else.
+# only_state DIR: DIR holds the state file, its lock and the store of
+# seen postings, nothing else.
 only_state() {
-	left=$(ls -A "$1" | grep -v '^state\.yaml$' | grep -v '^state\.yaml\.lock$')
+	left=$(ls -A "$1" | grep -v '^state\.yaml$' | grep -v '^state\.yaml\.lock$' |
+		grep -v '^state\.seen\.db$')
 	[ -z "$left" ] && return 0
 	echo "left in $1: $left"
 	return 1
@@ -114,6 +116,23 @@ marked() {
 	echo "$1 is not marked in $2:"
 	cat "$2"
 	return 1
+}
+
+# keep FILE COPY: COPY is FILE as it is now, or says it is not there.
+keep() {
+	rm -f "$2" "$2.absent"
+	if [ -e "$1" ]; then cp "$1" "$2"; else touch "$2.absent"; fi
+}
+
+# same FILE COPY: FILE is as keep found it (still not there, if it was
+# not).
+same() {
+	if [ -e "$2.absent" ]; then
+		[ ! -e "$1" ] && return 0
+		echo "$1 was made"
+		return 1
+	fi
+	cmp "$1" "$2"
 }
 
 # entry ID FILE: the lines of ID's entry in FILE.
@@ -318,7 +337,7 @@ ui_start() {
 	BILLET=$old_billet
 	here=
 	waits $s " 2/2" &&
-	poll 10 has "$N" "seen: true" "$1/state.yaml"
+	poll 10 test -s "$1/state.seen.db"
 }
 
 # ui_fails DIR RULES LOGGED CAUSE: with RULES armed, m, R 3 and a note are
@@ -328,7 +347,7 @@ ui_start() {
 ui_fails() {
 	U=$1
 	ui_start "$U" "$2" &&
-	cp "$U/state.yaml" "$TMP/uold" &&
+	keep "$U/state.yaml" "$TMP/uold" &&
 	touch "$ARM" &&
 	keys $s m && waits $s "marked (1 on the shortlist), but state not saved" &&
 	shows $s "$4" &&
@@ -338,7 +357,7 @@ ui_fails() {
 	keys $s a && waits $s "note: Upstate Director" &&
 	keys $s -l 'kept through faults' && keys $s C-x &&
 	waits $s "note saved, but state not saved" &&
-	cmp "$U/state.yaml" "$TMP/uold" && only_state "$U" &&
+	same "$U/state.yaml" "$TMP/uold" && only_state "$U" &&
 	rm "$ARM" &&
 	keys $s k x && waits $s "hidden (/is:hidden shows it): Policy" &&
 	gone $s "state not saved" &&
@@ -437,7 +456,6 @@ ui_write_elsewhere() {
 	shows $s "they are written to $W2/state.yaml with the rest of the state" &&
 	has "$A" "marked: true" "$W2/state.yaml" &&
 	has "$A" "note: kept elsewhere" "$W2/state.yaml" &&
-	has "$N" "seen: true" "$W2/state.yaml" &&
 	[ "$(stat -c %a "$W2/state.yaml")" = 600 ] &&
 	[ "$(ls -A "$W2" | sort | tr '\n' ' ')" = "state.yaml taken.yaml " ] &&
 	! has "$A" "marked: true" "$U/state.yaml" >/dev/null && only_state "$U"
@@ -469,12 +487,12 @@ ok "interface: another billet's mark during failed saves is kept, and shown" \
 ui_killed() {
 	U="$TMP/u7"
 	ui_start "$U" "fsync:hang:*:*.tmp.*" &&
-	cp "$U/state.yaml" "$TMP/uold" &&
+	keep "$U/state.yaml" "$TMP/uold" &&
 	touch "$ARM" && keys $s m &&
 	poll 30 grep -q " hang " "$LOG" || return 1
 	pid=$(sed -n 's/^\([0-9]*\) fsync hang .*/\1/p' "$LOG" | head -n 1)
 	[ -n "$pid" ] && kill -9 "$pid" && waits $s "billet-exit=137" &&
-	cmp "$U/state.yaml" "$TMP/uold" && rm "$ARM" &&
+	same "$U/state.yaml" "$TMP/uold" && rm "$ARM" &&
 	ui_start "$U" && keys $s m &&
 	waits $s "marked (1 on the shortlist): Policy" &&
 	marked "$A" "$U/state.yaml" && only_state "$U" &&
@@ -597,13 +615,13 @@ fi
 
 full_ui() {
 	rm -f "$FS" "$FS.lock" && ui_start "$MNT" &&
-	cp "$FS" "$TMP/fold" && fill || { unfill; return 1; }
+	keep "$FS" "$TMP/fold" && fill || { unfill; return 1; }
 	keys $s m && waits $s "but state not saved" &&
 	shows $s "cannot write a temporary file in $MNT" &&
 	keys $s a && waits $s "note: Policy" &&
 	keys $s -l 'a full disk' && keys $s C-x &&
 	waits $s "note saved, but state not saved" &&
-	cmp "$FS" "$TMP/fold" && no_temp "$MNT"
+	same "$FS" "$TMP/fold" && no_temp "$MNT"
 	st=$?
 	unfill
 	[ $st -eq 0 ] &&

@@ -183,17 +183,20 @@ Test(state, every_field_round_trips)
 	cr_assert(strstr(file, "status: interviewing"), "%s", file);
 	cr_assert(strstr(file, "note: |-\n    call back\n    on Monday\n"),
 	          "a note of several lines reads as a block:\n%s", file);
+	cr_assert_null(strstr(file, "read"), "%s", file);
+	cr_assert_null(strstr(file, "\nc:"), "%s", file);
 	free(file);
 
 	st = open_ok();
 	cr_assert(state_get(st, "a")->marked);
 	cr_assert(state_get(st, "b")->hidden);
 	cr_assert_not(state_get(st, "b")->marked);
-	cr_assert(state_get(st, "c")->read);
+	cr_assert(state_is_read(st, "c"), "read: in the store");
+	cr_assert_null(state_get(st, "c"), "not an entry of the user's");
 	cr_assert_eq(state_get(st, "d")->rating, 4);
 	cr_assert_eq(state_get(st, "e")->status, QSTATUS_INTERVIEWING);
 	cr_assert_str_eq(state_get(st, "f")->note, "call back\non Monday");
-	cr_assert_eq(state_count(st), 6);
+	cr_assert_eq(state_count(st), 5);
 
 	/* and back off again */
 	cr_assert(state_set_mark(st, "a", false, &err), "%s", err.msg);
@@ -1176,7 +1179,8 @@ Test(state, unsaved_changes_are_listed_and_written_elsewhere)
 	cr_assert_not(state_set_read(st, "c", true, &err));
 	cr_assert_eq(state_get(st, "a")->unsaved, STATE_MARKED | STATE_RATING);
 	cr_assert_eq(state_get(st, "b")->unsaved, STATE_NOTE);
-	cr_assert_eq(state_get(st, "c")->unsaved & STATE_USER, 0);
+	cr_assert_null(state_get(st, "c"), "read: not an entry");
+	cr_assert(state_unsaved(st), "read is not saved either");
 	cr_assert_eq(state_get(st, "seed")->unsaved, 0);
 
 	char other[160];
@@ -1279,12 +1283,18 @@ Test(state, undo_takes_back_each_change_the_last_first)
 		/* saved: another run reads it */
 		struct state *other = open_ok();
 		const struct state_entry *e = state_get(other, "p");
-		cr_assert_eq(e->note != NULL, false);
-		cr_assert_eq(e->hidden, i < 1);
-		cr_assert_eq(e->status, i < 2 ? QSTATUS_APPLIED : QSTATUS_NONE);
-		cr_assert_eq(e->rating, i < 3 ? 3 : i < 5 ? 2 : 0, "%zu", i);
-		cr_assert_eq(e->marked, i < 4);
-		cr_assert(e->read && e->seen, "left as they were");
+		if (i == 5) {
+			cr_assert_null(e, "records nothing now: not written");
+		} else {
+			cr_assert_eq(e->note != NULL, false);
+			cr_assert_eq(e->hidden, i < 1);
+			cr_assert_eq(e->status, i < 2 ? QSTATUS_APPLIED
+			                              : QSTATUS_NONE);
+			cr_assert_eq(e->rating, i < 3 ? 3 : 2, "%zu", i);
+			cr_assert_eq(e->marked, i < 4);
+		}
+		cr_assert(state_is_read(other, "p") &&
+		          !state_is_new(other, "p"), "left as they were");
 		state_close(other);
 	}
 	cr_assert_eq(state_undo(st, &c, said, sizeof(said), &err),
@@ -1693,6 +1703,7 @@ Test(state, many_entries_are_fast, .timeout = 30)
 	state_begin(st);
 	for (int i = 0; i < N; i++) {
 		snprintf(id, sizeof(id), "posting-%06d", i);
+		state_set_rating(st, id, 1 + i % 5, &err);
 		state_set_read(st, id, true, &err);
 	}
 	cr_assert(state_commit(st, &err), "%s", err.msg);
@@ -1711,7 +1722,8 @@ Test(state, many_entries_are_fast, .timeout = 30)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < N; i++) {
 		snprintf(id, sizeof(id), "posting-%06d", i);
-		cr_assert(state_get(st, id)->read);
+		cr_assert_eq(state_get(st, id)->rating, 1 + i % 5);
+		cr_assert(state_is_read(st, id));
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double look = (double)(t1.tv_sec - t0.tv_sec) +

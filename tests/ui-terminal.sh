@@ -518,7 +518,7 @@ stop_on_exit() {
 	shell x 80x24 && baseline x &&
 	rm -f "$STATE" "$STATE.lock" &&
 	keys x "clear; '$BILLET' --state '$STATE' '$D'" Enter &&
-	waits x " 2/2" && waitfile "$STATE" &&
+	waits x " 2/2" && waitfile "${STATE%.yaml}.seen.db" &&
 	pid=$(pid_of x) &&
 	# a save that fails at once: the lock cannot be made
 	ln -sf "$TMP/lockdir/lock" "$STATE.lock" &&

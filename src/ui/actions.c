@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "index.h"
 #include "state.h"
 
 const char ui_status_keys[QSTATUS_N + 1] = "niavorw";
@@ -40,6 +41,8 @@ static struct {
 	long long rest_ms;          /* since when it rests there */
 	char start_msg[1100];       /* the state's problem, said again once
 	                             * the first load is done */
+	unsigned ticks;             /* ui_state_tick calls: the first comes
+	                             * before the first screen is drawn */
 } act;
 
 /* Milliseconds on a monotonic clock. */
@@ -68,6 +71,8 @@ ui_state_open(struct ui *ui)
 {
 	struct state_error err = {0};
 	ui->state = state_open(ui->cfg->state, &err);
+	/* what was seen and read is read after the first screen */
+	state_defer_seen(ui->state);
 	state_query_env(ui->state, &ui->env);
 	memset(&act, 0, sizeof(act));
 	if (!state_writable(ui->state) || err.msg[0]) {
@@ -130,14 +135,34 @@ ui_state_tick(struct ui *ui)
 	if (!st)
 		return;
 	bool was_writable = state_writable(st);
-	if (!ui->loader && act.seen_generation != ui->generation + 1) {
-		/* a load is done: what it read is seen (is:new still holds
-		 * for this run); after r, another billet's changes come in */
+	if (act.ticks++ && !state_seen_ready(st)) {
+		/* the first screen is drawn: the flags of seen and read
+		 * postings fill in */
+		struct state_error err = {0};
+		if (!state_load_seen(st, &err))
+			ui_message(ui, true, "%s", err.msg);
+		changed(ui, shown_by_state(ui));
+	}
+	bool loaded = !ui->loader && act.seen_generation != ui->generation + 1;
+	if (loaded) {
+		/* a load is done: the entries are matched to what it read
+		 * (an older state file upgraded), what it read is seen
+		 * (is:new still holds for this run); after r, another
+		 * billet's changes come in */
 		act.seen_generation = ui->generation + 1;
 		struct state_error err = {0};
+		struct state_attach_report rep = {0};
 		bool ok = true;
 		if (ui->generation > 0)
 			ok = state_refresh(st, &err);
+		if (ok)
+			ok = state_attach(st, ui->cat, true, &rep, &err);
+		if (rep.renamed) { /* ids exchanged: the index anew */
+			index_free(ui->ix);
+			ui->ix = NULL;
+			ui->nsorted = 0;
+			list_load(ui);
+		}
 		if (ok && state_writable(st))
 			ok = state_seen_all(st, ui->cat, &err);
 		if (act.start_msg[0]) { /* the cause of any failure here */
@@ -145,13 +170,26 @@ ui_state_tick(struct ui *ui)
 			act.start_msg[0] = '\0';
 		} else if (!ok) {
 			say_failure(ui, was_writable, &err);
+		} else if (rep.orphans) {
+			/* after what the load says */
+			ui_message(ui, ui->msg_error, "%s%s%zu state entr%s "
+			           "match%s no posting: billet --list --orphans",
+			           ui->msg.s ? ui->msg.s : "",
+			           ui->msg.len ? "; " : "", rep.orphans,
+			           rep.orphans == 1 ? "y" : "ies",
+			           rep.orphans == 1 ? "es" : "");
 		}
-		changed(ui, ui->generation > 0);
+		changed(ui, true);
 	}
-	/* another process left entries that cannot be read: said once */
+	/* another process left entries that cannot be read, or an older
+	 * state file was upgraded: said once, after what the load said */
 	struct state_error news;
-	if (state_news(st, &news))
-		ui_message(ui, true, "%s", news.msg);
+	if (state_news(st, &news)) {
+		if (loaded && ui->msg.len)
+			ui_message(ui, true, "%s; %s", ui->msg.s, news.msg);
+		else
+			ui_message(ui, true, "%s", news.msg);
+	}
 	/* read: opened in the detail, or side by side rested on */
 	struct posting *p = ui_current(ui);
 	bool focused = !ui->too_small && view_top(ui) == ui->detail;
@@ -172,8 +210,7 @@ ui_state_tick(struct ui *ui)
 		if (t - act.rest_ms < REST_MS)
 			return;
 	}
-	const struct state_entry *e = state_get(st, p->id);
-	if (e && e->read)
+	if (!state_seen_ready(st) || state_is_read(st, p->id))
 		return;
 	struct state_error err = {0};
 	if (!state_set_read(st, p->id, true, &err))
