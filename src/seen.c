@@ -310,7 +310,8 @@ cmp_u64(const void *a, const void *b)
 static void
 rec_merge(struct seen *s, const uint64_t *keys, size_t n, unsigned set)
 {
-	uint64_t *out = xmalloc((s->n + n) * sizeof(*out));
+	size_t cap = s->n + n;
+	uint64_t *out = xmalloc(cap * sizeof(*out));
 	size_t i = 0, j = 0, k = 0;
 	while (i < s->n || j < n) {
 		if (j < n && k && KEY(out[k - 1]) == keys[j]) {
@@ -325,7 +326,7 @@ rec_merge(struct seen *s, const uint64_t *keys, size_t n, unsigned set)
 	free(s->rec);
 	s->rec = out;
 	s->n = k;
-	s->cap = s->n + n;
+	s->cap = cap;
 }
 
 void
@@ -527,7 +528,8 @@ replay(struct seen *s)
 	memcpy(o, s->ops, s->nops * sizeof(*o));
 	qsort(o, s->nops, sizeof(*o), cmp_op);
 	/* the flags: one merge of the records and the ops */
-	uint64_t *out = xmalloc((s->n + s->nops) * sizeof(*out));
+	size_t cap = s->n + s->nops;
+	uint64_t *out = xmalloc(cap * sizeof(*out));
 	size_t i = 0, k = 0;
 	for (size_t j = 0; j < s->nops || i < s->n;) {
 		if (j < s->nops && o[j].kind != OP_FLAGS) {
@@ -551,7 +553,7 @@ replay(struct seen *s)
 	free(s->rec);
 	s->rec = out;
 	s->n = k;
-	s->cap = s->n + s->nops;
+	s->cap = cap;
 	/* the fingerprints, few: one by one */
 	for (size_t j = 0; j < s->nops; j++)
 		if (o[j].kind != OP_FLAGS)

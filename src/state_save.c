@@ -707,7 +707,10 @@ state_save_now(struct state *st, struct state_error *err)
 		}
 		state_cache_drop(st);
 	}
-	if (!seen_pending(st->seen))
+	/* what an older file recorded goes from it once the store has it,
+	 * and once its ids are carried over: until then its entries stay
+	 * as they were, old ids and all */
+	if (!seen_pending(st->seen) && !st->old_ids)
 		for (size_t i = 0; i < st->t.n; i++)
 			st->t.v[i]->legacy = 0;
 	if (!st->unsaved && !st->upgrade) {
@@ -718,7 +721,8 @@ state_save_now(struct state *st, struct state_error *err)
 	}
 	/* an older file is kept beside it before what it recorded is
 	 * moved: its seen and read to the store, entries to new ids */
-	bool moving = st->upgrade && (st->moved || legacy_in_file);
+	bool moving = st->upgrade && !st->old_ids &&
+	              (st->moved || legacy_in_file);
 	if (moving && !st->backed_up && !keep_old(st, &kept_as, err))
 		goto out;
 	if (!state_emit(st, &y, err))
@@ -769,7 +773,7 @@ state_save_now(struct state *st, struct state_error *err)
 		free(id);
 	} else if (store_failed) {
 		state_err_cause(err, NOT_SAVED, "%s", store_failed);
-	} else if (upgraded) {
+	} else if (upgraded && !st->old_ids) {
 		/* an older file's entries that recorded only what the store
 		 * now keeps (a million seen postings) leave memory too */
 		prune(st);
