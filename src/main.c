@@ -510,7 +510,14 @@ mark_cmd(const struct catalog *c, const struct options *o,
 	state_begin(st);
 	for (size_t i = 0; i < n; i++)
 		(void)state_set_mark(st, ids[i], !o->unmark, NULL);
-	if (!state_commit(st, &serr)) {
+	serr = (struct state_error){0};
+	bool saved = state_commit(st, &serr);
+	if (!saved && serr.store_only) {
+		/* the marks are in the file; only billet's own record of
+		 * seen postings is not */
+		say("warning: which postings were seen and read was not "
+		    "saved: %s", serr.msg + serr.why);
+	} else if (!saved) {
 		/* this run ends here: no "will retry" */
 		say("%s", serr.msg + serr.why);
 		if (serr.replaced) {

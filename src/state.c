@@ -41,6 +41,7 @@ state_err(struct state_error *err, const char *fmt, ...)
 	err->why = 0;
 	err->replaced = false;
 	err->refused = false;
+	err->store_only = false;
 }
 
 /* Fills err (may be NULL) printf-style, for a change refused. */
@@ -60,6 +61,7 @@ refuse(struct state_error *err, const char *fmt, ...)
 	err->why = 0;
 	err->replaced = false;
 	err->refused = true;
+	err->store_only = false;
 }
 
 void
@@ -78,6 +80,7 @@ state_err_cause(struct state_error *err, const char *what, const char *fmt, ...)
 	err->why = at;
 	err->replaced = false;
 	err->refused = false;
+	err->store_only = false;
 }
 
 /* A string made safe to show on one line: controls (a newline as ^J)

@@ -70,6 +70,9 @@ struct state_error {
 	bool refused;   /* nothing was changed, in memory or in the file: a
 	                 * bad value, or an entry the file has in a form that
 	                 * cannot be read (kept as written) */
+	bool store_only; /* only the store of seen and read postings could
+	                  * not be written: the state file has every change
+	                  * of the user's */
 };
 
 /* The state of a run. Opaque; made by state_open, freed by state_close. */

@@ -687,7 +687,13 @@ state_save_now(struct state *st, struct state_error *err)
 	char *kept_as = NULL;
 	if (!state_reread(st, err))
 		goto out;
-	atomic_tidy(st->path); /* under the lock: no save is writing one */
+	/* under the lock: no save is writing one */
+	atomic_tidy(st->path);
+	atomic_tidy(seen_path(st->seen));
+	struct buf bak = {0};
+	buf_printf(&bak, "%s.bak", st->path);
+	atomic_tidy(bak.s);
+	buf_free(&bak);
 	/* billet's own records first: what an older file recorded moves
 	 * there before the file is written without it */
 	const char *store_failed = NULL;
@@ -695,7 +701,6 @@ state_save_now(struct state *st, struct state_error *err)
 	for (size_t i = 0; i < st->t.n && !legacy_in_file; i++)
 		legacy_in_file = st->t.v[i]->legacy != 0;
 	if (seen_pending(st->seen)) {
-		atomic_tidy(seen_path(st->seen));
 		char msg[sizeof(st->seen_problem)];
 		enum atomic_result r = seen_save(st->seen, msg, sizeof(msg));
 		if (r == ATOMIC_DONE && msg[0])
@@ -715,8 +720,11 @@ state_save_now(struct state *st, struct state_error *err)
 			st->t.v[i]->legacy = 0;
 	if (!st->unsaved && !st->upgrade) {
 		ok = !store_failed;
-		if (store_failed)
+		if (store_failed) {
 			state_err_cause(err, NOT_SAVED, "%s", store_failed);
+			if (err)
+				err->store_only = true;
+		}
 		goto out;
 	}
 	/* an older file is kept beside it before what it recorded is
@@ -773,6 +781,8 @@ state_save_now(struct state *st, struct state_error *err)
 		free(id);
 	} else if (store_failed) {
 		state_err_cause(err, NOT_SAVED, "%s", store_failed);
+		if (err)
+			err->store_only = true;
 	} else if (upgraded && !st->old_ids) {
 		/* an older file's entries that recorded only what the store
 		 * now keeps (a million seen postings) leave memory too */

@@ -576,6 +576,155 @@ other_bad_entry() {
 ok "an entry another process leaves unreadable is said once and kept as written" \
 	other_bad_entry
 
+# The store of seen postings, and an older state file carried over ---------
+
+# An older state file (seen and read in it, keyed by the ids billet gave
+# before) on two postings of one file; --mark carries it over: the store
+# written, the old file kept beside it, the new one written. Under every
+# fault nothing the user wrote, nor what was seen and read, is lost.
+OP="$TMP/op"
+C2="$TMP/c2"
+F2="$C2/state.yaml"
+mkdir -p "$OP" "$C2"
+printf 'title: First\norganization: O\n---\ntitle: Second\norganization: O\n' \
+	>"$OP/jobs.yml"
+P1=$("$BILLET" --list --format tsv "$OP" | sed -n 1p | cut -f 1)
+P2=$("$BILLET" --list --format tsv "$OP" | sed -n 2p | cut -f 1)
+printf '# an older file\njobs#1:\n  marked: true\n  seen: true\njobs#2:\n  note: kept\n  read: true\n  seen: true\n' \
+	>"$TMP/old2"
+
+# listed QUERY WANT: --list --filter QUERY on F2 gives the titles WANT.
+listed() {
+	got=$("$BILLET" --state "$F2" --list --format tsv --filter "$1" "$OP" |
+		cut -f 2 | tr '\n' ' ')
+	[ "$got" = "$2" ] && return 0
+	echo "--filter $1: '$got', not '$2'"
+	return 1
+}
+
+# nothing_lost [MARKED]: F2 has the old file's marks, note, seen and read
+# on the postings they were on (and the second marked, when MARKED).
+nothing_lost() {
+	listed is:marked "First ${1:+Second }" && listed has:note "Second " &&
+	listed is:read "Second " && listed is:new "" 
+}
+
+# upgrade_fault RULES LOGGED STATUS: --mark P2 on the older file with
+# RULES injected exits STATUS (0: only the store failed, and it says so;
+# 1: nothing was marked, the file byte for byte as it was); nothing is
+# lost, nothing left beside them; then, the fault gone, --mark carries it
+# over: the old file kept, nothing lost.
+upgrade_fault() {
+	rm -rf "$C2" && mkdir -p "$C2" && cp "$TMP/old2" "$F2" &&
+	inject "$C2" "$1" || return 1
+	"$W" --state "$F2" --mark "$P2" "$OP" >"$TMP/o" 2>"$TMP/e"
+	st=$?
+	[ $st -eq "$3" ] || { echo "exit status $st, not $3"; cat "$TMP/e"; return 1; }
+	injected "$2" && no_temp "$C2" || return 1
+	if [ "$3" -eq 0 ]; then
+		contains "$TMP/e" "warning: which postings were seen and read was not saved" &&
+		contains "$F2" "seen: true" && nothing_lost marked
+	else
+		contains "$TMP/e" "nothing was marked" && cmp "$F2" "$TMP/old2" &&
+		nothing_lost
+	fi || return 1
+	"$BILLET" --state "$F2" --mark "$P2" "$OP" 2>"$TMP/e" &&
+	cmp "$F2.bak" "$TMP/old2" && ! grep -q 'seen:' "$F2" &&
+	nothing_lost marked && no_temp "$C2"
+}
+ok "an older file carried over: the store cannot be written (ENOSPC): said, kept in the file" \
+	upgrade_fault "write:ENOSPC:*:state.seen.db.tmp.*" "write ENOSPC" 0
+ok "an older file carried over: the store cannot be synced (EIO): said, kept in the file" \
+	upgrade_fault "fsync:EIO:*:state.seen.db.tmp.*" "fsync EIO" 0
+ok "an older file carried over: the store's rename fails (EIO)" \
+	upgrade_fault "rename:EIO:*:state.seen.db.tmp.*" "rename EIO" 0
+ok "an older file carried over: the old file cannot be kept (ENOSPC): nothing changed" \
+	upgrade_fault "write:ENOSPC:*:state.yaml.bak.tmp.*" "write ENOSPC" 1
+ok "an older file carried over: the new file cannot be written (EIO): nothing lost" \
+	upgrade_fault "write:EIO:*:state.yaml.tmp.*" "write EIO" 1
+
+# upgrade_killed RULES: --mark P2 on the older file blocks where RULES
+# say; SIGKILL; nothing is lost; the next --mark carries it over.
+upgrade_killed() {
+	rm -rf "$C2" && mkdir -p "$C2" && cp "$TMP/old2" "$F2" &&
+	inject "$C2" "$1" || return 1
+	"$W" --state "$F2" --mark "$P2" "$OP" 2>"$TMP/e" &
+	pid=$!
+	if ! poll 30 grep -q "^$pid .* hang" "$LOG"; then
+		kill -9 $pid 2>/dev/null
+		echo "billet did not block where asked"
+		return 1
+	fi
+	kill -9 $pid
+	wait $pid
+	[ $? -eq 137 ] || return 1
+	# the file is the old one, or the new one whole
+	{ cmp -s "$F2" "$TMP/old2" || head -n 1 "$F2" | grep -q '^# billet state 2'; } &&
+	{ nothing_lost || nothing_lost marked; } &&
+	"$BILLET" --state "$F2" --mark "$P2" "$OP" 2>"$TMP/e" &&
+	nothing_lost marked && ! grep -q 'seen:' "$F2" &&
+	cmp "$F2.bak" "$TMP/old2" && only_state_bak "$C2"
+}
+
+# only_state_bak DIR: the state file, its store, lock and the old file.
+only_state_bak() {
+	left=$(ls -A "$1" | grep -v '^state\.yaml$' | grep -v '^state\.yaml\.lock$' |
+		grep -v '^state\.seen\.db$' | grep -v '^state\.yaml\.bak$')
+	[ -z "$left" ] && return 0
+	echo "left in $1: $left"
+	return 1
+}
+ok "an older file carried over: SIGKILL while the store is written" \
+	upgrade_killed "write:hang:*:state.seen.db.tmp.*"
+ok "an older file carried over: SIGKILL just after the store is in place" \
+	upgrade_killed "rename:hangafter:*:state.seen.db.tmp.*"
+ok "an older file carried over: SIGKILL while the old file is kept" \
+	upgrade_killed "write:hang:*:state.yaml.bak.tmp.*"
+ok "an older file carried over: SIGKILL while the new file is written" \
+	upgrade_killed "write:hang:*:state.yaml.tmp.*"
+ok "an older file carried over: SIGKILL just after the new file is in place" \
+	upgrade_killed "rename:hangafter:*:state.yaml.tmp.*"
+
+# The interface: reading a posting is recorded in the store; while it
+# cannot be written the status line says so and the store stays whole;
+# then the next read saves both.
+ui_store_fails() {
+	U="$TMP/u10"
+	ui_start "$U" "write:ENOSPC:*:state.seen.db.tmp.*" &&
+	cp "$U/state.seen.db" "$TMP/sold" &&
+	touch "$ARM" &&
+	keys $s Enter && waits $s "state not saved" &&
+	shows $s "cannot write a temporary file in $U" &&
+	injected "write ENOSPC" &&
+	cmp "$U/state.seen.db" "$TMP/sold" && only_state "$U" &&
+	rm "$ARM" &&
+	keys $s q j Enter && waits $s "Upstate Director of Advocacy" &&
+	poll 10 sh -c "'$BILLET' --state '$U/state.yaml' --list --filter is:read --format tsv '$D' | wc -l | grep -qx 2" &&
+	gone $s "state not saved" &&
+	keys $s Q && waits $s "billet-exit=0"
+}
+ok "interface: the store cannot be written: said, kept whole, then saved" \
+	ui_store_fails
+
+# A store another program damaged: said once at the start, rebuilt; the
+# user's file untouched.
+ui_store_damaged() {
+	U="$TMP/u11"
+	mkdir -p "$U" &&
+	"$BILLET" --state "$U/state.yaml" --mark "$A" "$D" &&
+	cp "$U/state.yaml" "$TMP/mine" &&
+	printf 'BILSEEN\nnot a store at all, but long enough to look like one\n' \
+		>"$U/state.seen.db" &&
+	ui_start "$U" &&
+	waits $s "state.seen.db is damaged (a version this billet does not know): it is rebuilt" &&
+	cmp "$U/state.yaml" "$TMP/mine" &&
+	"$BILLET" --state "$U/state.yaml" --list --filter is:new --format tsv "$D" >"$TMP/l" &&
+	[ ! -s "$TMP/l" ] &&
+	keys $s Q && waits $s "billet-exit=0" && cmp "$U/state.yaml" "$TMP/mine"
+}
+ok "interface: a damaged store is said and rebuilt; the user's file untouched" \
+	ui_store_damaged
+
 # A full or read-only file system ---------------------------------------------
 
 if [ "${FAULTS_NS:-}" = 1 ] || [ "$(id -u)" -eq 0 ]; then
