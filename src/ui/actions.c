@@ -171,13 +171,14 @@ ui_state_tick(struct ui *ui)
 		} else if (!ok) {
 			say_failure(ui, was_writable, &err);
 		} else if (rep.orphans) {
-			/* after what the load says */
-			ui_message(ui, ui->msg_error, "%s%s%zu state entr%s "
-			           "match%s no posting: billet --list --orphans",
-			           ui->msg.s ? ui->msg.s : "",
-			           ui->msg.len ? "; " : "", rep.orphans,
+			/* first, so that it fits: then what the load says */
+			ui_message(ui, ui->msg_error, "%zu state entr%s "
+			           "match%s no posting: billet --list --orphans"
+			           "%s%s", rep.orphans,
 			           rep.orphans == 1 ? "y" : "ies",
-			           rep.orphans == 1 ? "es" : "");
+			           rep.orphans == 1 ? "es" : "",
+			           ui->msg.len ? "; " : "",
+			           ui->msg.s ? ui->msg.s : "");
 		}
 		changed(ui, true);
 	}
