@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "snapshot.h"
 #include "state_int.h"
 #include "text.h"
 
@@ -336,8 +337,11 @@ state_open(const char *path, struct state_error *err)
 	struct buf b = {0};
 	buf_printf(&b, "%s.lock", st->path);
 	st->lockpath = buf_steal(&b);
-	char *sp = state_seen_path(st->path);
+	char *sp = state_seen_path(st->path, false);
 	st->seen = seen_new(sp);
+	free(sp);
+	sp = state_seen_path(st->path, true);
+	st->snaps = snapshot_new(sp);
 	free(sp);
 	if (st->readonly)
 		return st;
@@ -373,6 +377,7 @@ state_close(struct state *st)
 	state_table_free(&st->t);
 	state_undo_free(st);
 	seen_free(st->seen);
+	snapshot_free(st->snaps);
 	free(st->pcache);
 	free(st->path);
 	free(st->lockpath);
@@ -584,7 +589,8 @@ state_save(struct state *st, struct state_error *err)
 bool
 state_unsaved(const struct state *st)
 {
-	return st->unsaved || seen_pending(st->seen);
+	return st->unsaved || seen_pending(st->seen) ||
+	       snapshot_pending(st->snaps);
 }
 
 bool

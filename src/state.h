@@ -166,9 +166,19 @@ bool state_fingerprint(struct state *st, const char *id, uint64_t *fp);
 /* Records id's fingerprint (saved like state_set_read). */
 bool state_set_fingerprint(struct state *st, const char *id, uint64_t fp,
                            struct state_error *err);
+/* Keeps what p says now, as it is read: its content's fingerprint in
+ * the store (state_fingerprint), and the posting itself beside the state
+ * file (snapshot.h), both saved like state_set_read. */
+bool state_keep_read(struct state *st, const struct posting *p,
+                     struct state_error *err);
+/* The posting as state_keep_read last kept it, loaded into c (which owns
+ * it); NULL when none was kept. */
+const struct posting *state_as_read(struct state *st, const char *id,
+                                    struct catalog *c);
 /* The store's file: the state file's name with its .yaml (or .yml)
- * replaced by .seen.db, in the same directory (malloc'd). */
-char *state_seen_path(const char *state_path);
+ * replaced by .seen.db, in the same directory (malloc'd); with
+ * .snapshots.json when snapshots. */
+char *state_seen_path(const char *state_path, bool snapshots);
 
 /* ---- the entries matched to the postings (state_ids.c) ---- */
 

@@ -144,6 +144,7 @@ struct state {
 	struct undo *undo; /* the changes this run made (state_undo.c) */
 	bool undoing;      /* state_undo is at work: record nothing */
 	struct seen *seen; /* what billet records by itself (seen.h) */
+	struct snapshots *snaps; /* postings as they were read (snapshot.h) */
 	bool seen_defer;   /* read the store only when state_load_seen */
 	char seen_problem[640]; /* the store's damage, not said yet */
 	struct catalog *cat; /* the postings last attached, or NULL */

@@ -18,6 +18,7 @@
 #include <yaml.h>
 
 #include "atomic.h"
+#include "snapshot.h"
 #include "text.h"
 
 /* Copies the fields in mask from d to e (moving the note). */
@@ -690,6 +691,7 @@ state_save_now(struct state *st, struct state_error *err)
 	/* under the lock: no save is writing one */
 	atomic_tidy(st->path);
 	atomic_tidy(seen_path(st->seen));
+	atomic_tidy(snapshot_path(st->snaps));
 	struct buf bak = {0};
 	buf_printf(&bak, "%s.bak", st->path);
 	atomic_tidy(bak.s);
@@ -711,6 +713,18 @@ state_save_now(struct state *st, struct state_error *err)
 			store_failed = why;
 		}
 		state_cache_drop(st);
+	}
+	if (snapshot_pending(st->snaps)) {
+		char msg[sizeof(st->seen_problem)];
+		enum atomic_result r = snapshot_save(st->snaps, msg,
+		                                     sizeof(msg));
+		if (r == ATOMIC_DONE && msg[0])
+			snprintf(st->seen_problem, sizeof(st->seen_problem), "%s",
+			         msg);
+		if (r != ATOMIC_DONE && !store_failed) {
+			snprintf(why, sizeof(why), "%s", msg);
+			store_failed = why;
+		}
 	}
 	/* what an older file recorded goes from it once the store has it,
 	 * and once its ids are carried over: until then its entries stay

@@ -10,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "snapshot.h"
 #include "text.h"
 
 char *
-state_seen_path(const char *path)
+state_seen_path(const char *path, bool snapshots)
 {
 	size_t n = strlen(path);
 	const char *slash = strrchr(path, '/');
@@ -24,7 +25,7 @@ state_seen_path(const char *path)
 		n = (size_t)(dot - path);
 	struct buf b = {0};
 	buf_add(&b, path, n);
-	buf_adds(&b, ".seen.db");
+	buf_adds(&b, snapshots ? ".snapshots.json" : ".seen.db");
 	return buf_steal(&b);
 }
 
@@ -202,6 +203,27 @@ state_set_fingerprint(struct state *st, const char *id, uint64_t fp,
 {
 	seen_set_fingerprint(st->seen, seen_key(id), fp);
 	return store_changed(st, err);
+}
+
+bool
+state_keep_read(struct state *st, const struct posting *p,
+                struct state_error *err)
+{
+	seen_set_fingerprint(st->seen, seen_key(p->id),
+	                     snapshot_fingerprint(p));
+	snapshot_put(st->snaps, p);
+	return store_changed(st, err);
+}
+
+const struct posting *
+state_as_read(struct state *st, const char *id, struct catalog *c)
+{
+	char msg[sizeof(st->seen_problem)];
+	const struct posting *p = snapshot_get(st->snaps, id, c, msg,
+	                                       sizeof(msg));
+	if (msg[0])
+		snprintf(st->seen_problem, sizeof(st->seen_problem), "%s", msg);
+	return p;
 }
 
 /* What seen_join gives, into the cache. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The compact store of what billet records by itself (seen.h): a round
+/* What billet records by itself: the compact store of seen postings
+ * (seen.h) and the postings as they were read (snapshot.h): a round
  * trip, the merge of two processes' writes, a damaged file said and
  * rebuilt, fingerprints, and what is new to a run. */
 #include <criterion/criterion.h>
@@ -11,7 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "catalog.h"
+#include "load.h"
 #include "seen.h"
+#include "snapshot.h"
 
 static char dir[64];
 static char path[128];
@@ -415,4 +419,169 @@ Test(seen, compact)
 	cr_assert_eq(seen_count(s), n);
 	cr_assert(seen_get(s, seen_key("posting-999999")) & SEEN_BEFORE);
 	seen_free(s);
+}
+
+/* ---- postings as they were read (snapshot.h) ---- */
+
+/* A posting loaded from text (in c). */
+static struct posting *
+posting_of(struct catalog *c, const char *text)
+{
+	size_t before = c->n;
+	load_buffer(c, "p.yaml", text, strlen(text), NULL);
+	cr_assert_eq(c->n, before + 1, "%s", text);
+	return c->v[before];
+}
+
+static const char organizer[] =
+	"id: organizer\ntitle: Tenant Organizer\norganization: Eastside\n"
+	"salary: {min: 50000, max: 55000}\n"
+	"responsibilities: [Door knocking, \"Say \\\"hi\\\" — \\u00e9\"]\n"
+	"odd_key: kept\n";
+
+Test(seen, snapshots_round_trip_and_read_back_as_postings)
+{
+	char spath[160];
+	snprintf(spath, sizeof(spath), "%s/state.snapshots.json", dir);
+	struct catalog c;
+	catalog_init(&c);
+	struct posting *p = posting_of(&c, organizer);
+	struct posting *q = posting_of(&c, "id: \"dr\\u00e9am \\\"x\\\"\"\n"
+	                               "title: Driver\norganization: O\n");
+	struct snapshots *s = snapshot_new(spath);
+	snapshot_put(s, p);
+	snapshot_put(s, q);
+	cr_assert(snapshot_pending(s));
+	char msg[512];
+	cr_assert_eq(snapshot_save(s, msg, sizeof(msg)), ATOMIC_DONE, "%s",
+	             msg);
+	cr_assert_not(snapshot_pending(s));
+	snapshot_free(s);
+
+	/* one compact line a posting, in a JSON list */
+	FILE *f = fopen(spath, "r");
+	char line[4096];
+	int lines = 0;
+	while (fgets(line, sizeof(line), f))
+		lines++;
+	fclose(f);
+	cr_assert_eq(lines, 4, "[, two postings, ]");
+
+	s = snapshot_new(spath);
+	cr_assert_eq(snapshot_count(s), 2);
+	struct catalog back;
+	catalog_init(&back);
+	const struct posting *b = snapshot_get(s, "organizer", &back, msg,
+	                                       sizeof(msg));
+	cr_assert_not_null(b, "%s", msg);
+	cr_assert_str_eq(b->title, "Tenant Organizer");
+	cr_assert_eq(b->salary.max, 55000);
+	cr_assert_str_eq(b->responsibilities.v[1], "Say \"hi\" — é");
+	cr_assert_str_eq(b->extra[0].key, "odd_key");
+	cr_assert_eq(snapshot_fingerprint(b), snapshot_fingerprint(p),
+	             "read back, the same posting");
+	b = snapshot_get(s, "dréam \"x\"", &back, msg, sizeof(msg));
+	cr_assert_not_null(b, "an id of any text: %s", msg);
+	cr_assert_str_eq(b->title, "Driver");
+	cr_assert_null(snapshot_get(s, "none", &back, NULL, 0));
+	/* dropped */
+	snapshot_drop(s, "organizer");
+	cr_assert_eq(snapshot_save(s, msg, sizeof(msg)), ATOMIC_DONE);
+	snapshot_free(s);
+	s = snapshot_new(spath);
+	cr_assert_eq(snapshot_count(s), 1);
+	snapshot_free(s);
+	/* and billet reads the file as postings */
+	struct catalog all;
+	catalog_init(&all);
+	load_path(&all, spath, NULL);
+	cr_assert_eq(all.n, 1);
+	cr_assert_eq(all.nerrors, 0);
+	cr_assert_str_eq(all.v[0]->title, "Driver");
+	catalog_free(&all);
+	catalog_free(&back);
+	catalog_free(&c);
+}
+
+Test(seen, a_fingerprint_follows_every_change)
+{
+	struct catalog c;
+	catalog_init(&c);
+	struct posting *p = posting_of(&c, organizer);
+	struct catalog k2;
+	catalog_init(&k2);
+	struct posting *same = posting_of(&k2, organizer);
+	same->file = "elsewhere/moved.yaml";
+	same->line = 40;
+	cr_assert_eq(snapshot_fingerprint(p), snapshot_fingerprint(same),
+	             "where it was read does not count");
+	catalog_free(&k2);
+	static const char *const changed[] = {
+		"salary: {min: 50000, max: 56000}\n",
+		"deadline: 2026-03-01\n",
+		"responsibilities: [Door knocking]\n",
+	};
+	for (size_t i = 0; i < 3; i++) {
+		char text[512];
+		snprintf(text, sizeof(text), "id: organizer\ntitle: Tenant "
+		         "Organizer\norganization: Eastside\n%s", changed[i]);
+		struct catalog k;
+		catalog_init(&k);
+		struct posting *q = posting_of(&k, text);
+		cr_assert_neq(snapshot_fingerprint(q), snapshot_fingerprint(p),
+		              "%s", changed[i]);
+		catalog_free(&k);
+	}
+	catalog_free(&c);
+}
+
+/* Two processes keep snapshots: each saves over the other's. */
+Test(seen, snapshots_of_two_processes_merge)
+{
+	char spath[160];
+	snprintf(spath, sizeof(spath), "%s/state.snapshots.json", dir);
+	struct catalog c;
+	catalog_init(&c);
+	struct posting *p = posting_of(&c, organizer);
+	struct posting *q = posting_of(&c, "id: other\ntitle: Other\n"
+	                               "organization: O\n");
+	struct snapshots *a = snapshot_new(spath), *b = snapshot_new(spath);
+	cr_assert_eq(snapshot_count(a), 0);
+	cr_assert_eq(snapshot_count(b), 0);
+	snapshot_put(a, p);
+	cr_assert_eq(snapshot_save(a, NULL, 0), ATOMIC_DONE);
+	snapshot_put(b, q);
+	cr_assert_eq(snapshot_save(b, NULL, 0), ATOMIC_DONE);
+	cr_assert_eq(snapshot_count(b), 2);
+	snapshot_drop(a, "nothing");
+	cr_assert_eq(snapshot_save(a, NULL, 0), ATOMIC_DONE);
+	cr_assert_eq(snapshot_count(a), 2);
+	snapshot_free(a);
+	snapshot_free(b);
+	catalog_free(&c);
+}
+
+Test(seen, a_damaged_snapshot_file_is_rebuilt)
+{
+	char spath[160];
+	snprintf(spath, sizeof(spath), "%s/state.snapshots.json", dir);
+	FILE *f = fopen(spath, "w");
+	fputs("[\n{\"id\":\"x\",\"title\":\"cut sh", f);
+	fclose(f);
+	struct catalog c;
+	catalog_init(&c);
+	struct posting *p = posting_of(&c, organizer);
+	struct snapshots *s = snapshot_new(spath);
+	char msg[512];
+	cr_assert_null(snapshot_get(s, "x", &c, msg, sizeof(msg)));
+	cr_assert(strstr(msg, "state.snapshots.json is damaged: it is "
+	                 "rebuilt"), "%s", msg);
+	snapshot_put(s, p);
+	cr_assert_eq(snapshot_save(s, msg, sizeof(msg)), ATOMIC_DONE, "%s",
+	             msg);
+	snapshot_free(s);
+	s = snapshot_new(spath);
+	cr_assert_eq(snapshot_count(s), 1);
+	snapshot_free(s);
+	catalog_free(&c);
 }
