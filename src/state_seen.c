@@ -246,15 +246,34 @@ fill_one(void *ctx, uint32_t i, unsigned flags)
 		f->unseen[f->nunseen++] = f->key[i];
 }
 
-/* Orders seqs by their keys. */
-static const uint64_t *sort_keys;
+/* A posting's key and its place in the catalog. */
+struct keyed {
+	uint64_t key;
+	uint32_t seq;
+};
 
-static int
-cmp_seq(const void *a, const void *b)
+/* Sorts v[0..n) by key: a radix sort of the key's top 56 bits, eight at
+ * a time (a million postings in a few passes, no comparisons). */
+static void
+sort_keyed(struct keyed *v, size_t n)
 {
-	uint64_t x = sort_keys[*(const uint32_t *)a];
-	uint64_t y = sort_keys[*(const uint32_t *)b];
-	return (x > y) - (x < y);
+	struct keyed *tmp = xmalloc(n * sizeof(*tmp));
+	struct keyed *from = v, *to = tmp;
+	for (int shift = 8; shift < 64; shift += 8) {
+		size_t count[257] = {0};
+		for (size_t i = 0; i < n; i++)
+			count[((from[i].key >> shift) & 0xFF) + 1]++;
+		for (int b = 0; b < 256; b++)
+			count[b + 1] += count[b];
+		for (size_t i = 0; i < n; i++)
+			to[count[(from[i].key >> shift) & 0xFF]++] = from[i];
+		struct keyed *t = from;
+		from = to;
+		to = t;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof(*v));
+	free(tmp);
 }
 
 bool
@@ -268,16 +287,19 @@ state_seen_all(struct state *st, const struct catalog *c,
 	/* every posting's key, in key order: one pass over the store
 	 * answers for all, and fills the cache */
 	uint64_t *key = xmalloc(n * sizeof(*key));
-	uint32_t *seq = xmalloc(n * sizeof(*seq));
+	struct keyed *kv = xmalloc(n * sizeof(*kv));
 	for (size_t i = 0; i < n; i++) {
 		key[i] = seen_key(c->v[i]->id);
-		seq[i] = (uint32_t)i;
+		kv[i] = (struct keyed){key[i], (uint32_t)i};
 	}
-	sort_keys = key;
-	qsort(seq, n, sizeof(*seq), cmp_seq);
+	sort_keyed(kv, n);
 	uint64_t *sorted = xmalloc(n * sizeof(*sorted));
-	for (size_t i = 0; i < n; i++)
-		sorted[i] = key[seq[i]];
+	uint32_t *seq = xmalloc(n * sizeof(*seq));
+	for (size_t i = 0; i < n; i++) {
+		sorted[i] = kv[i].key;
+		seq[i] = kv[i].seq;
+	}
+	free(kv);
 	if (st->cat == c)
 		cache_fit(st, n);
 	struct fill f = {.st = st, .c = c, .key = key,

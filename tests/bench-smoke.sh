@@ -150,6 +150,37 @@ bench_memory() {
 }
 ok "bench --only memory prints what fresh memory costs a MB" bench_memory
 
+gen_short() {
+	"$GEN" -q -n $N -s 1 --short -o "$TMP/short.yaml" &&
+	[ "$(grep -c '^---$' "$TMP/short.yaml")" -eq $N ] &&
+	[ "$(wc -c <"$TMP/short.yaml")" -lt $((N * 600)) ] &&
+	! grep -q '^responsibilities:' "$TMP/short.yaml"
+}
+ok "gen --short writes short postings" gen_short
+ok "billet --check loads the short corpus with no error" \
+	check_loads "$TMP/short.yaml" $N
+
+# bench --state: the state made, the loads with and without it, the
+# first paint with it and with the older file
+bench_state() {
+	"$BENCH" --state -r 1 -t 10 -l "smoke state" "$TMP/short.yaml" \
+		>"$TMP/s.out" 2>"$TMP/s.err" || { cat "$TMP/s.err"; return 1; }
+	for k in state.postings state.store_bytes state.old_bytes \
+		state.old_open_ms state.load_plain_ms state.load_ms \
+		state.seen_all_ms state.load_x state.first_paint_ms \
+		state.old_first_paint_ms first_paint_ms; do
+		grep -Eq "^BENCH	$k	([0-9.e+-]+|n/a)$" "$TMP/s.out" ||
+			{ echo "missing: $k"; cat "$TMP/s.out"; return 1; }
+	done
+	grep -qx "BENCH	state.postings	$N" "$TMP/s.out" &&
+	grep -qx "BENCH	state.store_bytes	$((48 + 8 * N))" "$TMP/s.out" &&
+	"$BENCH" --table "$TMP/s.out" >"$TMP/st.md" &&
+	grep -q '^| \*\*state: load with it / without\*\* | [0-9.]*x |$' \
+		"$TMP/st.md"
+}
+ok "bench --state measures the state's cost, and the table says it" \
+	bench_state
+
 usage() {
 	"$GEN" -n 2>/dev/null
 	[ $? -eq 2 ] || return 1

@@ -43,12 +43,13 @@
 #include "load.h"
 #include "posting.h"
 #include "query.h"
+#include "bench.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Time ------------------------------------------------------------------ */
 
-static double
+double
 now_ms(void)
 {
 	struct timespec ts;
@@ -64,7 +65,7 @@ dbl_cmp(const void *a, const void *b)
 }
 
 /* The median of v[0..n) (sorts v). */
-static double
+double
 median(double *v, size_t n)
 {
 	if (!n)
@@ -79,32 +80,24 @@ static bool quiet;          /* -q: machine lines only */
 static double baseline_ms;  /* median baseline parse, for the ratios */
 
 /* One row of the table for people. */
-struct row {
-	char what[64];   /* what was measured */
-	char value[32];  /* the figure with its unit */
-	char ratio[32];  /* against the baseline, or empty */
-};
 static struct row rows[128];
 static size_t nrows;
 
-static void
+void
 fig(const char *key, double v)
 {
 	printf("BENCH\t%s\t%.6g\n", key, v);
 	fflush(stdout);
 }
 
-static void
+void
 fig_na(const char *key)
 {
 	printf("BENCH\t%s\tn/a\n", key);
 	fflush(stdout);
 }
 
-static void info(const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
+void
 info(const char *key, const char *fmt, ...)
 {
 	va_list ap;
@@ -116,7 +109,7 @@ info(const char *key, const char *fmt, ...)
 	fflush(stdout);
 }
 
-static struct row *
+struct row *
 row_add(const char *what)
 {
 	if (nrows == N(rows))
@@ -140,7 +133,7 @@ row_mb(const char *what, double bytes, double corpus, int digits)
 }
 
 /* Prints key_ms and key_x (the ratio to the baseline) and adds a row. */
-static void
+void
 fig_time(const char *key, const char *what, double ms)
 {
 	char k[96];
@@ -174,10 +167,7 @@ fig_time_x(const char *key, const char *what, double ms, double x)
 	}
 }
 
-static void
-progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
+void
 progress(const char *fmt, ...)
 {
 	if (quiet)
@@ -292,10 +282,20 @@ files_free(struct files *f)
 	free(f->v);
 }
 
+unsigned long long
+largest_file(const char *path)
+{
+	struct files f;
+	files_find(path, &f);
+	unsigned long long l = f.largest;
+	files_free(&f);
+	return l;
+}
+
 /* The loader's limits: the defaults, with max_file raised to the largest
  * file of the corpus (100,000 postings in one file are over 256 MiB), as
  * --max-file would. */
-static struct load_limits limits;
+struct load_limits limits;
 
 /* The baseline ---------------------------------------------------------- */
 
@@ -567,7 +567,7 @@ static int default_threads; /* the loader's workers when not forced to 1 */
 /* Notes the user's BILLET_THREADS and how many workers it means, as
  * src/load/loader.c counts them (BILLET_THREADS, else the processors, at
  * most 8). */
-static void
+void
 threads_init(void)
 {
 	const char *env = getenv("BILLET_THREADS");
@@ -581,7 +581,7 @@ threads_init(void)
 }
 
 /* Makes the next loads use one worker, or the default. */
-static void
+void
 loader_threads(bool one)
 {
 	if (one)
@@ -779,12 +779,6 @@ posting_len(const struct posting *p)
 /* The first paint ------------------------------------------------------- */
 
 /* What became of a first-paint run. */
-struct paint {
-	double ms;        /* exec to the painted screen reported by billet */
-	double output_ms; /* exec to the first byte on the terminal, or -1 */
-	long loaded;      /* postings billet says it had loaded, or -1 */
-	char note[160];   /* why there is no figure, or empty */
-};
 
 /* Removes one entry of a temporary directory (for nftw). */
 static int
@@ -818,7 +812,7 @@ read_paint_file(const char *file, long long *ns, long *loaded)
 
 /* True if the file holds the name of the first-paint variable, that is if
  * billet can report its first paint at all. */
-static bool
+bool
 knows_first_paint(const char *billet)
 {
 	static const char name[] = "BILLET_BENCH_FIRST_PAINT";
@@ -842,10 +836,11 @@ knows_first_paint(const char *billet)
 
 /* Runs billet on path in a new pseudo-terminal of 120x40 with
  * BILLET_BENCH_FIRST_PAINT naming a file, and waits (at most timeout
- * seconds) for billet to write its first-paint time there. */
-static struct paint
+ * seconds) for billet to write its first-paint time there. Its state is
+ * in state_home, else in a directory of its own, removed after. */
+struct paint
 first_paint(const char *billet, const char *path, double timeout,
-            bool reports)
+            bool reports, const char *state_home)
 {
 	struct paint r = {.ms = -1, .output_ms = -1, .loaded = -1};
 	const char *tmp = getenv("TMPDIR");
@@ -900,7 +895,7 @@ first_paint(const char *billet, const char *path, double timeout,
 		close(master);
 		setenv("BILLET_BENCH_FIRST_PAINT", file, 1);
 		setenv("TERM", "xterm", 1);
-		setenv("XDG_STATE_HOME", state, 1);
+		setenv("XDG_STATE_HOME", state_home ? state_home : state, 1);
 		setenv("XDG_CONFIG_HOME", state, 1);
 		unsetenv("BILLET_PATH");
 		char max_file[32];
@@ -1129,6 +1124,17 @@ table(int nfiles, char **files)
 		{"sort.worst_ms", "sort, slowest key, ms", "%.2f"},
 		{"compare_ms", "compare rows of 4 longest, ms", "%.2f"},
 		{"first_paint_ms", "**first paint, ms**", "%.1f"},
+		{"state.postings", "state: postings, all seen", "%.0f"},
+		{"state.load_x", "**state: load with it / without**", "%.2fx"},
+		{"state.seen_all_ms", "  state: matched and seen at the load's "
+		 "end, ms", "%.1f"},
+		{"state.store_bytes", "  state: its store of seen postings, MB",
+		 "M"},
+		{"state.first_paint_ms", "**state: first paint with it, ms**",
+		 "%.1f"},
+		{"state.old_first_paint_ms", "  same with the older state file "
+		 "(seen: true each), ms", "%.1f"},
+		{"state.old_bytes", "  that older file, MB", "M"},
 	};
 	struct run *runs = xmalloc((size_t)nfiles * sizeof(*runs));
 	for (int i = 0; i < nfiles; i++)
@@ -1294,6 +1300,7 @@ usage(FILE *f, int status)
 	      "       bench --table FILE...\n"
 	      "       bench --only baseline|baseline_par|load|load1|index|memory "
 	      "[-r RUNS] PATH\n"
+	      "       bench --state [-r RUNS] [-l LABEL] [-b BILLET | -B] PATH\n"
 	      "Measures billet on the corpus at PATH (a file or a directory)\n"
 	      "against libyaml's parse of the same files. -r: runs per median\n"
 	      "(default 7, 5 for a corpus over 100 MB); -l: a label for the\n"
@@ -1302,7 +1309,10 @@ usage(FILE *f, int status)
 	      "-q: machine lines only. --table: one Markdown table of the\n"
 	      "headline figures of runs saved in FILEs. --only: just the\n"
 	      "baseline parse, or a load (load1: one worker), RUNS times, for\n"
-	      "a profiler; memory: what 256 MB of fresh memory costs, a MB.\n",
+	      "a profiler; memory: what 256 MB of fresh memory costs, a MB.\n"
+	      "--state: the state's cost: a load with a state that has seen\n"
+	      "every posting over one without, and the first paint with it\n"
+	      "(and with the older state file that recorded seen in YAML).\n",
 	      f);
 	return status;
 }
@@ -1321,6 +1331,7 @@ main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--table"))
 		return argc > 2 ? table(argc - 2, argv + 2) : usage(stderr, 2);
 	const char *only_what = NULL;
+	bool state_only = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -1339,6 +1350,8 @@ main(int argc, char **argv)
 			timeout = atof(argv[++i]);
 		else if (i + 1 < argc && !strcmp(a, "--only"))
 			only_what = argv[++i];
+		else if (!strcmp(a, "--state"))
+			state_only = true;
 		else if (a[0] != '-' && !path)
 			path = a;
 		else
@@ -1348,6 +1361,11 @@ main(int argc, char **argv)
 		return usage(stderr, 2);
 	if (only_what)
 		return only(only_what, path, runs);
+	if (state_only) {
+		threads_init();
+		info("label", "%s", label ? label : path);
+		return state_bench(path, runs ? runs : 5, billet, timeout);
+	}
 
 	/* The corpus. */
 	threads_init();
@@ -1706,7 +1724,7 @@ main(int argc, char **argv)
 		struct paint p = {0};
 		bool reports = knows_first_paint(billet);
 		for (int r = 0; r < runs && r < 5; r++) {
-			p = first_paint(billet, path, timeout, reports);
+			p = first_paint(billet, path, timeout, reports, NULL);
 			if (p.ms < 0)
 				break;
 			pm[np++] = p.ms;
