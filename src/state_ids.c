@@ -4,13 +4,18 @@
  * postings' (only where one posting had that id: never a guess); postings
  * that share an id are told apart by the title and organization their
  * entries record, not by the order they loaded in; entries that match
- * no posting are found, to be listed, not given to another. */
+ * no posting are found, to be listed, not given to another. An older
+ * file is kept beside it before it is carried over, and that is said. */
 #include "state_int.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "atomic.h"
 #include "identity.h"
 #include "text.h"
 
@@ -229,6 +234,98 @@ sort_twins(struct state *st)
 	if (changed)
 		catalog_reindex(c);
 	return changed;
+}
+
+/* ---- an older file kept, and said ---- */
+
+/* Keeps the file as it is beside it before an older format is rewritten:
+ * FILE.bak, else FILE.bak.2 ... (one holding the same bytes will do);
+ * *name gets the one used (malloc'd), NULL when there was no file. */
+bool
+state_keep_old(struct state *st, char **name, struct state_error *err)
+{
+	*name = NULL;
+	struct buf old = {0};
+	int fd = open(st->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT;
+	char chunk[65536];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 ||
+	       (n < 0 && errno == EINTR))
+		if (n > 0)
+			buf_add(&old, chunk, (size_t)n);
+	close(fd);
+	mode_t mode = st->have_disk ? (st->disk.st_mode & 07777) : 0600;
+	for (int k = 1; k < 100; k++) {
+		struct buf b = {0};
+		buf_printf(&b, k == 1 ? "%s.bak" : "%s.bak.%d", st->path, k);
+		char why[768];
+		enum atomic_result r = atomic_write(b.s, old.s ? old.s : "",
+		                                    old.len, mode, false, why,
+		                                    sizeof(why));
+		bool same = false;
+		if (r == ATOMIC_EXISTS) {
+			/* kept already by a run that did not finish */
+			struct buf had = {0};
+			int hf = open(b.s, O_RDONLY | O_CLOEXEC);
+			while (hf >= 0 && (n = read(hf, chunk, sizeof(chunk))) > 0)
+				buf_add(&had, chunk, (size_t)n);
+			if (hf >= 0)
+				close(hf);
+			same = had.len == old.len &&
+			       (!old.len || !memcmp(had.s, old.s, old.len));
+			buf_free(&had);
+		}
+		if (r == ATOMIC_DONE || r == ATOMIC_UNSYNCED || same) {
+			*name = buf_steal(&b);
+			buf_free(&old);
+			return true;
+		}
+		buf_free(&b);
+		if (r == ATOMIC_FAILED) {
+			state_err_cause(err, NOT_SAVED, "the state file is of an "
+			                "older format and is kept before it is "
+			                "rewritten, but %s", why);
+			buf_free(&old);
+			return false;
+		}
+	}
+	state_err_cause(err, NOT_SAVED, "the state file is of an older format "
+	                "and is kept before it is rewritten, but %s.bak to "
+	                "%s.bak.99 are all taken", st->path, st->path);
+	buf_free(&old);
+	return false;
+}
+
+/* Says once that the file was upgraded and where the old one is. */
+void
+state_say_upgraded(struct state *st, const char *kept)
+{
+	char *f = state_shown(st->path, strlen(st->path));
+	char *k = state_shown(kept, strlen(kept));
+	const char *sp = seen_path(st->seen);
+	char *spp = state_shown(sp, strlen(sp));
+	struct buf b = {0};
+	buf_printf(&b, "%s is upgraded: seen and read postings are kept in %s",
+	           f, spp);
+	if (st->moved)
+		buf_printf(&b, "; %zu entr%s moved to the postings' new ids",
+		           st->moved, st->moved == 1 ? "y" : "ies");
+	size_t orphans = st->cat ? state_orphans(st) : 0;
+	if (orphans)
+		buf_printf(&b, "; %zu entr%s no posting (billet --list "
+		           "--orphans)", orphans,
+		           orphans == 1 ? "y matches" : "ies match");
+	buf_printf(&b, "; the old file is kept as %s", k);
+	size_t used = strlen(st->news);
+	snprintf(st->news + used, sizeof(st->news) - used, "%s%s",
+	         used ? "; " : "", b.s);
+	buf_free(&b);
+	free(f);
+	free(k);
+	free(spp);
+	st->moved = 0;
 }
 
 /* ---- attaching ---- */

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* state_int: what the state module's files share (state.c: entries and
  * the API; state_read.c: parsing the file; state_save.c: writing it under
- * the lock, merging another process's changes). Not for other modules. */
+ * the lock, merging another process's changes; state_seen.c: seen, read
+ * and new, from the store of seen.h; state_ids.c: the entries matched to
+ * the postings, an older file carried over; state_undo.c: undo). Not for
+ * other modules. */
 #ifndef BILLET_STATE_INT_H
 #define BILLET_STATE_INT_H
 
@@ -212,6 +215,13 @@ bool state_hook_new(void *ctx, const struct posting *p);
  * first read it) over from the ids billet gave before to the attached
  * catalog's, with what the store records of them; how many moved. */
 size_t state_migrate(struct state *st, struct table *t, bool initial);
+
+/* Keeps the file as it is beside it before an older format is rewritten:
+ * FILE.bak, else FILE.bak.2 ...; *name gets the one used (malloc'd), NULL
+ * when there was no file. False, err filled, when it cannot be kept. */
+bool state_keep_old(struct state *st, char **name, struct state_error *err);
+/* Says once (news) that the file was upgraded and kept as kept. */
+void state_say_upgraded(struct state *st, const char *kept);
 
 /* ---- state_undo.c ---- */
 

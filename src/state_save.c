@@ -556,96 +556,6 @@ state_reread(struct state *st, struct state_error *err)
 	return false;
 }
 
-/* Keeps the file as it is beside it before an older format is rewritten:
- * FILE.bak, else FILE.bak.2 ... (one holding the same bytes will do);
- * *name gets the one used (malloc'd), NULL when there was no file. */
-static bool
-keep_old(struct state *st, char **name, struct state_error *err)
-{
-	*name = NULL;
-	struct buf old = {0};
-	int fd = open(st->path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT;
-	char chunk[65536];
-	ssize_t n;
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0 ||
-	       (n < 0 && errno == EINTR))
-		if (n > 0)
-			buf_add(&old, chunk, (size_t)n);
-	close(fd);
-	mode_t mode = st->have_disk ? (st->disk.st_mode & 07777) : 0600;
-	for (int k = 1; k < 100; k++) {
-		struct buf b = {0};
-		buf_printf(&b, k == 1 ? "%s.bak" : "%s.bak.%d", st->path, k);
-		char why[768];
-		enum atomic_result r = atomic_write(b.s, old.s ? old.s : "",
-		                                    old.len, mode, false, why,
-		                                    sizeof(why));
-		bool same = false;
-		if (r == ATOMIC_EXISTS) {
-			/* kept already by a run that did not finish */
-			struct buf had = {0};
-			int hf = open(b.s, O_RDONLY | O_CLOEXEC);
-			while (hf >= 0 && (n = read(hf, chunk, sizeof(chunk))) > 0)
-				buf_add(&had, chunk, (size_t)n);
-			if (hf >= 0)
-				close(hf);
-			same = had.len == old.len &&
-			       (!old.len || !memcmp(had.s, old.s, old.len));
-			buf_free(&had);
-		}
-		if (r == ATOMIC_DONE || r == ATOMIC_UNSYNCED || same) {
-			*name = buf_steal(&b);
-			buf_free(&old);
-			return true;
-		}
-		buf_free(&b);
-		if (r == ATOMIC_FAILED) {
-			state_err_cause(err, NOT_SAVED, "the state file is of an "
-			                "older format and is kept before it is "
-			                "rewritten, but %s", why);
-			buf_free(&old);
-			return false;
-		}
-	}
-	state_err_cause(err, NOT_SAVED, "the state file is of an older format "
-	                "and is kept before it is rewritten, but %s.bak to "
-	                "%s.bak.99 are all taken", st->path, st->path);
-	buf_free(&old);
-	return false;
-}
-
-/* Says once that the file was upgraded and where the old one is. */
-static void
-say_upgraded(struct state *st, const char *kept)
-{
-	char *f = state_shown(st->path, strlen(st->path));
-	char *k = state_shown(kept, strlen(kept));
-	const char *sp = seen_path(st->seen);
-	char *spp = state_shown(sp, strlen(sp));
-	struct buf b = {0};
-	buf_printf(&b, "%s is upgraded: seen and read postings are kept in %s",
-	           f, spp);
-	if (st->moved)
-		buf_printf(&b, "; %zu entr%s moved to the postings' new ids",
-		           st->moved, st->moved == 1 ? "y" : "ies");
-	size_t orphans = st->cat ? state_orphans(st) : 0;
-	if (orphans)
-		buf_printf(&b, "; %zu entr%s no posting (billet --list "
-		           "--orphans)", orphans,
-		           orphans == 1 ? "y matches" : "ies match");
-	buf_printf(&b, "; the old file is kept as %s", k);
-	size_t used = strlen(st->news);
-	snprintf(st->news + used, sizeof(st->news) - used, "%s%s",
-	         used ? "; " : "", b.s);
-	buf_free(&b);
-	free(f);
-	free(k);
-	free(spp);
-	st->moved = 0;
-}
-
 /* Drops entries that record nothing, saved (nothing is lost). */
 static void
 prune(struct state *st)
@@ -745,7 +655,7 @@ state_save_now(struct state *st, struct state_error *err)
 	 * moved: its seen and read to the store, entries to new ids */
 	bool moving = st->upgrade && !st->old_ids &&
 	              (st->moved || legacy_in_file);
-	if (moving && !st->backed_up && !keep_old(st, &kept_as, err))
+	if (moving && !st->backed_up && !state_keep_old(st, &kept_as, err))
 		goto out;
 	if (!state_emit(st, &y, err))
 		goto out;
@@ -770,7 +680,7 @@ state_save_now(struct state *st, struct state_error *err)
 	bool upgraded = st->upgrade;
 	if (kept_as) {
 		st->backed_up = true;
-		say_upgraded(st, kept_as);
+		state_say_upgraded(st, kept_as);
 	}
 	/* upgraded, unless the store still lacks what the file recorded,
 	 * or its ids are not carried over yet */
