@@ -221,7 +221,8 @@ sort_twins(struct state *st)
 		v = xrealloc(v, (n + 1) * sizeof(*v));
 		v[n++] = c->v[i];
 	}
-	qsort(v, n, sizeof(*v), cmp_twin);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_twin);
 	bool changed = false;
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;

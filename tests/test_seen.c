@@ -345,8 +345,9 @@ Test(seen, damage_found_when_saving)
 	struct seen *s = open_loaded();
 	seen_set(s, seen_key("a"), SEEN_SEEN, 0);
 	save(s);
-	spill((const unsigned char *)"garbage that is long enough to be read "
-	      "as a header of forty-eight bytes or more", 81);
+	static const char garbage[] = "garbage that is long enough to be "
+	                              "read as a header of forty-eight bytes";
+	spill((const unsigned char *)garbage, strlen(garbage));
 	seen_set(s, seen_key("b"), SEEN_SEEN, 0);
 	char msg[512];
 	cr_assert_eq(seen_save(s, msg, sizeof(msg)), ATOMIC_DONE);
