@@ -170,6 +170,61 @@ add_url(struct buf *b, const char *u)
 	}
 }
 
+/* Appends every text of a kept value, keys included. */
+static void
+add_xvalue(struct buf *b, const struct xvalue *v)
+{
+	add_norm(b, v->key);
+	if (v->kind == X_SCALAR)
+		add_norm(b, v->s);
+	for (size_t i = 0; i < v->n; i++)
+		add_xvalue(b, &v->kids[i]);
+}
+
+static void
+add_list(struct buf *b, const struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		add_norm(b, l->v[i]);
+	add_norm(b, "");
+}
+
+/* Appends what a posting says beyond its title, for one that gives
+ * neither an organization nor a location: its texts, lists, salary,
+ * dates, how to apply, sections and kept keys (a fixed list of fields,
+ * so that the id of a posting never changes with billet's version). */
+static void
+add_all(struct buf *b, const struct posting *p)
+{
+	add_norm(b, p->org.about);
+	add_norm(b, p->org.url);
+	add_norm(b, p->department);
+	add_norm(b, p->employment.type);
+	add_norm(b, p->summary);
+	add_list(b, &p->responsibilities);
+	add_list(b, &p->qualifications);
+	add_list(b, &p->preferred);
+	add_list(b, &p->benefits);
+	add_list(b, &p->conditions);
+	add_list(b, &p->tags);
+	if (p->salary.present)
+		buf_printf(b, "%.2f-%.2f %s %d", p->salary.min, p->salary.max,
+		           p->salary.currency, (int)p->salary.period);
+	add_norm(b, "");
+	add_norm(b, p->posted.text);
+	add_norm(b, p->deadline.text);
+	add_norm(b, p->apply.url);
+	add_norm(b, p->apply.email);
+	add_norm(b, p->apply.phone);
+	for (size_t i = 0; i < p->nsections; i++) {
+		add_norm(b, p->sections[i].heading);
+		add_norm(b, p->sections[i].text);
+		add_list(b, &p->sections[i].items);
+	}
+	for (size_t i = 0; i < p->nextra; i++)
+		add_xvalue(b, &p->extra[i]);
+}
+
 /* The organization's name as the id reads it. */
 static const char *
 org_name(const struct posting *p)
@@ -198,18 +253,27 @@ identity_default(struct arena *a, const struct posting *p,
 	if (p->identifier && *p->identifier) {
 		/* an identifier is unique within its organization */
 		k = IDENTITY_IDENTIFIER;
-		identity_slug(&id, org_name(p), IDENTITY_SLUG_MAX / 2);
+		identity_slug(&id, org_name(p), IDENTITY_SLUG_MAX * 3 / 4);
 		if (!id.len)
-			identity_slug(&id, p->title, IDENTITY_SLUG_MAX / 2);
+			identity_slug(&id, p->title, IDENTITY_SLUG_MAX * 3 / 4);
 		size_t at = id.len;
 		if (at)
 			buf_addc(&id, '-');
-		identity_slug(&id, p->identifier, IDENTITY_SLUG_MAX);
-		if (id.len == at + (at ? 1 : 0)) {
-			/* an identifier with nothing to spell: its hash */
+		size_t from = id.len;
+		struct buf whole = {0};
+		identity_slug(&whole, p->identifier, (size_t)-1);
+		if (whole.len && whole.len <= IDENTITY_SLUG_MAX) {
+			buf_add(&id, whole.s, whole.len);
+		} else {
+			/* nothing to spell, or too long to spell whole (a URL):
+			 * what fits, and the hash of all of it */
+			identity_slug(&id, p->identifier, IDENTITY_SLUG_MAX / 2);
+			if (id.len > from)
+				buf_addc(&id, '-');
 			buf_add(&h, p->identifier, strlen(p->identifier));
 			identity_hash_text(&id, identity_hash(h.s, h.len));
 		}
+		buf_free(&whole);
 	} else if (p->source && *p->source) {
 		k = IDENTITY_URL;
 		buf_adds(&h, "url");
@@ -227,6 +291,10 @@ identity_default(struct arena *a, const struct posting *p,
 			add_norm(&h, pl->region);
 			add_norm(&h, pl->country);
 		}
+		/* a title alone would make every "Software Engineer" of no
+		 * organization and no place one posting */
+		if (!org_name(p) && !p->nplaces)
+			add_all(&h, p);
 		slug_hash(&id, p->title, identity_hash(h.s, h.len));
 	}
 	if (kind)

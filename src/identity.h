@@ -24,7 +24,9 @@ enum identity_kind {
 	IDENTITY_GIVEN,      /* the file's `id` */
 	IDENTITY_IDENTIFIER, /* schema.org identifier: ORG-SLUG-IDENTIFIER */
 	IDENTITY_URL,        /* source URL: TITLE-SLUG-HASH(url) */
-	IDENTITY_CONTENT,    /* TITLE-SLUG-HASH(organization, title, place) */
+	IDENTITY_CONTENT,    /* TITLE-SLUG-HASH(organization, title, place;
+	                      * everything it says when it gives neither an
+	                      * organization nor a place) */
 };
 
 /* Appends the slug of s: ASCII letters and digits in lowercase (accented

@@ -259,13 +259,13 @@ ok "every schema.org example loads as one posting" schemaorg
 jsonld_kept() {
 	J="$SRCDIR/tests/data/jsonld"
 	"$BILLET" --check "$J" &&
-	"$BILLET" --show eastside-tenants-etu-2025-014 --width 100 "$J" >"$TMP/s" &&
+	"$BILLET" --show eastside-tenants-union-etu-2025-014 --width 100 "$J" >"$TMP/s" &&
 	contains "$TMP/s" "jobLocation.address.postalCode: 90033" &&
 	contains "$TMP/s" "hiringOrganization.logo: https://eastside-tenants.example.org/images/logo.png" &&
 	"$BILLET" --show remote-data-coordinator-1n341kjb0s --width 100 "$J" >"$TMP/s" &&
 	grep -qE '^directApply: +false$' "$TMP/s" &&
 	contains "$TMP/s" "Full time, benefits eligible" &&
-	[ "$("$BILLET" --list --format tsv --filter 48502 "$J" | cut -f1)" = great-lakes-workers-glwc-77 ] &&
+	[ "$("$BILLET" --list --format tsv --filter 48502 "$J" | cut -f1)" = great-lakes-workers-center-glwc-77 ] &&
 	[ "$("$BILLET" --list --format tsv --filter 'other:recruiting' "$J" | cut -f1)" = remote-data-coordinator-1n341kjb0s ] &&
 	[ "$("$BILLET" --list --format tsv --filter 'logo-512' "$J" | cut -f1)" = remote-data-coordinator-1n341kjb0s ] &&
 	"$BILLET" --list --format yaml "$J" >"$TMP/y" &&
@@ -539,7 +539,7 @@ ok "--check reads a directory of job pages and places their problems" check_page
 check_sniffed() {
 	cp "$PG/lever-data-analyst.html" "$TMP/saved-page" &&
 	"$BILLET" --list --format tsv "$TMP/saved-page" >"$TMP/sp" &&
-	contains "$TMP/sp" "saved-page	Data Analyst	Riverbend Health"
+	contains "$TMP/sp" "	Data Analyst	Riverbend Health"
 }
 ok "a saved page without .html is read as a page" check_sniffed
 
@@ -566,7 +566,9 @@ ok "a directory walk reads .yaml .yml .json .jsonld .html .htm, and not .txt" di
 # --show of a page's posting: the HTML description as paragraphs, bullets
 # and the canonical lists its headings name
 show_page() {
-	"$BILLET" --show greenhouse-organizer --width 72 \
+	gid=$("$BILLET" --list --format tsv "$PG/greenhouse-organizer.html" |
+		cut -f 1) &&
+	"$BILLET" --show "$gid" --width 72 \
 		"$PG/greenhouse-organizer.html" >"$TMP/sg" &&
 	cat >"$TMP/want" <<'WANT' &&
 Summary
@@ -609,14 +611,15 @@ show_html_description() {
 {"@type": "JobPosting", "title": "Organizer", "hiringOrganization": "O",
  "description": "<p>We organize.</p><p>Our work:<br>in the valley</p><ul><li>Tenants</li><li>Workers<ol><li>farm</li><li>warehouse</li></ol></li></ul><p>Join us.</p>"}
 JSON
-	"$BILLET" --show d --width 40 "$TMP/d.json" >"$TMP/ds" &&
+	did=$("$BILLET" --list --format tsv "$TMP/d.json" | cut -f 1) &&
+	"$BILLET" --show "$did" --width 40 "$TMP/d.json" >"$TMP/ds" &&
 	sed -n '/^Summary$/,$p' "$TMP/ds" >"$TMP/ds2" &&
 	printf '%s\n' Summary 'We organize.' '' 'Our work:' '' 'in the valley' '' \
 		'• Tenants' '• Workers' '  1. farm' '  2. warehouse' '' 'Join us.' |
 		diff -u - "$TMP/ds2" &&
-	"$BILLET" --show d --format yaml "$TMP/d.json" >"$TMP/dy.yaml" &&
+	"$BILLET" --show "$did" --format yaml "$TMP/d.json" >"$TMP/dy.yaml" &&
 	contains "$TMP/dy.yaml" "  - Workers" &&
-	"$BILLET" --show d --width 40 "$TMP/dy.yaml" | sed -n '/^Summary$/,$p' |
+	"$BILLET" --show "$did" --width 40 "$TMP/dy.yaml" | sed -n '/^Summary$/,$p' |
 		diff -u "$TMP/ds2" -
 }
 ok "--show: an HTML description's lists and paragraphs, kept through YAML" show_html_description

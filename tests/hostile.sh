@@ -373,10 +373,10 @@ gen_case "a page with a 12 MB script (made here)" "$G/bigscript.html" \
 
 awk 'BEGIN { for (i = 1; i <= 10000; i++)
 	printf "<script type=\"application/ld+json\">{\"@type\": \"JobPosting\", " \
-	       "\"title\": \"Block %d\", \"hiringOrganization\": \"O\"}" \
-	       "</script>\n", i }' >"$G/blocks.html"
+	       "\"title\": \"Block %d\", \"hiringOrganization\": \"O\", " \
+	       "\"identifier\": \"b%d\"}</script>\n", i, i }' >"$G/blocks.html"
 gen_case "a page of 10,000 JSON-LD blocks (made here)" "$G/blocks.html" \
-	"status: 0" "list-lines: 10000" "id: blocks#10000" "show: Block 10000"
+	"status: 0" "list-lines: 10000" "id: o-b10000" "show: Block 10000"
 
 # blocks the parser changes (it drops the \001), so that none is found in
 # the page's bytes: the search stays linear in the page

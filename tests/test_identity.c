@@ -274,6 +274,60 @@ Test(identity, schema_org_identifier_with_its_organization)
 	cr_assert_eq(strlen(r->id), 2 + IDENTITY_HASH_LEN, "%s", r->id);
 }
 
+/* An identifier too long to spell whole (a page's URL): what fits, then
+ * the hash of all of it, so that two such never meet at the cut. */
+Test(identity, a_long_identifier_is_cut_and_hashed)
+{
+	struct posting *a = load_as("a.json",
+		"{\"@type\": \"JobPosting\", \"title\": \"T\", "
+		"\"hiringOrganization\": \"Eastside Community Center\", "
+		"\"identifier\": \"https://eastside.example/?post_type="
+		"job_listing&p=412\"}");
+	struct posting *b = load_as("b.json",
+		"{\"@type\": \"JobPosting\", \"title\": \"T\", "
+		"\"hiringOrganization\": \"Eastside Community Center\", "
+		"\"identifier\": \"https://eastside.example/?post_type="
+		"job_listing&p=413\"}");
+	cr_assert_str_neq(a->id, b->id);
+	cr_assert_null(a->twin_of);
+	cr_assert_eq(strncmp(a->id, "eastside-community-center-https-", 32), 0,
+	             "%s", a->id);
+	cr_assert_leq(strlen(a->id), 30 + 1 + 20 + 1 + IDENTITY_HASH_LEN,
+	              "%s", a->id);
+}
+
+/* No organization and no place: a title alone is too little (every
+ * "Software Engineer" of such would be one posting), so what it says
+ * counts. */
+Test(identity, without_organization_or_place_everything_counts)
+{
+	char *a = id_as("a.json", "{\"@type\": \"JobPosting\", \"title\": "
+	                "\"Systems Research Engineer\", \"industry\": "
+	                "\"Software Publishers\"}");
+	char *b = id_as("b.json", "{\"@type\": \"JobPosting\", \"title\": "
+	                "\"Systems Research Engineer\", \"applicationContact\": "
+	                "{\"email\": \"info@example.com\"}}");
+	char *c2 = id_as("c.yaml", "title: Systems Research Engineer\n"
+	                 "salary: 90000\n");
+	char *d = id_as("d.yaml", "title: Systems Research Engineer\n"
+	                "salary: 95000\n");
+	cr_assert_str_neq(a, b);
+	cr_assert_str_neq(c2, d);
+	cr_assert_eq(strncmp(a, "systems-research-engineer-", 26), 0, "%s", a);
+	/* with an organization, the salary does not count */
+	char *e = id_as("e.yaml", "title: Engineer\norganization: O\n"
+	                "salary: 90000\n");
+	char *f = id_as("f.yaml", "title: Engineer\norganization: O\n"
+	                "salary: 95000\n");
+	cr_assert_str_eq(e, f);
+	free(a);
+	free(b);
+	free(c2);
+	free(d);
+	free(e);
+	free(f);
+}
+
 Test(identity, a_title_with_nothing_to_spell)
 {
 	struct posting *p = load_as("t.yml", "title: 東京の組合オルグ\n"

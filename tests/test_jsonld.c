@@ -122,7 +122,7 @@ Test(jsonld, full_address_keeps_postal_code_logo_identifier)
 	cr_assert_eq(c.nproblems, 0);
 	struct posting *p = c.v[0];
 	cr_assert_str_eq(p->identifier, "ETU-2025-014");
-	cr_assert_str_eq(p->id, "eastside-tenants-etu-2025-014");
+	cr_assert_str_eq(p->id, "eastside-tenants-union-etu-2025-014");
 	cr_assert_str_eq(p->org.name, "Eastside Tenants Union");
 	cr_assert_str_eq(p->org.url, "https://eastside-tenants.example.org");
 	cr_assert_eq(p->nplaces, 1);
@@ -192,7 +192,7 @@ Test(jsonld, two_places_keep_geo_each_and_salary_extras)
 	cr_assert_eq(c.nproblems, 0);
 	struct posting *p = c.v[0];
 	cr_assert_str_eq(p->identifier, "GLWC-77");
-	cr_assert_str_eq(p->id, "great-lakes-workers-glwc-77");
+	cr_assert_str_eq(p->id, "great-lakes-workers-center-glwc-77");
 	cr_assert_eq(p->nplaces, 2);
 	cr_assert_str_eq(p->places[0].name, "Detroit office");
 	cr_assert_str_eq(p->places[0].country, "US");
