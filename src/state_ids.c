@@ -303,22 +303,25 @@ state_keep_old(struct state *st, char **name, struct state_error *err)
 void
 state_say_upgraded(struct state *st, const char *kept)
 {
-	char *f = state_shown(st->path, strlen(st->path));
-	char *k = state_shown(kept, strlen(kept));
+	/* beside it: their names alone */
+	const char *kb = strrchr(kept, '/');
 	const char *sp = seen_path(st->seen);
-	char *spp = state_shown(sp, strlen(sp));
+	const char *sb = strrchr(sp, '/');
+	char *f = state_shown(st->path, strlen(st->path));
+	char *k = state_shown(kb ? kb + 1 : kept, strlen(kb ? kb + 1 : kept));
+	char *spp = state_shown(sb ? sb + 1 : sp, strlen(sb ? sb + 1 : sp));
 	struct buf b = {0};
-	buf_printf(&b, "%s is upgraded: seen and read postings are kept in %s",
-	           f, spp);
+	/* first what asks for the user's eye, as the interface says it */
+	size_t orphans = st->cat ? state_orphans(st) : 0;
+	if (orphans)
+		buf_printf(&b, "%zu state entr%s no posting: billet --list "
+		           "--orphans; ", orphans,
+		           orphans == 1 ? "y matches" : "ies match");
+	buf_printf(&b, "%s is upgraded, the old file kept as %s: seen and "
+	           "read postings are now in %s", f, k, spp);
 	if (st->moved)
 		buf_printf(&b, "; %zu entr%s moved to the postings' new ids",
 		           st->moved, st->moved == 1 ? "y" : "ies");
-	size_t orphans = st->cat ? state_orphans(st) : 0;
-	if (orphans)
-		buf_printf(&b, "; %zu entr%s no posting (billet --list "
-		           "--orphans)", orphans,
-		           orphans == 1 ? "y matches" : "ies match");
-	buf_printf(&b, "; the old file is kept as %s", k);
 	size_t used = strlen(st->news);
 	snprintf(st->news + used, sizeof(st->news) - used, "%s%s",
 	         used ? "; " : "", b.s);

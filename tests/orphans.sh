@@ -151,7 +151,7 @@ ok "an older state file: --list reads it (ids carried over in memory) and leaves
 old_upgraded() {
 	A1=$("$BILLET" --list --format tsv "$O/p" | sed -n 1p | cut -f 1) &&
 	"$BILLET" --state "$O/state.yaml" --mark "$A1" "$O/p" 2>"$TMP/e" &&
-	contains "$TMP/e" "billet: $O/state.yaml is upgraded: seen and read postings are kept in $O/state.seen.db; 1 entry moved to the postings' new ids; 1 entry matches no posting (billet --list --orphans); the old file is kept as $O/state.yaml.bak" &&
+	contains "$TMP/e" "billet: 1 state entry matches no posting: billet --list --orphans; $O/state.yaml is upgraded, the old file kept as state.yaml.bak: seen and read postings are now in state.seen.db; 1 entry moved to the postings' new ids" &&
 	cmp "$O/state.yaml.bak" "$O/orig" &&
 	[ "$(head -c 16 "$O/state.yaml")" = "# billet state 2" ] &&
 	! grep -q 'seen:' "$O/state.yaml" &&

@@ -165,22 +165,37 @@ ui_state_tick(struct ui *ui)
 		}
 		if (ok && state_writable(st))
 			ok = state_seen_all(st, ui->cat, &err);
+		struct state_error news = {0};
+		bool said = ok && state_news(st, &news);
 		if (act.start_msg[0]) { /* the cause of any failure here */
 			ui_message(ui, true, "%s", act.start_msg);
 			act.start_msg[0] = '\0';
 		} else if (!ok) {
 			say_failure(ui, was_writable, &err);
-		} else if (rep.orphans) {
-			/* first, so that it fits: then what the load says */
-			ui_message(ui, ui->msg_error, "%zu state entr%s "
-			           "match%s no posting: billet --list --orphans"
-			           "%s%s", rep.orphans,
-			           rep.orphans == 1 ? "y" : "ies",
-			           rep.orphans == 1 ? "es" : "",
-			           ui->msg.len ? "; " : "",
-			           ui->msg.s ? ui->msg.s : "");
+		} else if (rep.orphans || said) {
+			/* first, so that they fit: how many entries match
+			 * nothing, an older file carried over (said once),
+			 * then what the load says */
+			struct buf m = {0};
+			if (rep.orphans && !said) /* else the news says it */
+				buf_printf(&m, "%zu state entr%s match%s no "
+				           "posting: billet --list --orphans; ",
+				           rep.orphans,
+				           rep.orphans == 1 ? "y" : "ies",
+				           rep.orphans == 1 ? "es" : "");
+			if (said)
+				buf_printf(&m, "%s; ", news.msg);
+			if (ui->msg.len)
+				buf_add(&m, ui->msg.s, ui->msg.len);
+			else
+				m.len -= 2; /* the last "; " */
+			ui_message(ui, ui->msg_error || said, "%.*s",
+			           (int)m.len, m.s);
+			buf_free(&m);
 		}
-		changed(ui, true);
+		/* the list anew when what it shows may have moved: another
+		 * billet's changes, entries carried over or ids exchanged */
+		changed(ui, ui->generation > 0 || rep.moved || rep.renamed);
 	}
 	/* another process left entries that cannot be read, or an older
 	 * state file was upgraded: said once, after what the load said */
