@@ -351,14 +351,14 @@ many() {
 }
 many "$TMP/many" 12
 
-# read_ ID: the state file records ID as read.
+# read_ ID: the state (its store of seen postings) records ID as read.
 read_() {
-	awk -v id="$1:" '$0 == id { on = 1; next } /^[^ ]/ { on = 0 } on' \
-		"$STATE" | grep -q "read: true"
+	"$BILLET" --state "$STATE" --list --filter is:read --format tsv \
+		"$TMP/many" | cut -f 1 | grep -qx "$1"
 }
 
 next_prev() {
-	rm -f "$STATE"
+	rm -f "$STATE" "${STATE%.yaml}.seen.db"
 	begin n 80x24 -- "$TMP/many" &&
 	waits n " 12/12" &&
 	keys n J && waits n "J: only in the detail view" &&
