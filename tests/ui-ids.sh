@@ -87,4 +87,25 @@ tiny() {
 }
 ok "at 20x5 the count of entries that match nothing shows, cut" tiny
 
+# Files read again while billet runs (inotify alone tells): the count is
+# not said over what the reload says, unless it grew (a rated posting
+# gone), and then after it.
+reloads() {
+	UI_ENV="BILLET_WATCH_POLL_MS=600000" start r 160x24 "$P" &&
+	waits r "2 state entries match no posting" &&
+	printf 'title: Driver\norganization: Westside\n---\ntitle: Night Dispatcher\norganization: Westside\n' \
+		>"$P/b/jobs.yml" &&
+	waits r "reloaded: 1 changed (jobs.yml)" &&
+	! shows r "match no posting" >/dev/null &&
+	shows r "Night Dispatcher" &&
+	rm "$P/a/jobs.yml" &&
+	waits r "reloaded: 1 removed (jobs.yml); " &&
+	shows r "; 3 state entries match no posting: billet --list --orphans" &&
+	keys r q && waits r "billet-exit=0" &&
+	"$BILLET" --state "$STATE" --list --orphans --format tsv "$P" |
+		grep -q "Field Director"
+}
+ok "files read again: the count said only when it grows, after what the reload says" \
+	reloads
+
 finish

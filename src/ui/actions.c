@@ -43,6 +43,9 @@ static struct {
 	                             * the first load is done */
 	unsigned ticks;             /* ui_state_tick calls: the first comes
 	                             * before the first screen is drawn */
+	size_t orphans;             /* entries that matched no posting after
+	                             * the load before: a reload says the
+	                             * count again only when it grows */
 } act;
 
 /* Milliseconds on a monotonic clock. */
@@ -172,10 +175,20 @@ ui_state_tick(struct ui *ui)
 			act.start_msg[0] = '\0';
 		} else if (!ok) {
 			say_failure(ui, was_writable, &err);
-		} else if (rep.orphans || said) {
+		} else if (ui->generation > 0 && !said &&
+		           rep.orphans > act.orphans) {
+			/* files read again left more entries that match
+			 * nothing: said after what the reload says */
+			ui_message(ui, true, "%s%s%zu state entr%s match%s no "
+			           "posting: billet --list --orphans",
+			           ui->msg.len ? ui->msg.s : "",
+			           ui->msg.len ? "; " : "", rep.orphans,
+			           rep.orphans == 1 ? "y" : "ies",
+			           rep.orphans == 1 ? "es" : "");
+		} else if ((ui->generation == 0 && rep.orphans) || said) {
 			/* first, so that they fit: how many entries match
-			 * nothing, an older file carried over (said once),
-			 * then what the load says */
+			 * nothing (at the start), an older file carried over
+			 * (said once), then what the load says */
 			struct buf m = {0};
 			if (rep.orphans && !said) /* else the news says it */
 				buf_printf(&m, "%zu state entr%s match%s no "
@@ -193,6 +206,8 @@ ui_state_tick(struct ui *ui)
 			           (int)m.len, m.s);
 			buf_free(&m);
 		}
+		if (ok)
+			act.orphans = rep.orphans;
 		/* the list anew when what it shows may have moved: another
 		 * billet's changes, entries carried over or ids exchanged */
 		changed(ui, ui->generation > 0 || rep.moved || rep.renamed);
