@@ -4,6 +4,7 @@
  * units, workers that parse them, and the merge of finished units into
  * the catalog in path order. */
 #include "load.h"
+#include "load/frontmatter.h"
 #include "load/page.h"
 #include "load/reader.h"
 #include "identity.h"
@@ -114,17 +115,21 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 		catalog_problem(c, m->file, 0, 0, false, "no postings in this file");
 }
 
-/* Parses a unit by what its file is: a job page, or YAML (and JSON). */
+/* Parses a unit by what its file is: front matter and Markdown, a job
+ * page, or YAML (and JSON). */
 static void
 unit_parse(struct unit *u, struct arena *keep, const struct load_limits *lim,
            const atomic_bool *cancel)
 {
-	/* a page is one unit: plan_file does not cut it */
+	/* a file of front matter, a page, is one unit: plan_file does not
+	 * cut it */
+	if (u->first && u->last && frontmatter_is(u->file, u->buf, u->len)) {
+		frontmatter_parse_unit(u, keep, lim, cancel);
+		return;
+	}
 	switch (u->first && u->last ? page_kind(u->file, u->buf, u->len)
 	                            : PAGE_NONE) {
 	case PAGE_FRONT_MATTER:
-		/* the front matter reader goes here; until then such a
-		 * file is read as the page it also is */
 	case PAGE_HTML:
 		page_parse_unit(u, keep, lim, cancel);
 		break;
@@ -375,9 +380,10 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 			    ((unsigned char)buf[0] == 0xFF ||
 			     (unsigned char)buf[0] == 0xFE))
 				split = false;
-			/* nor a page */
+			/* nor a page, nor a file of front matter */
 			if (split && scanned == 0 &&
-			    page_kind(path, buf, got) != PAGE_NONE)
+			    (page_kind(path, buf, got) != PAGE_NONE ||
+			     frontmatter_is(path, buf, got)))
 				split = false;
 			if (split && bytes_has_directive(buf + scanned,
 			                                 got - scanned,
@@ -457,11 +463,12 @@ path_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* True for the extensions read inside directories. */
+/* True for the files read inside directories: by their extension, and
+ * Markdown (and HTML) files that open with a front matter. */
 static bool
 posting_ext(const char *name)
 {
-	return load_kind_of(name) != LOAD_OTHER;
+	return load_kind_of(name) != LOAD_OTHER || frontmatter_walk(name);
 }
 
 /* Collects the posting files below directory path (dot-files skipped,

@@ -61,6 +61,9 @@ struct reader {
 	                        * documents go to page_document */
 	const char *run;       /* the current parser's input */
 	const yaml_parser_t *parser;
+	/* Given each document's root instead of mapping it (a Markdown
+	 * file's front matter, frontmatter.c), or NULL. */
+	void (*document)(struct reader *r, struct ynode *root);
 };
 
 /* yaml.c ----------------------------------------------------------------- */

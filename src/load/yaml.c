@@ -535,6 +535,8 @@ reader_event(struct reader *r, yaml_event_t *e)
 	case YAML_DOCUMENT_END_EVENT:
 		if (r->page && r->root) {
 			page_document(r, r->root);
+		} else if (r->document && r->root) {
+			r->document(r, r->root);
 		} else if (r->root && !r->stream_items) {
 			const struct ynode *graph = ymap_get(r->root, "@graph");
 			const struct ynode *const *items;
@@ -651,7 +653,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 			return false;
 		}
 		bool seq = e->type == YAML_SEQUENCE_START_EVENT;
-		if (r->depth == 0 && seq && !r->page) {
+		if (r->depth == 0 && seq && !r->page && !r->document) {
 			r->stream_items = true;
 			jsonld_list_begin(x, NULL);
 		}

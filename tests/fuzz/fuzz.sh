@@ -15,7 +15,7 @@
 # -o  where the binaries, corpora, logs and findings go (default fuzz-out)
 # -j  targets run at once (default: the number of processors)
 # -b  build only
-# NAME  load, jsonld, text, query, compare ... (default: every fuzz_*.c)
+# NAME  load, jsonld, frontmatter, text, query ... (default: every fuzz_*.c)
 #
 # CC (default clang) must understand -fsanitize=fuzzer. Extra flags:
 # FUZZ_CFLAGS for the compiler, FUZZ_ARGS for every libFuzzer run.
@@ -53,8 +53,8 @@ mkdir -p "$out/inc"
 echo '#define PACKAGE_VERSION "fuzz"' >"$out/inc/config.h"
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer $san -Wall -Wextra
 	-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I$out/inc -I$top/src -I$here
-	$(pkg-config --cflags yaml-0.1 libcurl libxml-2.0) ${FUZZ_CFLAGS:-}"
-libs="$(pkg-config --libs yaml-0.1 libcurl libxml-2.0) -lm -lpthread"
+	$(pkg-config --cflags yaml-0.1 libcurl libxml-2.0 md4c) ${FUZZ_CFLAGS:-}"
+libs="$(pkg-config --libs yaml-0.1 libcurl libxml-2.0 md4c) -lm -lpthread"
 
 # The model: every src/*.c but main.c, and src/load/*.c (nothing there
 # includes curses), in an archive, so that a target links only the objects
@@ -84,7 +84,7 @@ done
 # The longest input worth trying for each target.
 max_len() {
 	case $1 in
-	load | html) echo 65536 ;;
+	load | html | frontmatter) echo 65536 ;;
 	jsonld | compare) echo 16384 ;;
 	text) echo 4096 ;;
 	text_import) echo 16384 ;;

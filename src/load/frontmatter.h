@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/* load/frontmatter: Markdown files (.md, .markdown, and .html files that
+ * open with ---) whose YAML front matter is the posting and whose body is
+ * its summary, lists and sections (Jekyll and Hugo collections). */
+#ifndef BILLET_LOAD_FRONTMATTER_H
+#define BILLET_LOAD_FRONTMATTER_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "load/markdown.h"
+#include "load/reader.h"
+
+/* True when the file called name, whose first len bytes are buf, is read
+ * for its front matter: a .md or .markdown file whatever it holds, an
+ * .html or .htm file that opens with "---" (buf NULL: by the name
+ * alone, so never for those). */
+bool frontmatter_is(const char *name, const char *buf, size_t len);
+
+/* For a file met in a directory, true when it is a posting file of
+ * front matter: a .md, .markdown, .html or .htm file that opens with a
+ * front matter ("---", or TOML's "+++" which is said not to be read). A
+ * README.md without one is passed over, and so is Hugo's _index.md (the
+ * list page of a section). */
+bool frontmatter_walk(const char *path);
+
+/* Reads a unit that is a whole file of front matter into its posting, as
+ * parse_unit reads YAML; what it keeps goes into the arena keep. */
+void frontmatter_parse_unit(struct unit *u, struct arena *keep,
+                            const struct load_limits *lim,
+                            const atomic_bool *cancel);
+
+/* frontmatter_keys.c: places the keys of front matter root that Jekyll
+ * and Hugo collections name their own way (company, apply_url, date,
+ * expires, remote, salary_min...) on the canonical ones, where the front
+ * matter does not give those already (a key not placed is kept, under
+ * Other); lifts Hugo's params up; takes the title from the body's first
+ * heading when there is none (*from is then 1, the first block of the
+ * body left to read). */
+void frontmatter_keys(struct reader *r, struct ynode *root,
+                      const struct body *b, size_t *from);
+
+#endif
