@@ -387,6 +387,31 @@ awk 'BEGIN { for (i = 1; i <= 10000; i++)
 gen_case "10,000 blocks on one line, none found byte for byte (made here)" \
 	"$G/lost.html" "status: 0" "list-lines: 10000"
 
+# Markdown with front matter: a huge body, deep nesting, a front matter
+# that never closes, md4c's worst inlines
+fm='---\ntitle: Big\norganization: O\n---\n'
+{ printf '%b' "$fm"; awk 'BEGIN { for (i = 0; i < 1500000; i++)
+	printf "Paragraph %d of a very long body.\n\n", i }'; } >"$G/huge-body.md"
+gen_case "a 50 MB Markdown body, 1,500,000 paragraphs (made here)" \
+	"$G/huge-body.md" "status: 1" "rss-mb: 400" \
+	"stderr: more than 100000 blocks in the body; the rest of it is dropped (see --max-nodes)"
+{ printf '%b' "$fm"; awk 'BEGIN { for (i = 0; i < 100000; i++) printf "> - "
+	print "x" }'; } >"$G/deep-quotes.md"
+gen_case "100000 nested quotes and lists in Markdown (made here)" \
+	"$G/deep-quotes.md" "status: 0" "seconds: 3" \
+	"stderr: lists and quotes nested deeper than 64 levels (see --max-depth)"
+{ printf '%s\n' '---' 'title: Open'; head -c 20000000 /dev/zero | tr '\0' 'a'
+	printf '\n'; } >"$G/open-front-matter.md"
+gen_case "a front matter never closed, 20 MB after it (made here)" \
+	"$G/open-front-matter.md" "status: 1" "seconds: 3" \
+	"stderr: the front matter that opens here never closes"
+{ printf '%b' "$fm"; awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "[";
+	for (i = 0; i < 100000; i++) printf "*a _b ";
+	for (i = 0; i < 100000; i++) printf "[a](<b " }'; } >"$G/inlines.md"
+gen_case "a million '[' and unclosed emphasis and links (made here)" \
+	"$G/inlines.md" "status: 1" "seconds: 3" \
+	"stderr: exceeds the limit of 1048576 (see --max-scalar); it is dropped"
+
 # Paths -------------------------------------------------------------------
 P="$TMP/paths"
 mkdir -p "$P/loop/d"
