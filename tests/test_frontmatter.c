@@ -137,9 +137,9 @@ Test(frontmatter, jekyll_collection)
 	cr_assert_str_eq(p->apply.url,
 	                 "https://tenants.example.org/jobs/tenant-organizer");
 	cr_assert_eq(p->tags.n, 2);
-	/* remote: false says no workplace: kept as written */
+	/* remote: false says no workplace, read as such (shapes_names.c) */
 	cr_assert_eq(p->workplace, WP_NONE);
-	cr_assert_str_eq(extra(p, "remote")->s, "false");
+	cr_assert_null(extra(p, "remote"));
 	cr_assert_str_eq(extra(p, "layout")->s, "job");
 	cr_assert_null(extra(p, "company"));
 	cr_assert_null(extra(p, "salary_min"));
@@ -378,6 +378,35 @@ Test(frontmatter, names_placed_when_they_fit)
 	cr_assert_eq(p->posted.ymd, 0);
 	cr_assert_str_eq(extra(p, "url")->s, "/jobs/t/");
 	cr_assert_null(p->source);
+}
+
+Test(frontmatter, note_says_what_was_placed)
+{
+	cr_assert_eq(load_md("---\ntitle: T\ncompany: ACME\nstate: open\n"
+	                     "date: 2025-01-02\nurl: /jobs/t/\nlayout: job\n"
+	                     "---\n"), 1);
+	dump();
+	struct posting *p = c.v[0];
+	cr_assert_eq(c.nerrors, 0);
+	cr_assert_eq(c.nnotes, 2);
+	cr_assert(has_problem(0, 0, false, "read as a posting with other key "
+	                      "names: company -> organization, date -> "
+	                      "posted; 1 posting"));
+	cr_assert(has_problem(0, 0, false, "keys not placed, kept under "
+	                      "Other: layout, state, url"));
+	/* a page's state is no region, a site path no source */
+	cr_assert_eq(p->nplaces, 0);
+	cr_assert_str_eq(extra(p, "state")->s, "open");
+	cr_assert_null(p->source);
+	cr_assert_eq(p->posted.ymd, 20250102);
+}
+
+Test(frontmatter, canonical_keys_no_note)
+{
+	cr_assert_eq(load_md("---\ntitle: T\norganization: O\nlayout: job\n"
+	                     "---\n"), 1);
+	cr_assert_eq(c.nproblems, 0);
+	cr_assert_str_eq(extra(c.v[0], "layout")->s, "job");
 }
 
 Test(frontmatter, canonical_key_wins_over_a_name)

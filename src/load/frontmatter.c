@@ -2,7 +2,8 @@
 /* load/frontmatter: a Markdown file of one posting, as Jekyll and Hugo
  * collections keep them: its YAML front matter between "---" lines read
  * by the YAML reader (its lines and columns the file's own), in the
- * collections' own key names (frontmatter_keys.c), and its body read as
+ * collections' own key names (frontmatter_keys.c, and the table of common
+ * names of shapes_names.c), and its body read as
  * CommonMark (markdown.c) into the summary, lists and sections
  * (body.c). */
 #include "load/frontmatter.h"
@@ -24,6 +25,7 @@ struct fmread {
 	unsigned body_line;      /* its first line in the file */
 	const atomic_bool *cancel;
 	bool seen;               /* the front matter's document was read */
+	struct fm_keys keys;     /* how its keys were placed */
 };
 
 /* True when name ends with ext (ASCII case ignored). */
@@ -148,6 +150,13 @@ bundle_id(struct lctx *x, struct posting *p)
 		p->id = lkeep(x, dir, (size_t)(end - dir));
 }
 
+/* The reader's callback: maps the front matter's mapping. */
+static void
+fm_map(struct reader *r, const struct ynode *m)
+{
+	frontmatter_map(&r->x, m, &((struct fmread *)r)->keys);
+}
+
 /* The reader's callback: the front matter's document, root. */
 static void
 fm_document(struct reader *r, struct ynode *root)
@@ -194,9 +203,11 @@ fm_document(struct reader *r, struct ynode *root)
 	markdown_read(x, &src, f->cancel, &b);
 	liquid_free(&lo);
 	size_t np1 = x->c->nproblems, from = 0;
-	frontmatter_keys(r, root, &b, &from);
+	frontmatter_keys(r, root, &b, &from, &f->keys);
 	size_t before = r->nfile;
+	r->map = fm_map;
 	reader_posting(r, root);
+	r->map = NULL;
 	problems_after(x->c, np0, np1);
 	if (r->nfile > before) {
 		struct posting *p = r->file_postings[before];
@@ -327,6 +338,7 @@ frontmatter_parse_unit(struct unit *u, struct arena *keep,
 	u->v = f.r.file_postings;
 	u->n = f.r.nfile;
 	u->docs = 1;
+	u->shapes = f.r.x.sh; /* what the note says it was read as */
 	f.r.file_postings = NULL;
 	reader_free(&f.r);
 	free(utf8);

@@ -31,14 +31,37 @@ void frontmatter_parse_unit(struct unit *u, struct arena *keep,
                             const struct load_limits *lim,
                             const atomic_bool *cancel);
 
-/* frontmatter_keys.c: places the keys of front matter root that Jekyll
- * and Hugo collections name their own way (company, apply_url, date,
- * expires, remote, salary_min...) on the canonical ones, where the front
- * matter does not give those already (a key not placed is kept, under
- * Other); lifts Hugo's params up; takes the title from the body's first
- * heading when there is none (*from is then 1, the first block of the
- * body left to read). */
+/* frontmatter_keys.c ---------------------------------------------------- */
+
+/* The names placed by frontmatter_keys, at most, for the note. */
+#define FM_SAID_MAX 64
+
+/* How frontmatter_keys placed a front matter's keys, for its mapping. */
+struct fm_keys {
+	bool names;        /* mapped by the table of common names (some key
+	                    * is one of its names, or was placed here) */
+	size_t nmap;       /* the pairs given to it; those after are kept
+	                    * under Other as they are */
+	const char *said[FM_SAID_MAX][2]; /* key and field of each name
+	                    * placed here (the keys the front matter's) */
+	size_t nsaid;
+};
+
+/* Places the keys of front matter root that only front matters name
+ * their own way (date, expiryDate, slug, org, type when a kind of
+ * employment, the parts of how to apply...) on the canonical ones where
+ * the front matter does not give those itself; lifts Hugo's params up;
+ * sets apart the keys the table of common names would misread (content,
+ * a page's state, a site path as url); takes the title from the body's
+ * first heading when there is none (*from is then 1, the first block of
+ * the body left to read). What it did goes to fk. */
 void frontmatter_keys(struct reader *r, struct ynode *root,
-                      const struct body *b, size_t *from);
+                      const struct body *b, size_t *from,
+                      struct fm_keys *fk);
+/* Maps front matter m, placed by frontmatter_keys as fk says: by the
+ * table of common names (shapes_names.c), the file's note saying what
+ * was placed and what was not, or by the canonical keys alone. */
+void frontmatter_map(struct lctx *x, const struct ynode *m,
+                     const struct fm_keys *fk);
 
 #endif

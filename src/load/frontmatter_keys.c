@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: MIT */
-/* load/frontmatter_keys: the key names Jekyll and Hugo job collections
- * give their front matter (company, apply_url, date, expires, remote,
- * salary_min, Hugo's params...) placed on the canonical keys before the
- * front matter is mapped like any posting. A key is placed only where
- * the front matter does not give the canonical one itself, and only
- * when its value fits (a date for posted, a URL for source); every other
- * key is kept as it is, and shown under Other. */
+/* load/frontmatter_keys: a front matter's keys placed. Jekyll and Hugo
+ * job collections name their keys their own way: the table of common
+ * names (shapes_names.c: company, apply_url, expires, remote, job_type,
+ * salary_min...) places most of them, as it does for other sites' lists;
+ * the names only front matters use (Jekyll's and Hugo's date, Hugo's
+ * expiryDate and slug, org, type when it is a kind of employment, the
+ * parts of how to apply) are placed here, only where the front matter
+ * does not give the canonical key itself and only when the value fits;
+ * and the keys that mean something else in a front matter (Hugo's
+ * content type, a page's state, its path on the site) are kept as they
+ * are. Every key not placed is kept under Other, and the file's note says
+ * what was placed. */
 #include "load/frontmatter.h"
+#include "load/shapes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +20,7 @@
 
 #include "value.h"
 
-/* How a key is placed. */
+/* How a name is placed. */
 enum how {
 	AS_IS,         /* on the canonical key, whatever its value */
 	AS_DATE,       /* when its value is a date (YYYY-MM-DD) */
@@ -22,71 +28,48 @@ enum how {
 	AS_REMOTE,     /* true -> remote; false is not placed */
 	AS_EMPLOYMENT, /* when its value is a type of employment */
 	AS_SUMMARY,    /* when the body has no summary of its own */
-	AS_APPLY,      /* a part of apply (part names which) */
-	AS_PAY,        /* a part of salary (part names which) */
+	AS_APPLY,      /* a part of apply (to names which) */
 };
 
-/* The collections' names, in the order they are preferred. */
+/* The names only front matters use, in the order they are preferred. */
 static const struct alias {
 	const char *key;
 	const char *to;    /* the canonical key, or the part */
 	enum how how;
 } aliases[] = {
-	{"job_title", "title", AS_IS}, {"position", "title", AS_IS},
-	{"role", "title", AS_IS}, {"role_name", "title", AS_IS},
-	{"role_title", "title", AS_IS}, {"name", "title", AS_IS},
-	{"company", "organization", AS_IS},
-	{"company_name", "organization", AS_IS},
-	{"employer", "organization", AS_IS}, {"org", "organization", AS_IS},
-	{"organisation", "organization", AS_IS},
+	{"role_name", "title", AS_IS}, {"role_title", "title", AS_IS},
+	{"org", "organization", AS_IS},
 	{"hiring_organization", "organization", AS_IS},
-	{"locations", "location", AS_IS}, {"job_location", "location", AS_IS},
-	{"remote", "workplace", AS_REMOTE}, {"is_remote", "workplace", AS_REMOTE},
 	{"remote_ok", "workplace", AS_REMOTE},
-	{"workplace_type", "workplace", AS_IS},
 	{"remote_type", "workplace", AS_IS}, {"work_mode", "workplace", AS_IS},
-	{"location_type", "workplace", AS_IS},
-	{"employment_type", "employment", AS_IS},
-	{"job_type", "employment", AS_IS}, {"work_type", "employment", AS_IS},
-	{"commitment", "employment", AS_IS},
-	{"contract_type", "employment", AS_IS},
 	{"type", "employment", AS_EMPLOYMENT},
-	{"pay", "salary", AS_IS}, {"compensation", "salary", AS_IS},
-	{"salary_range", "salary", AS_IS}, {"wage", "salary", AS_IS},
-	{"salary_min", "min", AS_PAY}, {"min_salary", "min", AS_PAY},
-	{"salary_from", "min", AS_PAY}, {"salary_max", "max", AS_PAY},
-	{"max_salary", "max", AS_PAY}, {"salary_to", "max", AS_PAY},
-	{"salary_currency", "currency", AS_PAY}, {"currency", "currency", AS_PAY},
-	{"salary_period", "period", AS_PAY}, {"salary_unit", "period", AS_PAY},
-	{"pay_period", "period", AS_PAY}, {"salary_interval", "period", AS_PAY},
-	{"date", "posted", AS_DATE}, {"date_posted", "posted", AS_DATE},
-	{"posted_at", "posted", AS_DATE}, {"posted_on", "posted", AS_DATE},
-	{"publishDate", "posted", AS_DATE}, {"published_at", "posted", AS_DATE},
-	{"expires", "deadline", AS_IS}, {"expiry", "deadline", AS_IS},
-	{"expiry_date", "deadline", AS_IS}, {"expiryDate", "deadline", AS_IS},
-	{"expires_at", "deadline", AS_IS}, {"closes", "deadline", AS_IS},
-	{"closing_date", "deadline", AS_IS}, {"close_date", "deadline", AS_IS},
-	{"valid_through", "deadline", AS_IS}, {"validThrough", "deadline", AS_IS},
-	{"application_deadline", "deadline", AS_IS},
+	{"contract_type", "employment", AS_IS},
+	{"date", "posted", AS_DATE}, {"publishDate", "posted", AS_DATE},
+	{"expiryDate", "deadline", AS_IS}, {"expiry", "deadline", AS_IS},
+	{"expiry_date", "deadline", AS_IS}, {"valid_through", "deadline", AS_IS},
 	{"apply_by", "deadline", AS_IS}, {"apply_before", "deadline", AS_IS},
 	{"start_date", "start", AS_IS}, {"starts", "start", AS_IS},
-	{"apply_url", "url", AS_APPLY}, {"application_url", "url", AS_APPLY},
-	{"apply_link", "url", AS_APPLY}, {"application_link", "url", AS_APPLY},
-	{"apply_email", "email", AS_APPLY},
-	{"application_email", "email", AS_APPLY},
-	{"how_to_apply", "note", AS_APPLY},
-	{"application_instructions", "note", AS_APPLY},
-	{"link", "source", AS_URL}, {"external_url", "source", AS_URL},
-	{"source_url", "source", AS_URL}, {"job_url", "source", AS_URL},
+	{"external_url", "source", AS_URL}, {"source_url", "source", AS_URL},
 	{"original_url", "source", AS_URL}, {"canonical_url", "source", AS_URL},
-	{"url", "source", AS_URL},
-	{"team", "department", AS_IS}, {"dept", "department", AS_IS},
 	{"slug", "id", AS_IS}, {"job_id", "id", AS_IS},
 	{"requirements", "qualifications", AS_IS},
 	{"duties", "responsibilities", AS_IS},
 	{"tasks", "responsibilities", AS_IS}, {"perks", "benefits", AS_IS},
-	{"description", "summary", AS_SUMMARY},
 	{"excerpt", "summary", AS_SUMMARY},
+	{"apply_email", "email", AS_APPLY},
+	{"application_email", "email", AS_APPLY},
+	{"how_to_apply", "note", AS_APPLY},
+	{"application_instructions", "note", AS_APPLY},
+	/* the table's names of an apply URL, when apply is made here */
+	{"apply_url", "url", AS_APPLY}, {"application_url", "url", AS_APPLY},
+	{"applyUrl", "url", AS_APPLY}, {"apply_link", "url", AS_APPLY},
+};
+
+/* The names a title is given by, here and in the table of common names:
+ * with one of them, "# Title" opening the body is not the title. */
+static const char *const title_names[] = {
+	"title", "role_name", "role_title", "job_title", "position", "role",
+	"name", "text",
 };
 
 /* Types of employment a bare "type:" is read as (Hugo's own "type" is a
@@ -96,6 +79,13 @@ static const char *const employment_words[] = {
 	"part time", "parttime", "part_time", "contract", "contractor",
 	"temporary", "temp", "internship", "intern", "volunteer", "freelance",
 	"permanent", "seasonal", "per diem", "per_diem",
+};
+
+/* What a page's "state" says of it (TTS's Join pages: upcoming, open,
+ * closed), which is no region. */
+static const char *const page_states[] = {
+	"open", "closed", "upcoming", "draft", "filled", "archived",
+	"active", "inactive", "expired", "published",
 };
 
 /* A front matter's pairs being placed. */
@@ -169,6 +159,16 @@ taken(const struct kvs *a, const char *key)
 	return false;
 }
 
+/* True when scalar v is one of the n words of w (case ignored). */
+static bool
+one_of(const struct ynode *v, const char *const *w, size_t n)
+{
+	for (size_t i = 0; v->kind == Y_SCALAR && i < n; i++)
+		if (!strcasecmp(v->s, w[i]))
+			return true;
+	return false;
+}
+
 /* The alias named key, or NULL. */
 static const struct alias *
 alias_of(const char *key)
@@ -179,8 +179,8 @@ alias_of(const char *key)
 	return NULL;
 }
 
-/* True when scalar v says yes (YAML 1.1's booleans, "remote"), false when
- * it says no, and *said false when it says neither. */
+/* True when scalar v says yes (YAML 1.1's booleans, "remote"); *said is
+ * false when it says neither yes nor no. */
 static bool
 yes_no(const struct ynode *v, bool *said)
 {
@@ -188,12 +188,10 @@ yes_no(const struct ynode *v, bool *said)
 	                                  "remote"};
 	static const char *const no[] = {"false", "no", "n", "off", "0"};
 	*said = true;
-	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++)
-		if (!strcasecmp(v->s, yes[i]))
-			return true;
-	for (size_t i = 0; i < sizeof(no) / sizeof(*no); i++)
-		if (!strcasecmp(v->s, no[i]))
-			return false;
+	if (one_of(v, yes, sizeof(yes) / sizeof(*yes)))
+		return true;
+	if (one_of(v, no, sizeof(no) / sizeof(*no)))
+		return false;
 	*said = false;
 	return false;
 }
@@ -202,7 +200,7 @@ yes_no(const struct ynode *v, bool *said)
 static bool
 fits(const struct alias *al, const struct ynode *v, bool body_summary)
 {
-	bool text = v->kind == Y_SCALAR;
+	bool text = v->kind == Y_SCALAR, said;
 	int32_t ymd;
 	switch (al->how) {
 	case AS_DATE:
@@ -210,21 +208,37 @@ fits(const struct alias *al, const struct ynode *v, bool body_summary)
 	case AS_URL:
 		return text && (!strncmp(v->s, "http://", 7) ||
 		                !strncmp(v->s, "https://", 8));
-	case AS_REMOTE: {
-		bool said;
+	case AS_REMOTE:
 		return text && (yes_no(v, &said) || !said);
-	}
 	case AS_EMPLOYMENT:
-		for (size_t i = 0; text && i < sizeof(employment_words) /
-		                              sizeof(*employment_words); i++)
-			if (!strcasecmp(v->s, employment_words[i]))
-				return true;
-		return false;
+		return one_of(v, employment_words, sizeof(employment_words) /
+		                                   sizeof(*employment_words));
 	case AS_SUMMARY:
 		return text && !body_summary;
 	default:
 		return true;
 	}
+}
+
+/* True for a pair the table of common names would misread in a front
+ * matter: a page's own text (content, body), its state, its path on the
+ * site (url, link), and a description when the body has a summary. */
+static bool
+kept_as_is(const struct ynode *k, const struct ynode *v, bool body_summary)
+{
+	const char *key = key_of(k);
+	bool text = v->kind == Y_SCALAR;
+	if (!strcmp(key, "content") || !strcmp(key, "body"))
+		return true;
+	if (!strcmp(key, "state"))
+		return one_of(v, page_states,
+		              sizeof(page_states) / sizeof(*page_states));
+	if (!strcmp(key, "url") || !strcmp(key, "link"))
+		return !text || (strncmp(v->s, "http://", 7) &&
+		                 strncmp(v->s, "https://", 8));
+	if (!strcmp(key, "description"))
+		return body_summary;
+	return false;
 }
 
 /* Hugo's params: its keys that the front matter does not give itself
@@ -266,41 +280,65 @@ lift_params(struct reader *r, struct kvs *w)
 	free(left.v);
 }
 
-/* The parts of a mapping made of several keys (apply, salary). */
-struct group {
-	const char *key;      /* the canonical key it makes */
-	struct kvs parts;     /* part name, value... */
-	size_t first;         /* the pair of the first part */
-};
-
-/* Adds pair i, a part of g, unless g has that part already. */
-static bool
-group_add(struct reader *r, struct group *g, size_t i, struct ynode *k,
-          struct ynode *v, const char *part)
+/* Notes that key was placed on field, for the file's note. */
+static void
+said(struct fm_keys *fk, const char *key, const char *field)
 {
-	if (taken(&g->parts, part))
-		return false;
-	if (!g->parts.n)
-		g->first = i;
-	kvs_add(&g->parts, made_text(r, k, part), v);
-	return true;
+	if (fk->nsaid < FM_SAID_MAX) {
+		fk->said[fk->nsaid][0] = key;
+		fk->said[fk->nsaid][1] = field;
+		fk->nsaid++;
+	}
+}
+
+/* Builds apply from its parts: the pairs of w marked in part (the first
+ * of each part), at the place of the first; their keys noted. */
+static void
+make_apply(struct reader *r, struct kvs *w, const char **part,
+           struct fm_keys *fk)
+{
+	struct kvs parts = {0}, out = {0};
+	size_t first = w->n;
+	for (size_t i = 0; i < w->n; i++) {
+		if (!part[i] || taken(&parts, part[i])) {
+			part[i] = NULL;
+			continue;
+		}
+		if (first == w->n)
+			first = i;
+		kvs_add(&parts, made_text(r, w->v[2 * i], part[i]),
+		        w->v[2 * i + 1]);
+		said(fk, key_of(w->v[2 * i]), "apply");
+	}
+	for (size_t i = 0; i < w->n; i++) {
+		if (i == first) {
+			struct ynode *m = made(r, Y_MAP, w->v[2 * i]->line,
+			                       w->v[2 * i]->col);
+			set_pairs(r, m, &parts);
+			kvs_add(&out, made_text(r, w->v[2 * i], "apply"), m);
+		} else if (!part[i]) {
+			kvs_add(&out, w->v[2 * i], w->v[2 * i + 1]);
+		}
+	}
+	free(w->v);
+	free(parts.v);
+	*w = out;
 }
 
 void
 frontmatter_keys(struct reader *r, struct ynode *root, const struct body *b,
-                 size_t *from)
+                 size_t *from, struct fm_keys *fk)
 {
+	*fk = (struct fm_keys){0};
 	struct kvs w = {0};
 	for (size_t i = 0; i < root->n; i++)
 		kvs_add(&w, root->kids[2 * i], root->kids[2 * i + 1]);
 	lift_params(r, &w);
 	/* the title from "# Title" opening the body, when none is given
 	 * under any name */
-	bool titled = taken(&w, "title");
-	for (size_t i = 0; i < w.n && !titled; i++) {
-		const struct alias *al = alias_of(key_of(w.v[2 * i]));
-		titled = al && !strcmp(al->to, "title");
-	}
+	bool titled = false;
+	for (size_t i = 0; i < sizeof(title_names) / sizeof(*title_names); i++)
+		titled = titled || taken(&w, title_names[i]);
 	*from = 0;
 	if (!titled && b->n && b->v[0].kind == BODY_HEADING &&
 	    b->v[0].level == 1) {
@@ -313,57 +351,66 @@ frontmatter_keys(struct reader *r, struct ynode *root, const struct body *b,
 	if (s0 < b->n && b->v[s0].kind == BODY_HEADING && b->v[s0].level == 1)
 		s0++; /* the title again */
 	bool body_summary = s0 < b->n && b->v[s0].kind != BODY_HEADING;
-	struct group apply = {.key = "apply"}, pay = {.key = "salary"};
-	bool *gone = xcalloc(w.n ? w.n : 1, sizeof(*gone));
-	size_t n = w.n;
-	for (size_t i = 0; i < n; i++) {
+	/* the names of front matters */
+	const char **part = xcalloc(w.n ? w.n : 1, sizeof(*part));
+	bool apply = false;
+	for (size_t i = 0; i < w.n; i++) {
 		struct ynode *k = w.v[2 * i], *v = w.v[2 * i + 1];
 		const struct alias *al = alias_of(key_of(k));
 		if (!al || !fits(al, v, body_summary))
 			continue;
-		if (al->how == AS_APPLY || al->how == AS_PAY) {
-			struct group *g = al->how == AS_APPLY ? &apply : &pay;
-			if (!taken(&w, g->key))
-				gone[i] = group_add(r, g, i, k, v, al->to);
+		if (al->how == AS_APPLY) {
+			part[i] = al->to;
+			/* made here when a part the table has not is given */
+			apply = apply || strcmp(al->to, "url");
 			continue;
 		}
 		if (taken(&w, al->to))
 			continue;
-		struct ynode *nk = made_text(r, k, al->to);
-		w.v[2 * i] = nk;
-		if (al->how == AS_REMOTE) {
-			bool said;
-			if (yes_no(v, &said))
-				w.v[2 * i + 1] = made_text(r, v, "remote");
-		}
+		said(fk, key_of(k), al->to);
+		w.v[2 * i] = made_text(r, k, al->to);
+		bool yes;
+		if (al->how == AS_REMOTE && yes_no(v, &yes) && yes)
+			w.v[2 * i + 1] = made_text(r, v, "remote");
 	}
-	/* a salary needs its figures, and the front matter not to give one
-	 * under another name (pay:) */
-	if (!taken(&pay.parts, "min") && !taken(&pay.parts, "max"))
-		pay.parts.n = 0;
-	if (pay.parts.n && taken(&w, "salary"))
-		pay.parts.n = 0;
-	struct kvs out = {0};
-	for (size_t i = 0; i < n; i++) {
-		struct group *g = apply.parts.n && apply.first == i ? &apply
-		                  : pay.parts.n && pay.first == i ? &pay : NULL;
-		if (g) {
-			struct ynode *m = made(r, Y_MAP, w.v[2 * i]->line,
-			                       w.v[2 * i]->col);
-			set_pairs(r, m, &g->parts);
-			kvs_add(&out, made_text(r, w.v[2 * i], g->key), m);
-			continue;
-		}
-		bool grouped = gone[i] &&
-		               (alias_of(key_of(w.v[2 * i]))->how == AS_APPLY
-		                ? apply.parts.n : pay.parts.n);
-		if (!grouped)
-			kvs_add(&out, w.v[2 * i], w.v[2 * i + 1]);
+	if (apply && !taken(&w, "apply"))
+		make_apply(r, &w, part, fk);
+	free(part);
+	/* the pairs the table of common names would misread go last, to be
+	 * kept as they are */
+	struct kvs out = {0}, last = {0};
+	for (size_t i = 0; i < w.n; i++) {
+		bool as_is = kept_as_is(w.v[2 * i], w.v[2 * i + 1],
+		                        body_summary);
+		kvs_add(as_is ? &last : &out, w.v[2 * i], w.v[2 * i + 1]);
 	}
+	fk->nmap = out.n;
+	bool alias = fk->nsaid > 0;
+	for (size_t i = 0; i < out.n && !alias; i++)
+		alias = names_alias_key(key_of(out.v[2 * i]));
+	fk->names = alias;
+	for (size_t i = 0; i < last.n; i++)
+		kvs_add(&out, last.v[2 * i], last.v[2 * i + 1]);
 	set_pairs(r, root, &out);
 	free(out.v);
-	free(gone);
-	free(apply.parts.v);
-	free(pay.parts.v);
+	free(last.v);
 	free(w.v);
+}
+
+void
+frontmatter_map(struct lctx *x, const struct ynode *m,
+                const struct fm_keys *fk)
+{
+	if (!fk->names) {
+		canonical_map(x, m);
+		return;
+	}
+	struct ynode head = *m;
+	head.n = fk->nmap;
+	names_map(x, &head);
+	for (size_t i = fk->nmap; i < m->n; i++)
+		shapes_unplaced(x, key_of(m->kids[2 * i]), m->kids[2 * i + 1]);
+	for (size_t i = 0; i < fk->nsaid; i++)
+		shapes_alias(x, fk->said[i][0], fk->said[i][1]);
+	shapes_state(x)->count[SHAPE_NAMES]++;
 }

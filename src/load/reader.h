@@ -64,6 +64,9 @@ struct reader {
 	/* Given each document's root instead of mapping it (a Markdown
 	 * file's front matter, frontmatter.c), or NULL. */
 	void (*document)(struct reader *r, struct ynode *root);
+	/* Maps a posting's mapping instead of the other vocabularies
+	 * (frontmatter.c), or NULL. */
+	void (*map)(struct reader *r, const struct ynode *m);
 };
 
 /* yaml.c ----------------------------------------------------------------- */

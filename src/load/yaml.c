@@ -70,6 +70,8 @@ make_posting(struct reader *r, const struct ynode *m)
 	if (ld) {
 		p->jsonld = true;
 		jsonld_map(x, m);
+	} else if (r->map) {
+		r->map(r, m); /* a front matter's own mapping */
 	} else {
 		org_said = shapes_map(x, m);
 	}
