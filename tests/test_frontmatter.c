@@ -401,6 +401,18 @@ Test(frontmatter, note_says_what_was_placed)
 	cr_assert_eq(p->posted.ymd, 20250102);
 }
 
+Test(frontmatter, pay_range_upside_down)
+{
+	/* found by fuzz_frontmatter: the table's salary text kept min
+	 * above max */
+	cr_assert_eq(load_md("---\ntitle: T\ncompany: O\n"
+	                     "pay: \"$82,000 - $60,000\"\n---\n"), 1);
+	cr_assert_eq(c.v[0]->salary.min, 60000);
+	cr_assert_eq(c.v[0]->salary.max, 82000);
+	cr_assert(has_problem(4, 6, false, "salary: min is above max; read "
+	                      "as 60000-82000"));
+}
+
 Test(frontmatter, canonical_keys_no_note)
 {
 	cr_assert_eq(load_md("---\ntitle: T\norganization: O\nlayout: job\n"

@@ -390,6 +390,13 @@ shapes_salary(struct lctx *x, const struct ynode *n)
 		struct salary s = {.currency = "USD", .period = PERIOD_YEAR};
 		if (!salary_text(n->s, &s))
 			return false;
+		if (s.min > s.max) { /* as the canonical salary is read */
+			lwarn(x, n, "salary: min is above max; read as %g-%g",
+			      s.max, s.min);
+			double t = s.min;
+			s.min = s.max;
+			s.max = t;
+		}
 		x->p->salary = s;
 		return true;
 	}
