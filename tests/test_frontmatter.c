@@ -497,6 +497,17 @@ Test(frontmatter, blocks)
 	                 "- loose one\n  its second paragraph\n- loose two");
 }
 
+Test(frontmatter, headings_of_every_reader)
+{
+	/* headings the plain-text import knew: one table for all */
+	cr_assert_eq(load_md("---\ntitle: T\norganization: O\n---\nIntro.\n\n"
+	                     "## Tareas\n\n- Uno\n- Dos\n\n"
+	                     "## Cualificaciones\n\n- Carn\u00e9\n"), 1);
+	cr_assert_eq(c.v[0]->responsibilities.n, 2);
+	cr_assert_eq(c.v[0]->qualifications.n, 1);
+	cr_assert_eq(c.v[0]->nsections, 0);
+}
+
 Test(frontmatter, sections_and_groups)
 {
 	cr_assert_eq(load_md("---\ntitle: T\norganization: O\n---\n"

@@ -78,6 +78,31 @@ Test(text, title_labels_and_lists)
 	cr_assert_eq(p->nsections, 0);
 }
 
+Test(text, headings_of_html_descriptions)
+{
+	/* headings the HTML descriptions knew before the table was one */
+	struct posting *p = text(
+		"Organizer\n"
+		"\n"
+		"We are hiring.\n"
+		"\n"
+		"WHAT YOU'LL BE DOING\n"
+		"- Knock on doors.\n"
+		"- Hold meetings.\n"
+		"\n"
+		"Nice-to-have:\n"
+		"- Spanish.\n"
+		"\n"
+		"Profil\n"
+		"- Geduld.\n");
+	cr_assert_not_null(p);
+	cr_assert_eq(p->responsibilities.n, 2);
+	cr_assert_eq(p->preferred.n, 1);
+	cr_assert_str_eq(p->preferred.v[0], "Spanish.");
+	cr_assert_eq(p->qualifications.n, 1);
+	cr_assert_eq(p->nsections, 0);
+}
+
 Test(text, no_title_line_takes_the_name_and_says_so)
 {
 	struct posting *p = text("Location\n\nHere\n\nSome words of it.\n");

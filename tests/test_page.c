@@ -155,6 +155,20 @@ Test(page, description_in_other_languages)
 	cr_assert_eq(p->nsections, 1); /* responsibilities were made */
 }
 
+Test(page, description_headings_of_pasted_text)
+{
+	/* headings the plain-text import knew before the table was one */
+	struct posting *p = described("",
+		"<p>Intro.</p><h3>Essential functions</h3><ul><li>Run</li>"
+		"<li>Report</li></ul><h3>Requisitos m\u00ednimos</h3><ul><li>"
+		"Carn\u00e9</li></ul><h3>Pay and benefits</h3><ul><li>Dental"
+		"</li></ul>");
+	cr_assert_eq(p->responsibilities.n, 2);
+	cr_assert_eq(p->qualifications.n, 1);
+	cr_assert_eq(p->benefits.n, 1);
+	cr_assert_eq(p->nsections, 0);
+}
+
 /* posting_each_text: appends every text to a buffer. */
 static bool
 gather(void *ctx, const char *field, const char *s)

@@ -111,15 +111,15 @@ para_heads(const struct bodyread *a, size_t i, const char *org)
 	for (const char *q = s; *q; q++)
 		words += *q == ' ';
 	/* "Benefits", "Responsibilities", "Who you are" */
-	if (headings_name(s, true, org) != HEADING_NONE ||
+	if (headings_name(s, HEADING_WHOLE, org) != HEADING_NONE ||
 	    (words <= 3 && !strchr(s, '.') &&
-	     headings_name(s, false, org) != HEADING_NONE))
+	     headings_name(s, HEADING_PART, org) != HEADING_NONE))
 		return true;
 	bool colon = s[len - 1] == ':';
 	if (a->b->v[i + 1].kind != BODY_ITEM || strchr(s, '.') ||
 	    strchr(s, '\n') || (!colon && !bl->bold))
 		return false;
-	if (colon && headings_name(s, false, org) != HEADING_NONE)
+	if (colon && headings_name(s, HEADING_PART, org) != HEADING_NONE)
 		return true;
 	if (words > (bl->bold ? 6u : 4u))
 		return false;
@@ -469,7 +469,8 @@ body_apply(struct lctx *x, const struct body *b, size_t from)
 			ivec_add(current(&a), i);
 			continue;
 		}
-		enum heading_kind k = headings_name(btext(&a, i), false, org);
+		enum heading_kind k = headings_name(btext(&a, i), HEADING_PART,
+		                                    org);
 		if (a.top && a.hl[i] > a.level)
 			subheading(&a, i, k);
 		else

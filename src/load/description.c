@@ -1,163 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* load/description: a schema.org description (HTML or text) -> the
  * posting's summary, its canonical lists where a heading names one
- * (Responsibilities, Qualifications, Preferred qualifications, Benefits,
- * in English, Spanish, French and German) and the posting gives none,
+ * (Responsibilities, Qualifications, Preferred qualifications, Benefits:
+ * the table of headings.c) and the posting gives none,
  * the organization's about under "About us" (or "About ORG"), and
  * further sections under the other headings, in order. */
 #include "load/description.h"
+#include "load/headings.h"
 #include "load/html.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* What a heading names. */
-enum named {
-	NAMED_NONE,     /* a section of its own */
-	NAMED_SUMMARY,  /* the overview: part of the summary */
-	NAMED_ABOUT,    /* the organization: its about, when not given */
-	NAMED_RESP,     /* responsibilities */
-	NAMED_QUAL,     /* qualifications */
-	NAMED_PREF,     /* preferred qualifications */
-	NAMED_BENEFITS, /* benefits */
-};
-
-/* Words that make a heading one of the canonical lists, looked for in
- * its folded text, in this order (preferred before qualifications). */
-static const struct {
-	enum named what;
-	const char *words;
-} names[] = {
-	{NAMED_PREF, "preferred"}, {NAMED_PREF, "nice to have"},
-	{NAMED_PREF, "nice-to-have"}, {NAMED_PREF, "bonus"},
-	{NAMED_PREF, "desired"}, {NAMED_PREF, "desirable"},
-	{NAMED_PREF, "pluses"}, {NAMED_PREF, "deseable"},
-	{NAMED_PREF, "valorable"}, {NAMED_PREF, "se valorar"},
-	{NAMED_PREF, "atouts"}, {NAMED_PREF, "un plus"},
-	{NAMED_PREF, "w\xc3\xbcnschenswert"}, {NAMED_PREF, "von vorteil"},
-	{NAMED_RESP, "responsibilit"}, {NAMED_RESP, "duties"},
-	{NAMED_RESP, "what you'll do"}, {NAMED_RESP, "what you will do"},
-	{NAMED_RESP, "what you'll be doing"},
-	{NAMED_RESP, "what you will be doing"}, {NAMED_RESP, "day to day"},
-	{NAMED_RESP, "day-to-day"}, {NAMED_RESP, "key tasks"},
-	{NAMED_RESP, "responsabilidades"}, {NAMED_RESP, "funciones"},
-	{NAMED_RESP, "har\xc3\xa1s"}, {NAMED_RESP, "responsabilit\xc3\xa9s"},
-	{NAMED_RESP, "missions"}, {NAMED_RESP, "t\xc3\xa2" "ches"},
-	{NAMED_RESP, "aufgaben"}, {NAMED_RESP, "verantwortlichkeiten"},
-	{NAMED_QUAL, "qualifications"}, {NAMED_QUAL, "requirements"},
-	{NAMED_QUAL, "skills"}, {NAMED_QUAL, "what we're looking for"},
-	{NAMED_QUAL, "what we are looking for"}, {NAMED_QUAL, "who you are"},
-	{NAMED_QUAL, "what you'll bring"}, {NAMED_QUAL, "what you bring"},
-	{NAMED_QUAL, "what you will bring"}, {NAMED_QUAL, "about you"},
-	{NAMED_QUAL, "must have"}, {NAMED_QUAL, "must-have"},
-	{NAMED_QUAL, "requisitos"}, {NAMED_QUAL, "requerimientos"},
-	{NAMED_QUAL, "buscamos"}, {NAMED_QUAL, "profil"},
-	{NAMED_QUAL, "comp\xc3\xa9tences"}, {NAMED_QUAL, "exigences"},
-	{NAMED_QUAL, "anforderungen"}, {NAMED_QUAL, "qualifikation"},
-	{NAMED_QUAL, "mitbringst"}, {NAMED_QUAL, "mitbringen"},
-	{NAMED_BENEFITS, "benefits"}, {NAMED_BENEFITS, "perks"},
-	{NAMED_BENEFITS, "what we offer"}, {NAMED_BENEFITS, "we offer"},
-	{NAMED_BENEFITS, "what's in it for you"},
-	{NAMED_BENEFITS, "beneficios"}, {NAMED_BENEFITS, "ofrecemos"},
-	{NAMED_BENEFITS, "prestaciones"}, {NAMED_BENEFITS, "avantages"},
-	{NAMED_BENEFITS, "nous offrons"}, {NAMED_BENEFITS, "wir bieten"},
-	{NAMED_BENEFITS, "vorteile"},
-};
-
-/* Headings that are the overview, whole (folded, without the colon). */
-static const char *const overview[] = {
-	"description", "job description", "overview", "summary",
-	"job summary", "position summary", "about the role", "about the job",
-	"about this role", "about the position", "the role",
-	"the opportunity", "the position", "role overview",
-	"position overview", "job overview", "descripci\xc3\xb3n",
-	"descripci\xc3\xb3n del puesto", "description du poste",
-	"stellenbeschreibung",
-};
-
-/* Headings that are the organization's, whole (and "About ORG"). */
-static const char *const about[] = {
-	"about us", "who we are", "about the company", "about the organization",
-	"about the organisation", "company overview", "company description",
-	"our company", "our organization", "our mission", "sobre nosotros",
-	"qui\xc3\xa9nes somos", "qui sommes-nous", "\xc3\xa0 propos de nous",
-	("\xc3\xbc" "ber uns"),
-};
-
-/* Headings that name conditions of the work, not qualifications. */
-static const char *const conditions[] = {
-	"physical", "work environment", "working conditions", "travel",
-};
-
-/* The longest heading a canonical list is recognised by. */
-#define NAME_MAX_LEN 60
-
-/* The folded text of a heading, without the colon and spaces at its end,
- * curly apostrophes made straight. */
-static void
-fold_heading(struct buf *out, const char *s)
-{
-	struct buf t = {0};
-	text_fold(&t, s, strlen(s));
-	for (size_t i = 0; i < t.len; i++) {
-		if (i + 2 < t.len && !memcmp(t.s + i, "\xe2\x80\x99", 3)) {
-			buf_addc(out, '\'');
-			i += 2;
-		} else {
-			buf_addc(out, t.s[i]);
-		}
-	}
-	buf_free(&t);
-	while (out->len && (out->s[out->len - 1] == ':' ||
-	                    out->s[out->len - 1] == ' '))
-		out->s[--out->len] = '\0';
-	if (!out->s)
-		buf_adds(out, "");
-}
-
-/* What heading s names; whole tells whether a phrase must be all of it
- * (a paragraph taken for a heading) or may be part of it; org is the
- * organization's name, or NULL. */
-static enum named
-heading_names(const char *s, bool whole, const char *org)
-{
-	if (strlen(s) > NAME_MAX_LEN)
-		return NAMED_NONE;
-	struct buf f = {0};
-	fold_heading(&f, s);
-	enum named what = NAMED_NONE;
-	for (size_t i = 0; i < sizeof(overview) / sizeof(*overview); i++)
-		if (!strcmp(f.s, overview[i]))
-			what = NAMED_SUMMARY;
-	for (size_t i = 0; i < sizeof(about) / sizeof(*about); i++)
-		if (!strcmp(f.s, about[i]))
-			what = NAMED_ABOUT;
-	if (org && what == NAMED_NONE && !strncmp(f.s, "about ", 6)) {
-		struct buf o = {0};
-		fold_heading(&o, org);
-		const char *rest = f.s + 6;
-		if (!strncmp(rest, "the ", 4) && strncmp(o.s, "the ", 4))
-			rest += 4;
-		if (!strcmp(rest, o.s))
-			what = NAMED_ABOUT;
-		buf_free(&o);
-	}
-	for (size_t i = 0; i < sizeof(conditions) / sizeof(*conditions) &&
-	                   what == NAMED_NONE; i++)
-		if (strstr(f.s, conditions[i])) {
-			buf_free(&f);
-			return NAMED_NONE;
-		}
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names) &&
-	                   what == NAMED_NONE; i++) {
-		const char *at = strstr(f.s, names[i].words);
-		if (at && (!whole || (at == f.s &&
-		                      !at[strlen(names[i].words)])))
-			what = names[i].what;
-	}
-	buf_free(&f);
-	return what;
-}
 
 /* True when paragraph s is a heading by its words alone: "Requirements:",
  * "What you'll do", "Benefits:" (a sentence that mentions benefits is
@@ -166,12 +19,12 @@ static bool
 para_heading(const char *s, const char *org)
 {
 	size_t len = strlen(s);
-	if (len > NAME_MAX_LEN)
+	if (len > HEADING_MAX_LEN)
 		return false;
 	if (s[len - 1] == ':')
-		return heading_names(s, false, org) != NAMED_NONE &&
+		return headings_name(s, HEADING_PART, org) != HEADING_NONE &&
 		       !strchr(s, '.');
-	return heading_names(s, true, org) != NAMED_NONE;
+	return headings_name(s, HEADING_WHOLE, org) != HEADING_NONE;
 }
 
 /* True when paragraph s is a short label that heads the list after it:
@@ -204,7 +57,7 @@ label_heading(const char *s)
 struct part {
 	const char *heading;  /* NULL for the text before any heading */
 	size_t from, to;      /* its blocks */
-	enum named what;
+	enum heading_kind what;
 };
 
 /* Keeps blocks from to to-1 in the light form in the arena; NULL when
@@ -261,19 +114,19 @@ fill_list(struct lctx *x, const struct prose *p, const struct part *pt,
           struct prose *tail)
 {
 	struct posting *ps = x->p;
-	if (pt->what == NAMED_ABOUT) {
+	if (pt->what == HEADING_ABOUT) {
 		if (ps->org.about)
 			return false;
 		ps->org.about = keep_prose(x, p, pt->from, pt->to);
 		return ps->org.about != NULL;
 	}
-	struct strlist *l = pt->what == NAMED_RESP ? &ps->responsibilities
-		: pt->what == NAMED_QUAL ? &ps->qualifications
-		: pt->what == NAMED_PREF ? &ps->preferred
-		: pt->what == NAMED_BENEFITS ? &ps->benefits : NULL;
+	struct strlist *l = pt->what == HEADING_RESP ? &ps->responsibilities
+		: pt->what == HEADING_QUAL ? &ps->qualifications
+		: pt->what == HEADING_PREF ? &ps->preferred
+		: pt->what == HEADING_BENEFITS ? &ps->benefits : NULL;
 	if (!l || l->n)
 		return false;
-	if (pt->what == NAMED_BENEFITS && !has_items(p, pt->from, pt->to)) {
+	if (pt->what == HEADING_BENEFITS && !has_items(p, pt->from, pt->to)) {
 		const char *t = keep_prose(x, p, pt->from, pt->to);
 		if (!t)
 			return false;
@@ -360,8 +213,8 @@ find_parts(struct prose *p, struct part *parts, const char *org)
 		parts[n - 1].to = i;
 		parts[n++] = (struct part){.heading = p->v[i].text,
 		                           .from = i + 1,
-		                           .what = heading_names(p->v[i].text,
-		                                                 false, org)};
+		                           .what = headings_name(p->v[i].text,
+		                                                 HEADING_PART, org)};
 	}
 	parts[n - 1].to = p->n;
 	return n;
@@ -384,7 +237,7 @@ description_map(struct lctx *x, const char *s, size_t len)
 	size_t nsecs = 0;
 	for (size_t k = 0; k < nparts; k++) {
 		struct part *pt = &parts[k];
-		if (!pt->heading || pt->what == NAMED_SUMMARY) {
+		if (!pt->heading || pt->what == HEADING_SUMMARY) {
 			for (size_t i = pt->from; i < pt->to; i++)
 				prose_add(&sum, p.v[i].kind, p.v[i].depth,
 				          p.v[i].number, p.v[i].text,

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* load/headings: the words by which a heading names a canonical list
  * (Responsibilities, Qualifications, Preferred qualifications, Benefits),
- * the overview, the organization or how to apply, in English, Spanish,
- * French and German. */
+ * the overview, the organization, the conditions of employment or how to
+ * apply, in English, Spanish, French and German: one table for HTML
+ * descriptions, Markdown bodies and pasted plain text. */
 #include "load/headings.h"
 
 #include <string.h>
@@ -10,7 +11,8 @@
 #include "text.h"
 
 /* Words that make a heading one of the canonical lists, looked for in
- * its folded text, in this order (preferred before qualifications). */
+ * its folded text (all of it, or a part, as asked), in this order
+ * (preferred before qualifications). */
 static const struct {
 	enum heading_kind what;
 	const char *words;
@@ -21,15 +23,15 @@ static const struct {
 	{HEADING_PREF, "pluses"}, {HEADING_PREF, "deseable"},
 	{HEADING_PREF, "valorable"}, {HEADING_PREF, "se valorar"},
 	{HEADING_PREF, "atouts"}, {HEADING_PREF, "un plus"},
-	{HEADING_PREF, "w\xc3\xbcnschenswert"}, {HEADING_PREF, "von vorteil"},
+	{HEADING_PREF, "wünschenswert"}, {HEADING_PREF, "von vorteil"},
 	{HEADING_RESP, "responsibilit"}, {HEADING_RESP, "duties"},
 	{HEADING_RESP, "what you'll do"}, {HEADING_RESP, "what you will do"},
 	{HEADING_RESP, "what you'll be doing"},
 	{HEADING_RESP, "what you will be doing"}, {HEADING_RESP, "day to day"},
 	{HEADING_RESP, "day-to-day"}, {HEADING_RESP, "key tasks"},
 	{HEADING_RESP, "responsabilidades"}, {HEADING_RESP, "funciones"},
-	{HEADING_RESP, "har\xc3\xa1s"}, {HEADING_RESP, "responsabilit\xc3\xa9s"},
-	{HEADING_RESP, "missions"}, {HEADING_RESP, "t\303\242ches"},
+	{HEADING_RESP, "harás"}, {HEADING_RESP, "responsabilités"},
+	{HEADING_RESP, "missions"}, {HEADING_RESP, "tâches"},
 	{HEADING_RESP, "aufgaben"}, {HEADING_RESP, "verantwortlichkeiten"},
 	{HEADING_QUAL, "qualifications"}, {HEADING_QUAL, "requirements"},
 	{HEADING_QUAL, "skills"}, {HEADING_QUAL, "what we're looking for"},
@@ -39,7 +41,7 @@ static const struct {
 	{HEADING_QUAL, "must have"}, {HEADING_QUAL, "must-have"},
 	{HEADING_QUAL, "requisitos"}, {HEADING_QUAL, "requerimientos"},
 	{HEADING_QUAL, "buscamos"}, {HEADING_QUAL, "profil"},
-	{HEADING_QUAL, "comp\xc3\xa9tences"}, {HEADING_QUAL, "exigences"},
+	{HEADING_QUAL, "compétences"}, {HEADING_QUAL, "exigences"},
 	{HEADING_QUAL, "anforderungen"}, {HEADING_QUAL, "qualifikation"},
 	{HEADING_QUAL, "mitbringst"}, {HEADING_QUAL, "mitbringen"},
 	{HEADING_BENEFITS, "benefits"}, {HEADING_BENEFITS, "perks"},
@@ -51,38 +53,116 @@ static const struct {
 	{HEADING_BENEFITS, "vorteile"},
 };
 
-/* Headings that are the overview, whole (folded, without the colon). */
-static const char *const overview[] = {
-	"description", "job description", "overview", "summary",
-	"job summary", "position summary", "about the role", "about the job",
-	"about this role", "about the position", "the role",
-	"the opportunity", "the position", "role overview", "role summary",
-	"position overview", "job overview", "descripci\xc3\xb3n",
-	"descripci\xc3\xb3n del puesto", "description du poste",
-	"stellenbeschreibung",
+/* Headings known whole (folded, without the colon), besides the words
+ * above said alone. */
+static const struct {
+	enum heading_kind what;
+	const char *heading;
+} whole[] = {
+	/* the overview */
+	{HEADING_SUMMARY, "description"}, {HEADING_SUMMARY, "job description"},
+	{HEADING_SUMMARY, "position description"},
+	{HEADING_SUMMARY, "overview"}, {HEADING_SUMMARY, "summary"},
+	{HEADING_SUMMARY, "job summary"}, {HEADING_SUMMARY, "position summary"},
+	{HEADING_SUMMARY, "about the role"}, {HEADING_SUMMARY, "about the job"},
+	{HEADING_SUMMARY, "about this role"},
+	{HEADING_SUMMARY, "about the position"}, {HEADING_SUMMARY, "the role"},
+	{HEADING_SUMMARY, "the opportunity"}, {HEADING_SUMMARY, "the position"},
+	{HEADING_SUMMARY, "role overview"}, {HEADING_SUMMARY, "role summary"},
+	{HEADING_SUMMARY, "position overview"},
+	{HEADING_SUMMARY, "job overview"}, {HEADING_SUMMARY, "descripción"},
+	{HEADING_SUMMARY, "descripción del puesto"},
+	{HEADING_SUMMARY, "descripción de la oferta"},
+	{HEADING_SUMMARY, "resumen"}, {HEADING_SUMMARY, "resumen del puesto"},
+	{HEADING_SUMMARY, "el puesto"},
+	{HEADING_SUMMARY, "description du poste"},
+	{HEADING_SUMMARY, "stellenbeschreibung"},
+	/* the organization ("About ACME" too) */
+	{HEADING_ABOUT, "about us"}, {HEADING_ABOUT, "who we are"},
+	{HEADING_ABOUT, "about the company"},
+	{HEADING_ABOUT, "about the organization"},
+	{HEADING_ABOUT, "about the organisation"},
+	{HEADING_ABOUT, "company overview"},
+	{HEADING_ABOUT, "company description"}, {HEADING_ABOUT, "our company"},
+	{HEADING_ABOUT, "our organization"}, {HEADING_ABOUT, "our mission"},
+	{HEADING_ABOUT, "sobre nosotros"}, {HEADING_ABOUT, "acerca de nosotros"},
+	{HEADING_ABOUT, "quiénes somos"}, {HEADING_ABOUT, "qui sommes-nous"},
+	{HEADING_ABOUT, "à propos de nous"}, {HEADING_ABOUT, "über uns"},
+	/* the lists, in the words of pasted postings */
+	{HEADING_RESP, "responsibilities"}, {HEADING_RESP, "key responsibilities"},
+	{HEADING_RESP, "job responsibilities"},
+	{HEADING_RESP, "main responsibilities"},
+	{HEADING_RESP, "primary responsibilities"},
+	{HEADING_RESP, "essential responsibilities"},
+	{HEADING_RESP, "duties and responsibilities"},
+	{HEADING_RESP, "responsibilities and duties"},
+	{HEADING_RESP, "principales responsabilidades"},
+	{HEADING_RESP, "responsabilidades principales"},
+	{HEADING_RESP, "job duties"}, {HEADING_RESP, "essential duties"},
+	{HEADING_RESP, "essential functions"}, {HEADING_RESP, "tareas"},
+	{HEADING_RESP, "principales funciones"},
+	{HEADING_RESP, "funciones principales"},
+	{HEADING_RESP, "funciones del puesto"},
+	{HEADING_QUAL, "required qualifications"},
+	{HEADING_QUAL, "minimum qualifications"},
+	{HEADING_QUAL, "skills and qualifications"},
+	{HEADING_QUAL, "qualifications and skills"},
+	{HEADING_QUAL, "qualities sought"},
+	{HEADING_QUAL, "knowledge, skills and abilities"},
+	{HEADING_QUAL, "requisitos mínimos"}, {HEADING_QUAL, "cualificaciones"},
+	{HEADING_QUAL, "calificaciones"}, {HEADING_QUAL, "perfil"},
+	{HEADING_QUAL, "perfil requerido"}, {HEADING_QUAL, "lo que buscamos"},
+	{HEADING_PREF, "preferred qualifications"},
+	{HEADING_PREF, "desired qualifications"},
+	{HEADING_PREF, "bonus points"}, {HEADING_PREF, "preferred skills"},
+	{HEADING_PREF, "se valorará"}, {HEADING_PREF, "requisitos deseables"},
+	{HEADING_BENEFITS, "compensation"},
+	{HEADING_BENEFITS, "compensation and benefits"},
+	{HEADING_BENEFITS, "salary and benefits"},
+	{HEADING_BENEFITS, "pay and benefits"},
+	{HEADING_BENEFITS, "perks and benefits"},
+	{HEADING_BENEFITS, "qué ofrecemos"},
+	{HEADING_BENEFITS, "lo que ofrecemos"},
+	{HEADING_BENEFITS, "salario y beneficios"},
+	/* conditions of employment */
+	{HEADING_CONDITIONS, "conditions of employment"},
+	{HEADING_CONDITIONS, "conditions"},
+	{HEADING_CONDITIONS, "employment conditions"},
+	{HEADING_CONDITIONS, "physical requirements"},
+	{HEADING_CONDITIONS, "condiciones"},
+	{HEADING_CONDITIONS, "condiciones de empleo"},
+	{HEADING_CONDITIONS, "condiciones laborales"},
+	/* how to apply */
+	{HEADING_APPLY, "how to apply"}, {HEADING_APPLY, "to apply"},
+	{HEADING_APPLY, "apply"}, {HEADING_APPLY, "application process"},
+	{HEADING_APPLY, "how to submit an application"},
+	{HEADING_APPLY, "application instructions"},
+	{HEADING_APPLY, "application procedure"},
+	{HEADING_APPLY, "cómo aplicar"}, {HEADING_APPLY, "cómo postular"},
+	{HEADING_APPLY, "para postular"}, {HEADING_APPLY, "para aplicar"},
+	{HEADING_APPLY, "postulación"}, {HEADING_APPLY, "cómo solicitar"},
+	{HEADING_APPLY, "candidaturas"},
+	{HEADING_APPLY, "envío de candidaturas"},
+	{HEADING_APPLY, "solicitudes"}, {HEADING_APPLY, "comment postuler"},
+	{HEADING_APPLY, "pour postuler"}, {HEADING_APPLY, "bewerbung"},
+	{HEADING_APPLY, "so bewirbst du dich"},
+	{HEADING_APPLY, "so bewerben sie sich"},
 };
 
-/* Headings that are the organization's, whole (and "About ORG"). */
-static const char *const about[] = {
-	"about us", "who we are", "about the company", "about the organization",
-	"about the organisation", "company overview", "company description",
-	"our company", "our organization", "our mission", "sobre nosotros",
-	"qui\xc3\xa9nes somos", "qui sommes-nous", "\xc3\xa0 propos de nous",
-	"\303\274ber uns",
-};
+/* "About ...": the words that open a heading about something. */
+static const char *const about_words[] = {"about ", "sobre ", "acerca de "};
 
-/* Headings that say how to apply, whole. */
-static const char *const apply[] = {
-	"how to apply", "to apply", "apply", "application process",
-	"how to submit an application", "application instructions",
-	"c\xc3\xb3mo aplicar", "c\xc3\xb3mo postular", "para postular",
-	"para aplicar", "comment postuler", "pour postuler", "bewerbung",
-	"so bewirbst du dich", "so bewerben sie sich",
+/* What "About ..." may be about that is the job, not the organization
+ * ("About the role", "Sobre el puesto"). */
+static const char *const the_job[] = {
+	"the role", "the position", "the job", "this role", "this position",
+	"the opportunity", "el puesto", "la posición", "la vacante",
+	"el cargo",
 };
 
 /* Headings that name conditions of the work, not qualifications
- * ("Physical requirements"). */
-static const char *const conditions[] = {
+ * ("Physical requirements"), when a list's words are part of them. */
+static const char *const not_lists[] = {
 	"physical", "work environment", "working conditions", "travel",
 };
 
@@ -109,7 +189,7 @@ fold_heading(struct buf *out, const char *s)
 		buf_adds(out, "");
 }
 
-/* True when folded heading f is one of the n words of v, whole. */
+/* True when folded text f is one of the n words of v. */
 static bool
 one_of(const char *f, const char *const *v, size_t n)
 {
@@ -119,44 +199,67 @@ one_of(const char *f, const char *const *v, size_t n)
 	return false;
 }
 
+/* What an "About ..." heading f (folded) names: the overview when it is
+ * about the job, the organization when it is about org (with "the" or
+ * not) or, with any, about anything in six words or fewer. */
+static enum heading_kind
+about_what(const char *f, const char *org, bool any)
+{
+	const char *rest = NULL;
+	for (size_t i = 0; i < sizeof(about_words) / sizeof(*about_words) &&
+	                   !rest; i++)
+		if (!strncmp(f, about_words[i], strlen(about_words[i])))
+			rest = f + strlen(about_words[i]);
+	if (!rest)
+		return HEADING_NONE;
+	if (one_of(rest, the_job, sizeof(the_job) / sizeof(*the_job)))
+		return HEADING_SUMMARY;
+	if (org) {
+		struct buf o = {0};
+		fold_heading(&o, org);
+		const char *r = rest;
+		if (!strncmp(r, "the ", 4) && strncmp(o.s, "the ", 4))
+			r += 4;
+		bool same = !strcmp(r, o.s);
+		buf_free(&o);
+		if (same)
+			return HEADING_ABOUT;
+	}
+	size_t words = 1;
+	for (const char *q = f; *q; q++)
+		words += *q == ' ';
+	return any && *rest && words <= 6 ? HEADING_ABOUT : HEADING_NONE;
+}
+
 enum heading_kind
-headings_name(const char *s, bool whole, const char *org)
+headings_name(const char *s, unsigned how, const char *org)
 {
 	if (strlen(s) > HEADING_MAX_LEN)
 		return HEADING_NONE;
 	struct buf f = {0};
 	fold_heading(&f, s);
 	enum heading_kind what = HEADING_NONE;
-	if (one_of(f.s, overview, sizeof(overview) / sizeof(*overview)))
-		what = HEADING_SUMMARY;
-	else if (one_of(f.s, about, sizeof(about) / sizeof(*about)))
-		what = HEADING_ABOUT;
-	else if (one_of(f.s, apply, sizeof(apply) / sizeof(*apply)))
-		what = HEADING_APPLY;
-	if (org && what == HEADING_NONE && !strncmp(f.s, "about ", 6)) {
-		struct buf o = {0};
-		fold_heading(&o, org);
-		const char *rest = f.s + 6;
-		if (!strncmp(rest, "the ", 4) && strncmp(o.s, "the ", 4))
-			rest += 4;
-		if (!strcmp(rest, o.s))
-			what = HEADING_ABOUT;
-		buf_free(&o);
-	}
-	for (size_t i = 0; i < sizeof(conditions) / sizeof(*conditions) &&
+	for (size_t i = 0; i < sizeof(whole) / sizeof(*whole) &&
+	                   what == HEADING_NONE; i++)
+		if (!strcmp(f.s, whole[i].heading))
+			what = whole[i].what;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names) &&
+	                   what == HEADING_NONE; i++)
+		if (!strcmp(f.s, names[i].words))
+			what = names[i].what;
+	if (what == HEADING_NONE)
+		what = about_what(f.s, org, how & HEADING_ANY_ABOUT);
+	for (size_t i = 0; i < sizeof(not_lists) / sizeof(*not_lists) &&
 	                   what == HEADING_NONE; i++) {
-		if (strstr(f.s, conditions[i])) {
+		if (strstr(f.s, not_lists[i])) {
 			buf_free(&f);
 			return HEADING_NONE;
 		}
 	}
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names) &&
-	                   what == HEADING_NONE; i++) {
-		const char *at = strstr(f.s, names[i].words);
-		if (at && (!whole || (at == f.s &&
-		                      !at[strlen(names[i].words)])))
+	                   what == HEADING_NONE && !(how & HEADING_WHOLE); i++)
+		if (strstr(f.s, names[i].words))
 			what = names[i].what;
-	}
 	buf_free(&f);
 	return what;
 }

@@ -8,6 +8,7 @@
  * paragraphs, kept in order. Nothing is dropped: every line ends up in a
  * title, a label, a heading, a paragraph or an item. */
 #include "load/plaintext.h"
+#include "load/headings.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -198,105 +199,27 @@ folded(struct buf *out, const char *s, size_t len)
 	buf_adds(out, "");
 }
 
-/* Headings billet knows, folded, English and Spanish. */
-static const struct {
-	const char *text;
-	enum pt_canon canon;
-} headings[] = {
-	{"overview", PT_SUMMARY}, {"position overview", PT_SUMMARY},
-	{"job overview", PT_SUMMARY}, {"role overview", PT_SUMMARY},
-	{"summary", PT_SUMMARY}, {"job summary", PT_SUMMARY},
-	{"position summary", PT_SUMMARY}, {"description", PT_SUMMARY},
-	{"job description", PT_SUMMARY}, {"position description", PT_SUMMARY},
-	{"the role", PT_SUMMARY}, {"the position", PT_SUMMARY},
-	{"the opportunity", PT_SUMMARY}, {"descripción", PT_SUMMARY},
-	{"descripción del puesto", PT_SUMMARY}, {"resumen", PT_SUMMARY},
-	{"resumen del puesto", PT_SUMMARY}, {"el puesto", PT_SUMMARY},
-	{"descripción de la oferta", PT_SUMMARY},
-	{"about us", PT_ABOUT}, {"who we are", PT_ABOUT},
-	{"our organization", PT_ABOUT}, {"quiénes somos", PT_ABOUT},
-	{"sobre nosotros", PT_ABOUT}, {"acerca de nosotros", PT_ABOUT},
-	{"responsibilities", PT_RESP}, {"key responsibilities", PT_RESP},
-	{"job responsibilities", PT_RESP}, {"main responsibilities", PT_RESP},
-	{"primary responsibilities", PT_RESP},
-	{"essential responsibilities", PT_RESP}, {"duties", PT_RESP},
-	{"job duties", PT_RESP}, {"essential duties", PT_RESP},
-	{"duties and responsibilities", PT_RESP},
-	{"responsibilities and duties", PT_RESP},
-	{"essential functions", PT_RESP}, {"what you'll do", PT_RESP},
-	{"what you’ll do", PT_RESP}, {"what you will do", PT_RESP},
-	{"responsabilidades", PT_RESP}, {"funciones", PT_RESP},
-	{"funciones del puesto", PT_RESP}, {"tareas", PT_RESP},
-	{"principales responsabilidades", PT_RESP},
-	{"principales funciones", PT_RESP}, {"funciones principales", PT_RESP},
-	{"responsabilidades principales", PT_RESP},
-	{"qualifications", PT_QUAL}, {"requirements", PT_QUAL},
-	{"required qualifications", PT_QUAL},
-	{"minimum qualifications", PT_QUAL}, {"qualities sought", PT_QUAL},
-	{"skills", PT_QUAL}, {"skills and qualifications", PT_QUAL},
-	{"qualifications and skills", PT_QUAL},
-	{"knowledge, skills and abilities", PT_QUAL},
-	{"what you bring", PT_QUAL}, {"what we're looking for", PT_QUAL},
-	{"what we’re looking for", PT_QUAL}, {"who you are", PT_QUAL},
-	{"requisitos", PT_QUAL}, {"requisitos mínimos", PT_QUAL},
-	{"cualificaciones", PT_QUAL}, {"calificaciones", PT_QUAL},
-	{"perfil", PT_QUAL}, {"perfil requerido", PT_QUAL},
-	{"lo que buscamos", PT_QUAL}, {"requerimientos", PT_QUAL},
-	{"preferred", PT_PREF}, {"preferred qualifications", PT_PREF},
-	{"desired qualifications", PT_PREF}, {"nice to have", PT_PREF},
-	{"bonus points", PT_PREF}, {"preferred skills", PT_PREF},
-	{"se valorará", PT_PREF}, {"deseable", PT_PREF},
-	{"requisitos deseables", PT_PREF}, {"valorable", PT_PREF},
-	{"benefits", PT_BENEFITS}, {"compensation and benefits", PT_BENEFITS},
-	{"salary and benefits", PT_BENEFITS}, {"pay and benefits", PT_BENEFITS},
-	{"compensation", PT_BENEFITS}, {"perks", PT_BENEFITS},
-	{"perks and benefits", PT_BENEFITS}, {"what we offer", PT_BENEFITS},
-	{"we offer", PT_BENEFITS}, {"beneficios", PT_BENEFITS},
-	{"ofrecemos", PT_BENEFITS}, {"qué ofrecemos", PT_BENEFITS},
-	{"lo que ofrecemos", PT_BENEFITS}, {"prestaciones", PT_BENEFITS},
-	{"salario y beneficios", PT_BENEFITS},
-	{"conditions of employment", PT_CONDITIONS},
-	{"conditions", PT_CONDITIONS}, {"employment conditions", PT_CONDITIONS},
-	{"physical requirements", PT_CONDITIONS},
-	{"condiciones", PT_CONDITIONS}, {"condiciones de empleo", PT_CONDITIONS},
-	{"condiciones laborales", PT_CONDITIONS},
-	{"to apply", PT_APPLY}, {"how to apply", PT_APPLY},
-	{"apply", PT_APPLY}, {"application process", PT_APPLY},
-	{"application instructions", PT_APPLY},
-	{"application procedure", PT_APPLY}, {"cómo aplicar", PT_APPLY},
-	{"cómo postular", PT_APPLY}, {"para postular", PT_APPLY},
-	{"para aplicar", PT_APPLY}, {"postulación", PT_APPLY},
-	{"cómo solicitar", PT_APPLY}, {"candidaturas", PT_APPLY},
-	{"envío de candidaturas", PT_APPLY}, {"solicitudes", PT_APPLY},
-};
-
-/* The section a heading names, or -1 when billet does not know it. */
+/* The section a heading names (the table of headings.c, the heading
+ * whole; "About ..." the organization's unless it is the job's), or -1
+ * when billet does not know it. */
 static int
 canon_of(struct buf *tmp, const char *s, size_t len)
 {
-	if (!len || len > 80)
+	if (!len)
 		return -1;
-	folded(tmp, s, len);
-	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
-		if (!strcmp(tmp->s, headings[i].text))
-			return (int)headings[i].canon;
-	/* "About the Organization", "About ACLU", "Sobre la organización":
-	 * the organization, unless it is the job's */
-	static const char *const about[] = {"about ", "sobre ", "acerca de "};
-	for (size_t i = 0; i < 3; i++) {
-		size_t al = strlen(about[i]);
-		if (strncmp(tmp->s, about[i], al) || words(s, len) > 6)
-			continue;
-		const char *rest = tmp->s + al;
-		static const char *const job[] = {
-			"the role", "the position", "the job", "this role",
-			"this position", "the opportunity", "el puesto",
-			"la posición", "la vacante", "el cargo",
-		};
-		for (size_t k = 0; k < sizeof(job) / sizeof(job[0]); k++)
-			if (!strcmp(rest, job[k]))
-				return PT_SUMMARY;
-		return PT_ABOUT;
+	buf_clear(tmp);
+	buf_add(tmp, s, len);
+	switch (headings_name(tmp->s, HEADING_WHOLE | HEADING_ANY_ABOUT,
+	                      NULL)) {
+	case HEADING_SUMMARY: return PT_SUMMARY;
+	case HEADING_ABOUT: return PT_ABOUT;
+	case HEADING_RESP: return PT_RESP;
+	case HEADING_QUAL: return PT_QUAL;
+	case HEADING_PREF: return PT_PREF;
+	case HEADING_BENEFITS: return PT_BENEFITS;
+	case HEADING_CONDITIONS: return PT_CONDITIONS;
+	case HEADING_APPLY: return PT_APPLY;
+	case HEADING_NONE: break;
 	}
 	return -1;
 }
