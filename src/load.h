@@ -25,13 +25,16 @@ enum load_kind {
 	LOAD_OTHER, /* an extension billet does not read by name */
 	LOAD_YAML,  /* .yaml, .yml */
 	LOAD_JSON,  /* .json, .jsonld: read as YAML, which JSON is */
-	LOAD_PAGE,  /* .html, .htm: a job page */
+	LOAD_PAGE,  /* .html, .htm: a job page, or front matter when it opens
+	            * with it */
+	LOAD_MARKDOWN, /* .md, .markdown: YAML front matter and a body */
 };
 
-/* What the extension of file name says it is (ASCII case ignored): the
- * files a directory walk reads are those not LOAD_OTHER. */
+/* What the extension of file name says it is (ASCII case ignored): a
+ * directory walk reads the files not LOAD_OTHER (Markdown and HTML as
+ * frontmatter_walk says). */
 enum load_kind load_kind_of(const char *name);
-/* The kind in words: "YAML", "JSON", "an HTML page". */
+/* The kind in words: "YAML", "JSON", "an HTML page", "Markdown". */
 const char *load_kind_name(enum load_kind k);
 
 /* Loads a file or, recursively, a directory into c. Problems go to c.

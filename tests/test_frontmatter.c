@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "load.h"
@@ -621,4 +622,48 @@ Test(frontmatter, html_file_with_front_matter)
 	cr_assert_eq(load_as("page.html", "---\ntitle: T\norganization: O\n"
 	                     "---\n<p>One</p><p>Two</p>\n"), 1);
 	cr_assert_str_eq(c.v[0]->summary, "One\n\nTwo");
+}
+
+/* Writes s to file name of directory dir. */
+static void
+put(const char *dir, const char *name, const char *s)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs(s, f);
+	fclose(f);
+}
+
+Test(frontmatter, pages_and_front_matter_in_a_directory)
+{
+	char dir[] = "/tmp/billet-fm-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	put(dir, "job.html", "<html><script type=\"application/ld+json\">"
+	    "{\"@type\": \"JobPosting\", \"title\": \"Page job\", "
+	    "\"hiringOrganization\": \"O\"}</script></html>\n");
+	put(dir, "post.htm", "\xEF\xBB\xBF---  \r\ntitle: Post\r\n"
+	    "organization: O\r\n---\r\n<p>Text</p>\r\n");
+	put(dir, "toml.html", "+++\ntitle = \"T\"\n+++\n<p>x</p>\n");
+	/* Hugo's list page of a section, and a README: passed over */
+	put(dir, "_index.html", "---\ntitle: Jobs\n---\n<p>All jobs</p>\n");
+	put(dir, "README.md", "# Our jobs\n");
+	load_path(&c, dir, NULL);
+	dump();
+	cr_assert_eq(c.n, 2);
+	cr_assert_str_eq(c.v[0]->title, "Page job");
+	cr_assert_str_eq(c.v[1]->title, "Post");
+	cr_assert_str_eq(c.v[1]->summary, "Text");
+	cr_assert_eq(c.nproblems, 1);
+	cr_assert(has_problem(1, 1, true, "TOML front matter (+++) is not "
+	                      "read"));
+	const char *names[] = {"job.html", "post.htm", "toml.html",
+	                       "_index.html", "README.md"};
+	for (size_t i = 0; i < 5; i++) {
+		char path[256];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
 }

@@ -464,10 +464,15 @@ Test(page, kinds_of_files)
 	cr_assert_eq(page_kind("saved.txt", "<html lang=en>", 14), PAGE_HTML);
 	cr_assert_eq(page_kind("saved.txt", "<htmlx>", 7), PAGE_NONE);
 	cr_assert_eq(page_kind("notes", "title: x", 8), PAGE_NONE);
-	/* front matter: the hook for its reader */
+	/* front matter: Markdown, and HTML that opens with it */
 	cr_assert_eq(page_kind("post.html", "---\ntitle: x\n---\n<p>", 20),
 	             PAGE_FRONT_MATTER);
 	cr_assert_eq(page_kind("post.html", "----\n", 5), PAGE_HTML);
+	cr_assert_eq(page_kind("post.htm", "\xEF\xBB\xBF--- \t\r\n", 10),
+	             PAGE_FRONT_MATTER);
+	cr_assert_eq(page_kind("post.html", "+++\n", 4), PAGE_FRONT_MATTER);
+	cr_assert_eq(page_kind("jobs/a.md", NULL, 0), PAGE_FRONT_MATTER);
+	cr_assert_eq(page_kind("A.Markdown", "title: x", 8), PAGE_FRONT_MATTER);
 }
 
 /* The pages of tests/data/pages, and what each must give. */

@@ -13,7 +13,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 /* The state of reading one file: the YAML reader first, so that the
@@ -27,14 +26,6 @@ struct fmread {
 	bool seen;               /* the front matter's document was read */
 	struct fm_keys keys;     /* how its keys were placed */
 };
-
-/* True when name ends with ext (ASCII case ignored). */
-static bool
-ends_with(const char *name, const char *ext)
-{
-	size_t n = strlen(name), e = strlen(ext);
-	return n > e && !strcasecmp(name + n - e, ext) && name[n - e - 1] != '/';
-}
 
 /* True when the line s[0..len) (without its '\n') is the three
  * characters mark, then only spaces, tabs or a CR. */
@@ -68,40 +59,25 @@ skip_bom(const char *s, size_t *len)
 	return s;
 }
 
-/* True for .md and .markdown. */
-static bool
-markdown_name(const char *name)
-{
-	return ends_with(name, ".md") || ends_with(name, ".markdown");
-}
-
-/* True for .html and .htm. */
-static bool
-html_name(const char *name)
-{
-	return ends_with(name, ".html") || ends_with(name, ".htm");
-}
-
 bool
-frontmatter_is(const char *name, const char *buf, size_t len)
+frontmatter_opens(const char *buf, size_t len)
 {
-	if (markdown_name(name))
-		return true;
-	if (!buf || !html_name(name))
-		return false;
 	buf = skip_bom(buf, &len);
-	return line_is(buf, first_line(buf, len), "---");
+	size_t l = first_line(buf, len);
+	return line_is(buf, l, "---") || line_is(buf, l, "+++");
 }
 
 bool
 frontmatter_walk(const char *path)
 {
-	if (!markdown_name(path) && !html_name(path))
-		return false;
 	/* Hugo's list page of a section, never a posting */
 	const char *base = strrchr(path, '/');
-	if (!strncmp(base ? base + 1 : path, "_index.", 7))
+	bool index = !strncmp(base ? base + 1 : path, "_index.", 7);
+	bool md = load_kind_of(path) == LOAD_MARKDOWN;
+	if (md && index)
 		return false;
+	if (!md && !index)
+		return true; /* a page, or front matter */
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return true; /* said when it is read */
@@ -110,10 +86,8 @@ frontmatter_walk(const char *path)
 	close(fd);
 	if (k < 0)
 		return true;
-	size_t len = (size_t)k;
-	const char *s = skip_bom(b, &len);
-	size_t l = first_line(s, len);
-	return line_is(s, l, "---") || line_is(s, l, "+++");
+	bool fm = frontmatter_opens(b, (size_t)k);
+	return md ? fm : !fm;
 }
 
 /* Moves the problems from a to b-1 of c after the others (those said
@@ -190,7 +164,7 @@ fm_document(struct reader *r, struct ynode *root)
 	struct md_source src = {.s = f->body, .len = f->body_len,
 	                        .orig = f->body, .olen = f->body_len,
 	                        .line0 = f->body_line,
-	                        .html = html_name(x->file)};
+	                        .html = load_kind_of(x->file) == LOAD_PAGE};
 	/* Jekyll's Liquid and Hugo's shortcodes, rendered as the site
 	 * would by the front matter's values */
 	struct liquid_out lo = {0};

@@ -12,17 +12,18 @@
 #include "load/markdown.h"
 #include "load/reader.h"
 
-/* True when the file called name, whose first len bytes are buf, is read
- * for its front matter: a .md or .markdown file whatever it holds, an
- * .html or .htm file that opens with "---" (buf NULL: by the name
- * alone, so never for those). */
-bool frontmatter_is(const char *name, const char *buf, size_t len);
+/* True when buf, a file's first len bytes (a UTF-8 byte order mark
+ * skipped), opens with the line of a front matter: "---", or TOML's
+ * "+++" (which frontmatter_parse_unit says it does not read). page_kind
+ * reads .md and .markdown files, and .html and .htm files that open so,
+ * for their front matter. */
+bool frontmatter_opens(const char *buf, size_t len);
 
-/* For a file met in a directory, true when it is a posting file of
- * front matter: a .md, .markdown, .html or .htm file that opens with a
- * front matter ("---", or TOML's "+++" which is said not to be read). A
- * README.md without one is passed over, and so is Hugo's _index.md (the
- * list page of a section). */
+/* For a file met in a directory whose name says it is Markdown or HTML
+ * (.md, .markdown, .html, .htm), false when it is passed over: a
+ * Markdown file that does not open with a front matter (a README.md),
+ * and Hugo's _index.md (or an _index.html that opens with one), the list
+ * page of a section. */
 bool frontmatter_walk(const char *path);
 
 /* Reads a unit that is a whole file of front matter into its posting, as

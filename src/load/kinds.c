@@ -17,6 +17,7 @@ static const struct kind_ext kind_exts[] = {
 	{".yaml", LOAD_YAML},   {".yml", LOAD_YAML},
 	{".json", LOAD_JSON},   {".jsonld", LOAD_JSON},
 	{".html", LOAD_PAGE},   {".htm", LOAD_PAGE},
+	{".md", LOAD_MARKDOWN}, {".markdown", LOAD_MARKDOWN},
 };
 
 enum load_kind
@@ -43,6 +44,8 @@ load_kind_name(enum load_kind k)
 		return "JSON";
 	case LOAD_PAGE:
 		return "an HTML page";
+	case LOAD_MARKDOWN:
+		return "Markdown";
 	case LOAD_OTHER:
 		break;
 	}

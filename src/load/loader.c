@@ -123,13 +123,11 @@ unit_parse(struct unit *u, struct arena *keep, const struct load_limits *lim,
 {
 	/* a file of front matter, a page, is one unit: plan_file does not
 	 * cut it */
-	if (u->first && u->last && frontmatter_is(u->file, u->buf, u->len)) {
-		frontmatter_parse_unit(u, keep, lim, cancel);
-		return;
-	}
 	switch (u->first && u->last ? page_kind(u->file, u->buf, u->len)
 	                            : PAGE_NONE) {
 	case PAGE_FRONT_MATTER:
+		frontmatter_parse_unit(u, keep, lim, cancel);
+		break;
 	case PAGE_HTML:
 		page_parse_unit(u, keep, lim, cancel);
 		break;
@@ -382,8 +380,7 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 				split = false;
 			/* nor a page, nor a file of front matter */
 			if (split && scanned == 0 &&
-			    (page_kind(path, buf, got) != PAGE_NONE ||
-			     frontmatter_is(path, buf, got)))
+			    page_kind(path, buf, got) != PAGE_NONE)
 				split = false;
 			if (split && bytes_has_directive(buf + scanned,
 			                                 got - scanned,
@@ -463,12 +460,14 @@ path_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* True for the files read inside directories: by their extension, and
- * Markdown (and HTML) files that open with a front matter. */
+/* True for the files read inside directories: by their extension (YAML
+ * and JSON, pages), and Markdown files that open with a front matter. */
 static bool
 posting_ext(const char *name)
 {
-	return load_kind_of(name) != LOAD_OTHER || frontmatter_walk(name);
+	enum load_kind k = load_kind_of(name);
+	return k == LOAD_YAML || k == LOAD_JSON ||
+	       (k != LOAD_OTHER && frontmatter_walk(name));
 }
 
 /* Collects the posting files below directory path (dot-files skipped,

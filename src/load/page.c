@@ -4,6 +4,7 @@
  * one inside a comment too) read through the JSON-LD mapping with its
  * problems placed in the page, else its microdata (microdata.c). */
 #include "load/page.h"
+#include "load/frontmatter.h"
 #include "load/html.h"
 
 #include <libxml/parserInternals.h>
@@ -28,16 +29,11 @@ enum page_kind
 page_kind(const char *name, const char *buf, size_t len)
 {
 	enum load_kind k = load_kind_of(name);
-	if (k == LOAD_PAGE) {
-		if (buf && len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-			buf += 3;
-			len -= 3;
-		}
-		if (buf && starts_with(buf, len, "---") &&
-		    (len == 3 || buf[3] == '\n' || buf[3] == '\r'))
-			return PAGE_FRONT_MATTER;
-		return PAGE_HTML;
-	}
+	if (k == LOAD_MARKDOWN)
+		return PAGE_FRONT_MATTER;
+	if (k == LOAD_PAGE)
+		return buf && frontmatter_opens(buf, len) ? PAGE_FRONT_MATTER
+		                                          : PAGE_HTML;
 	if (k != LOAD_OTHER)
 		return PAGE_NONE;
 	if (!buf)

@@ -16,14 +16,16 @@
 enum page_kind {
 	PAGE_NONE,         /* not a page: YAML (or JSON) */
 	PAGE_HTML,         /* a job page */
-	PAGE_FRONT_MATTER, /* an HTML file that opens with "---": YAML front
-	                    * matter and a body (the front matter reader's;
-	                    * read as a page until there is one) */
+	PAGE_FRONT_MATTER, /* YAML front matter and a body: a Markdown file,
+	                    * or an HTML file that opens with "---" (read
+	                    * by frontmatter.c) */
 };
 
 /* What the file called name is, its first len bytes being buf (NULL to
- * judge by the name alone): .html and .htm files are pages; so is a file
- * of no posting extension (.yaml, .yml, .json, .jsonld) that opens as an
+ * judge by the name alone): .md and .markdown files are front matter, and
+ * so are .html and .htm files that open with it (frontmatter_opens); the
+ * other .html and .htm files are pages; so is a file of no posting
+ * extension (.yaml, .yml, .json, .jsonld) that opens as an
  * HTML document does ("<!DOCTYPE html", "<html"). */
 enum page_kind page_kind(const char *name, const char *buf, size_t len);
 
