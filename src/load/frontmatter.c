@@ -124,7 +124,7 @@ bundle_id(struct lctx *x, struct posting *p)
 		p->id = lkeep(x, dir, (size_t)(end - dir));
 }
 
-/* The reader's callback: maps the front matter's mapping. */
+/* Maps the front matter's mapping (reader_posting's map). */
 static void
 fm_map(struct reader *r, const struct ynode *m)
 {
@@ -179,9 +179,7 @@ fm_document(struct reader *r, struct ynode *root)
 	size_t np1 = x->c->nproblems, from = 0;
 	frontmatter_keys(r, root, &b, &from, &f->keys);
 	size_t before = r->nfile;
-	r->map = fm_map;
-	reader_posting(r, root);
-	r->map = NULL;
+	reader_posting(r, root, fm_map);
 	problems_after(x->c, np0, np1);
 	if (r->nfile > before) {
 		struct posting *p = r->file_postings[before];

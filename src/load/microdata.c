@@ -379,7 +379,7 @@ microdata_read(struct reader *r, struct page_src *src, const xmlNode *root)
 				struct ynode *item = item_node(&m, n, "JobPosting",
 				                               1);
 				r->item++;
-				reader_posting(r, item);
+				reader_posting(r, item, NULL);
 				found++;
 			}
 			free(type);

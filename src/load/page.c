@@ -436,8 +436,11 @@ blocks_read(struct page *pg, const xmlNode *root, bool inner, size_t region,
 	}
 }
 
-void
-page_document(struct reader *r, const struct ynode *root)
+/* The reader's document hook: reads the postings of a JSON-LD block,
+ * every JobPosting in it, wherever it is; what is not one is passed
+ * over. */
+static void
+page_document(struct reader *r, struct ynode *root)
 {
 	struct lctx *x = &r->x;
 	const struct ynode *graph = ymap_get(root, "@graph");
@@ -452,7 +455,7 @@ page_document(struct reader *r, const struct ynode *root)
 	while (n) {
 		if (n->kind == Y_MAP && jsonld_is(n)) {
 			r->item++;
-			reader_posting(r, n);
+			reader_posting(r, n, NULL);
 		} else if ((n->kind == Y_MAP || n->kind == Y_SEQ) && n->n &&
 		           depth < cap) {
 			stack[depth] = n;
@@ -681,7 +684,7 @@ page_parse_unit(struct unit *u, struct arena *keep,
 	u->part.arena = *keep;
 	struct reader r = {0};
 	r.x = (struct lctx){.c = &u->part, .file = u->file, .lim = lim};
-	r.page = true;
+	r.document = page_document;
 	bool plain;
 	u->lines = bytes_scan(u->buf, u->len, &plain);
 	if (u->read_error) {

@@ -59,7 +59,7 @@ void page_position(struct page_src *s, size_t off, unsigned *line,
                    unsigned *col);
 
 /* microdata.c: reads the microdata items of type JobPosting under root
- * into postings (r->page set); returns how many items it found. */
+ * into postings; returns how many items it found. */
 size_t microdata_read(struct reader *r, struct page_src *src,
                       const xmlNode *root);
 

@@ -57,17 +57,18 @@ struct reader {
 	                        * start of a line the parser has reached;
 	                        * inw never passes it */
 	unsigned floor_line;   /* its line, 0-based in the current run */
-	bool page;             /* reading a job page's JSON-LD block: its
-	                        * documents go to page_document */
 	const char *run;       /* the current parser's input */
 	const yaml_parser_t *parser;
-	/* Given each document's root instead of mapping it (a Markdown
-	 * file's front matter, frontmatter.c), or NULL. */
+	/* Given each document's root instead of mapping it, or NULL: a
+	 * job page's JSON-LD block (page.c), a Markdown file's front
+	 * matter (frontmatter.c); a top-level list is then one document,
+	 * not a list of postings. */
 	void (*document)(struct reader *r, struct ynode *root);
-	/* Maps a posting's mapping instead of the other vocabularies
-	 * (frontmatter.c), or NULL. */
-	void (*map)(struct reader *r, const struct ynode *m);
 };
+
+/* Maps a posting's mapping m into r->x.p in a vocabulary of its own (a
+ * front matter's, frontmatter.c). */
+typedef void reader_map_fn(struct reader *r, const struct ynode *m);
 
 /* yaml.c ----------------------------------------------------------------- */
 
@@ -90,8 +91,11 @@ struct run_error {
 };
 
 /* Builds the posting of mapping m (a document, or an item of a list) and
- * adds it to the file's postings, or reports why it is none. */
-void reader_posting(struct reader *r, const struct ynode *m);
+ * adds it to the file's postings, or reports why it is none: m is mapped
+ * as schema.org when it is a JobPosting, else by map when it is given,
+ * else in the canonical keys or other sites' (shapes.c). */
+void reader_posting(struct reader *r, const struct ynode *m,
+                    reader_map_fn *map);
 /* Parses len bytes at run (where line_base says) into postings, event by
  * event, until their end, an error or cancel; fills *err at RUN_SYNTAX. */
 enum run_end reader_run(struct reader *r, const char *run, size_t len,
@@ -100,12 +104,6 @@ enum run_end reader_run(struct reader *r, const char *run, size_t len,
 void reader_restart(struct reader *r);
 /* Frees what the reader owns. */
 void reader_free(struct reader *r);
-
-/* page.c ------------------------------------------------------------------ */
-
-/* Reads the postings of a job page's JSON-LD document: every JobPosting
- * in it, wherever it is; what is not one is passed over. */
-void page_document(struct reader *r, const struct ynode *root);
 
 /* bytes.c ---------------------------------------------------------------- */
 

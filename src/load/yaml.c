@@ -45,9 +45,10 @@ sat_add(size_t a, size_t b, size_t max)
 	return a > max || b > max - a ? max + 1 : a + b;
 }
 
-/* Builds a fresh posting for node m and maps it. */
+/* Builds a fresh posting for node m and maps it (by map, when given and
+ * m is no JobPosting). */
 static void
-make_posting(struct reader *r, const struct ynode *m)
+make_posting(struct reader *r, const struct ynode *m, reader_map_fn *map)
 {
 	struct lctx *x = &r->x;
 	x->truncated = r->budget_reported;
@@ -70,8 +71,8 @@ make_posting(struct reader *r, const struct ynode *m)
 	if (ld) {
 		p->jsonld = true;
 		jsonld_map(x, m);
-	} else if (r->map) {
-		r->map(r, m); /* a front matter's own mapping */
+	} else if (map) {
+		map(r, m); /* a front matter's own mapping */
 	} else {
 		org_said = shapes_map(x, m);
 	}
@@ -114,7 +115,7 @@ node_done(struct reader *r, struct ynode *n)
 		 * no number */
 		if (!jsonld_skip(&r->x, n)) {
 			r->item++;
-			make_posting(r, n);
+			make_posting(r, n, NULL);
 		}
 		r->budget = 0;
 		r->budget_reported = false;
@@ -535,9 +536,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 		arena_reset(&r->scratch);
 		return true;
 	case YAML_DOCUMENT_END_EVENT:
-		if (r->page && r->root) {
-			page_document(r, r->root);
-		} else if (r->document && r->root) {
+		if (r->document && r->root) {
 			r->document(r, r->root);
 		} else if (r->root && !r->stream_items) {
 			const struct ynode *graph = ymap_get(r->root, "@graph");
@@ -549,7 +548,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 					if (jsonld_skip(x, graph->kids[i]))
 						continue;
 					r->item++;
-					make_posting(r, graph->kids[i]);
+					make_posting(r, graph->kids[i], NULL);
 				}
 				jsonld_list_end(x);
 			} else if (!graph && !jsonld_is(r->root) &&
@@ -558,7 +557,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 				/* {jobs: [...]}: its postings, one by one */
 				for (size_t i = 0; i < nitems; i++) {
 					r->item++;
-					make_posting(r, items[i]);
+					make_posting(r, items[i], NULL);
 				}
 				shapes_wrapper_end(x);
 			} else if (r->root->kind == Y_SCALAR) {
@@ -568,7 +567,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 				     "text");
 			} else if (r->root->kind != Y_NULL) {
 				r->item++; /* (an empty document is none) */
-				make_posting(r, r->root);
+				make_posting(r, r->root, NULL);
 			}
 		}
 		arena_reset(&r->scratch);
@@ -655,7 +654,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 			return false;
 		}
 		bool seq = e->type == YAML_SEQUENCE_START_EVENT;
-		if (r->depth == 0 && seq && !r->page && !r->document) {
+		if (r->depth == 0 && seq && !r->document) {
 			r->stream_items = true;
 			jsonld_list_begin(x, NULL);
 		}
@@ -729,9 +728,9 @@ reader_event(struct reader *r, yaml_event_t *e)
 }
 
 void
-reader_posting(struct reader *r, const struct ynode *m)
+reader_posting(struct reader *r, const struct ynode *m, reader_map_fn *map)
 {
-	make_posting(r, m);
+	make_posting(r, m, map);
 }
 
 void
