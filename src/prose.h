@@ -21,13 +21,19 @@ enum prose_kind {
 	                * paragraph) */
 };
 
+/* The level of a heading that is a paragraph all in bold. */
+#define PROSE_BOLD_HEADING 7
+
 /* The deepest nesting of items kept; deeper ones are shown at it. */
 #define PROSE_MAX_DEPTH 8
 
 /* One block of a text. */
 struct prose_block {
 	enum prose_kind kind;
-	unsigned depth;   /* PROSE_ITEM: 0 for an item of a top-level list */
+	unsigned depth;   /* PROSE_ITEM: 0 for an item of a top-level list;
+	                   * PROSE_HEADING: its level, 1-6 for <h1>-<h6>,
+	                   * PROSE_BOLD_HEADING for a paragraph in bold, 0
+	                   * when not known */
 	unsigned number;  /* PROSE_ITEM: its number in a numbered list, or 0
 	                   * for a bullet */
 	char *text;       /* malloc'd, never empty; a paragraph on one line,

@@ -509,6 +509,47 @@ Test(frontmatter, headings_of_every_reader)
 	cr_assert_eq(c.v[0]->nsections, 0);
 }
 
+Test(frontmatter, html_lists_in_markdown_are_lists)
+{
+	cr_assert_eq(load_md("---\ntitle: T\norganization: O\n---\n"
+	                     "Intro,<br>on two lines.\n\n"
+	                     "<ul>\n<li>One &amp; only</li>\n<li>Two "
+	                     "<b>bold</b></li>\n</ul>\n\n"
+	                     "<ol start=\"3\"><li>Third<ul><li>under it</li>"
+	                     "</ul></li></ol>\n\n"
+	                     "<div><h3>Schedule</h3>\n<p>Monday to Friday.</p>"
+	                     "</div>\n\n"
+	                     "## Benefits\n\n"
+	                     "<ul><li>Dental</li><li>Vision</li></ul>\n"), 1);
+	dump();
+	struct posting *p = c.v[0];
+	cr_assert_str_eq(p->summary, "Intro,\non two lines.\n\n"
+	                 "- One & only\n- Two bold\n\n"
+	                 "3. Third\n  - under it");
+	/* an HTML heading is a heading, with its level */
+	const struct section *s = section(p, "Schedule");
+	cr_assert_not_null(s);
+	cr_assert_str_eq(s->text, "Monday to Friday.");
+	cr_assert_eq(p->benefits.n, 2);
+	cr_assert_str_eq(p->benefits.v[1], "Vision");
+}
+
+Test(frontmatter, html_too_deep_is_said)
+{
+	struct buf b = {0};
+	buf_adds(&b, "---\ntitle: T\norganization: O\n---\nBefore.\n\n");
+	for (int i = 0; i < 300; i++)
+		buf_adds(&b, "<div>");
+	buf_adds(&b, "deep\n");
+	cr_assert_eq(load_md(b.s), 1);
+	dump();
+	cr_assert(has_problem(7, 1, true, "libxml2 stopped reading this HTML: "
+	                      "Excessive depth"));
+	cr_assert_str_eq(c.v[0]->summary, "Before.");
+	cr_assert(c.v[0]->problems);
+	buf_free(&b);
+}
+
 Test(frontmatter, sections_and_groups)
 {
 	cr_assert_eq(load_md("---\ntitle: T\norganization: O\n---\n"

@@ -91,6 +91,9 @@ Test(html, headings)
 		             p.v[i].text);
 	cr_assert_str_eq(p.v[3].text, "Requirements:");
 	cr_assert_str_eq(p.v[5].text, "Location: Remote");
+	/* a heading's level: <h2>, or a paragraph in bold */
+	cr_assert_eq(p.v[0].depth, 2);
+	cr_assert_eq(p.v[2].depth, PROSE_BOLD_HEADING);
 	prose_free(&p);
 	/* written as paragraphs in the light form */
 	check_light("<h3>Benefits</h3><ul><li>Dental</li></ul>",

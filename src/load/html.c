@@ -5,7 +5,9 @@
  * "text (URL)", scripts and styles left out. */
 #include "load/html.h"
 
+#include <libxml/parserInternals.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -79,7 +81,7 @@ html_costly_tag(const char *s, size_t len)
 /* Parsing ------------------------------------------------------------- */
 
 htmlDocPtr
-html_parse_fragment(const char *s, size_t len)
+html_parse_fragment(const char *s, size_t len, struct buf *why)
 {
 	/* after a <body>: libxml2 drops the '<'s that start a document
 	 * when no element follows them */
@@ -91,8 +93,26 @@ html_parse_fragment(const char *s, size_t len)
 	memcpy(t, body, bl);
 	memcpy(t + bl, s, len);
 	xmlInitParser();
-	htmlDocPtr d = htmlReadMemory(t, (int)(len + bl), NULL, "UTF-8",
-	                              HTML_OPTIONS);
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(t, (int)(len + bl));
+	if (!ctxt)
+		die_nomem();
+	htmlCtxtUseOptions(ctxt, HTML_OPTIONS);
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler("UTF-8");
+	if (h)
+		xmlSwitchToEncoding(ctxt, h);
+	htmlParseDocument(ctxt);
+	htmlDocPtr d = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	if (why && ctxt->disableSAX) {
+		/* libxml2 stopped by itself: nesting over 256 levels, a text
+		 * over 10 MB */
+		const char *m = ctxt->lastError.message
+			? ctxt->lastError.message : "an error";
+		buf_add(why, m, strcspn(m, "\n"));
+	}
+	if (d && ctxt->dictNames && d->dict == ctxt->dict)
+		ctxt->dict = NULL; /* the document's now (as htmlDoRead) */
+	htmlFreeParserCtxt(ctxt);
 	free(t);
 	return d;
 }
@@ -170,7 +190,7 @@ struct walk {
 	size_t nlines, cap;   /* lines used (the last one is open) */
 	unsigned bold;        /* <b> and <strong> open */
 	bool pre;             /* inside <pre> */
-	bool heading;         /* inside <h1>-<h6> */
+	unsigned heading;     /* inside <h1>-<h6>: its level, else 0 */
 	int item;             /* the depth of the <li> being gathered, or -1 */
 	unsigned item_number; /* its number, or 0 */
 	unsigned lists;       /* lists open */
@@ -315,13 +335,16 @@ flush(struct walk *w)
 				prose_add(w->out, PROSE_ITEM, w->lists, number,
 				          s + m, len - m);
 			} else {
-				prose_add(w->out, bold_heading(l, s, len)
-				          ? PROSE_HEADING : PROSE_PARA, 0, 0,
-				          s, len);
+				bool bold = bold_heading(l, s, len);
+				prose_add(w->out, bold ? PROSE_HEADING
+				                       : PROSE_PARA,
+				          bold ? PROSE_BOLD_HEADING : 0, 0, s,
+				          len);
 			}
 		}
 		if (all.len)
-			prose_add(w->out, PROSE_HEADING, 0, 0, all.s, all.len);
+			prose_add(w->out, PROSE_HEADING, w->heading, 0, all.s,
+			          all.len);
 		buf_free(&all);
 	}
 	for (size_t i = 0; i < w->nlines; i++)
@@ -479,16 +502,17 @@ walk_element(struct walk *w, const xmlNode *n)
 		return;
 	}
 	bool heading = n->name[0] == 'h' && n->name[1] >= '1' &&
-	               n->name[1] <= '6' && !n->name[2];
+	               n->name[1] <= '6' && !n->name[2] && !w->heading;
 	bool pre = html_is(n, "pre");
 	if (html_is(n, "tr"))
 		w->cells = 0;
-	w->heading |= heading;
+	if (heading)
+		w->heading = (unsigned)(n->name[1] - '0');
 	w->pre |= pre;
 	walk_children(w, n);
 	flush(w);
 	if (heading)
-		w->heading = false;
+		w->heading = 0;
 	if (pre)
 		w->pre = false;
 }
@@ -520,6 +544,43 @@ html_node_blocks(const xmlNode *n, struct prose *out)
 }
 
 /* Texts --------------------------------------------------------------------- */
+
+void
+html_entity(struct buf *out, const char *s, size_t len)
+{
+	if (len < 3 || s[0] != '&' || s[len - 1] != ';' || len > 64) {
+		buf_add(out, s, len);
+		return;
+	}
+	char name[64];
+	memcpy(name, s + 1, len - 2);
+	name[len - 2] = '\0';
+	if (name[0] == '#') {
+		bool hex = name[1] == 'x' || name[1] == 'X';
+		const char *digits = name + 1 + hex;
+		char *end;
+		unsigned long cp = strtoul(digits, &end, hex ? 16 : 10);
+		bool digit = (*digits >= '0' && *digits <= '9') ||
+		             (hex && ((*digits | 0x20) >= 'a' &&
+		                      (*digits | 0x20) <= 'f'));
+		if (!digit || *end) {
+			buf_add(out, s, len);
+			return;
+		}
+		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			cp = 0xFFFD;
+		char enc[4];
+		buf_add(out, enc, text_encode((uint32_t)cp, enc));
+		return;
+	}
+	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	if (!e) {
+		buf_add(out, s, len);
+		return;
+	}
+	char enc[4];
+	buf_add(out, enc, text_encode(e->value, enc));
+}
 
 bool
 html_has_markup(const char *s, size_t len)
@@ -555,7 +616,7 @@ has_tag(const char *s, size_t len)
 static void
 decoded(struct buf *out, const char *s, size_t len)
 {
-	htmlDocPtr d = html_parse_fragment(s, len);
+	htmlDocPtr d = html_parse_fragment(s, len, NULL);
 	xmlChar *t = d ? xmlNodeGetContent((const xmlNode *)d) : NULL;
 	if (t)
 		buf_adds(out, (const char *)t);
@@ -570,6 +631,13 @@ decoded(struct buf *out, const char *s, size_t len)
 void
 html_blocks(const char *s, size_t len, struct prose *out)
 {
+	html_blocks_why(s, len, out, NULL);
+}
+
+void
+html_blocks_why(const char *s, size_t len, struct prose *out,
+                struct buf *why)
+{
 	if (!html_has_markup(s, len)) {
 		prose_read(s, len, out);
 		return;
@@ -580,13 +648,13 @@ html_blocks(const char *s, size_t len, struct prose *out)
 		struct buf t = {0};
 		decoded(&t, s, len);
 		if (has_tag(t.s, t.len))
-			html_blocks(t.s, t.len, out);
+			html_blocks_why(t.s, t.len, out, why);
 		else
 			prose_read(t.s, t.len, out);
 		buf_free(&t);
 		return;
 	}
-	htmlDocPtr d = html_parse_fragment(s, len);
+	htmlDocPtr d = html_parse_fragment(s, len, why);
 	if (!d) {
 		prose_read(s, len, out); /* as it is */
 		return;

@@ -27,9 +27,11 @@
 size_t html_costly_tag(const char *s, size_t len);
 
 /* Parses an HTML fragment (a description) as UTF-8; NULL when libxml2
- * makes nothing of it or its attributes would cost too much. Free with
- * xmlFreeDoc. */
-htmlDocPtr html_parse_fragment(const char *s, size_t len);
+ * makes nothing of it or its attributes would cost too much. When
+ * libxml2 stops before its end by its own limits (256 levels of nesting,
+ * 10 MB in one text), the first line of what it said is appended to why,
+ * when given. Free with xmlFreeDoc. */
+htmlDocPtr html_parse_fragment(const char *s, size_t len, struct buf *why);
 
 /* Appends the blocks of element n's content: <p>, <br> and <div> as
  * paragraphs, <li> as items (with their numbers in an <ol>), <h1>-<h6>
@@ -39,6 +41,15 @@ void html_node_blocks(const xmlNode *n, struct prose *out);
 /* The same for an HTML text; text without tags is read in the light
  * form (prose_read), its entities decoded. */
 void html_blocks(const char *s, size_t len, struct prose *out);
+/* html_blocks, appending to why what libxml2 said when it stopped before
+ * the end of s (html_parse_fragment): the rest of s is not in out. why
+ * is left as it was when all of s was read. */
+void html_blocks_why(const char *s, size_t len, struct prose *out,
+                     struct buf *why);
+/* Appends the character of an entity s[0..len) as an HTML parser reads
+ * it ("&amp;", "&eacute;", "&#8212;", "&#x2014;"), U+FFFD for a number
+ * that is no character, s as it is for a name HTML does not know. */
+void html_entity(struct buf *out, const char *s, size_t len);
 /* Appends the items of a list given as one text: the paragraphs and
  * items of HTML (nested items joined to theirs), or the lines of text
  * without tags (their bullets left out). */

@@ -199,48 +199,66 @@ add_text(struct mdread *m, const char *s, size_t len)
 	buf_add(&m->cur, s, len);
 }
 
-/* Appends text decoded from HTML (an entity, an inline tag: <br> is a
- * line break, other tags nothing). */
+/* Appends the character of an entity. */
 static void
-add_html(struct mdread *m, const char *s, size_t len)
+add_entity(struct mdread *m, const char *s, size_t len)
 {
 	struct buf t = {0};
-	html_to_text(&t, s, len);
-	if (t.len)
-		add_text(m, t.s, t.len);
+	html_entity(&t, s, len);
+	add_text(m, t.s, t.len);
 	buf_free(&t);
 }
 
-/* Ends an HTML block: its text through the HTML conversion, each line a
- * paragraph, or an item when the block is in a list item. */
+/* Appends what an inline tag stands for: <br> a line break; any other
+ * tag (and a comment) nothing, the text it wraps coming as text. */
+static void
+add_tag(struct mdread *m, const char *s, size_t len)
+{
+	if (len >= 4 && s[0] == '<' && (s[1] | 0x20) == 'b' &&
+	    (s[2] | 0x20) == 'r' && s[3] && strchr("/> \t\r\n", s[3]))
+		add_text(m, "\n", 1);
+}
+
+/* Ends an HTML block: its blocks as libxml2's HTML parser gives them to
+ * descriptions (html_blocks): paragraphs, list items with their depth
+ * and number, headings with their level. In a list item its paragraphs
+ * are items of the same list, its lists nested in them. */
 static void
 html_block_end(struct mdread *m)
 {
 	m->html_block = false;
-	struct buf raw = m->cur;
+	struct buf raw = m->cur, why = {0};
 	struct prose p = {0};
 	unsigned line = m->line;
+	bool in_item = m->item;
+	unsigned base = m->html_depth;
 	m->cur = (struct buf){0};
 	m->open = false;
-	html_blocks(raw.s ? raw.s : "", raw.len, &p);
+	html_blocks_why(raw.s ? raw.s : "", raw.len, &p, &why);
 	buf_free(&raw);
+	if (why.len)
+		body_problem(m, line, true, "libxml2 stopped reading this HTML: "
+		             "%s; the rest of it is dropped", why.s);
+	bool item_before = false;
 	for (size_t k = 0; k < p.n; k++) {
-		const char *t = p.v[k].text;
-		size_t len = strlen(t);
-		for (size_t i = 0; i < len;) {
-			const char *nl = memchr(t + i, '\n', len - i);
-			size_t e = nl ? (size_t)(nl - t) : len;
-			if (e > i) {
-				block_start(m, m->item ? BODY_ITEM : BODY_PARA, 0);
-				m->depth = m->html_depth;
-				m->line = line;
-				buf_add(&m->cur, t + i, e - i);
-				m->all_bold = false;
-				block_end(m);
-			}
-			i = e + 1;
-		}
+		const struct prose_block *b = &p.v[k];
+		bool item = b->kind == PROSE_ITEM;
+		enum body_kind kind = item || in_item ? BODY_ITEM
+		                      : b->kind == PROSE_HEADING ? BODY_HEADING
+		                      : BODY_PARA;
+		unsigned depth = item ? base + in_item + b->depth : base;
+		block_start(m, kind, kind != BODY_HEADING ? 0
+		                     : b->depth ? b->depth : PROSE_BOLD_HEADING);
+		m->depth = depth < BODY_MAX_DEPTH ? depth : BODY_MAX_DEPTH - 1;
+		m->number = item ? b->number : 0;
+		m->starts = item && !in_item && !depth && !item_before;
+		m->line = line;
+		buf_adds(&m->cur, b->text);
+		m->all_bold = false;
+		block_end(m);
+		item_before = item;
 	}
+	buf_free(&why);
 	prose_free(&p);
 }
 
@@ -254,7 +272,7 @@ attr_text(const MD_ATTRIBUTE *a)
 		const char *s = a->text + a->substr_offsets[i];
 		size_t n = a->substr_offsets[i + 1] - a->substr_offsets[i];
 		if (a->substr_types[i] == MD_TEXT_ENTITY)
-			html_to_text(&b, s, n);
+			html_entity(&b, s, n);
 		else if (a->substr_types[i] == MD_TEXT_NULLCHAR)
 			buf_adds(&b, "\xef\xbf\xbd");
 		else
@@ -520,11 +538,11 @@ text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 		break;
 	case MD_TEXT_ENTITY:
 		block_line(m, s);
-		add_html(m, s, size);
+		add_entity(m, s, size);
 		break;
 	case MD_TEXT_HTML:
 		block_line(m, s);
-		add_html(m, s, size);
+		add_tag(m, s, size);
 		break;
 	case MD_TEXT_CODE:
 		if (m->code_block && size == 1 && *s == '\n')

@@ -425,7 +425,7 @@ blocks_read(struct page *pg, const xmlNode *root, bool inner, size_t region,
 			                   s, tl);
 			if (at != SIZE_MAX)
 				pg->cursor = at + tl;
-			htmlDocPtr d = html_parse_fragment(s, tl);
+			htmlDocPtr d = html_parse_fragment(s, tl, NULL);
 			if (d)
 				blocks_read(pg, (const xmlNode *)d, true, at,
 				            at == SIZE_MAX ? 0 : at + tl,
