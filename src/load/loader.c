@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* load/loader: load_path, load_buffer, load_bytes and the loader in the
- * background: a planner that walks the paths and cuts big files into
- * units, workers that parse them, and the merge of finished units into
- * the catalog in path order. */
+ * background: a planner that walks the paths (directories by load/walk)
+ * and cuts big files into units, workers that parse them, and the merge
+ * of finished units into the catalog in path order. */
 #include "load.h"
 #include "load/frontmatter.h"
 #include "load/page.h"
 #include "load/reader.h"
 #include "identity.h"
+#include "load/walk.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -440,96 +440,11 @@ plan_file(struct loader *l, const char *path, const struct stat *st)
 	filemap_release(map);
 }
 
-/* Paths found under a directory. */
-struct pathlist {
-	char **v;
-	size_t n, cap;
-};
-
-/* A directory on the current path, to notice loops. */
-struct dirstack {
-	dev_t dev;
-	ino_t ino;
-	const struct dirstack *up;
-};
-
-/* Compares two paths in byte order. */
-static int
-path_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* True for the files read inside directories: by their extension (YAML
- * and JSON, pages), and Markdown files that open with a front matter. */
-static bool
-posting_ext(const char *name)
-{
-	enum load_kind k = load_kind_of(name);
-	return k == LOAD_YAML || k == LOAD_JSON ||
-	       (k != LOAD_OTHER && frontmatter_walk(name));
-}
-
-/* Collects the posting files below directory path (dot-files skipped,
- * loops not followed) into out. */
+/* walk_dir's problems: planned as the walk meets them. */
 static void
-collect(struct loader *l, const char *path, const struct stat *st,
-        const struct dirstack *up, struct pathlist *out)
+walk_problem(void *ctx, const char *path, bool error, const char *msg)
 {
-	char msg[300];
-	for (const struct dirstack *d = up; d; d = d->up) {
-		if (d->dev == st->st_dev && d->ino == st->st_ino) {
-			plan_problem(l, path, false, "directory loop (a link "
-			             "back to a directory above); not followed");
-			return;
-		}
-	}
-	DIR *dir = opendir(path);
-	if (!dir) {
-		snprintf(msg, sizeof(msg), "cannot open directory: %s",
-		         strerror(errno));
-		plan_problem(l, path, true, msg);
-		return;
-	}
-	struct dirstack here = {st->st_dev, st->st_ino, up};
-	struct dirent *de;
-	while ((de = readdir(dir)) &&
-	       !atomic_load_explicit(&l->cancel, memory_order_relaxed)) {
-		if (de->d_name[0] == '.')
-			continue;
-		size_t pl = strlen(path), nl = strlen(de->d_name);
-		char *full = malloc(pl + nl + 2);
-		if (!full)
-			die_nomem();
-		memcpy(full, path, pl);
-		size_t k = pl;
-		if (k == 0 || full[k - 1] != '/')
-			full[k++] = '/';
-		memcpy(full + k, de->d_name, nl + 1);
-		struct stat fst;
-		if (stat(full, &fst) != 0) {
-			plan_problem(l, full, true, strerror(errno));
-			free(full);
-		} else if (S_ISDIR(fst.st_mode)) {
-			collect(l, full, &fst, &here, out);
-			free(full);
-		} else if (posting_ext(full)) {
-			/* not only regular files: a FIFO or a device of that
-			 * name is said in its place (plan_path) */
-			if (out->n == out->cap) {
-				out->cap = out->cap ? out->cap * 2 : 32;
-				char **v = realloc(out->v,
-				                   out->cap * sizeof(*v));
-				if (!v)
-					die_nomem();
-				out->v = v;
-			}
-			out->v[out->n++] = full;
-		} else {
-			free(full);
-		}
-	}
-	closedir(dir);
+	plan_problem(ctx, path, error, msg);
 }
 
 /* Plans a path: a file whatever its name, or a directory's posting files
@@ -553,9 +468,8 @@ plan_path(struct loader *l, const char *path)
 		plan_problem(l, path, true, msg);
 		return;
 	}
-	struct pathlist files = {0};
-	collect(l, path, &st, NULL, &files);
-	qsort(files.v, files.n, sizeof(*files.v), path_cmp);
+	struct walk_files files = {0};
+	walk_dir(path, &st, &l->cancel, walk_problem, l, &files);
 	for (size_t i = 0; i < files.n; i++) {
 		struct stat fst;
 		if (atomic_load_explicit(&l->cancel, memory_order_relaxed)) {
@@ -571,9 +485,8 @@ plan_path(struct loader *l, const char *path)
 			         "not read", file_kind(fst.st_mode));
 			plan_problem(l, files.v[i], false, msg);
 		}
-		free(files.v[i]);
 	}
-	free(files.v);
+	walk_free(&files);
 }
 
 /* The planner thread. */
