@@ -184,6 +184,27 @@ text_round_trip() {
 }
 ok "plain text: the draft loads without an error, and imported again is the same" text_round_trip
 
+# Markdown and HTML with front matter (Jekyll's and Hugo's): imported as
+# such, not as pasted text, and --show of the draft equals --show of the
+# source
+markdown_round_trip() {
+	F="$SRCDIR/tests/data/frontmatter"
+	for src in "$F/jekyll/_jobs/tenant-organizer.md" \
+	           "$F/jekyll/_jobs/outreach-lead.html" \
+	           "$F/hugo/content/jobs/field-coordinator.md" \
+	           "$F/hugo/content/jobs/youth-organizer/index.md"; do
+		rm -rf "$TMP/md"
+		"$BILLET" --import "$src" --out "$TMP/md" 2>/dev/null &&
+		y=$(ls "$TMP/md"/*.yaml) && id=$(basename "$y" .yaml) &&
+		head -1 "$y" | grep -qE '\((Markdown|an HTML page)\)' &&
+		"$BILLET" --show "$id" --width 90 "$y" >"$TMP/a" &&
+		"$BILLET" --show "$id" --width 90 "$src" >"$TMP/b" &&
+		cmp -s "$TMP/a" "$TMP/b" ||
+			{ echo "in $src"; head -1 "$y"; diff "$TMP/b" "$TMP/a" | head; return 1; }
+	done
+}
+ok "Markdown and HTML with front matter: imported as such; --show of the draft equals the source's" markdown_round_trip
+
 no_overwrite() {
 	rm -rf "$TMP/ow" && mkdir "$TMP/ow" &&
 	"$BILLET" --import "$D/nyic-upstate-director-advocacy.yaml" --out "$TMP/ow" 2>/dev/null &&
