@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* fileset: the posting files of a list of paths, looked at with stat the
- * way the loader finds them (load_kind_of), compared between two
+ * way the loader finds them (walk_posting_file), compared between two
  * looks; a look may run in a thread of its own. */
 #include "fileset.h"
 
@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "load.h"
+#include "load/walk.h"
 
 /* The directories above the one being read, to stop at a loop. */
 struct dirstack {
@@ -93,7 +94,7 @@ walk(struct look *lk, const char *path, const struct stat *st,
 		if (S_ISDIR(fst.st_mode)) {
 			add(lk->fs, full.s, &fst, false);
 			walk(lk, full.s, &fst, &here);
-		} else if (load_kind_of(full.s) != LOAD_OTHER) {
+		} else if (walk_posting_file(full.s)) {
 			add(lk->fs, full.s, &fst, false);
 		}
 	}

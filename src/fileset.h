@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* fileset: the posting files a list of paths names, found as the loader
  * finds them (a file named is read whatever its name; a directory's
- * .yaml, .yml and .json files, recursively, dot-files skipped, loops not
- * followed), with what stat says of each, so that two looks can say
+ * posting files as load/walk says, recursively, dot-files skipped, loops
+ * not followed), with what stat says of each, so that two looks can say
  * which files changed, came or went. No curses here. */
 #ifndef BILLET_FILESET_H
 #define BILLET_FILESET_H

@@ -125,6 +125,28 @@ Test(fileset, the_files_the_loader_reads)
 	rm_tmp();
 }
 
+Test(fileset, markdown_as_the_loader_reads_it)
+{
+	mkdir_tmp();
+	cr_assert_eq(mkdir(at("site"), 0700), 0);
+	put("site/job.md", "---\ntitle: J\n---\nText.\n");
+	put("site/page.html", "<html><body></body></html>\n");
+	put("site/README.md", "# Our site\n");
+	put("site/_index.md", "---\ntitle: Jobs\n---\n");
+	char *paths[] = {keep("site")};
+	struct fileset fs = {0};
+	fileset_scan(&fs, paths, 1, 0);
+	/* site, site/job.md, site/page.html: what a load reads */
+	cr_assert_eq(fs.n, 3);
+	cr_assert_not_null(find(&fs, "site/job.md"));
+	cr_assert_not_null(find(&fs, "site/page.html"));
+	cr_assert_null(find(&fs, "site/README.md"));
+	cr_assert_null(find(&fs, "site/_index.md"));
+	fileset_free(&fs);
+	free_all(paths, 1);
+	rm_tmp();
+}
+
 Test(fileset, a_loop_is_not_followed)
 {
 	mkdir_tmp();
