@@ -64,16 +64,17 @@ static const struct {
 
 enum flag {
 	FL_MARKED, FL_HIDDEN, FL_NEW, FL_OPEN, FL_READ, FL_CLOSED, FL_CLOSING,
+	FL_DUE,
 	FL_SALARY, FL_DEADLINE, FL_NOTE, FL_RATING, FL_N
 };
 
 static const char *const flag_terms[FL_N] = {
 	"is:marked", "is:hidden", "is:new", "is:open", "is:read", "is:closed",
-	"is:closing",
+	"is:closing", "is:due",
 	"has:salary", "has:deadline", "has:note", "has:rating",
 };
 
-enum datefield { D_POSTED, D_DEADLINE, D_START };
+enum datefield { D_POSTED, D_DEADLINE, D_START, D_FOLLOWUP };
 
 /* The workplace values workplace: takes, by enum workplace. */
 static const char *const workplace_values[] = {
@@ -92,7 +93,7 @@ static const char *const status_names[QSTATUS_N] = {
 
 #define KNOWN_FIELDS "title, org, loc, dept, tag, type, workplace, " \
 	"workplace.note, union, lang, id, text, other, is, has, status, " \
-	"salary, experience, posted, deadline, start, rating"
+	"salary, experience, posted, deadline, start, followup, rating"
 
 /* One node of the tree. */
 struct node {
@@ -576,7 +577,7 @@ parse_years(const char *s, size_t len, double *out)
 }
 
 enum keykind { K_NONE, K_FIELD, K_IS, K_HAS, K_STATUS, K_SALARY, K_EXPER,
-               K_POSTED, K_DEADLINE, K_START, K_RATING };
+               K_POSTED, K_DEADLINE, K_START, K_RATING, K_FOLLOWUP };
 
 /* The names of the terms that are not text fields. */
 static const struct {
@@ -588,6 +589,7 @@ static const struct {
 	{ "experience", K_EXPER }, { "exp", K_EXPER },
 	{ "posted", K_POSTED }, { "deadline", K_DEADLINE },
 	{ "start", K_START }, { "rating", K_RATING },
+	{ "followup", K_FOLLOWUP },
 };
 
 static enum keykind
@@ -614,7 +616,8 @@ static bool
 is_compare_key(enum keykind k)
 {
 	return k == K_SALARY || k == K_EXPER || k == K_POSTED ||
-	       k == K_DEADLINE || k == K_START || k == K_RATING;
+	       k == K_DEADLINE || k == K_START || k == K_RATING ||
+	       k == K_FOLLOWUP;
 }
 
 /* Reads an operator at i: returns its length (0 if none) and sets *op. */
@@ -831,14 +834,14 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 	case K_IS:
 	case K_HAS: {
 		int lo = kind == K_IS ? FL_MARKED : FL_SALARY;
-		int hi = kind == K_IS ? FL_CLOSING : FL_RATING;
+		int hi = kind == K_IS ? FL_DUE : FL_RATING;
 		int fl;
 		for (fl = lo; fl <= hi; fl++)
 			if (word_is(v, vlen, strchr(flag_terms[fl], ':') + 1))
 				break;
 		if (fl > hi)
 			return fail(ps, va, kind == K_IS ?
-			            "(known: marked, hidden, new, open, read, closed, closing)" :
+			            "(known: marked, hidden, new, open, read, closed, closing, due)" :
 			            "(known: salary, deadline, note, rating)",
 			            "unknown '%s:' value '%s'", name, ex);
 		id = new_node(ps, N_FLAG);
@@ -905,7 +908,8 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 	}
 	case K_POSTED:
 	case K_DEADLINE:
-	case K_START: {
+	case K_START:
+	case K_FOLLOWUP: {
 		int32_t lo = 0, hi = 0;
 		bool today = word_is(v, vlen, "today");
 		int r = today ? 1 : value_date_range(v, vlen, &lo, &hi);
@@ -916,7 +920,8 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 		              is_digit((unsigned char)v[1]) &&
 		              is_digit((unsigned char)v[2]) &&
 		              is_digit((unsigned char)v[3]) && v[4] == '-';
-		if (r == 0 && kind != K_POSTED && s[o] == ':' && !isoish)
+		if (r == 0 && (kind == K_DEADLINE || kind == K_START) &&
+		    s[o] == ':' && !isoish)
 			return make_text(ps, kind == K_DEADLINE ? F_DEADLINE :
 			                 F_START, v, vlen);
 		if (r == 0)
@@ -929,7 +934,8 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 		nd = &ps->q->nodes[id];
 		nd->op = (uint8_t)op;
 		nd->what = kind == K_POSTED ? D_POSTED :
-		           kind == K_DEADLINE ? D_DEADLINE : D_START;
+		           kind == K_DEADLINE ? D_DEADLINE :
+		           kind == K_FOLLOWUP ? D_FOLLOWUP : D_START;
 		nd->today = today;
 		nd->lo = lo;
 		nd->hi = hi;
@@ -1402,6 +1408,10 @@ eval_flag(struct query *q, enum flag fl, const struct posting *p)
 	case FL_NEW: return env && env->is_new && env->is_new(ctx, p);
 	case FL_READ: return env && env->read && env->read(ctx, p);
 	case FL_NOTE: return env && env->has_note && env->has_note(ctx, p);
+	case FL_DUE: {
+		int32_t f = env && env->followup ? env->followup(ctx, p) : 0;
+		return f && f <= today_of(q);
+	}
 	case FL_RATING:
 		return env && env->rating && env->rating(ctx, p) > 0;
 	case FL_SALARY: return p->salary.present;
@@ -1514,6 +1524,8 @@ eval(struct query *q, int32_t id, const struct posting *p)
 	case N_DATE: {
 		int32_t v = n->what == D_POSTED ? p->posted.ymd :
 		            n->what == D_START ? p->start.ymd :
+		            n->what == D_FOLLOWUP ? (q->env && q->env->followup ?
+		                q->env->followup(q->env->ctx, p) : 0) :
 		            posting_deadline(p)->ymd;
 		if (!v)
 			return false;
@@ -1570,8 +1582,9 @@ node_cost(const struct query *q, int32_t id)
 	case N_TRUE:
 	case N_SALARY:
 	case N_EXPER:
-	case N_DATE:
 		return COST_ARRAY;
+	case N_DATE:
+		return n->what == D_FOLLOWUP ? COST_HOOK : COST_ARRAY;
 	case N_FLAG:
 		return n->what == FL_SALARY || n->what == FL_DEADLINE ||
 		       n->what == FL_OPEN || n->what == FL_CLOSED ||
@@ -1982,7 +1995,7 @@ sel_eval(struct sel *s, int32_t id, uint64_t *set, size_t sp)
 		return;
 	case N_DATE:
 		s->today = n->today ? today_of(q) : 0;
-		keep_if(s, set, pred_date, n);
+		keep_if(s, set, n->what == D_FOLLOWUP ? pred_eval : pred_date, n);
 		return;
 	case N_FLAG:
 		s->today = n->what == FL_OPEN || n->what == FL_CLOSED ||
@@ -2050,7 +2063,8 @@ query_mentions(const struct query *q, const char *term)
 		case N_EXPER: name = "experience"; break;
 		case N_DATE:
 			name = n->what == D_POSTED ? "posted" :
-			       n->what == D_START ? "start" : "deadline";
+			       n->what == D_START ? "start" :
+			       n->what == D_FOLLOWUP ? "followup" : "deadline";
 			break;
 		case N_ENUM:
 		case N_TEXT:

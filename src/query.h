@@ -47,6 +47,8 @@ struct query_env {
 	bool (*has_note)(void *ctx, const struct posting *p); /* has:note */
 	int (*rating)(void *ctx, const struct posting *p);    /* 1-5, 0 unrated */
 	int (*status)(void *ctx, const struct posting *p);    /* enum query_status */
+	int32_t (*followup)(void *ctx, const struct posting *p); /* the
+	                   * follow-up date (yyyymmdd), 0: none */
 };
 
 /* Parses s; NULL with *err filled (err may be NULL) when it does not parse.

@@ -25,9 +25,18 @@ enum state_field {
 	STATE_RATING = 16, STATE_STATUS = 32, STATE_NOTE = 64,
 	STATE_WHO = 128, /* the posting's title and organization, recorded
 	                  * with an entry the user changes */
+	STATE_FOLLOWUP = 256, /* the follow-up date (the status's history
+	                       * goes with STATE_STATUS) */
 	/* what the user changes, as opposed to what billet records */
 	STATE_USER = STATE_MARKED | STATE_HIDDEN | STATE_RATING |
-	             STATE_STATUS | STATE_NOTE,
+	             STATE_STATUS | STATE_NOTE | STATE_FOLLOWUP,
+};
+
+/* One change of an application's status, as its history records it. */
+struct state_change {
+	int status;   /* enum query_status it changed to */
+	int32_t date; /* the day of the change (yyyymmdd); 0: not known (a
+	               * status recorded before billet kept a history) */
 };
 
 /* What the user recorded about one posting. A read-only view owned by the
@@ -41,6 +50,11 @@ struct state_entry {
 	bool hidden;      /* hidden: not interested */
 	int rating;       /* 1-5; 0 unrated */
 	int status;       /* enum query_status */
+	const struct state_change *history; /* the status's changes, oldest
+	                   * first (nhistory of them); NULL when none */
+	size_t nhistory;  /* how many */
+	int32_t followup; /* the day to follow the application up
+	                   * (yyyymmdd); 0 when none */
 	const char *note; /* UTF-8, may span lines; NULL when none */
 	const char *title; /* the posting's title when the entry was last
 	                    * changed (or first matched to it), NULL when
@@ -129,9 +143,32 @@ bool state_set_read(struct state *st, const char *id, bool on,
 /* Rates id 1 to 5; 0 clears. Other values are refused. */
 bool state_set_rating(struct state *st, const char *id, int rating,
                       struct state_error *err);
-/* Sets the application status (enum query_status); QSTATUS_NONE clears. */
+/* Sets the application status (enum query_status); QSTATUS_NONE clears.
+ * The change joins the status's history, dated today. */
 bool state_set_status(struct state *st, const char *id, int status,
                       struct state_error *err);
+/* The same, the change dated date (yyyymmdd; 0: today), which may not be
+ * after today: the history keeps its changes in date order, and the
+ * status becomes that of the latest. With a date, a status the history
+ * has already is dated anew (its latest change: one whose date was not
+ * known, or was mistyped) rather than added again. A status set before
+ * the history was kept joins it, its date unknown, at the first change. */
+bool state_set_status_on(struct state *st, const char *id, int status,
+                         int32_t date, struct state_error *err);
+/* Sets the follow-up date (yyyymmdd, a real day); 0 clears it. */
+bool state_set_followup(struct state *st, const char *id, int32_t date,
+                        struct state_error *err);
+/* The day the application was made: the first change of its history to
+ * applied or a later status (interviewing, offer, rejected, withdrawn);
+ * 0 when it has none, or that change's date is not known. *made (may be
+ * NULL) says whether it was made at all (such a change, or such a status
+ * without a history). */
+int32_t state_applied_on(const struct state_entry *e, bool *made);
+/* Appends the status's history in words: "applied 2026-11-03,
+ * interviewing 2026-11-20"; a change whose date is not known as "applied
+ * (date unknown)"; a status without a history the same way. Nothing
+ * when there is neither. */
+void state_history_text(const struct state_entry *e, struct buf *out);
 /* Sets the note (valid UTF-8, any length, newlines kept); NULL or ""
  * removes it. */
 bool state_set_note(struct state *st, const char *id, const char *note,
@@ -264,7 +301,7 @@ enum state_undo_result state_undo(struct state *st, const struct catalog *c,
                                   struct state_error *err);
 
 /* Fills env's ctx and state hooks (is:marked, is:hidden, is:new, is:read,
- * has:note, rating, status) from st; env->today is left alone. is:new
+ * has:note, rating, status, followup) from st; env->today is left alone. is:new
  * holds for postings not seen when the run began (none while the state is
  * read-only, since nothing is known then). */
 void state_query_env(struct state *st, struct query_env *env);

@@ -48,6 +48,7 @@ struct kept {
 	bool qimplicit;     /* quoted_implicit */
 	struct kept *kids;  /* items, or keys and values */
 	size_t n, cap;      /* kids used and allocated */
+	unsigned line, col; /* where it begins in the file, 1-based */
 };
 
 /* Frees what k holds and empties it. */
@@ -61,7 +62,7 @@ void state_kept_push(struct kept *parent, struct kept *child);
 enum {
 	F_MARK = STATE_MARKED, F_HIDDEN = STATE_HIDDEN, F_READ = STATE_READ,
 	F_SEEN = STATE_SEEN, F_RATING = STATE_RATING, F_STATUS = STATE_STATUS,
-	F_NOTE = STATE_NOTE, F_WHO = STATE_WHO,
+	F_NOTE = STATE_NOTE, F_WHO = STATE_WHO, F_FOLLOWUP = STATE_FOLLOWUP,
 };
 
 /* The first line of a state file in this format: an older file lacks it,
@@ -74,6 +75,13 @@ struct entry {
 	struct state_entry pub;
 	char *id;         /* owned; pub.id points here */
 	char *note;       /* owned; pub.note points here, NULL when none */
+	struct state_change *hist; /* owned; pub.history points here: the
+	                   * status's changes, oldest first */
+	size_t nhist, hcap; /* used and allocated */
+	struct hist_op *ops; /* owned: what this run did to hist and has not
+	                   * saved, in order, replayed on the file's history
+	                   * when another process changed it meanwhile */
+	size_t nops, opcap; /* used and allocated */
 	char *title, *org; /* owned; pub.title, pub.org point here */
 	unsigned legacy;  /* F_SEEN, F_READ: what an older file recorded in
 	                   * the entry (seen: true, read: true), written
@@ -168,6 +176,48 @@ struct state {
 /* A pcache slot holds a known posting's flags. */
 #define PC_VALID 0x40
 
+/* ---- state_track.c: the status's history and the follow-up ---- */
+
+/* One thing this run did to an entry's history: a change added or
+ * taken out. */
+struct hist_op {
+	bool add;               /* added, else taken out */
+	struct state_change c;  /* which */
+};
+
+/* Adds c to e's history in date order (after every change of its day or
+ * earlier, and after those whose date is not known), recording the op
+ * when record. */
+void state_hist_add(struct entry *e, struct state_change c, bool record);
+/* Takes the last change equal to c out of e's history (recording the op
+ * when record); false when there is none. */
+bool state_hist_del(struct entry *e, struct state_change c, bool record);
+/* Makes e's history what v[0..n) is, recording the ops that do it. */
+void state_hist_set(struct entry *e, const struct state_change *v, size_t n);
+/* True if e's history is v[0..n). */
+bool state_hist_is(const struct entry *e, const struct state_change *v,
+                   size_t n);
+/* Frees e's history and ops. */
+void state_hist_free(struct entry *e);
+/* Merging: e's history becomes d's (moved), with this run's ops replayed
+ * on it when mine (e's status changed here and not saved); d NULL: the
+ * file has no entry, e keeps its own when mine, else none. */
+void state_hist_merge(struct entry *e, struct entry *d, bool mine);
+/* The ops are in the file now: forgets them. */
+void state_hist_saved(struct entry *e);
+/* Reads a history as the file has it (a kept node: a sequence of
+ * "STATUS DATE" or "STATUS"), into e; false, *line, *col (1-based) and
+ * why (size bytes) saying what is wrong, when it cannot be read. */
+bool state_hist_read(struct entry *e, const struct kept *k, char *why,
+                     size_t size, unsigned *line, unsigned *col);
+/* Reads a follow-up date (YYYY-MM-DD, or null for none) from the scalar
+ * s[0..len); false when it is neither. */
+bool state_followup_read(const char *s, size_t len, bool null,
+                         int32_t *out);
+/* Writes one change as the file has it ("applied 2026-11-03", "applied"
+ * when its date is not known) into out (32 bytes). */
+void state_change_text(const struct state_change *c, char out[32]);
+
 /* ---- state_read.c ---- */
 
 /* What state_load found. */
@@ -231,6 +281,16 @@ void state_say_upgraded(struct state *st, const char *kept);
 void state_undo_record(struct state *st, const char *id, unsigned bit,
                        int before, int after, const char *note_before,
                        const char *note_after);
+/* Records that a setter changed id's status from before to after, its
+ * history from hb[0..nhb) to ha[0..nha) (copied). */
+void state_undo_record_status(struct state *st, const char *id, int before,
+                              int after, const struct state_change *hb,
+                              size_t nhb, const struct state_change *ha,
+                              size_t nha);
+/* Gives id's status and history back the values an undo restores, as a
+ * change of this run's; false when refused. */
+bool state_restore_status(struct state *st, const char *id, int status,
+                          const struct state_change *v, size_t n);
 /* The outermost batch is done: its changes are one step. */
 void state_undo_commit(struct state *st);
 /* Frees what undo keeps. */

@@ -333,6 +333,41 @@ rd_text(struct reader *r, const char *field, char **out)
 	return true;
 }
 
+/* Reads a follow-up date: YYYY-MM-DD, null is none. */
+static bool
+rd_followup(struct reader *r, int32_t *out)
+{
+	if (r->ev.type == YAML_SCALAR_EVENT &&
+	    state_followup_read(sc_text(r), sc_len(r), sc_null(r), out))
+		return true;
+	rd_bad(r, &r->ev.start_mark, "follow-up: expected a date "
+	       "YYYY-MM-DD");
+	return false;
+}
+
+static bool rd_kept(struct reader *r, struct kept *k, int depth);
+
+/* Reads the status's history (state_hist_read); a problem is the
+ * entry's, at the change that cannot be read. The value is read whole
+ * either way. */
+static bool
+rd_history(struct reader *r, struct entry *e)
+{
+	struct kept k = {0};
+	if (!rd_kept(r, &k, 1)) {
+		state_kept_free(&k);
+		return false;
+	}
+	char why[200];
+	unsigned line, col;
+	if (!state_hist_read(e, &k, why, sizeof(why), &line, &col)) {
+		yaml_mark_t m = {.line = line - 1, .column = col - 1};
+		rd_bad(r, &m, "%s", why);
+	}
+	state_kept_free(&k);
+	return true;
+}
+
 /* Copies the event's tag, or NULL. */
 static char *
 ev_tag(const yaml_char_t *tag)
@@ -347,6 +382,8 @@ static bool
 rd_kept(struct reader *r, struct kept *k, int depth)
 {
 	yaml_event_t *ev = &r->ev;
+	k->line = (unsigned)ev->start_mark.line + 1;
+	k->col = (unsigned)ev->start_mark.column + 1;
 	if (depth > 64) {
 		rd_bad(r, &ev->start_mark, "nested too deeply");
 		return rd_skip(r);
@@ -396,6 +433,8 @@ rd_kept(struct reader *r, struct kept *k, int depth)
 /* The organization's field, a bit of its own while reading (F_WHO is
  * the title's). */
 #define F_ORG 0x10000u
+/* The status's history, a bit of its own while reading. */
+#define F_HIST 0x20000u
 
 /* The bit of a known field name, or 0. */
 static unsigned
@@ -405,6 +444,7 @@ field_bit(const char *s)
 		{"marked", F_MARK}, {"hidden", F_HIDDEN}, {"read", F_READ},
 		{"seen", F_SEEN}, {"rating", F_RATING}, {"status", F_STATUS},
 		{"note", F_NOTE}, {"title", F_WHO}, {"organization", F_ORG},
+		{"history", F_HIST}, {"follow-up", F_FOLLOWUP},
 	};
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 		if (!strcmp(s, f[i].name))
@@ -479,6 +519,12 @@ rd_entry(struct reader *r, struct entry *e)
 		case F_ORG:
 			ok = rd_text(r, field, &e->org);
 			e->pub.org = e->org;
+			break;
+		case F_HIST:
+			ok = rd_history(r, e);
+			break;
+		case F_FOLLOWUP:
+			ok = rd_followup(r, &e->pub.followup);
 			break;
 		default:
 			ok = rd_note(r, &e->note);
@@ -588,6 +634,7 @@ rd_top_entry(struct reader *r, struct table *t, bool block,
 			free(e->title);
 			free(e->org);
 			e->note = e->title = e->org = NULL;
+			state_hist_free(e);
 			e->legacy = 0;
 			e->pub = (struct state_entry){.id = e->id,
 			                              .problem = e->problem};

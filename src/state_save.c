@@ -18,6 +18,7 @@
 #include <yaml.h>
 
 #include "atomic.h"
+#include "day.h"
 #include "snapshot.h"
 #include "text.h"
 
@@ -41,6 +42,10 @@ take_fields(struct entry *e, struct entry *d, unsigned mask)
 		e->pub.rating = d ? d->pub.rating : 0;
 	if (mask & F_STATUS)
 		e->pub.status = d ? d->pub.status : QSTATUS_NONE;
+	/* the history: the file's, with this run's changes to it again */
+	state_hist_merge(e, d, !(mask & F_STATUS));
+	if (mask & F_FOLLOWUP)
+		e->pub.followup = d ? d->pub.followup : 0;
 	if (mask & F_NOTE) {
 		bool same = d && d->note && e->note && !strcmp(d->note, e->note);
 		if (!same) {
@@ -283,6 +288,28 @@ em_entry(yaml_emitter_t *em, const struct entry *e)
 	if (p->status && !(em_plain(em, "status") &&
 	                   em_plain(em, query_status_name(p->status))))
 		return false;
+	if (e->nhist) {
+		if (!em_plain(em, "history") ||
+		    !yaml_sequence_start_event_initialize(
+		            &ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE) ||
+		    !yaml_emitter_emit(em, &ev))
+			return false;
+		for (size_t i = 0; i < e->nhist; i++) {
+			char c[32];
+			state_change_text(&e->hist[i], c);
+			if (!em_plain(em, c))
+				return false;
+		}
+		if (!yaml_sequence_end_event_initialize(&ev) ||
+		    !yaml_emitter_emit(em, &ev))
+			return false;
+	}
+	if (p->followup) {
+		char d[11];
+		day_format(p->followup, d);
+		if (!em_plain(em, "follow-up") || !em_plain(em, d))
+			return false;
+	}
 	if (e->note) {
 		/* several lines read best as a literal block; the emitter
 		 * falls back to a double-quoted string with escapes where a
@@ -690,10 +717,12 @@ state_save_now(struct state *st, struct state_error *err)
 	const struct entry *kept = NULL;
 	for (size_t i = 0; i < st->t.n; i++) {
 		struct entry *e = st->t.v[i];
-		if (e->problem && e->pub.unsaved)
+		if (e->problem && e->pub.unsaved) {
 			kept = kept ? kept : e;
-		else
+		} else {
 			e->pub.unsaved = 0;
+			state_hist_saved(e);
+		}
 	}
 	st->unsaved = kept != NULL;
 	ok = !kept && !store_failed;

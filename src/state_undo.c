@@ -11,13 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "day.h"
+
 /* One field of one entry as a change left it, and as it was before. */
 struct undo_rec {
 	char *id;           /* the posting */
-	unsigned bit;       /* F_MARK, F_HIDDEN, F_RATING, F_STATUS or F_NOTE */
-	int before, after;  /* the flag, rating or status */
+	unsigned bit;       /* F_MARK, F_HIDDEN, F_RATING, F_STATUS, F_NOTE
+	                     * or F_FOLLOWUP */
+	int before, after;  /* the flag, rating, status or follow-up date */
 	char *note_before;  /* F_NOTE: the notes (NULL: none) */
 	char *note_after;
+	struct state_change *hb, *ha; /* F_STATUS: the history before and
+	                     * after (NULL: none) */
+	size_t nhb, nha;    /* their lengths */
 };
 
 /* One step: what one setter, or one batch, changed. */
@@ -40,6 +46,8 @@ step_free(struct undo_step *s)
 		free(s->v[i].id);
 		free(s->v[i].note_before);
 		free(s->v[i].note_after);
+		free(s->v[i].hb);
+		free(s->v[i].ha);
 	}
 	free(s->v);
 	memset(s, 0, sizeof(*s));
@@ -77,6 +85,35 @@ push_step(struct undo *u, struct undo_step *s)
 	}
 	u->steps[u->n++] = *s;
 	memset(s, 0, sizeof(*s));
+}
+
+/* A copy of v[0..n), NULL when n is 0. */
+static struct state_change *
+hist_copy(const struct state_change *v, size_t n)
+{
+	if (!n)
+		return NULL;
+	struct state_change *c = xmalloc(n * sizeof(*c));
+	memcpy(c, v, n * sizeof(*c));
+	return c;
+}
+
+void
+state_undo_record_status(struct state *st, const char *id, int before,
+                         int after, const struct state_change *hb,
+                         size_t nhb, const struct state_change *ha,
+                         size_t nha)
+{
+	if (st->undoing)
+		return;
+	state_undo_record(st, id, F_STATUS, before, after, NULL, NULL);
+	struct undo *u = st->undo;
+	struct undo_step *s = st->batch ? &u->open : &u->steps[u->n - 1];
+	struct undo_rec *r = &s->v[s->n - 1];
+	r->hb = hist_copy(hb, nhb);
+	r->nhb = nhb;
+	r->ha = hist_copy(ha, nha);
+	r->nha = nha;
 }
 
 void
@@ -121,7 +158,9 @@ still_after(const struct entry *e, const struct undo_rec *r)
 	case F_MARK: return p->marked == (r->after != 0);
 	case F_HIDDEN: return p->hidden == (r->after != 0);
 	case F_RATING: return p->rating == r->after;
-	case F_STATUS: return p->status == r->after;
+	case F_STATUS:
+		return p->status == r->after && state_hist_is(e, r->ha, r->nha);
+	case F_FOLLOWUP: return p->followup == r->after;
 	default:
 		if (!e->note || !r->note_after)
 			return !e->note && !r->note_after;
@@ -138,7 +177,10 @@ restore(struct state *st, const struct undo_rec *r)
 	case F_MARK: return state_set_mark(st, r->id, r->before, NULL);
 	case F_HIDDEN: return state_set_hidden(st, r->id, r->before, NULL);
 	case F_RATING: return state_set_rating(st, r->id, r->before, NULL);
-	case F_STATUS: return state_set_status(st, r->id, r->before, NULL);
+	case F_STATUS:
+		return state_restore_status(st, r->id, r->before, r->hb, r->nhb);
+	case F_FOLLOWUP:
+		return state_set_followup(st, r->id, r->before, NULL);
 	default: return state_set_note(st, r->id, r->note_before, NULL);
 	}
 }
@@ -152,6 +194,7 @@ field_name(unsigned bit)
 	case F_HIDDEN: return "hiding";
 	case F_RATING: return "rating";
 	case F_STATUS: return "status";
+	case F_FOLLOWUP: return "follow-up";
 	default: return "note";
 	}
 }
@@ -176,6 +219,12 @@ say_value(struct buf *b, unsigned bit, int v, const char *note)
 	case F_STATUS:
 		buf_adds(b, query_status_name(v));
 		break;
+	case F_FOLLOWUP: {
+		char d[11];
+		day_format(v, d);
+		buf_adds(b, v ? d : "none");
+		break;
+	}
 	default: {
 		if (!note) {
 			buf_adds(b, "none");
@@ -267,7 +316,8 @@ state_undo(struct state *st, const struct catalog *c, char *said,
 			int v = !p ? 0 : r->bit == F_MARK ? p->marked
 			        : r->bit == F_HIDDEN ? p->hidden
 			        : r->bit == F_RATING ? p->rating
-			        : r->bit == F_STATUS ? p->status : 0;
+			        : r->bit == F_STATUS ? p->status
+			        : r->bit == F_FOLLOWUP ? p->followup : 0;
 			buf_adds(&b, " was changed since by another billet "
 			             "(now ");
 			say_value(&b, r->bit, v, p ? p->note : NULL);
