@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* day: dates as yyyymmdd integers, today, and the forms a user types. */
 #include "day.h"
+#include "deadline.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,7 @@ day_today(void)
 {
 	if (fixed_today)
 		return fixed_today;
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm))
-		return 0;
-	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+	return deadline_today(); /* --today, $BILLET_TODAY, else the clock */
 }
 
 /* Days in month m (1-12) of year y. */

@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Today as yyyymmdd: the date fixed by day_set_today, else the local
- * date. */
+/* Today as yyyymmdd: the date fixed by day_set_today, else
+ * deadline_today() (--today, $BILLET_TODAY, else the local date). */
 int32_t day_today(void);
 /* Fixes the date taken as today (yyyymmdd); 0: the local date again. */
 void day_set_today(int32_t ymd);

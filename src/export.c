@@ -320,6 +320,11 @@ export_show(FILE *f, const struct posting *p, enum format fmt, int width,
 {
 	struct buf o = {0};
 	if (fmt == FMT_TEXT) {
+		struct buf hist = {0}, fol = {0};
+		if (h && h->history)
+			h->history(h->ctx, p, &hist);
+		if (h && h->followup)
+			h->followup(h->ctx, p, &fol);
 		struct posting_mine m = {
 			.marked = h && h->marked && h->marked(h->ctx, p),
 			.hidden = h && h->hidden && h->hidden(h->ctx, p)
@@ -327,6 +332,8 @@ export_show(FILE *f, const struct posting *p, enum format fmt, int width,
 			.rating = h && h->rating ? h->rating(h->ctx, p) : 0,
 			.status = h && h->status ? h->status(h->ctx, p) : NULL,
 			.note = h && h->note ? h->note(h->ctx, p) : NULL,
+			.history = hist.s,
+			.followup = fol.s,
 			.stars = true, /* the output is UTF-8 */
 		};
 		struct rlines rl = {0};
@@ -336,6 +343,8 @@ export_show(FILE *f, const struct posting *p, enum format fmt, int width,
 			buf_addc(&o, '\n');
 		}
 		rlines_free(&rl);
+		buf_free(&hist);
+		buf_free(&fol);
 	} else {
 		export_tree(&o, p, fmt == FMT_YAML, h);
 	}

@@ -25,6 +25,10 @@ struct export_hooks {
 	const char *(*note)(void *ctx, const struct posting *p);
 	int (*rating)(void *ctx, const struct posting *p);        /* 0: none */
 	const char *(*status)(void *ctx, const struct posting *p); /* or NULL */
+	/* appends the status's history in words (nothing when none) */
+	void (*history)(void *ctx, const struct posting *p, struct buf *out);
+	/* appends the follow-up date in words (nothing when none) */
+	void (*followup)(void *ctx, const struct posting *p, struct buf *out);
 };
 
 /* What export_list adds: a first line naming the TSV and CSV columns;
@@ -65,6 +69,9 @@ enum export_result export_file(const char *path, bool overwrite,
  * ' when it starts with =, +, - or @ so spreadsheets do not run it (TSV
  * cells are guarded the same way). */
 void csv_cell(struct buf *out, const char *s);
+/* Appends " s |", a Markdown table cell: s on one line (its lines joined
+ * by " / "), Markdown's characters escaped, sanitised. */
+void export_md_cell(struct buf *out, const char *s);
 /* Appends s as a JSON string literal; control, C1 and bidi characters
  * escaped as \uXXXX so the output is safe on a terminal. */
 void json_string(struct buf *out, const char *s);

@@ -167,6 +167,12 @@ md_cell(struct buf *out, const char *s)
 	buf_adds(out, " |");
 }
 
+void
+export_md_cell(struct buf *out, const char *s)
+{
+	md_cell(out, s);
+}
+
 /* Appends "- **Label:** " for a field's value. */
 static void
 md_label(struct buf *out, const char *label)

@@ -13,16 +13,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "catalog.h"
 #include "compare.h"
 #include "conf.h"
 #include "deadline.h"
+#include "day.h"
 #include "export.h"
 #include "import.h"
 #include "load.h"
 #include "orphans.h"
 #include "posting.h"
 #include "query.h"
+#include "report.h"
 #include "state.h"
 #include "text.h"
 #include "ui/ui.h"
@@ -76,49 +79,10 @@ say_unknown(const char *id)
 	say("no posting with id '%s'", id);
 }
 
-/* Gives --mark and --unmark an empty value when the next word is an
- * option (--mark --filter QUERY) or there is none, where getopt_long
- * would take that word for their ids. The value of another option and
- * the words after "--" are left alone. */
-static void
-args_mark_values(int argc, char **argv, const struct option *longopts,
-                 const char *shortopts)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--"))
-			return;
-		if (!strcmp(a, "--mark") || !strcmp(a, "--unmark")) {
-			if (i + 1 < argc &&
-			    !(argv[i + 1][0] == '-' && argv[i + 1][1]))
-				i++; /* its ids */
-			else
-				argv[i] = a[2] == 'm' ? (char *)"--mark="
-				                      : (char *)"--unmark=";
-		} else if (a[0] == '-' && a[1] == '-' && !strchr(a, '=')) {
-			for (const struct option *o = longopts; o->name; o++)
-				if (!strcmp(a + 2, o->name)) {
-					i += o->has_arg == required_argument;
-					break;
-				}
-		} else if (a[0] == '-' && a[1] != '-') {
-			/* -lf QUERY, -fQUERY: the first letter that takes a
-			 * value takes the rest of the word, or the next */
-			for (const char *q = a + 1; *q; q++) {
-				const char *d = strchr(shortopts, *q);
-				if (d && *q != ':' && d[1] == ':') {
-					i += !q[1];
-					break;
-				}
-			}
-		}
-	}
-}
-
 /* Everything the command line asks for. */
 struct options {
 	enum { MODE_UI, MODE_CHECK, MODE_LIST, MODE_SHOW, MODE_COMPARE,
-	       MODE_MARK, MODE_IMPORT, MODE_DUMP_CONFIG } mode;
+	       MODE_MARK, MODE_IMPORT, MODE_DUMP_CONFIG, MODE_REPORT } mode;
 	const char *show_id;     /* --show */
 	struct ids compare;      /* --compare */
 	const char *filter;      /* --filter */
@@ -130,9 +94,10 @@ struct options {
 	bool shortlist;
 	bool orphans;            /* --orphans */
 	bool with_state;         /* --with-state */
-	struct ids mark;         /* --mark or --unmark */
-	bool unmark;             /* --unmark, not --mark */
-	bool mark_set, unmark_set;
+	struct ids mark;         /* the ids of --mark, --status... */
+	struct batch act;        /* which of them, and its value */
+	const char *on;          /* --on DATE */
+	struct report_span span; /* --report --since, --until */
 	const char *state;
 	bool no_color;
 	const char *today;       /* --today, else $BILLET_TODAY, or NULL */
@@ -168,6 +133,20 @@ help(void)
 "                          separated or the option repeated; or\n"
 "                          --mark --filter QUERY: what the filter shows)\n"
 "      --unmark ID,ID...   remove postings from the shortlist, the same way\n"
+"      --status ID,ID... STATUS [--on DATE]\n"
+"                          set the application status (none, interested,\n"
+"                          applied, interviewing, offer, rejected,\n"
+"                          withdrawn), the change dated DATE or today;\n"
+"                          --status STATUS --filter QUERY: what it shows\n"
+"      --rate ID,ID... N   rate 1 to 5, 0 clears\n"
+"      --note ID,ID... TEXT  set the note (- reads it from stdin, \"\"\n"
+"                          removes it)\n"
+"      --hide ID,ID...     hide postings; --unhide shows them again\n"
+"      --follow-up ID,ID... DATE  the day to follow up (YYYY-MM-DD, +7\n"
+"                          for a week from today; \"\" clears it)\n"
+"      --report            the applications made, with their history, to\n"
+"                          show a caseworker: --since DATE, --until DATE,\n"
+"                          --format markdown, csv or json\n"
 "      --import SOURCE...  write the postings of each SOURCE (a file,\n"
 "                          plain text, - for stdin, an http(s) URL) as\n"
 "                          posting files: to stdout, or --out DIR\n"
@@ -446,95 +425,7 @@ compare_cmd(const struct catalog *c, const struct options *o, double threshold)
 	return 0;
 }
 
-/* --mark or --unmark: every posting named, or every one the filter
- * shows, saved at once; all or nothing: an unknown id changes nothing.
- * Returns the exit status. */
-static int
-mark_cmd(const struct catalog *c, const struct options *o,
-         struct query *filter, const struct query_env *env,
-         struct state *st)
-{
-	const char *done = o->unmark ? "unmarked" : "marked";
-	size_t n = 0;
-	const char **ids;
-	if (filter) {
-		struct sort_spec none = { .n = 0 };
-		struct posting **v = select_postings(c, filter, &none, env,
-		                                     false, &n);
-		ids = xmalloc((n ? n : 1) * sizeof(*ids));
-		for (size_t i = 0; i < n; i++)
-			ids[i] = v[i]->id;
-		free(v);
-		if (!n) {
-			say("no posting matches the filter: nothing was %s",
-			    done);
-			free(ids);
-			return 1;
-		}
-	} else {
-		ids = xmalloc(o->mark.n * sizeof(*ids));
-		size_t unknown = 0;
-		for (size_t i = 0; i < o->mark.n; i++) {
-			if (catalog_find(c, o->mark.v[i])) {
-				ids[n++] = o->mark.v[i];
-			} else {
-				say_unknown(o->mark.v[i]);
-				unknown++;
-			}
-		}
-		if (unknown) {
-			say("%s: nothing was %s", unknown == o->mark.n ?
-			    "no such posting" : "some postings are unknown",
-			    done);
-			free(ids);
-			return 1;
-		}
-	}
-	int status = 0;
-	struct state_error serr;
-	/* an id the state cannot record (bad UTF-8 from a file name) */
-	for (size_t i = 0; i < n; i++) {
-		if (!text_valid(ids[i], strlen(ids[i]))) {
-			say("posting id '%s' is not valid UTF-8, which the state "
-			    "file cannot record: nothing was %s", ids[i], done);
-			status = 1;
-			goto out;
-		}
-	}
-	if (!state_writable(st)) {
-		say("%s", state_problem(st));
-		say("the state file is left as it is: nothing was %s", done);
-		status = 1;
-		goto out;
-	}
-	state_begin(st);
-	for (size_t i = 0; i < n; i++)
-		(void)state_set_mark(st, ids[i], !o->unmark, NULL);
-	serr = (struct state_error){0};
-	bool saved = state_commit(st, &serr);
-	if (!saved && serr.store_only) {
-		/* the marks are in the file; only billet's own record of
-		 * seen postings is not */
-		say("warning: which postings were seen and read was not "
-		    "saved: %s", serr.msg + serr.why);
-	} else if (!saved) {
-		/* this run ends here: no "will retry" */
-		say("%s", serr.msg + serr.why);
-		if (serr.replaced) {
-			say("%s has the change, but it may not outlast a "
-			    "crash", state_path(st));
-		} else {
-			say("the state file is left as it is: nothing was %s",
-			    done);
-		}
-		status = 1;
-	}
-out:
-	free(ids);
-	return status;
-}
-
-/* The ids of --compare and --mark/--unmark: how many, each once; a
+/* The ids of --compare and --mark, --status...: how many, each once; a
  * wrong count or a repeated --compare id is wrong usage. */
 static void
 check_ids(const struct options *o)
@@ -558,7 +449,7 @@ check_ids(const struct options *o)
 			            "separated by commas");
 	}
 	if (o->mode == MODE_MARK) {
-		const char *opt = o->unmark ? "--unmark" : "--mark";
+		const char *opt = o->act.option;
 		if (!o->mark.n && !o->filter)
 			usage_error("%s: name the postings: ID[,ID...], or "
 			            "--filter QUERY for those it shows", opt);
@@ -605,7 +496,9 @@ main(int argc, char **argv)
 		OPT_MAX_SCALAR, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_POSTINGS,
 		OPT_WITH_STATE, OPT_ORPHANS,
 		OPT_IMPORT, OPT_OUT, OPT_FORCE, OPT_TITLE, OPT_TIMEOUT,
-		OPT_DUMP_CONFIG, OPT_TODAY,
+		OPT_DUMP_CONFIG, OPT_HIDE, OPT_UNHIDE, OPT_STATUS, OPT_RATE,
+		OPT_NOTE, OPT_FOLLOWUP, OPT_ON, OPT_REPORT, OPT_SINCE,
+		OPT_UNTIL, OPT_TODAY,
 	};
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
@@ -622,6 +515,16 @@ main(int argc, char **argv)
 		{"orphans", no_argument, NULL, OPT_ORPHANS},
 		{"mark", required_argument, NULL, OPT_MARK},
 		{"unmark", required_argument, NULL, OPT_UNMARK},
+		{"hide", required_argument, NULL, OPT_HIDE},
+		{"unhide", required_argument, NULL, OPT_UNHIDE},
+		{"status", required_argument, NULL, OPT_STATUS},
+		{"rate", required_argument, NULL, OPT_RATE},
+		{"note", required_argument, NULL, OPT_NOTE},
+		{"follow-up", required_argument, NULL, OPT_FOLLOWUP},
+		{"on", required_argument, NULL, OPT_ON},
+		{"report", no_argument, NULL, OPT_REPORT},
+		{"since", required_argument, NULL, OPT_SINCE},
+		{"until", required_argument, NULL, OPT_UNTIL},
 		{"state", required_argument, NULL, OPT_STATE},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
@@ -645,7 +548,15 @@ main(int argc, char **argv)
 	int ch;
 	int modes = 0;
 	opterr = 0; /* said by usage_error, which shows the text safely */
-	args_mark_values(argc, argv, longopts, shortopts);
+	/* --status ID STATUS: two words, taken out for getopt_long */
+	struct batch_args bargs;
+	const char *missing = NULL;
+	if (!batch_args_split(argc, argv, longopts, shortopts, &bargs,
+	                      &missing))
+		usage_error("%s: expected the postings' ids and a value (or "
+		            "the value alone, with --filter)", missing);
+	argc = bargs.argc;
+	argv = bargs.argv;
 	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (ch) {
 		case ':':
@@ -691,14 +602,65 @@ main(int argc, char **argv)
 		case OPT_ORPHANS: o.orphans = true; break;
 		case OPT_MARK:
 		case OPT_UNMARK:
-			/* repeated, they add ids */
-			if (!o.mark_set && !o.unmark_set)
+		case OPT_HIDE:
+		case OPT_UNHIDE:
+		case OPT_STATUS:
+		case OPT_RATE:
+		case OPT_NOTE:
+		case OPT_FOLLOWUP: {
+			static const struct {
+				int opt;
+				enum batch_what what;
+				const char *name;
+			} acts[] = {
+				{OPT_MARK, BATCH_MARK, "--mark"},
+				{OPT_UNMARK, BATCH_UNMARK, "--unmark"},
+				{OPT_HIDE, BATCH_HIDE, "--hide"},
+				{OPT_UNHIDE, BATCH_UNHIDE, "--unhide"},
+				{OPT_STATUS, BATCH_STATUS, "--status"},
+				{OPT_RATE, BATCH_RATE, "--rate"},
+				{OPT_NOTE, BATCH_NOTE, "--note"},
+				{OPT_FOLLOWUP, BATCH_FOLLOWUP, "--follow-up"},
+			};
+			size_t k = 0;
+			while (acts[k].opt != ch)
+				k++;
+			const char *ids = optarg, *value = NULL;
+			if (acts[k].what >= BATCH_STATUS)
+				batch_args_take(&bargs, &ids, &value);
+			/* repeated, they add ids; one action a run */
+			if (o.act.what == BATCH_NONE) {
 				modes++;
-			*(ch == OPT_MARK ? &o.mark_set : &o.unmark_set) = true;
+			} else if (o.act.what != acts[k].what) {
+				char msg[96];
+				snprintf(msg, sizeof(msg), "%s and %s go in "
+				         "separate runs", o.act.option,
+				         acts[k].name);
+				usage_error("%s", msg);
+			} else if (value && strcmp(value, o.act.value)) {
+				usage_error("%s: one value a run (the ids "
+				            "may be several)", acts[k].name);
+			}
+			o.act.what = acts[k].what;
+			o.act.option = acts[k].name;
+			o.act.value = value;
 			o.mode = MODE_MARK;
-			o.unmark = ch == OPT_UNMARK;
-			ids_add(&o.mark, optarg);
+			ids_add(&o.mark, ids);
 			break;
+		}
+		case OPT_ON: o.on = optarg; break;
+		case OPT_REPORT: o.mode = MODE_REPORT; modes++; break;
+		case OPT_SINCE:
+		case OPT_UNTIL: {
+			int32_t *d = ch == OPT_SINCE ? &o.span.since : &o.span.until;
+			int r = day_parse(optarg, day_today(), d);
+			if (r != 1)
+				usage_error(ch == OPT_SINCE ? "--since: expected a "
+				            "date YYYY-MM-DD, not '%s'" : "--until: "
+				            "expected a date YYYY-MM-DD, not '%s'",
+				            optarg);
+			break;
+		}
 		case OPT_STATE: o.state = optarg; break;
 		case OPT_NO_COLOR: o.no_color = true; break;
 		case OPT_DUMP_CONFIG: o.mode = MODE_DUMP_CONFIG; modes++; break;
@@ -746,10 +708,27 @@ main(int argc, char **argv)
 	}
 	if (modes > 1)
 		usage_error("%s", "choose one of --check, --list, --show, "
-		            "--compare, --mark, --unmark, --import, "
-		            "--dump-config");
-	if (o.mark_set && o.unmark_set)
-		usage_error("%s", "--mark and --unmark go in separate runs");
+		            "--compare, --import, --report, --dump-config, or one "
+		            "of --mark, --unmark, --hide, --unhide, --status, "
+		            "--rate, --note, --follow-up");
+	if ((o.span.since || o.span.until) && o.mode != MODE_REPORT)
+		usage_error("%s", "--since and --until go with --report");
+	if (o.span.since && o.span.until && o.span.since > o.span.until)
+		usage_error("%s", "--report: --since is after --until");
+	if (o.mode == MODE_REPORT &&
+	    (o.filter || o.sort || o.shortlist || o.with_state ||
+	     (o.format_set && o.format != FMT_MARKDOWN && o.format != FMT_CSV &&
+	      o.format != FMT_JSON)))
+		usage_error("%s", "--report: --format markdown, csv or json, "
+		            "with --since and --until; no --filter, --sort, "
+		            "--shortlist or --with-state");
+	if (o.on && o.act.what != BATCH_STATUS)
+		usage_error("%s", "--on goes with --status");
+	if (o.mode == MODE_MARK) {
+		char why[256];
+		if (!batch_read_value(&o.act, o.on, why, sizeof(why)))
+			usage_error("%s", why);
+	}
 	check_ids(&o);
 	set_today(&o);
 	if ((o.import.out || o.import.force || o.import.title) &&
@@ -768,7 +747,7 @@ main(int argc, char **argv)
 		                  &o.import, stdout);
 	}
 	if (o.format_set) {
-		bool ok = o.mode == MODE_LIST ||
+		bool ok = o.mode == MODE_LIST || o.mode == MODE_REPORT ||
 		          (o.mode == MODE_SHOW && (o.format == FMT_TEXT ||
 		                                   o.format == FMT_JSON ||
 		                                   o.format == FMT_YAML)) ||
@@ -837,13 +816,14 @@ main(int argc, char **argv)
 	struct state *st = NULL;
 	struct query_env qenv = {0};
 	struct export_hooks hooks = {0};
-	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_MARK) {
+	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_MARK ||
+	    o.mode == MODE_REPORT) {
 		struct state_error serr;
 		st = state_open(o.state, &serr);
 		/* read-only, or entries kept as written: said once; --mark
 		 * says a read-only state's problem with its failure */
 		/* a list the state chooses says it as an error below */
-		bool fails = o.mode == MODE_MARK ||
+		bool fails = o.mode == MODE_MARK || o.mode == MODE_REPORT ||
 		             (o.mode == MODE_LIST &&
 		              chosen_by_state(o.shortlist, filter));
 		if (serr.msg[0] && (state_writable(st) || !fails))
@@ -933,12 +913,40 @@ main(int argc, char **argv)
 		break;
 	case MODE_IMPORT: /* done above, before anything is loaded */
 		break;
-	case MODE_MARK:
+	case MODE_MARK: {
 		print_problems(&c, false);
-		status = mark_cmd(&c, &o, filter, &qenv, st);
+		size_t n = 0;
+		struct sort_spec none = { .n = 0 };
+		struct posting **v = filter ? select_postings(&c, filter, &none,
+		                                              &qenv, false, &n)
+		                            : NULL;
+		status = batch_run(&o.act, &c, o.mark.v, o.mark.n, filter != NULL,
+		                   v, n, st);
+		free(v);
 		break;
+	}
 	case MODE_DUMP_CONFIG:
 		break;
+	case MODE_REPORT: {
+		print_problems(&c, false);
+		if (!state_writable(st)) {
+			/* an empty report would be a wrong answer */
+			say("%s", state_problem(st));
+			say("the state file cannot be read, so there is no "
+			    "report");
+			status = 1;
+			break;
+		}
+		size_t undated = 0;
+		report_write(stdout, st, &c, &o.span,
+		             o.format_set ? o.format : FMT_MARKDOWN, &undated);
+		if (undated)
+			say("warning: %zu application%s whose date is not known "
+			    "%s left out (billet --status ID applied --on DATE "
+			    "dates one)", undated, undated == 1 ? "" : "s",
+			    undated == 1 ? "is" : "are");
+		break;
+	}
 	case MODE_UI: {
 		const char *env = getenv("BILLET_PATH");
 		bool given = argc > optind, from_env = !given && env && *env;
@@ -973,6 +981,8 @@ main(int argc, char **argv)
 	currency_rates_free(&rates);
 	ids_free(&o.compare);
 	ids_free(&o.mark);
+	batch_free(&o.act);
+	batch_args_free(&bargs);
 	query_free(filter);
 	catalog_free(&c);
 	return status;

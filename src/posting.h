@@ -216,6 +216,8 @@ struct posting_mine {
 	const char *hidden;  /* how to say it is hidden, or NULL */
 	int rating;          /* 1 to 5, 0 for none */
 	const char *status;  /* or NULL */
+	const char *history; /* the status's changes in words, or NULL */
+	const char *followup; /* the follow-up date in words, or NULL */
 	const char *note;    /* or NULL */
 	bool stars;          /* the rating drawn in stars too */
 };

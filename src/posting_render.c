@@ -355,7 +355,7 @@ static void
 mine_lines(struct render *r, const struct posting_mine *m)
 {
 	if (!m || (!m->marked && !m->hidden && !m->rating && !m->status &&
-	           !m->note))
+	           !m->history && !m->followup && !m->note))
 		return;
 	blank(r);
 	if (m->marked)
@@ -370,6 +370,8 @@ mine_lines(struct render *r, const struct posting_mine *m)
 		buf_free(&b);
 	}
 	field(r, "Status", m->status);
+	field(r, "History", m->history);
+	field(r, "Follow up", m->followup);
 	field_as(r, "Note", m->note, true);
 }
 

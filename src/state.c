@@ -767,6 +767,22 @@ hook_followup(void *ctx, const struct posting *p)
 	return e ? e->followup : 0;
 }
 
+static void
+hook_history(void *ctx, const struct posting *p, struct buf *out)
+{
+	const struct state_entry *e = entry_of(ctx, p);
+	if (e)
+		state_history_text(e, out);
+}
+
+static void
+hook_followup_text(void *ctx, const struct posting *p, struct buf *out)
+{
+	const struct state_entry *e = entry_of(ctx, p);
+	if (e && e->followup)
+		state_followup_text(e->followup, day_today(), out);
+}
+
 static const char *
 hook_status_name(void *ctx, const struct posting *p)
 {
@@ -797,6 +813,8 @@ state_export_hooks(struct state *st, struct export_hooks *h)
 	h->note = hook_note;
 	h->rating = hook_rating;
 	h->status = hook_status_name;
+	h->history = hook_history;
+	h->followup = hook_followup_text;
 }
 
 int

@@ -305,7 +305,11 @@ enum state_undo_result state_undo(struct state *st, const struct catalog *c,
  * holds for postings not seen when the run began (none while the state is
  * read-only, since nothing is known then). */
 void state_query_env(struct state *st, struct query_env *env);
-/* Fills h so exports carry the mark, note, rating and status. */
+/* Appends a follow-up date as the detail says it: "2026-11-27", "2026-11-27
+ * (due today)", "2026-11-20 (due 7 days ago)", "2026-11-22 (tomorrow)". */
+void state_followup_text(int32_t date, int32_t today, struct buf *out);
+/* Fills h so exports carry the mark, note, rating, status, its history
+ * and the follow-up. */
 void state_export_hooks(struct state *st, struct export_hooks *h);
 /* Reads a status name ("applied", "none"...; any case); -1 if unknown. */
 int state_status_parse(const char *s);

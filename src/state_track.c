@@ -279,3 +279,27 @@ state_history_text(const struct state_entry *e, struct buf *out)
 		buf_printf(out, "%s (date unknown)",
 		           query_status_name(e->status));
 }
+
+void
+state_followup_text(int32_t date, int32_t today, struct buf *out)
+{
+	char d[11];
+	day_format(date, d);
+	buf_adds(out, d);
+	if (!today || !day_valid(date) || !day_valid(today))
+		return;
+	long ago = 0;
+	/* few days apart: counted; further, the date says enough */
+	for (int32_t x = date; x < today && ago <= 60; x = day_add(x, 1))
+		ago++;
+	if (date == today)
+		buf_adds(out, " (due today)");
+	else if (date < today && ago == 1)
+		buf_adds(out, " (due yesterday)");
+	else if (date < today && ago <= 60)
+		buf_printf(out, " (due %ld days ago)", ago);
+	else if (date < today)
+		buf_adds(out, " (due)");
+	else if (day_add(today, 1) == date)
+		buf_adds(out, " (tomorrow)");
+}

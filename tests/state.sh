@@ -150,14 +150,15 @@ ok "--list --shortlist --format csv adds rating, status and note columns" \
 # --show prints what the detail view shows: the state under the title
 show_state() {
 	"$BILLET" --state "$R" --show "$N" --width 60 "$D" >"$TMP/s" &&
-	sed -n 3,7p "$TMP/s" >"$TMP/head" &&
+	sed -n 3,8p "$TMP/s" >"$TMP/head" &&
 	printf '%s\n' 'Shortlist:    marked' 'Rating:       ★★★★☆ 4/5' \
-		'Status:       applied' 'Note:         call Ana, then' \
+		'Status:       applied' 'History:      applied (date unknown)' \
+		'Note:         call Ana, then' \
 		'              write' | cmp -s - "$TMP/head" &&
 	"$BILLET" --state "$R" --show "$A" --width 60 "$D" >"$TMP/s" &&
 	sed -n 3p "$TMP/s" | grep -q '^Organization: '
 }
-ok "--show puts the mark, rating, status and note under the title" show_state
+ok "--show puts the mark, rating, status (its date unknown in a file from before the history) and note under the title" show_state
 
 unknown_id() {
 	cp "$S" "$TMP/before"
