@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "day.h"
 #include "export.h"
 #include "index.h"
 #include "state.h"
@@ -208,6 +209,15 @@ ui_state_tick(struct ui *ui)
 		}
 		if (ok)
 			act.orphans = rep.orphans;
+		/* at start: the follow-ups due, first */
+		size_t due = ok && ui->generation == 0 ? ui_follow_ups_due(ui)
+		                                       : 0;
+		if (due)
+			ui_message(ui, ui->msg_error, "%zu follow-up%s due "
+			           "(/is:due lists %s)%s%s", due,
+			           due == 1 ? "" : "s", due == 1 ? "it" : "them",
+			           ui->msg.len ? "; " : "",
+			           ui->msg.s ? ui->msg.s : "");
 		/* the list anew when what it shows may have moved: another
 		 * billet's changes, entries carried over or ids exchanged */
 		changed(ui, ui->generation > 0 || rep.moved || rep.renamed);
@@ -277,6 +287,15 @@ ui_state_mine(struct ui *ui, const struct posting *p, struct posting_mine *m)
 	m->rating = e->rating;
 	if (e->status > QSTATUS_NONE && e->status < QSTATUS_N)
 		m->status = query_status_name(e->status);
+	/* kept till the next call: the detail renders them at once */
+	static struct buf hist, fol;
+	buf_clear(&hist);
+	buf_clear(&fol);
+	state_history_text(e, &hist);
+	if (e->followup)
+		state_followup_text(e->followup, day_today(), &fol);
+	m->history = hist.len ? hist.s : NULL;
+	m->followup = fol.len ? fol.s : NULL;
 	m->note = e->note;
 }
 
@@ -335,97 +354,6 @@ ask_rating(struct ui *ui, const char *verb, const char *what)
 	if (keys_action(k) == ACT_QUIT)
 		ui->quit = true;
 	return -1;
-}
-
-/* Lets the user choose an application status in a small framed menu
- * (a letter, or j/k and Enter; p moves down too); returns it, or -1
- * when given up, or when Q quits (ui->quit is then set). what names
- * what it is for. */
-static int
-choose_status(struct ui *ui, int current, const char *what)
-{
-	int cur = current >= 0 && current < QSTATUS_N ? current : 0;
-	int result = -1;
-	WINDOW *w = NULL;
-	bool placed = false;
-	int h = 0, wd = 0;
-	ui_message(ui, false, "status%s%s: its letter, or j k and Enter; Esc "
-	           "cancels", what ? " of " : "", what ? what : "");
-	for (;;) {
-		if (!placed) {
-			if (w)
-				delwin(w);
-			w = NULL;
-			placed = true;
-			if (!ui->too_small) {
-				h = LINES < QSTATUS_N + 2 ? LINES : QSTATUS_N + 2;
-				wd = COLS < 24 ? COLS : 24;
-				int y = (LINES - 2 - h) / 2;
-				w = newwin(h, wd, y > 0 ? y : 0, (COLS - wd) / 2);
-				if (!w)
-					die_nomem();
-			}
-		}
-		ui_draw(ui);
-		if (w) {
-			werase(w);
-			ui_frame(ui, w);
-			ui_text(w, 0, 2, " status ", 8, wd - 4, ui->attr[UL_TITLE],
-			        false);
-			int body = h - 2;
-			int top = cur >= body ? cur - body + 1 : 0;
-			for (int r = 0; r < body && top + r < QSTATUS_N; r++) {
-				int s = top + r;
-				char item[64];
-				snprintf(item, sizeof(item), " %c  %s%s", ui_status_keys[s],
-				         query_status_name(s),
-				         s == current ? (ui->utf8 ? " •" : " <") : "");
-				attr_t a = s == cur ? ui->attr[UL_CURRENT] : A_NORMAL;
-				mvwhline(w, 1 + r, 1, ' ' | a, wd - 2);
-				ui_text(w, 1 + r, 1, item, strlen(item), wd - 2, a, false);
-			}
-			touchwin(w);
-			wnoutrefresh(w);
-		}
-		doupdate();
-		int k = ui_getkey(ui);
-		if (!k)
-			break;
-		if (k == (KEY_FN | KEY_RESIZE)) {
-			placed = false;
-			ui->dirty = true;
-			continue;
-		}
-		if (k == 'j' || k == 'p' || k == (KEY_FN | KEY_DOWN)) {
-			cur = (cur + 1) % QSTATUS_N;
-		} else if (k == 'k' || k == (KEY_FN | KEY_UP)) {
-			cur = (cur + QSTATUS_N - 1) % QSTATUS_N;
-		} else if (k == 'g' || k == (KEY_FN | KEY_HOME)) {
-			cur = 0;
-		} else if (k == 'G' || k == (KEY_FN | KEY_END)) {
-			cur = QSTATUS_N - 1;
-		} else if (k == '\r' || k == '\n' || k == (KEY_FN | KEY_ENTER)) {
-			result = cur;
-			break;
-		} else if (k == 27 || k == 'q' || k == KEY_CTRL('g')) {
-			break;
-		} else if (keys_action(k) == ACT_QUIT) {
-			ui->quit = true;
-			break;
-		} else {
-			const char *at = k > 0 && k < 128
-			                 ? strchr(ui_status_keys, k) : NULL;
-			if (at && *at) {
-				result = (int)(at - ui_status_keys);
-				break;
-			}
-		}
-	}
-	if (w)
-		delwin(w);
-	buf_clear(&ui->msg);
-	ui->dirty = true;
-	return result;
 }
 
 /* The actions ---------------------------------------------------------- */
@@ -725,6 +653,7 @@ apply_all(struct ui *ui)
 		status0 = i == 0 ? s : status0 == s ? s : -1;
 	}
 	int value = 0;
+	int32_t on = 0; /* p: the day of the change, 0 today */
 	/* what: the question's; done: what was done, the postings
 	 * counted in it ("rated 2 postings 4 of 5") */
 	char what[96], done[160], of[48];
@@ -762,7 +691,8 @@ apply_all(struct ui *ui)
 		break;
 	}
 	default:
-		value = choose_status(ui, status0 < 0 ? 0 : status0, of);
+		value = ui_choose_status(ui, status0 < 0 ? 0 : status0, of,
+		                         &on);
 		if (value < 0) {
 			if (!ui->quit)
 				ui_message(ui, false, "; cancelled");
@@ -788,7 +718,8 @@ apply_all(struct ui *ui)
 		bool r = a == ACT_MARK ? state_set_mark(st, id, value, &one)
 		       : a == ACT_HIDE ? state_set_hidden(st, id, value, &one)
 		       : a == ACT_RATE ? state_set_rating(st, id, value, &one)
-		                       : state_set_status(st, id, value, &one);
+		                       : state_set_status_on(st, id, value, on,
+		                                             &one);
 		if (!r && one.refused)
 			kept++;
 		else if (!r && ok) {
@@ -908,14 +839,38 @@ ui_state_action(struct ui *ui, enum action a, int key)
 		break;
 	}
 	case ACT_STATUS: {
-		int s = choose_status(ui, e ? e->status : QSTATUS_NONE, NULL);
+		int32_t on = 0;
+		int s = ui_choose_status(ui, e ? e->status : QSTATUS_NONE, NULL,
+		                         &on);
 		if (s < 0) {
 			ui_message(ui, false, "status not changed");
 			break;
 		}
-		ok = state_set_status(st, p->id, s, &err);
+		ok = state_set_status_on(st, p->id, s, on, &err);
 		changed(ui, shown_by_state(ui));
-		report(ui, ok, &err, p, "status %s", query_status_name(s));
+		if (on) {
+			char d[11];
+			day_format(on, d);
+			report(ui, ok, &err, p, "status %s on %s",
+			       query_status_name(s), d);
+		} else {
+			report(ui, ok, &err, p, "status %s",
+			       query_status_name(s));
+		}
+		break;
+	}
+	case ACT_FOLLOW_UP: {
+		int32_t d;
+		if (!ui_ask_follow_up(ui, p, e ? e->followup : 0, &d))
+			break;
+		ok = state_set_followup(st, p->id, d, &err);
+		changed(ui, shown_by_state(ui));
+		char ds[11];
+		day_format(d, ds);
+		if (d)
+			report(ui, ok, &err, p, "follow up on %s", ds);
+		else
+			report(ui, ok, &err, p, "follow-up cleared");
 		break;
 	}
 	case ACT_NOTE:

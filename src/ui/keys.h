@@ -87,13 +87,18 @@
 	A(RATE, "Shortlist", \
 	  "rate the current posting: R then 1-5, 0 clears", 'R') \
 	A(STATUS, "Shortlist", \
-	  "set the application status: none, interested, applied, ...", 'p') \
+	  "set the application status: none, interested, applied, ...; " \
+	  "@ in its menu dates the change", 'p') \
+	A(FOLLOW_UP, "Shortlist", \
+	  "set the follow-up date: YYYY-MM-DD, +7 for a week, empty " \
+	  "clears (is:due finds those due)", 'f') \
 	A(HIDE, "Shortlist", \
 	  "hide the current posting (is:hidden shows it); again unhides", 'x') \
 	A(APPLY_ALL, "Shortlist", \
 	  "apply the next m, x, R or p to every posting shown", ';') \
 	A(UNDO, "Shortlist", \
-	  "undo the last mark, rating, status, hiding or note", 'u') \
+	  "undo the last mark, rating, status, hiding, note or follow-up", \
+	  'u') \
 	A(EXPORT, "Shortlist", "export the shortlist to a file", 'e') \
 	A(COMPARE, "Compare", \
 	  "compare the marked postings, else the current and the next", 'c') \

@@ -13,6 +13,8 @@
 
 _Static_assert(COL_N == UI_NCOLS, "UI_NCOLS counts the columns of columns.h");
 
+#include "day.h"
+
 /* Their names in list-columns. */
 static const char *const column_name[COL_N] = {
 	"title", "org", "location", "salary", "deadline", "posted",
@@ -212,7 +214,9 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	int r = e->rating ? e->rating(e->ctx, p) : 0;
 	int s = e->status ? e->status(e->ctx, p) : QSTATUS_NONE;
 	text[0][0] = r >= 1 && r <= 5 ? (char)('0' + r) : ' ';
-	text[1][0] = s > QSTATUS_NONE && s < QSTATUS_N ? ui_status_keys[s]
+	int32_t f = e->followup ? e->followup(e->ctx, p) : 0;
+	text[1][0] = f && f <= day_today() ? '@'
+	           : s > QSTATUS_NONE && s < QSTATUS_N ? ui_status_keys[s]
 	                                               : ' ';
 	text[0][1] = text[1][1] = '\0';
 	const struct list_flag blank = {" ", UL_NORMAL};

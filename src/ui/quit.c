@@ -54,6 +54,11 @@ describe(struct buf *b, const struct state_entry *e)
 		buf_printf(b, "%sstatus %s", sep, query_status_name(e->status));
 		sep = ", ";
 	}
+	if (u & STATE_FOLLOWUP) {
+		buf_printf(b, "%s%s", sep, e->followup ? "follow-up"
+		                                       : "follow-up cleared");
+		sep = ", ";
+	}
 	if (u & STATE_NOTE)
 		buf_printf(b, "%s%s", sep, e->note ? "note" : "note removed");
 }

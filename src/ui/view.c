@@ -456,6 +456,7 @@ view_driver(struct ui *ui, enum action a, int key)
 	case ACT_NOTE_EDITOR:
 	case ACT_RATE:
 	case ACT_STATUS:
+	case ACT_FOLLOW_UP:
 	case ACT_HIDE:
 	case ACT_APPLY_ALL:
 	case ACT_UNDO:

@@ -518,6 +518,23 @@ void ui_deadline_words(struct ui *ui, const char *sep, struct buf *out);
  * drawn again as it stands. */
 void ui_deadline_tick(struct ui *ui);
 
+/* track.c: the status menu, the follow-up ---------------------------- */
+
+/* Lets the user choose an application status in a small framed menu (a
+ * letter, or j/k and Enter; p moves down too; @ asks the date of the
+ * change into *on, 0 for today); returns it, or -1 when given up, or
+ * when Q quits (ui->quit is then set). what names what it is for. */
+int ui_choose_status(struct ui *ui, int current, const char *what,
+                     int32_t *on);
+/* f: asks for p's follow-up date (current, 0: none) on the message line:
+ * YYYY-MM-DD, +7, empty clears; true with *date (0: cleared) when
+ * answered, false (said) when given up or not a date. */
+bool ui_ask_follow_up(struct ui *ui, const struct posting *p,
+                      int32_t current, int32_t *date);
+/* How many loaded postings, not hidden, have a follow-up due today or
+ * earlier. */
+size_t ui_follow_ups_due(const struct ui *ui);
+
 /* quit.c: ending with nothing lost silently ---------------------------- */
 
 /* The user asks to quit (ui->quit is set): saves what is not saved yet;
