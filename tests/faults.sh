@@ -312,6 +312,57 @@ ok "SIGKILL just after the rename: the new file, whole" \
 ok "SIGKILL while blocked in the directory's fsync: the new file, whole" \
 	killed "fsync:hang:*:." new
 
+# The status's history and the follow-up under faults -----------------------
+
+# history_fails RULES LOGGED: --status N interviewing --on 2026-11-20 with
+# RULES injected exits 1 and leaves the old file (the history of A in it)
+# byte for byte; the fault gone, the change saves with its date, and the
+# earlier history and follow-up are still there.
+history_fails() {
+	cp "$TMP/hold" "$F" && inject "$C" "$1" || return 1
+	"$W" --state "$F" --status "$N" interviewing --on 2026-11-20 "$D" \
+		>"$TMP/o" 2>"$TMP/e"
+	st=$?
+	[ $st -eq 1 ] || { echo "exit status $st, not 1"; cat "$TMP/e"; return 1; }
+	injected "$2" && contains "$TMP/e" "nothing was changed" &&
+	cmp "$F" "$TMP/hold" && only_state "$C" &&
+	"$BILLET" --state "$F" --status "$N" interviewing --on 2026-11-20 "$D" &&
+	has "$N" "  - applied 2026-11-03" "$F" &&
+	has "$N" "  - interviewing 2026-11-20" "$F" &&
+	has "$N" "  follow-up: 2026-12-01" "$F" && marked "$A" "$F"
+}
+hold_setup() {
+	cp "$TMP/old" "$F" &&
+	"$BILLET" --state "$F" --status "$N" applied --on 2026-11-03 "$D" &&
+	"$BILLET" --state "$F" --follow-up "$N" 2026-12-01 "$D" &&
+	cp "$F" "$TMP/hold"
+}
+ok "the history's file, written before the faults below" hold_setup
+ok "--status --on: write fails with ENOSPC; the history is whole, then saved" \
+	history_fails "write:ENOSPC" "write ENOSPC"
+ok "--status --on: rename fails with EIO; the history is whole, then saved" \
+	history_fails "rename:EIO" "rename EIO"
+
+# SIGKILL while --follow-up's save blocks: the old file, history and all.
+history_killed() {
+	cp "$TMP/hold" "$F" && inject "$C" "fsync:hang:*:*.tmp.*" || return 1
+	"$W" --state "$F" --follow-up "$N" 2026-12-24 "$D" 2>"$TMP/e" &
+	pid=$!
+	if ! poll 30 grep -q "^$pid .* hang" "$LOG"; then
+		kill -9 $pid 2>/dev/null
+		echo "billet did not block where asked"
+		return 1
+	fi
+	kill -9 $pid
+	wait $pid
+	cmp "$F" "$TMP/hold" &&
+	"$BILLET" --state "$F" --follow-up "$N" 2026-12-24 "$D" &&
+	has "$N" "  follow-up: 2026-12-24" "$F" &&
+	has "$N" "  - applied 2026-11-03" "$F" && only_state "$C"
+}
+ok "SIGKILL while --follow-up's save blocks: the old file, its history whole" \
+	history_killed
+
 # The interface under faults ------------------------------------------------
 
 # Each run is in tmux at 119x30, one pane (the list; a second pane would
@@ -481,6 +532,27 @@ ui_merge_after_fault() {
 }
 ok "interface: another billet's mark during failed saves is kept, and shown" \
 	ui_merge_after_fault
+
+# The interface's status change, not saved while writes fail, and another
+# billet's change of the same posting's status: once saves work again,
+# the file's history has both changes, each with its date.
+ui_history_merge() {
+	U="$TMP/u8"
+	ui_start "$U" "write:EIO:*" &&
+	touch "$ARM" &&
+	keys $s p a && waits $s "status applied, but state not saved" &&
+	"$BILLET" --state "$U/state.yaml" --status "$A" interviewing \
+		--on 2026-11-02 "$D" &&
+	rm "$ARM" &&
+	keys $s R 4 && waits $s "rated 4 of 5: Policy" &&
+	has "$A" "  - interviewing 2026-11-02" "$U/state.yaml" &&
+	has "$A" "  - applied $(date +%F)" "$U/state.yaml" &&
+	has "$A" "  status: applied" "$U/state.yaml" &&
+	has "$A" "  rating: 4" "$U/state.yaml" &&
+	keys $s Q && waits $s "billet-exit=0"
+}
+ok "interface: another billet's status change during failed saves: the history keeps both" \
+	ui_history_merge
 
 # SIGKILL of the interface while a save blocks in fsync: the old file, and
 # the next run saves.
