@@ -46,13 +46,8 @@ state_err(struct state_error *err, const char *fmt, ...)
 	err->store_only = false;
 }
 
-/* Fills err (may be NULL) printf-style, for a change refused. */
-static void
-refuse(struct state_error *err, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-refuse(struct state_error *err, const char *fmt, ...)
+void
+state_refuse(struct state_error *err, const char *fmt, ...)
 {
 	if (!err)
 		return;
@@ -424,13 +419,11 @@ state_at(const struct state *st, size_t i)
 	return i < st->t.n ? &st->t.v[i]->pub : NULL;
 }
 
-/* The entry for id, made when missing; NULL (err filled) for an id that
- * cannot be written. */
-static struct entry *
-entry_for(struct state *st, const char *id, struct state_error *err)
+struct entry *
+state_entry_for(struct state *st, const char *id, struct state_error *err)
 {
 	if (!id || !*id || !text_valid(id, strlen(id))) {
-		refuse(err, "state not changed: %s",
+		state_refuse(err, "state not changed: %s",
 		       id && *id ? "the posting id is not valid UTF-8"
 		                 : "no posting id");
 		return NULL;
@@ -442,7 +435,7 @@ entry_for(struct state *st, const char *id, struct state_error *err)
 		state_table_add(&st->t, e);
 	}
 	if (e->problem) {
-		refuse(err, "not changed: the state file's entry for this "
+		state_refuse(err, "not changed: the state file's entry for this "
 		       "posting cannot be read (%s); it is kept as written "
 		       "until it is mended there", e->problem);
 		return NULL;
@@ -456,10 +449,8 @@ entry_for(struct state *st, const char *id, struct state_error *err)
 	return e;
 }
 
-/* After setting a field: records it as pending when it changed and saves
- * unless a batch is open. */
-static bool
-changed(struct state *st, struct entry *e, unsigned bit, bool diff,
+bool
+state_changed(struct state *st, struct entry *e, unsigned bit, bool diff,
         struct state_error *err)
 {
 	if (diff) {
@@ -475,7 +466,7 @@ static bool
 set_flag(struct state *st, const char *id, unsigned bit, bool on,
          struct state_error *err)
 {
-	struct entry *e = entry_for(st, id, err);
+	struct entry *e = state_entry_for(st, id, err);
 	if (!e)
 		return false;
 	bool *f = bit == F_MARK ? &e->pub.marked : &e->pub.hidden;
@@ -483,7 +474,7 @@ set_flag(struct state *st, const char *id, unsigned bit, bool on,
 	if (diff)
 		state_undo_record(st, id, bit, *f, on, NULL, NULL);
 	*f = on;
-	return changed(st, e, bit, diff, err);
+	return state_changed(st, e, bit, diff, err);
 }
 
 bool
@@ -505,10 +496,10 @@ state_set_rating(struct state *st, const char *id, int rating,
                  struct state_error *err)
 {
 	if (rating < 0 || rating > 5) {
-		refuse(err, "a rating is 1 to 5, or 0 to clear it");
+		state_refuse(err, "a rating is 1 to 5, or 0 to clear it");
 		return false;
 	}
-	struct entry *e = entry_for(st, id, err);
+	struct entry *e = state_entry_for(st, id, err);
 	if (!e)
 		return false;
 	bool diff = e->pub.rating != rating;
@@ -516,109 +507,7 @@ state_set_rating(struct state *st, const char *id, int rating,
 		state_undo_record(st, id, F_RATING, e->pub.rating, rating, NULL,
 		                  NULL);
 	e->pub.rating = rating;
-	return changed(st, e, F_RATING, diff, err);
-}
-
-bool
-state_set_status(struct state *st, const char *id, int status,
-                 struct state_error *err)
-{
-	return state_set_status_on(st, id, status, 0, err);
-}
-
-bool
-state_set_status_on(struct state *st, const char *id, int status, int32_t date,
-                    struct state_error *err)
-{
-	if (status < 0 || status >= QSTATUS_N) {
-		refuse(err, "no such application status");
-		return false;
-	}
-	int32_t today = day_today();
-	if (date && !day_valid(date)) {
-		refuse(err, "no such date");
-		return false;
-	}
-	if (date && today && date > today) {
-		char d[11];
-		day_format(date, d);
-		refuse(err, "status not changed: %s is after today, and a "
-		       "change is dated the day it happened", d);
-		return false;
-	}
-	struct entry *e = entry_for(st, id, err);
-	if (!e)
-		return false;
-	struct state_change *before = NULL;
-	size_t nbefore = e->nhist;
-	if (nbefore) {
-		before = xmalloc(nbefore * sizeof(*before));
-		memcpy(before, e->hist, nbefore * sizeof(*before));
-	}
-	struct state_change c = {status, date ? date : today};
-	int was = e->pub.status;
-	bool nothing = date ? status == QSTATUS_NONE && was == QSTATUS_NONE &&
-	                      !e->nhist
-	                    : status == was;
-	if (!nothing) {
-		/* a status from before the history was kept joins it */
-		if (!e->nhist && was != QSTATUS_NONE)
-			state_hist_add(e, (struct state_change){was, 0}, true);
-		/* dated: the latest change to this status, if any, takes
-		 * the date (one whose date was not known, or one mistyped) */
-		size_t i = e->nhist;
-		while (date && i > 0 && e->hist[i - 1].status != status)
-			i--;
-		if (date && i) {
-			if (e->hist[i - 1].date != date) {
-				state_hist_del(e, e->hist[i - 1], true);
-				state_hist_add(e, c, true);
-			}
-		} else {
-			state_hist_add(e, c, true);
-		}
-		/* the status is that of the latest change */
-		status = e->hist[e->nhist - 1].status;
-	}
-	bool diff = was != status || !state_hist_is(e, before, nbefore);
-	if (diff)
-		state_undo_record_status(st, id, was, status, before, nbefore,
-		                         e->hist, e->nhist);
-	free(before);
-	e->pub.status = status;
-	return changed(st, e, F_STATUS, diff, err);
-}
-
-bool
-state_restore_status(struct state *st, const char *id, int status,
-                     const struct state_change *v, size_t n)
-{
-	struct entry *e = entry_for(st, id, NULL);
-	if (!e)
-		return false;
-	bool diff = e->pub.status != status || !state_hist_is(e, v, n);
-	state_hist_set(e, v, n);
-	e->pub.status = status;
-	return changed(st, e, F_STATUS, diff, NULL);
-}
-
-bool
-state_set_followup(struct state *st, const char *id, int32_t date,
-                   struct state_error *err)
-{
-	if (date && !day_valid(date)) {
-		refuse(err, "no such date");
-		return false;
-	}
-	struct entry *e = entry_for(st, id, err);
-	if (!e)
-		return false;
-	bool diff = e->pub.followup != date;
-	if (diff)
-		state_undo_record(st, id, F_FOLLOWUP, e->pub.followup, date, NULL,
-		                  NULL);
-	e->pub.followup = date;
-	return changed(st, e, F_FOLLOWUP, diff, err);
+	return state_changed(st, e, F_RATING, diff, err);
 }
 
 bool
@@ -628,10 +517,10 @@ state_set_note(struct state *st, const char *id, const char *note,
 	if (note && !*note)
 		note = NULL;
 	if (note && !text_valid(note, strlen(note))) {
-		refuse(err, "note not saved: it is not valid UTF-8");
+		state_refuse(err, "note not saved: it is not valid UTF-8");
 		return false;
 	}
-	struct entry *e = entry_for(st, id, err);
+	struct entry *e = state_entry_for(st, id, err);
 	if (!e)
 		return false;
 	bool diff = (note == NULL) != (e->note == NULL) ||
@@ -642,7 +531,7 @@ state_set_note(struct state *st, const char *id, const char *note,
 		e->note = note ? xstrdup(note) : NULL;
 		e->pub.note = e->note;
 	}
-	return changed(st, e, F_NOTE, diff, err);
+	return state_changed(st, e, F_NOTE, diff, err);
 }
 
 void

@@ -27,6 +27,9 @@ void state_err(struct state_error *err, const char *fmt, ...)
 void state_err_cause(struct state_error *err, const char *what,
                      const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Fills err (may be NULL) printf-style, for a change refused. */
+void state_refuse(struct state_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* A string made safe to show on one line (malloc'd): controls (a newline
  * as ^J) and bidi overrides visible. */
 char *state_shown(const char *s, size_t len);
@@ -217,6 +220,19 @@ bool state_followup_read(const char *s, size_t len, bool null,
 /* Writes one change as the file has it ("applied 2026-11-03", "applied"
  * when its date is not known) into out (32 bytes). */
 void state_change_text(const struct state_change *c, char out[32]);
+
+/* ---- state.c: changing entries ---- */
+
+struct entry;
+/* The entry for id, made when missing; NULL (err filled) for an id that
+ * cannot be written, or whose entry the file has in a form that cannot
+ * be read. */
+struct entry *state_entry_for(struct state *st, const char *id,
+                              struct state_error *err);
+/* After setting a field of e (bit): records it as pending when it
+ * changed (diff) and saves unless a batch is open. */
+bool state_changed(struct state *st, struct entry *e, unsigned bit,
+                   bool diff, struct state_error *err);
 
 /* ---- state_read.c ---- */
 

@@ -162,6 +162,110 @@ state_hist_saved(struct entry *e)
 	e->nops = 0;
 }
 
+/* ---- the setters ---- */
+
+bool
+state_set_status(struct state *st, const char *id, int status,
+                 struct state_error *err)
+{
+	return state_set_status_on(st, id, status, 0, err);
+}
+
+bool
+state_set_status_on(struct state *st, const char *id, int status, int32_t date,
+                    struct state_error *err)
+{
+	if (status < 0 || status >= QSTATUS_N) {
+		state_refuse(err, "no such application status");
+		return false;
+	}
+	int32_t today = day_today();
+	if (date && !day_valid(date)) {
+		state_refuse(err, "no such date");
+		return false;
+	}
+	if (date && today && date > today) {
+		char d[11];
+		day_format(date, d);
+		state_refuse(err, "status not changed: %s is after today, and a "
+		       "change is dated the day it happened", d);
+		return false;
+	}
+	struct entry *e = state_entry_for(st, id, err);
+	if (!e)
+		return false;
+	struct state_change *before = NULL;
+	size_t nbefore = e->nhist;
+	if (nbefore) {
+		before = xmalloc(nbefore * sizeof(*before));
+		memcpy(before, e->hist, nbefore * sizeof(*before));
+	}
+	struct state_change c = {status, date ? date : today};
+	int was = e->pub.status;
+	bool nothing = date ? status == QSTATUS_NONE && was == QSTATUS_NONE &&
+	                      !e->nhist
+	                    : status == was;
+	if (!nothing) {
+		/* a status from before the history was kept joins it */
+		if (!e->nhist && was != QSTATUS_NONE)
+			state_hist_add(e, (struct state_change){was, 0}, true);
+		/* dated: the latest change to this status, if any, takes
+		 * the date (one whose date was not known, or one mistyped) */
+		size_t i = e->nhist;
+		while (date && i > 0 && e->hist[i - 1].status != status)
+			i--;
+		if (date && i) {
+			if (e->hist[i - 1].date != date) {
+				state_hist_del(e, e->hist[i - 1], true);
+				state_hist_add(e, c, true);
+			}
+		} else {
+			state_hist_add(e, c, true);
+		}
+		/* the status is that of the latest change */
+		status = e->hist[e->nhist - 1].status;
+	}
+	bool diff = was != status || !state_hist_is(e, before, nbefore);
+	if (diff)
+		state_undo_record_status(st, id, was, status, before, nbefore,
+		                         e->hist, e->nhist);
+	free(before);
+	e->pub.status = status;
+	return state_changed(st, e, F_STATUS, diff, err);
+}
+
+bool
+state_restore_status(struct state *st, const char *id, int status,
+                     const struct state_change *v, size_t n)
+{
+	struct entry *e = state_entry_for(st, id, NULL);
+	if (!e)
+		return false;
+	bool diff = e->pub.status != status || !state_hist_is(e, v, n);
+	state_hist_set(e, v, n);
+	e->pub.status = status;
+	return state_changed(st, e, F_STATUS, diff, NULL);
+}
+
+bool
+state_set_followup(struct state *st, const char *id, int32_t date,
+                   struct state_error *err)
+{
+	if (date && !day_valid(date)) {
+		state_refuse(err, "no such date");
+		return false;
+	}
+	struct entry *e = state_entry_for(st, id, err);
+	if (!e)
+		return false;
+	bool diff = e->pub.followup != date;
+	if (diff)
+		state_undo_record(st, id, F_FOLLOWUP, e->pub.followup, date, NULL,
+		                  NULL);
+	e->pub.followup = date;
+	return state_changed(st, e, F_FOLLOWUP, diff, err);
+}
+
 /* ---- the file's form ---- */
 
 void
