@@ -22,6 +22,8 @@ struct export_hooks {
 	void *ctx;
 	bool (*marked)(void *ctx, const struct posting *p);
 	bool (*hidden)(void *ctx, const struct posting *p);
+	/* changed since the user read it (state_is_changed) */
+	bool (*changed)(void *ctx, const struct posting *p);
 	const char *(*note)(void *ctx, const struct posting *p);
 	int (*rating)(void *ctx, const struct posting *p);        /* 0: none */
 	const char *(*status)(void *ctx, const struct posting *p); /* or NULL */

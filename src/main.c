@@ -382,8 +382,8 @@ static bool
 chosen_by_state(bool shortlist, const struct query *filter)
 {
 	static const char *const terms[] = {
-		"is:marked", "is:hidden", "is:new", "is:read", "has:note",
-		"has:rating", "rating", "status",
+		"is:marked", "is:hidden", "is:new", "is:read", "is:changed",
+		"has:note", "has:rating", "rating", "status",
 	};
 	if (shortlist)
 		return true;

@@ -64,13 +64,13 @@ static const struct {
 
 enum flag {
 	FL_MARKED, FL_HIDDEN, FL_NEW, FL_OPEN, FL_READ, FL_CLOSED, FL_CLOSING,
-	FL_DUE,
+	FL_DUE, FL_CHANGED,
 	FL_SALARY, FL_DEADLINE, FL_NOTE, FL_RATING, FL_N
 };
 
 static const char *const flag_terms[FL_N] = {
 	"is:marked", "is:hidden", "is:new", "is:open", "is:read", "is:closed",
-	"is:closing", "is:due",
+	"is:closing", "is:due", "is:changed",
 	"has:salary", "has:deadline", "has:note", "has:rating",
 };
 
@@ -834,14 +834,15 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 	case K_IS:
 	case K_HAS: {
 		int lo = kind == K_IS ? FL_MARKED : FL_SALARY;
-		int hi = kind == K_IS ? FL_DUE : FL_RATING;
+		int hi = kind == K_IS ? FL_CHANGED : FL_RATING;
 		int fl;
 		for (fl = lo; fl <= hi; fl++)
 			if (word_is(v, vlen, strchr(flag_terms[fl], ':') + 1))
 				break;
 		if (fl > hi)
 			return fail(ps, va, kind == K_IS ?
-			            "(known: marked, hidden, new, open, read, closed, closing, due)" :
+			            "(known: marked, hidden, new, open, read, closed, "
+			            "closing, due, changed)" :
 			            "(known: salary, deadline, note, rating)",
 			            "unknown '%s:' value '%s'", name, ex);
 		id = new_node(ps, N_FLAG);
@@ -1407,6 +1408,7 @@ eval_flag(struct query *q, enum flag fl, const struct posting *p)
 	case FL_HIDDEN: return env && env->hidden && env->hidden(ctx, p);
 	case FL_NEW: return env && env->is_new && env->is_new(ctx, p);
 	case FL_READ: return env && env->read && env->read(ctx, p);
+	case FL_CHANGED: return env && env->changed && env->changed(ctx, p);
 	case FL_NOTE: return env && env->has_note && env->has_note(ctx, p);
 	case FL_DUE: {
 		int32_t f = env && env->followup ? env->followup(ctx, p) : 0;

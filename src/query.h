@@ -44,6 +44,7 @@ struct query_env {
 	bool (*hidden)(void *ctx, const struct posting *p);   /* is:hidden */
 	bool (*is_new)(void *ctx, const struct posting *p);   /* is:new */
 	bool (*read)(void *ctx, const struct posting *p);     /* is:read */
+	bool (*changed)(void *ctx, const struct posting *p);  /* is:changed */
 	bool (*has_note)(void *ctx, const struct posting *p); /* has:note */
 	int (*rating)(void *ctx, const struct posting *p);    /* 1-5, 0 unrated */
 	int (*status)(void *ctx, const struct posting *p);    /* enum query_status */

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "canonical.h"
 #include "export.h"
 #include "identity.h"
 #include "load.h"
@@ -112,7 +113,11 @@ json_of(const struct posting *p)
 uint64_t
 snapshot_fingerprint(const struct posting *p)
 {
-	char *j = json_of(p);
+	struct arena a = {0};
+	struct posting q;
+	canonical_posting(p, &a, &q);
+	char *j = json_of(&q);
+	arena_free(&a);
 	uint64_t h = identity_hash(j, strlen(j));
 	free(j);
 	return h;

@@ -29,9 +29,12 @@ void snapshot_free(struct snapshots *s);
 /* The file. */
 const char *snapshot_path(const struct snapshots *s);
 
-/* A fingerprint of what p says: a hash of its JSON as the export writes
- * it (every field and kept key, in order), so any change to the posting
- * changes it; the file it came from and its place do not count. */
+/* A fingerprint of what p says, as billet models it: a hash of the JSON
+ * the export writes of its canonical copy (canonical.h: every field, its
+ * texts' white space and its kept keys' order made canonical), so that
+ * any change to what it says changes it, and a text wrapped anew, keys
+ * written in another order, the file it came from and its place in it
+ * do not. */
 uint64_t snapshot_fingerprint(const struct posting *p);
 /* Keeps what p says now under its id (replacing what was kept), until
  * snapshot_save. */

@@ -376,6 +376,7 @@ state_close(struct state *st)
 	seen_free(st->seen);
 	snapshot_free(st->snaps);
 	free(st->pcache);
+	free(st->chcache);
 	free(st->path);
 	free(st->lockpath);
 	free(st->dir);
@@ -687,6 +688,7 @@ state_query_env(struct state *st, struct query_env *env)
 	env->hidden = hook_hidden;
 	env->is_new = state_hook_new;
 	env->read = state_hook_read;
+	env->changed = state_hook_changed;
 	env->has_note = hook_has_note;
 	env->rating = hook_rating;
 	env->status = hook_status;
@@ -699,6 +701,7 @@ state_export_hooks(struct state *st, struct export_hooks *h)
 	h->ctx = st;
 	h->marked = hook_marked;
 	h->hidden = hook_hidden;
+	h->changed = state_hook_changed;
 	h->note = hook_note;
 	h->rating = hook_rating;
 	h->status = hook_status_name;

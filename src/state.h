@@ -203,15 +203,26 @@ bool state_fingerprint(struct state *st, const char *id, uint64_t *fp);
 /* Records id's fingerprint (saved like state_set_read). */
 bool state_set_fingerprint(struct state *st, const char *id, uint64_t fp,
                            struct state_error *err);
-/* Keeps what p says now, as it is read: its content's fingerprint in
- * the store (state_fingerprint), and the posting itself beside the state
- * file (snapshot.h), both saved like state_set_read. */
+/* Keeps what p says now, as it is read: marks it read (state_set_read),
+ * its content's fingerprint in the store (state_fingerprint), and the
+ * posting itself beside the state file (snapshot.h), all saved like
+ * state_set_read. It is then not changed (state_is_changed) until its
+ * file says something else. */
 bool state_keep_read(struct state *st, const struct posting *p,
                      struct state_error *err);
 /* The posting as state_keep_read last kept it, loaded into c (which owns
  * it); NULL when none was kept. */
 const struct posting *state_as_read(struct state *st, const char *id,
                                     struct catalog *c);
+/* True if p was read (state_keep_read) and says something else now
+ * than when it was: its fingerprint (snapshot_fingerprint, a posting's
+ * content as billet models it, not its file's bytes) is not the one kept.
+ * False for a posting read before fingerprints were kept, and while the
+ * store is not read. Answered once per posting of the catalog attached
+ * until its flags change. */
+bool state_is_changed(struct state *st, const struct posting *p);
+/* How many postings of the catalog attached are changed since read. */
+size_t state_changed_count(struct state *st);
 /* The store's file: the state file's name with its .yaml (or .yml)
  * replaced by .seen.db, in the same directory (malloc'd); with
  * .snapshots.json when snapshots. */
@@ -301,7 +312,7 @@ enum state_undo_result state_undo(struct state *st, const struct catalog *c,
                                   struct state_error *err);
 
 /* Fills env's ctx and state hooks (is:marked, is:hidden, is:new, is:read,
- * has:note, rating, status, followup) from st; env->today is left alone. is:new
+ * is:changed, has:note, rating, status, followup) from st; env->today is left alone. is:new
  * holds for postings not seen when the run began (none while the state is
  * read-only, since nothing is known then). */
 void state_query_env(struct state *st, struct query_env *env);

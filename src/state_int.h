@@ -165,6 +165,9 @@ struct state {
 	uint64_t *pcache;  /* by posting seq: seen_key of its id | its
 	                    * flags | PC_VALID, 0 when not known */
 	size_t npcache;    /* slots of pcache */
+	uint8_t *chcache; /* by posting seq: whether it changed since it was
+	                    * read (CH_SAME, CH_CHANGED), 0 when not known */
+	size_t nchcache;   /* slots of chcache */
 	bool upgrade;      /* the file is of an older format (its ids, or
 	                    * seen and read in it): rewrite it, keeping the
 	                    * old one beside it first */
@@ -178,6 +181,8 @@ struct state {
 
 /* A pcache slot holds a known posting's flags. */
 #define PC_VALID 0x40
+/* What a chcache slot knows. */
+enum { CH_SAME = 1, CH_CHANGED = 2 };
 
 /* ---- state_track.c: the status's history and the follow-up ---- */
 
@@ -274,6 +279,8 @@ void state_cache_drop(struct state *st);
 /* is:read and is:new of a posting (ctx: the state). */
 bool state_hook_read(void *ctx, const struct posting *p);
 bool state_hook_new(void *ctx, const struct posting *p);
+/* is:changed of a posting (ctx: the state). */
+bool state_hook_changed(void *ctx, const struct posting *p);
 
 /* ---- state_ids.c ---- */
 

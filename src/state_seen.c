@@ -81,6 +81,8 @@ state_cache_drop(struct state *st)
 {
 	if (st->pcache)
 		memset(st->pcache, 0, st->npcache * sizeof(*st->pcache));
+	if (st->chcache)
+		memset(st->chcache, 0, st->nchcache);
 }
 
 /* Makes the cache hold n postings. */
@@ -130,6 +132,8 @@ cache_touch(struct state *st, const char *id)
 	const struct posting *p = catalog_find(st->cat, id);
 	if (p && p->seq < st->npcache)
 		st->pcache[p->seq] = 0;
+	if (p && p->seq < st->nchcache)
+		st->chcache[p->seq] = 0;
 }
 
 bool
@@ -209,10 +213,68 @@ bool
 state_keep_read(struct state *st, const struct posting *p,
                 struct state_error *err)
 {
-	seen_set_fingerprint(st->seen, seen_key(p->id),
-	                     snapshot_fingerprint(p));
+	/* kept by billet itself: an entry it cannot read is left alone
+	 * without a word, as state_set_read does */
+	const struct entry *x = state_table_find(&st->t, p->id);
+	if ((x && x->problem) || !p->id || !*p->id)
+		return true;
+	uint64_t key = seen_key(p->id);
+	seen_set(st->seen, key, SEEN_READ | SEEN_SEEN, 0);
+	seen_set_fingerprint(st->seen, key, snapshot_fingerprint(p));
 	snapshot_put(st->snaps, p);
+	cache_touch(st, p->id);
 	return store_changed(st, err);
+}
+
+/* True when p's place in the catalog attached is p itself: its seq
+ * indexes the caches. */
+static bool
+attached(const struct state *st, const struct posting *p)
+{
+	return st->cat && p->seq < st->cat->n && st->cat->v[p->seq] == p;
+}
+
+bool
+state_is_changed(struct state *st, const struct posting *p)
+{
+	if (!p->id || !(flags_of(st, p->id, p) & SEEN_READ))
+		return false;
+	bool ours = attached(st, p);
+	if (ours && p->seq < st->nchcache && st->chcache[p->seq])
+		return st->chcache[p->seq] == CH_CHANGED;
+	uint64_t fp;
+	bool changed = seen_fingerprint(st->seen, seen_key(p->id), &fp) &&
+	               fp != snapshot_fingerprint(p);
+	if (ours) {
+		if (p->seq >= st->nchcache) {
+			size_t cap = st->nchcache ? st->nchcache : 1024;
+			while (cap <= p->seq)
+				cap *= 2;
+			st->chcache = xrealloc(st->chcache, cap);
+			memset(st->chcache + st->nchcache, 0,
+			       cap - st->nchcache);
+			st->nchcache = cap;
+		}
+		st->chcache[p->seq] = changed ? CH_CHANGED : CH_SAME;
+	}
+	return changed;
+}
+
+bool
+state_hook_changed(void *ctx, const struct posting *p)
+{
+	return state_is_changed(ctx, p);
+}
+
+size_t
+state_changed_count(struct state *st)
+{
+	if (!st->cat || !store_ready(st) || !seen_nfingerprints(st->seen))
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < st->cat->n; i++)
+		n += state_is_changed(st, st->cat->v[i]);
+	return n;
 }
 
 const struct posting *
