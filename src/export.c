@@ -334,6 +334,9 @@ export_show(FILE *f, const struct posting *p, enum format fmt, int width,
 			.note = h && h->note ? h->note(h->ctx, p) : NULL,
 			.history = hist.s,
 			.followup = fol.s,
+			.changed = h && h->changed && h->changed(h->ctx, p)
+			           ? "since you last read it (D in billet shows "
+			             "what)" : NULL,
 			.stars = true, /* the output is UTF-8 */
 		};
 		struct rlines rl = {0};

@@ -218,6 +218,8 @@ struct posting_mine {
 	const char *status;  /* or NULL */
 	const char *history; /* the status's changes in words, or NULL */
 	const char *followup; /* the follow-up date in words, or NULL */
+	const char *changed; /* how the posting changed since it was read,
+	                      * in words, or NULL */
 	const char *note;    /* or NULL */
 	bool stars;          /* the rating drawn in stars too */
 };

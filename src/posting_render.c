@@ -355,7 +355,7 @@ static void
 mine_lines(struct render *r, const struct posting_mine *m)
 {
 	if (!m || (!m->marked && !m->hidden && !m->rating && !m->status &&
-	           !m->history && !m->followup && !m->note))
+	           !m->history && !m->followup && !m->changed && !m->note))
 		return;
 	blank(r);
 	if (m->marked)
@@ -372,6 +372,7 @@ mine_lines(struct render *r, const struct posting_mine *m)
 	field(r, "Status", m->status);
 	field(r, "History", m->history);
 	field(r, "Follow up", m->followup);
+	field(r, "Changed", m->changed);
 	field_as(r, "Note", m->note, true);
 }
 

@@ -218,6 +218,15 @@ ui_state_tick(struct ui *ui)
 			           due == 1 ? "" : "s", due == 1 ? "it" : "them",
 			           ui->msg.len ? "; " : "",
 			           ui->msg.s ? ui->msg.s : "");
+		/* and the postings changed since read, before those */
+		size_t nch = ok && ui->generation == 0
+		             ? state_changed_count(st) : 0;
+		if (nch)
+			ui_message(ui, ui->msg_error, "%zu changed since read "
+			           "(/is:changed lists %s)%s%s", nch,
+			           nch == 1 ? "it" : "them",
+			           ui->msg.len ? "; " : "",
+			           ui->msg.s ? ui->msg.s : "");
 		/* the list anew when what it shows may have moved: another
 		 * billet's changes, entries carried over or ids exchanged */
 		changed(ui, ui->generation > 0 || rep.moved || rep.renamed);
@@ -251,12 +260,9 @@ ui_state_tick(struct ui *ui)
 		if (t - act.rest_ms < REST_MS)
 			return;
 	}
-	if (!state_seen_ready(st) || state_is_read(st, p->id))
-		return;
-	struct state_error err = {0};
-	if (!state_set_read(st, p->id, true, &err))
-		say_failure(ui, was_writable, &err);
-	changed(ui, false);
+	/* read: kept as read, anew when it changed since (changes.c) */
+	if (changes_read(ui, p))
+		changed(ui, false);
 }
 
 void
@@ -280,6 +286,8 @@ ui_state_mine(struct ui *ui, const struct posting *p, struct posting_mine *m)
 	const struct state_entry *e = ui->state ? state_get(ui->state, p->id)
 	                                        : NULL;
 	*m = (struct posting_mine){.stars = ui->utf8};
+	if (ui->state)
+		m->changed = changes_text(ui, p);
 	if (!e)
 		return;
 	m->marked = e->marked;

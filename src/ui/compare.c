@@ -269,7 +269,8 @@ static void
 relayout(struct view *v)
 {
 	struct compare *d = v->priv;
-	size_t so = view_body(v) >= CV_STATE_MIN_BODY ? 1 : 0;
+	/* D: both columns are the one posting; no state line */
+	size_t so = view_body(v) >= CV_STATE_MIN_BODY && !d->was ? 1 : 0;
 	if (!d->stale && d->width == v->width && d->lines && d->so == so)
 		return;
 	size_t top_row = d->keep != (size_t)-1 ? d->keep
@@ -295,7 +296,8 @@ rebuild(struct compare *d, struct ui *ui)
 	const struct posting *p[CMP_MAX];
 	size_t k = 0;
 	for (size_t i = 0; i < d->n; i++) {
-		const struct posting *q = catalog_find(ui->cat, d->ids[i]);
+		const struct posting *q = i == 0 && d->was
+		                          ? d->was : catalog_find(ui->cat, d->ids[i]);
 		if (q)
 			p[k++] = q;
 	}
@@ -308,6 +310,12 @@ rebuild(struct compare *d, struct ui *ui)
 	if (compare_build_at(p, k, conf_real(ui->conf, CO_COMPARE_THRESHOLD),
 	                     &t) != 0)
 		return false;
+	if (k < d->n && d->was) {
+		ui_message(ui, true, "the posting is gone after the reload: any "
+		           "key goes back");
+		compare_free(&t);
+		return false;
+	}
 	if (k < d->n) {
 		ui_message(ui, false, "%zu of the %zu postings compared %s gone "
 		           "after the reload", d->n - k, d->n,
@@ -531,7 +539,8 @@ static const struct view_ops compare_ops = {
 
 /* Makes the compare view of p[0..n) (2 <= n <= CMP_MAX), or NULL. */
 static struct view *
-compare_view_new(struct ui *ui, const struct posting *const *p, size_t n)
+compare_view_new(struct ui *ui, const struct posting *const *p, size_t n,
+                 const struct posting *was)
 {
 	struct compare *d = calloc(1, sizeof(*d));
 	if (!d)
@@ -547,6 +556,7 @@ compare_view_new(struct ui *ui, const struct posting *const *p, size_t n)
 			die_nomem();
 	}
 	d->n = n;
+	d->was = was;
 	d->generation = ui->generation;
 	d->today = deadline_today();
 	d->days = deadline_closing_days();
@@ -555,6 +565,14 @@ compare_view_new(struct ui *ui, const struct posting *const *p, size_t n)
 	d->width = -1;
 	d->stale = true;
 	return view_new(ui, &compare_ops, d);
+}
+
+struct view *
+compare_view_was(struct ui *ui, const struct posting *was,
+                 const struct posting *now)
+{
+	const struct posting *p[2] = {was, now};
+	return compare_view_new(ui, p, 2, was);
 }
 
 /* Puts into p[0..CMP_MAX) the first marked postings: those the list
@@ -625,7 +643,7 @@ compare_open(struct ui *ui)
 		n = 2;
 		unshown = 0;
 	}
-	struct view *v = compare_view_new(ui, p, n);
+	struct view *v = compare_view_new(ui, p, n, NULL);
 	if (!v) {
 		ui_message(ui, true, "cannot compare these postings");
 		return;

@@ -81,7 +81,9 @@ compare_draw_header(struct view *v)
 		return;
 	struct buf b = {0};
 	const char *dash = ui->utf8 ? "\xe2\x80\x93" : "-";
-	if (d->ncols >= d->t.n)
+	if (d->was)
+		buf_adds(&b, "changes");
+	else if (d->ncols >= d->t.n)
 		buf_printf(&b, "%zu postings", d->t.n);
 	else if (!d->frozen)
 		buf_printf(&b, "%zu of %zu", d->col[0] + 1, d->t.n);
@@ -101,6 +103,8 @@ compare_draw_header(struct view *v)
 		buf_clear(&b);
 		if (i == scroll0 && d->ncols < d->t.n && p > scroll0)
 			buf_adds(&b, left);
+		if (d->was) /* D: which is which */
+			buf_adds(&b, p == 0 ? "as read: " : "now: ");
 		buf_adds(&b, d->t.title[p] ? d->t.title[p] : "");
 		int w = d->cw;
 		bool more = i + 1 == d->ncols && p + 1 < d->t.n;

@@ -41,6 +41,10 @@ struct compare {
 	char *ids[CMP_MAX];       /* the ids compared (malloc'd), to build the
 	                           * table again after a reload */
 	size_t n;                 /* how many */
+	const struct posting *was; /* D: the first posting is this one, as
+	                           * the second (ids[1], the same id) was
+	                           * when last read (owned by the
+	                           * interface, ui/changes.c); else NULL */
 	unsigned generation;      /* ui->generation the table was built in */
 	int32_t today;            /* deadline_today() it was built on */
 	int days;                 /* and deadline_closing_days() */
@@ -88,6 +92,10 @@ compare_row_differs(const struct cmp_row *r)
 	return r->kind != CMP_HEADING && (r->differs || r->unique);
 }
 
+/* Makes the compare view of what a posting said when read (was) beside
+ * what it says now, or NULL when they cannot be compared. */
+struct view *compare_view_was(struct ui *ui, const struct posting *was,
+                              const struct posting *now);
 /* Draws the header line: which postings are shown, their titles, the
  * one in focus reversed. */
 void compare_draw_header(struct view *v);

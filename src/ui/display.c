@@ -1189,6 +1189,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	/* what is not saved is said on stderr, and the exit status says */
 	if (ui_state_close(ui) && !status)
 		status = 1;
+	changes_free(ui);
 	/* q during a load quits at once: loader_free would wait for the
 	 * threads to finish the file they are in, so the load is left to
 	 * end with the process (its threads touch nothing of ours); kept

@@ -103,6 +103,9 @@
 	A(COMPARE, "Compare", \
 	  "compare the marked postings, else the current and the next", 'c') \
 	A(DIFF_ONLY, "Compare", "only the rows that differ, and back", 'd') \
+	A(CHANGES, "Compare", \
+	  "what the posting said when you last read it beside what it says " \
+	  "now (is:changed finds those changed)", 'D') \
 	A(SCROLL_LEFT, "Compare", \
 	  "focus the column to the left; scrolls past the edge", \
 	  'h', KEY_FN | KEY_LEFT) \

@@ -211,6 +211,7 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	bool hidden = e->hidden && e->hidden(e->ctx, p);
 	bool read = e->read && e->read(e->ctx, p);
 	bool is_new = e->is_new && e->is_new(e->ctx, p);
+	bool changed = read && e->changed && e->changed(e->ctx, p);
 	int r = e->rating ? e->rating(e->ctx, p) : 0;
 	int s = e->status ? e->status(e->ctx, p) : QSTATUS_NONE;
 	text[0][0] = r >= 1 && r <= 5 ? (char)('0' + r) : ' ';
@@ -222,11 +223,14 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	const struct list_flag blank = {" ", UL_NORMAL};
 	struct list_flag mark = marked ? (struct list_flag){"*", UL_MARK} : blank;
 	struct list_flag hide = {"x", UL_HIDDEN};
-	struct list_flag seen = read ? (struct list_flag){ui->utf8 ? "·" : ".", UL_READ}
+	/* changed since read (is:changed): Δ, ~ without UTF-8 */
+	struct list_flag seen = changed ? (struct list_flag){ui->utf8 ? "Δ" : "~", UL_NEW}
+	                   : read ? (struct list_flag){ui->utf8 ? "·" : ".", UL_READ}
 	                   : is_new ? (struct list_flag){"N", UL_NEW} : blank;
 	struct list_flag rating = {text[0], UL_RATING};
 	struct list_flag status = {text[1], UL_APPLICATION};
 	struct list_flag got = text[1][0] != ' ' ? status
+	                  : changed ? seen
 	                  : text[0][0] != ' ' ? rating : seen;
 	struct list_flag first = hidden ? hide : mark;
 	struct list_flag closing = {

@@ -466,6 +466,9 @@ view_driver(struct ui *ui, enum action a, int key)
 	case ACT_COMPARE:
 		compare_open(ui);
 		break;
+	case ACT_CHANGES:
+		changes_open(ui); /* changes.c */
+		break;
 	}
 }
 

@@ -221,6 +221,9 @@ struct ui {
 	bool color;                      /* colours are in use */
 	bool utf8;                       /* the locale's encoding is UTF-8 */
 	attr_t attr[UL_N];               /* curses attributes of each look */
+	struct ui_changes *changes;      /* postings as read before this
+	                                  * run's readings (changes.c), or
+	                                  * NULL */
 };
 
 /* Bits of ui->stflags: what the list itself filters on. */
@@ -517,6 +520,26 @@ void ui_deadline_words(struct ui *ui, const char *sep, struct buf *out);
  * session past midnight), the list is filtered again and every deadline
  * drawn again as it stands. */
 void ui_deadline_tick(struct ui *ui);
+
+/* changes.c: what changed since a posting was read ------------------ */
+
+/* Reads p (the detail has it): keeps it as read (state_keep_read) when
+ * it was not read, or changed since, or was read before what postings
+ * said was kept; a changed one is said, and kept as it was for D.
+ * True when the state changed. */
+bool changes_read(struct ui *ui, const struct posting *p);
+/* D: what the current posting said when last read beside what it says
+ * now (the compare view), and reads it; says why when there is
+ * nothing to show. */
+void changes_open(struct ui *ui);
+/* The posting with this id as it was read before a reading in this run
+ * kept it anew (it had changed), or NULL. */
+const struct posting *changes_was(const struct ui *ui, const char *id);
+/* What the detail says of p changed since it was read (this reading
+ * or the one before), or NULL. */
+const char *changes_text(struct ui *ui, const struct posting *p);
+/* Frees what changes.c kept. */
+void changes_free(struct ui *ui);
 
 /* track.c: the status menu, the follow-up ---------------------------- */
 
