@@ -61,7 +61,7 @@ export_line(struct buf *out, const char *s)
 /* Column names of --list tsv/csv, then of the shortlist's state. */
 static const char *const columns[] = {
 	"id", "title", "organization", "location", "workplace", "salary",
-	"deadline", "marked", "rating", "status", "note",
+	"deadline", "marked", "rating", "status", "note", "changed",
 };
 
 void
@@ -69,7 +69,7 @@ export_row_fill(struct row *r, const struct posting *p,
                 const struct export_hooks *h, bool keep_nl)
 {
 	struct buf tmp = {0};
-	for (int i = 0; i < ROW_STATE_CELLS; i++)
+	for (int i = 0; i < ROW_ALL_CELLS; i++)
 		buf_clear(&r->cell[i]);
 	export_line(&r->cell[0], p->id);
 	export_line(&r->cell[1], p->title);
@@ -94,7 +94,9 @@ export_row_fill(struct row *r, const struct posting *p,
 	if (note)
 		text_sanitize(&r->cell[10], note, strlen(note),
 		              keep_nl ? SAN_KEEP_NL : 0);
-	for (int i = 0; i < ROW_STATE_CELLS; i++)
+	buf_adds(&r->cell[ROW_CHANGED], h && h->changed &&
+	         h->changed(h->ctx, p) ? "1" : "0");
+	for (int i = 0; i < ROW_ALL_CELLS; i++)
 		if (!r->cell[i].s)
 			buf_adds(&r->cell[i], "");
 	buf_free(&tmp);
@@ -103,7 +105,7 @@ export_row_fill(struct row *r, const struct posting *p,
 void
 export_row_free(struct row *r)
 {
-	for (int i = 0; i < ROW_STATE_CELLS; i++)
+	for (int i = 0; i < ROW_ALL_CELLS; i++)
 		buf_free(&r->cell[i]);
 }
 
@@ -173,7 +175,7 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	sal = sal > 14 ? 14 : sal;
 	dl = dl > (width >= 100 ? 18 : 12) ? (width >= 100 ? 18 : 12) : dl;
 	/* text: the columns' room after the flags (the mark, the deadline's
-	 * flag, a blank) and the id; each column but the last is followed by
+	 * flag, ~ when changed since read, else a blank) and the id; each column but the last is followed by
 	 * two spaces */
 	bool show_id = idw >= 2 && width >= 16;
 	int text = width - 3 - (show_id ? idw : -2);
@@ -199,10 +201,11 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	for (size_t i = 0; i < n; i++) {
 		export_row_fill(&r, v[i], h, false);
 		buf_clear(&line);
+		/* marked, the deadline's flag, and changed since read */
 		buf_adds(&line, r.cell[7].s[0] == '1' ? "*" : " ");
 		buf_adds(&line, deadline_flag(deadline_of(v[i], today, NULL),
 		                              true));
-		buf_addc(&line, ' ');
+		buf_addc(&line, r.cell[ROW_CHANGED].s[0] == '1' ? '~' : ' ');
 		text_fit(&line, r.cell[1].s, r.cell[1].len, title, true);
 		buf_adds(&line, "  ");
 		if (show_org) {
@@ -253,6 +256,8 @@ list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
 				buf_addc(&line, csv ? ',' : '\t');
 			buf_adds(&line, columns[i]);
 		}
+		buf_addc(&line, csv ? ',' : '\t');
+		buf_adds(&line, columns[ROW_CHANGED]);
 		buf_adds(&line, csv ? "\r\n" : "\n");
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -265,6 +270,8 @@ list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
 			else
 				tsv_cell(&line, r.cell[k].s, r.cell[k].len);
 		}
+		buf_addc(&line, csv ? ',' : '\t');
+		buf_adds(&line, r.cell[ROW_CHANGED].s);
 		buf_adds(&line, csv ? "\r\n" : "\n");
 		export_flush(f, &line);
 	}

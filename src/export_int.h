@@ -19,10 +19,13 @@ void export_line(struct buf *out, const char *s);
 
 /* The cells of a posting's row, as the list shows them (ROW_CELLS:
  * id, title, organization, location, workplace, salary, deadline,
- * marked), then its rating, status and note. */
-enum { ROW_CELLS = 8, ROW_STATE_CELLS = 11 };
+ * marked), then its rating, status and note (ROW_STATE_CELLS), then
+ * whether it changed since read (ROW_CHANGED, the last column of TSV and
+ * CSV with the state or without it). */
+enum { ROW_CELLS = 8, ROW_STATE_CELLS = 11, ROW_CHANGED = 11,
+       ROW_ALL_CELLS = 12 };
 struct row {
-	struct buf cell[ROW_STATE_CELLS]; /* sanitised, each set ("" empty) */
+	struct buf cell[ROW_ALL_CELLS]; /* sanitised, each set ("" empty) */
 };
 /* Fills a row's cells; the note keeps its line breaks when keep_nl. */
 void export_row_fill(struct row *r, const struct posting *p,

@@ -552,7 +552,8 @@ tw_state(struct tw *w, const struct posting *p, const struct export_hooks *h)
 	const char *status = h->status ? h->status(h->ctx, p) : NULL;
 	const char *note = h->note ? h->note(h->ctx, p) : NULL;
 	bool hidden = h->hidden && h->hidden(h->ctx, p);
-	if (!marked && !rating && !status && !note && !hidden)
+	bool changed = h->changed && h->changed(h->ctx, p);
+	if (!marked && !rating && !status && !note && !hidden && !changed)
 		return;
 	tw_key_begin(w, "billet_state", true);
 	if (marked) {
@@ -567,6 +568,10 @@ tw_state(struct tw *w, const struct posting *p, const struct export_hooks *h)
 	kv_str(w, "note", note);
 	if (hidden) {
 		tw_key(w, "hidden");
+		tw_bool(w, true);
+	}
+	if (changed) { /* since read: billet's own, never read back */
+		tw_key(w, "changed");
 		tw_bool(w, true);
 	}
 	tw_end(w);

@@ -161,13 +161,13 @@ Test(export, tsv_guards_formulas_as_csv_does)
 	char *tsv = listed(FMT_TSV, EXPORT_STATE, &h);
 	cr_assert_str_eq(tsv,
 	                 "'+id\t'=HYPERLINK(\"http://x\")\t'-2+3\t'@here\t\t\t\t"
-	                 "0\t\t\t'@SUM(A1)\n"
-	                 "plain\tA = B\tO\t\t\t\t\t0\t\t\t'@SUM(A1)\n");
+	                 "0\t\t\t'@SUM(A1)\t0\n"
+	                 "plain\tA = B\tO\t\t\t\t\t0\t\t\t'@SUM(A1)\t0\n");
 	char *csv = listed(FMT_CSV, 0, NULL);
 	cr_assert_str_eq(csv,
 	                 "\"'+id\",\"'=HYPERLINK(\"\"http://x\"\")\",\"'-2+3\","
-	                 "\"'@here\",,,,0\r\n"
-	                 "plain,A = B,O,,,,,0\r\n");
+	                 "\"'@here\",,,,0,0\r\n"
+	                 "plain,A = B,O,,,,,0,0\r\n");
 	free(tsv), free(csv);
 }
 
