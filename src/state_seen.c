@@ -272,8 +272,14 @@ state_changed_count(struct state *st)
 	if (!st->cat || !store_ready(st) || !seen_nfingerprints(st->seen))
 		return 0;
 	size_t n = 0;
-	for (size_t i = 0; i < st->cat->n; i++)
+	for (size_t i = 0; i < st->cat->n; i++) {
+		/* the flags cached (state_seen_all fills them): most
+		 * postings are not read, told without hashing their id */
+		uint64_t c = i < st->npcache ? st->pcache[i] : 0;
+		if ((c & PC_VALID) && !(c & SEEN_READ))
+			continue;
 		n += state_is_changed(st, st->cat->v[i]);
+	}
 	return n;
 }
 
