@@ -89,11 +89,11 @@ injected() {
 	return 1
 }
 
-# only_state DIR: DIR holds the state file, its lock and the store of
-# seen postings, nothing else.
+# only_state DIR: DIR holds the state file, its lock, the store of
+# seen postings and the postings as read, nothing else.
 only_state() {
 	left=$(ls -A "$1" | grep -v '^state\.yaml$' | grep -v '^state\.yaml\.lock$' |
-		grep -v '^state\.seen\.db$')
+		grep -v '^state\.seen\.db$' | grep -v '^state\.snapshots\.json$')
 	[ -z "$left" ] && return 0
 	echo "left in $1: $left"
 	return 1

@@ -1507,7 +1507,7 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	struct export_hooks h = {0};
 	state_export_hooks(st, &h);
 	char *tsv = exported(v, 1, FMT_TSV, &h);
-	cr_assert(strstr(tsv, "\t1\n"), "%s", tsv);
+	cr_assert(strstr(tsv, "\t1\t0\n"), "%s", tsv); /* marked, changed */
 	free(tsv);
 	/* JSON carries the state under billet_state, only when asked */
 	char *json = exported(v, 1, FMT_JSON, &h);
@@ -1529,9 +1529,9 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	 * list's columns; the note's lines kept in a quoted CSV cell */
 	char *csv = exported_flags(v, 1, FMT_CSV,
 	                           EXPORT_HEADER | EXPORT_STATE, &h);
-	cr_assert(strstr(csv, "deadline,marked,rating,status,note\r\n"),
+	cr_assert(strstr(csv, "deadline,marked,rating,status,note,changed\r\n"),
 	          "%s", csv);
-	cr_assert(strstr(csv, ",1,3,offer,\"'=call \"\"Ana\"\", then\nwrite\"\r\n"),
+	cr_assert(strstr(csv, ",1,3,offer,\"'=call \"\"Ana\"\", then\nwrite\",0\r\n"),
 	          "%s", csv);
 	free(csv);
 	tsv = exported_flags(v, 1, FMT_TSV, EXPORT_STATE, &h);
@@ -1541,7 +1541,7 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	free(tsv);
 	/* without a state: empty cells */
 	csv = exported_flags(v, 1, FMT_CSV, EXPORT_STATE, NULL);
-	cr_assert(strstr(csv, ",0,,,\r\n"), "%s", csv);
+	cr_assert(strstr(csv, ",0,,,,0\r\n"), "%s", csv);
 	free(csv);
 	state_close(st);
 }
