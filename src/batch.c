@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "day.h"
+#include "dups.h"
 #include "query.h"
 #include "text.h"
 
@@ -351,8 +352,10 @@ batch_run(const struct batch *b, const struct catalog *c, char *const *ids,
 		v = xmalloc((nids ? nids : 1) * sizeof(*v));
 		size_t unknown = 0;
 		for (size_t i = 0; i < nids; i++) {
-			if (catalog_find(c, ids[i])) {
-				v[n++] = ids[i];
+			const struct posting *p = catalog_find(c, ids[i]);
+			if (p) {
+				/* another source's id: the posting shown */
+				v[n++] = dups_shown(p)->id;
 			} else {
 				say_unknown(ids[i]);
 				unknown++;

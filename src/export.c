@@ -13,6 +13,7 @@
 #include "atomic.h"
 #include "columns.h"
 #include "deadline.h"
+#include "dups.h"
 
 static const char *const format_names[] = {
 	[FMT_TEXT] = "text", [FMT_TSV] = "tsv", [FMT_CSV] = "csv",
@@ -146,11 +147,13 @@ csv_cell(struct buf *out, const char *s)
 }
 
 /* Writes the text list: mark, the deadline's flag (deadline_flag: closed,
- * closing soon), title, organization, location, salary, deadline, id;
- * columns sized to their content and the width (at least LIST_MIN_WIDTH),
- * and left out when the line is too narrow for them in the interface's
- * order (columns_fit: location first, then salary, organization,
- * deadline); the id, cut to a fifth of the width, goes below 16 columns. */
+ * closing soon), ~ when changed since read or else = when the same job
+ * was loaded from several sources, title, organization, location, salary,
+ * deadline, id; columns sized to their content and the width (at least
+ * LIST_MIN_WIDTH), and left out when the line is too narrow for them in
+ * the interface's order (columns_fit: location first, then salary,
+ * organization, deadline); the id, cut to a fifth of the width, goes
+ * below 16 columns. */
 static void
 list_text(FILE *f, struct posting *const *v, size_t n, int width,
           const struct export_hooks *h)
@@ -201,11 +204,13 @@ list_text(FILE *f, struct posting *const *v, size_t n, int width,
 	for (size_t i = 0; i < n; i++) {
 		export_row_fill(&r, v[i], h, false);
 		buf_clear(&line);
-		/* marked, the deadline's flag, and changed since read */
+		/* marked, the deadline's flag, then changed since read (~),
+		 * else loaded from another source too (=) */
 		buf_adds(&line, r.cell[7].s[0] == '1' ? "*" : " ");
 		buf_adds(&line, deadline_flag(deadline_of(v[i], today, NULL),
 		                              true));
-		buf_addc(&line, r.cell[ROW_CHANGED].s[0] == '1' ? '~' : ' ');
+		buf_addc(&line, r.cell[ROW_CHANGED].s[0] == '1' ? '~'
+		                : dups_count(v[i]) > 1 ? '=' : ' ');
 		text_fit(&line, r.cell[1].s, r.cell[1].len, title, true);
 		buf_adds(&line, "  ");
 		if (show_org) {

@@ -2,6 +2,7 @@
 /* export_tree: a posting as JSON or block YAML, every field and kept
  * value, one walk of the posting for both. */
 #include "export_int.h"
+#include "dups.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -714,6 +715,17 @@ tw_posting(struct tw *w, const struct posting *p, const struct export_hooks *h)
 	}
 	kv_list(w, "tags", &p->tags);
 	kv_str(w, "source", p->source);
+	if (dups_count(p) > 1) { /* the same job from several sources */
+		tw_key_begin(w, "sources", false);
+		for (const struct posting *q = dups_shown(p); q; q = q->also) {
+			tw_begin(w, true);
+			kv_str(w, "file", q->file);
+			kv_str(w, "url", q->source);
+			kv_str(w, "id", q->id);
+			tw_end(w);
+		}
+		tw_end(w);
+	}
 	if (p->nsections) {
 		tw_key_begin(w, "sections", true);
 		for (size_t i = 0; i < p->nsections; i++) {

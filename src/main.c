@@ -345,7 +345,9 @@ select_postings(const struct catalog *c, struct query *filter,
 	                   !(filter && query_mentions(filter, "is:hidden"));
 	*n = 0;
 	for (size_t i = 0; i < c->n; i++)
-		if ((!filter || query_match(filter, c->v[i], env)) &&
+		/* a job from several sources: listed once */
+		if (!c->v[i]->dup_of &&
+		    (!filter || query_match(filter, c->v[i], env)) &&
 		    (!shortlist || env->marked(env->ctx, c->v[i])) &&
 		    !(drop_hidden && env->hidden(env->ctx, c->v[i])))
 			v[(*n)++] = c->v[i];

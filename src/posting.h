@@ -135,6 +135,13 @@ struct posting {
 	                      * id was unique */
 	bool id_made;       /* the id is a default (identity.h), not given */
 	bool lone;          /* the only document of its file */
+	struct posting *dup_of; /* the posting this one is the same job as,
+	                      * loaded from another source (dups.h): shown
+	                      * in its place, its state is that one's; NULL
+	                      * when it is shown itself */
+	struct posting *also; /* the next posting of the same job from
+	                      * another source (a list from the one shown,
+	                      * in load order), or NULL */
 };
 
 /* The deadline that counts: the posting's, else the one under apply. */

@@ -4,6 +4,7 @@
  * summary's paragraphs and lists, its lists as bullets, its sections and
  * kept values, and what the user recorded on it. */
 #include "posting.h"
+#include "dups.h"
 #include "prose.h"
 #include "deadline.h"
 
@@ -268,6 +269,27 @@ list_section(struct render *r, const char *title, const struct strlist *l)
 	bullets(r, l);
 }
 
+/* Emits, for a job loaded from several sources (dups.h), each source:
+ * its file, its URL and its id, the one shown first. */
+static void
+sources(struct render *r, const struct posting *p)
+{
+	if (dups_count(p) < 2)
+		return;
+	heading(r, "Sources");
+	struct buf b = {0};
+	for (const struct posting *q = dups_shown(p); q; q = q->also) {
+		buf_clear(&b);
+		buf_adds(&b, q->file);
+		if (q->source)
+			buf_printf(&b, " — %s", q->source);
+		buf_printf(&b, " (id %s)", q->id);
+		emit_wrapped(r, RL_BULLET, RL_CONT, "• ", strlen("• "), 2, b.s,
+		             false);
+	}
+	buf_free(&b);
+}
+
 /* Emits a date-or-text field. */
 static void
 when_field(struct render *r, const char *label, const struct when *w)
@@ -471,6 +493,7 @@ posting_render_mine(const struct posting *p, const struct posting_mine *mine,
 	field(&r, "Tags", v.s);
 	field(&r, "Source", p->source);
 	field(&r, "Id", p->id);
+	sources(&r, p);
 
 	if (p->summary) {
 		heading(&r, "Summary");

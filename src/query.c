@@ -64,13 +64,14 @@ static const struct {
 
 enum flag {
 	FL_MARKED, FL_HIDDEN, FL_NEW, FL_OPEN, FL_READ, FL_CLOSED, FL_CLOSING,
-	FL_DUE, FL_CHANGED,
+	FL_DUE, FL_CHANGED, FL_DUPLICATE,
 	FL_SALARY, FL_DEADLINE, FL_NOTE, FL_RATING, FL_N
 };
 
 static const char *const flag_terms[FL_N] = {
 	"is:marked", "is:hidden", "is:new", "is:open", "is:read", "is:closed",
 	"is:closing", "is:due", "is:changed",
+	"is:duplicate",
 	"has:salary", "has:deadline", "has:note", "has:rating",
 };
 
@@ -834,7 +835,7 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 	case K_IS:
 	case K_HAS: {
 		int lo = kind == K_IS ? FL_MARKED : FL_SALARY;
-		int hi = kind == K_IS ? FL_CHANGED : FL_RATING;
+		int hi = kind == K_IS ? FL_DUPLICATE : FL_RATING;
 		int fl;
 		for (fl = lo; fl <= hi; fl++)
 			if (word_is(v, vlen, strchr(flag_terms[fl], ':') + 1))
@@ -842,7 +843,7 @@ parse_keyed(struct parser *ps, size_t a, size_t k, size_t o)
 		if (fl > hi)
 			return fail(ps, va, kind == K_IS ?
 			            "(known: marked, hidden, new, open, read, closed, "
-			            "closing, due, changed)" :
+			            "closing, due, changed, duplicate)" :
 			            "(known: salary, deadline, note, rating)",
 			            "unknown '%s:' value '%s'", name, ex);
 		id = new_node(ps, N_FLAG);
@@ -1416,6 +1417,7 @@ eval_flag(struct query *q, enum flag fl, const struct posting *p)
 	}
 	case FL_RATING:
 		return env && env->rating && env->rating(ctx, p) > 0;
+	case FL_DUPLICATE: return p->dup_of || p->also;
 	case FL_SALARY: return p->salary.present;
 	case FL_DEADLINE: {
 		const struct when *d = posting_deadline(p);

@@ -18,9 +18,12 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "dups.h"
 #include "day.h"
 #include "snapshot.h"
 #include "state_int.h"
+
+#include "dups.h"
 #include "text.h"
 
 /* ---- how saving behaves ---- */
@@ -604,7 +607,9 @@ state_news(struct state *st, struct state_error *news)
 static const struct state_entry *
 entry_of(void *ctx, const struct posting *p)
 {
-	struct entry *e = state_table_find(&((struct state *)ctx)->t, p->id);
+	/* another source of a job: the entry of the one shown */
+	struct entry *e = state_table_find(&((struct state *)ctx)->t,
+	                                   dups_shown(p)->id);
 	return e ? &e->pub : NULL;
 }
 

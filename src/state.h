@@ -238,6 +238,10 @@ struct state_attach_report {
 	                   * loaded posting (state_is_orphan) */
 	bool renamed;     /* postings' ids were exchanged among postings
 	                   * that share one id (catalog reindexed) */
+	size_t dups;      /* postings of the same job as another, loaded
+	                   * from another source (dups.h): not listed */
+	size_t merged;    /* entries of those moved into the entry of the
+	                   * posting shown in their place */
 };
 /* Matches the entries to the postings of c, once they are all loaded,
  * and keeps c to look postings up until the next call (c must outlive
@@ -249,7 +253,9 @@ struct state_attach_report {
  * order: the postings' ids are exchanged to match (rep->renamed), and an
  * entry that matches none of them keeps its id, which no posting then
  * has. Entries without a title and organization get those of their
- * posting. With save, what changed is saved at once: an old file is
+ * posting. The same job loaded from several sources is found (dups.h)
+ * and its sources' entries merged into the one shown (nothing dropped:
+ * both notes, every status change). With save, what changed is saved at once: an old file is
  * upgraded (seen and read moved to the store, the old file kept beside
  * it, news said once by state_news). rep (may be NULL) says what was
  * done. False, err filled, when that save failed (kept pending). */

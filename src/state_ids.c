@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "dups.h"
 #include "identity.h"
 #include "text.h"
 
@@ -386,6 +387,10 @@ state_attach(struct state *st, struct catalog *c, bool save,
 			st->unsaved = true;
 		}
 	}
+	/* the same job from several sources: one posting, one entry */
+	r.dups = dups_find(c);
+	if (r.dups)
+		r.merged = state_merge_dups(st, c);
 	r.orphans = state_orphans(st);
 	if (rep)
 		*rep = r;

@@ -296,6 +296,13 @@ bool state_keep_old(struct state *st, char **name, struct state_error *err);
 /* Says once (news) that the file was upgraded and kept as kept. */
 void state_say_upgraded(struct state *st, const char *kept);
 
+/* ---- state_merge.c ---- */
+
+/* Moves the entries of the postings of c that duplicate another
+ * (posting.also, dups.h) into the entry of the one shown, as pending
+ * changes (saved by the caller); how many entries were merged. */
+size_t state_merge_dups(struct state *st, struct catalog *c);
+
 /* ---- state_undo.c ---- */
 
 /* Records that a setter changed id's field (bit) from before to after

@@ -229,7 +229,8 @@ ui_state_tick(struct ui *ui)
 			           ui->msg.s ? ui->msg.s : "");
 		/* the list anew when what it shows may have moved: another
 		 * billet's changes, entries carried over or ids exchanged */
-		changed(ui, ui->generation > 0 || rep.moved || rep.renamed);
+		changed(ui, ui->generation > 0 || rep.moved || rep.renamed ||
+		        rep.dups);
 	}
 	/* another process left entries that cannot be read, or an older
 	 * state file was upgraded: said once, after what the load said */

@@ -279,6 +279,8 @@ state_flags(struct ui *ui, size_t from, size_t to)
 			f |= UI_ST_HIDDEN;
 		if (e->marked && e->marked(e->ctx, v[i]))
 			f |= UI_ST_MARKED;
+		if (v[i]->dup_of)
+			f |= UI_ST_ALSO;
 		ui->stflags[i] = f;
 	}
 }
@@ -326,6 +328,7 @@ flag_rule(const struct ui *ui, uint8_t *drop, uint8_t *need)
 {
 	*drop = ui->env.hidden && !query_mentions(ui->query, "is:hidden")
 	        ? UI_ST_HIDDEN : 0;
+	*drop |= UI_ST_ALSO; /* a job from several sources: listed once */
 	*need = ui->shortlist && ui->env.marked ? UI_ST_MARKED : 0;
 }
 

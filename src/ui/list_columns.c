@@ -223,10 +223,14 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	const struct list_flag blank = {" ", UL_NORMAL};
 	struct list_flag mark = marked ? (struct list_flag){"*", UL_MARK} : blank;
 	struct list_flag hide = {"x", UL_HIDDEN};
-	/* changed since read (is:changed): Δ, ~ without UTF-8 */
+	/* changed since read (is:changed): Δ, ~ without UTF-8; else new
+	 * and not read yet; else loaded from several sources; else read */
 	struct list_flag seen = changed ? (struct list_flag){ui->utf8 ? "Δ" : "~", UL_NEW}
+	                   : is_new && !read ? (struct list_flag){"N", UL_NEW}
+	                   : p->also || p->dup_of
+	                   ? (struct list_flag){ui->utf8 ? "≡" : "=", UL_READ}
 	                   : read ? (struct list_flag){ui->utf8 ? "·" : ".", UL_READ}
-	                   : is_new ? (struct list_flag){"N", UL_NEW} : blank;
+	                   : blank;
 	struct list_flag rating = {text[0], UL_RATING};
 	struct list_flag status = {text[1], UL_APPLICATION};
 	struct list_flag got = text[1][0] != ' ' ? status

@@ -227,7 +227,8 @@ struct ui {
 };
 
 /* Bits of ui->stflags: what the list itself filters on. */
-enum { UI_ST_HIDDEN = 1, UI_ST_MARKED = 2 };
+enum { UI_ST_HIDDEN = 1, UI_ST_MARKED = 2,
+       UI_ST_ALSO = 4 /* another source of a job listed once */ };
 
 /* Smallest usable terminal: below it the screen says "terminal too small". */
 #define UI_MIN_COLS 20
