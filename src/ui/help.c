@@ -59,6 +59,7 @@ static const char *const filter_help[][2] = {
 	{"is:marked", "also is:hidden is:new is:open has:salary has:note"},
 	{"is:closing", "deadline within closing-days; is:closed: passed"},
 	{"rating>=N", "your rating 1-5; also status:applied, is:read"},
+	{"is:duplicate", "one job loaded from several sources (= in the list)"},
 	{"-term", "not; also: not term"},
 	{"a or b", "either; also a | b, and ( ... )"},
 };
