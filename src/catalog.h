@@ -33,6 +33,8 @@ struct catalog {
 	uint32_t *ids;             /* open-addressing id hash: index+1, 0 empty */
 	size_t idcap;              /* slots in ids, a power of two */
 	size_t nfiles;             /* files read */
+	size_t nalso;              /* postings listed in the place of
+	                            * another (the same job, dups.h) */
 };
 
 /* Initialises an empty catalog. */

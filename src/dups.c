@@ -161,6 +161,7 @@ dups_find(struct catalog *c)
 		c->v[i]->dup_of = NULL;
 		c->v[i]->also = NULL;
 	}
+	c->nalso = 0;
 	if (n < 2)
 		return 0;
 	struct key *keys = xmalloc(3 * n * sizeof(*keys));
@@ -254,6 +255,7 @@ dups_find(struct catalog *c)
 	}
 	free(up);
 	free(said);
+	c->nalso = shown_for;
 	return shown_for;
 }
 

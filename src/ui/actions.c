@@ -373,7 +373,8 @@ count_marked(const struct ui *ui)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < ui->cat->n; i++)
-		if (ui->env.marked(ui->env.ctx, ui->cat->v[i]))
+		if (!ui->cat->v[i]->dup_of &&
+		    ui->env.marked(ui->env.ctx, ui->cat->v[i]))
 			n++;
 	return n;
 }

@@ -308,7 +308,8 @@ static void
 draw_status(struct ui *ui)
 {
 	struct buf b = {0};
-	buf_printf(&b, " %zu/%zu", ui->nshown, ui->cat->n);
+	/* the total counts a job from several sources once */
+	buf_printf(&b, " %zu/%zu", ui->nshown, ui->cat->n - ui->cat->nalso);
 	if (ui->count)
 		buf_printf(&b, "  count: %lu", ui->count);
 	ui_state_status(ui, &b);

@@ -28,11 +28,13 @@ count_of(struct ui *ui, struct query *q, uint32_t *sel)
 	size_t n = query_select(q, ui->ix, ui->cat->v, ui->cat->n, &ui->env,
 	                        sel);
 	const struct query_env *e = &ui->env;
-	if (!e->hidden || query_mentions(q, "is:hidden"))
-		return n;
+	bool all = !e->hidden || query_mentions(q, "is:hidden");
 	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += !e->hidden(e->ctx, ui->cat->v[sel[i]]);
+	for (size_t i = 0; i < n; i++) {
+		const struct posting *p = ui->cat->v[sel[i]];
+		/* a job from several sources is listed once */
+		k += !p->dup_of && (all || !e->hidden(e->ctx, p));
+	}
 	return k;
 }
 

@@ -82,7 +82,7 @@ ui_follow_ups_due(const struct ui *ui)
 		return 0;
 	for (size_t i = 0; i < ui->cat->n; i++) {
 		int32_t f = e->followup(e->ctx, ui->cat->v[i]);
-		if (f && f <= today &&
+		if (f && f <= today && !ui->cat->v[i]->dup_of &&
 		    !(e->hidden && e->hidden(e->ctx, ui->cat->v[i])))
 			n++;
 	}
