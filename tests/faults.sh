@@ -957,6 +957,66 @@ ok "a big file that ends early while read: what was read loads, and it is said" 
 ok "a read error in a big file: what was read loads, and it is said" \
 	cut_short EIO "Input/output error"
 
+# One job from two sources under faults -------------------------------------
+
+# An earlier run kept an entry for each of two postings that are one job
+# now (two files); a save (a mark of another posting) merges them. A
+# failed write or a SIGKILL before the rename leaves both entries as they
+# were; after it, the one merged entry: either way both notes are there,
+# and the next run gives the merge.
+J="$TMP/job"
+mkdir -p "$J/a" "$J/b"
+printf 'title: Cook\norganization: Diner\nlocation: Porto\n---\ntitle: Baker\norganization: Diner\nlocation: Porto\n' \
+	>"$J/a/jobs.yml"
+printf 'title: Cook\norganization: Diner\nlocation: Porto\n' >"$J/b/jobs.yml"
+JID=$("$BILLET" --state "$TMP/none.yaml" --list --format tsv --filter title:cook \
+	"$J/a" "$J/b" | cut -f1)
+BID=$("$BILLET" --state "$TMP/none.yaml" --list --format tsv --filter title:baker \
+	"$J/a" "$J/b" | cut -f1)
+printf '# billet state 2\n%s:\n  note: note on a\n  history: [applied 2026-01-10]\n  status: applied\n%s~2:\n  note: note on b\n  history: [interviewing 2026-01-20]\n  status: interviewing\n' \
+	"$JID" "$JID" >"$TMP/twojobs"
+both_notes() {
+	contains "$1" "note on a" && contains "$1" "note on b"
+}
+merged_after() {
+	"$BILLET" --state "$F" --list --with-state --format json \
+		--filter title:cook "$J/a" "$J/b" >"$TMP/m" &&
+	both_notes "$TMP/m" && contains "$TMP/m" '"status": "interviewing"' &&
+	"$BILLET" --state "$F" --mark "$BID" "$J/a" "$J/b" &&
+	both_notes "$F" && ! grep -q '~2:' "$F" &&
+	has "$JID" "  - applied 2026-01-10" "$F" &&
+	has "$JID" "  - interviewing 2026-01-20" "$F"
+}
+merge_fails() {
+	cp "$TMP/twojobs" "$F" && inject "$C" "write:ENOSPC" || return 1
+	"$W" --state "$F" --mark "$BID" "$J/a" "$J/b" >/dev/null 2>"$TMP/e"
+	st=$?
+	[ $st -eq 1 ] || { echo "exit status $st, not 1"; cat "$TMP/e"; return 1; }
+	cmp "$F" "$TMP/twojobs" && only_state "$C" && merged_after
+}
+ok "one job's two entries: a failed write leaves both, the next run merges" \
+	merge_fails
+merge_killed() {
+	cp "$TMP/twojobs" "$F" && inject "$C" "$1" || return 1
+	"$W" --state "$F" --mark "$BID" "$J/a" "$J/b" 2>"$TMP/e" &
+	pid=$!
+	if ! poll 30 grep -q "^$pid .* hang" "$LOG"; then
+		kill -9 $pid 2>/dev/null
+		echo "billet did not block where asked"
+		return 1
+	fi
+	kill -9 $pid
+	wait $pid
+	case $2 in
+	old) cmp "$F" "$TMP/twojobs" ;;
+	new) both_notes "$F" && ! grep -q '~2:' "$F" ;;
+	esac && merged_after
+}
+ok "one job's two entries: SIGKILL in the write leaves both" \
+	merge_killed "write:hang:*:*.tmp.*" old
+ok "one job's two entries: SIGKILL after the rename, the merge whole" \
+	merge_killed "rename:hangafter" new
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || exit 1
 [ "$passed" -eq 0 ] && exit 77
