@@ -13,9 +13,6 @@
 
 #include "identity.h"
 
-/* Which key a hash is of. */
-enum key_kind { KEY_URL, KEY_IDENT, KEY_CONTENT };
-
 /* One key of one posting. */
 struct key {
 	uint64_t h;     /* the key's hash, its kind mixed in */
@@ -44,12 +41,60 @@ cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The hash of what b holds after a kind tag; 0 is kept for "none". */
+/* FNV-1a's step. */
+#define FNV(h, c) ((h) = ((h) ^ (unsigned char)(c)) * 1099511628211ULL)
+
+/* Mixes a hash into h (splitmix64's finaliser over their sum): keys
+ * made of several parts. */
 static uint64_t
-hash_of(const struct buf *b)
+mix(uint64_t h, uint64_t v)
 {
-	uint64_t h = identity_hash(b->s, b->len);
+	h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+	h ^= h >> 30;
+	h *= 0xBF58476D1CE4E5B9ULL;
+	h ^= h >> 27;
+	h *= 0x94D049BB133111EBULL;
+	h ^= h >> 31;
 	return h ? h : 1;
+}
+
+/* Feeds s into h as an id's fingerprint reads it (ASCII letters in
+ * lowercase, each run of white space as one space, none at either end),
+ * without making it; *any says whether it had anything. */
+static uint64_t
+feed_norm(uint64_t h, const char *s, bool *any)
+{
+	bool space = false, got = false;
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			space = got;
+			continue;
+		}
+		if (space)
+			FNV(h, ' ');
+		space = false;
+		got = true;
+		FNV(h, c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	FNV(h, 0); /* fields cannot run into each other */
+	if (any)
+		*any |= got;
+	return h;
+}
+
+/* The hash of one normalised text after a tag, or 0 when it has
+ * nothing. */
+static uint64_t
+text_hash(const char *tag, const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (; *tag; tag++)
+		FNV(h, *tag);
+	bool any = false;
+	h = feed_norm(h, s, &any);
+	return any ? mix(h, 0) : 0;
 }
 
 /* The organization's name, as the id reads it. */
@@ -60,31 +105,21 @@ org_of(const struct posting *p)
 	return o && *o ? o : NULL;
 }
 
-/* Appends the normalised locations of p. */
-static void
-add_places(struct buf *b, const struct posting *p)
+/* The hash of p's normalised locations, or 0 when it gives none. */
+static uint64_t
+places_hash(const struct posting *p)
 {
+	if (!p->nplaces)
+		return 0;
+	uint64_t h = 14695981039346656037ULL;
 	for (size_t i = 0; i < p->nplaces; i++) {
 		const struct place *pl = &p->places[i];
-		identity_add_norm(b, pl->name);
-		identity_add_norm(b, pl->city);
-		identity_add_norm(b, pl->region);
-		identity_add_norm(b, pl->country);
+		h = feed_norm(h, pl->name, NULL);
+		h = feed_norm(h, pl->city, NULL);
+		h = feed_norm(h, pl->region, NULL);
+		h = feed_norm(h, pl->country, NULL);
 	}
-}
-
-/* The hash of one normalised text with a tag, or 0 when it is empty. */
-static uint64_t
-text_hash(struct buf *b, const char *tag, const char *s)
-{
-	buf_clear(b);
-	identity_add_norm(b, s);
-	if (b->len <= 1)
-		return 0;
-	buf_clear(b);
-	buf_adds(b, tag);
-	identity_add_norm(b, s);
-	return hash_of(b);
+	return mix(h, 3);
 }
 
 /* Finds the root of i, halving the path. */
@@ -167,46 +202,32 @@ dups_find(struct catalog *c)
 	struct key *keys = xmalloc(3 * n * sizeof(*keys));
 	struct said *said = xmalloc(n * sizeof(*said));
 	size_t nk = 0;
-	struct buf b = {0}, t = {0};
+	struct buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		const struct posting *p = c->v[i];
 		const char *org = org_of(p);
 		struct said *s = &said[i];
-		s->title = text_hash(&t, "title", p->title);
-		s->org = text_hash(&t, "org", org);
-		buf_clear(&b);
-		buf_adds(&b, "loc");
-		add_places(&b, p);
-		s->loc = p->nplaces ? hash_of(&b) : 0;
+		s->title = text_hash("title", p->title);
+		s->org = text_hash("org", org);
+		s->loc = places_hash(p);
 		if (!s->title)
 			continue;
 		if (p->source && *p->source) {
 			buf_clear(&b);
-			buf_adds(&b, "url");
-			buf_add(&b, "", 1);
 			identity_add_url(&b, p->source);
-			keys[nk++] = (struct key){hash_of(&b), (uint32_t)i};
+			keys[nk++] = (struct key){
+				mix(identity_hash(b.s, b.len), 1), (uint32_t)i};
 		}
-		if (p->identifier && *p->identifier && s->org) {
-			buf_clear(&b);
-			buf_adds(&b, "ident");
-			buf_add(&b, "", 1);
-			identity_add_norm(&b, p->identifier);
-			identity_add_norm(&b, org);
-			keys[nk++] = (struct key){hash_of(&b), (uint32_t)i};
-		}
-		if (s->org) {
-			buf_clear(&b);
-			buf_adds(&b, "content");
-			buf_add(&b, "", 1);
-			identity_add_norm(&b, p->title);
-			identity_add_norm(&b, org);
-			add_places(&b, p);
-			keys[nk++] = (struct key){hash_of(&b), (uint32_t)i};
-		}
+		if (p->identifier && *p->identifier && s->org)
+			keys[nk++] = (struct key){
+				mix(mix(text_hash("ident", p->identifier), s->org), 2),
+				(uint32_t)i};
+		if (s->org)
+			keys[nk++] = (struct key){
+				mix(mix(mix(s->title, s->org), s->loc), 4),
+				(uint32_t)i};
 	}
 	buf_free(&b);
-	buf_free(&t);
 	qsort(keys, nk, sizeof(*keys), cmp_key);
 	uint32_t *up = xmalloc(n * sizeof(*up));
 	for (size_t i = 0; i < n; i++)

@@ -124,8 +124,8 @@ identity_hash_text(struct buf *out, uint64_t h)
 /* Appends s as a fingerprint reads it: ASCII letters in lowercase, each
  * run of white space as one space, none at either end; then a NUL, so
  * that fields cannot run into each other. */
-void
-identity_add_norm(struct buf *b, const char *s)
+static void
+add_norm(struct buf *b, const char *s)
 {
 	bool space = false, any = false;
 	for (; s && *s; s++) {
@@ -174,9 +174,9 @@ identity_add_url(struct buf *b, const char *u)
 static void
 add_xvalue(struct buf *b, const struct xvalue *v)
 {
-	identity_add_norm(b, v->key);
+	add_norm(b, v->key);
 	if (v->kind == X_SCALAR)
-		identity_add_norm(b, v->s);
+		add_norm(b, v->s);
 	for (size_t i = 0; i < v->n; i++)
 		add_xvalue(b, &v->kids[i]);
 }
@@ -185,8 +185,8 @@ static void
 add_list(struct buf *b, const struct strlist *l)
 {
 	for (size_t i = 0; i < l->n; i++)
-		identity_add_norm(b, l->v[i]);
-	identity_add_norm(b, "");
+		add_norm(b, l->v[i]);
+	add_norm(b, "");
 }
 
 /* Appends what a posting says beyond its title, for one that gives
@@ -196,11 +196,11 @@ add_list(struct buf *b, const struct strlist *l)
 static void
 add_all(struct buf *b, const struct posting *p)
 {
-	identity_add_norm(b, p->org.about);
-	identity_add_norm(b, p->org.url);
-	identity_add_norm(b, p->department);
-	identity_add_norm(b, p->employment.type);
-	identity_add_norm(b, p->summary);
+	add_norm(b, p->org.about);
+	add_norm(b, p->org.url);
+	add_norm(b, p->department);
+	add_norm(b, p->employment.type);
+	add_norm(b, p->summary);
 	add_list(b, &p->responsibilities);
 	add_list(b, &p->qualifications);
 	add_list(b, &p->preferred);
@@ -210,15 +210,15 @@ add_all(struct buf *b, const struct posting *p)
 	if (p->salary.present)
 		buf_printf(b, "%.2f-%.2f %s %d", p->salary.min, p->salary.max,
 		           p->salary.currency, (int)p->salary.period);
-	identity_add_norm(b, "");
-	identity_add_norm(b, p->posted.text);
-	identity_add_norm(b, p->deadline.text);
-	identity_add_norm(b, p->apply.url);
-	identity_add_norm(b, p->apply.email);
-	identity_add_norm(b, p->apply.phone);
+	add_norm(b, "");
+	add_norm(b, p->posted.text);
+	add_norm(b, p->deadline.text);
+	add_norm(b, p->apply.url);
+	add_norm(b, p->apply.email);
+	add_norm(b, p->apply.phone);
 	for (size_t i = 0; i < p->nsections; i++) {
-		identity_add_norm(b, p->sections[i].heading);
-		identity_add_norm(b, p->sections[i].text);
+		add_norm(b, p->sections[i].heading);
+		add_norm(b, p->sections[i].text);
 		add_list(b, &p->sections[i].items);
 	}
 	for (size_t i = 0; i < p->nextra; i++)
@@ -282,14 +282,14 @@ identity_default(struct arena *a, const struct posting *p,
 		slug_hash(&id, p->title, identity_hash(h.s, h.len));
 	} else {
 		k = IDENTITY_CONTENT;
-		identity_add_norm(&h, org_name(p));
-		identity_add_norm(&h, p->title);
+		add_norm(&h, org_name(p));
+		add_norm(&h, p->title);
 		for (size_t i = 0; i < p->nplaces; i++) {
 			const struct place *pl = &p->places[i];
-			identity_add_norm(&h, pl->name);
-			identity_add_norm(&h, pl->city);
-			identity_add_norm(&h, pl->region);
-			identity_add_norm(&h, pl->country);
+			add_norm(&h, pl->name);
+			add_norm(&h, pl->city);
+			add_norm(&h, pl->region);
+			add_norm(&h, pl->country);
 		}
 		/* a title alone would make every "Software Engineer" of no
 		 * organization and no place one posting */

@@ -40,9 +40,6 @@ uint64_t identity_hash(const char *s, size_t len);
 /* Appends the IDENTITY_HASH_LEN characters (0-9, a-z but i, l, o, u) of
  * a hash. */
 void identity_hash_text(struct buf *out, uint64_t h);
-/* Appends s as a fingerprint reads it: ASCII letters in lowercase, each
- * run of white space as one space, none at either end; then a NUL. */
-void identity_add_norm(struct buf *b, const char *s);
 /* Appends a URL as an id reads it: without white space around it, its
  * fragment or a trailing '/', its scheme and host in lowercase. */
 void identity_add_url(struct buf *b, const char *u);
