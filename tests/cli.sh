@@ -544,21 +544,30 @@ check_sniffed() {
 ok "a saved page without .html is read as a page" check_sniffed
 
 # a directory walk reads every extension man 5 lists (ASCII case ignored),
-# and no other: .jsonld was once left out
+# and no other: .jsonld was once left out. Each its own job (one job from
+# two files is listed once: the page's two copies are, with both sources)
 dir_extensions() {
 	mkdir -p "$TMP/ext" &&
+	i=0
 	for e in yaml yml json jsonld YAML; do
-		printf '{"title": "In %s", "organization": "O"}\n' "$e" \
+		i=$((i + 1))
+		printf '{"title": "In %s", "organization": "O%d"}\n' "$e" $i \
 			>"$TMP/ext/p-$e.$e" || return 1
 	done &&
 	cp "$PG/lever-data-analyst.html" "$TMP/ext/page.html" &&
 	cp "$PG/lever-data-analyst.html" "$TMP/ext/page.htm" &&
 	printf '{"title": "Not read", "organization": "O"}\n' >"$TMP/ext/notes.txt" &&
 	"$BILLET" --list --format tsv "$TMP/ext" >"$TMP/el" &&
+	i=0
 	for e in yaml yml json jsonld YAML; do
-		contains "$TMP/el" "	In $e	O	" || return 1
+		i=$((i + 1))
+		contains "$TMP/el" "	In $e	O$i	" || return 1
 	done &&
-	[ "$(grep -c 'Data Analyst' "$TMP/el")" -eq 2 ] &&
+	[ "$(grep -c 'Data Analyst' "$TMP/el")" -eq 1 ] &&
+	"$BILLET" --list --format json --filter is:duplicate "$TMP/ext" \
+		>"$TMP/ej" &&
+	contains "$TMP/ej" "\"file\": \"$TMP/ext/page.html\"" &&
+	contains "$TMP/ej" "\"file\": \"$TMP/ext/page.htm\"" &&
 	! grep -q "Not read" "$TMP/el"
 }
 ok "a directory walk reads .yaml .yml .json .jsonld .html .htm, and not .txt" dir_extensions

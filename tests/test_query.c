@@ -618,7 +618,7 @@ Test(query, errors)
 	parse_error("foo:bar", 1, "unknown field 'foo:' at column 1 " FIELDS);
 	parse_error("a salry>=5", 3, "unknown field 'salry' at column 3 " FIELDS);
 	parse_error("is:bogus", 4, "unknown 'is:' value 'bogus' at column 4 "
-	            "(known: marked, hidden, new, open, read, closed, closing, due, changed)");
+	            "(known: marked, hidden, new, open, read, closed, closing, due, changed, duplicate)");
 	parse_error("has:x", 5, "unknown 'has:' value 'x' at column 5 "
 	            "(known: salary, deadline, note, rating)");
 	parse_error("status:in", 8, "ambiguous status 'in' at column 8 (known: "
@@ -669,7 +669,7 @@ Test(query, error_quotes_are_sanitised_and_cut)
 	struct query_error err;
 	cr_assert_null(query_parse("is:\x1b[31m", &err));
 	cr_assert_str_eq(err.msg, "unknown 'is:' value '^[[31m' at column 4 "
-	                 "(known: marked, hidden, new, open, read, closed, closing, due, changed)");
+	                 "(known: marked, hidden, new, open, read, closed, closing, due, changed, duplicate)");
 	char big[200] = "status:";
 	for (int i = 0; i < 30; i++)
 		strcat(big, "é");
