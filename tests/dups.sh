@@ -34,9 +34,9 @@ L="$TMP/a $TMP/b"
 list_once() {
 	"$BILLET" --state "$S" --list --width 100 $L >"$TMP/o" &&
 	[ "$(grep -c 'Data Engineer' "$TMP/o")" -eq 1 ] &&
-	grep -q '^ =Data Engineer' "$TMP/o" &&
+	grep -q '^  =Data Engineer' "$TMP/o" &&
 	[ "$(grep -c 'Designer' "$TMP/o")" -eq 2 ] &&
-	! grep -q '^ =Designer' "$TMP/o"
+	! grep -q '^  =Designer' "$TMP/o"
 }
 ok "--list: the same job once, marked =; look-alikes (another location) two" \
 	list_once
