@@ -261,8 +261,10 @@ list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
 				buf_addc(&line, csv ? ',' : '\t');
 			buf_adds(&line, columns[i]);
 		}
-		buf_addc(&line, csv ? ',' : '\t');
-		buf_adds(&line, columns[ROW_CHANGED]);
+		if (state) { /* INTERFACE.md fixes the columns without state */
+			buf_addc(&line, csv ? ',' : '\t');
+			buf_adds(&line, columns[ROW_CHANGED]);
+		}
 		buf_adds(&line, csv ? "\r\n" : "\n");
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -275,8 +277,10 @@ list_separated(FILE *f, struct posting *const *v, size_t n, bool csv,
 			else
 				tsv_cell(&line, r.cell[k].s, r.cell[k].len);
 		}
-		buf_addc(&line, csv ? ',' : '\t');
-		buf_adds(&line, r.cell[ROW_CHANGED].s);
+		if (state) {
+			buf_addc(&line, csv ? ',' : '\t');
+			buf_adds(&line, r.cell[ROW_CHANGED].s);
+		}
 		buf_adds(&line, csv ? "\r\n" : "\n");
 		export_flush(f, &line);
 	}

@@ -21,7 +21,7 @@ void export_line(struct buf *out, const char *s);
  * id, title, organization, location, workplace, salary, deadline,
  * marked), then its rating, status and note (ROW_STATE_CELLS), then
  * whether it changed since read (ROW_CHANGED, the last column of TSV and
- * CSV with the state or without it). */
+ * CSV with the state; without it the columns are INTERFACE.md's). */
 enum { ROW_CELLS = 8, ROW_STATE_CELLS = 11, ROW_CHANGED = 11,
        ROW_ALL_CELLS = 12 };
 struct row {

@@ -166,8 +166,8 @@ Test(export, tsv_guards_formulas_as_csv_does)
 	char *csv = listed(FMT_CSV, 0, NULL);
 	cr_assert_str_eq(csv,
 	                 "\"'+id\",\"'=HYPERLINK(\"\"http://x\"\")\",\"'-2+3\","
-	                 "\"'@here\",,,,0,0\r\n"
-	                 "plain,A = B,O,,,,,0,0\r\n");
+	                 "\"'@here\",,,,0\r\n"
+	                 "plain,A = B,O,,,,,0\r\n");
 	free(tsv), free(csv);
 }
 

@@ -18,7 +18,7 @@ jobs() {
 	{
 		printf '%s\n' 'id: organizer' 'title: Tenant Organizer' \
 			'organization: Eastside Tenants Union' \
-			"salary: {min: 50000, max: $1}" 'deadline: 2026-03-01' \
+			"salary: {min: 50000, max: $1}" 'deadline: 2099-03-01' \
 			'summary: |' \
 			'  We organize tenants across the east side, building by' \
 			'  building, and win repairs.' \
@@ -36,7 +36,7 @@ read_once() {
 	keys a Enter &&
 	waits a "Summary" &&
 	keys a q &&
-	waits a "· Tenant Organizer" &&
+	waits a "·  Tenant Organizer" &&
 	keys a Q &&
 	waits a "billet-exit=0" &&
 	tm kill-session -t a &&
@@ -48,8 +48,8 @@ changed_at_start() {
 	jobs 58000 "Training leaders" &&
 	start b 80x24 "$P" &&
 	waits b "1 changed since read (/is:changed lists it)" &&
-	line b 2 | grep -q '^ Δ Tenant Organizer' &&
-	line b 3 | grep -q '^   Van Driver'
+	line b 2 | grep -q '^ Δ  Tenant Organizer' &&
+	line b 3 | grep -q '^    Van Driver'
 }
 ok "the next run says how many changed since read, and flags it Δ" \
 	changed_at_start
@@ -61,7 +61,7 @@ d_shows_old_beside_new() {
 	shows b "2 rows changed since you read it (left: as read, right: now" &&
 	screen b | grep -q '^\* Salary .*│ \$50,000–\$55,000 a year .*│ \$50,000–\$58,000 a year' &&
 	screen b | grep -q '^+ .*│ *│ • Training leaders' &&
-	screen b | grep -q '^  Deadline .*│ 2026-03-01 .*│ 2026-03-01' &&
+	screen b | grep -q '^  Deadline .*│ 2099-03-01 .*│ 2099-03-01' &&
 	keys b d &&
 	waits b "differences only" &&
 	! screen b | grep -q 'Deadline'
@@ -71,7 +71,7 @@ ok "D shows the posting as read beside it as it is now, the changes marked" \
 
 flag_cleared() {
 	keys b q &&
-	waits b "· Tenant Organizer" &&
+	waits b "·  Tenant Organizer" &&
 	! screen b | grep -q 'Δ' &&
 	keys b Enter &&
 	waits b "Changed:      since you read it before now (D shows what)" &&
@@ -93,7 +93,7 @@ detail_reads() {
 	keys c Tab &&
 	waits c "changed since you last read it: D shows what" &&
 	keys c Tab &&
-	waits c "· Tenant Organizer" &&
+	waits c "·  Tenant Organizer" &&
 	keys c D &&
 	waits c "1 row changed since you read it" &&
 	screen c | grep -q '\$50,000–\$58,000 a year .*│ \$50,000–\$60,000 a year' &&
@@ -109,7 +109,7 @@ reformatted() {
 			'summary: >' \
 			'  We organize tenants across the east side,' \
 			'  building by building, and win repairs.' \
-			'deadline: 2026-03-01' 'salary: {max: 60000, min: 50000}' \
+			'deadline: 2099-03-01' 'salary: {max: 60000, min: 50000}' \
 			'organization: "Eastside  Tenants Union"' \
 			'title: Tenant Organizer' 'id: organizer' '---' \
 			'organization: Food Bank' 'salary: 40000' 'title: Van Driver' \
@@ -118,7 +118,7 @@ reformatted() {
 	start d 80x24 "$P" &&
 	waits d "loaded: 2 postings" &&
 	! shows d "changed since read" &&
-	line d 2 | grep -q '^ · Tenant Organizer' &&
+	line d 2 | grep -q '^ ·  Tenant Organizer' &&
 	keys d D &&
 	waits d "nothing changed since you last read it" &&
 	keys d Q &&
