@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* display: the terminal, the windows and their layout, the status and
- * message lines, the prompt, and the main loop. */
+ * message lines, and the main loop (the prompt: prompt.c; the terminal
+ * and its keys: term.c). */
 #include "view.h"
 
 #include "config.h"
@@ -20,22 +21,11 @@
 #include <term.h>
 #include <unistd.h>
 
-/* The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP). */
-static volatile sig_atomic_t stop_signal;
-/* Set when SIGTSTP (Ctrl-Z) asked the program to suspend itself. */
-static volatile sig_atomic_t tstp_signal;
 
 /* Windows that belong to no view. */
 static WINDOW *sep_win;    /* the line between list and detail */
 static WINDOW *status_win; /* the status line */
 static WINDOW *msg_win;    /* the message line and prompt */
-
-/* The prompt being edited, drawn on the message line. */
-static struct {
-	const char *label; /* e.g. "/" */
-	struct buf *text;  /* what is typed so far */
-	size_t pos;        /* the cursor, a byte offset in text */
-} prompt;
 
 /* Scratch buffers for drawing (the interface is single-threaded). */
 static struct buf scratch_clean, scratch_fit, scratch_ascii;
@@ -44,31 +34,8 @@ static struct buf scratch_clean, scratch_fit, scratch_ascii;
  * terminal is then sent ASCII only (see to_ascii). */
 static bool term_utf8 = true;
 
-/* Records the signal; the main loop sees it within one getch timeout. */
-static void
-on_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-/* Records SIGTSTP; read_key suspends the program, between keys. */
-static void
-on_tstp(int sig)
-{
-	(void)sig;
-	tstp_signal = 1;
-}
-
 /* A load left running when the interface ends (see ui_run). */
 static struct loader *volatile left_running;
-
-/* Restores the terminal before a fatal exit (die_hook). */
-static void
-restore_terminal(void)
-{
-	if (!isendwin())
-		endwin();
-}
 
 /* True if s[0..len) is all ASCII. */
 static bool
@@ -383,34 +350,6 @@ draw_status(struct ui *ui)
 	wnoutrefresh(status_win);
 }
 
-/* Draws the prompt, scrolled so that the cursor is in sight, and leaves
- * the terminal's cursor on it. */
-static void
-draw_prompt(struct ui *ui)
-{
-	int cols = COLS;
-	int lw = ui_text(msg_win, 0, 0, prompt.label, strlen(prompt.label), cols,
-	                 ui->attr[UL_PROMPT], false);
-	int avail = cols - lw - 1;
-	const char *s = prompt.text->s ? prompt.text->s : "";
-	size_t len = prompt.text->len;
-	size_t start = 0;
-	if (avail < 1) {
-		wnoutrefresh(msg_win);
-		return;
-	}
-	while (start < prompt.pos &&
-	       (int)text_width(s + start, prompt.pos - start) > avail) {
-		uint32_t cp;
-		start += text_decode(s + start, len - start, &cp);
-	}
-	ui_text(msg_win, 0, lw, s + start, len - start, cols - lw,
-	        ui->attr[UL_PROMPT], false);
-	int cx = lw + (int)text_width(s + start, prompt.pos - start);
-	wmove(msg_win, 0, cx < cols ? cx : cols - 1);
-	wnoutrefresh(msg_win);
-}
-
 /* Appends the hint of the message line: the keys of help, the filter,
  * the sort, the detail, the `:` prompt and quitting, as they are bound
  * ("? help  / filter  s sort  Enter open  : set  q quit"). */
@@ -441,7 +380,7 @@ draw_message(struct ui *ui)
 {
 	werase(msg_win);
 	if (ui->editing) {
-		draw_prompt(ui);
+		prompt_draw(ui, msg_win);
 		return;
 	}
 	if (ui->msg.len) {
@@ -488,8 +427,8 @@ first_paint_note(const struct ui *ui)
  * "<ms>\n", the milliseconds from reading the key to the screen updated
  * (the filter and the draw); a key with more input waiting behind it
  * (see ui_prompt) writes nothing, its edit being shown with the last. */
-static void
-bench_key_note(const struct timespec *t0)
+void
+ui_bench_key_note(const struct timespec *t0)
 {
 	static FILE *f;
 	static bool opened;
@@ -547,520 +486,11 @@ ui_draw(struct ui *ui)
 	first_paint_note(ui);
 }
 
-static void suspend(void);
-
-/* A key that key_pending read ahead, for read_key to return next; 0
- * when none. */
-static int key_ahead;
-
-/* Reads a key: a character, KEY_FN | a curses key, or 0 on timeout;
- * after a suspension (SIGTSTP), KEY_FN | KEY_RESIZE, so that the caller
- * lays the screen out again and draws it. */
-static int
-read_key(void)
-{
-	if (key_ahead) {
-		int k = key_ahead;
-		key_ahead = 0;
-		return k;
-	}
-	if (tstp_signal) {
-		suspend();
-		return KEY_FN | KEY_RESIZE;
-	}
-	wint_t wc;
-	int r = wget_wch(stdscr, &wc);
-	if (r == ERR && tstp_signal) {
-		suspend();
-		return KEY_FN | KEY_RESIZE;
-	}
-	if (r == ERR)
-		return 0;
-	if (r == KEY_CODE_YES)
-		return KEY_FN | (int)wc;
-	return (int)wc;
-}
-
-/* True when a key is already waiting (typed ahead, or the rest of a
- * paste): reads it without waiting and keeps it for read_key. */
-static bool
-key_pending(void)
-{
-	if (key_ahead)
-		return true;
-	if (stop_signal || tstp_signal)
-		return false;
-	/* reading through stdscr refreshes it when touched (see ui_draw) */
-	if (is_wintouched(stdscr))
-		wnoutrefresh(stdscr);
-	wtimeout(stdscr, 0);
-	key_ahead = read_key();
-	wtimeout(stdscr, 100);
-	return key_ahead != 0;
-}
-
-/* Reads a key like read_key; while the index lags behind the catalog,
- * does not wait for one but indexes a slice (~10 ms) when none is
- * pending, so keys are answered between slices. */
-static int
-read_key_idle(struct ui *ui)
-{
-	if (!ui->ix || index_count(ui->ix) >= ui->cat->n)
-		return read_key();
-	wtimeout(stdscr, 0);
-	int k = read_key();
-	wtimeout(stdscr, 100);
-	if (!k)
-		list_index_step(ui);
-	return k;
-}
-
-int
-ui_getkey(struct ui *ui)
-{
-	for (;;) {
-		if (stop_signal) {
-			ui->quit = true;
-			return 0;
-		}
-		int k = read_key();
-		if (k == (KEY_FN | KEY_RESIZE)) {
-			layout(ui);
-			return k;
-		}
-		if (k == (KEY_FN | KEY_MOUSE)) {
-			MEVENT ev;
-			getmouse(&ev);
-			continue;
-		}
-		if (k)
-			return k;
-	}
-}
-
-/* After Esc (k): Alt and the character right behind it, when one is
- * already waiting (a terminal sends Alt-x as Esc x), else k. */
-static int
-alt_of(int k)
-{
-	if (k != 27 || !key_pending())
-		return k;
-	int next = key_ahead;
-	if ((next & KEY_FN) || next == 27)
-		return k; /* Esc, then a key of its own */
-	key_ahead = 0;
-	return KEY_ALT | next;
-}
-
-int
-ui_getkey_alt(struct ui *ui)
-{
-	return alt_of(ui_getkey(ui));
-}
-
-/* The byte offset of the character before pos in s. */
-static size_t
-char_before(const char *s, size_t pos)
-{
-	while (pos > 0 && ((unsigned char)s[--pos] & 0xC0) == 0x80)
-		;
-	return pos;
-}
-
-/* The byte offset of the character after pos in s[0..len). */
-static size_t
-char_after(const char *s, size_t len, size_t pos)
-{
-	if (pos >= len)
-		return len;
-	uint32_t cp;
-	return pos + text_decode(s + pos, len - pos, &cp);
-}
-
-/* Removes bytes [from, to) of b. */
-static void
-cut(struct buf *b, size_t from, size_t to)
-{
-	if (to <= from)
-		return;
-	memmove(b->s + from, b->s + to, b->len - to + 1);
-	b->len -= to - from;
-}
-
-char *
-ui_prompt(struct ui *ui, const char *label, const char *init,
-          prompt_changed_fn changed, void *ctx)
-{
-	return ui_prompt_aided(ui, label, init, changed, ctx, NULL);
-}
-
-/* Replaces text with s, the cursor at its end (history). */
-static void
-prompt_replace(struct buf *text, const char *s)
-{
-	buf_clear(text);
-	text_sanitize(text, s, strlen(s), 0);
-	buf_adds(text, "");
-	prompt.pos = text->len;
-}
-
-char *
-ui_prompt_aided(struct ui *ui, const char *label, const char *init,
-                prompt_changed_fn changed, void *ctx,
-                const struct prompt_aid *aid)
-{
-	struct history *hist = aid ? aid->history : NULL;
-	size_t hpos = hist ? hist->n : 0; /* hist->n: the line being typed */
-	char *draft = NULL;               /* it, while Up shows another */
-	unsigned tabs = 0;                /* Tabs pressed in a row */
-	buf_clear(&ui->prompt_note);
-	struct buf text = {0};
-	if (init)
-		text_sanitize(&text, init, strlen(init), 0);
-	buf_adds(&text, ""); /* never NULL */
-	prompt.label = label;
-	prompt.text = &text;
-	prompt.pos = text.len;
-	ui->editing = true;
-	ui->dirty = true;
-	curs_set(1);
-	char *result = NULL;
-	bool unseen = false; /* edits that changed has not been told of */
-	for (;;) {
-		if (stop_signal) {
-			ui->quit = true;
-			break;
-		}
-		if (changed) /* a live prompt (the filter): the load goes on */
-			list_poll(ui);
-		if (!key_pending()) { /* else the next key comes first */
-			if (unseen) {
-				changed(ui, text.s, ctx);
-				unseen = false;
-			}
-			ui_draw(ui);
-		}
-		int k = read_key_idle(ui);
-		if (!k)
-			continue;
-		struct timespec t0;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		ui->dirty = true;
-		size_t p = prompt.pos, before = text.len;
-		if (k == (KEY_FN | KEY_RESIZE)) {
-			layout(ui);
-			continue;
-		}
-		if (k == (KEY_FN | KEY_MOUSE)) {
-			MEVENT ev;
-			getmouse(&ev);
-			continue;
-		}
-		if (k == '\n' || k == '\r' || k == (KEY_FN | KEY_ENTER)) {
-			if (unseen)
-				changed(ui, text.s, ctx);
-			result = buf_steal(&text);
-			break;
-		}
-		if (k == 27 || k == KEY_CTRL('g'))
-			break;
-		bool is_tab = k == '\t' && aid && aid->complete;
-		bool replaced = false; /* by Tab or the history */
-		if (!is_tab) {
-			tabs = 0;
-			buf_clear(&ui->prompt_note);
-		}
-		if (is_tab) {
-			aid->complete(ui, &text, &prompt.pos, tabs++, aid->ctx);
-			replaced = true;
-			k = 0; /* handled */
-		} else if (hist && (k == (KEY_FN | KEY_UP) ||
-		                    k == KEY_CTRL('p'))) {
-			/* a line the same as the one shown is passed over
-			 * (the filter in force is often the last typed) */
-			size_t to = hpos;
-			while (to > 0 && !strcmp(hist->v[to - 1], text.s))
-				to--;
-			if (to > 0) {
-				if (hpos == hist->n) {
-					free(draft);
-					draft = xstrdup(text.s);
-				}
-				hpos = to - 1;
-				prompt_replace(&text, hist->v[hpos]);
-				replaced = true;
-			}
-			k = 0;
-		} else if (hist && (k == (KEY_FN | KEY_DOWN) ||
-		                    k == KEY_CTRL('n'))) {
-			if (hpos < hist->n) {
-				hpos++;
-				prompt_replace(&text, hpos == hist->n
-				               ? (draft ? draft : "")
-				               : hist->v[hpos]);
-				replaced = true;
-			}
-			k = 0;
-		}
-		switch (k) {
-		case KEY_FN | KEY_LEFT:
-		case KEY_CTRL('b'):
-			prompt.pos = char_before(text.s, p);
-			break;
-		case KEY_FN | KEY_RIGHT:
-		case KEY_CTRL('f'):
-			prompt.pos = char_after(text.s, text.len, p);
-			break;
-		case KEY_FN | KEY_HOME:
-		case KEY_CTRL('a'):
-			prompt.pos = 0;
-			break;
-		case KEY_FN | KEY_END:
-		case KEY_CTRL('e'):
-			prompt.pos = text.len;
-			break;
-		case KEY_FN | KEY_BACKSPACE:
-		case 127:
-		case KEY_CTRL('h'):
-			prompt.pos = char_before(text.s, p);
-			cut(&text, prompt.pos, p);
-			break;
-		case KEY_FN | KEY_DC:
-		case KEY_CTRL('d'):
-			cut(&text, p, char_after(text.s, text.len, p));
-			break;
-		case KEY_CTRL('u'):
-			cut(&text, 0, p);
-			prompt.pos = 0;
-			break;
-		case KEY_CTRL('k'):
-			text.len = p;
-			text.s[p] = '\0';
-			break;
-		case KEY_CTRL('w'): {
-			size_t q = p;
-			while (q > 0 && text.s[q - 1] == ' ')
-				q--;
-			while (q > 0 && text.s[q - 1] != ' ')
-				q--;
-			cut(&text, q, p);
-			prompt.pos = q;
-			break;
-		}
-		default:
-			if (!(k & KEY_FN) && k >= ' ') {
-				char enc[4];
-				size_t n = text_encode((uint32_t)k, enc);
-				if (!text_is_clean(enc, n, 0))
-					break;
-				size_t tail = text.len - p;
-				buf_add(&text, enc, n); /* grow */
-				memmove(text.s + p + n, text.s + p, tail);
-				memcpy(text.s + p, enc, n);
-				text.s[text.len] = '\0';
-				prompt.pos = p + n;
-			}
-			break;
-		}
-		if ((text.len != before || replaced) && changed)
-			unseen = true;
-		/* More input is waiting (a paste, keys typed ahead): changed
-		 * (the filter) runs and the screen is drawn once it is taken
-		 * in, not for every key of it. */
-		if (key_pending())
-			continue;
-		if (unseen) {
-			changed(ui, text.s, ctx);
-			unseen = false;
-		}
-		ui_draw(ui);
-		bench_key_note(&t0);
-	}
-	buf_free(&text);
-	free(draft);
-	buf_clear(&ui->prompt_note);
-	prompt.text = NULL;
-	ui->editing = false;
-	ui->dirty = true;
-	curs_set(0);
-	return result;
-}
-
-/* The terminal as opened by term_open. */
-static struct {
-	SCREEN *screen;
-	FILE *in, *out;
-	struct sigaction old[3];
-	struct sigaction tstp;     /* SIGTSTP before term_open */
-	struct sigaction our_tstp; /* ours, while ui_leave holds */
-} term;
-
-/* Signals that stop the program cleanly. */
-static const int stop_signals[3] = {SIGINT, SIGTERM, SIGHUP};
-
-/* Opens /dev/tty and starts curses on it; 0, or 2 after saying why not. */
-static int
-term_open(void)
-{
-	const char *name = getenv("TERM");
-	struct buf shown = {0};
-	if (name)
-		text_sanitize(&shown, name, strlen(name), 0);
-	if (!name || !*name) {
-		say("TERM is not set, so the interface cannot draw; "
-		    "try --list or --show");
-		return 2;
-	}
-	if (strcmp(name, "dumb") == 0) {
-		say("TERM=dumb cannot move the cursor, so the interface cannot "
-		    "draw; try --list or --show");
-		buf_free(&shown);
-		return 2;
-	}
-	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0 && errno == ENXIO) {
-		/* started by setsid, a daemon, cron... */
-		say("no controlling terminal (/dev/tty), so the interface "
-		    "cannot run; try --list or --show");
-		buf_free(&shown);
-		return 2;
-	}
-	if (fd < 0) {
-		say("cannot open the terminal (/dev/tty): %s; try --list or "
-		    "--show", strerror(errno));
-		buf_free(&shown);
-		return 2;
-	}
-	int err = 0;
-	if (setupterm(name, fd, &err) != OK) {
-		if (err == 0)
-			say("unknown terminal type '%s' (TERM); try "
-			    "TERM=xterm or --list", shown.s);
-		else
-			say("cannot use the terminal '%s' (TERM): no terminfo "
-			    "entry; try --list", shown.s);
-		close(fd);
-		buf_free(&shown);
-		return 2;
-	}
-	const char *cup = tigetstr("cup");
-	bool usable = cup && cup != (char *)-1 && !tigetflag("hc");
-	del_curterm(cur_term);
-	if (!usable) {
-		say("the terminal '%s' (TERM) cannot move the cursor; try "
-		    "--list", shown.s);
-		close(fd);
-		buf_free(&shown);
-		return 2;
-	}
-	int fd2 = dup(fd);
-	term.out = fdopen(fd, "w");
-	term.in = fd2 >= 0 ? fdopen(fd2, "r") : NULL;
-	if (!term.out || !term.in) {
-		say("cannot use the terminal: %s", strerror(errno));
-		if (term.out)
-			fclose(term.out);
-		else
-			close(fd);
-		if (term.in)
-			fclose(term.in);
-		else if (fd2 >= 0)
-			close(fd2);
-		buf_free(&shown);
-		return 2;
-	}
-	/* Ours before curses starts, so it leaves these signals alone.
-	 * SIGTSTP too (unless it is ignored): curses' handler draws from
-	 * the signal handler, and curses ignores SIGTSTP while it updates
-	 * the screen, so that a Ctrl-Z then was lost. */
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (int i = 0; i < 3; i++)
-		sigaction(stop_signals[i], &sa, &term.old[i]);
-	sigaction(SIGTSTP, NULL, &term.tstp);
-	if (term.tstp.sa_handler != SIG_IGN) {
-		sa.sa_handler = on_tstp;
-		sa.sa_flags = SA_RESTART; /* a write to the terminal goes on */
-		sigaction(SIGTSTP, &sa, NULL);
-	}
-	term.screen = newterm(name, term.out, term.in);
-	if (!term.screen) {
-		for (int i = 0; i < 3; i++)
-			sigaction(stop_signals[i], &term.old[i], NULL);
-		sigaction(SIGTSTP, &term.tstp, NULL);
-		say("cannot start the interface on the terminal '%s'", shown.s);
-		fclose(term.out);
-		fclose(term.in);
-		buf_free(&shown);
-		return 2;
-	}
-	buf_free(&shown);
-	set_term(term.screen);
-	die_hook = restore_terminal;
-	return 0;
-}
-
-void
-ui_leave(void)
-{
-	/* Until ui_return, a stop is the plain one: the program would not
-	 * suspend itself while it waits for the editor (the job would not
-	 * stop), nor on its way out. A SIGTSTP that comes during endwin
-	 * waits for it. */
-	sigset_t tstp, old;
-	sigemptyset(&tstp);
-	sigaddset(&tstp, SIGTSTP);
-	pthread_sigmask(SIG_BLOCK, &tstp, &old);
-	endwin();
-	sigaction(SIGTSTP, &term.tstp, &term.our_tstp);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-}
-
-void
-ui_return(void)
-{
-	sigaction(SIGTSTP, &term.our_tstp, NULL);
-}
-
-/* Suspends the program as SIGTSTP asked (Ctrl-Z): the terminal given
- * back, stopped, then the screen taken again, at its size now and drawn
- * in full by the next update. */
-static void
-suspend(void)
-{
-	tstp_signal = 0;
-	ui_leave();
-	raise(SIGTSTP);
-	ui_return();
-	struct winsize ws;
-	if (ioctl(fileno(term.out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
-		resizeterm(ws.ws_row, ws.ws_col);
-	clearok(curscr, TRUE);
-}
-
-/* Ends curses and gives the terminal back as it was (every window must
- * be deleted by then). */
-static void
-term_close(void)
-{
-	drop_win(&sep_win);
-	drop_win(&status_win);
-	drop_win(&msg_win);
-	delscreen(term.screen);
-	fclose(term.out);
-	fclose(term.in);
-	for (int i = 0; i < 3; i++)
-		sigaction(stop_signals[i], &term.old[i], NULL);
-	sigaction(SIGTSTP, &term.tstp, NULL);
-}
 
 int
 ui_run(struct catalog *c, const struct ui_config *cfg)
 {
-	int status = term_open();
+	int status = ui_term_open();
 	if (status)
 		return status;
 	const char *cs = nl_langinfo(CODESET);
@@ -1129,7 +559,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 
 	/* q and Q end here, unless changes are not saved and the user
 	 * goes back to them (quit.c) */
-	while (!stop_signal && !(ui->quit && ui_state_may_quit(ui))) {
+	while (!ui_stop_signal() && !(ui->quit && ui_state_may_quit(ui))) {
 		ui->quit = false;
 		list_poll(ui);
 		watch_tick(ui);
@@ -1137,7 +567,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		settings_tick(ui);
 		ui_deadline_tick(ui);
 		ui_draw(ui);
-		int k = alt_of(read_key_idle(ui));
+		int k = ui_key_alt(ui_read_key_idle(ui));
 		if (!k)
 			continue;
 		ui->dirty = true;
@@ -1182,8 +612,8 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 		view_dispatch(ui, a, k);
 		ui->count = 0;
 	}
-	if (stop_signal)
-		status = 128 + stop_signal;
+	if (ui_stop_signal())
+		status = 128 + ui_stop_signal();
 	ui_leave(); /* the terminal first, then the memory */
 	die_hook = NULL;
 	settings_close(ui); /* the filter and sort, for the next run */
@@ -1220,7 +650,10 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	keys_use(NULL);
 	conf_free(ui->conf);
 	free(ui);
-	term_close();
+	drop_win(&sep_win);
+	drop_win(&status_win);
+	drop_win(&msg_win);
+	ui_term_close();
 	buf_free(&scratch_clean);
 	buf_free(&scratch_fit);
 	buf_free(&scratch_ascii);

@@ -46,6 +46,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "catalog.h"
 #include "conf.h"
@@ -473,6 +474,33 @@ void watch_conf_files(struct ui *ui);
 /* How often files are looked at when inotify does not tell of them
  * (ms): 2000, or $BILLET_WATCH_POLL_MS (for tests). */
 long long watch_poll_ms(void);
+
+/* Draws the prompt being edited on the message line w, scrolled so that
+ * the cursor is in sight, and leaves the terminal's cursor on it. */
+void prompt_draw(struct ui *ui, WINDOW *w);
+
+/* term.c: the terminal, signals, reading keys -------------------------- */
+
+/* Opens /dev/tty and starts curses on it; 0, or 2 after saying why not. */
+int ui_term_open(void);
+/* Ends curses and gives the terminal back as it was (every window must
+ * be deleted by then). */
+void ui_term_close(void);
+/* The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP),
+ * or 0. */
+int ui_stop_signal(void);
+/* True when a key is already waiting (typed ahead, or the rest of a
+ * paste): reads it without waiting and keeps it for the next read. */
+bool ui_key_pending(void);
+/* Reads a key (0 on timeout); while the index lags behind the catalog,
+ * indexes a slice instead of waiting when none is pending. */
+int ui_read_key_idle(struct ui *ui);
+/* After Esc (k): Alt and the character right behind it, when one is
+ * already waiting (a terminal sends Alt-x as Esc x), else k. */
+int ui_key_alt(int k);
+/* For the benchmark: notes the time from t0 (a key read) to now, when
+ * BILLET_BENCH_KEYS names a file (display.c). */
+void ui_bench_key_note(const struct timespec *t0);
 
 /* Waits for a key (the screen is not drawn: draw it first): a character,
  * KEY_FN | a curses key, KEY_FN | KEY_RESIZE after a resize was laid out,
