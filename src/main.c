@@ -817,6 +817,7 @@ main(int argc, char **argv)
 	/* the state file: marks, notes, ratings for the batch modes */
 	struct state *st = NULL;
 	struct query_env qenv = {0};
+	struct query_notes *qnotes = NULL;
 	struct export_hooks hooks = {0};
 	if (o.mode == MODE_LIST || o.mode == MODE_SHOW || o.mode == MODE_MARK ||
 	    o.mode == MODE_REPORT) {
@@ -835,6 +836,12 @@ main(int argc, char **argv)
 		state_attach(st, &c, false, NULL, NULL);
 		state_query_env(st, &qenv);
 		state_export_hooks(st, &hooks);
+		/* the notes the filter's free text and note: search */
+		if (filter) {
+			qnotes = query_notes_new();
+			query_notes_fill(qnotes, &qenv, c.v, 0, c.n);
+			qenv.notes = qnotes;
+		}
 	}
 	qenv.today = deadline_today();
 	/* the config's currency, rates and compare-threshold (the
@@ -978,6 +985,7 @@ main(int argc, char **argv)
 	struct state_error news;
 	while (st && state_news(st, &news))
 		say("%s", news.msg);
+	query_notes_free(qnotes);
 	state_close(st);
 	conf_free(cf);
 	currency_rates_free(&rates);

@@ -28,6 +28,8 @@ enum query_status {
 	QSTATUS_OFFER, QSTATUS_REJECTED, QSTATUS_WITHDRAWN, QSTATUS_N
 };
 
+struct query_notes; /* below */
+
 /* What the state-backed terms ask, and the user's currency. Every hook
  * gets ctx and may be NULL, in which case its terms are false for every
  * posting. */
@@ -50,7 +52,29 @@ struct query_env {
 	int (*status)(void *ctx, const struct posting *p);    /* enum query_status */
 	int32_t (*followup)(void *ctx, const struct posting *p); /* the
 	                   * follow-up date (yyyymmdd), 0: none */
+	const char *(*note)(void *ctx, const struct posting *p); /* the
+	                   * user's note or NULL: read by query_notes_fill
+	                   * only, never while matching */
+	const struct query_notes *notes; /* the user's notes, folded, that
+	                   * free text and note: search (query_notes_fill);
+	                   * NULL: they find no note */
 };
+
+/* The user's notes, folded once, for matching: made by query_notes_new
+ * and filled from env->note whenever notes may have changed (a load, an
+ * edit, the state read again), so that matching never asks the state. */
+struct query_notes;
+
+/* An empty set of notes; free with query_notes_free. */
+struct query_notes *query_notes_new(void);
+/* Frees a set of notes (NULL is fine). */
+void query_notes_free(struct query_notes *qn);
+/* Takes in the notes (env->note) of v[from..to): with from 0 it forgets
+ * every note first, else it adds to them (postings loaded since). */
+void query_notes_fill(struct query_notes *qn, const struct query_env *env,
+                      struct posting *const *v, size_t from, size_t to);
+/* How many postings have a note in qn. */
+size_t query_notes_count(const struct query_notes *qn);
 
 /* Parses s; NULL with *err filled (err may be NULL) when it does not parse.
  * An empty or blank s gives a query that matches every posting. */

@@ -27,11 +27,22 @@ gather_cb(void *ctx, const char *field, const char *s)
 	return false;
 }
 
+/* True if text node n's needle is in the posting's user note. */
+static bool
+find_note(struct query *q, const struct node *n)
+{
+	const struct query_notes *qn = q->env ? q->env->notes : NULL;
+	const struct query_note *e = query_note_of(qn, q->cur);
+	return e && query_note_has(qn, e, q->strs.s + n->off, n->len);
+}
+
 static bool
 find_text(struct query *q, const struct node *n)
 {
 	if (n->len == 0)
 		return true;
+	if (n->what == F_NOTE)
+		return find_note(q, n);
 	if (!q->gathered) {
 		q->npieces = 0;
 		q->hay.len = 0;
@@ -53,7 +64,7 @@ find_text(struct query *q, const struct node *n)
 		    text_find(q->hay.s + pc->off, pc->len, needle, n->len))
 			return true;
 	}
-	return false;
+	return n->what == F_ANY && find_note(q, n);
 }
 
 /* A range [lo, hi] against the number v. */

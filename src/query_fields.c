@@ -14,6 +14,7 @@ const char *const query_field_names[F_UNKNOWN] = {
 	[F_TEXT] = "text", [F_OTHER] = "other",
 	[F_WPNOTE] = "workplace.note", [F_UNION] = "union",
 	[F_DEADLINE] = "deadline", [F_START] = "start",
+	[F_NOTE] = "note", /* the user's note, not the posting's text */
 };
 
 /* Other names of text fields. */
@@ -42,7 +43,8 @@ static const struct {
 /* The list an unknown key's message gives: a new key goes here too. */
 const char query_known_keys[] = "(known: title, org, loc, dept, tag, type, "
 	"workplace, workplace.note, union, lang, id, text, other, is, has, "
-	"status, salary, experience, posted, deadline, start, followup, rating)";
+	"note, status, salary, experience, posted, deadline, start, followup, "
+	"rating)";
 
 /* In the order the messages list them. */
 const char *const query_flag_terms[FL_N] = {

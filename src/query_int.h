@@ -29,12 +29,13 @@ enum nkind {
 
 enum op { OP_LT, OP_LE, OP_EQ, OP_GE, OP_GT };
 
-/* Fields of posting_each_text; F_ANY in a node means every field, and
- * F_UNKNOWN marks text under a name this module does not know. */
+/* Fields of posting_each_text, and F_NOTE the user's note (env->notes);
+ * F_ANY in a node means every field and the note, and F_UNKNOWN marks
+ * text under a name this module does not know. */
 enum field {
 	F_ANY, F_TITLE, F_ORG, F_LOC, F_DEPT, F_TAG, F_TYPE, F_WORKPLACE,
 	F_LANG, F_ID, F_TEXT, F_OTHER, F_WPNOTE, F_UNION, F_DEADLINE, F_START,
-	F_UNKNOWN
+	F_NOTE, F_UNKNOWN
 };
 
 enum flag {
@@ -123,6 +124,28 @@ struct parser {
 
 enum keykind { K_NONE, K_FIELD, K_IS, K_HAS, K_STATUS, K_SALARY, K_EXPER,
                K_POSTED, K_DEADLINE, K_START, K_RATING, K_FOLLOWUP };
+
+/* One posting's note, folded, in a struct query_notes. */
+struct query_note {
+	const struct posting *p; /* the posting (compared, never read) */
+	uint32_t seq;            /* its seq */
+	size_t off, len;         /* the folded note in the notes' text */
+};
+
+struct query_notes {
+	struct query_note *v; /* by seq, then posting address */
+	size_t n, cap;
+	struct bytes text;    /* the folded notes */
+};
+
+/* ---- query_notes.c: the user's notes ----------------------------------- */
+
+/* p's note in qn (NULL is fine), or NULL. */
+const struct query_note *query_note_of(const struct query_notes *qn,
+                                       const struct posting *p);
+/* True if note e of qn holds the folded needle[0..len). */
+bool query_note_has(const struct query_notes *qn, const struct query_note *e,
+                    const char *needle, size_t len);
 
 /* ---- character classes ------------------------------------------------- */
 

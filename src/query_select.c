@@ -34,7 +34,7 @@ node_cost(const struct query *q, int32_t id)
 	case N_STATUS:
 		return COST_HOOK;
 	case N_TEXT:
-		if (!n->len)
+		if (!n->len || n->what == F_NOTE) /* a note: each note looked at */
 			return COST_ARRAY;
 		return memchr(q->strs.s + n->off, ' ', n->len) ? COST_VERIFY :
 		       COST_INDEX;
@@ -62,6 +62,7 @@ struct sel {
 	struct posting *const *v;
 	struct index_values iv;  /* the index's arrays */
 	size_t words;            /* 64-bit words of the sets */
+	size_t nv;               /* postings the index covers: v[0..nv) */
 	int32_t today;           /* for the node being applied */
 	int32_t soon;            /* the last day is:closing takes */
 	struct index_term term;  /* the text node being verified */
@@ -209,6 +210,32 @@ pred_verify(struct sel *s, const struct node *n, size_t i)
 	return r;
 }
 
+/* Writes to t the set of the postings (of those the index covers) whose
+ * note holds text node n's needle: each note is looked at, not each
+ * posting. */
+static void
+notes_set(struct sel *s, const struct node *n, uint64_t *t)
+{
+	const struct query_notes *qn = s->q->env ? s->q->env->notes : NULL;
+	memset(t, 0, s->words * 8);
+	if (!qn)
+		return;
+	const char *needle = s->q->strs.s + n->off;
+	for (size_t k = 0; k < qn->n; k++) {
+		const struct query_note *e = &qn->v[k];
+		/* where the posting is among v: at its seq when v is in load
+		 * order (a catalog's), else found */
+		size_t i = e->seq;
+		if (i >= s->nv || s->v[i] != e->p) {
+			for (i = 0; i < s->nv && s->v[i] != e->p; i++)
+				;
+		}
+		if (i >= s->nv || !query_note_has(qn, e, needle, n->len))
+			continue;
+		t[i / 64] |= (uint64_t)1 << (i % 64);
+	}
+}
+
 /* Keeps in set (of postings the index covers) the postings node id
  * matches; sp is the first scratch set free for the subtree. */
 static void
@@ -260,16 +287,36 @@ sel_eval(struct sel *s, int32_t id, uint64_t *set, size_t sp)
 			set[w] &= ~t[w];
 		return;
 	}
-	case N_TEXT:
+	case N_TEXT: {
 		if (!n->len)
 			return;
+		if (n->what == F_NOTE) {
+			uint64_t *t = index_scratch(s->ix, sp);
+			notes_set(s, n, t);
+			for (size_t w = 0; w < words; w++)
+				set[w] &= t[w];
+			return;
+		}
+		/* free text: the posting's text (the index), or its note */
+		uint64_t *t = NULL;
+		if (n->what == F_ANY && query_notes_count(q->env ? q->env->notes :
+		                                          NULL)) {
+			t = index_scratch(s->ix, sp);
+			notes_set(s, n, t);
+			for (size_t w = 0; w < words; w++)
+				t[w] &= set[w];
+		}
 		index_term(s->ix, query_field_names[n->what], q->strs.s + n->off,
 		           n->len, &s->term);
 		for (size_t w = 0; w < words; w++)
 			set[w] &= s->term.cand[w];
 		if (!s->term.exact)
 			keep_if(s, set, pred_verify, n);
+		if (t)
+			for (size_t w = 0; w < words; w++)
+				set[w] |= t[w];
 		return;
+	}
 	case N_ENUM:
 		if (n->what == F_WORKPLACE) {
 			keep_if(s, set, pred_workplace, n);
@@ -329,7 +376,7 @@ query_select(struct query *q, struct query_index *ix,
 		q->env = env;
 		struct sel s = {
 			.q = q, .ix = ix, .v = v, .iv = index_values(ix),
-			.words = (m + 63) / 64,
+			.words = (m + 63) / 64, .nv = m,
 		};
 		uint64_t *set = index_scratch(ix, 0);
 		for (size_t w = 0; w < s.words; w++)

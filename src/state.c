@@ -698,6 +698,7 @@ state_query_env(struct state *st, struct query_env *env)
 	env->rating = hook_rating;
 	env->status = hook_status;
 	env->followup = hook_followup;
+	env->note = hook_note;
 }
 
 void

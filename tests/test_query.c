@@ -598,8 +598,8 @@ Test(query, mentions)
 /* ---- parse errors ------------------------------------------------------- */
 
 #define FIELDS "(known: title, org, loc, dept, tag, type, workplace, " \
-	"workplace.note, union, lang, id, text, other, is, has, status, " \
-	"salary, experience, posted, deadline, start, followup, rating)"
+	"workplace.note, union, lang, id, text, other, is, has, note, " \
+	"status, salary, experience, posted, deadline, start, followup, rating)"
 
 Test(query, errors)
 {
@@ -1589,4 +1589,155 @@ Test(query, closed_and_closing_at_their_edges, .init = dl_setup,
 	cr_assert_not(deadline_set_closing_days(-1));
 	cr_assert_not(deadline_set_closing_days(DEADLINE_CLOSING_MAX + 1));
 	cr_assert_eq(deadline_closing_days(), 3);
+}
+
+/* ---- the user's notes ---------------------------------------------------- */
+
+/* The notes: ngo-2's and x-3's; acme-1 has none. */
+static const char *
+h_note_text(void *ctx, const struct posting *p)
+{
+	(void)ctx;
+	if (is_id(p, "ngo-2"))
+		return "Called MARÍA about it;\n  ask about  the visa";
+	if (is_id(p, "x-3"))
+		return "Remote is fine, Python maybe";
+	return NULL;
+}
+
+/* Which of p1, p2, p3 match qs with the notes taken in from env's hook
+ * (none when fill is false), in the order order gives them to
+ * query_select ("123", "312"...), by query_match, by query_select with an
+ * index over all three, over the first two only (the third matched one
+ * by one) and without one; all must agree. */
+static char *
+which_noted(const char *qs, bool fill, const char *order)
+{
+	static char out[4];
+	struct posting *all[] = { &p1, &p2, &p3 };
+	struct posting *v[3];
+	for (int i = 0; i < 3; i++)
+		v[i] = all[order[i] - '1'];
+	struct query_env e = env;
+	e.note = h_note_text;
+	struct query_notes *qn = query_notes_new();
+	if (fill)
+		query_notes_fill(qn, &e, v, 0, 3);
+	e.notes = qn;
+	struct query_error err;
+	struct query *q = query_parse(qs, &err);
+	cr_assert_not_null(q, "'%s' does not parse: %s", qs, err.msg);
+	for (int i = 0; i < 3; i++)
+		out[i] = query_match(q, all[i], &e) ? (char)('1' + i) : '-';
+	out[3] = '\0';
+	for (size_t cover = 0; cover <= 3; cover++) {
+		if (cover == 1)
+			continue;
+		struct query_index *ix = cover ? index_build(v, cover) : NULL;
+		uint32_t got[3];
+		size_t n = query_select(q, ix, v, 3, &e, got);
+		char sel[4] = "---";
+		for (size_t k = 0; k < n; k++) {
+			int which = (int)(v[got[k]] - &p1 == 0 ? 0 :
+			            v[got[k]] == &p2 ? 1 : 2);
+			sel[which] = (char)('1' + which);
+		}
+		cr_assert_str_eq(sel, out, "'%s' (order %s): query_select over "
+		                 "an index of %zu gives %s, query_match %s", qs,
+		                 order, cover, sel, out);
+		index_free(ix);
+	}
+	query_free(q);
+	query_notes_free(qn);
+	return out;
+}
+
+#define NOTED(qs, want) do { \
+	cr_assert_str_eq(which_noted(qs, true, "123"), want, "'%s'", qs); \
+	cr_assert_str_eq(which_noted(qs, true, "312"), want, "'%s' in " \
+	                 "another order", qs); \
+} while (0)
+
+Test(query, free_text_finds_the_users_notes)
+{
+	/* words of a note only: its posting */
+	NOTED("maría", "-2-");
+	NOTED("maria", "---"); /* folding keeps accents, as in postings */
+	NOTED("VISA", "-2-");
+	/* a phrase, white space folded as in the posting's text */
+	NOTED("\"ask about the visa\"", "-2-");
+	NOTED("\"it; ask\"", "-2-");
+	/* the posting's text or its note */
+	NOTED("python", "1-3");
+	NOTED("remote", "--3");
+	NOTED("maría or zürich", "12-");
+	/* negated: neither in the text nor in the note */
+	NOTED("-maría", "1-3");
+	NOTED("-python", "-2-");
+	NOTED("not visa remote", "--3");
+	/* field terms never look at the note */
+	NOTED("title:maría", "---");
+	NOTED("text:visa", "---");
+}
+
+Test(query, note_searches_only_the_notes)
+{
+	NOTED("note:maría", "-2-");
+	NOTED("note:\"the visa\"", "-2-");
+	/* in a posting's text, not its note */
+	NOTED("note:zürich", "---");
+	NOTED("note:analyst", "---");
+	NOTED("note:python", "--3");
+	NOTED("-note:python", "12-");
+	NOTED("note:python or note:visa", "-23");
+	NOTED("note:fine has:note", "---"); /* h_note: ngo-2 alone */
+	NOTED("note:about has:note", "-2-");
+	NOTED("Note:MARÍA", "-2-");
+	cr_assert_str_eq(which_noted("maría", false, "123"), "---",
+	                 "no notes taken in: none found");
+	cr_assert_str_eq(which_noted("note:maría", false, "123"), "---");
+}
+
+Test(query, note_is_a_key)
+{
+	struct query *q = query_parse("note:visa", NULL);
+	cr_assert(query_mentions(q, "note:"));
+	cr_assert_not(query_mentions(q, "title:"));
+	struct query *wide = query_parse("note:vis", NULL);
+	struct query *text = query_parse("vis", NULL);
+	/* note:visa is narrower than note:vis and than vis (text or note),
+	 * not the other way round */
+	cr_assert(query_narrows(wide, q));
+	cr_assert(query_narrows(text, q));
+	cr_assert_not(query_narrows(q, text));
+	query_free(q);
+	query_free(wide);
+	query_free(text);
+	parse_error("note:", 5, "expected a value after 'note:' at column 5");
+}
+
+Test(query, notes_are_taken_in_and_forgotten)
+{
+	struct posting *v[] = { &p1, &p2, &p3 };
+	struct query_env e = env;
+	e.note = h_note_text;
+	struct query_notes *qn = query_notes_new();
+	query_notes_fill(qn, &e, v, 0, 2);
+	cr_assert_eq(query_notes_count(qn), 1);
+	query_notes_fill(qn, &e, v, 2, 3); /* the postings loaded since */
+	cr_assert_eq(query_notes_count(qn), 2);
+	e.notes = qn;
+	struct query *q = query_parse("python", NULL);
+	cr_assert(query_match(q, &p3, &e));
+	/* from 0: every note read again (p3's gone here) */
+	query_notes_fill(qn, &e, v, 0, 2);
+	cr_assert_eq(query_notes_count(qn), 1);
+	cr_assert_not(query_match(q, &p3, &e));
+	/* a note is copied: the state may free its text */
+	query_notes_fill(qn, &e, v, 0, 3);
+	e.note = NULL;
+	cr_assert(query_match(q, &p3, &e));
+	query_free(q);
+	query_notes_free(qn);
+	query_notes_free(NULL);
 }

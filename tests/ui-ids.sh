@@ -34,12 +34,12 @@ upgraded() {
 	# and what the load says
 	shows u "is upgraded, the old file kept as state.yaml.bak: seen and read postings are now in state.seen.db; 1 entry moved to the postings' new ids; loaded: 7 postings" &&
 	[ "$(grep -o "match no posting" "$TMP/screen" | wc -l)" -eq 1 ] &&
-	row u "Field Director" | grep -q '^ ·4  Field Director' &&
-	row u "Twin Beta" | grep -q '^\*    Twin Beta' &&
-	row u "Twin Alpha" | grep -q '^ N   Twin Alpha' &&
+	row u "Field Director" | grep -q '^ ·4   Field Director' &&
+	row u "Twin Beta" | grep -q '^\*     Twin Beta' &&
+	row u "Twin Alpha" | grep -q '^ N    Twin Alpha' &&
 	! row u "Twin Alpha" | grep -q '^\*' &&
 	! row u "Tenant Organizer" | grep -q '^\*' &&
-	row u "Canvasser" | grep -q '^ N   Canvasser' &&
+	row u "Canvasser" | grep -q '^ N    Canvasser' &&
 	cmp "$STATE.bak" "$TMP/orig" &&
 	head -n 1 "$STATE" | grep -q '^# billet state 2' &&
 	! grep -q 'seen:' "$STATE" &&

@@ -252,13 +252,13 @@ split_read() {
 }
 ok "side by side: resting on a posting or entering the detail marks it read" split_read
 
-four_flags() {
+five_flags() {
 	tm resize-window -t c -x 110 -y 30 &&
-	waits c "*·4  Upstate Director" &&
-	line c 2 | grep -q '^ ·   Policy Advocate' &&
+	waits c "*·4   Upstate Director" &&
+	line c 2 | grep -q '^ ·    Policy Advocate' &&
 	keys c Q && waits c "billet-exit=0"
 }
-ok "a list 100 columns wide shows four flags: mark, read/new, rating, status" four_flags
+ok "a list 100 columns wide shows five flags: mark, read/new, rating, status, note (none here)" five_flags
 
 tiny() {
 	start d 20x5 --state "$TMP/s3.yaml" &&

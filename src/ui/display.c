@@ -643,6 +643,7 @@ ui_run(struct catalog *c, const struct ui_config *cfg)
 	free(ui->sel);
 	free(ui->selbits);
 	free(ui->stflags);
+	query_notes_free(ui->notes);
 	index_free(ui->ix);
 	buf_free(&ui->msg);
 	buf_free(&ui->filter_error);

@@ -25,6 +25,7 @@ struct filters {
 static size_t
 count_of(struct ui *ui, struct query *q, uint32_t *sel)
 {
+	list_notes(ui);
 	size_t n = query_select(q, ui->ix, ui->cat->v, ui->cat->n, &ui->env,
 	                        sel);
 	const struct query_env *e = &ui->env;

@@ -46,9 +46,10 @@ struct help {
 
 /* Words of the filter, after the keys. */
 static const char *const filter_help[][2] = {
-	{"word", "the word appears anywhere (case-insensitive)"},
+	{"word", "the word appears anywhere, your note too (any case)"},
 	{"\"two words\"", "the phrase appears"},
 	{"field:text", "title org loc dept tag lang id text other union"},
+	{"note:text", "in your own note only"},
 	{"workplace:remote", "the value: also workplace.note:text for the note"},
 	{"type:part-time", "a whole value: type:exempt is not non-exempt"},
 	{"salary>=N", "yearly salary range reaches N (also <=, >, <)"},
@@ -464,6 +465,7 @@ help_view_new(struct ui *ui)
 	add(h, 2, "N  ·", "new since the last run; read");
 	add(h, 2, "1-5", "your rating");
 	add(h, 2, "i a v o r w", "the status, by its letter in p's menu");
+	add(h, 2, ui->utf8 ? "✎" : "#", "you wrote a note");
 	add(h, 0, "", NULL);
 	add(h, 1, "In the comparison (c)", NULL);
 	add(h, 2, "*  +", "a row that differs; an item one posting has");

@@ -66,7 +66,7 @@ list_draw_row(struct view *v, size_t row, int y, bool current)
 	if (dl == DL_CLOSED)
 		a = look_on(ui->attr[UL_CLOSED], a);
 	mvwhline(v->win, y, 0, ' ' | a, v->width);
-	struct list_flag flags[5];
+	struct list_flag flags[6];
 	char text[2][2];
 	int nf = list_flags(ui, p, v->width, dl, flags, text);
 	for (int i = 0; i < nf; i++)
@@ -314,11 +314,30 @@ list_load(struct ui *ui)
 		sort_all(ui);
 	}
 	state_flags(ui, old, c->n);
+	if (old == 0) /* a reload: other postings */
+		ui->notes_upto = 0;
+	list_notes(ui);
 	if (old == 0)
 		for (int i = 0; i < UI_NCOLS; i++)
 			ui->colw[i] = 0;
 	list_measure(ui, old, c->n);
 	ui->dirty = true;
+}
+
+void
+list_notes(struct ui *ui)
+{
+	size_t n = ui->cat->n;
+	if (!ui->notes)
+		ui->notes = query_notes_new();
+	if (ui->notes_version != ui->state_version || ui->notes_upto > n)
+		ui->notes_upto = 0;
+	if (ui->notes_upto < n || n == 0)
+		query_notes_fill(ui->notes, &ui->env, ui->cat->v, ui->notes_upto,
+		                 n);
+	ui->notes_upto = n;
+	ui->notes_version = ui->state_version;
+	ui->env.notes = ui->notes;
 }
 
 /* The ui->stflags bits that keep a posting out of the list, and the
@@ -339,6 +358,7 @@ filter_shown(struct ui *ui)
 {
 	uint8_t drop, need;
 	flag_rule(ui, &drop, &need);
+	list_notes(ui);
 	size_t k = 0;
 	for (size_t i = 0; i < ui->nshown; i++) {
 		struct posting *p = ui->shown[i];
@@ -362,6 +382,7 @@ filter_all(struct ui *ui)
 	size_t n = ui->nsorted;
 	uint8_t drop, need;
 	flag_rule(ui, &drop, &need);
+	list_notes(ui);
 	/* Postings the index lags behind are matched one by one, some
 	 * 25 us each: past PARTIAL_LAG of them (a big load) the filter
 	 * answers for the indexed ones only, and the others join the list

@@ -35,7 +35,7 @@ static const int comfort_w[COL_N] = {24, 10, 10, 6, 6, 6, 6, 6};
 _Static_assert((int)COL_DEADLINE == (int)LIST_COL_DEADLINE,
                "list_int.h names the deadline's column");
 /* List widths from which the flags at the left take two columns, and
- * four, the deadline's aside (see list_flags). */
+ * five, the deadline's aside (see list_flags). */
 #define FLAGS_TWO 40
 #define FLAGS_FOUR 100
 
@@ -43,7 +43,7 @@ int
 list_flags_width(const struct ui *ui, int width)
 {
 	int dl = ui->dated ? 1 : 0;
-	return width >= FLAGS_FOUR ? 5 + dl : width >= FLAGS_TWO ? 3 + dl : 2;
+	return width >= FLAGS_FOUR ? 6 + dl : width >= FLAGS_TWO ? 3 + dl : 2;
 }
 
 
@@ -212,6 +212,7 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	bool read = e->read && e->read(e->ctx, p);
 	bool is_new = e->is_new && e->is_new(e->ctx, p);
 	bool changed = read && e->changed && e->changed(e->ctx, p);
+	bool noted = e->has_note && e->has_note(e->ctx, p);
 	int r = e->rating ? e->rating(e->ctx, p) : 0;
 	int s = e->status ? e->status(e->ctx, p) : QSTATUS_NONE;
 	text[0][0] = r >= 1 && r <= 5 ? (char)('0' + r) : ' ';
@@ -233,9 +234,11 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	                   : blank;
 	struct list_flag rating = {text[0], UL_RATING};
 	struct list_flag status = {text[1], UL_APPLICATION};
+	struct list_flag note = noted ? (struct list_flag){ui->utf8 ? "✎" : "#",
+	                                                   UL_NORMAL} : blank;
 	struct list_flag got = text[1][0] != ' ' ? status
 	                  : changed ? seen
-	                  : text[0][0] != ' ' ? rating : seen;
+	                  : text[0][0] != ' ' ? rating : noted ? note : seen;
 	struct list_flag first = hidden ? hide : mark;
 	struct list_flag closing = {
 		deadline_flag(dl, ui->utf8),
@@ -244,11 +247,12 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 	};
 	int fw = list_flags_width(ui, width);
 	int n = 0;
-	if (fw >= 5) {
+	if (fw >= 6) {
 		out[n++] = mark;
 		out[n++] = hidden ? hide : seen;
 		out[n++] = rating;
 		out[n++] = status;
+		out[n++] = note;
 	} else if (fw >= 3) {
 		out[n++] = first;
 		out[n++] = got;
@@ -256,7 +260,7 @@ list_flags(const struct ui *ui, const struct posting *p, int width,
 		out[n++] = *first.s != ' ' ? first
 		           : *closing.s != ' ' ? closing : got;
 	}
-	if (fw == 6 || fw == 4)
+	if (fw == 7 || fw == 4)
 		out[n++] = closing;
 	return n;
 }

@@ -31,18 +31,19 @@ extern const char *const list_heading[UI_NCOLS];
  * one more for the deadline's flag, when some posting gives its deadline
  * as a date (ui->dated), but below 40 columns, where one flag is all. */
 int list_flags_width(const struct ui *ui, int width);
-/* Writes p's flags into out (five at most) and returns how many; each
- * takes a column, and a blank follows them. Five flags when the list is
+/* Writes p's flags into out (six at most) and returns how many; each
+ * takes a column, and a blank follows them. Six flags when the list is
  * wide: '*' marked; 'x' hidden, '·' read or 'N' new (not seen in an
  * earlier run); the rating, 1-5; the status's letter (ui_status_keys);
- * the deadline's flag (deadline_flag: '×' closed, '!' closing soon, as dl
- * says). Three when it is narrower: '*' marked or 'x' hidden; then how
- * far the posting got: the status's letter, else the rating, else '·'
- * read or 'N' new; then the deadline's flag. One below 40 columns: 'x',
- * '*', else the deadline's flag, else how far it got. The deadline's
- * flag takes no column when no posting has a date for it (ui->dated).
- * Each is a character of its own, so no state is shown by a colour
- * alone; text holds the rating's and the status's characters. */
+ * '✎' ('#' in ASCII) when the user wrote a note; the deadline's flag
+ * (deadline_flag: '×' closed, '!' closing soon, as dl says). Three when
+ * it is narrower: '*' marked or 'x' hidden; then how far the posting
+ * got: the status's letter, else the rating, else the note's '✎', else
+ * '·' read or 'N' new; then the deadline's flag. One below 40 columns:
+ * 'x', '*', else the deadline's flag, else how far it got. The
+ * deadline's flag takes no column when no posting has a date for it
+ * (ui->dated). Each is a character of its own, so no state is shown by a
+ * colour alone; text holds the rating's and the status's characters. */
 int list_flags(const struct ui *ui, const struct posting *p, int width,
                enum deadline_state dl, struct list_flag *out,
                char text[2][2]);

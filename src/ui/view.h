@@ -145,6 +145,12 @@ struct ui {
 	uint64_t *selbits;               /* the same as a bitset by seq */
 	uint8_t *stflags;                /* UI_ST_ bits of each posting, by
 	                                  * seq, refreshed by list_rebuild */
+	struct query_notes *notes;       /* the notes the filter searches
+	                                  * (env.notes), read again after a
+	                                  * change of state (list_notes) */
+	unsigned notes_version;          /* the state_version they were
+	                                  * read in */
+	size_t notes_upto;               /* postings of cat->v read */
 	size_t roomfor;                  /* postings the arrays above hold */
 	struct posting **shown;          /* those the filter shows, in order */
 	size_t nshown;                   /* how many */
@@ -418,6 +424,10 @@ void list_columns(struct ui *ui);
  * on the same posting when it is still shown; reads the state's hidden
  * and marked flags again (call it after the state changed). */
 void list_rebuild(struct ui *ui);
+/* Brings ui->notes (what the filter finds in notes) up to the state and
+ * the catalog: read again after a change of state or a reload, only the
+ * new postings' while a load goes on; never per key. */
+void list_notes(struct ui *ui);
 /* Indexes the next slice (~10 ms) of the postings the index lags
  * behind; true while some are left. For the main loop, between keys. */
 bool list_index_step(struct ui *ui);
