@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* compare_int: what compare.c, compare_words.c and compare_print.c share;
- * no other module includes it. */
+/* compare_int: what compare.c, compare_lists.c, compare_words.c and
+ * compare_print.c share; no other module includes it. */
 #ifndef BILLET_COMPARE_INT_H
 #define BILLET_COMPARE_INT_H
 
@@ -49,5 +49,30 @@ bool compare_diff_row(struct cmp_row *r, size_t n, bool spans,
 /* The measure of compare.h between two bags of one corpus. */
 double compare_bag_score(const struct corpus *c, const struct bag *a,
                          const struct bag *b);
+
+/* A kept unknown key of posting i (its k-th), or a section of it. */
+struct kref {
+	const char *name; /* the key (NULL for none), or the folded heading */
+	size_t i, k;      /* the posting, and which of its keys or sections */
+};
+
+/* A run of krefs of one name: v[start..start+len) of the sorted refs,
+ * the first being its first appearance. */
+struct krun {
+	size_t start, len; /* where in the sorted refs, and how many */
+	size_t i, k;       /* where it first appears */
+};
+
+/* s without leading and trailing white space: start in *s, length back. */
+size_t compare_trim(const char **s);
+/* Appends a row of kind to t, label and group sanitised (no label: "?"). */
+struct cmp_row *compare_add_row(struct cmp_table *t, enum cmp_kind kind,
+                                const char *label, const char *group);
+/* Sorts v[0..n) by name and appearance and returns its runs of one name
+ * in order of first appearance (malloc'd, *nrun of them). */
+struct krun *compare_kref_runs(struct kref *v, size_t n, size_t *nrun);
+/* Adds the list sections of p[0..t->n) to t: each a heading row and its
+ * items aligned into rows (compare_lists.c). */
+void compare_build_lists(struct cmp_table *t, const struct posting *const *p);
 
 #endif
