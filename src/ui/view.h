@@ -520,7 +520,7 @@ int ui_getkey(struct ui *ui);
  * terminal sends for Alt-x) comes as KEY_ALT | that character. */
 int ui_getkey_alt(struct ui *ui);
 
-/* actions.c: marks, notes, ratings, status, hiding, `;`, export -------- */
+/* state_tick.c: the state opened, read and saved between keys -------- */
 
 /* Opens the state file (cfg->state, else the default), fills ui->env and
  * says on the message line when the state is read-only. */
@@ -530,6 +530,15 @@ void ui_state_open(struct ui *ui);
  * once a load has finished, and the current posting as read once the
  * detail has the focus or, side by side, once the cursor rested on it. */
 void ui_state_tick(struct ui *ui);
+
+/* actions.c: marks, notes, ratings, status, hiding, `;`, export -------- */
+
+/* Says that the state changed: views drop what they cached; the list is
+ * rebuilt when rebuild (what it shows may depend on the change). */
+void ui_state_changed(struct ui *ui, bool rebuild);
+/* True when the list shows postings by their state (the shortlist, or a
+ * filter, which may ask is:marked, rating>=N...). */
+bool ui_state_shown(const struct ui *ui);
 /* Runs a state action (MARK, SHORTLIST, NOTE, NOTE_EDITOR, RATE, STATUS,
  * HIDE, APPLY_ALL, EXPORT) on the current posting; key: the key pressed. */
 void ui_state_action(struct ui *ui, enum action a, int key);
