@@ -56,15 +56,16 @@ cflags="-std=c11 -g -O1 -fno-omit-frame-pointer $san -Wall -Wextra
 	$(pkg-config --cflags yaml-0.1 libcurl libxml-2.0 md4c) ${FUZZ_CFLAGS:-}"
 libs="$(pkg-config --libs yaml-0.1 libcurl libxml-2.0 md4c) -lm -lpthread"
 
-# The model: every src/*.c but main.c, and src/load/*.c (nothing there
-# includes curses), in an archive, so that a target links only the objects
-# it uses (the config's keys come from the interface's keys.c).
+# The model: every src/*.c but the command line (main.c, options.c,
+# command.c), and src/load/*.c (nothing there includes curses), in an
+# archive, so that a target links only the objects it uses (the config's
+# keys come from the interface's keys.c).
 echo "fuzz: building the model with $cc"
 mkdir -p "$out/obj"
 objs=
 for src in "$top"/src/*.c "$top"/src/load/*.c; do
 	base=$(basename "$src" .c)
-	[ "$base" = main ] && continue
+	case $base in main | options | command) continue ;; esac
 	case $src in */src/load/*) base=load_$base ;; esac
 	# shellcheck disable=SC2086
 	$cc $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$out/obj/$base.o"
