@@ -181,7 +181,61 @@ bench_state() {
 ok "bench --state measures the state's cost, and the table says it" \
 	bench_state
 
+# job pages (gen --pages), a few: each a page with a JSON-LD block that
+# billet loads as one posting; bench measures them against libxml2's and
+# libyaml's parse of the same bytes, and says the ratio
+P=6
+gen_pages() {
+	"$GEN" -q -n $P -s 1 --pages -o "$TMP/pages" &&
+	[ "$(find "$TMP/pages" -name '*.html' | wc -l)" -eq $P ] &&
+	[ "$(grep -l 'application/ld+json' "$TMP"/pages/0000/*.html |
+	      wc -l)" -eq $P ] &&
+	grep -q '<nav' "$TMP/pages/0000/page-0000001.html" &&
+	grep -q '<style' "$TMP/pages/0000/page-0000001.html" &&
+	[ "$(wc -c <"$TMP/pages/0000/page-0000001.html")" -gt 30000 ] &&
+	"$GEN" -q -n $P -s 1 --pages -o "$TMP/pages2" &&
+	diff -r "$TMP/pages" "$TMP/pages2" >/dev/null
+}
+ok "gen --pages writes the same job pages for the same seed" gen_pages
+ok "billet --check loads the pages with no error" \
+	check_loads "$TMP/pages" $P
+
+bench_pages() {
+	"$BENCH" -r 1 -l "smoke pages" "$TMP/pages" >"$TMP/p.out" \
+		2>"$TMP/p.err" || { cat "$TMP/p.err"; return 1; }
+	for k in pages.baseline_ms pages.load1_ms pages.load1_x \
+		pages.baseline_par_ms pages.load_ms pages.load_x; do
+		grep -Eq "^BENCH	$k	[0-9.e+-]+$" "$TMP/p.out" ||
+			{ echo "missing: $k"; cat "$TMP/p.out"; return 1; }
+	done
+	grep -qx "BENCH	pages.files	$P" "$TMP/p.out" &&
+	grep -qx "BENCH	pages.blocks	$P" "$TMP/p.out" &&
+	grep -qx "BENCH	pages.postings	$P" "$TMP/p.out" &&
+	grep -qx "BENCH	pages.errors	0" "$TMP/p.out" &&
+	grep -qx "BENCH	pages.baseline.errors	0" "$TMP/p.out" &&
+	contains "$TMP/p.out" "smoke pages: job pages in $P files" &&
+	grep -Eq '^libxml2 \+ libyaml on the pages \(baseline\) +[0-9.]+ ms  1$' \
+		"$TMP/p.out" &&
+	grep -Eq '^billet load_path, 1 worker +[0-9.]+ ms  [0-9.]+$' \
+		"$TMP/p.out" &&
+	"$BENCH" --table "$TMP/p.out" >"$TMP/pt.md" &&
+	grep -q '^| \*\*pages: load, 1 worker / baseline\*\* | [0-9.]*x |$' \
+		"$TMP/pt.md"
+}
+ok "bench on job pages says the load's ratio to libxml2 and libyaml" \
+	bench_pages
+
+# pages and postings together: measured apart, or the baseline is wrong
+bench_mixed() {
+	cp "$TMP/c.yaml" "$TMP/pages/0000/" &&
+	"$BENCH" -q -r 1 -B "$TMP/pages" >/dev/null 2>"$TMP/mx.err"
+	[ $? -eq 1 ] && contains "$TMP/mx.err" "job pages and other files"
+}
+ok "bench refuses a corpus of pages and postings together" bench_mixed
+
 usage() {
+	"$GEN" --pages 2>/dev/null
+	[ $? -eq 2 ] || return 1
 	"$GEN" -n 2>/dev/null
 	[ $? -eq 2 ] || return 1
 	"$GEN" --split 2>/dev/null

@@ -132,6 +132,20 @@ row_mb(const char *what, double bytes, double corpus, int digits)
 		         bytes / corpus);
 }
 
+/* Prints the table for people: the title line, then the rows. */
+static void
+rows_print(const char *label, const char *what, size_t nfiles,
+           double corpus, int runs)
+{
+	printf("\n%s: %s in %zu file%s, %.1f MB; medians of %d runs\n",
+	       label, what, nfiles, nfiles == 1 ? "" : "s", corpus / 1e6,
+	       runs);
+	printf("%-58s %14s  %s\n", "", "", "x baseline");
+	for (size_t i = 0; i < nrows; i++)
+		printf("%-58s %14s  %s\n", rows[i].what, rows[i].value,
+		       rows[i].ratio);
+}
+
 /* Prints key_ms and key_x (the ratio to the baseline) and adds a row. */
 void
 fig_time(const char *key, const char *what, double ms)
@@ -150,7 +164,7 @@ fig_time(const char *key, const char *what, double ms)
 
 /* The same for a load: key_x is x, the median of the rounds' ratios;
  * key.x_of_medians is the ratio of the medians, for comparison. */
-static void
+void
 fig_time_x(const char *key, const char *what, double ms, double x)
 {
 	char k[96];
@@ -182,20 +196,13 @@ progress(const char *fmt, ...)
 
 /* The corpus ------------------------------------------------------------ */
 
-/* The files the loader reads, in its order. */
-struct files {
-	char **v;
-	size_t n, cap;
-	unsigned long long bytes;
-	unsigned long long largest; /* bytes of the largest file */
-};
-
+/* True for a file name load_path reads: postings, or job pages. */
 static bool
 posting_ext(const char *name)
 {
 	const char *dot = strrchr(name, '.');
-	return dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
-	               !strcmp(dot, ".json"));
+	return (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ||
+	                !strcmp(dot, ".json"))) || pages_is_page(name);
 }
 
 static int
@@ -253,8 +260,7 @@ walk(const char *path, int depth, struct files *out)
 	closedir(dir);
 }
 
-/* Lists the files of path as load_path would read them. */
-static void
+void
 files_find(const char *path, struct files *out)
 {
 	struct stat st;
@@ -274,7 +280,7 @@ files_find(const char *path, struct files *out)
 	qsort(out->v, out->n, sizeof(*out->v), path_cmp);
 }
 
-static void
+void
 files_free(struct files *f)
 {
 	for (size_t i = 0; i < f->n; i++)
@@ -299,9 +305,7 @@ struct load_limits limits;
 
 /* The baseline ---------------------------------------------------------- */
 
-/* Parses len bytes into libyaml events and deletes them; returns the
- * events, and sets *failed when libyaml stopped at an error. */
-static unsigned long long
+unsigned long long
 parse_bytes(const void *buf, size_t len, bool *failed)
 {
 	yaml_parser_t parser;
@@ -329,9 +333,7 @@ parse_bytes(const void *buf, size_t len, bool *failed)
 	return events;
 }
 
-/* A file mapped read-only as the baseline reads it (a private mapping),
- * or NULL with *len 0 for an empty one; false if it cannot be. */
-static bool
+bool
 map_file(const char *path, void **map, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_NOCTTY);
@@ -1124,6 +1126,15 @@ table(int nfiles, char **files)
 		{"sort.worst_ms", "sort, slowest key, ms", "%.2f"},
 		{"compare_ms", "compare rows of 4 longest, ms", "%.2f"},
 		{"first_paint_ms", "**first paint, ms**", "%.1f"},
+		{"pages.files", "pages: files", "%.0f"},
+		{"pages.bytes", "pages: corpus MB", "M"},
+		{"pages.errors", "pages: load errors (0, or the run is void)",
+		 "%.0f"},
+		{"pages.baseline_ms", "pages: libxml2 + libyaml, ms (baseline)",
+		 "%.1f"},
+		{"pages.load1_x", "**pages: load, 1 worker / baseline**", "%.2fx"},
+		{"pages.load_x", "pages: load, default workers / baseline on as "
+		 "many", "%.2fx"},
 		{"state.postings", "state: postings, all seen", "%.0f"},
 		{"state.load_x", "**state: load with it / without**", "%.2fx"},
 		{"state.seen_all_ms", "  state: matched and seen at the load's "
@@ -1312,7 +1323,10 @@ usage(FILE *f, int status)
 	      "a profiler; memory: what 256 MB of fresh memory costs, a MB.\n"
 	      "--state: the state's cost: a load with a state that has seen\n"
 	      "every posting over one without, and the first paint with it\n"
-	      "(and with the older state file that recorded seen in YAML).\n",
+	      "(and with the older state file that recorded seen in YAML).\n"
+	      "A corpus of job pages (gen --pages) is measured against\n"
+	      "libxml2's parse of the pages and libyaml's of their JSON-LD\n"
+	      "blocks, for the load's cost only.\n",
 	      f);
 	return status;
 }
@@ -1381,6 +1395,22 @@ main(int argc, char **argv)
 	if (f.largest > limits.max_file)
 		limits.max_file = (size_t)f.largest;
 	fig("load.max_file", (double)limits.max_file);
+	size_t npages = pages_count(&f);
+	if (npages && npages != f.n) {
+		fprintf(stderr, "bench: %s holds job pages and other files: "
+		        "measure them apart\n", path);
+		files_free(&f);
+		return 1;
+	}
+	if (npages) {
+		int rc = pages_bench(path, &f, runs, default_threads);
+		files_free(&f);
+		free(threads_env);
+		if (!quiet)
+			rows_print(label ? label : path, "job pages", nfiles, corpus,
+			           runs);
+		return rc;
+	}
 	fig("corpus.files", (double)nfiles);
 	fig("corpus.bytes", corpus);
 	fig("runs", runs);
@@ -1763,13 +1793,9 @@ main(int argc, char **argv)
 	free(threads_env);
 
 	if (!quiet) {
-		printf("\n%s: %zu postings in %zu file%s, %.1f MB; medians of "
-		       "%d runs\n", label ? label : path, npostings, nfiles,
-		       nfiles == 1 ? "" : "s", corpus / 1e6, runs);
-		printf("%-58s %14s  %s\n", "", "", "x baseline");
-		for (size_t i = 0; i < nrows; i++)
-			printf("%-58s %14s  %s\n", rows[i].what, rows[i].value,
-			       rows[i].ratio);
+		char what[64];
+		snprintf(what, sizeof(what), "%zu postings", npostings);
+		rows_print(label ? label : path, what, nfiles, corpus, runs);
 		if (paint_note)
 			printf("first paint: n/a (%s)\n", paint_note);
 		if (nerrors)

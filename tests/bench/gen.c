@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "gen.h"
+
 /* The words of the sample postings in data/ (keys, URLs and addresses
  * left out), most frequent first, each in its lower-case form when the
  * samples use one. Made with the script in tests/bench/README.md ("The
@@ -156,8 +158,6 @@ static const char *const words[] = {
 };
 #define NWORDS (sizeof(words) / sizeof(words[0]))
 
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
 /* Random numbers ------------------------------------------------------- */
 
 /* xoshiro256** seeded through splitmix64: the same on every platform,
@@ -186,8 +186,8 @@ rotl(uint64_t x, int k)
 	return (x << k) | (x >> (64 - k));
 }
 
-static uint64_t
-rnd(void)
+uint64_t
+gen_rnd(void)
 {
 	uint64_t r = rotl(rs[1] * 5, 7) * 9, t = rs[1] << 17;
 	rs[2] ^= rs[0];
@@ -200,34 +200,32 @@ rnd(void)
 }
 
 /* A double in [0, 1). */
-static double
-unit(void)
+double
+gen_unit(void)
 {
-	return (double)(rnd() >> 11) * 0x1.0p-53;
+	return (double)(gen_rnd() >> 11) * 0x1.0p-53;
 }
 
 /* An integer in [lo, hi]. */
-static long
-range(long lo, long hi)
+long
+gen_range(long lo, long hi)
 {
-	return lo + (long)(rnd() % (uint64_t)(hi - lo + 1));
+	return lo + (long)(gen_rnd() % (uint64_t)(hi - lo + 1));
 }
 
 /* True with probability p. */
-static bool
-chance(double p)
+bool
+gen_chance(double p)
 {
-	return unit() < p;
+	return gen_unit() < p;
 }
 
 /* An integer in [lo, hi], more often near the middle (sum of two). */
-static long
-tri(long lo, long hi)
+long
+gen_tri(long lo, long hi)
 {
-	return (range(lo, hi) + range(lo, hi) + 1) / 2;
+	return (gen_range(lo, hi) + gen_range(lo, hi) + 1) / 2;
 }
-
-#define PICK(a) ((a)[rnd() % N(a)])
 
 /* Zipf-distributed word: cumulative weights 1/r, searched by halving. */
 static double zipf_cdf[NWORDS];
@@ -244,10 +242,10 @@ zipf_init(void)
 		zipf_cdf[r] /= sum;
 }
 
-static const char *
-word(void)
+const char *
+gen_word(void)
 {
-	double u = unit();
+	double u = gen_unit();
 	size_t lo = 0, hi = NWORDS - 1;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -284,8 +282,8 @@ grow(size_t n)
 	out.cap = cap;
 }
 
-static void
-put(const char *s, size_t len)
+void
+gen_put(const char *s, size_t len)
 {
 	grow(len);
 	memcpy(out.s + out.len, s, len);
@@ -293,17 +291,14 @@ put(const char *s, size_t len)
 	out.s[out.len] = '\0';
 }
 
-static void
-puts_(const char *s)
+void
+gen_puts(const char *s)
 {
-	put(s, strlen(s));
+	gen_put(s, strlen(s));
 }
 
-static void
-putf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-putf(const char *fmt, ...)
+void
+gen_putf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -316,16 +311,33 @@ putf(const char *fmt, ...)
 	out.len += (size_t)n;
 }
 
+size_t
+gen_len(void)
+{
+	return out.len;
+}
+
+void
+gen_crlf(size_t from)
+{
+	size_t lf = 0;
+	for (size_t i = from; i < out.len; i++)
+		lf += out.s[i] == '\n';
+	grow(lf);
+	size_t w = out.len + lf;
+	out.s[w] = '\0';
+	for (size_t i = out.len; i-- > from;) {
+		out.s[--w] = out.s[i];
+		if (out.s[i] == '\n')
+			out.s[--w] = '\r';
+	}
+	out.len += lf;
+}
+
 /* Text ------------------------------------------------------------------ */
 
-/* A scratch string for one piece of text. */
-struct str {
-	char s[16384];
-	size_t len;
-};
-
-static void
-sadd(struct str *t, const char *s)
+void
+gen_sadd(struct str *t, const char *s)
 {
 	size_t n = strlen(s);
 	if (t->len + n + 1 > sizeof(t->s))
@@ -336,11 +348,11 @@ sadd(struct str *t, const char *s)
 }
 
 /* Appends a word with its first letter in upper case (ASCII words). */
-static void
-sadd_cap(struct str *t, const char *w)
+void
+gen_sadd_cap(struct str *t, const char *w)
 {
 	size_t at = t->len;
-	sadd(t, w);
+	gen_sadd(t, w);
 	if (t->s[at] >= 'a' && t->s[at] <= 'z')
 		t->s[at] = (char)(t->s[at] - 'a' + 'A');
 }
@@ -352,35 +364,35 @@ static const char *const numbers[] = {
 /* Appends a sentence of lo..hi words: capitalised, commas now and then,
  * a number once in a while, a final period. Plain-scalar safe: no ": ",
  * no " #", never starts with an indicator. */
-static void
-sentence(struct str *t, int lo, int hi)
+void
+gen_sentence(struct str *t, int lo, int hi)
 {
-	int n = (int)tri(lo, hi);
+	int n = (int)gen_tri(lo, hi);
 	for (int i = 0; i < n; i++) {
 		if (i) {
-			if (i > 2 && i < n - 2 && chance(0.07))
-				sadd(t, ",");
-			sadd(t, " ");
+			if (i > 2 && i < n - 2 && gen_chance(0.07))
+				gen_sadd(t, ",");
+			gen_sadd(t, " ");
 		}
 		if (i == 0)
-			sadd_cap(t, word());
-		else if (chance(0.01))
-			sadd(t, PICK(numbers));
+			gen_sadd_cap(t, gen_word());
+		else if (gen_chance(0.01))
+			gen_sadd(t, PICK(numbers));
 		else
-			sadd(t, word());
+			gen_sadd(t, gen_word());
 	}
-	sadd(t, ".");
+	gen_sadd(t, ".");
 }
 
 /* A paragraph of lo..hi sentences. */
-static void
-paragraph(struct str *t, int lo, int hi)
+void
+gen_paragraph(struct str *t, int lo, int hi)
 {
-	int n = (int)range(lo, hi);
+	int n = (int)gen_range(lo, hi);
 	for (int i = 0; i < n; i++) {
 		if (i)
-			sadd(t, " ");
-		sentence(t, 8, 34);
+			gen_sadd(t, " ");
+		gen_sentence(t, 8, 34);
 	}
 }
 
@@ -402,17 +414,17 @@ put_folded(const char *s, int col, int indent)
 			q++;
 		}
 		if (!*q) {
-			puts_(p);
+			gen_puts(p);
 			break;
 		}
-		put(p, (size_t)(brk - p));
-		put("\n", 1);
+		gen_put(p, (size_t)(brk - p));
+		gen_put("\n", 1);
 		for (int i = 0; i < indent; i++)
-			put(" ", 1);
+			gen_put(" ", 1);
 		col = indent;
 		p = brk + 1;
 	}
-	put("\n", 1);
+	gen_put("\n", 1);
 }
 
 /* Writes a list item "<indent>- text", folded; a few items are written
@@ -421,17 +433,17 @@ static void
 put_item(int indent, struct str *t)
 {
 	for (int i = 0; i < indent; i++)
-		put(" ", 1);
-	if (chance(0.04) && t->len > 20) {
+		gen_put(" ", 1);
+	if (gen_chance(0.04) && t->len > 20) {
 		/* "Excellent communication skills: written and verbal." */
 		char *sp = strchr(t->s + 10, ' ');
 		if (sp && sp[1]) {
 			*sp = '\0';
-			putf("- \"%s: %s\"\n", t->s, sp + 1);
+			gen_putf("- \"%s: %s\"\n", t->s, sp + 1);
 			return;
 		}
 	}
-	puts_("- ");
+	gen_puts("- ");
 	put_folded(t->s, indent + 2, indent + 2);
 }
 
@@ -440,10 +452,10 @@ static void
 put_block(int indent, const char *key, const char *text)
 {
 	for (int i = 0; i < indent; i++)
-		put(" ", 1);
-	putf("%s: >-\n", key);
+		gen_put(" ", 1);
+	gen_putf("%s: >-\n", key);
 	for (int i = 0; i < indent + 2; i++)
-		put(" ", 1);
+		gen_put(" ", 1);
 	put_folded(text, indent + 2, indent + 2);
 }
 
@@ -452,26 +464,21 @@ static void
 put_list(int indent, const char *key, int n, int lo, int hi)
 {
 	for (int i = 0; i < indent; i++)
-		put(" ", 1);
-	putf("%s:\n", key);
+		gen_put(" ", 1);
+	gen_putf("%s:\n", key);
 	for (int i = 0; i < n; i++) {
 		struct str t = {.len = 0};
 		t.s[0] = '\0';
-		sentence(&t, lo, hi);
-		if (chance(0.15)) {
-			sadd(&t, " ");
-			sentence(&t, 5, 20);
+		gen_sentence(&t, lo, hi);
+		if (gen_chance(0.15)) {
+			gen_sadd(&t, " ");
+			gen_sentence(&t, 5, 20);
 		}
 		put_item(indent + 2, &t);
 	}
 }
 
 /* Names ----------------------------------------------------------------- */
-
-/* A place: city, region (may be NULL), ISO country, currency. */
-struct city {
-	const char *city, *region, *country, *currency;
-};
 
 static const struct city us_cities[] = {
 	{"Bakersfield", "CA", "US", "USD"}, {"Buffalo", "NY", "US", "USD"},
@@ -504,10 +511,10 @@ static const struct city world_cities[] = {
 	{"Θεσσαλονίκη", NULL, "GR", "EUR"},
 };
 
-static const struct city *
-pick_city(void)
+const struct city *
+gen_city(void)
 {
-	return chance(0.75) ? &PICK(us_cities) : &PICK(world_cities);
+	return gen_chance(0.75) ? &PICK(us_cities) : &PICK(world_cities);
 }
 
 static const char *const causes[] = {
@@ -560,29 +567,29 @@ static const char *const title_roles[] = {
 };
 
 /* Writes a job title into t. */
-static void
-title(struct str *t)
+void
+gen_title(struct str *t)
 {
-	if (chance(0.15)) {
-		sadd(t, PICK(title_levels));
-		sadd(t, "Director of ");
-		sadd(t, PICK(title_areas));
+	if (gen_chance(0.15)) {
+		gen_sadd(t, PICK(title_levels));
+		gen_sadd(t, "Director of ");
+		gen_sadd(t, PICK(title_areas));
 		return;
 	}
-	sadd(t, PICK(title_levels));
-	sadd(t, PICK(title_areas));
-	sadd(t, " ");
-	sadd(t, PICK(title_roles));
-	if (chance(0.1)) {
-		sadd(t, " and ");
-		sadd(t, PICK(title_roles));
+	gen_sadd(t, PICK(title_levels));
+	gen_sadd(t, PICK(title_areas));
+	gen_sadd(t, " ");
+	gen_sadd(t, PICK(title_roles));
+	if (gen_chance(0.1)) {
+		gen_sadd(t, " and ");
+		gen_sadd(t, PICK(title_roles));
 	}
 }
 
 /* Appends the lower-case ASCII letters and digits of s, dashes between
  * words, at most max bytes; non-ASCII words are skipped. */
-static void
-slug(struct str *t, const char *s, size_t max)
+void
+gen_slug(struct str *t, const char *s, size_t max)
 {
 	size_t start = t->len;
 	bool dash = false;
@@ -593,11 +600,11 @@ slug(struct str *t, const char *s, size_t max)
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 			if (dash && t->len > start) {
 				char d[2] = "-";
-				sadd(t, d);
+				gen_sadd(t, d);
 			}
 			dash = false;
 			char one[2] = {c, 0};
-			sadd(t, one);
+			gen_sadd(t, one);
 		} else {
 			dash = true;
 		}
@@ -607,8 +614,8 @@ slug(struct str *t, const char *s, size_t max)
 /* Fields ---------------------------------------------------------------- */
 
 /* A date in 2023..2025 as days since 2023-01-01 and back. */
-static void
-put_date(long day)
+void
+gen_put_date(long day)
 {
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
 	                            31};
@@ -627,7 +634,7 @@ put_date(long day)
 			break;
 		day -= md;
 	}
-	putf("%04d-%02d-%02ld", y, m + 1, day + 1);
+	gen_putf("%04d-%02d-%02ld", y, m + 1, day + 1);
 }
 
 static void
@@ -636,51 +643,51 @@ put_place_map(int indent, const struct city *c, bool first_dash)
 	const char *pad = "                ";
 	int in = first_dash ? indent + 2 : indent;
 	if (first_dash)
-		putf("%.*s- ", indent, pad);
+		gen_putf("%.*s- ", indent, pad);
 	else
-		putf("%.*s", in, pad);
-	bool named = chance(0.45);
+		gen_putf("%.*s", in, pad);
+	bool named = gen_chance(0.45);
 	if (named) {
-		switch (range(0, 3)) {
-		case 0: putf("name: %s office\n", c->city); break;
-		case 1: putf("name: Greater %s\n", c->city); break;
-		case 2: putf("name: %s %s\n", PICK(areas), c->city); break;
-		default: putf("name: Headquarters, %s\n", c->city); break;
+		switch (gen_range(0, 3)) {
+		case 0: gen_putf("name: %s office\n", c->city); break;
+		case 1: gen_putf("name: Greater %s\n", c->city); break;
+		case 2: gen_putf("name: %s %s\n", PICK(areas), c->city); break;
+		default: gen_putf("name: Headquarters, %s\n", c->city); break;
 		}
-		putf("%.*scity: %s\n", in, pad, c->city);
+		gen_putf("%.*scity: %s\n", in, pad, c->city);
 	} else {
-		putf("city: %s\n", c->city);
+		gen_putf("city: %s\n", c->city);
 	}
 	if (c->region)
-		putf("%.*sregion: %s\n", in, pad, c->region);
-	putf("%.*scountry: %s\n", in, pad, c->country);
+		gen_putf("%.*sregion: %s\n", in, pad, c->region);
+	gen_putf("%.*scountry: %s\n", in, pad, c->country);
 }
 
 /* Writes location; returns the first city (for the currency). */
 static const struct city *
 put_location(void)
 {
-	const struct city *c = pick_city();
-	double u = unit();
+	const struct city *c = gen_city();
+	double u = gen_unit();
 	if (u < 0.08)
 		return c;                       /* not given */
 	if (u < 0.36) {
 		if (c->region)
-			putf("location: %s, %s\n", c->city, c->region);
+			gen_putf("location: %s, %s\n", c->city, c->region);
 		else
-			putf("location: %s, %s\n", c->city, c->country);
+			gen_putf("location: %s, %s\n", c->city, c->country);
 	} else if (u < 0.83) {
-		puts_("location:\n");
+		gen_puts("location:\n");
 		put_place_map(2, c, false);
 	} else if (u < 0.95) {
-		puts_("location:\n");
+		gen_puts("location:\n");
 		put_place_map(2, c, true);
-		for (long n = range(1, 3); n > 0; n--)
-			put_place_map(2, pick_city(), true);
+		for (long n = gen_range(1, 3); n > 0; n--)
+			put_place_map(2, gen_city(), true);
 	} else {
-		putf("location:\n  - %s\n", c->city);
-		for (long n = range(1, 2); n > 0; n--)
-			putf("  - %s\n", pick_city()->city);
+		gen_putf("location:\n  - %s\n", c->city);
+		for (long n = gen_range(1, 2); n > 0; n--)
+			gen_putf("  - %s\n", gen_city()->city);
 	}
 	return c;
 }
@@ -688,56 +695,64 @@ put_location(void)
 static void
 put_salary(const struct city *c)
 {
-	double u = unit();
+	double u = gen_unit();
 	if (u < 0.2)
 		return;                          /* missing, about 20% */
 	static const char *const periods[] = {"year", "hour", "month", "week",
 	                                      "day"};
-	double pu = unit();
+	double pu = gen_unit();
 	int per = pu < 0.74 ? 0 : pu < 0.89 ? 1 : pu < 0.97 ? 2 :
 	          pu < 0.99 ? 3 : 4;
 	double lo;
 	switch (per) {
-	case 0: lo = (double)(range(350, 1600) * 100); break;
-	case 1: lo = (double)range(30, 130) / 2; break;
-	case 2: lo = (double)(range(25, 90) * 100); break;
-	case 3: lo = (double)(range(70, 250) * 10); break;
-	default: lo = (double)(range(15, 60) * 10); break;
+	case 0: lo = (double)(gen_range(350, 1600) * 100); break;
+	case 1: lo = (double)gen_range(30, 130) / 2; break;
+	case 2: lo = (double)(gen_range(25, 90) * 100); break;
+	case 3: lo = (double)(gen_range(70, 250) * 10); break;
+	default: lo = (double)(gen_range(15, 60) * 10); break;
 	}
-	double hi = chance(0.8) ? lo * (1 + unit() * 0.3) : lo;
+	double hi = gen_chance(0.8) ? lo * (1 + gen_unit() * 0.3) : lo;
 	hi = per == 1 ? (double)(long)(hi * 2) / 2 : (double)((long)hi / 100 * 100);
 	if (hi < lo)
 		hi = lo;
 	bool usd = !strcmp(c->currency, "USD");
-	double f = unit();
+	double f = gen_unit();
 	if (usd && per == 0 && f < 0.15) {
-		switch (range(0, 2)) {
-		case 0: putf("salary: %.0f\n", lo); break;
-		case 1: putf("salary: \"%.0f,%03.0f\"\n", (double)((long)lo / 1000),
-		             (double)((long)lo % 1000)); break;
-		default: putf("salary: \"$%.0f,%03.0f\"\n", (double)((long)lo / 1000),
-		              (double)((long)lo % 1000)); break;
+		switch (gen_range(0, 2)) {
+		case 0: gen_putf("salary: %.0f\n", lo); break;
+		case 1:
+			gen_putf("salary: \"%.0f,%03.0f\"\n",
+			         (double)((long)lo / 1000),
+			         (double)((long)lo % 1000));
+			break;
+		default:
+			gen_putf("salary: \"$%.0f,%03.0f\"\n",
+			         (double)((long)lo / 1000),
+			         (double)((long)lo % 1000));
+			break;
 		}
 	} else if (usd && per <= 1 && f < 0.4) {
 		if (per == 1)
-			putf("salary: \"$%.2f-%.2f/hour\"\n", lo, hi);
-		else if (chance(0.5))
-			putf("salary: \"%.0f-%.0f\"\n", lo, hi);
+			gen_putf("salary: \"$%.2f-%.2f/hour\"\n", lo, hi);
+		else if (gen_chance(0.5))
+			gen_putf("salary: \"%.0f-%.0f\"\n", lo, hi);
 		else
-			putf("salary: \"$%.0f,%03.0f-$%.0f,%03.0f\"\n",
-			     (double)((long)lo / 1000), (double)((long)lo % 1000),
-			     (double)((long)hi / 1000), (double)((long)hi % 1000));
-	} else if (chance(0.5)) {
-		putf("salary: {min: %g, max: %g, currency: %s, period: %s}\n",
-		     lo, hi, c->currency, periods[per]);
+			gen_putf("salary: \"$%.0f,%03.0f-$%.0f,%03.0f\"\n",
+			         (double)((long)lo / 1000),
+			         (double)((long)lo % 1000),
+			         (double)((long)hi / 1000),
+			         (double)((long)hi % 1000));
+	} else if (gen_chance(0.5)) {
+		gen_putf("salary: {min: %g, max: %g, currency: %s, "
+		         "period: %s}\n", lo, hi, c->currency, periods[per]);
 	} else {
-		putf("salary:\n  min: %g\n", lo);
+		gen_putf("salary:\n  min: %g\n", lo);
 		if (hi > lo)
-			putf("  max: %g\n", hi);
-		if (!usd || chance(0.5))
-			putf("  currency: %s\n", c->currency);
-		if (per || chance(0.3))
-			putf("  period: %s\n", periods[per]);
+			gen_putf("  max: %g\n", hi);
+		if (!usd || gen_chance(0.5))
+			gen_putf("  currency: %s\n", c->currency);
+		if (per || gen_chance(0.3))
+			gen_putf("  period: %s\n", periods[per]);
 	}
 }
 
@@ -756,18 +771,19 @@ static const char *const unions[] = {
 static void
 put_employment(void)
 {
-	double u = unit();
+	double u = gen_unit();
 	if (u < 0.2)
 		return;
 	if (u < 0.65) {
-		putf("employment: %s\n", PICK(emp_types));
+		gen_putf("employment: %s\n", PICK(emp_types));
 		return;
 	}
-	putf("employment:\n  type: %s\n", PICK(emp_types));
-	if (chance(0.6))
-		putf("  classification: %s\n", chance(0.7) ? "exempt" : "non-exempt");
-	if (chance(0.25))
-		putf("  union: %s\n", PICK(unions));
+	gen_putf("employment:\n  type: %s\n", PICK(emp_types));
+	if (gen_chance(0.6))
+		gen_putf("  classification: %s\n",
+		         gen_chance(0.7) ? "exempt" : "non-exempt");
+	if (gen_chance(0.25))
+		gen_putf("  union: %s\n", PICK(unions));
 }
 
 static void
@@ -775,41 +791,41 @@ put_workplace(void)
 {
 	static const char *const wp[] = {"onsite", "onsite", "hybrid",
 	                                 "hybrid", "remote"};
-	double u = unit();
+	double u = gen_unit();
 	if (u < 0.25)
 		return;
 	if (u < 0.8) {
-		putf("workplace: %s\n", PICK(wp));
+		gen_putf("workplace: %s\n", PICK(wp));
 		return;
 	}
 	struct str t = {.len = 0};
 	t.s[0] = '\0';
-	sentence(&t, 6, 14);
-	putf("workplace:\n  type: %s\n", PICK(wp));
+	gen_sentence(&t, 6, 14);
+	gen_putf("workplace:\n  type: %s\n", PICK(wp));
 	put_block(2, "note", t.s);
 }
 
 static void
 put_experience(void)
 {
-	double u = unit();
+	double u = gen_unit();
 	if (u < 0.4)
 		return;
-	long lo = range(1, 8);
+	long lo = gen_range(1, 8);
 	if (u < 0.6) {
-		putf("experience: %ld\n", lo);
+		gen_putf("experience: %ld\n", lo);
 	} else if (u < 0.75) {
-		putf("experience: %ld-%ld\n", lo, lo + range(2, 5));
-	} else if (chance(0.4)) {
-		putf("experience: {min_years: %ld, max_years: %ld}\n", lo,
-		     lo + range(2, 5));
+		gen_putf("experience: %ld-%ld\n", lo, lo + gen_range(2, 5));
+	} else if (gen_chance(0.4)) {
+		gen_putf("experience: {min_years: %ld, max_years: %ld}\n", lo,
+		     lo + gen_range(2, 5));
 	} else {
 		struct str t = {.len = 0};
 		t.s[0] = '\0';
-		sentence(&t, 8, 24);
-		putf("experience:\n  min_years: %ld\n", lo);
-		if (chance(0.5))
-			putf("  max_years: %ld\n", lo + range(2, 5));
+		gen_sentence(&t, 8, 24);
+		gen_putf("experience:\n  min_years: %ld\n", lo);
+		if (gen_chance(0.5))
+			gen_putf("  max_years: %ld\n", lo + gen_range(2, 5));
 		put_block(2, "note", t.s);
 	}
 }
@@ -825,63 +841,63 @@ put_languages(void)
 	};
 	static const char *const levels[] = {"required", "preferred",
 	                                     "strongly preferred"};
-	if (!chance(0.3))
+	if (!gen_chance(0.3))
 		return;
-	puts_("languages:\n");
-	bool maps = chance(0.6);
-	for (long n = range(1, 3); n > 0; n--) {
+	gen_puts("languages:\n");
+	bool maps = gen_chance(0.6);
+	for (long n = gen_range(1, 3); n > 0; n--) {
 		if (maps)
-			putf("  - {name: %s, level: %s}\n", PICK(langs),
-			     PICK(levels));
+			gen_putf("  - {name: %s, level: %s}\n", PICK(langs),
+			         PICK(levels));
 		else
-			putf("  - %s\n", PICK(langs));
+			gen_putf("  - %s\n", PICK(langs));
 	}
 }
 
 static void
 put_summary(void)
 {
-	if (!chance(0.95))
+	if (!gen_chance(0.95))
 		return;
-	puts_("summary: |-\n");
-	for (long n = tri(2, 6); n > 0; n--) {
+	gen_puts("summary: |-\n");
+	for (long n = gen_tri(2, 6); n > 0; n--) {
 		struct str t = {.len = 0};
 		t.s[0] = '\0';
-		paragraph(&t, 2, 5);
-		putf("  %s\n", t.s);
+		gen_paragraph(&t, 2, 5);
+		gen_putf("  %s\n", t.s);
 		if (n > 1)
-			puts_("\n");
+			gen_puts("\n");
 	}
 }
 
 static void
 put_qualifications(void)
 {
-	double u = unit();
+	double u = gen_unit();
 	if (u < 0.1)
 		return;
 	if (u < 0.7) {
-		put_list(0, "qualifications", (int)tri(5, 15), 6, 30);
+		put_list(0, "qualifications", (int)gen_tri(5, 15), 6, 30);
 		return;
 	}
-	puts_("qualifications:\n");
-	put_list(2, "required", (int)tri(4, 10), 6, 30);
-	put_list(2, "preferred", (int)tri(2, 6), 4, 20);
+	gen_puts("qualifications:\n");
+	put_list(2, "required", (int)gen_tri(4, 10), 6, 30);
+	put_list(2, "preferred", (int)gen_tri(2, 6), 4, 20);
 }
 
 static void
 put_benefits(void)
 {
-	double u = unit();
+	double u = gen_unit();
 	if (u < 0.25)
 		return;
 	if (u < 0.8) {
-		put_list(0, "benefits", (int)tri(3, 8), 4, 16);
+		put_list(0, "benefits", (int)gen_tri(3, 8), 4, 16);
 		return;
 	}
 	struct str t = {.len = 0};
 	t.s[0] = '\0';
-	paragraph(&t, 1, 3);
+	gen_paragraph(&t, 1, 3);
 	put_block(0, "benefits", t.s);
 }
 
@@ -892,34 +908,35 @@ put_apply(const char *id)
 		"resume", "cover letter", "writing sample", "three references",
 		"portfolio", "transcript", "list of publications",
 	};
-	if (!chance(0.7))
+	if (!gen_chance(0.7))
 		return;
-	puts_("apply:\n");
-	if (chance(0.7))
-		putf("  url: https://jobs.example.org/apply/%s\n", id);
-	if (chance(0.4))
-		putf("  email: jobs+%s@example.org\n", id);
-	if (chance(0.2)) {
+	gen_puts("apply:\n");
+	if (gen_chance(0.7))
+		gen_putf("  url: https://jobs.example.org/apply/%s\n", id);
+	if (gen_chance(0.4))
+		gen_putf("  email: jobs+%s@example.org\n", id);
+	if (gen_chance(0.2)) {
 		struct str t = {.len = 0};
 		t.s[0] = '\0';
-		title(&t);
-		putf("  subject: %s\n", t.s);
+		gen_title(&t);
+		gen_putf("  subject: %s\n", t.s);
 	}
-	if (chance(0.5)) {
-		puts_("  documents:\n");
-		size_t first = (size_t)range(0, 3);
-		for (size_t k = first, n = (size_t)range(2, 4); n > 0; n--, k++)
-			putf("    - %s\n", docs[k % N(docs)]);
+	if (gen_chance(0.5)) {
+		gen_puts("  documents:\n");
+		size_t first = (size_t)gen_range(0, 3);
+		size_t n = (size_t)gen_range(2, 4);
+		for (size_t k = first; n > 0; n--, k++)
+			gen_putf("    - %s\n", docs[k % N(docs)]);
 	}
-	if (chance(0.1)) {
-		puts_("  deadline: ");
-		put_date(range(30, 1090));
-		puts_("\n");
+	if (gen_chance(0.1)) {
+		gen_puts("  deadline: ");
+		gen_put_date(gen_range(30, 1090));
+		gen_puts("\n");
 	}
-	if (chance(0.4)) {
+	if (gen_chance(0.4)) {
 		struct str t = {.len = 0};
 		t.s[0] = '\0';
-		paragraph(&t, 1, 3);
+		gen_paragraph(&t, 1, 3);
 		put_block(2, "note", t.s);
 	}
 }
@@ -937,20 +954,20 @@ put_tags(void)
 		"LGBTQ rights", "reproductive justice", "data", "fundraising",
 		"communications",
 	};
-	if (!chance(0.8))
+	if (!gen_chance(0.8))
 		return;
-	long n = range(2, 9);
-	size_t k = (size_t)range(0, N(tags) - 1);
-	if (chance(0.3)) {
-		puts_("tags: [");
+	long n = gen_range(2, 9);
+	size_t k = (size_t)gen_range(0, N(tags) - 1);
+	if (gen_chance(0.3)) {
+		gen_puts("tags: [");
 		for (long i = 0; i < n; i++, k += 3)
-			putf("%s%s", i ? ", " : "", tags[k % N(tags)]);
-		puts_("]\n");
+			gen_putf("%s%s", i ? ", " : "", tags[k % N(tags)]);
+		gen_puts("]\n");
 		return;
 	}
-	puts_("tags:\n");
+	gen_puts("tags:\n");
 	for (long i = 0; i < n; i++, k += 3)
-		putf("  - %s\n", tags[k % N(tags)]);
+		gen_putf("  - %s\n", tags[k % N(tags)]);
 }
 
 static void
@@ -968,28 +985,28 @@ put_sections(void)
 		"Working for Racial Equity", "Leading on Racial Equity",
 		"Core skills", "Growth",
 	};
-	if (!chance(0.4))
+	if (!gen_chance(0.4))
 		return;
-	puts_("sections:\n");
-	size_t k = (size_t)range(0, N(heads) - 1);
-	for (long n = range(1, 4); n > 0; n--, k++) {
+	gen_puts("sections:\n");
+	size_t k = (size_t)gen_range(0, N(heads) - 1);
+	for (long n = gen_range(1, 4); n > 0; n--, k++) {
 		const char *h = heads[k % N(heads)];
-		double u = unit();
+		double u = gen_unit();
 		if (u < 0.6) {
 			struct str t = {.len = 0};
 			t.s[0] = '\0';
-			paragraph(&t, 1, 5);
+			gen_paragraph(&t, 1, 5);
 			put_block(2, h, t.s);
 		} else if (u < 0.9) {
 			char key[128];
 			snprintf(key, sizeof(key), "%s", h);
-			put_list(2, key, (int)range(2, 6), 5, 24);
+			put_list(2, key, (int)gen_range(2, 6), 5, 24);
 		} else {
-			putf("  %s:\n", h);
-			size_t g = (size_t)range(0, N(groups) - 1);
-			for (long m = range(2, 3); m > 0; m--, g++)
-				put_list(4, groups[g % N(groups)], (int)range(2, 5),
-				         6, 30);
+			gen_putf("  %s:\n", h);
+			size_t g = (size_t)gen_range(0, N(groups) - 1);
+			for (long m = gen_range(2, 3); m > 0; m--, g++)
+				put_list(4, groups[g % N(groups)],
+				         (int)gen_range(2, 5), 6, 30);
 		}
 	}
 }
@@ -998,183 +1015,205 @@ put_sections(void)
 static void
 put_unknown(long i)
 {
-	if (!chance(0.25))
+	if (!gen_chance(0.25))
 		return;
-	for (long n = range(1, 3), k = range(0, 5); n > 0; n--, k++) {
+	for (long n = gen_range(1, 3), k = gen_range(0, 5); n > 0; n--, k++) {
 		switch (k % 6) {
-		case 0: putf("reference_code: REF-%05ld\n", i % 100000); break;
-		case 1: putf("hours_per_week: %s\n", chance(0.5) ? "37.5" : "40");
-		        break;
+		case 0:
+			gen_putf("reference_code: REF-%05ld\n", i % 100000);
+			break;
+		case 1:
+			gen_putf("hours_per_week: %s\n",
+			         gen_chance(0.5) ? "37.5" : "40");
+			break;
 		case 2: {
 			struct str t = {.len = 0};
 			t.s[0] = '\0';
-			sentence(&t, 6, 18);
+			gen_sentence(&t, 6, 18);
 			put_block(0, "remote_policy", t.s);
 			break;
 		}
-		case 3: putf("contact:\n  name: %s\n  phone: +1 555 %04ld\n",
-		             chance(0.5) ? "Hiring Committee" : "Ana Núñez",
-		             i % 10000);
-		        break;
-		case 4: puts_("funding_source:\n  - foundation grants\n"
-		              "  - individual donors\n");
-		        break;
-		default: putf("internal_grade: %ld\n", range(1, 12)); break;
+		case 3:
+			gen_putf("contact:\n  name: %s\n  phone: +1 555 %04ld\n",
+			         gen_chance(0.5) ? "Hiring Committee"
+			                         : "Ana Núñez",
+			         i % 10000);
+			break;
+		case 4:
+			gen_puts("funding_source:\n  - foundation grants\n"
+			         "  - individual donors\n");
+			break;
+		default:
+			gen_putf("internal_grade: %ld\n", gen_range(1, 12));
+			break;
 		}
 	}
 }
 
-/* Writes posting i (0-based) into out. */
+/* The organisation: a name in another script now and then, else its
+ * area or city, cause and kind, and its initials. */
+void
+gen_org(struct str *org, struct str *sh, const struct city *home)
+{
+	if (gen_chance(0.15)) {
+		gen_sadd(org, PICK(world_orgs));
+	} else {
+		if (gen_chance(0.5)) {
+			gen_sadd(org, gen_chance(0.4) ? PICK(areas)
+			                               : home->city);
+			gen_sadd(org, " ");
+			gen_sadd(org, PICK(causes));
+			gen_sadd(org, " ");
+			gen_sadd(org, PICK(kinds));
+		} else {
+			gen_sadd(org, PICK(causes));
+			gen_sadd(org, " ");
+			gen_sadd(org, PICK(kinds));
+			gen_sadd(org, " of ");
+			gen_sadd(org, home->city);
+		}
+		for (const char *p = org->s; *p; p++)
+			if ((p == org->s || p[-1] == ' ') && *p >= 'A' &&
+			    *p <= 'Z') {
+				char one[2] = {*p, 0};
+				gen_sadd(sh, one);
+			}
+	}
+}
+
 /* --short: postings of a few fields only. */
 static bool short_postings;
 
+/* Writes posting i (0-based) into out. */
 static void
 posting(long i, uint64_t seed)
 {
 	struct str t = {.len = 0}, org = {.len = 0}, sh = {.len = 0};
 	t.s[0] = org.s[0] = sh.s[0] = '\0';
-	putf("# billet bench corpus: seed %llu, posting %ld\n",
-	     (unsigned long long)seed, i + 1);
+	gen_putf("# billet bench corpus: seed %llu, posting %ld\n",
+	         (unsigned long long)seed, i + 1);
 
 	/* the organisation */
-	const struct city *home = pick_city();
-	if (chance(0.15)) {
-		sadd(&org, PICK(world_orgs));
-	} else {
-		if (chance(0.5)) {
-			sadd(&org, chance(0.4) ? PICK(areas) : home->city);
-			sadd(&org, " ");
-			sadd(&org, PICK(causes));
-			sadd(&org, " ");
-			sadd(&org, PICK(kinds));
-		} else {
-			sadd(&org, PICK(causes));
-			sadd(&org, " ");
-			sadd(&org, PICK(kinds));
-			sadd(&org, " of ");
-			sadd(&org, home->city);
-		}
-		for (const char *p = org.s; *p; p++)
-			if ((p == org.s || p[-1] == ' ') && *p >= 'A' && *p <= 'Z') {
-				char one[2] = {*p, 0};
-				sadd(&sh, one);
-			}
-	}
-	title(&t);
+	const struct city *home = gen_city();
+	gen_org(&org, &sh, home);
+	gen_title(&t);
 
 	/* id: organisation and title, made unique by the number */
 	struct str id = {.len = 0};
 	id.s[0] = '\0';
 	if (sh.len)
-		slug(&id, sh.s, 12);
+		gen_slug(&id, sh.s, 12);
 	else
-		sadd(&id, "org");
-	sadd(&id, "-");
-	slug(&id, t.s, 48);
+		gen_sadd(&id, "org");
+	gen_sadd(&id, "-");
+	gen_slug(&id, t.s, 48);
 	char num[32];
 	snprintf(num, sizeof(num), "-%06ld", i + 1);
-	sadd(&id, num);
-	if (chance(0.9))
-		putf("id: %s\n", id.s);
-	putf("title: %s\n", t.s);
+	gen_sadd(&id, num);
+	if (gen_chance(0.9))
+		gen_putf("id: %s\n", id.s);
+	gen_putf("title: %s\n", t.s);
 
-	double u = unit();
+	double u = gen_unit();
 	if (short_postings) {
 		/* --short: the fields of the list, a line of summary */
 		if (u >= 0.02)
-			putf("organization: %s\n", org.s);
+			gen_putf("organization: %s\n", org.s);
 		const struct city *c = put_location();
 		put_salary(c);
-		if (chance(0.5)) {
-			puts_("deadline: ");
-			put_date(range(0, 1090));
-			puts_("\n");
+		if (gen_chance(0.5)) {
+			gen_puts("deadline: ");
+			gen_put_date(gen_range(0, 1090));
+			gen_puts("\n");
 		}
 		struct str sm = {.len = 0};
 		sm.s[0] = '\0';
-		sentence(&sm, 6, 20);
+		gen_sentence(&sm, 6, 20);
 		put_block(0, "summary", sm.s);
 		return;
 	}
 	if (u < 0.02) {
+
 		/* no organisation: a warning, as in real dumps */
 	} else if (u < 0.3) {
-		putf("organization: %s\n", org.s);
+		gen_putf("organization: %s\n", org.s);
 	} else {
-		putf("organization:\n  name: %s\n", org.s);
-		if (sh.len > 1 && chance(0.6))
-			putf("  short: %s\n", sh.s);
-		if (chance(0.3))
-			putf("  url: https://%s.example.org/\n", sh.len ? "www" : "org");
-		if (chance(0.6)) {
+		gen_putf("organization:\n  name: %s\n", org.s);
+		if (sh.len > 1 && gen_chance(0.6))
+			gen_putf("  short: %s\n", sh.s);
+		if (gen_chance(0.3))
+			gen_putf("  url: https://%s.example.org/\n",
+			         sh.len ? "www" : "org");
+		if (gen_chance(0.6)) {
 			struct str a = {.len = 0};
 			a.s[0] = '\0';
-			paragraph(&a, 2, 5);
+			gen_paragraph(&a, 2, 5);
 			put_block(2, "about", a.s);
 		}
 	}
-	if (chance(0.4))
-		putf("department: %s\n", PICK(title_areas));
+	if (gen_chance(0.4))
+		gen_putf("department: %s\n", PICK(title_areas));
 	const struct city *c = put_location();
 	put_workplace();
 	put_employment();
 	put_salary(c);
-	if (chance(0.85)) {
-		long day = range(0, 1090);
-		puts_("posted: ");
-		put_date(day);
-		puts_("\n");
-		double d = unit();
+	if (gen_chance(0.85)) {
+		long day = gen_range(0, 1090);
+		gen_puts("posted: ");
+		gen_put_date(day);
+		gen_puts("\n");
+		double d = gen_unit();
 		if (d < 0.45) {
-			puts_("deadline: ");
-			put_date(day + range(14, 90));
-			puts_("\n");
+			gen_puts("deadline: ");
+			gen_put_date(day + gen_range(14, 90));
+			gen_puts("\n");
 		} else if (d < 0.6) {
-			puts_("deadline: rolling\n");
+			gen_puts("deadline: rolling\n");
 		} else if (d < 0.72) {
-			puts_("deadline: Open until filled\n");
+			gen_puts("deadline: Open until filled\n");
 		}
 	}
-	if (chance(0.15)) {
-		if (chance(0.4)) {
-			puts_("start: ");
-			put_date(range(30, 1090));
-			puts_("\n");
+	if (gen_chance(0.15)) {
+		if (gen_chance(0.4)) {
+			gen_puts("start: ");
+			gen_put_date(gen_range(30, 1090));
+			gen_puts("\n");
 		} else {
-			puts_("start: as soon as possible\n");
+			gen_puts("start: as soon as possible\n");
 		}
 	}
-	if (chance(0.35)) {
+	if (gen_chance(0.35)) {
 		struct str r = {.len = 0};
 		r.s[0] = '\0';
-		title(&r);
-		putf("reports_to: The %s\n", r.s);
+		gen_title(&r);
+		gen_putf("reports_to: The %s\n", r.s);
 	}
-	if (chance(0.2)) {
+	if (gen_chance(0.2)) {
 		struct str s = {.len = 0};
 		s.s[0] = '\0';
-		sentence(&s, 6, 16);
+		gen_sentence(&s, 6, 16);
 		put_block(0, "supervises", s.s);
 	}
-	if (chance(0.3)) {
+	if (gen_chance(0.3)) {
 		struct str s = {.len = 0};
 		s.s[0] = '\0';
-		sentence(&s, 8, 24);
+		gen_sentence(&s, 8, 24);
 		put_block(0, "travel", s.s);
 	}
 	put_experience();
 	put_languages();
 	put_summary();
-	if (chance(0.92))
-		put_list(0, "responsibilities", (int)tri(5, 25), 6, 36);
+	if (gen_chance(0.92))
+		put_list(0, "responsibilities", (int)gen_tri(5, 25), 6, 36);
 	put_qualifications();
 	put_benefits();
-	if (chance(0.35))
-		put_list(0, "conditions", (int)range(1, 3), 6, 20);
+	if (gen_chance(0.35))
+		put_list(0, "conditions", (int)gen_range(1, 3), 6, 20);
 	put_apply(id.s);
 	put_tags();
-	if (chance(0.45))
-		putf("source: https://jobs.example.org/postings/%s\n", id.s);
+	if (gen_chance(0.45))
+		gen_putf("source: https://jobs.example.org/postings/%s\n",
+		         id.s);
 	put_sections();
 	put_unknown(i);
 }
@@ -1184,13 +1223,15 @@ posting(long i, uint64_t seed)
 static int
 usage(FILE *f, int status)
 {
-	fputs("Usage: gen [-n N] [-s SEED] [-o PATH] [--split] [--short] [-q]\n"
+	fputs("Usage: gen [-n N] [-s SEED] [-o PATH] [--split | --pages]\n"
+	      "           [--short] [-q]\n"
 	      "Writes N postings (default 1000) generated from SEED (default 1)\n"
 	      "to PATH (default standard output) as YAML documents, or with\n"
 	      "--split as one file per posting under the directory PATH, in\n"
-	      "subdirectories of 1000 files. --short: postings of the list's\n"
-	      "fields and a line of summary (some 300 bytes: a million fit a\n"
-	      "machine's memory). -q: no summary on stderr.\n", f);
+	      "subdirectories of 1000 files; with --pages as one job page\n"
+	      "(.html, 30-300 KB) per posting, the same way. --short: postings\n"
+	      "of the list's fields and a line of summary (some 300 bytes: a\n"
+	      "million fit a machine's memory). -q: no summary on stderr.\n", f);
 	return status;
 }
 
@@ -1223,12 +1264,14 @@ main(int argc, char **argv)
 	long n = 1000;
 	unsigned long long seed = 1;
 	const char *path = NULL;
-	bool split = false, quiet = false;
+	bool split = false, pages = false, quiet = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		char *end;
 		if (!strcmp(a, "--split")) {
 			split = true;
+		} else if (!strcmp(a, "--pages")) {
+			pages = split = true;
 		} else if (!strcmp(a, "--short")) {
 			short_postings = true;
 		} else if (!strcmp(a, "-q")) {
@@ -1252,7 +1295,8 @@ main(int argc, char **argv)
 		}
 	}
 	if (split && !path) {
-		fputs("gen: --split needs -o DIRECTORY\n", stderr);
+		fputs(pages ? "gen: --pages needs -o DIRECTORY\n"
+		            : "gen: --split needs -o DIRECTORY\n", stderr);
 		return 2;
 	}
 	rnd_seed(seed);
@@ -1267,7 +1311,7 @@ main(int argc, char **argv)
 			return 1;
 		}
 		for (long i = 0; i < n; i++) {
-			puts_("---\n");
+			gen_puts("---\n");
 			posting(i, seed);
 			bytes += out.len;
 			flush_to(f, path ? path : "standard output");
@@ -1290,9 +1334,13 @@ main(int argc, char **argv)
 				snprintf(file, pl + 64, "%s/%04ld", path, i / 1000);
 				make_dir(file);
 			}
-			snprintf(file, pl + 64, "%s/%04ld/posting-%07ld.yaml", path,
-			         i / 1000, i + 1);
-			posting(i, seed);
+			snprintf(file, pl + 64, "%s/%04ld/%s-%07ld.%s", path,
+			         i / 1000, pages ? "page" : "posting", i + 1,
+			         pages ? "html" : "yaml");
+			if (pages)
+				gen_page(i, seed, gen_page_size());
+			else
+				posting(i, seed);
 			bytes += out.len;
 			FILE *f = fopen(file, "w");
 			if (!f) {
@@ -1311,7 +1359,8 @@ main(int argc, char **argv)
 	}
 	free(out.s);
 	if (!quiet)
-		fprintf(stderr, "gen: %ld postings, %llu bytes%s%s (seed %llu)\n",
-		        n, bytes, path ? " to " : "", path ? path : "", seed);
+		fprintf(stderr, "gen: %ld %s, %llu bytes%s%s (seed %llu)\n",
+		        n, pages ? "pages" : "postings", bytes, path ? " to " : "",
+		        path ? path : "", seed);
 	return 0;
 }
