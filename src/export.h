@@ -11,6 +11,8 @@
 
 /* Output formats. */
 enum format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_YAML, FMT_MARKDOWN };
+/* How many formats there are (each below it has a name). */
+#define FMT_COUNT (FMT_MARKDOWN + 1)
 
 /* Reads a format name; false when unknown. */
 bool format_parse(const char *s, enum format *out);

@@ -14,6 +14,7 @@
 
 #include "catalog.h"
 #include "command.h"
+#include "complete.h"
 #include "conf.h"
 #include "currency.h"
 #include "deadline.h"
@@ -118,6 +119,9 @@ main(int argc, char **argv)
 	int done = options_parse(&o, argc, argv);
 	if (done >= 0)
 		return done;
+	if (o.complete) /* the words a completion script asks for, alone */
+		return complete_run(o.complete, o.longopts, o.paths, o.npaths,
+		                    &o.limits, load_all);
 	if (o.mode == MODE_IMPORT) {
 		o.import.limits = &o.limits;
 		return import_run(o.paths, o.npaths, &o.import, stdout);

@@ -232,7 +232,7 @@ options_parse(struct options *o, int argc, char **argv)
 		OPT_IMPORT, OPT_OUT, OPT_FORCE, OPT_TITLE, OPT_TIMEOUT,
 		OPT_DUMP_CONFIG, OPT_HIDE, OPT_UNHIDE, OPT_STATUS, OPT_RATE,
 		OPT_NOTE, OPT_FOLLOWUP, OPT_ON, OPT_REPORT, OPT_SINCE,
-		OPT_UNTIL, OPT_TODAY,
+		OPT_UNTIL, OPT_TODAY, OPT_COMPLETE,
 	};
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},
@@ -276,6 +276,8 @@ options_parse(struct options *o, int argc, char **argv)
 		{"timeout", required_argument, NULL, OPT_TIMEOUT},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		/* for the shell completion scripts: not in --help */
+		{"complete", required_argument, NULL, OPT_COMPLETE},
 		{NULL, 0, NULL, 0},
 	};
 	static const char shortopts[] = ":cls:C:f:S:w:hV";
@@ -437,10 +439,14 @@ options_parse(struct options *o, int argc, char **argv)
 		}
 		case 'h': help(); return 0;
 		case 'V': printf("billet %s\n", PACKAGE_VERSION); return 0;
+		case OPT_COMPLETE: o->complete = optarg; break;
 		}
 	}
 	o->paths = argv + optind;
 	o->npaths = (size_t)(argc - optind);
+	o->longopts = longopts;
+	if (o->complete) /* the words a completion script asks for, alone */
+		return -1;
 	if (modes > 1)
 		usage_error("%s", "choose one of --check, --list, --show, "
 		            "--compare, --import, --report, --dump-config, or one "

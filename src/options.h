@@ -4,6 +4,7 @@
 #ifndef BILLET_OPTIONS_H
 #define BILLET_OPTIONS_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -49,11 +50,14 @@ struct options {
 	struct batch_args args;  /* argv with --status's two words out */
 	char **paths;            /* the PATHs after the options (in args) */
 	size_t npaths;           /* how many */
+	const char *complete;    /* --complete WHAT, for the shell scripts */
+	const struct option *longopts; /* the table argv was read with */
 };
 
 /* Reads argv into o (fixing today from --today or $BILLET_TODAY); wrong
  * usage exits with status 2. Returns -1 to go on, else the status to exit
- * with (--help, --version). */
+ * with (--help, --version). With --complete, only o->complete, paths and
+ * limits are read (no mode is checked). */
 int options_parse(struct options *o, int argc, char **argv);
 /* Reads o's --filter and --sort into *filter and *sort; a bad one is
  * wrong usage. */
