@@ -49,14 +49,15 @@ zpty -w z 'compadd() {
   words_added+=( "$IPREFIX$p"${^h} )
   builtin compadd "$@"
 }'
-# after the completion, its words between markers; nothing listed or
-# inserted, so the line stays as typed
+# after the completion, its words between markers (split where typed, so
+# that the terminal's echo of these lines never reads as one); nothing
+# listed or inserted, so the line stays as typed
 zpty -w z 'after_tab() { compstate[list]=; compstate[insert]=;' \
-	'print -rn -- "@@BEGIN@@"; (( $#words_added )) &&' \
+	'print -rn -- "@@BEG""IN@@"; (( $#words_added )) &&' \
 	'print -rl -- ${(ou)words_added};' \
-	'print -rn -- "@@END@@" }'
+	'print -rn -- "@@E""ND@@" }'
 zpty -w z 'tab() { words_added=(); comppostfuncs=(after_tab);' \
-	'zle complete-word }; zle -N tab; bindkey "^I" tab; print READY'
+	'zle complete-word }; zle -N tab; bindkey "^I" tab; print RE""ADY'
 zpty -r z out '*READY*' || exit 1
 for line; do
 	zpty -w -n z "$line"$'\t'
@@ -113,6 +114,15 @@ billet --state=st
 --state=state.yaml
 billet -- -
 -odd.yaml
+billet --imp
+--import
+billet --dum
+--dump-config
+billet --import --out _
+p
+billet --import --out=p p/s
+p/space.yaml
+p/sub
 EOF
 if [ -n "$STATUS" ]; then
 	printf '%s\n' "billet p --status beta i" interested interviewing \

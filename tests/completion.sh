@@ -171,6 +171,14 @@ for m in $modes; do
 		offers "$m" "billet --state=st" --state=state.yaml
 	ok "$t: after --, a word with - is a path" \
 		offers "$m" "billet -- -" -odd.yaml
+	ok "$t: --import, from billet's table" \
+		offers "$m" "billet --imp" --import
+	ok "$t: --dump-config, from billet's table" \
+		offers "$m" "billet --dum" --dump-config
+	ok "$t: a directory, not a file, after --out" \
+		offers "$m" "billet --import --out " p
+	ok "$t: paths after --import" \
+		offers "$m" "billet --import --out=p p/s" p/space.yaml p/sub
 	if [ -n "$STATUS" ]; then
 		ok "$t: statuses after --status ID" \
 			offers "$m" "billet p --status beta i" interested interviewing
