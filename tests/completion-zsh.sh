@@ -118,6 +118,9 @@ billet --imp
 --import
 billet --dum
 --dump-config
+billet --tod
+--today
+billet --today _
 billet --import --out _
 p
 billet --import --out=p p/s

@@ -175,6 +175,10 @@ for m in $modes; do
 		offers "$m" "billet --imp" --import
 	ok "$t: --dump-config, from billet's table" \
 		offers "$m" "billet --dum" --dump-config
+	ok "$t: --today, from billet's table" \
+		offers "$m" "billet --tod" --today=
+	ok "$t: nothing to offer for --today's date" \
+		offers "$m" "billet --today "
 	ok "$t: a directory, not a file, after --out" \
 		offers "$m" "billet --import --out " p
 	ok "$t: paths after --import" \
