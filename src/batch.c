@@ -76,7 +76,9 @@ batch_args_split(int argc, char **argv, const struct option *longopts,
                  const char **why)
 {
 	*a = (struct batch_args){0};
-	a->argv = xmalloc(((size_t)argc + 1) * sizeof(*a->argv));
+	/* a word may become two ("--mark" alone, "--status=X": the option
+	 * and its value) */
+	a->argv = xmalloc((2 * (size_t)argc + 1) * sizeof(*a->argv));
 	a->ids = xmalloc(((size_t)argc + 1) * sizeof(*a->ids));
 	a->values = xmalloc(((size_t)argc + 1) * sizeof(*a->values));
 	bool filter = has_filter(argc, argv, shortopts);

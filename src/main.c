@@ -117,17 +117,18 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	struct options o;
 	int done = options_parse(&o, argc, argv);
-	if (done >= 0)
-		return done;
-	if (o.complete) /* the words a completion script asks for, alone */
-		return complete_run(o.complete, o.longopts, o.paths, o.npaths,
+	if (done < 0 && o.complete) /* the words a completion script asks for */
+		done = complete_run(o.complete, o.longopts, o.paths, o.npaths,
 		                    &o.limits, load_all);
-	if (o.mode == MODE_IMPORT) {
+	else if (done < 0 && o.mode == MODE_IMPORT) {
 		o.import.limits = &o.limits;
-		return import_run(o.paths, o.npaths, &o.import, stdout);
+		done = import_run(o.paths, o.npaths, &o.import, stdout);
+	} else if (done < 0 && o.mode == MODE_DUMP_CONFIG)
+		done = command_dump_config();
+	if (done >= 0) { /* nothing more to do: what options_parse made goes */
+		options_free(&o);
+		return done;
 	}
-	if (o.mode == MODE_DUMP_CONFIG)
-		return command_dump_config();
 
 	struct query *filter = NULL;
 	struct sort_spec sort = { .n = 0 };
