@@ -186,6 +186,32 @@ looks_typed(const char *s)
 	return false;
 }
 
+/* True if s is a line break alone or ends with two: a block scalar of it
+ * needs keep chomping ("|+"), after which libyaml ends the document with
+ * "...", and what follows it in the file (an entry kept as written) would
+ * be read as a second document. */
+static bool
+keeps_breaks(const char *s, size_t len)
+{
+	size_t n = 0; /* breaks at the end */
+	while (len && n < 2) {
+		const unsigned char *u = (const unsigned char *)s;
+		size_t w;
+		if (u[len - 1] == '\n' || u[len - 1] == '\r')
+			w = 1;
+		else if (len >= 2 && u[len - 2] == 0xC2 && u[len - 1] == 0x85)
+			w = 2; /* NEL */
+		else if (len >= 3 && u[len - 3] == 0xE2 && u[len - 2] == 0x80 &&
+		         (u[len - 1] == 0xA8 || u[len - 1] == 0xA9))
+			w = 3; /* LS, PS */
+		else
+			break;
+		len -= w;
+		n++;
+	}
+	return n == 2 || (n == 1 && len == 0);
+}
+
 static bool
 em_scalar(yaml_emitter_t *em, const char *tag, const char *s, size_t len,
           bool pi, bool qi, yaml_scalar_style_t style)
@@ -193,6 +219,9 @@ em_scalar(yaml_emitter_t *em, const char *tag, const char *s, size_t len,
 	yaml_event_t ev;
 	if (len > INT_MAX)
 		return false;
+	if ((style == YAML_LITERAL_SCALAR_STYLE ||
+	     style == YAML_FOLDED_SCALAR_STYLE) && keeps_breaks(s, len))
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)tag,
 	                                  (yaml_char_t *)s, (int)len, pi, qi,
 	                                  style))

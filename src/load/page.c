@@ -700,6 +700,7 @@ page_parse_unit(struct unit *u, struct arena *keep,
 	u->v = r.file_postings;
 	u->n = r.nfile;
 	u->docs = r.item;
+	u->shapes = r.x.sh; /* what the note says it was read as */
 	r.file_postings = NULL;
 	reader_free(&r);
 	filemap_release(u->map);
