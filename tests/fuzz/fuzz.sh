@@ -19,6 +19,10 @@
 #
 # CC (default clang) must understand -fsanitize=fuzzer. Extra flags:
 # FUZZ_CFLAGS for the compiler, FUZZ_ARGS for every libFuzzer run.
+# FUZZ_SEED=N makes each run try the same inputs in the same order as any
+# other run with that seed (the same sources, corpus and build): a finding
+# is then found again by the same command, if the run is as long. Without
+# it every run picks its own seed and explores elsewhere.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -113,10 +117,12 @@ run_one() {
 	"$out/fuzz_$name" -max_total_time="$seconds" -timeout=10 \
 		-report_slow_units=2 -rss_limit_mb=2048 -max_len="$(max_len "$name")" \
 		-print_final_stats=1 -artifact_prefix="$out/$name-" \
-		$dict ${FUZZ_ARGS:-} "$@" >"$out/$name.log" 2>&1
+		$dict ${FUZZ_SEED:+-seed="$FUZZ_SEED"} ${FUZZ_ARGS:-} "$@" \
+		>"$out/$name.log" 2>&1
 }
 
-echo "fuzz: running each target for $seconds s, $jobs at a time"
+echo "fuzz: running each target for $seconds s, $jobs at a time," \
+	"${FUZZ_SEED:+seed $FUZZ_SEED}${FUZZ_SEED:-a new seed each}"
 rm -f "$out"/*.status
 running=0
 for name in $names; do
