@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "posting.h"
@@ -33,6 +34,12 @@ struct export_hooks {
 	void (*history)(void *ctx, const struct posting *p, struct buf *out);
 	/* appends the follow-up date in words (nothing when none) */
 	void (*followup)(void *ctx, const struct posting *p, struct buf *out);
+	/* the i-th change of the status, oldest first: false past the last;
+	 * *status its name, *date its day (yyyymmdd, 0: not known) */
+	bool (*change)(void *ctx, const struct posting *p, size_t i,
+	               const char **status, int32_t *date);
+	/* the follow-up day (yyyymmdd), 0 when none */
+	int32_t (*followup_day)(void *ctx, const struct posting *p);
 };
 
 /* What export_list adds: a first line naming the TSV and CSV columns;

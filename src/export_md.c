@@ -4,6 +4,7 @@
  * with its fields as a list, its lists as lists, its sections headed.
  * Every text is sanitised, then escaped so that it is shown as written. */
 #include "export_int.h"
+#include "day.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -498,6 +499,18 @@ md_fields(struct buf *out, const struct posting *p,
 		buf_clear(&v);
 	}
 	md_field(out, "Status", m.status);
+	if (h && h->history) {
+		h->history(h->ctx, p, &v);
+		md_field(out, "History", v.s);
+		buf_clear(&v);
+	}
+	int32_t followup = h && h->followup_day ? h->followup_day(h->ctx, p)
+	                                        : 0;
+	if (followup) {
+		char d[11];
+		day_format(followup, d);
+		md_field(out, "Follow-up", d);
+	}
 	md_field_as(out, "Note", m.note, true);
 	if (p->problems)
 		md_field(out, "Problems", "some of it could not be read as "

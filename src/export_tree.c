@@ -2,6 +2,7 @@
 /* export_tree: a posting as JSON or block YAML, every field and kept
  * value, one walk of the posting for both. */
 #include "export_int.h"
+#include "day.h"
 #include "dups.h"
 
 #include <math.h>
@@ -540,9 +541,37 @@ extra_names(const struct posting *p, const char **out)
 	free(ns.slot);
 }
 
+/* Writes the status's history under key history: a list of {status,
+ * date}, oldest first (date null when not known), as --report writes
+ * it; nothing when there is none. */
+static void
+tw_history(struct tw *w, const struct posting *p, const struct export_hooks *h)
+{
+	const char *status;
+	int32_t date;
+	if (!h->change || !h->change(h->ctx, p, 0, &status, &date))
+		return;
+	tw_key_begin(w, "history", false);
+	for (size_t i = 0; h->change(h->ctx, p, i, &status, &date); i++) {
+		tw_begin(w, true);
+		kv_str(w, "status", status);
+		tw_key(w, "date");
+		if (date) {
+			char d[11];
+			day_format(date, d);
+			tw_str(w, d);
+		} else {
+			tw_scalar(w, "", true); /* null */
+		}
+		tw_end(w);
+	}
+	tw_end(w);
+}
+
 /* Writes what the hooks record about p (nothing without them) under
  * one key, billet_state, that the loader reads as no field of the
- * posting: marked, rating, status, note, hidden, only what is set. */
+ * posting: marked, rating, status and its history, follow-up, note,
+ * hidden, only what is set. */
 static void
 tw_state(struct tw *w, const struct posting *p, const struct export_hooks *h)
 {
@@ -554,7 +583,12 @@ tw_state(struct tw *w, const struct posting *p, const struct export_hooks *h)
 	const char *note = h->note ? h->note(h->ctx, p) : NULL;
 	bool hidden = h->hidden && h->hidden(h->ctx, p);
 	bool changed = h->changed && h->changed(h->ctx, p);
-	if (!marked && !rating && !status && !note && !hidden && !changed)
+	int32_t followup = h->followup_day ? h->followup_day(h->ctx, p) : 0;
+	const char *s0;
+	int32_t d0;
+	bool history = h->change && h->change(h->ctx, p, 0, &s0, &d0);
+	if (!marked && !rating && !status && !note && !hidden && !changed &&
+	    !followup && !history)
 		return;
 	tw_key_begin(w, "billet_state", true);
 	if (marked) {
@@ -566,6 +600,12 @@ tw_state(struct tw *w, const struct posting *p, const struct export_hooks *h)
 		tw_num(w, rating);
 	}
 	kv_str(w, "status", status);
+	tw_history(w, p, h);
+	if (followup) {
+		char d[11];
+		day_format(followup, d);
+		kv_str(w, "follow_up", d);
+	}
 	kv_str(w, "note", note);
 	if (hidden) {
 		tw_key(w, "hidden");

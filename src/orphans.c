@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "day.h"
 #include "text.h"
 
 /* The TSV and CSV columns. */
@@ -35,6 +36,20 @@ what(struct buf *b, const struct state_entry *e)
 	}
 	if (e->status) {
 		buf_printf(b, "%sstatus %s", sep, query_status_name(e->status));
+		sep = ", ";
+	}
+	if (e->nhistory) {
+		/* "status applied (interested 2026-11-01, applied ...)" */
+		buf_adds(b, e->status ? " (" : *sep ? ", history: " : "history: ");
+		state_history_text(e, b);
+		if (e->status)
+			buf_addc(b, ')');
+		sep = ", ";
+	}
+	if (e->followup) {
+		char d[11];
+		day_format(e->followup, d);
+		buf_printf(b, "%sfollow up %s", sep, d);
 		sep = ", ";
 	}
 	if (e->note) {
@@ -101,6 +116,31 @@ fields(const struct state_entry *e, struct field *f)
 		f[n].name = "status";
 		json_string(&f[n++].v, query_status_name(e->status));
 	}
+	if (e->nhistory) {
+		/* as --report and --with-state write it */
+		f[n].name = "history";
+		struct buf *b = &f[n++].v;
+		buf_addc(b, '[');
+		for (size_t k = 0; k < e->nhistory; k++) {
+			buf_adds(b, k ? ", {\"status\": " : "{\"status\": ");
+			json_string(b, query_status_name(e->history[k].status));
+			buf_adds(b, ", \"date\": ");
+			char d[11];
+			day_format(e->history[k].date, d);
+			if (e->history[k].date)
+				json_string(b, d);
+			else
+				buf_adds(b, "null");
+			buf_addc(b, '}');
+		}
+		buf_addc(b, ']');
+	}
+	if (e->followup) {
+		char d[11];
+		day_format(e->followup, d);
+		f[n].name = "follow_up";
+		json_string(&f[n++].v, d);
+	}
 	if (e->note) {
 		f[n].name = "note";
 		json_string(&f[n++].v, e->note);
@@ -130,7 +170,7 @@ tree(struct buf *b, const struct state_entry *e, bool yaml)
 		if (yaml)
 			buf_addc(b, '\n');
 	}
-	struct field f[6] = {{0}};
+	struct field f[8] = {{0}};
 	size_t n = fields(e, f);
 	buf_adds(b, yaml ? "  billet_state:" : ",\n   \"billet_state\": {");
 	if (yaml && !n)

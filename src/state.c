@@ -678,6 +678,18 @@ hook_followup_text(void *ctx, const struct posting *p, struct buf *out)
 		state_followup_text(e->followup, day_today(), out);
 }
 
+static bool
+hook_change(void *ctx, const struct posting *p, size_t i, const char **status,
+            int32_t *date)
+{
+	const struct state_entry *e = entry_of(ctx, p);
+	if (!e || i >= e->nhistory)
+		return false;
+	*status = query_status_name(e->history[i].status);
+	*date = e->history[i].date;
+	return true;
+}
+
 static const char *
 hook_status_name(void *ctx, const struct posting *p)
 {
@@ -713,6 +725,8 @@ state_export_hooks(struct state *st, struct export_hooks *h)
 	h->status = hook_status_name;
 	h->history = hook_history;
 	h->followup = hook_followup_text;
+	h->change = hook_change;
+	h->followup_day = hook_followup;
 }
 
 int

@@ -21,6 +21,7 @@
 
 #include "atomic.h"
 #include "catalog.h"
+#include "day.h"
 #include "export.h"
 #include "posting.h"
 #include "query.h"
@@ -1516,10 +1517,16 @@ Test(state, export_hooks_carry_mark_note_rating_status)
 	          "%s", json);
 	free(json);
 	json = exported_flags(v, 1, FMT_JSON, EXPORT_STATE, &h);
-	cr_assert(strstr(json, "\"billet_state\": {\n    \"marked\": true,\n"
-	                       "    \"rating\": 3,\n    \"status\": \"offer\",\n"
-	                       "    \"note\": \"=call \\\"Ana\\\", then\\nwrite\"\n"
-	                       "  }\n}"), "%s", json);
+	char today[11], want[400];
+	day_format(day_today(), today);
+	snprintf(want, sizeof(want),
+	         "\"billet_state\": {\n    \"marked\": true,\n"
+	         "    \"rating\": 3,\n    \"status\": \"offer\",\n"
+	         "    \"history\": [\n      {\n        \"status\": \"offer\",\n"
+	         "        \"date\": \"%s\"\n      }\n    ],\n"
+	         "    \"note\": \"=call \\\"Ana\\\", then\\nwrite\"\n"
+	         "  }\n}", today);
+	cr_assert(strstr(json, want), "%s", json);
 	free(json);
 	char *md = exported_flags(v, 1, FMT_MARKDOWN, EXPORT_STATE, &h);
 	cr_assert(strstr(md, "3/5"), "%s", md);

@@ -213,4 +213,39 @@ undated_left_out() {
 ok "--report with days: an application whose date is not known is left out, and said" \
 	undated_left_out
 
+
+# The history and the follow-up go wherever the state goes out: --list
+# --with-state (JSON and YAML as --report writes the history, Markdown in
+# words) and --list --orphans, so that nothing recorded is lost on the way.
+with_state_history() {
+	week=$(date -d '+7 days' +%F) &&
+	"$BILLET" --state "$S" --list --with-state --format json "$D" \
+		>"$TMP/j" &&
+	tr -d ' \n' <"$TMP/j" >"$TMP/j1" &&
+	contains "$TMP/j1" '"status":"interviewing","history":[{"status":"applied","date":"2026-11-03"},{"status":"interviewing","date":"'"$TODAY"'"}],"follow_up":"'"$week"'"' &&
+	"$BILLET" --state "$S" --list --with-state --format yaml "$D" \
+		>"$TMP/y" &&
+	grep -A 8 '^billet_state:$' "$TMP/y" >"$TMP/y1" &&
+	contains "$TMP/y1" '    - status: applied' &&
+	contains "$TMP/y1" '      date: "2026-11-03"' &&
+	contains "$TMP/y1" "  follow_up: \"$week\"" &&
+	"$BILLET" --state "$S" --list --with-state --format markdown "$D" \
+		>"$TMP/m" &&
+	contains "$TMP/m" "- **History:** applied 2026-11-03, interviewing $TODAY" &&
+	contains "$TMP/m" "- **Follow-up:** $week"
+}
+ok "--with-state carries the history and the follow-up (json, yaml, markdown)" \
+	with_state_history
+
+orphan_history() {
+	week=$(date -d '+7 days' +%F) &&
+	"$BILLET" --state "$S" --list --orphans "$D/nyic-upstate-director-advocacy.yaml" \
+		>"$TMP/o" &&
+	grep -q "^$A  .*status interviewing (applied 2026-11-03, interviewing $TODAY), follow up $week" "$TMP/o" &&
+	"$BILLET" --state "$S" --list --orphans --format json \
+		"$D/nyic-upstate-director-advocacy.yaml" >"$TMP/o.json" &&
+	contains "$TMP/o.json" '"history": [{"status": "applied", "date": "2026-11-03"}, {"status": "interviewing", "date": "'"$TODAY"'"}], "follow_up": "'"$week"'"'
+}
+ok "--list --orphans says the history and the follow-up" orphan_history
+
 finish
