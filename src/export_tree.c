@@ -115,7 +115,7 @@ yaml_plain_ok(const char *s, bool typed)
 		uint32_t cp;
 		size_t n = text_decode(s + i, len - i, &cp);
 		if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xFFFD ||
-		    cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x206F && cp != 0x2013 &&
+		    invisible_cp(cp) || (cp >= 0x2000 && cp <= 0x206F && cp != 0x2013 &&
 		                     cp != 0x2014 && cp != 0x2018 && cp != 0x2019 &&
 		                     cp != 0x201C && cp != 0x201D && cp != 0x2022 &&
 		                     cp != 0x2026))

@@ -141,6 +141,25 @@ Test(export, kept_plain_scalar_quoted_when_it_must)
 	free(y), free(y2);
 }
 
+/* No bidirectional control goes out raw in YAML, plain or quoted: the
+ * Arabic letter mark (U+061C) is one, outside the U+2000 block (a
+ * location with one was written plain: fuzz_text_import found it). */
+Test(export, yaml_escapes_every_bidi_control)
+{
+	cr_assert_eq(load_as("t.yaml", "title: T\norganization: O\n"
+	                     "location: \"Chicago, IL \\u061C on days\"\n"
+	                     "department: \"a \\u2067b\\u2069\"\n"), 1);
+	char *y = listed(FMT_YAML, 0, NULL);
+	cr_assert(strstr(y, "\"Chicago, IL \\u061C on days\""), "%s", y);
+	cr_assert(strstr(y, "\"a \\u2067b\\u2069\""), "%s", y);
+	cr_assert(!strstr(y, "\xd8\x9c") && !strstr(y, "\xe2\x81\xa7"), "%s",
+	          y);
+	reload_as("rt.yaml", y);
+	char *y2 = listed(FMT_YAML, 0, NULL);
+	cr_assert_str_eq(y2, y);
+	free(y), free(y2);
+}
+
 /* What a spreadsheet would run as a formula gets a leading ' in TSV as
  * in CSV: title, organization, location, a note. */
 static const char *
