@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* state_int: what the state module's files share (state.c: entries and
- * the API; state_read.c: parsing the file; state_save.c: writing it under
- * the lock, merging another process's changes; state_seen.c: seen, read
- * and new, from the store of seen.h; state_ids.c: the entries matched to
- * the postings, an older file carried over; state_undo.c: undo). Not for
- * other modules. */
+ * the API; state_read.c: parsing the file; state_read_entry.c: one
+ * entry's fields; state_save.c: writing it under the lock, merging
+ * another process's changes; state_seen.c: seen, read and new, from the
+ * store of seen.h; state_ids.c: the entries matched to the postings, an
+ * older file carried over; state_undo.c: undo). Not for other modules. */
 #ifndef BILLET_STATE_INT_H
 #define BILLET_STATE_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <yaml.h>
 
 #include "seen.h"
 #include "state.h"
@@ -241,6 +243,68 @@ bool state_changed(struct state *st, struct entry *e, unsigned bit,
 
 /* ---- state_read.c ---- */
 
+/* A parse in progress: the parser, its current event, where to report.
+ * A problem of the file as a whole (it is not YAML, or not a mapping of
+ * ids) fills err and stops the parse; a problem inside one entry is
+ * kept in problem, and the parse goes on. */
+struct state_reader {
+	yaml_parser_t p;
+	yaml_event_t ev;
+	bool have;          /* ev holds an event to delete */
+	const char *path;   /* the file, for messages */
+	const char *data;   /* the file's bytes */
+	size_t len;         /* how many */
+	struct state_error *err; /* the file's problem */
+	char *problem;      /* the first problem of the entry being read
+	                     * (malloc'd), or NULL */
+	size_t cpos, bpos;  /* a character index of libyaml's marks and the
+	                     * byte offset in data where it is */
+};
+
+/* Fills the file's error with "path:line:col: message" at mark; returns
+ * false. */
+bool state_rd_fail(struct state_reader *r, const yaml_mark_t *m,
+                   const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Records a problem of the entry being read at mark, unless it has one
+ * already (the first is said). */
+void state_rd_bad(struct state_reader *r, const yaml_mark_t *m,
+                  const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Moves to the next event; false (error filled) on a parse error or an
+ * alias, which the state file does not use. */
+bool state_rd_next(struct state_reader *r);
+/* Skips the node that starts at the current event (a scalar, or a whole
+ * sequence or mapping); false on a problem of the file. */
+bool state_rd_skip(struct state_reader *r);
+
+/* The current scalar's text. */
+static inline const char *
+sc_text(const struct state_reader *r)
+{
+	return (const char *)r->ev.data.scalar.value;
+}
+
+/* The current scalar's length in bytes. */
+static inline size_t
+sc_len(const struct state_reader *r)
+{
+	return r->ev.data.scalar.length;
+}
+
+/* True if the current event is a plain null scalar: "", ~, null. */
+static inline bool
+sc_null(const struct state_reader *r)
+{
+	if (r->ev.type != YAML_SCALAR_EVENT ||
+	    r->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    r->ev.data.scalar.tag)
+		return false;
+	const char *s = sc_text(r);
+	return !*s || !strcmp(s, "~") || !strcmp(s, "null") ||
+	       !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
 /* What state_load found. */
 enum load_result { LOAD_OK, LOAD_MISSING, LOAD_SAME, LOAD_UNREADABLE,
                    LOAD_BAD };
@@ -250,6 +314,14 @@ enum load_result { LOAD_OK, LOAD_MISSING, LOAD_SAME, LOAD_UNREADABLE,
 enum load_result state_load(struct state *st, struct table *t,
                             struct stat *sb, bool skip_same,
                             struct state_error *err);
+
+/* ---- state_read_entry.c ---- */
+
+/* Reads the fields of an entry; the current event is its MAPPING_START.
+ * A field that cannot be read is the entry's problem: its value is
+ * skipped and the other fields are read. False on a problem of the
+ * file. */
+bool state_rd_entry(struct state_reader *r, struct entry *e);
 
 /* ---- state_save.c ---- */
 

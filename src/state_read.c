@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* state_read: parsing the state file with libyaml events into entries;
- * every problem is said as FILE:LINE:COL: what is wrong. */
+/* state_read: parsing the state file as a whole with libyaml events: the
+ * reader (its events, its errors said as FILE:LINE:COL: what is wrong),
+ * the mapping of ids, an entry that cannot be read kept as written, and
+ * reading the file (state_load). One entry's fields are read in
+ * state_read_entry.c. */
 #include "state_int.h"
 
 #include <errno.h>
@@ -9,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
@@ -18,28 +20,10 @@
 
 /* ---- reading ---- */
 
-/* A parse in progress: the parser, its current event, where to report.
- * A problem of the file as a whole (it is not YAML, or not a mapping of
- * ids) fills err and stops the parse; a problem inside one entry is
- * kept in problem, and the parse goes on. */
-struct reader {
-	yaml_parser_t p;
-	yaml_event_t ev;
-	bool have;          /* ev holds an event to delete */
-	const char *path;   /* the file, for messages */
-	const char *data;   /* the file's bytes */
-	size_t len;         /* how many */
-	struct state_error *err; /* the file's problem */
-	char *problem;      /* the first problem of the entry being read
-	                     * (malloc'd), or NULL */
-	size_t cpos, bpos;  /* a character index of libyaml's marks and the
-	                     * byte offset in data where it is */
-};
-
 /* The byte offset in the file of libyaml's mark index at (which counts
  * characters, after a byte order mark; the file is UTF-8). */
 static size_t
-rd_byte(struct reader *r, size_t at)
+rd_byte(struct state_reader *r, size_t at)
 {
 	if (at < r->cpos || r->cpos == 0) {
 		r->cpos = 0;
@@ -58,7 +42,7 @@ rd_byte(struct reader *r, size_t at)
 
 /* Formats "path:line:col: message" at m into a new string. */
 static char *
-rd_where(const struct reader *r, const yaml_mark_t *m, const char *fmt,
+rd_where(const struct state_reader *r, const yaml_mark_t *m, const char *fmt,
          va_list ap)
 {
 	char msg[700];
@@ -72,12 +56,9 @@ rd_where(const struct reader *r, const yaml_mark_t *m, const char *fmt,
 
 /* Fills the file's error with "path:line:col: message" at mark; returns
  * false. */
-static bool
-rd_fail(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool
-rd_fail(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
+bool
+state_rd_fail(struct state_reader *r, const yaml_mark_t *m, const char *fmt,
+              ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -90,12 +71,9 @@ rd_fail(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
 
 /* Records a problem of the entry being read at mark, unless it has one
  * already (the first is said). */
-static void
-rd_bad(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-rd_bad(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
+void
+state_rd_bad(struct state_reader *r, const yaml_mark_t *m, const char *fmt,
+             ...)
 {
 	if (r->problem)
 		return;
@@ -107,7 +85,7 @@ rd_bad(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
 
 /* Reports the parser's error, a syntax error; returns false. */
 static bool
-rd_parser_error(struct reader *r)
+rd_parser_error(struct state_reader *r)
 {
 	yaml_parser_t *p = &r->p;
 	const char *problem = p->problem ? p->problem : "cannot parse";
@@ -127,21 +105,22 @@ rd_parser_error(struct reader *r)
 			}
 		}
 		if (p->problem_value != -1)
-			return rd_fail(r, &m, "%s (byte 0x%02X)", problem,
-			               (unsigned)p->problem_value & 0xFF);
-		return rd_fail(r, &m, "%s", problem);
+			return state_rd_fail(r, &m, "%s (byte 0x%02X)", problem,
+			                     (unsigned)p->problem_value & 0xFF);
+		return state_rd_fail(r, &m, "%s", problem);
 	}
 	if (p->context)
-		return rd_fail(r, &p->problem_mark,
-		               "syntax error: %s (%s at line %zu)", problem,
-		               p->context, p->context_mark.line + 1);
-	return rd_fail(r, &p->problem_mark, "syntax error: %s", problem);
+		return state_rd_fail(r, &p->problem_mark,
+		                     "syntax error: %s (%s at line %zu)",
+		                     problem, p->context,
+		                     p->context_mark.line + 1);
+	return state_rd_fail(r, &p->problem_mark, "syntax error: %s", problem);
 }
 
 /* Moves to the next event; false (error filled) on a parse error or an
  * alias, which the state file does not use. */
-static bool
-rd_next(struct reader *r)
+bool
+state_rd_next(struct state_reader *r)
 {
 	if (r->have) {
 		yaml_event_delete(&r->ev);
@@ -151,9 +130,9 @@ rd_next(struct reader *r)
 		return rd_parser_error(r);
 	r->have = true;
 	if (r->ev.type == YAML_ALIAS_EVENT)
-		return rd_fail(r, &r->ev.start_mark,
-		               "aliases (*name) are not allowed in the state "
-		               "file");
+		return state_rd_fail(r, &r->ev.start_mark,
+		                     "aliases (*name) are not allowed in the "
+		                     "state file");
 	return true;
 }
 
@@ -161,13 +140,13 @@ rd_next(struct reader *r)
  * error further on is the real cause (libyaml gives events before it
  * finds one), and is said instead. */
 static void
-rd_drain(struct reader *r)
+rd_drain(struct state_reader *r)
 {
 	struct state_error *keep = r->err;
 	struct state_error scratch = {0};
 	r->err = &scratch;
 	while (r->have && r->ev.type != YAML_STREAM_END_EVENT) {
-		if (!rd_next(r)) {
+		if (!state_rd_next(r)) {
 			if (r->p.error != YAML_NO_ERROR && keep)
 				*keep = scratch;
 			break;
@@ -178,8 +157,8 @@ rd_drain(struct reader *r)
 
 /* Skips the node that starts at the current event (a scalar, or a whole
  * sequence or mapping); false on a problem of the file. */
-static bool
-rd_skip(struct reader *r)
+bool
+state_rd_skip(struct state_reader *r)
 {
 	size_t depth = 0;
 	for (;;) {
@@ -197,341 +176,7 @@ rd_skip(struct reader *r)
 		}
 		if (depth == 0)
 			return true;
-		if (!rd_next(r))
-			return false;
-	}
-}
-
-/* The current scalar's text. */
-static const char *
-sc_text(const struct reader *r)
-{
-	return (const char *)r->ev.data.scalar.value;
-}
-
-static size_t
-sc_len(const struct reader *r)
-{
-	return r->ev.data.scalar.length;
-}
-
-/* True if the current event is a plain null scalar: "", ~, null. */
-static bool
-sc_null(const struct reader *r)
-{
-	if (r->ev.type != YAML_SCALAR_EVENT ||
-	    r->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
-	    r->ev.data.scalar.tag)
-		return false;
-	const char *s = sc_text(r);
-	return !*s || !strcmp(s, "~") || !strcmp(s, "null") ||
-	       !strcmp(s, "Null") || !strcmp(s, "NULL");
-}
-
-/* Reads a boolean scalar (true/false, yes/no, on/off; null is false);
- * false when it is none of these (the entry's problem is recorded). */
-static bool
-rd_bool(struct reader *r, const char *field, bool *out)
-{
-	static const char *const yes[] = {"true", "yes", "on", "y"};
-	static const char *const no[] = {"false", "no", "off", "n"};
-	if (r->ev.type == YAML_SCALAR_EVENT) {
-		if (sc_null(r)) {
-			*out = false;
-			return true;
-		}
-		for (size_t i = 0; i < 4; i++) {
-			if (!strcasecmp(sc_text(r), yes[i])) {
-				*out = true;
-				return true;
-			}
-			if (!strcasecmp(sc_text(r), no[i])) {
-				*out = false;
-				return true;
-			}
-		}
-	}
-	rd_bad(r, &r->ev.start_mark, "%s: expected true or false", field);
-	return false;
-}
-
-/* Reads the rating: 0 to 5, null is 0. */
-static bool
-rd_rating(struct reader *r, int *out)
-{
-	if (r->ev.type == YAML_SCALAR_EVENT) {
-		const char *s = sc_text(r);
-		if (sc_null(r)) {
-			*out = 0;
-			return true;
-		}
-		if (sc_len(r) == 1 && s[0] >= '0' && s[0] <= '5') {
-			*out = s[0] - '0';
-			return true;
-		}
-	}
-	rd_bad(r, &r->ev.start_mark, "rating: expected a number from 0 to 5");
-	return false;
-}
-
-/* Reads the status by name; null is none. */
-static bool
-rd_status(struct reader *r, int *out)
-{
-	if (r->ev.type == YAML_SCALAR_EVENT) {
-		if (sc_null(r)) {
-			*out = QSTATUS_NONE;
-			return true;
-		}
-		int s = state_status_parse(sc_text(r));
-		if (s >= 0 && strlen(sc_text(r)) == sc_len(r)) {
-			*out = s;
-			return true;
-		}
-	}
-	rd_bad(r, &r->ev.start_mark,
-	       "status: expected none, interested, applied, interviewing, "
-	       "offer, rejected or withdrawn");
-	return false;
-}
-
-/* Reads the note: any scalar; null or empty is none. */
-static bool
-rd_note(struct reader *r, char **out)
-{
-	if (r->ev.type != YAML_SCALAR_EVENT) {
-		rd_bad(r, &r->ev.start_mark, "note: expected text");
-		return false;
-	}
-	if (sc_null(r) || sc_len(r) == 0) {
-		*out = NULL;
-		return true;
-	}
-	if (memchr(sc_text(r), '\0', sc_len(r))) {
-		rd_bad(r, &r->ev.start_mark, "note: contains a NUL character");
-		return false;
-	}
-	*out = xstrndup(sc_text(r), sc_len(r));
-	return true;
-}
-
-/* Reads a title or an organization: text on one line; null or empty is
- * none. */
-static bool
-rd_text(struct reader *r, const char *field, char **out)
-{
-	if (r->ev.type == YAML_SCALAR_EVENT && (sc_null(r) || !sc_len(r))) {
-		*out = NULL;
-		return true;
-	}
-	if (r->ev.type != YAML_SCALAR_EVENT ||
-	    memchr(sc_text(r), '\0', sc_len(r))) {
-		rd_bad(r, &r->ev.start_mark, "%s: expected text", field);
-		return false;
-	}
-	*out = xstrndup(sc_text(r), sc_len(r));
-	return true;
-}
-
-/* Reads a follow-up date: YYYY-MM-DD, null is none. */
-static bool
-rd_followup(struct reader *r, int32_t *out)
-{
-	if (r->ev.type == YAML_SCALAR_EVENT &&
-	    state_followup_read(sc_text(r), sc_len(r), sc_null(r), out))
-		return true;
-	rd_bad(r, &r->ev.start_mark, "follow-up: expected a date "
-	       "YYYY-MM-DD");
-	return false;
-}
-
-static bool rd_kept(struct reader *r, struct kept *k, int depth);
-
-/* Reads the status's history (state_hist_read); a problem is the
- * entry's, at the change that cannot be read. The value is read whole
- * either way. */
-static bool
-rd_history(struct reader *r, struct entry *e)
-{
-	struct kept k = {0};
-	if (!rd_kept(r, &k, 1)) {
-		state_kept_free(&k);
-		return false;
-	}
-	char why[200];
-	unsigned line, col;
-	if (!state_hist_read(e, &k, why, sizeof(why), &line, &col)) {
-		yaml_mark_t m = {.line = line - 1, .column = col - 1};
-		rd_bad(r, &m, "%s", why);
-	}
-	state_kept_free(&k);
-	return true;
-}
-
-/* Copies the event's tag, or NULL. */
-static char *
-ev_tag(const yaml_char_t *tag)
-{
-	return tag ? xstrdup((const char *)tag) : NULL;
-}
-
-/* Reads the node that starts at the current event into k; false on a
- * problem of the file. One nested too deeply is the entry's problem: it
- * is skipped. */
-static bool
-rd_kept(struct reader *r, struct kept *k, int depth)
-{
-	yaml_event_t *ev = &r->ev;
-	k->line = (unsigned)ev->start_mark.line + 1;
-	k->col = (unsigned)ev->start_mark.column + 1;
-	if (depth > 64) {
-		rd_bad(r, &ev->start_mark, "nested too deeply");
-		return rd_skip(r);
-	}
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		k->kind = K_SCALAR;
-		k->s = xstrndup(sc_text(r), sc_len(r));
-		k->len = sc_len(r);
-		k->tag = ev_tag(ev->data.scalar.tag);
-		k->style = ev->data.scalar.style;
-		k->implicit = ev->data.scalar.plain_implicit;
-		k->qimplicit = ev->data.scalar.quoted_implicit;
-		return true;
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT: {
-		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
-		k->kind = seq ? K_SEQ : K_MAP;
-		if (seq) {
-			k->tag = ev_tag(ev->data.sequence_start.tag);
-			k->style = ev->data.sequence_start.style;
-			k->implicit = ev->data.sequence_start.implicit;
-		} else {
-			k->tag = ev_tag(ev->data.mapping_start.tag);
-			k->style = ev->data.mapping_start.style;
-			k->implicit = ev->data.mapping_start.implicit;
-		}
-		yaml_event_type_t end = seq ? YAML_SEQUENCE_END_EVENT
-		                            : YAML_MAPPING_END_EVENT;
-		for (;;) {
-			if (!rd_next(r))
-				return false;
-			if (r->ev.type == end)
-				return true;
-			struct kept kid = {0};
-			bool ok = rd_kept(r, &kid, depth + 1);
-			state_kept_push(k, &kid);
-			if (!ok)
-				return false;
-		}
-	}
-	default:
-		return rd_fail(r, &ev->start_mark, "unexpected YAML event");
-	}
-}
-
-/* The organization's field, a bit of its own while reading (F_WHO is
- * the title's). */
-#define F_ORG 0x10000u
-/* The status's history, a bit of its own while reading. */
-#define F_HIST 0x20000u
-
-/* The bit of a known field name, or 0. */
-static unsigned
-field_bit(const char *s)
-{
-	static const struct { const char *name; unsigned bit; } f[] = {
-		{"marked", F_MARK}, {"hidden", F_HIDDEN}, {"read", F_READ},
-		{"seen", F_SEEN}, {"rating", F_RATING}, {"status", F_STATUS},
-		{"note", F_NOTE}, {"title", F_WHO}, {"organization", F_ORG},
-		{"history", F_HIST}, {"follow-up", F_FOLLOWUP},
-	};
-	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		if (!strcmp(s, f[i].name))
-			return f[i].bit;
-	return 0;
-}
-
-/* Reads the fields of an entry; the current event is its MAPPING_START.
- * A field that cannot be read is the entry's problem: its value is
- * skipped and the other fields are read. False on a problem of the
- * file. */
-static bool
-rd_entry(struct reader *r, struct entry *e)
-{
-	unsigned got = 0;
-	for (;;) {
-		if (!rd_next(r))
-			return false;
-		if (r->ev.type == YAML_MAPPING_END_EVENT)
-			return true;
-		if (r->ev.type != YAML_SCALAR_EVENT) {
-			rd_bad(r, &r->ev.start_mark, "expected a field name "
-			       "(marked, rating, note...)");
-			if (!rd_skip(r) || !rd_next(r) || !rd_skip(r))
-				return false;
-			continue;
-		}
-		unsigned bit = strlen(sc_text(r)) == sc_len(r)
-		               ? field_bit(sc_text(r)) : 0;
-		if (!bit) {
-			struct kept key = {0};
-			if (!rd_kept(r, &key, 0) || !rd_next(r)) {
-				state_kept_free(&key);
-				return false;
-			}
-			state_kept_push(&e->extra, &key);
-			struct kept val = {0};
-			bool ok = rd_kept(r, &val, 1);
-			state_kept_push(&e->extra, &val);
-			if (!ok)
-				return false;
-			continue;
-		}
-		char field[16];
-		snprintf(field, sizeof(field), "%s", sc_text(r));
-		if (got & bit) {
-			rd_bad(r, &r->ev.start_mark,
-			       "%s: given twice for this posting", field);
-			if (!rd_next(r) || !rd_skip(r))
-				return false;
-			continue;
-		}
-		got |= bit;
-		if (!rd_next(r))
-			return false;
-		bool ok, on = false;
-		switch (bit) {
-		case F_MARK: ok = rd_bool(r, field, &e->pub.marked); break;
-		case F_HIDDEN: ok = rd_bool(r, field, &e->pub.hidden); break;
-		case F_READ:
-		case F_SEEN:
-			/* an older file's: billet's own, moved to the store */
-			ok = rd_bool(r, field, &on);
-			e->legacy |= on ? bit : 0;
-			break;
-		case F_RATING: ok = rd_rating(r, &e->pub.rating); break;
-		case F_STATUS: ok = rd_status(r, &e->pub.status); break;
-		case F_WHO:
-			ok = rd_text(r, field, &e->title);
-			e->pub.title = e->title;
-			break;
-		case F_ORG:
-			ok = rd_text(r, field, &e->org);
-			e->pub.org = e->org;
-			break;
-		case F_HIST:
-			ok = rd_history(r, e);
-			break;
-		case F_FOLLOWUP:
-			ok = rd_followup(r, &e->pub.followup);
-			break;
-		default:
-			ok = rd_note(r, &e->note);
-			e->pub.note = e->note;
-			break;
-		}
-		if (!ok && !rd_skip(r))
+		if (!state_rd_next(r))
 			return false;
 	}
 }
@@ -539,7 +184,7 @@ rd_entry(struct reader *r, struct entry *e)
 /* True if byte b of the file begins a line (after LF, CR, NEL, LS or
  * PS, libyaml's line breaks). */
 static bool
-at_line_start(const struct reader *r, size_t b)
+at_line_start(const struct state_reader *r, size_t b)
 {
 	const unsigned char *d = (const unsigned char *)r->data;
 	return b == 0 || d[b - 1] == '\n' || d[b - 1] == '\r' ||
@@ -552,7 +197,7 @@ at_line_start(const struct reader *r, size_t b)
  * it, or follows a "?" that does ("? id", as long ids are written);
  * (size_t)-1 when the key is indented or follows anything else. */
 static size_t
-line_head(struct reader *r, size_t at)
+line_head(struct state_reader *r, size_t at)
 {
 	size_t b = rd_byte(r, at);
 	if (at_line_start(r, b))
@@ -569,30 +214,32 @@ line_head(struct reader *r, size_t at)
  * be read it gets its problem, and *bad is set to it so that its text,
  * from its key on, can be kept once its end is known (end_raw). */
 static bool
-rd_top_entry(struct reader *r, struct table *t, bool block,
+rd_top_entry(struct state_reader *r, struct table *t, bool block,
              struct entry **bad)
 {
 	yaml_mark_t key = r->ev.start_mark;
 	struct entry *e = NULL;
 	bool unusable = false; /* the entry has no id of its own */
 	if (r->ev.type != YAML_SCALAR_EVENT) {
-		rd_bad(r, &key, "expected a posting id");
+		state_rd_bad(r, &key, "expected a posting id");
 		unusable = true;
 		e = state_entry_new("", 0);
-		if (!rd_skip(r))
+		if (!state_rd_skip(r))
 			goto fail;
 	} else {
 		const char *id = sc_text(r);
 		size_t idlen = sc_len(r);
 		struct entry *old = NULL;
 		if (idlen == 0 || strlen(id) != idlen) {
-			rd_bad(r, &key, "%s", idlen ? "a posting id contains a "
-			       "NUL character" : "empty posting id");
+			state_rd_bad(r, &key, "%s",
+			             idlen ? "a posting id contains a NUL "
+			                     "character"
+			                   : "empty posting id");
 			unusable = true;
 		} else if ((old = state_table_find(t, id)) != NULL) {
 			char *s = state_shown(id, idlen);
-			rd_bad(r, &key, "'%s' appears twice (first at line %u)",
-			       s, old->line);
+			state_rd_bad(r, &key, "'%s' appears twice (first at "
+			             "line %u)", s, old->line);
 			old->twin = true;
 			free(s);
 			unusable = true;
@@ -601,20 +248,20 @@ rd_top_entry(struct reader *r, struct table *t, bool block,
 	}
 	e->line = (unsigned)key.line + 1;
 	e->unhashed = unusable;
-	if (!rd_next(r))
+	if (!state_rd_next(r))
 		goto fail;
 	if (unusable) {
-		if (!rd_skip(r))
+		if (!state_rd_skip(r))
 			goto fail;
 	} else if (r->ev.type == YAML_MAPPING_START_EVENT) {
-		if (!rd_entry(r, e))
+		if (!state_rd_entry(r, e))
 			goto fail;
 	} else if (!sc_null(r)) {
 		char *s = state_shown(e->id, strlen(e->id));
-		rd_bad(r, &r->ev.start_mark, "'%s': expected a mapping of "
-		       "fields (marked, rating, note...)", s);
+		state_rd_bad(r, &r->ev.start_mark, "'%s': expected a "
+		             "mapping of fields (marked, rating, note...)", s);
 		free(s);
-		if (!rd_skip(r))
+		if (!state_rd_skip(r))
 			goto fail;
 	}
 	if (r->problem) {
@@ -653,7 +300,7 @@ fail:
  * tells which), comments and blank lines before it included. False when
  * the next key does not start its line: the text cannot be cut there. */
 static bool
-end_raw(struct reader *r, struct entry **bad, size_t at, bool key)
+end_raw(struct state_reader *r, struct entry **bad, size_t at, bool key)
 {
 	if (!*bad)
 		return true;
@@ -689,26 +336,26 @@ static bool
 parse_state(const char *path, const char *data, size_t len,
             struct table *t, struct state_error *err)
 {
-	struct reader r = {.path = path, .data = data, .len = len,
+	struct state_reader r = {.path = path, .data = data, .len = len,
 	                   .err = err};
 	if (!yaml_parser_initialize(&r.p))
 		die_nomem();
 	yaml_parser_set_input_string(&r.p, (const unsigned char *)data, len);
 	bool ok = false;
 	struct entry *bad = NULL; /* the last entry, when it cannot be read */
-	if (!rd_next(&r) || !rd_next(&r))
+	if (!state_rd_next(&r) || !state_rd_next(&r))
 		goto out;
 	if (r.ev.type == YAML_STREAM_END_EVENT) {
 		ok = true; /* an empty file */
 		goto out;
 	}
-	if (!rd_next(&r))
+	if (!state_rd_next(&r))
 		goto out;
 	if (r.ev.type == YAML_MAPPING_START_EVENT) {
 		bool block = r.ev.data.mapping_start.style ==
 		             YAML_BLOCK_MAPPING_STYLE;
 		for (;;) {
-			if (!rd_next(&r))
+			if (!state_rd_next(&r))
 				goto drain;
 			bool end = r.ev.type == YAML_MAPPING_END_EVENT;
 			struct entry *was = bad;
@@ -723,16 +370,17 @@ parse_state(const char *path, const char *data, size_t len,
 				goto drain;
 		}
 	} else if (!sc_null(&r)) {
-		rd_fail(&r, &r.ev.start_mark,
-		        "expected a mapping from posting ids to what is "
-		        "recorded about them");
+		state_rd_fail(&r, &r.ev.start_mark,
+		              "expected a mapping from posting ids to what is "
+		              "recorded about them");
 		goto drain;
 	}
-	if (!rd_next(&r) || !rd_next(&r)) /* document end, stream end */
+	/* document end, stream end */
+	if (!state_rd_next(&r) || !state_rd_next(&r))
 		goto out;
 	if (r.ev.type != YAML_STREAM_END_EVENT) {
-		rd_fail(&r, &r.ev.start_mark,
-		        "a second document: the state file holds one");
+		state_rd_fail(&r, &r.ev.start_mark,
+		              "a second document: the state file holds one");
 		goto drain;
 	}
 	ok = true;
@@ -830,4 +478,3 @@ state_load(struct state *st, struct table *t, struct stat *sb, bool skip_same,
 	}
 	return LOAD_OK;
 }
-
