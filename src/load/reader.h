@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* load/reader: the state of reading a file's bytes into postings, shared
- * by the YAML reader (yaml.c), the byte scan (bytes.c), the runs of
- * documents (runs.c) and the loader (loader.c). */
+ * by the YAML reader (yaml.c, yaml_anchors.c, yaml_keys.c), the byte scan
+ * (bytes.c), the runs of documents (runs.c) and the loader (loader.c). */
 #ifndef BILLET_LOAD_READER_H
 #define BILLET_LOAD_READER_H
 
@@ -13,7 +13,7 @@
 
 #include "load/internal.h"
 
-/* An anchor of the current document (yaml.c). */
+/* An anchor of the current document (yaml_anchors.c). */
 struct anchor;
 /* A collection being built (yaml.c). */
 struct frame;
@@ -104,6 +104,39 @@ enum run_end reader_run(struct reader *r, const char *run, size_t len,
 void reader_restart(struct reader *r);
 /* Frees what the reader owns. */
 void reader_free(struct reader *r);
+
+/* Adds b to a saturating count a: max + 1 once it passes max. */
+static inline size_t
+sat_add(size_t a, size_t b, size_t max)
+{
+	return a > max || b > max - a ? max + 1 : a + b;
+}
+
+/* yaml_anchors.c --------------------------------------------------------- */
+
+/* Registers an anchor for node n; it hides earlier ones of its name. */
+void reader_anchor_add(struct reader *r, const char *name, struct ynode *n);
+/* The node of the latest anchor of this name, or NULL. */
+struct ynode *reader_anchor_find(struct reader *r, const char *name);
+/* Forgets every anchor (a new document). */
+void reader_anchors_clear(struct reader *r);
+/* Spends the posting's budget for n nodes (max_nodes); false, reported
+ * once, when the posting overspends. */
+bool reader_spend(struct reader *r, size_t n, const yaml_mark_t *mark);
+/* Spends the file's alias budget on an alias of node t: all the aliases
+ * of a file expand to at most max_nodes nodes and 16 times max_scalar
+ * bytes of text together; false, reported once, past it. */
+bool reader_spend_alias(struct reader *r, const struct ynode *t,
+                        const yaml_mark_t *mark);
+
+/* yaml_keys.c ------------------------------------------------------------ */
+
+/* Reports duplicate keys of mapping m and drops the later entries. */
+void reader_check_duplicates(struct reader *r, struct ynode *m);
+/* Applies a YAML 1.1 merge key ("<<: *base", or a list of such) of
+ * mapping m: the pairs merged that m does not give itself are added, and
+ * the "<<" pair goes. */
+void reader_merge_keys(struct reader *r, struct ynode *m);
 
 /* bytes.c ---------------------------------------------------------------- */
 

@@ -1,19 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* load/yaml: libyaml events -> the node tree of each posting, with its
- * anchors, aliases (and their budget), merge keys and duplicate keys;
- * each posting finished is handed to its vocabulary's mapping. */
+/* load/yaml: libyaml events -> the node tree of each posting (its text
+ * kept where it was read when it can be), and each document's postings
+ * made and handed to their vocabulary's mapping. Anchors, aliases and
+ * the budgets of nodes are in yaml_anchors.c, duplicate and merge keys
+ * in yaml_keys.c. */
 #include "load/reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Anchors of the current document. */
-struct anchor {
-	const char *name;
-	struct ynode *node;
-	size_t slot;           /* its name's slot in the reader's index */
-};
 
 /* One open collection while building. */
 struct frame {
@@ -36,13 +31,6 @@ node_new(struct reader *r, enum ykind kind, const yaml_mark_t *mark)
 	                    .line = (unsigned)mark->line + 1 + r->line_base,
 	                    .col = (unsigned)mark->column + 1, .weight = 1};
 	return n;
-}
-
-/* Adds to a saturating node count. */
-static size_t
-sat_add(size_t a, size_t b, size_t max)
-{
-	return a > max || b > max - a ? max + 1 : a + b;
 }
 
 /* Builds a fresh posting for node m and maps it (by map, when given and
@@ -139,230 +127,6 @@ node_done(struct reader *r, struct ynode *n)
 	f->items[f->n++] = n;
 }
 
-/* Compares two key nodes by text, for duplicate detection. */
-static int
-keynode_cmp(const void *a, const void *b)
-{
-	const struct ynode *ka = *(struct ynode *const *)a;
-	const struct ynode *kb = *(struct ynode *const *)b;
-	int c = strcmp(ka->kind == Y_SCALAR ? ka->s : "",
-	               kb->kind == Y_SCALAR ? kb->s : "");
-	if (c)
-		return c;
-	return ka->line != kb->line ? (ka->line < kb->line ? -1 : 1)
-	                            : (ka->col < kb->col ? -1 : ka->col > kb->col);
-}
-
-/* Drops the entries of a mapping whose key was made Y_NULL. */
-static void
-drop_nulled_keys(struct ynode *m)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < m->n; i++) {
-		if (m->kids[2 * i]->kind == Y_NULL)
-			continue;
-		m->kids[2 * k] = m->kids[2 * i];
-		m->kids[2 * k + 1] = m->kids[2 * i + 1];
-		k++;
-	}
-	m->n = k;
-}
-
-/* Reports duplicate keys of a mapping and drops the later entries. */
-static void
-check_duplicates(struct reader *r, struct ynode *m)
-{
-	if (m->n < 2)
-		return;
-	if (m->n <= 24) {
-		/* a posting's mappings are small: each key against those
-		 * before it, without sorting */
-		bool any = false;
-		for (size_t i = 1; i < m->n; i++) {
-			struct ynode *k = m->kids[2 * i];
-			if (k->kind != Y_SCALAR)
-				continue;
-			for (size_t j = 0; j < i; j++) {
-				const struct ynode *f = m->kids[2 * j];
-				if (f->kind != Y_SCALAR || f->s[0] != k->s[0] ||
-				    strcmp(f->s, k->s))
-					continue;
-				lerr(&r->x, k, "duplicate key '%s' (first at "
-				     "line %u, column %u); this value is "
-				     "ignored", k->s, f->line, f->col);
-				k->kind = Y_NULL; /* to be removed */
-				any = true;
-				break;
-			}
-		}
-		if (any)
-			drop_nulled_keys(m);
-		return;
-	}
-	struct ynode **keys = malloc(m->n * sizeof(*keys));
-	if (!keys)
-		die_nomem();
-	size_t nk = 0;
-	for (size_t i = 0; i < m->n; i++)
-		if (m->kids[2 * i]->kind == Y_SCALAR)
-			keys[nk++] = m->kids[2 * i];
-	qsort(keys, nk, sizeof(*keys), keynode_cmp);
-	bool any = false;
-	size_t first = 0; /* the first of the run of equal keys at i */
-	for (size_t i = 1; i < nk; i++) {
-		if (strcmp(keys[i]->s, keys[i - 1]->s) != 0) {
-			first = i;
-			continue;
-		}
-		lerr(&r->x, keys[i], "duplicate key '%s' (first at line %u, "
-		     "column %u); this value is ignored", keys[i]->s,
-		     keys[first]->line, keys[first]->col);
-		keys[i]->kind = Y_NULL; /* marks the entry for removal */
-		any = true;
-	}
-	free(keys);
-	if (any)
-		drop_nulled_keys(m);
-}
-
-/* The keys a merge may give a mapping at most: each is looked for among
- * the others, so that a hostile merge cannot cost their square. */
-#define MERGE_MAX_KEYS 1024
-
-/* Applies a YAML 1.1 merge key ("<<: *base", or a list of such) of
- * mapping m: the pairs of the mappings merged that m does not give
- * itself are added (of a list, the earlier mapping's first), and the
- * "<<" pair goes. */
-static void
-merge_keys(struct reader *r, struct ynode *m)
-{
-	size_t at = m->n;
-	for (size_t i = 0; i < m->n && at == m->n; i++) {
-		const struct ynode *k = m->kids[2 * i];
-		if (k->kind == Y_SCALAR && k->plain && !strcmp(k->s, "<<"))
-			at = i;
-	}
-	if (at == m->n)
-		return;
-	struct ynode *v = m->kids[2 * at + 1];
-	struct ynode *const *src = v->kind == Y_SEQ ? v->kids : &v;
-	size_t nsrc = v->kind == Y_SEQ ? v->n : 1, add = 0;
-	for (size_t i = 0; i < nsrc; i++) {
-		if (src[i]->kind != Y_MAP) {
-			lerr(&r->x, src[i], "<<: a merge takes a mapping or a "
-			     "list of mappings, found %s; kept as a key",
-			     ykind_name(src[i]));
-			return;
-		}
-		add += src[i]->n;
-	}
-	if (m->n + add > MERGE_MAX_KEYS) {
-		lerr(&r->x, m->kids[2 * at], "<<: a merge of more than %d "
-		     "keys; kept as a key", MERGE_MAX_KEYS);
-		return;
-	}
-	struct ynode **kids = arena_alloc(&r->scratch,
-	                                  (m->n + add) * 2 * sizeof(*kids));
-	if (!kids)
-		die_nomem();
-	size_t k = 0;
-	for (size_t i = 0; i < m->n; i++) {
-		if (i == at)
-			continue;
-		kids[2 * k] = m->kids[2 * i];
-		kids[2 * k + 1] = m->kids[2 * i + 1];
-		k++;
-	}
-	for (size_t i = 0; i < nsrc; i++) {
-		for (size_t j = 0; j < src[i]->n; j++) {
-			struct ynode *key = src[i]->kids[2 * j];
-			bool have = false;
-			for (size_t h = 0; h < k && !have; h++)
-				have = key->kind == Y_SCALAR &&
-				       kids[2 * h]->kind == Y_SCALAR &&
-				       !strcmp(kids[2 * h]->s, key->s);
-			if (have)
-				continue;
-			kids[2 * k] = key;
-			kids[2 * k + 1] = src[i]->kids[2 * j + 1];
-			k++;
-		}
-	}
-	m->kids = kids;
-	m->n = k;
-}
-
-/* The index slot of an anchor name: where the name is, or the empty slot
- * where it goes. Anchors are looked up by hash, not by a scan, so that a
- * file of many anchors and many aliases does not cost their product. */
-static size_t
-anchor_slot(const struct reader *r, const char *name)
-{
-	uint64_t h = 14695981039346656037u; /* FNV-1a */
-	for (const char *p = name; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211u;
-	size_t mask = r->aindexcap - 1;
-	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-		size_t k = r->aindex[i];
-		if (!k || strcmp(r->anchors[k - 1].name, name) == 0)
-			return i;
-	}
-}
-
-/* Registers an anchor for node n; it hides earlier ones of its name. */
-static void
-anchor_add(struct reader *r, const char *name, struct ynode *n)
-{
-	if (r->nanchors == r->anchorcap) {
-		size_t cap = r->anchorcap ? r->anchorcap * 2 : 8;
-		struct anchor *v = realloc(r->anchors, cap * sizeof(*v));
-		if (!v)
-			die_nomem();
-		r->anchors = v;
-		r->anchorcap = cap;
-	}
-	if (2 * (r->aindexused + 1) > r->aindexcap) {
-		/* at most half full: index the anchors again, twice as wide */
-		size_t cap = r->aindexcap ? r->aindexcap * 2 : 16;
-		free(r->aindex);
-		r->aindex = calloc(cap, sizeof(*r->aindex));
-		if (!r->aindex)
-			die_nomem();
-		r->aindexcap = cap;
-		r->aindexused = 0;
-		for (size_t i = 0; i < r->nanchors; i++) {
-			size_t slot = anchor_slot(r, r->anchors[i].name);
-			r->aindexused += !r->aindex[slot];
-			r->aindex[slot] = i + 1;
-			r->anchors[i].slot = slot;
-		}
-	}
-	size_t slot = anchor_slot(r, name);
-	r->aindexused += !r->aindex[slot];
-	r->aindex[slot] = r->nanchors + 1;
-	r->anchors[r->nanchors++] = (struct anchor){name, n, slot};
-}
-
-/* The node of the latest anchor of this name, or NULL. */
-static struct ynode *
-anchor_find(struct reader *r, const char *name)
-{
-	if (!r->nanchors)
-		return NULL;
-	size_t k = r->aindex[anchor_slot(r, name)];
-	return k ? r->anchors[k - 1].node : NULL;
-}
-
-/* Forgets every anchor (a new document), in time of their number. */
-static void
-anchors_clear(struct reader *r)
-{
-	for (size_t i = 0; i < r->nanchors; i++)
-		r->aindex[r->anchors[i].slot] = 0;
-	r->nanchors = 0;
-	r->aindexused = 0;
-}
-
 /* Copies an anchor's name into scratch memory. */
 static const char *
 scratch_str(struct reader *r, const unsigned char *s)
@@ -393,64 +157,6 @@ is_null(const yaml_event_t *e)
 	default:
 		return false;
 	}
-}
-
-/* Spends budget for n nodes; reports once when the posting overspends. */
-static bool
-spend(struct reader *r, size_t n, const yaml_mark_t *mark)
-{
-	size_t max = r->x.lim->max_nodes;
-	r->budget = sat_add(r->budget, n, max);
-	if (r->budget <= max)
-		return true;
-	if (!r->budget_reported) {
-		catalog_problem(r->x.c, r->x.file,
-		                (unsigned)mark->line + 1 + r->line_base,
-		                (unsigned)mark->column + 1, true,
-		                "more than %zu nodes in one posting (aliases "
-		                "expanded); the rest of it is dropped "
-		                "(see --max-nodes)", max);
-		r->budget_reported = true;
-	}
-	return false;
-}
-
-/* The bytes of text all the aliases of a file may expand to, in scalars
- * of the biggest size: what a display, a search or an export of the
- * postings would copy. */
-#define ALIAS_BYTES_PER_SCALAR 16
-
-static size_t
-alias_bytes_max(const struct load_limits *lim)
-{
-	return lim->max_scalar > (SIZE_MAX - 1) / ALIAS_BYTES_PER_SCALAR
-	       ? SIZE_MAX - 1 : lim->max_scalar * ALIAS_BYTES_PER_SCALAR;
-}
-
-/* Spends the file's alias budget: all the aliases of a file expand to at
- * most max_nodes nodes and alias_bytes_max bytes of text together, so
- * that a small file cannot make many postings that each copy a big
- * anchor, nor one posting that repeats a long text many times. Reports
- * once. */
-static bool
-spend_alias(struct reader *r, const struct ynode *t, const yaml_mark_t *mark)
-{
-	size_t max = r->x.lim->max_nodes, bmax = alias_bytes_max(r->x.lim);
-	r->aliased = sat_add(r->aliased, t->weight, max);
-	r->aliased_bytes = sat_add(r->aliased_bytes, t->bytes, bmax);
-	if (r->aliased <= max && r->aliased_bytes <= bmax)
-		return true;
-	if (!r->aliased_reported) {
-		catalog_problem(r->x.c, r->x.file,
-		                (unsigned)mark->line + 1 + r->line_base,
-		                (unsigned)mark->column + 1, true,
-		                "the aliases of this file expand to more than "
-		                "%zu nodes or %zu bytes of text in all; this one "
-		                "and the rest read as nothing (see --max-nodes "
-		                "and --max-scalar)", max, bmax);
-		r->aliased_reported = true;
-	}
-	return false;
 }
 
 /* A malloc'd copy of v[0..*len) with each NUL as U+FFFD; *len becomes
@@ -530,7 +236,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 		r->p0 = x->c->nproblems;
 		r->root = NULL;
 		r->stream_items = false;
-		anchors_clear(r);
+		reader_anchors_clear(r);
 		r->budget = 0;
 		r->budget_reported = false;
 		arena_reset(&r->scratch);
@@ -571,12 +277,12 @@ reader_event(struct reader *r, yaml_event_t *e)
 			}
 		}
 		arena_reset(&r->scratch);
-		anchors_clear(r);
+		reader_anchors_clear(r);
 		return true;
 	case YAML_SCALAR_EVENT: {
 		struct ynode *n;
 		size_t len = e->data.scalar.length;
-		bool over = !spend(r, 1, &e->start_mark);
+		bool over = !reader_spend(r, 1, &e->start_mark);
 		if (len > x->lim->max_scalar) {
 			n = node_new(r, Y_NULL, &e->start_mark);
 			catalog_problem(x->c, x->file, n->line, n->col, true,
@@ -623,21 +329,23 @@ reader_event(struct reader *r, yaml_event_t *e)
 			           YAML_PLAIN_SCALAR_STYLE;
 		}
 		if (e->data.scalar.anchor)
-			anchor_add(r, scratch_str(r, e->data.scalar.anchor), n);
+			reader_anchor_add(r,
+			                  scratch_str(r, e->data.scalar.anchor),
+			                  n);
 		node_done(r, n);
 		return true;
 	}
 	case YAML_ALIAS_EVENT: {
 		const char *name = (const char *)e->data.alias.anchor;
-		struct ynode *t = anchor_find(r, name);
+		struct ynode *t = reader_anchor_find(r, name);
 		struct ynode *n;
 		if (!t) {
 			n = node_new(r, Y_NULL, &e->start_mark);
 			catalog_problem(x->c, x->file, n->line, n->col, true,
 			                "alias '*%s' refers to no anchor (or to "
 			                "the collection that contains it)", name);
-		} else if (!spend(r, t->weight, &e->start_mark) ||
-		           !spend_alias(r, t, &e->start_mark)) {
+		} else if (!reader_spend(r, t->weight, &e->start_mark) ||
+		           !reader_spend_alias(r, t, &e->start_mark)) {
 			n = node_new(r, Y_NULL, &e->start_mark);
 		} else {
 			n = t;
@@ -658,7 +366,7 @@ reader_event(struct reader *r, yaml_event_t *e)
 			r->stream_items = true;
 			jsonld_list_begin(x, NULL);
 		}
-		spend(r, 1, &e->start_mark);
+		reader_spend(r, 1, &e->start_mark);
 		if (r->depth == r->stackcap) {
 			size_t cap = r->stackcap ? r->stackcap * 2 : 16;
 			struct frame *v = realloc(r->stack, cap * sizeof(*v));
@@ -714,11 +422,11 @@ reader_event(struct reader *r, yaml_event_t *e)
 		n->weight = w;
 		n->bytes = b;
 		if (n->kind == Y_MAP) {
-			check_duplicates(r, n);
-			merge_keys(r, n);
+			reader_check_duplicates(r, n);
+			reader_merge_keys(r, n);
 		}
 		if (f->anchor)
-			anchor_add(r, f->anchor, n);
+			reader_anchor_add(r, f->anchor, n);
 		node_done(r, n);
 		return true;
 	}
@@ -751,7 +459,7 @@ reader_restart(struct reader *r)
 	r->depth = 0;
 	r->root = NULL;
 	r->stream_items = false;
-	anchors_clear(r);
+	reader_anchors_clear(r);
 	r->budget = 0;
 	r->budget_reported = false;
 	r->resync = false;
