@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* text: UTF-8 decoding, display width, sanitising, wrapping, case folding. */
+/* text: UTF-8 decoding, display width, sanitising (text.c), wrapping
+ * (text_wrap.c), case folding (text_fold.c), growable strings and memory
+ * (text_buf.c). */
 #ifndef BILLET_TEXT_H
 #define BILLET_TEXT_H
 
@@ -16,6 +18,9 @@ struct buf {
 	size_t cap; /* bytes allocated */
 };
 
+/* Makes room for extra more bytes and the terminating NUL; aborts
+ * through die_nomem on exhaustion. */
+void buf_reserve(struct buf *b, size_t extra);
 /* Appends len bytes; aborts through die_nomem on exhaustion. */
 void buf_add(struct buf *b, const char *s, size_t len);
 /* Appends a NUL-terminated string. */
