@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* bench: what bench.c shares with the state's measures (state.c) and
- * the job pages' (pages.c). */
+/* bench: what the benchmark's files share: bench.c (the command line,
+ * the run on a corpus), figures.c (saying the figures), baseline.c (the
+ * corpus's files, libyaml's parse), memory.c (peak memory), filter.c
+ * (typing a query), paint.c (the first paint), table.c (--table),
+ * state.c (--state) and pages.c (job pages). */
 #ifndef BILLET_BENCH_H
 #define BILLET_BENCH_H
 
@@ -8,6 +11,17 @@
 #include <stddef.h>
 
 #include "load.h"
+
+struct catalog;
+struct query_index;
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* -q: machine lines only (figures.c). */
+extern bool quiet;
+/* The median baseline parse of the run, in ms: what fig_time's ratios
+ * are to (0 while not known). */
+extern double baseline_ms;
 
 /* Milliseconds on a monotonic clock. */
 double now_ms(void);
@@ -32,6 +46,12 @@ struct row {
 	char ratio[32];
 };
 struct row *row_add(const char *what);
+/* Adds a row of bytes in MB and, when corpus is known, their ratio to it
+ * (with digits decimals). */
+void row_mb(const char *what, double bytes, double corpus, int digits);
+/* Prints the table for people: the title line, then the rows. */
+void rows_print(const char *label, const char *what, size_t nfiles,
+                double corpus, int runs);
 /* Says on stderr what is being measured (unless -q). */
 void progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The limits of the loads (max_file raised to the corpus's largest). */
@@ -58,6 +78,54 @@ bool map_file(const char *path, void **map, size_t *len);
 /* Parses len bytes into libyaml events and deletes them; returns the
  * events, and sets *failed when libyaml stopped at an error. */
 unsigned long long parse_bytes(const void *buf, size_t len, bool *failed);
+/* Parses every file of path into libyaml events as the loader reads
+ * them (the walk of a directory included); the events, and in *errors
+ * the files that did not parse. */
+unsigned long long baseline_parse(const char *path, size_t *errors);
+/* The same on n threads: a directory's files shared out, one file cut
+ * into n pieces at document markers. */
+unsigned long long baseline_parallel(const char *path, int n,
+                                     size_t *errors);
+/* What the child of child_peak_kb does. */
+enum child_work { CHILD_NOTHING, CHILD_BASELINE, CHILD_LOAD, CHILD_INDEX };
+/* How the last child of child_peak_kb ended, when it failed. */
+extern char child_failure[128];
+/* Peak resident set in KiB of a child that does only work on path, or -1
+ * with child_failure set. */
+long child_peak_kb(const char *path, enum child_work work);
+/* The cost of fresh memory, in ms a MB: mb MB written once (*fresh),
+ * then freed and written again (*again); -1 when it cannot be mapped. */
+void memory_cost(size_t mb, double *fresh, double *again);
+/* Keystroke figures of one query. */
+struct keystats {
+	double median, worst; /* ms over keystrokes whose text parsed */
+	size_t keys;          /* keystrokes whose text parsed, per pass */
+	size_t skipped;       /* keystrokes whose text did not parse */
+	size_t matches;       /* matches of the whole query */
+	int passes;           /* times the query was typed and erased */
+	size_t worst_len;     /* bytes of the text at the worst keystroke */
+	bool worst_back;      /* ... when backspacing */
+	/* the same over the keystrokes whose text has a field or numeric
+	 * term (a ':', '<', '>' or '='): "title:d", not "titl" */
+	double term_median, term_worst;
+	size_t term_keys;
+	double first_worst;   /* worst key of the first pass alone */
+	double first_term_worst; /* the same over its keys with a term */
+};
+
+/* How type_pass filters. */
+enum filter_mode {
+	FM_MATCH,  /* query_match on every posting */
+	FM_NARROW, /* ... on the previous matches when the query narrows */
+	FM_INDEX,  /* query_select with the index (its caches kept) */
+};
+
+/* Types text one character at a time and backspaces it out, up to
+ * max_passes times within budget ms, filtering c as mode says at each
+ * keystroke (ix: the index, for FM_INDEX). */
+struct keystats type_query(struct catalog *c, const char *text,
+                           enum filter_mode mode, struct query_index *ix,
+                           int max_passes, double budget);
 /* True for a file name load_path reads as a job page. */
 bool pages_is_page(const char *name);
 /* The job pages among the files of f. */
@@ -82,6 +150,9 @@ struct paint first_paint(const char *billet, const char *path,
                          const char *state_home);
 /* True if the binary reports its first paint. */
 bool knows_first_paint(const char *billet);
+/* bench --table: the headline figures of the runs saved in files[0..n)
+ * as one Markdown table; the exit status. */
+int table_print(int nfiles, char **files);
 /* bench --state: the state's costs on the corpus at path. */
 int state_bench(const char *path, int runs, const char *billet,
                 double timeout);
