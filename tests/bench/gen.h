@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* gen: what the generator's writers share (gen.c: the seeded random
- * numbers, the words, the output buffer, names; gen_page.c: job pages). */
+/* gen: what the generator's files share (gen.c: the command line, the
+ * output buffer; gen_words.c: the seeded random numbers, the words and
+ * sentences; gen_names.c: places, organisations, titles; gen_posting.c:
+ * a posting; gen_page.c: a job page). */
 #ifndef BILLET_BENCH_GEN_H
 #define BILLET_BENCH_GEN_H
 
@@ -12,7 +14,10 @@
 /* One item of array a, at random. */
 #define PICK(a) ((a)[gen_rnd() % N(a)])
 
-/* Random numbers: xoshiro256**, the same on every platform. */
+/* Random numbers: xoshiro256**, the same on every platform (gen_words.c). */
+
+/* Seeds the random numbers and readies the words' ranks: first. */
+void gen_seed(uint64_t seed);
 
 /* The next 64 random bits. */
 uint64_t gen_rnd(void);
@@ -27,7 +32,7 @@ long gen_tri(long lo, long hi);
 /* A word of the samples, drawn by its rank (Zipf). */
 const char *gen_word(void);
 
-/* The output: one file's text, written out whole by main. */
+/* The output: one file's text, written out whole by main (gen.c). */
 
 /* Appends len bytes. */
 void gen_put(const char *s, size_t len);
@@ -42,7 +47,7 @@ void gen_crlf(size_t from);
 /* Writes a date (days since 2023-01-01) as YYYY-MM-DD. */
 void gen_put_date(long day);
 
-/* Text. */
+/* Text (gen_words.c). */
 
 /* A scratch string for one piece of text. */
 struct str {
@@ -58,13 +63,19 @@ void gen_sadd_cap(struct str *t, const char *w);
 void gen_sentence(struct str *t, int lo, int hi);
 /* Appends a paragraph of lo..hi sentences. */
 void gen_paragraph(struct str *t, int lo, int hi);
+/* A field of work, as departments and titles name them ("Policy",
+ * "Data", "Legal"...). */
+const char *gen_department(void);
+/* A part of a region, as names of places and organisations begin
+ * ("Western", "Upstate"...). */
+const char *gen_area(void);
 /* Writes a job title into t. */
 void gen_title(struct str *t);
 /* Appends the lower-case ASCII letters and digits of s, dashes between
  * words, at most max bytes. */
 void gen_slug(struct str *t, const char *s, size_t max);
 
-/* Names. */
+/* Names (gen_names.c). */
 
 /* A place. */
 struct city {
@@ -79,6 +90,12 @@ const struct city *gen_city(void);
 /* Names an organisation based in home into org, its initials into sh
  * (empty for a name in another script). */
 void gen_org(struct str *org, struct str *sh, const struct city *home);
+
+/* gen_posting.c: a posting. */
+
+/* Writes posting i (0-based) of the seed in the canonical format; only
+ * the list's fields and a line of summary when brief (--short). */
+void gen_posting(long i, uint64_t seed, bool brief);
 
 /* gen_page.c: a job page. */
 
