@@ -21,6 +21,7 @@
 #include "load.h"
 #include "query.h"
 #include "state.h"
+#include "testlib.h"
 
 static char dir[64];
 static char path[128];
@@ -72,30 +73,6 @@ find(const char *name, const char *title)
 			return c.v[i];
 	cr_assert_fail("no %s in %s", title, name);
 	return NULL;
-}
-
-static char *
-slurp(const char *p)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	struct buf b = {0};
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_steal(&b);
-}
-
-static void
-spew(const char *p, const char *s)
-{
-	FILE *f = fopen(p, "wb");
-	cr_assert_not_null(f);
-	fputs(s, f);
-	cr_assert_eq(fclose(f), 0);
 }
 
 /* ---- recognition ---- */

@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "load.h"
 #include "posting.h"
+#include "testlib.h"
 
 static struct catalog c;
 
@@ -41,29 +42,6 @@ static size_t
 load_md(const char *s)
 {
 	return load_as("job.md", s);
-}
-
-/* True if some problem has this line, column, severity and message part. */
-static bool
-has_problem(unsigned line, unsigned col, bool error, const char *part)
-{
-	for (size_t i = 0; i < c.nproblems; i++) {
-		const struct problem *p = &c.problems[i];
-		if (p->line == line && p->col == col && p->error == error &&
-		    strstr(p->msg, part))
-			return true;
-	}
-	return false;
-}
-
-/* Prints the problems, to explain a failure. */
-static void
-dump(void)
-{
-	for (size_t i = 0; i < c.nproblems; i++)
-		fprintf(stderr, "  %s:%u:%u %s %s\n", c.problems[i].file,
-		        c.problems[i].line, c.problems[i].col,
-		        c.problems[i].error ? "E" : "W", c.problems[i].msg);
 }
 
 /* The kept value called key, or NULL. */
@@ -135,7 +113,7 @@ find_slug(const char *slug)
 Test(frontmatter, jekyll_collection)
 {
 	load_path(&c, TEST_DATA "/frontmatter/jekyll", NULL);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 3);
 	cr_assert_eq(c.nerrors, 0);
 	struct posting *p = find_slug("tenant-organizer");
@@ -242,7 +220,7 @@ Test(frontmatter, jekyll_liquid)
 Test(frontmatter, hugo_content)
 {
 	load_path(&c, TEST_DATA "/frontmatter/hugo", NULL);
-	dump();
+	dump_problems(&c);
 	/* _index.md, the section's list page, is not a posting */
 	cr_assert_eq(c.n, 2);
 	cr_assert_eq(c.nerrors, 0);
@@ -282,7 +260,8 @@ Test(frontmatter, readme_named_is_said)
 {
 	load_path(&c, TEST_DATA "/frontmatter/README.md", NULL);
 	cr_assert_eq(c.n, 0);
-	cr_assert(has_problem(1, 1, true, "no front matter: a posting file in "
+	cr_assert(has_problem(&c, 1, 1, true,
+	                      "no front matter: a posting file in "
 	                      "Markdown opens with ---"));
 }
 
@@ -291,14 +270,14 @@ Test(frontmatter, readme_named_is_said)
 Test(frontmatter, no_front_matter)
 {
 	cr_assert_eq(load_md("# Organizer\n\nSome text.\n"), 0);
-	cr_assert(has_problem(1, 1, true, "no front matter"));
+	cr_assert(has_problem(&c, 1, 1, true, "no front matter"));
 	cr_assert_eq(c.nerrors, 1);
 }
 
 Test(frontmatter, toml_front_matter)
 {
 	cr_assert_eq(load_md("+++\ntitle = \"x\"\n+++\ntext\n"), 0);
-	cr_assert(has_problem(1, 1, true, "TOML front matter (+++) is not "
+	cr_assert(has_problem(&c, 1, 1, true, "TOML front matter (+++) is not "
 	                      "read"));
 }
 
@@ -306,22 +285,22 @@ Test(frontmatter, never_closes)
 {
 	cr_assert_eq(load_md("---\ntitle: Organizer\norganization: O\n\n"
 	                     "The text.\n"), 0);
-	cr_assert(has_problem(1, 1, true, "never closes"));
+	cr_assert(has_problem(&c, 1, 1, true, "never closes"));
 }
 
 Test(frontmatter, yaml_syntax_at_its_line)
 {
 	cr_assert_eq(load_md("---\ntitle: T\norganization: O\ntags: [a\n---\n"
 	                     "text\n"), 0);
-	dump();
-	cr_assert(has_problem(4, 7, true, "front matter: YAML syntax"));
+	dump_problems(&c);
+	cr_assert(has_problem(&c, 4, 7, true, "front matter: YAML syntax"));
 }
 
 Test(frontmatter, type_error_at_its_line)
 {
 	cr_assert_eq(load_md("---\ntitle: T\norganization: O\nsalary: lots\n"
 	                     "---\n\nThe text.\n"), 1);
-	cr_assert(has_problem(4, 9, true, "salary"));
+	cr_assert(has_problem(&c, 4, 9, true, "salary"));
 	cr_assert(c.v[0]->problems);
 	cr_assert_str_eq(c.v[0]->summary, "The text.");
 }
@@ -329,21 +308,22 @@ Test(frontmatter, type_error_at_its_line)
 Test(frontmatter, no_title)
 {
 	cr_assert_eq(load_md("---\norganization: O\n---\n\nText.\n"), 0);
-	cr_assert(has_problem(2, 1, true, "no title"));
+	cr_assert(has_problem(&c, 2, 1, true, "no title"));
 }
 
 Test(frontmatter, not_a_mapping)
 {
 	cr_assert_eq(load_md("---\n- a\n- b\n---\ntext\n"), 0);
-	cr_assert(has_problem(2, 1, true, "front matter: expected a mapping"));
+	cr_assert(has_problem(&c, 2, 1, true,
+	                      "front matter: expected a mapping"));
 }
 
 Test(frontmatter, crlf_and_bom)
 {
 	cr_assert_eq(load_md("\xEF\xBB\xBF---\r\ntitle: T\r\norganization: O\r\n"
 	                     "salary: lots\r\n---\r\n\r\nOne\r\ntwo.\r\n"), 1);
-	dump();
-	cr_assert(has_problem(4, 9, true, "salary"));
+	dump_problems(&c);
+	cr_assert(has_problem(&c, 4, 9, true, "salary"));
 	cr_assert_str_eq(c.v[0]->summary, "One two.");
 }
 
@@ -352,7 +332,7 @@ Test(frontmatter, empty_front_matter_and_title_from_heading)
 	cr_assert_eq(load_md("---\n---\n# Canvasser\n\nKnock doors.\n"), 1);
 	cr_assert_str_eq(c.v[0]->title, "Canvasser");
 	cr_assert_str_eq(c.v[0]->summary, "Knock doors.");
-	cr_assert(has_problem(2, 1, false, "gives no organization"));
+	cr_assert(has_problem(&c, 2, 1, false, "gives no organization"));
 }
 
 Test(frontmatter, body_problems_after_the_front_matter)
@@ -362,7 +342,7 @@ Test(frontmatter, body_problems_after_the_front_matter)
 	const char *s = "---\ntitle: T\norganization: O\nsalary: lots\n---\n\n"
 	                "A paragraph that is far too long for the limit.\n";
 	cr_assert_eq(load_buffer(&c, "job.md", s, strlen(s), &lim), 1);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nproblems, 2);
 	cr_assert_eq(c.problems[0].line, 4);
 	cr_assert_eq(c.problems[1].line, 7);
@@ -380,7 +360,7 @@ Test(frontmatter, names_placed_when_they_fit)
 	                     "apply_email: jobs@acme.example\n"
 	                     "how_to_apply: Send a letter.\n---\n"), 1);
 	struct posting *p = c.v[0];
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nerrors, 0);
 	cr_assert_str_eq(p->org.name, "ACME");
 	cr_assert_eq(p->workplace, WP_REMOTE);
@@ -400,14 +380,15 @@ Test(frontmatter, note_says_what_was_placed)
 	cr_assert_eq(load_md("---\ntitle: T\ncompany: ACME\nstate: open\n"
 	                     "date: 2025-01-02\nurl: /jobs/t/\nlayout: job\n"
 	                     "---\n"), 1);
-	dump();
+	dump_problems(&c);
 	struct posting *p = c.v[0];
 	cr_assert_eq(c.nerrors, 0);
 	cr_assert_eq(c.nnotes, 2);
-	cr_assert(has_problem(0, 0, false, "read as a posting with other key "
+	cr_assert(has_problem(&c, 0, 0, false,
+	                      "read as a posting with other key "
 	                      "names: company -> organization, date -> "
 	                      "posted; 1 posting"));
-	cr_assert(has_problem(0, 0, false, "keys not placed, kept under "
+	cr_assert(has_problem(&c, 0, 0, false, "keys not placed, kept under "
 	                      "Other: layout, state, url"));
 	/* a page's state is no region, a site path no source */
 	cr_assert_eq(p->nplaces, 0);
@@ -424,7 +405,7 @@ Test(frontmatter, pay_range_upside_down)
 	                     "pay: \"$82,000 - $60,000\"\n---\n"), 1);
 	cr_assert_eq(c.v[0]->salary.min, 60000);
 	cr_assert_eq(c.v[0]->salary.max, 82000);
-	cr_assert(has_problem(4, 6, false, "salary: min is above max; read "
+	cr_assert(has_problem(&c, 4, 6, false, "salary: min is above max; read "
 	                      "as 60000-82000"));
 }
 
@@ -487,7 +468,7 @@ Test(frontmatter, inline_markdown_as_plain_text)
 	                     "<https://b.example/>, jobs@c.example, "
 	                     "[anchor](#apply), &amp; &eacute; &#8212;"
 	                     "![logo](logo.png) done.  \nNext line.\n"), 1);
-	dump();
+	dump_problems(&c);
 	cr_assert_str_eq(c.v[0]->summary, "Emphasis, strong, code, struck, "
 	                 "a link (https://a.example/x), https://b.example/, "
 	                 "jobs@c.example, anchor, & \xc3\xa9 \xe2\x80\x94 "
@@ -505,7 +486,7 @@ Test(frontmatter, blocks)
 	                     "3. third\n4. fourth\n\n"
 	                     "- loose one\n\n  its second paragraph\n"
 	                     "- loose two\n"), 1);
-	dump();
+	dump_problems(&c);
 	cr_assert_str_eq(c.v[0]->summary,
 	                 "Quoted words.\n\nAn HTML block.\n\nindented code\n\n"
 	                 "Day | Hours\n\nMon | 9-5\n\n3. third\n4. fourth\n\n"
@@ -535,7 +516,7 @@ Test(frontmatter, html_lists_in_markdown_are_lists)
 	                     "</div>\n\n"
 	                     "## Benefits\n\n"
 	                     "<ul><li>Dental</li><li>Vision</li></ul>\n"), 1);
-	dump();
+	dump_problems(&c);
 	struct posting *p = c.v[0];
 	cr_assert_str_eq(p->summary, "Intro,\non two lines.\n\n"
 	                 "- One & only\n- Two bold\n\n"
@@ -556,8 +537,9 @@ Test(frontmatter, html_too_deep_is_said)
 		buf_adds(&b, "<div>");
 	buf_adds(&b, "deep\n");
 	cr_assert_eq(load_md(b.s), 1);
-	dump();
-	cr_assert(has_problem(7, 1, true, "libxml2 stopped reading this HTML: "
+	dump_problems(&c);
+	cr_assert(has_problem(&c, 7, 1, true,
+	                      "libxml2 stopped reading this HTML: "
 	                      "Excessive depth"));
 	cr_assert_str_eq(c.v[0]->summary, "Before.");
 	cr_assert(c.v[0]->problems);
@@ -573,7 +555,7 @@ Test(frontmatter, sections_and_groups)
 	                     "Accrued monthly.\n\n"
 	                     "**Tools:**\n\n- Email\n- Phones\n"), 1);
 	struct posting *p = c.v[0];
-	dump();
+	dump_problems(&c);
 	cr_assert_str_eq(p->summary, "Intro.");
 	const struct section *s = section(p, "Schedule");
 	cr_assert_not_null(s);
@@ -637,8 +619,9 @@ Test(frontmatter, too_many_blocks)
 	const char *s = "---\ntitle: T\norganization: O\n---\n"
 	                "one\n\ntwo\n\nthree\n\nfour\n\nfive\n";
 	cr_assert_eq(load_buffer(&c, "job.md", s, strlen(s), &lim), 1);
-	dump();
-	cr_assert(has_problem(11, 1, true, "more than 3 blocks in the body"));
+	dump_problems(&c);
+	cr_assert(has_problem(&c, 11, 1, true,
+	                      "more than 3 blocks in the body"));
 	cr_assert_str_eq(c.v[0]->summary, "one\n\ntwo\n\nthree");
 }
 
@@ -652,8 +635,9 @@ Test(frontmatter, deep_nesting)
 		buf_printf(&b, "- level %d\n", i);
 	}
 	cr_assert_eq(load_buffer(&c, "job.md", b.s, b.len, NULL), 1);
-	dump();
-	cr_assert(has_problem(69, 1, false, "nested deeper than 64 levels"));
+	dump_problems(&c);
+	cr_assert(has_problem(&c, 69, 1, false,
+	                      "nested deeper than 64 levels"));
 	cr_assert(strstr(c.v[0]->summary, "- level 99"));
 	buf_free(&b);
 }
@@ -665,8 +649,9 @@ Test(frontmatter, summary_over_max_scalar)
 	const char *s = "---\ntitle: T\norganization: O\n---\n"
 	                "First paragraph.\n\nSecond paragraph.\n";
 	cr_assert_eq(load_buffer(&c, "job.md", s, strlen(s), &lim), 1);
-	dump();
-	cr_assert(has_problem(7, 1, true, "the summary runs over 30 bytes"));
+	dump_problems(&c);
+	cr_assert(has_problem(&c, 7, 1, true,
+	                      "the summary runs over 30 bytes"));
 	cr_assert_str_eq(c.v[0]->summary, "First paragraph.");
 }
 
@@ -705,13 +690,13 @@ Test(frontmatter, pages_and_front_matter_in_a_directory)
 	put(dir, "_index.html", "---\ntitle: Jobs\n---\n<p>All jobs</p>\n");
 	put(dir, "README.md", "# Our jobs\n");
 	load_path(&c, dir, NULL);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 2);
 	cr_assert_str_eq(c.v[0]->title, "Page job");
 	cr_assert_str_eq(c.v[1]->title, "Post");
 	cr_assert_str_eq(c.v[1]->summary, "Text");
 	cr_assert_eq(c.nproblems, 1);
-	cr_assert(has_problem(1, 1, true, "TOML front matter (+++) is not "
+	cr_assert(has_problem(&c, 1, 1, true, "TOML front matter (+++) is not "
 	                      "read"));
 	const char *names[] = {"job.html", "post.htm", "toml.html",
 	                       "_index.html", "README.md"};

@@ -14,6 +14,7 @@
 #include "identity.h"
 #include "load.h"
 #include "posting.h"
+#include "testlib.h"
 
 static struct catalog c;
 
@@ -57,29 +58,6 @@ load_lim(const char *s, size_t len, const struct load_limits *lim)
 	return load_buffer(&c, "t.yaml", s, len, lim);
 }
 
-/* True if some problem has this line, column, severity and message part. */
-static bool
-has_problem(unsigned line, unsigned col, bool error, const char *part)
-{
-	for (size_t i = 0; i < c.nproblems; i++) {
-		const struct problem *p = &c.problems[i];
-		if (p->line == line && p->col == col && p->error == error &&
-		    strstr(p->msg, part))
-			return true;
-	}
-	return false;
-}
-
-/* Prints the problems, to explain a failure. */
-static void
-dump(void)
-{
-	for (size_t i = 0; i < c.nproblems; i++)
-		fprintf(stderr, "  %u:%u %s %s\n", c.problems[i].line,
-		        c.problems[i].col, c.problems[i].error ? "E" : "W",
-		        c.problems[i].msg);
-}
-
 Test(load, minimal_posting)
 {
 	cr_assert_eq(load("title: Organizer\norganization: ACME\n"), 1);
@@ -111,7 +89,7 @@ Test(load, every_form_of_the_example)
 		"responsibilities:\n  - Serve as spokesperson\n";
 	cr_assert_eq(load(y), 1);
 	struct posting *p = c.v[0];
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nproblems, 0);
 	cr_assert_str_eq(p->id, "nyic-upstate-director-advocacy");
 	cr_assert_str_eq(p->org.short_name, "NYIC");
@@ -141,7 +119,7 @@ Test(load, salary_forms)
 	     "title: e\norganization: o\nsalary: {min: 3000, currency: eur, "
 	     "period: month}\n---\n"
 	     "title: f\norganization: o\nsalary: $26–31.50/h\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 6);
 	cr_assert_eq(c.nproblems, 0);
 	cr_assert_eq(c.v[0]->salary.min, 62400);
@@ -203,7 +181,7 @@ Test(load, salary_open_ranges)
 	     "period: hour, note: plus tips}\n---\n"
 	     "id: one\ntitle: c\norganization: o\nsalary: {min: 50000, "
 	     "max: 50000}\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 3);
 	cr_assert_eq(c.nproblems, 0);
 	const struct salary *up = &c.v[0]->salary, *from = &c.v[1]->salary,
@@ -274,7 +252,7 @@ Test(load, salary_open_ranges_export_and_read_back)
 	catalog_free(&c);
 	catalog_init(&c);
 	cr_assert_eq(load_buffer(&c, "rt.yaml", all.s, all.len, NULL), 2);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nproblems, 0);
 	char *z0 = shown(c.v[0], FMT_YAML), *z1 = shown(c.v[1], FMT_YAML);
 	cr_assert_str_eq(z0, y0);
@@ -308,7 +286,7 @@ reload(const char *text, const char *name)
 	catalog_free(&c);
 	catalog_init(&c);
 	cr_assert_eq(load_buffer(&c, name, text, strlen(text), NULL), 1);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nproblems, 0, "%s", text);
 }
 
@@ -365,7 +343,7 @@ Test(load, kept_values_names_each_once)
 	load("id: s\ntitle: T\norganization: O\ntitle~2: literal\nnote: top\n"
 	     "summary: [inner]\n"
 	     "sections:\n  A:\n    salary: {x: 1}\n    title: {x: 2}\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
 	cr_assert_eq(c.v[0]->nextra, 5);
 	cr_assert(!c.v[0]->salary.present);
@@ -417,7 +395,7 @@ Test(load, billet_state_passed_over)
 		catalog_init(&c);
 		load_buffer(&c, texts[i][0], texts[i][1], strlen(texts[i][1]),
 		            NULL);
-		dump();
+		dump_problems(&c);
 		cr_assert_eq(c.n, 1);
 		cr_assert_eq(c.nproblems, 0, "%s", texts[i][1]);
 		cr_assert_eq(c.v[0]->nextra, 1, "%s", texts[i][1]);
@@ -433,11 +411,11 @@ Test(load, salary_currency_is_an_iso_code)
 	load("title: a\norganization: o\nsalary: {min: 1, currency: chf}\n"
 	     "---\ntitle: b\norganization: o\nsalary: {min: 1, currency: XYZ}"
 	     "\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 2);
 	cr_assert_str_eq(c.v[0]->salary.currency, "CHF");
 	cr_assert(!c.v[1]->salary.present);
-	cr_assert(has_problem(7, 28, true, "salary: currency: expected a "
+	cr_assert(has_problem(&c, 7, 28, true, "salary: currency: expected a "
 	                      "three-letter ISO 4217 code such as USD"));
 	cr_assert_eq(c.nerrors, 1);
 	cr_assert_str_eq(c.v[1]->extra[0].key, "salary");
@@ -447,13 +425,13 @@ Test(load, type_errors_at_their_place)
 {
 	load("title: A\norganization: B\nsalary: lots\nexperience: many\n"
 	     "posted: 2026-02-30\ntags: {a: b}\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1, "the rest of the posting still loads");
 	cr_assert(c.v[0]->problems);
-	cr_assert(has_problem(3, 9, true, "salary: expected a number"));
-	cr_assert(has_problem(4, 13, true, "experience:"));
-	cr_assert(has_problem(5, 9, true, "not a valid date"));
-	cr_assert(has_problem(6, 7, true, "tags: expected a list"));
+	cr_assert(has_problem(&c, 3, 9, true, "salary: expected a number"));
+	cr_assert(has_problem(&c, 4, 13, true, "experience:"));
+	cr_assert(has_problem(&c, 5, 9, true, "not a valid date"));
+	cr_assert(has_problem(&c, 6, 7, true, "tags: expected a list"));
 	/* the bad values are kept, not lost */
 	cr_assert_eq(c.v[0]->nextra, 4);
 	cr_assert_str_eq(c.v[0]->extra[0].key, "salary");
@@ -463,10 +441,10 @@ Test(load, type_errors_at_their_place)
 Test(load, missing_title_and_organization)
 {
 	load("organization: B\n---\ntitle: No org\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
-	cr_assert(has_problem(1, 1, true, "no title"));
-	cr_assert(has_problem(3, 1, false, "gives no organization"));
+	cr_assert(has_problem(&c, 1, 1, true, "no title"));
+	cr_assert(has_problem(&c, 3, 1, false, "gives no organization"));
 }
 
 Test(load, duplicate_keys_and_ids)
@@ -474,14 +452,14 @@ Test(load, duplicate_keys_and_ids)
 	load("id: x\ntitle: A\norganization: B\ntitle: C\n---\n"
 	     "id: x\ntitle: D\norganization: B\n---\n"
 	     "id: x\ntitle: E\norganization: B\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 3, "duplicates are never dropped");
-	cr_assert(has_problem(4, 1, true, "duplicate key 'title' (first at "
+	cr_assert(has_problem(&c, 4, 1, true, "duplicate key 'title' (first at "
 	                      "line 2, column 1)"));
 	cr_assert_str_eq(c.v[0]->title, "A");
 	cr_assert_str_eq(c.v[1]->id, "x~2");
 	cr_assert_str_eq(c.v[2]->id, "x~3");
-	cr_assert(has_problem(6, 1, false, "duplicate id 'x'"));
+	cr_assert(has_problem(&c, 6, 1, false, "duplicate id 'x'"));
 	cr_assert_not_null(catalog_find(&c, "x~3"));
 }
 
@@ -512,7 +490,7 @@ Test(load, unknown_keys_of_known_mappings_kept)
 	     "languages: [{name: Spanish, dialect: Mexican}, {level: x}]\n"
 	     "qualifications: {required: [a], title: Evil}\n"
 	     "apply: {url: u, fax: f}\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
 	const struct posting *p = c.v[0];
 	cr_assert_str_eq(p->title, "A");
@@ -530,9 +508,9 @@ Test(load, unknown_keys_of_known_mappings_kept)
 			                  !strcmp(p->extra[j].s, keys[i][1]));
 		cr_assert(found, "%s kept", keys[i][0]);
 	}
-	cr_assert(has_problem(2, 27, false, "kept under Other as "
+	cr_assert(has_problem(&c, 2, 27, false, "kept under Other as "
 	                      "'organization.phone'"));
-	cr_assert(has_problem(4, 48, true, "item 2 has no name"));
+	cr_assert(has_problem(&c, 4, 48, true, "item 2 has no name"));
 }
 
 /* A value of the wrong type is an error, and kept under Other. */
@@ -541,10 +519,11 @@ Test(load, wrong_types_kept_under_other)
 	load("title: A\norganization: {name: [x]}\n"
 	     "summary: [para one, para two]\nposted: {x: 1}\n"
 	     "responsibilities: [a, {x: y}]\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
 	const struct posting *p = c.v[0];
-	cr_assert(has_problem(3, 10, true, "summary: expected text, found a "
+	cr_assert(has_problem(&c, 3, 10, true,
+	                      "summary: expected text, found a "
 	                      "list; kept under Other"));
 	static const char *const keys[] = {
 		"organization.name", "summary", "posted", "responsibilities.2",
@@ -566,7 +545,7 @@ Test(load, postings_with_errors_are_marked)
 	     "title: B\norganization: O\n---\n"
 	     "title: C\norganization: O\ntags: [a]\ntags: [b]\n---\n"
 	     "title: D\norganization: O\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 4);
 	cr_assert(c.v[0]->problems);
 	cr_assert_not(c.v[1]->problems);
@@ -584,8 +563,9 @@ Test(load, open_quote_said_where_it_opens)
 {
 	load("title: A\norganization: O\nresponsibilities:\n  - one\n"
 	     "  - \"two\n  - three\n");
-	dump();
-	cr_assert(has_problem(5, 5, true, "quoted scalar that starts here"));
+	dump_problems(&c);
+	cr_assert(has_problem(&c, 5, 5, true,
+	                      "quoted scalar that starts here"));
 }
 
 /* YAML 1.1 merge keys: the keys a posting gives itself win, then the
@@ -595,7 +575,7 @@ Test(load, merge_keys)
 	load("base: &b {organization: MergeOrg, location: Boston}\n"
 	     "more: &m {location: Utica, department: Field}\n"
 	     "title: Merged\n<<: [*b, *m]\nlocation: Albany\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
 	const struct posting *p = c.v[0];
 	cr_assert_str_eq(p->org.name, "MergeOrg");
@@ -611,7 +591,7 @@ Test(load, merge_keys)
 	catalog_free(&c);
 	catalog_init(&c);
 	load("title: T\norganization: O\n<<: text\n");
-	cr_assert(has_problem(3, 5, true, "a merge takes a mapping"));
+	cr_assert(has_problem(&c, 3, 5, true, "a merge takes a mapping"));
 }
 
 /* schema.org's baseSalary with only minValue or only maxValue is a
@@ -622,7 +602,7 @@ Test(load, jsonld_salary_open_ranges)
 	     "baseSalary: {value: {minValue: 50000, unitText: YEAR}}}\n"
 	     "---\n{\"@type\": JobPosting, title: U, hiringOrganization: O, "
 	     "baseSalary: {maxValue: 90000}}\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 2);
 	cr_assert(c.v[0]->salary.open_above && !c.v[0]->salary.open_below);
 	cr_assert(c.v[1]->salary.open_below && !c.v[1]->salary.open_above);
@@ -656,7 +636,7 @@ Test(load, top_level_sequence_and_nulls)
 {
 	load("- title: A\n  organization: B\n- title: C\n  organization: D\n"
 	     "  salary: ~\n  department:\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 2);
 	cr_assert_eq(c.nproblems, 0);
 	default_id_is(c.v[1], "t#2");
@@ -673,7 +653,7 @@ Test(load, default_ids_number_documents)
 	load("title: First\norganization: O\n---\ntitle: [broken\n"
 	     "---\ntitle: Third\norganization: O\n---\n- a list\n"
 	     "---\ntitle: Fifth\norganization: O\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 3);
 	default_id_is(c.v[0], "t#1");
 	default_id_is(c.v[1], "t#3");
@@ -695,7 +675,7 @@ Test(load, default_ids_number_documents)
 	/* comments and markers only: said */
 	load("# nothing here\n---\n# nor here\n");
 	cr_assert_eq(c.n, 0);
-	cr_assert(has_problem(0, 0, false, "no postings in this file"));
+	cr_assert(has_problem(&c, 0, 0, false, "no postings in this file"));
 }
 
 Test(load, sections_with_groups)
@@ -703,7 +683,7 @@ Test(load, sections_with_groups)
 	load("title: A\norganization: B\nsections:\n  Values: Fair & Just\n"
 	     "  Competencies:\n    Understanding:\n      - one\n      - two\n"
 	     "    Leading: [three]\n");
-	dump();
+	dump_problems(&c);
 	struct posting *p = c.v[0];
 	cr_assert_eq(p->nsections, 2);
 	cr_assert_str_eq(p->sections[0].text, "Fair & Just");
@@ -720,7 +700,7 @@ Test(load, workplace_employment_apply_forms)
 	     "  required: [a, b]\n  preferred: [c]\nbenefits: Good ones\n"
 	     "apply: {url: 'https://x.example/apply', documents: [resume], "
 	     "deadline: 2026-12-01}\nstart: as soon as possible\n");
-	dump();
+	dump_problems(&c);
 	struct posting *p = c.v[0];
 	cr_assert_eq(c.nproblems, 0);
 	cr_assert_eq(p->workplace, WP_HYBRID);
@@ -749,7 +729,7 @@ Test(load, location_list)
 Test(load, syntax_error_keeps_earlier_documents)
 {
 	load("title: A\norganization: B\n---\ntitle: [unclosed\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
 	cr_assert(c.nerrors >= 1);
 	cr_assert(c.problems[0].line >= 4);
@@ -760,9 +740,10 @@ Test(load, invalid_utf8_reported_and_repaired)
 {
 	const char y[] = "title: Caf\xC3\n  é\norganization: B\x80\n";
 	load_lim(y, sizeof(y) - 1, &load_default_limits);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1, "the posting still loads");
-	cr_assert(has_problem(1, 11, true, "invalid UTF-8: byte 0xC3 at offset "
+	cr_assert(has_problem(&c, 1, 11, true,
+	                      "invalid UTF-8: byte 0xC3 at offset "
 	                      "10"));
 	cr_assert(strstr(c.v[0]->title, "\xEF\xBF\xBD"));
 }
@@ -771,9 +752,9 @@ Test(load, nul_and_control_bytes)
 {
 	const char y[] = "title: A\0B\norganization: \x1b[31mX\n";
 	load_lim(y, sizeof(y) - 1, &load_default_limits);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
-	cr_assert(has_problem(1, 9, true, "NUL byte at offset 8"));
+	cr_assert(has_problem(&c, 1, 9, true, "NUL byte at offset 8"));
 }
 
 /* An escaped NUL would end the text at it: said, read as U+FFFD, the
@@ -782,10 +763,10 @@ Test(load, escaped_nul_reported_and_kept)
 {
 	load("title: \"Visible\\0 hidden\"\norganization: O\n"
 	     "summary: \"One.\\u0000 Secret clause.\"\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
-	cr_assert(has_problem(1, 8, true, "NUL character"));
-	cr_assert(has_problem(3, 10, true, "NUL character"));
+	cr_assert(has_problem(&c, 1, 8, true, "NUL character"));
+	cr_assert(has_problem(&c, 3, 10, true, "NUL character"));
 	cr_assert_str_eq(c.v[0]->title, "Visible\xEF\xBF\xBD hidden");
 	cr_assert_str_eq(c.v[0]->summary, "One.\xEF\xBF\xBD Secret clause.");
 }
@@ -793,7 +774,7 @@ Test(load, escaped_nul_reported_and_kept)
 Test(load, bom_and_crlf_simply_load)
 {
 	load("\xEF\xBB\xBFtitle: A\r\norganization: B\r\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
 	cr_assert_eq(c.nproblems, 0);
 	cr_assert_str_eq(c.v[0]->title, "A");
@@ -804,7 +785,7 @@ Test(load, utf16_with_bom)
 {
 	const char y[] = "\xFF\xFEt\0i\0t\0l\0e\0:\0 \0\xE9\0\n\0";
 	load_lim(y, sizeof(y) - 1, &load_default_limits);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
 	cr_assert_str_eq(c.v[0]->title, "é");
 }
@@ -823,7 +804,7 @@ Test(load, alias_bomb_refused)
 		"h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
 		"i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]\n";
 	load(y);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
 	cr_assert(c.nerrors >= 1);
 	cr_assert(strstr(c.problems[0].msg, "nodes in one posting"));
@@ -843,19 +824,21 @@ Test(load, alias_text_bomb_refused)
 		              i ? ", " : "");
 	k += snprintf(y + k, sizeof(y) - (size_t)k, "]\n");
 	load_lim(y, (size_t)k, &lim);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1, "the posting still loads");
 	/* 17 aliases of 900 bytes are 15,300: the 18th passes 16,000 */
-	cr_assert(has_problem(4, 8 + 17 * 4, true, "16000 bytes of text"));
+	cr_assert(has_problem(&c, 4, 8 + 17 * 4, true, "16000 bytes of text"));
 }
 
 Test(load, undefined_and_self_aliases)
 {
 	load("title: A\norganization: B\nx: *nope\ny: &s [1, *s]\n");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
-	cr_assert(has_problem(3, 4, true, "alias '*nope' refers to no anchor"));
-	cr_assert(has_problem(4, 11, true, "alias '*s' refers to no anchor"));
+	cr_assert(has_problem(&c, 3, 4, true,
+	                      "alias '*nope' refers to no anchor"));
+	cr_assert(has_problem(&c, 4, 11, true,
+	                      "alias '*s' refers to no anchor"));
 }
 
 Test(load, aliases_resolve)
@@ -898,7 +881,8 @@ Test(load, deep_nesting_then_a_document)
 	buf_free(&b);
 	cr_assert_eq(c.n, 1);
 	cr_assert_str_eq(c.v[0]->title, "B");
-	cr_assert(has_problem(3, 67, true, "nesting deeper than 64 levels (see "
+	cr_assert(has_problem(&c, 3, 67, true,
+	                      "nesting deeper than 64 levels (see "
 	                      "--max-depth); reading resumes at the next "
 	                      "'---' document"));
 }
@@ -913,9 +897,9 @@ Test(load, scalar_and_file_limits)
 	memset(y + k, 'x', 200);
 	y[k + 200] = '\n';
 	load_lim(y, k + 201, &lim);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 1);
-	cr_assert(has_problem(3, 10, true, "exceeds the limit of 100"));
+	cr_assert(has_problem(&c, 3, 10, true, "exceeds the limit of 100"));
 	cr_assert_null(c.v[0]->summary);
 	lim.max_file = 10;
 	cr_assert_eq(load_lim(y, k + 201, &lim), 0);
@@ -936,7 +920,7 @@ Test(load, binary_garbage_and_scalars)
 	catalog_init(&c);
 	load("just text\n");
 	cr_assert_eq(c.n, 0);
-	cr_assert(has_problem(1, 1, true, "found text"));
+	cr_assert(has_problem(&c, 1, 1, true, "found text"));
 	catalog_free(&c);
 	catalog_init(&c);
 	load("");
@@ -1240,7 +1224,7 @@ Test(load, a_big_file_of_odd_bytes_or_breaks_reads_as_a_buffer)
 Test(load, samples_load_with_their_counts)
 {
 	load_path(&c, TEST_DATA "/../../data", NULL);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 2);
 	cr_assert_eq(c.nproblems, 0);
 	struct posting *a = catalog_find(&c, "aclu-socal-kern-policy-advocate");
@@ -1283,7 +1267,7 @@ find_legacy(const char *old)
 Test(load, schemaorg_examples)
 {
 	load_path(&c, TEST_DATA "/schemaorg", NULL);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 12);
 	cr_assert_eq(c.nerrors, 0);
 	struct posting *p = find_legacy("eg-0028-1");
@@ -1323,7 +1307,7 @@ Test(load, jsonld_graph_and_html)
 	     "\"hiringOrganization\": {\"name\": \"O\"}},"
 	     "{\"@type\": \"JobPosting\", \"name\": \"B\", \"responsibilities\":"
 	     " \"<li>one</li><li>two</li>\", \"hiringOrganization\": \"P\"}]}");
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.n, 2);
 	struct posting *a = c.v[0];
 	/* the list stays a list (issue 14) */
@@ -1351,7 +1335,7 @@ Test(load, jsonld_surrogate_pairs)
 	     "[{\"@type\":\"JobPosting\",\"title\":\"Rocket \\ud83d\\ude80\","
 	     "\"hiringOrganization\":\"O\"},{\"@type\":\"JobPosting\","
 	     "\"title\":\"Second\",\"hiringOrganization\":\"O\"}]"), 2);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nproblems, 0);
 	cr_assert_str_eq(c.v[0]->title, "Rocket \U0001F680");
 	cr_assert_str_eq(c.v[1]->title, "Second");
@@ -1367,14 +1351,14 @@ Test(load, jsonld_lone_surrogates_and_places)
 	     " \"title\":\"A \\udc00 \\\\ud83d \\uD83D\\uDE00\\ud83d\","
 	     " \"datePosted\": \"bad\",\n"
 	     " \"hiringOrganization\":\"O\", \"x\": \"\\ud800\"}\n"), 1);
-	dump();
+	dump_problems(&c);
 	cr_assert_str_eq(c.v[0]->title,
 	                 "A \uFFFD \\ud83d \U0001F600\uFFFD");
-	cr_assert(has_problem(2, 13, false, "\\uDC00 is half of a UTF-16 "
+	cr_assert(has_problem(&c, 2, 13, false, "\\uDC00 is half of a UTF-16 "
 	                      "surrogate pair, alone; read as U+FFFD"));
-	cr_assert(has_problem(2, 40, false, "\\uD83D is half"));
-	cr_assert(has_problem(3, 34, false, "\\uD800 is half"));
-	cr_assert(has_problem(2, 63, true, "datePosted"));
+	cr_assert(has_problem(&c, 2, 40, false, "\\uD83D is half"));
+	cr_assert(has_problem(&c, 3, 34, false, "\\uD800 is half"));
+	cr_assert(has_problem(&c, 2, 63, true, "datePosted"));
 	cr_assert_eq(c.nproblems, 4);
 }
 
@@ -1392,7 +1376,7 @@ Test(load, jsonld_surrogates_from_a_file_as_from_a_buffer)
 		           i ? ", " : "", i, i == 150 ? "bad \xff byte" : "ok");
 	buf_adds(&b, "]\n");
 	cr_assert_eq(same_as_a_buffer(&b, "surrogates.json"), 200);
-	dump();
+	dump_problems(&c);
 	cr_assert_str_eq(c.v[7]->title, "Launch \U0001F680 7");
 	cr_assert_str_eq(c.v[7]->org.name, "O \U0001F30D");
 	cr_assert_eq(c.nproblems, 1);
@@ -1420,7 +1404,7 @@ Test(load, jsonld_graph_of_page_nodes)
 	     "\"addressRegion\":\"CA\"},"
 	     "{\"@type\":\"Place\",\"@id\":\"#pl\",\"address\":{\"@id\":"
 	     "\"#ad\"}}]}"), 1);
-	dump();
+	dump_problems(&c);
 	struct posting *p = c.v[0];
 	cr_assert_str_eq(p->title, "G1");
 	default_id_is(p, "t");
@@ -1430,7 +1414,7 @@ Test(load, jsonld_graph_of_page_nodes)
 	cr_assert_str_eq(p->places[0].city, "Bakersfield");
 	cr_assert_eq(c.nerrors, 0);
 	cr_assert_eq(c.nproblems, 1);
-	cr_assert(has_problem(1, 198, false, "jobLocation: no node of this "
+	cr_assert(has_problem(&c, 1, 198, false, "jobLocation: no node of this "
 	                      "@graph has the @id '#none'"));
 }
 
@@ -1443,7 +1427,7 @@ Test(load, jsonld_lists_of_nodes)
 	     "{\"@type\":\"JobPosting\",\"title\":\"L1\","
 	     "\"hiringOrganization\":\"O\"},"
 	     "{\"@type\":[\"Organization\"],\"name\":\"y\"}]"), 1);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nproblems, 0);
 	default_id_is(c.v[0], "t");
 	catalog_free(&c);
@@ -1451,9 +1435,10 @@ Test(load, jsonld_lists_of_nodes)
 	cr_assert_eq(load_as("t.json",
 	     "[{\"@type\":\"WebPage\",\"name\":\"x\"},\n"
 	     " {\"@type\":\"Organization\",\"name\":\"y\"}]"), 0);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nproblems, 1);
-	cr_assert(has_problem(1, 2, true, "not a posting: @type is WebPage, "
+	cr_assert(has_problem(&c, 1, 2, true,
+	                      "not a posting: @type is WebPage, "
 	                      "not JobPosting (2 such nodes in this list, "
 	                      "which holds no JobPosting)"));
 	/* a list of canonical postings: every item is one */
@@ -1461,7 +1446,7 @@ Test(load, jsonld_lists_of_nodes)
 	catalog_init(&c);
 	cr_assert_eq(load("- title: A\n  organization: O\n"
 	                  "- organization: P\n"), 1);
-	cr_assert(has_problem(3, 3, true, "posting has no title"));
+	cr_assert(has_problem(&c, 3, 3, true, "posting has no title"));
 	cr_assert_eq(c.nproblems, 1);
 }
 
@@ -1509,7 +1494,7 @@ Test(load, jsonld_salary_forms)
 		catalog_free(&c);
 		catalog_init(&c);
 		cr_assert_eq(load_salary(forms[i].json), 1);
-		dump();
+		dump_problems(&c);
 		const struct salary *s = &c.v[0]->salary;
 		cr_assert_eq(c.nproblems, 0, "%s", forms[i].json);
 		cr_assert(s->present, "%s", forms[i].json);
@@ -1549,9 +1534,10 @@ Test(load, jsonld_salary_problems_say_what_was_found)
 		catalog_free(&c);
 		catalog_init(&c);
 		cr_assert_eq(load_salary(bad[i].json), 1);
-		dump();
+		dump_problems(&c);
 		cr_assert_eq(c.nproblems, 1, "%s", bad[i].json);
-		cr_assert(has_problem(1, bad[i].col, bad[i].error, bad[i].msg),
+		cr_assert(has_problem(&c, 1, bad[i].col, bad[i].error,
+		                      bad[i].msg),
 		          "%s", bad[i].json);
 		cr_assert_eq(c.v[0]->salary.present, bad[i].present);
 		if (!bad[i].present)
@@ -1580,7 +1566,7 @@ Test(load, jsonld_properties_named_like_canonical_keys)
 	     "\"organization\": \"Evil Org\", \"id\": \"evil-id\", "
 	     "\"status\": \"hired\", \"schema:summary\": \"lit\", "
 	     "\"summary\": \"s\", \"Organization\": \"case\"}"), 1);
-	dump();
+	dump_problems(&c);
 	cr_assert_eq(c.nproblems, 0);
 	struct posting *p = c.v[0];
 	default_id_is(p, "t");

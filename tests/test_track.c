@@ -20,6 +20,7 @@
 #include "query.h"
 #include "state.h"
 #include "text.h"
+#include "testlib.h"
 
 static char dir[64];
 static char path[128];
@@ -51,30 +52,6 @@ teardown(void)
 }
 
 TestSuite(track, .init = setup, .fini = teardown, .timeout = 60);
-
-static char *
-slurp(const char *p)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	struct buf b = {0};
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_steal(&b);
-}
-
-static void
-spew(const char *p, const char *s)
-{
-	FILE *f = fopen(p, "wb");
-	cr_assert_not_null(f);
-	fputs(s, f);
-	cr_assert_eq(fclose(f), 0);
-}
 
 static struct state *
 open_ok(void)
