@@ -193,13 +193,66 @@ at_line_start(const struct state_reader *r, size_t b)
 	        (d[b - 1] == 0xA8 || d[b - 1] == 0xA9));
 }
 
-/* Where the line of a key at mark index at begins, when the key starts
- * it, or follows a "?" that does ("? id", as long ids are written);
- * (size_t)-1 when the key is indented or follows anything else. */
+/* The "?" that opens the key whose block collection starts on the line
+ * that begins at byte b: the start of the nearest line above that holds
+ * anything but blanks and comments, when that line is "?" alone at its
+ * start (a comment after it allowed); else (size_t)-1. */
 static size_t
-line_head(struct state_reader *r, size_t at)
+question_above(const struct state_reader *r, size_t b)
+{
+	const unsigned char *d = (const unsigned char *)r->data;
+	while (b > 0) {
+		size_t e = b; /* the end of the line above, before its break */
+		if (d[e - 1] == '\n')
+			e -= e >= 2 && d[e - 2] == '\r' ? 2 : 1;
+		else if (d[e - 1] == '\r')
+			e--;
+		else if (e >= 2 && d[e - 2] == 0xC2 && d[e - 1] == 0x85)
+			e -= 2;
+		else if (e >= 3 && d[e - 3] == 0xE2 && d[e - 2] == 0x80 &&
+		         (d[e - 1] == 0xA8 || d[e - 1] == 0xA9))
+			e -= 3;
+		else
+			return (size_t)-1;
+		size_t s = e;
+		while (s > 0 && !at_line_start(r, s))
+			s--;
+		size_t q = s;
+		while (q < e && (d[q] == ' ' || d[q] == '\t'))
+			q++;
+		if (q == e || d[q] == '#') {
+			b = s; /* a blank line or a comment: the one above */
+			continue;
+		}
+		if (q != s || d[q] != '?')
+			return (size_t)-1;
+		size_t t = q + 1;
+		while (t < e && (d[t] == ' ' || d[t] == '\t'))
+			t++;
+		return t == e || (d[t] == '#' && t > q + 1) ? s : (size_t)-1;
+	}
+	return (size_t)-1;
+}
+
+/* Where the line of a key at mark index at begins, when the key starts
+ * it, or follows a "?" that does ("? id", as long ids are written), or,
+ * for a key that is a block collection (coll: "?" on a line of its own,
+ * the collection below it), the line of that "?"; (size_t)-1 when the
+ * key is indented or follows anything else. */
+static size_t
+line_head(struct state_reader *r, size_t at, bool coll)
 {
 	size_t b = rd_byte(r, at);
+	if (coll && b < r->len && r->data[b] != '[' && r->data[b] != '{') {
+		size_t h = b;
+		while (h > 0 && (r->data[h - 1] == ' ' || r->data[h - 1] == '\t'))
+			h--;
+		if (at_line_start(r, h)) {
+			size_t q = question_above(r, h);
+			if (q != (size_t)-1)
+				return q;
+		}
+	}
 	if (at_line_start(r, b))
 		return b;
 	while (b > 0 && (r->data[b - 1] == ' ' || r->data[b - 1] == '\t'))
@@ -218,6 +271,7 @@ rd_top_entry(struct state_reader *r, struct table *t, bool block,
              struct entry **bad)
 {
 	yaml_mark_t key = r->ev.start_mark;
+	bool coll = r->ev.type != YAML_SCALAR_EVENT; /* a key not an id */
 	struct entry *e = NULL;
 	bool unusable = false; /* the entry has no id of its own */
 	if (r->ev.type != YAML_SCALAR_EVENT) {
@@ -267,7 +321,8 @@ rd_top_entry(struct state_reader *r, struct table *t, bool block,
 	if (r->problem) {
 		/* kept as written: only where its text can be put back as
 		 * it is, among keys at the start of a line, in UTF-8 */
-		size_t head = block ? line_head(r, key.index) : (size_t)-1;
+		size_t head = block ? line_head(r, key.index, coll)
+		                    : (size_t)-1;
 		if (head == (size_t)-1 || r->p.encoding != YAML_UTF8_ENCODING) {
 			state_err(r->err, "%s", r->problem);
 			goto fail;
@@ -305,7 +360,8 @@ end_raw(struct state_reader *r, struct entry **bad, size_t at, bool key)
 	if (!*bad)
 		return true;
 	struct entry *e = *bad;
-	size_t to = key ? line_head(r, at) : rd_byte(r, at);
+	size_t to = key ? line_head(r, at, r->ev.type != YAML_SCALAR_EVENT)
+	                : rd_byte(r, at);
 	if (to == (size_t)-1)
 		return false;
 	if (to < e->raw_from)
