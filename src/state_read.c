@@ -234,16 +234,36 @@ question_above(const struct state_reader *r, size_t b)
 	return (size_t)-1;
 }
 
+/* True if the key that event ev starts can only be written after a "?"
+ * (a block collection or a block scalar: never a key of its own line),
+ * which may stand on a line above it. */
+static bool
+key_needs_question(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SEQUENCE_START_EVENT:
+		return ev->data.sequence_start.style ==
+		       YAML_BLOCK_SEQUENCE_STYLE;
+	case YAML_MAPPING_START_EVENT:
+		return ev->data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE;
+	case YAML_SCALAR_EVENT:
+		return ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+		       ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+	default:
+		return false;
+	}
+}
+
 /* Where the line of a key at mark index at begins, when the key starts
  * it, or follows a "?" that does ("? id", as long ids are written), or,
- * for a key that is a block collection (coll: "?" on a line of its own,
- * the collection below it), the line of that "?"; (size_t)-1 when the
- * key is indented or follows anything else. */
+ * for a key that needs one (key_needs_question: "?" on a line of its
+ * own, the key below it), the line of that "?"; (size_t)-1 when the key
+ * is indented or follows anything else. */
 static size_t
 line_head(struct state_reader *r, size_t at, bool coll)
 {
 	size_t b = rd_byte(r, at);
-	if (coll && b < r->len && r->data[b] != '[' && r->data[b] != '{') {
+	if (coll) {
 		size_t h = b;
 		while (h > 0 && (r->data[h - 1] == ' ' || r->data[h - 1] == '\t'))
 			h--;
@@ -271,7 +291,7 @@ rd_top_entry(struct state_reader *r, struct table *t, bool block,
              struct entry **bad)
 {
 	yaml_mark_t key = r->ev.start_mark;
-	bool coll = r->ev.type != YAML_SCALAR_EVENT; /* a key not an id */
+	bool coll = key_needs_question(&r->ev);
 	struct entry *e = NULL;
 	bool unusable = false; /* the entry has no id of its own */
 	if (r->ev.type != YAML_SCALAR_EVENT) {
@@ -360,7 +380,7 @@ end_raw(struct state_reader *r, struct entry **bad, size_t at, bool key)
 	if (!*bad)
 		return true;
 	struct entry *e = *bad;
-	size_t to = key ? line_head(r, at, r->ev.type != YAML_SCALAR_EVENT)
+	size_t to = key ? line_head(r, at, key_needs_question(&r->ev))
 	                : rd_byte(r, at);
 	if (to == (size_t)-1)
 		return false;
