@@ -232,6 +232,21 @@ Test(text, a_heading_with_nothing_under_it_is_kept_as_text)
 	cr_assert_str_eq(p->summary, "Intro words here.\n\nCLOSING");
 }
 
+/* A line of punctuation alone (":" after a stray carriage return, "* * *")
+ * names nothing: it is no heading, so the draft has no section without a
+ * heading (an error when the draft was loaded back: fuzz_text_import). */
+Test(text, a_line_of_punctuation_is_no_heading)
+{
+	struct posting *p = text("Community Organizer\n\nOrganization: X\n\n"
+	                         "Salarements\r :\n- one\n- two\n\n* * *\n\n"
+	                         "End words.\n");
+	cr_assert_not_null(p);
+	cr_assert_eq(p->problems, 0);
+	cr_assert_eq(c.nerrors, 0);
+	for (size_t i = 0; i < p->nsections; i++)
+		cr_assert(p->sections[i].heading && *p->sections[i].heading);
+}
+
 Test(text, the_same_heading_twice_is_one_section)
 {
 	struct posting *p = text("Job\n\nNOTES\n\nOne.\n\nOTHER\n\nTwo.\n\n"

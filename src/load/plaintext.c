@@ -155,12 +155,21 @@ words(const char *s, size_t len)
 }
 
 /* True when s is short enough for a heading or a label: at most 80 bytes
- * and 10 words, not ending like a sentence or a list (. , ;), not
- * starting with a lowercase letter. */
+ * and 10 words, with a letter or a digit, not ending like a sentence or a
+ * list (. , ;), not starting with a lowercase letter. */
 static bool
 short_line(const char *s, size_t len)
 {
 	if (!len || len > 80 || words(s, len) > 10)
+		return false;
+	/* ":" or "* * *" alone names nothing: no heading of it */
+	bool named = false;
+	for (size_t i = 0; i < len && !named; i++) {
+		unsigned char c = (unsigned char)s[i];
+		named = c >= 0x80 || (c >= '0' && c <= '9') ||
+		        ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	}
+	if (!named)
 		return false;
 	char last = s[len - 1];
 	if (last == '.' || last == ',' || last == ';')
