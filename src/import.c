@@ -97,6 +97,8 @@ sniff(const char *s, size_t len, const char *type)
 			return "an HTML page";
 		if (strstr(type, "yaml"))
 			return "YAML";
+		if (strstr(type, "xml"))
+			return "XML";
 	}
 	size_t i = 0;
 	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
@@ -106,11 +108,51 @@ sniff(const char *s, size_t len, const char *type)
 		i++;
 	if (i < len && (s[i] == '{' || s[i] == '['))
 		return "JSON";
+	if ((len - i >= 5 && !memcmp(s + i, "<?xml", 5)) ||
+	    (len - i >= 13 && !memcmp(s + i, "<workzag-jobs", 13)))
+		return "XML";
 	if (i < len && s[i] == '<')
 		return "an HTML page";
 	if (looks_yaml(s + i, len - i))
 		return "YAML";
 	return "plain text";
+}
+
+/* The length of the host of URL u after its "://", or 0. */
+static size_t
+host_len(const char *u)
+{
+	const char *h = strstr(u, "://");
+	return h ? strcspn(h + 3, "/:?#") : 0;
+}
+
+char *
+import_personio_page(const char *url, const char *id)
+{
+	static const char jobs[] = ".jobs.personio.";
+	if (!url || !id || strncmp(id, "personio-", 9) || !id[9] ||
+	    strspn(id + 9, "0123456789") != strlen(id + 9) ||
+	    (strncmp(url, "https://", 8) && strncmp(url, "http://", 7)))
+		return NULL;
+	const char *host = strstr(url, "://") + 3;
+	size_t hl = host_len(url);
+	/* COMPANY.jobs.personio.TLD */
+	const char *j = text_find(host, hl, jobs, sizeof(jobs) - 1);
+	if (!j || j == host)
+		return NULL;
+	const char *tld = j + sizeof(jobs) - 1;
+	size_t tl = hl - (size_t)(tld - host);
+	if (!tl || memchr(tld, '.', tl) || memchr(host, '@', hl))
+		return NULL;
+	const char *path = host + hl;
+	if (*path == ':')
+		path += strcspn(path, "/?#");
+	if (strncmp(path, "/xml", 4) || !strchr("/?#", path[4]))
+		return NULL;
+	struct buf b = {0};
+	buf_add(&b, url, (size_t)(path - url));
+	buf_printf(&b, "/job/%s", id + 9);
+	return buf_steal(&b);
 }
 
 /* The name a draft with no title line takes: the file's stem, a URL's
@@ -203,11 +245,17 @@ import_read(const char *src, const struct import_opts *o,
 		if (r.content_type && !strncasecmp(r.content_type, "text/plain", 10))
 			kind = sniff(r.body, r.len, NULL);
 		read_bytes(s, src, kind, r.body, r.len, o);
-		/* the URL it came from, unless the posting says its own */
-		for (size_t i = 0; i < s->cat.n; i++)
-			if (!s->cat.v[i]->source)
-				s->cat.v[i]->source = arena_strdup(&s->cat.arena,
-				                                   s->url);
+		/* the URL it came from (a Personio position's own page),
+		 * unless the posting says its own */
+		for (size_t i = 0; i < s->cat.n; i++) {
+			struct posting *p = s->cat.v[i];
+			if (p->source)
+				continue;
+			char *page = import_personio_page(s->url, p->id);
+			p->source = arena_strdup(&s->cat.arena,
+			                         page ? page : s->url);
+			free(page);
+		}
 		fetch_result_free(&r);
 		return true;
 	}

@@ -30,7 +30,7 @@ struct import_source {
 	struct catalog cat;  /* its postings and the problems met */
 	char *name;          /* as messages say it (malloc'd) */
 	const char *kind;    /* "plain text", "YAML", "JSON", "an HTML
-	                      * page", or "a file billet reads" */
+	                      * page", "XML", or "a file billet reads" */
 	char *url;           /* the final URL of a fetched one, or NULL */
 	struct buf check;    /* a plain-text draft: what to check, a line
 	                      * each */
@@ -45,6 +45,11 @@ bool import_read(const char *src, const struct import_opts *o,
                  struct import_source *s);
 /* Frees what s holds. */
 void import_source_free(struct import_source *s);
+/* The page of a Personio position, https://COMPANY.jobs.personio.de/job/N
+ * (malloc'd), when url is a Personio feed's
+ * (https://COMPANY.jobs.personio.de/xml, any of Personio's domains) and
+ * id is the id billet gives its positions ("personio-N"); else NULL. */
+char *import_personio_page(const char *url, const char *id);
 
 /* Appends the posting file of p from s: a comment saying it was
  * imported, from what and when (and, for a draft, what to check), then

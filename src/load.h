@@ -28,13 +28,14 @@ enum load_kind {
 	LOAD_PAGE,  /* .html, .htm: a job page, or front matter when it opens
 	            * with it */
 	LOAD_MARKDOWN, /* .md, .markdown: YAML front matter and a body */
+	LOAD_XML,   /* .xml: Personio's XML job feed (no other XML) */
 };
 
 /* What the extension of file name says it is (ASCII case ignored): a
  * directory walk reads the files not LOAD_OTHER (Markdown and HTML as
  * frontmatter_walk says). */
 enum load_kind load_kind_of(const char *name);
-/* The kind in words: "YAML", "JSON", "an HTML page", "Markdown". */
+/* The kind in words: "YAML", "JSON", "an HTML page", "Markdown", "XML". */
 const char *load_kind_name(enum load_kind k);
 
 /* Loads a file or, recursively, a directory into c. Problems go to c.

@@ -81,6 +81,8 @@ type_of(const char *path)
 		return "text/html; charset=utf-8";
 	if (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml"))
 		return "application/yaml";
+	if (!strcmp(dot, ".xml"))
+		return "text/xml; charset=utf-8";
 	return "application/octet-stream";
 }
 

@@ -205,6 +205,32 @@ markdown_round_trip() {
 }
 ok "Markdown and HTML with front matter: imported as such; --show of the draft equals the source's" markdown_round_trip
 
+# Personio's XML feed: a file each position, --show of each equal to the
+# feed's; a hostile position's controls never written raw
+personio_round_trip() {
+	P="$SRCDIR/tests/data/shapes/personio-feed.xml"
+	rm -rf "$TMP/px"
+	"$BILLET" --import "$P" --out "$TMP/px" 2>"$TMP/e" &&
+	contains "$TMP/e" "note: read as a Personio XML feed; 4 postings" &&
+	[ "$(ls "$TMP/px" | tr '\n' ' ')" = "personio-1847302.yaml personio-1851177.yaml personio-1862540.yaml personio-1866001.yaml " ] &&
+	head -1 "$TMP/px/personio-1847302.yaml" | grep -q '(XML)' &&
+	grep -qx '  name: Nordlicht Jugendhilfe gGmbH' "$TMP/px/personio-1847302.yaml" &&
+	! grep -q "$(printf '\033')" "$TMP/px/personio-1866001.yaml" &&
+	grep -qF 'title: "Trap \x9B31mTitle\u202Etxt.exe"' "$TMP/px/personio-1866001.yaml" || return 1
+	for y in "$TMP/px"/*.yaml; do
+		id=$(basename "$y" .yaml)
+		"$BILLET" --show "$id" --width 100 "$y" >"$TMP/a" 2>/dev/null &&
+		"$BILLET" --show "$id" --width 100 "$P" >"$TMP/b" 2>/dev/null &&
+		cmp -s "$TMP/a" "$TMP/b" ||
+			{ echo "$id"; diff "$TMP/b" "$TMP/a" | head; return 1; }
+	done
+	"$BILLET" --import - <"$P" >"$TMP/px.yaml" 2>/dev/null &&
+	contains "$TMP/px.yaml" "(XML)" &&
+	[ "$(grep -c '^---$' "$TMP/px.yaml")" -eq 3 ] &&
+	contains "$TMP/px.yaml" "id: personio-1862540"
+}
+ok "Personio's XML feed, a file and on stdin: a posting file each position; --show of each equals the feed's" personio_round_trip
+
 no_overwrite() {
 	rm -rf "$TMP/ow" && mkdir "$TMP/ow" &&
 	"$BILLET" --import "$D/nyic-upstate-director-advocacy.yaml" --out "$TMP/ow" 2>/dev/null &&
@@ -271,6 +297,8 @@ mkdir -p "$TMP/www"
 cp "$I/$S2.txt" "$TMP/www/posting.txt"
 cp "$D/nyic-upstate-director-advocacy.yaml" "$TMP/www/n.yaml"
 cp "$SRCDIR/tests/data/schemaorg/eg-0028-1.json" "$TMP/www/ld"
+cp "$SRCDIR/tests/data/shapes/personio-feed.xml" "$TMP/www/xml"
+cp "$SRCDIR/tests/data/shapes/personio-feed.xml" "$TMP/www/feed.xml"
 "$HTTPD" "$TMP/www" >"$TMP/port" 2>"$TMP/httpd.err" &
 httpd_pid=$!
 trap 'kill $httpd_pid 2>/dev/null; rm -rf "$TMP"' EXIT
@@ -291,6 +319,19 @@ url_text() {
 	grep -qx "source: $U/n.yaml" "$TMP/n.yaml"
 }
 ok "a URL: fetched, redirect followed, the final URL kept as source; its type by the server's word" url_text
+
+url_personio() {
+	rm -rf "$TMP/pu" &&
+	"$BILLET" --import "$U/xml?language=de" --out "$TMP/pu" 2>"$TMP/e" &&
+	contains "$TMP/e" "note: read as a Personio XML feed; 4 postings" &&
+	f="$TMP/pu/personio-1851177.yaml" &&
+	contains "$f" "# Imported by billet from $U/xml?language=de (XML)" &&
+	grep -qx "source: $U/xml?language=de" "$f" &&
+	"$BILLET" --import "$U/r/feed.xml" >"$TMP/pu.yaml" 2>/dev/null &&
+	contains "$TMP/pu.yaml" "# The URL led to $U/feed.xml." &&
+	[ "$(grep -c '^source: ' "$TMP/pu.yaml")" -eq 4 ]
+}
+ok "a URL of a Personio feed (as application/octet-stream and as text/xml): every position" url_personio
 
 # fails URL TEXT [OPTIONS]: importing the URL fails, saying TEXT and it
 fails() {

@@ -53,6 +53,40 @@ show_board() {
 }
 ok "a directory of boards' JSON loads; --show a Lever posting" show_board
 
+check_personio() {
+	P="$S/personio-feed.xml"
+	"$BILLET" --check "$P" 2>"$TMP/e" &&
+	[ "$(wc -l <"$TMP/e")" -eq 2 ] &&
+	contains "$TMP/e" "$P:1:1: note: read as a Personio XML feed; 4 postings; some name no organization (1 posting)" &&
+	contains "$TMP/e" "$P:1:1: note: keys not placed, kept under Other: recruitingCategory, seniority, occupation, occupationCategory, employmentType" &&
+	"$BILLET" --list --format tsv "$P" >"$TMP/l" 2>/dev/null &&
+	[ "$(wc -l <"$TMP/l")" -eq 4 ] &&
+	contains "$TMP/l" "personio-1851177	Intern, Refugee Legal Aid (remote)		Remote	remote" &&
+	"$BILLET" --list --format tsv --filter 'type:part-time experience>=10' "$P" >"$TMP/l" 2>/dev/null &&
+	[ "$(cut -f1 "$TMP/l")" = personio-1862540 ] &&
+	"$BILLET" --show personio-1847302 --width 80 "$P" >"$TMP/s" 2>/dev/null &&
+	contains "$TMP/s" "Location:     Hamburg; Lübeck; Kiel" &&
+	contains "$TMP/s" "Employment:   full-time, part-time, permanent" &&
+	contains "$TMP/s" "• 30 Tage Urlaub & Supervision" &&
+	contains "$TMP/s" "recruitingCategory: Festangestellte"
+}
+ok "a Personio XML feed: --check says what it was read as, --list and --show its positions" check_personio
+
+check_xml_problems() {
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>\n' >"$TMP/rss.xml"
+	! "$BILLET" --check "$TMP/rss.xml" 2>"$TMP/e" &&
+	contains "$TMP/e" "rss.xml:2:1: error: billet does not read this XML: its root element is <rss>; of XML it reads Personio's job feed, whose root is <workzag-jobs>" &&
+	printf '<workzag-jobs>\n<position><id>1</id><name>A</name></position>\n<position><name>B</position>\n</workzag-jobs>\n' >"$TMP/bad.xml" &&
+	! "$BILLET" --check "$TMP/bad.xml" 2>"$TMP/e" &&
+	contains "$TMP/e" "bad.xml:3:29: error: not well-formed XML: Opening and ending tag mismatch: name line 3 and position; the rest of the file is not read" &&
+	contains "$TMP/e" "billet: 1 posting loaded from 1 file; 1 error" &&
+	mkdir "$TMP/dir" && cp "$TMP/rss.xml" "$S/personio-feed.xml" "$TMP/dir/" &&
+	! "$BILLET" --check "$TMP/dir" 2>"$TMP/e" &&
+	contains "$TMP/e" "rss.xml:2:1: error: billet does not read this XML" &&
+	contains "$TMP/e" "billet: 4 postings loaded from 2 files; 1 error"
+}
+ok "other XML and broken XML are said, with file, line and column; a directory's .xml files are read" check_xml_problems
+
 yaml_round_trip() {
 	"$BILLET" --list --format yaml "$S/greenhouse-jobs.json" >"$TMP/rt.yaml" 2>/dev/null &&
 	"$BILLET" --check "$TMP/rt.yaml" 2>"$TMP/e" &&

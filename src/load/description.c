@@ -223,9 +223,17 @@ find_parts(struct prose *p, struct part *parts, const char *org)
 void
 description_map(struct lctx *x, const char *s, size_t len)
 {
-	struct posting *ps = x->p;
 	struct prose p = {0};
 	html_blocks(s, len, &p);
+	description_map_blocks(x, &p);
+	prose_free(&p);
+}
+
+void
+description_map_blocks(struct lctx *x, struct prose *blocks)
+{
+	struct posting *ps = x->p;
+	struct prose p = *blocks;
 	struct part *parts = xmalloc((p.n + 1) * sizeof(*parts));
 	size_t nparts = find_parts(&p, parts, ps->org.name);
 	/* the summary: what comes before the first heading, and the parts
@@ -270,5 +278,5 @@ description_map(struct lctx *x, const char *s, size_t len)
 	free(parts);
 	prose_free(&tail);
 	prose_free(&sum);
-	prose_free(&p);
+	*blocks = p; /* find_parts left out some */
 }

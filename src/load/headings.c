@@ -29,6 +29,7 @@ static const struct {
 	{HEADING_RESP, "what you'll be doing"},
 	{HEADING_RESP, "what you will be doing"}, {HEADING_RESP, "day to day"},
 	{HEADING_RESP, "day-to-day"}, {HEADING_RESP, "key tasks"},
+	{HEADING_RESP, "your tasks"},
 	{HEADING_RESP, "responsabilidades"}, {HEADING_RESP, "funciones"},
 	{HEADING_RESP, "harás"}, {HEADING_RESP, "responsabilités"},
 	{HEADING_RESP, "missions"}, {HEADING_RESP, "tâches"},
@@ -44,13 +45,17 @@ static const struct {
 	{HEADING_QUAL, "compétences"}, {HEADING_QUAL, "exigences"},
 	{HEADING_QUAL, "anforderungen"}, {HEADING_QUAL, "qualifikation"},
 	{HEADING_QUAL, "mitbringst"}, {HEADING_QUAL, "mitbringen"},
+	{HEADING_QUAL, "bringst du mit"}, {HEADING_QUAL, "bringen sie mit"},
 	{HEADING_BENEFITS, "benefits"}, {HEADING_BENEFITS, "perks"},
 	{HEADING_BENEFITS, "what we offer"}, {HEADING_BENEFITS, "we offer"},
 	{HEADING_BENEFITS, "what's in it for you"},
 	{HEADING_BENEFITS, "beneficios"}, {HEADING_BENEFITS, "ofrecemos"},
 	{HEADING_BENEFITS, "prestaciones"}, {HEADING_BENEFITS, "avantages"},
 	{HEADING_BENEFITS, "nous offrons"}, {HEADING_BENEFITS, "wir bieten"},
-	{HEADING_BENEFITS, "vorteile"},
+	{HEADING_BENEFITS, "vorteile"}, {HEADING_BENEFITS, "bieten wir"},
+	{HEADING_BENEFITS, "wir dir bieten"},
+	{HEADING_BENEFITS, "wir ihnen bieten"},
+	{HEADING_BENEFITS, "unser angebot"},
 };
 
 /* Headings known whole (folded, without the colon), besides the words
@@ -77,6 +82,9 @@ static const struct {
 	{HEADING_SUMMARY, "el puesto"},
 	{HEADING_SUMMARY, "description du poste"},
 	{HEADING_SUMMARY, "stellenbeschreibung"},
+	{HEADING_SUMMARY, "beschreibung"}, {HEADING_SUMMARY, "die stelle"},
+	{HEADING_SUMMARY, "über die stelle"}, {HEADING_SUMMARY, "die rolle"},
+	{HEADING_SUMMARY, "über die rolle"},
 	/* the organization ("About ACME" too) */
 	{HEADING_ABOUT, "about us"}, {HEADING_ABOUT, "who we are"},
 	{HEADING_ABOUT, "about the company"},
@@ -88,6 +96,8 @@ static const struct {
 	{HEADING_ABOUT, "sobre nosotros"}, {HEADING_ABOUT, "acerca de nosotros"},
 	{HEADING_ABOUT, "quiénes somos"}, {HEADING_ABOUT, "qui sommes-nous"},
 	{HEADING_ABOUT, "à propos de nous"}, {HEADING_ABOUT, "über uns"},
+	{HEADING_ABOUT, "wer wir sind"}, {HEADING_ABOUT, "unser unternehmen"},
+	{HEADING_ABOUT, "über das unternehmen"},
 	/* the lists, in the words of pasted postings */
 	{HEADING_RESP, "responsibilities"}, {HEADING_RESP, "key responsibilities"},
 	{HEADING_RESP, "job responsibilities"},
@@ -99,6 +109,7 @@ static const struct {
 	{HEADING_RESP, "principales responsabilidades"},
 	{HEADING_RESP, "responsabilidades principales"},
 	{HEADING_RESP, "job duties"}, {HEADING_RESP, "essential duties"},
+	{HEADING_RESP, "tasks"},
 	{HEADING_RESP, "essential functions"}, {HEADING_RESP, "tareas"},
 	{HEADING_RESP, "principales funciones"},
 	{HEADING_RESP, "funciones principales"},

@@ -18,6 +18,7 @@ static const struct kind_ext kind_exts[] = {
 	{".json", LOAD_JSON},   {".jsonld", LOAD_JSON},
 	{".html", LOAD_PAGE},   {".htm", LOAD_PAGE},
 	{".md", LOAD_MARKDOWN}, {".markdown", LOAD_MARKDOWN},
+	{".xml", LOAD_XML},
 };
 
 enum load_kind
@@ -46,6 +47,8 @@ load_kind_name(enum load_kind k)
 		return "an HTML page";
 	case LOAD_MARKDOWN:
 		return "Markdown";
+	case LOAD_XML:
+		return "XML";
 	case LOAD_OTHER:
 		break;
 	}

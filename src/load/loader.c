@@ -6,6 +6,7 @@
 #include "load.h"
 #include "load/frontmatter.h"
 #include "load/page.h"
+#include "load/xml.h"
 #include "load/reader.h"
 #include "identity.h"
 #include "load/walk.h"
@@ -116,7 +117,7 @@ merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
 }
 
 /* Parses a unit by what its file is: front matter and Markdown, a job
- * page, or YAML (and JSON). */
+ * page, XML, or YAML (and JSON). */
 static void
 unit_parse(struct unit *u, struct arena *keep, const struct load_limits *lim,
            const atomic_bool *cancel)
@@ -130,6 +131,9 @@ unit_parse(struct unit *u, struct arena *keep, const struct load_limits *lim,
 		break;
 	case PAGE_HTML:
 		page_parse_unit(u, keep, lim, cancel);
+		break;
+	case PAGE_XML:
+		xml_parse_unit(u, keep, lim, cancel);
 		break;
 	case PAGE_NONE:
 		parse_unit(u, keep, lim, cancel);

@@ -25,6 +25,50 @@ starts_with(const char *s, size_t len, const char *word)
 	return len >= wl && !strncasecmp(s, word, wl);
 }
 
+/* The offset of the first byte at or after i that is not white space. */
+static size_t
+skip_space(const char *buf, size_t len, size_t i)
+{
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
+	                   buf[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* True when buf + i opens an HTML document. */
+static bool
+opens_html(const char *buf, size_t len, size_t i)
+{
+	return starts_with(buf + i, len - i, "<!doctype html") ||
+	       (starts_with(buf + i, len - i, "<html") && len - i > 5 &&
+	        (buf[i + 5] == '>' || buf[i + 5] == ' ' || buf[i + 5] == '\n' ||
+	         buf[i + 5] == '\r' || buf[i + 5] == '\t'));
+}
+
+/* The offset after the XML declaration, comments and processing
+ * instructions that open buf at i (len when one is not closed). */
+static size_t
+skip_prolog(const char *buf, size_t len, size_t i)
+{
+	for (;;) {
+		i = skip_space(buf, len, i);
+		const char *end = NULL;
+		size_t el = 0;
+		if (starts_with(buf + i, len - i, "<?")) {
+			end = text_find(buf + i, len - i, "?>", 2);
+			el = 2;
+		} else if (starts_with(buf + i, len - i, "<!--")) {
+			end = text_find(buf + i, len - i, "-->", 3);
+			el = 3;
+		} else {
+			return i;
+		}
+		if (!end)
+			return len;
+		i = (size_t)(end - buf) + el;
+	}
+}
+
 enum page_kind
 page_kind(const char *name, const char *buf, size_t len)
 {
@@ -34,20 +78,23 @@ page_kind(const char *name, const char *buf, size_t len)
 	if (k == LOAD_PAGE)
 		return buf && frontmatter_opens(buf, len) ? PAGE_FRONT_MATTER
 		                                          : PAGE_HTML;
+	if (k == LOAD_XML)
+		return PAGE_XML;
 	if (k != LOAD_OTHER)
 		return PAGE_NONE;
 	if (!buf)
 		return PAGE_NONE;
 	size_t i = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
-	                   buf[i] == '\r'))
-		i++;
-	if (starts_with(buf + i, len - i, "<!doctype html") ||
-	    (starts_with(buf + i, len - i, "<html") && len - i > 5 &&
-	     (buf[i + 5] == '>' || buf[i + 5] == ' ' || buf[i + 5] == '\n' ||
-	      buf[i + 5] == '\r' || buf[i + 5] == '\t')))
+	i = skip_space(buf, len, i);
+	if (opens_html(buf, len, i))
 		return PAGE_HTML;
-	return PAGE_NONE;
+	if (starts_with(buf + i, len - i, "<workzag-jobs"))
+		return PAGE_XML;
+	if (!starts_with(buf + i, len - i, "<?xml"))
+		return PAGE_NONE;
+	/* XHTML is a page */
+	return opens_html(buf, len, skip_prolog(buf, len, i)) ? PAGE_HTML
+	                                                      : PAGE_XML;
 }
 
 /* libxml2's messages that come without a parser (an encoding it cannot

@@ -19,14 +19,18 @@ enum page_kind {
 	PAGE_FRONT_MATTER, /* YAML front matter and a body: a Markdown file,
 	                    * or an HTML file that opens with "---" (read
 	                    * by frontmatter.c) */
+	PAGE_XML,          /* XML: Personio's job feed, or XML billet says it
+	                    * does not read (xml.c) */
 };
 
 /* What the file called name is, its first len bytes being buf (NULL to
  * judge by the name alone): .md and .markdown files are front matter, and
  * so are .html and .htm files that open with it (frontmatter_opens); the
- * other .html and .htm files are pages; so is a file of no posting
- * extension (.yaml, .yml, .json, .jsonld) that opens as an
- * HTML document does ("<!DOCTYPE html", "<html"). */
+ * other .html and .htm files are pages; .xml files are XML; a file of no
+ * posting extension (.yaml, .yml, .json, .jsonld, .xml) is a page when it
+ * opens as an HTML document does ("<!DOCTYPE html", "<html", after an
+ * XML declaration too), XML when it opens with an XML declaration
+ * ("<?xml") or Personio's root element ("<workzag-jobs"). */
 enum page_kind page_kind(const char *name, const char *buf, size_t len);
 
 /* Makes libxml2 ready for the workers: called once, by the thread that

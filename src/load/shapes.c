@@ -125,6 +125,8 @@ shapes_state_merge(struct shapes_state **dst, struct shapes_state *src)
 		return;
 	}
 	struct shapes_state *d = *dst;
+	if (!d->board)
+		d->board = src->board;
 	for (int k = 0; k < SHAPE_NKINDS; k++) {
 		d->count[k] += src->count[k];
 		d->no_org[k] += src->no_org[k];
@@ -159,7 +161,8 @@ bool
 shapes_map(struct lctx *x, const struct ynode *m)
 {
 	bool wrapped = x->sh && x->sh->in_wrapper;
-	if (!names_is(m)) {
+	enum shape_kind board = x->sh ? x->sh->board : SHAPE_CANONICAL;
+	if (!board && !names_is(m)) {
 		canonical_map(x, m);
 		if (wrapped) {
 			x->sh->count[SHAPE_CANONICAL]++;
@@ -167,7 +170,7 @@ shapes_map(struct lctx *x, const struct ynode *m)
 		}
 		return false;
 	}
-	enum shape_kind kind = boards_which(m);
+	enum shape_kind kind = board ? board : boards_which(m);
 	if (kind == SHAPE_NAMES)
 		names_map(x, m);
 	else
@@ -433,14 +436,14 @@ shapes_notes(struct catalog *c, const char *file, const struct shapes_state *s,
 		total += s->count[k];
 		shaped += k == SHAPE_CANONICAL ? 0 : s->count[k];
 	}
-	if (!shaped && !s->lists.n)
+	if (!shaped && !s->lists.n && !s->board)
 		return 0; /* canonical postings, read as ever */
 	struct buf b = {0};
 	buf_adds(&b, "read as ");
 	size_t parts = 0;
 	for (int k = SHAPE_GREENHOUSE; k < SHAPE_NKINDS; k++) {
-		if (!s->count[k])
-			continue;
+		if (!s->count[k] && k != (int)s->board)
+			continue; /* (a feed with no postings today is said) */
 		buf_printf(&b, "%s%s", parts++ ? " and " : "",
 		           boards_name((enum shape_kind)k));
 	}

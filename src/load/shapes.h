@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* load/shapes: postings in other sites' vocabularies. What shapes.c (the
  * recognition, the wrappers, the file's note), shapes_names.c (the table
- * of common key names), shapes_boards.c (the applicant-tracking boards)
- * and shapes_values.c (their values) share. */
+ * of common key names), shapes_boards.c (the applicant-tracking boards'
+ * JSON), shapes_personio.c (Personio's XML feed) and shapes_values.c
+ * (their values) share. */
 #ifndef BILLET_LOAD_SHAPES_H
 #define BILLET_LOAD_SHAPES_H
 
@@ -18,6 +19,7 @@ enum shape_kind {
 	SHAPE_WORKABLE,
 	SHAPE_SMARTRECRUITERS,
 	SHAPE_RECRUITEE,
+	SHAPE_PERSONIO,
 	SHAPE_NKINDS
 };
 
@@ -51,6 +53,10 @@ struct shapes_state {
 	bool in_wrapper;
 	const char *vocab;          /* the board being mapped ("lever"), for
 	                             * the names of keys kept (static) */
+	enum shape_kind board;      /* the board every posting of the file
+	                             * is from whatever its keys (a Personio
+	                             * feed, xml.c), or SHAPE_CANONICAL when
+	                             * each posting is judged by its keys */
 };
 
 /* shapes.c ----------------------------------------------------------- */
@@ -86,6 +92,22 @@ enum shape_kind boards_which(const struct ynode *m);
 void boards_map(struct lctx *x, const struct ynode *m, enum shape_kind kind);
 /* How the note names a board: "a Greenhouse job board". */
 const char *boards_name(enum shape_kind kind);
+/* A key of a board's posting: true when placed (else it is kept under
+ * Other). */
+typedef bool boards_key_fn(struct lctx *x, const struct ynode *m,
+                           const char *k, const struct ynode *v);
+/* Maps each key of m with fn; a null or empty value is nothing to place. */
+void boards_loop(struct lctx *x, const struct ynode *m, boards_key_fn *fn);
+/* Sets the id: the board's name, a dash, its own id v. */
+bool boards_id(struct lctx *x, const char *board, const struct ynode *v);
+/* Sets the department from a name, a {name}/{label}, or a list of them,
+ * joined to the department there is. */
+bool boards_department(struct lctx *x, const struct ynode *v);
+
+/* shapes_personio.c --------------------------------------------------- */
+
+/* Maps m, a position of Personio's XML feed (xml.c made its nodes). */
+void personio_map(struct lctx *x, const struct ynode *m);
 
 /* shapes_values.c ----------------------------------------------------- */
 

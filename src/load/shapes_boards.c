@@ -2,8 +2,9 @@
 /* load/shapes_boards: the public JSON of applicant-tracking job boards
  * (Greenhouse, Lever, Ashby, Workable, SmartRecruiters, Recruitee), each
  * recognised by the keys of its postings and mapped key by key; a key a
- * board's mapping does not place is kept under Other. Where each shape is
- * documented: tests/data/shapes/README.md. */
+ * board's mapping does not place is kept under Other. Personio's XML feed
+ * is mapped by shapes_personio.c. Where each shape is documented:
+ * tests/data/shapes/README.md. */
 #include "load/shapes.h"
 
 #include <stdio.h>
@@ -12,10 +13,10 @@
 
 /* Helpers ----------------------------------------------------------------- */
 
-/* Sets the id: the board's name, a dash, its own id (stable across the
- * board's changes, unlike a place in the file). */
-static bool
-board_id(struct lctx *x, const char *board, const struct ynode *v)
+/* The id is stable across the board's changes, unlike a place in the
+ * file. */
+bool
+boards_id(struct lctx *x, const char *board, const struct ynode *v)
 {
 	const char *s = shapes_plain(x, v);
 	if (!s)
@@ -49,11 +50,9 @@ places(struct lctx *x, const struct ynode *v)
 	return x->p->nplaces > before;
 }
 
-/* Sets the department from a name, a {name}/{label}, or a list of them,
- * joined to what is there ("Engineering / Platform" for a department and
- * a team). */
-static bool
-department(struct lctx *x, const struct ynode *v)
+/* Joined as "Engineering / Platform" for a department and a team. */
+bool
+boards_department(struct lctx *x, const struct ynode *v)
 {
 	struct buf b = {0};
 	size_t cnt = v->kind == Y_SEQ ? v->n : 1;
@@ -109,13 +108,8 @@ text(struct lctx *x, const struct ynode *v, const char **out)
 	return *out != NULL;
 }
 
-/* A key of a board's posting: placed, or kept under Other. */
-typedef bool board_key(struct lctx *x, const struct ynode *m, const char *k,
-                       const struct ynode *v);
-
-/* Maps each key of m with fn; a null value is nothing to place. */
-static void
-board_loop(struct lctx *x, const struct ynode *m, board_key *fn)
+void
+boards_loop(struct lctx *x, const struct ynode *m, boards_key_fn *fn)
 {
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = m->kids[2 * i], *v = m->kids[2 * i + 1];
@@ -196,7 +190,7 @@ gh_key(struct lctx *x, const struct ynode *m, const char *k,
 {
 	struct posting *p = x->p;
 	if (!strcmp(k, "id"))
-		return board_id(x, "greenhouse", v);
+		return boards_id(x, "greenhouse", v);
 	if (!strcmp(k, "title"))
 		return (p->title = shapes_text(x, v)) != NULL;
 	if (!strcmp(k, "absolute_url"))
@@ -214,7 +208,7 @@ gh_key(struct lctx *x, const struct ynode *m, const char *k,
 	if (!strcmp(k, "company_name"))
 		return text(x, v, &p->org.name);
 	if (!strcmp(k, "departments"))
-		return department(x, v);
+		return boards_department(x, v);
 	if (!strcmp(k, "application_deadline"))
 		return shapes_when(x, v, false, &p->deadline);
 	if (!strcmp(k, "metadata"))
@@ -246,7 +240,7 @@ lever_categories(struct lctx *x, const struct ynode *v)
 			ok = ok || (x->p->employment.type =
 			            shapes_employment(x, f)) != NULL;
 		else if (!strcmp(s, "department") || !strcmp(s, "team"))
-			ok = ok || department(x, f);
+			ok = ok || boards_department(x, f);
 		if (!ok) {
 			struct buf b = {0};
 			buf_printf(&b, "categories.%s", s);
@@ -263,7 +257,7 @@ lever_key(struct lctx *x, const struct ynode *m, const char *k,
 {
 	struct posting *p = x->p;
 	if (!strcmp(k, "id"))
-		return board_id(x, "lever", v);
+		return boards_id(x, "lever", v);
 	if (!strcmp(k, "text"))
 		return (p->title = shapes_text(x, v)) != NULL;
 	if (!strcmp(k, "hostedUrl"))
@@ -398,7 +392,7 @@ ashby_key(struct lctx *x, const struct ynode *m, const char *k,
 {
 	struct posting *p = x->p;
 	if (!strcmp(k, "id"))
-		return board_id(x, "ashby", v);
+		return boards_id(x, "ashby", v);
 	if (!strcmp(k, "title"))
 		return (p->title = shapes_text(x, v)) != NULL;
 	if (!strcmp(k, "location")) {
@@ -421,7 +415,7 @@ ashby_key(struct lctx *x, const struct ynode *m, const char *k,
 	if (!strcmp(k, "secondaryLocations"))
 		return places(x, v);
 	if (!strcmp(k, "department") || !strcmp(k, "team"))
-		return department(x, v);
+		return boards_department(x, v);
 	if (!strcmp(k, "workplaceType"))
 		return workplace(x, v);
 	if (!strcmp(k, "isRemote"))
@@ -459,7 +453,7 @@ workable_key(struct lctx *x, const struct ynode *m, const char *k,
 {
 	struct posting *p = x->p;
 	if (!strcmp(k, "shortcode"))
-		return board_id(x, "workable", v);
+		return boards_id(x, "workable", v);
 	if (!strcmp(k, "title"))
 		return (p->title = shapes_text(x, v)) != NULL;
 	if (!strcmp(k, "url"))
@@ -497,7 +491,7 @@ workable_key(struct lctx *x, const struct ynode *m, const char *k,
 	    (!strcmp(k, "state") && !workable_status(v)))
 		return true; /* one place of them: workable_after */
 	if (!strcmp(k, "department"))
-		return department(x, v);
+		return boards_department(x, v);
 	if (!strcmp(k, "published_on") || !strcmp(k, "published"))
 		return posted(x, v);
 	if (!strcmp(k, "created_at") || !strcmp(k, "created"))
@@ -574,7 +568,7 @@ sr_key(struct lctx *x, const struct ynode *m, const char *k,
 	struct posting *p = x->p;
 	(void)m;
 	if (!strcmp(k, "id"))
-		return board_id(x, "smartrecruiters", v);
+		return boards_id(x, "smartrecruiters", v);
 	if (!strcmp(k, "name"))
 		return (p->title = shapes_text(x, v)) != NULL;
 	if (!strcmp(k, "company")) {
@@ -594,7 +588,7 @@ sr_key(struct lctx *x, const struct ynode *m, const char *k,
 	if (!strcmp(k, "typeOfEmployment"))
 		return (p->employment.type = shapes_employment(x, v)) != NULL;
 	if (!strcmp(k, "department"))
-		return department(x, v);
+		return boards_department(x, v);
 	if (!strcmp(k, "jobAd"))
 		return sr_jobad(x, v);
 	if (!strcmp(k, "postingUrl"))
@@ -612,7 +606,7 @@ recruitee_key(struct lctx *x, const struct ynode *m, const char *k,
 {
 	struct posting *p = x->p;
 	if (!strcmp(k, "id"))
-		return board_id(x, "recruitee", v);
+		return boards_id(x, "recruitee", v);
 	if (!strcmp(k, "title"))
 		return (p->title = shapes_text(x, v)) != NULL;
 	if (!strcmp(k, "company_name"))
@@ -655,7 +649,7 @@ recruitee_key(struct lctx *x, const struct ynode *m, const char *k,
 		return shapes_salary(x, v) ||
 		       (v->kind == Y_MAP && !has(v, "min") && !has(v, "max"));
 	if (!strcmp(k, "department"))
-		return department(x, v);
+		return boards_department(x, v);
 	if (!strcmp(k, "tags")) {
 		shapes_items(x, v, &p->tags);
 		return true;
@@ -724,30 +718,33 @@ boards_map(struct lctx *x, const struct ynode *m, enum shape_kind kind)
 		[SHAPE_GREENHOUSE] = "greenhouse", [SHAPE_LEVER] = "lever",
 		[SHAPE_ASHBY] = "ashby", [SHAPE_WORKABLE] = "workable",
 		[SHAPE_SMARTRECRUITERS] = "smartrecruiters",
-		[SHAPE_RECRUITEE] = "recruitee",
+		[SHAPE_RECRUITEE] = "recruitee", [SHAPE_PERSONIO] = "personio",
 	};
 	shapes_state(x)->vocab = vocabs[kind];
 	switch (kind) {
 	case SHAPE_GREENHOUSE:
-		board_loop(x, m, gh_key);
+		boards_loop(x, m, gh_key);
 		break;
 	case SHAPE_LEVER:
-		board_loop(x, m, lever_key);
+		boards_loop(x, m, lever_key);
 		lever_after(x, m);
 		break;
 	case SHAPE_ASHBY:
-		board_loop(x, m, ashby_key);
+		boards_loop(x, m, ashby_key);
 		break;
 	case SHAPE_WORKABLE:
-		board_loop(x, m, workable_key);
+		boards_loop(x, m, workable_key);
 		workable_after(x, m);
 		break;
 	case SHAPE_SMARTRECRUITERS:
-		board_loop(x, m, sr_key);
+		boards_loop(x, m, sr_key);
 		break;
 	case SHAPE_RECRUITEE:
-		board_loop(x, m, recruitee_key);
+		boards_loop(x, m, recruitee_key);
 		recruitee_after(x, m);
+		break;
+	case SHAPE_PERSONIO:
+		personio_map(x, m);
 		break;
 	default:
 		names_map(x, m);
@@ -766,6 +763,7 @@ boards_name(enum shape_kind kind)
 	case SHAPE_WORKABLE: return "a Workable job list";
 	case SHAPE_SMARTRECRUITERS: return "SmartRecruiters postings";
 	case SHAPE_RECRUITEE: return "a Recruitee offers list";
+	case SHAPE_PERSONIO: return "a Personio XML feed";
 	default: return "a list of postings";
 	}
 }
