@@ -379,11 +379,14 @@ Test(personio, empty_feed_and_the_root_s_other_children)
 Test(personio, position_without_a_name)
 {
 	cr_assert_eq(load_as("f.xml", HEAD "\t<position>\n<id>1</id>\n"
-	                     "</position>\n" TAIL, NULL), 0);
+	                     "</position>\n  <position/>\n" TAIL, NULL), 0);
 	const struct problem *e = problem("posting has no title");
 	cr_assert_not_null(e);
 	cr_assert_eq(e->line, 3);
 	cr_assert_eq(e->col, 2);
+	cr_assert_eq(c.nerrors, 2); /* the empty one too */
+	cr_assert_eq(c.problems[c.nproblems - 1].line, 6);
+	cr_assert_eq(c.problems[c.nproblems - 1].col, 3);
 }
 
 /* Other XML, broken XML, bounds -------------------------------------------- */

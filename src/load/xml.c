@@ -243,7 +243,8 @@ el_node(struct xread *xr, struct xel *el, bool as_map)
 		        scalar_new(xr, t, el->text.len, el->line, el->col));
 	struct ynode *m = node_new(xr, Y_MAP, el->line, el->col);
 	/* the children grouped by name, each group where its first is */
-	qsort(el->kids, el->n, sizeof(*el->kids), kid_cmp);
+	if (el->n)
+		qsort(el->kids, el->n, sizeof(*el->kids), kid_cmp);
 	size_t groups = 0;
 	for (size_t i = 0; i < el->n;) {
 		size_t j = i + 1;
@@ -269,7 +270,8 @@ el_node(struct xread *xr, struct xel *el, bool as_map)
 		el->kids[groups++] = g;
 		i = j;
 	}
-	qsort(el->kids, groups, sizeof(*el->kids), ord_cmp);
+	if (groups)
+		qsort(el->kids, groups, sizeof(*el->kids), ord_cmp);
 	m->kids = arena_alloc(&xr->r->scratch,
 	                      (groups ? 2 * groups : 1) * sizeof(*m->kids));
 	if (!m->kids)
