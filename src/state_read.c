@@ -193,6 +193,18 @@ at_line_start(const struct state_reader *r, size_t b)
 	        (d[b - 1] == 0xA8 || d[b - 1] == 0xA9));
 }
 
+/* How many bytes at d[q] (before end e) libyaml passes over as blank
+ * between tokens: a space, a tab or a byte order mark; 0 for others. */
+static size_t
+blank_at(const unsigned char *d, size_t q, size_t e)
+{
+	if (d[q] == ' ' || d[q] == '\t')
+		return 1;
+	if (q + 3 <= e && d[q] == 0xEF && d[q + 1] == 0xBB && d[q + 2] == 0xBF)
+		return 3;
+	return 0;
+}
+
 /* The "?" that opens the key whose block collection starts on the line
  * that begins at byte b: the start of the nearest line above that holds
  * anything but blanks and comments, when that line is "?" alone at its
@@ -218,17 +230,20 @@ question_above(const struct state_reader *r, size_t b)
 		while (s > 0 && !at_line_start(r, s))
 			s--;
 		size_t q = s;
-		while (q < e && (d[q] == ' ' || d[q] == '\t'))
-			q++;
+		for (size_t n; q < e && (n = blank_at(d, q, e));)
+			q += n;
 		if (q == e || d[q] == '#') {
 			b = s; /* a blank line or a comment: the one above */
 			continue;
 		}
-		if (q != s || d[q] != '?')
+		size_t col0 = s; /* a byte order mark takes no column */
+		while (col0 + 3 <= e && blank_at(d, col0, e) == 3)
+			col0 += 3;
+		if (q != col0 || d[q] != '?')
 			return (size_t)-1;
 		size_t t = q + 1;
-		while (t < e && (d[t] == ' ' || d[t] == '\t'))
-			t++;
+		for (size_t n; t < e && (n = blank_at(d, t, e));)
+			t += n;
 		return t == e || (d[t] == '#' && t > q + 1) ? s : (size_t)-1;
 	}
 	return (size_t)-1;
@@ -264,9 +279,16 @@ line_head(struct state_reader *r, size_t at, bool coll)
 {
 	size_t b = rd_byte(r, at);
 	if (coll) {
+		const unsigned char *d = (const unsigned char *)r->data;
 		size_t h = b;
-		while (h > 0 && (r->data[h - 1] == ' ' || r->data[h - 1] == '\t'))
-			h--;
+		for (;;) {
+			if (h > 0 && (d[h - 1] == ' ' || d[h - 1] == '\t'))
+				h--;
+			else if (h >= 3 && blank_at(d, h - 3, h) == 3)
+				h -= 3;
+			else
+				break;
+		}
 		if (at_line_start(r, h)) {
 			size_t q = question_above(r, h);
 			if (q != (size_t)-1)
