@@ -127,21 +127,28 @@ identity_hash_text(struct buf *out, uint64_t h)
 static void
 add_norm(struct buf *b, const char *s)
 {
+	/* written in place: a posting's kept values, aliases expanded, can
+	 * come to megabytes of text, and this runs for each such posting */
+	size_t n = s ? strlen(s) : 0;
+	buf_reserve(b, n + 1); /* never longer than s, and the NUL */
+	char *o = b->s + b->len;
 	bool space = false, any = false;
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == '\f' || c == '\v') {
 			space = any;
 			continue;
 		}
 		if (space)
-			buf_addc(b, ' ');
+			*o++ = ' ';
 		space = false;
 		any = true;
-		buf_addc(b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+		*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
-	buf_add(b, "", 1);
+	*o++ = '\0';
+	b->len = (size_t)(o - b->s);
+	b->s[b->len] = '\0';
 }
 
 /* Appends the URL as its id's hash reads it: without white space around

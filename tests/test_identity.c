@@ -144,6 +144,25 @@ Test(identity, content_id_is_a_title_slug_and_a_hash)
 	arena_free(&a);
 }
 
+/* A posting's id never changes with billet's version: these were made by
+ * the release that first made them (a content id by organization, title
+ * and place; one of a posting with neither organization nor place, from
+ * everything it says, white space and case folded, kept keys included). */
+Test(identity, content_ids_are_pinned)
+{
+	char *a = id_as("a.yml", "title: Tenant Organizer\n"
+	                "organization: Eastside Tenants Union\n"
+	                "location: Portland, OR\n");
+	cr_assert_str_eq(a, "tenant-organizer-rxgtcrgwyn");
+	char *b = id_as("b.yml", "title: \"  Canvasser\\t Lead \"\n"
+	                "summary: \"Knock  doors,\\n\\n  TALK to people.\"\n"
+	                "responsibilities: [One, \"Two  Three\"]\n"
+	                "foo: {Bar: [Baz, \"Q  u\"]}\n");
+	cr_assert_str_eq(b, "canvasser-lead-d5m9xxrwrv");
+	free(a);
+	free(b);
+}
+
 /* Two files named jobs.yml in different folders: two ids, and neither
  * depends on the folder, the name or the load order. */
 Test(identity, two_files_of_one_name_never_share_an_id)
