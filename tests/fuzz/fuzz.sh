@@ -121,8 +121,12 @@ run_one() {
 		>"$out/$name.log" 2>&1
 }
 
-echo "fuzz: running each target for $seconds s, $jobs at a time," \
-	"${FUZZ_SEED:+seed $FUZZ_SEED}${FUZZ_SEED:-a new seed each}"
+if [ -n "${FUZZ_SEED:-}" ]; then
+	seeded="seed $FUZZ_SEED"
+else
+	seeded="a new seed each"
+fi
+echo "fuzz: running each target for $seconds s, $jobs at a time, $seeded"
 rm -f "$out"/*.status
 running=0
 for name in $names; do
