@@ -34,7 +34,10 @@ const struct load_limits load_default_limits = {
  * mapped for them. */
 #define SMALL_FILE ((size_t)1 << 20)
 /* Units planned ahead of the workers, at most, and their bytes: bounds
- * the memory while a big directory or file is read. */
+ * the memory while a big directory or file is read. A planner that met
+ * the bound waits until the workers have taken half of what was ahead,
+ * not for each unit taken: a wake-up a unit cost a directory of small
+ * files some three context switches a file. */
 #define MAX_PENDING 256
 #define MAX_PENDING_BYTES ((size_t)32 << 20)
 
@@ -209,7 +212,9 @@ load_bytes(struct catalog *c, const char *name, char *buf, size_t len,
 struct loader {
 	pthread_mutex_t lock;
 	pthread_cond_t work;       /* a unit was planned, or planning ended */
-	pthread_cond_t room;       /* a worker took a unit */
+	pthread_cond_t room;       /* the workers took half of what was
+	                            * ahead of them */
+	bool waits;                /* the planner waits on room */
 	struct unit **units;       /* planned so far */
 	size_t nunits, cap;
 	size_t next_parse;         /* the next unit a worker takes */
@@ -236,6 +241,16 @@ struct loader {
 	size_t bytes_found;        /* of the files found so far */
 };
 
+/* True when more than 1/part of MAX_PENDING units or of
+ * MAX_PENDING_BYTES are planned and not taken yet (l->lock held). */
+static bool
+ahead_over(const struct loader *l, size_t part)
+{
+	return l->nunits > l->next_parse &&
+	       (l->nunits - l->next_parse > MAX_PENDING / part ||
+	        l->pending_bytes > MAX_PENDING_BYTES / part);
+}
+
 /* Adds a planned unit and wakes a worker. */
 static void
 plan_unit(struct loader *l, struct unit *u)
@@ -243,11 +258,13 @@ plan_unit(struct loader *l, struct unit *u)
 	/* ahead of the workers: their arenas' next blocks made ready */
 	arena_pool_fill(l->pool, l->pool_max);
 	pthread_mutex_lock(&l->lock);
-	while (l->nunits > l->next_parse &&
-	       (l->nunits - l->next_parse > MAX_PENDING ||
-	        l->pending_bytes > MAX_PENDING_BYTES) &&
+	/* over the bound: on when the workers have taken half */
+	bool over = ahead_over(l, 1);
+	while (over && ahead_over(l, 2) &&
 	       !atomic_load_explicit(&l->cancel, memory_order_relaxed)) {
+		l->waits = true;
 		pthread_cond_wait(&l->room, &l->lock);
+		l->waits = false;
 		pthread_mutex_unlock(&l->lock);
 		arena_pool_fill(l->pool, l->pool_max);
 		pthread_mutex_lock(&l->lock);
@@ -526,7 +543,8 @@ worker_main(void *arg)
 		       (!l->units[l->next_parse] ||
 		        l->units[l->next_parse]->done))
 			l->next_parse++;
-		pthread_cond_broadcast(&l->room);
+		if (l->waits && !ahead_over(l, 2))
+			pthread_cond_signal(&l->room);
 		if (l->next_parse == l->nunits) {
 			if (l->planned ||
 			    atomic_load_explicit(&l->cancel, memory_order_relaxed))
@@ -537,7 +555,8 @@ worker_main(void *arg)
 		struct unit *u = l->units[l->next_parse++];
 		if (u->len != (size_t)-1)
 			l->pending_bytes -= u->len;
-		pthread_cond_signal(&l->room);
+		if (l->waits && !ahead_over(l, 2))
+			pthread_cond_signal(&l->room);
 		pthread_mutex_unlock(&l->lock);
 		if (!atomic_load_explicit(&l->cancel, memory_order_relaxed))
 			unit_parse(u, keep, &l->lim, &l->cancel);
