@@ -317,34 +317,68 @@ file_kind(mode_t mode)
 	     : S_ISDIR(mode) ? "a directory" : "not a regular file";
 }
 
+/* True (and the problem planned) when a file of st's size is over the
+ * limit. */
+static bool
+plan_too_big(struct loader *l, const char *path, const struct stat *st)
+{
+	if ((size_t)st->st_size <= l->lim.max_file)
+		return false;
+	char msg[300];
+	snprintf(msg, sizeof(msg), "file of %lld bytes exceeds the limit of "
+	         "%zu (see --max-file); not read", (long long)st->st_size,
+	         l->lim.max_file);
+	plan_problem(l, path, true, msg);
+	return true;
+}
+
 /* Plans the units of one regular file: split at document markers into
- * runs of about chunk bytes when it is big. */
+ * runs of about chunk bytes when it is big. st is its stat, or NULL for
+ * a file its directory entry says is regular: then it is opened without
+ * a stat first, and what a stat first would have said is said when the
+ * open fails. */
 static void
 plan_file(struct loader *l, const char *path, const struct stat *st)
 {
 	char msg[300];
-	if ((size_t)st->st_size > l->lim.max_file) {
-		snprintf(msg, sizeof(msg), "file of %lld bytes exceeds the "
-		         "limit of %zu (see --max-file); not read",
-		         (long long)st->st_size, l->lim.max_file);
-		plan_problem(l, path, true, msg);
+	if (st && plan_too_big(l, path, st))
 		return;
-	}
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
+		int err = errno;
+		struct stat pst;
+		if (!st && stat(path, &pst) != 0) {
+			plan_problem(l, path, true, strerror(errno));
+			return;
+		}
+		if (!st && plan_too_big(l, path, &pst))
+			return;
+		snprintf(msg, sizeof(msg), "cannot open: %s", strerror(err));
 		plan_problem(l, path, true, msg);
 		return;
 	}
 	/* what was opened is a regular file still, not a FIFO or a
 	 * device put in its place since it was found */
 	struct stat ost;
-	if (fstat(fd, &ost) == 0 && !S_ISREG(ost.st_mode)) {
+	bool fstat_ok = fstat(fd, &ost) == 0;
+	if (fstat_ok && !S_ISREG(ost.st_mode)) {
 		snprintf(msg, sizeof(msg), "%s, not a regular file; not read",
 		         file_kind(ost.st_mode));
 		close(fd);
 		plan_problem(l, path, true, msg);
 		return;
+	}
+	if (!st) {
+		if (!fstat_ok) { /* never seen: said as a stat would */
+			plan_problem(l, path, true, strerror(errno));
+			close(fd);
+			return;
+		}
+		if (plan_too_big(l, path, &ost)) {
+			close(fd);
+			return;
+		}
+		st = &ost;
 	}
 	pthread_mutex_lock(&l->lock);
 	l->bytes_found += (size_t)st->st_size;
@@ -493,18 +527,21 @@ plan_path(struct loader *l, const char *path)
 	walk_dir(path, &st, &l->cancel, walk_problem, l, &files);
 	for (size_t i = 0; i < files.n; i++) {
 		struct stat fst;
+		const char *fp = files.v[i].path;
 		if (atomic_load_explicit(&l->cancel, memory_order_relaxed)) {
 			;
-		} else if (stat(files.v[i], &fst) != 0) {
-			plan_problem(l, files.v[i], true, strerror(errno));
+		} else if (files.v[i].regular) {
+			plan_file(l, fp, NULL); /* its entry said so */
+		} else if (stat(fp, &fst) != 0) {
+			plan_problem(l, fp, true, strerror(errno));
 		} else if (S_ISREG(fst.st_mode)) {
-			plan_file(l, files.v[i], &fst);
+			plan_file(l, fp, &fst);
 		} else if (!S_ISDIR(fst.st_mode)) {
 			/* a FIFO is never opened: that could block */
 			char msg[120];
 			snprintf(msg, sizeof(msg), "%s, not a regular file; "
 			         "not read", file_kind(fst.st_mode));
-			plan_problem(l, files.v[i], false, msg);
+			plan_problem(l, fp, false, msg);
 		}
 	}
 	walk_free(&files);

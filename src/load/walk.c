@@ -27,11 +27,12 @@ struct walking {
 	struct walk_files *out;
 };
 
-/* Compares two paths in byte order. */
+/* Compares two files by their paths, in byte order. */
 static int
 path_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct walk_file *)a)->path,
+	              ((const struct walk_file *)b)->path);
 }
 
 bool
@@ -42,18 +43,19 @@ walk_posting_file(const char *path)
 	       (k != LOAD_OTHER && frontmatter_walk(path));
 }
 
-/* Adds path (malloc'd, now out's) to the files found. */
+/* Adds path (malloc'd, now out's) to the files found; regular when its
+ * directory entry says it is a regular file. */
 static void
-found(struct walk_files *out, char *path)
+found(struct walk_files *out, char *path, bool regular)
 {
 	if (out->n == out->cap) {
 		out->cap = out->cap ? out->cap * 2 : 32;
-		char **v = realloc(out->v, out->cap * sizeof(*v));
+		struct walk_file *v = realloc(out->v, out->cap * sizeof(*v));
 		if (!v)
 			die_nomem();
 		out->v = v;
 	}
-	out->v[out->n++] = path;
+	out->v[out->n++] = (struct walk_file){path, regular};
 }
 
 /* Collects the posting files below directory path (dot-files skipped,
@@ -93,7 +95,13 @@ collect(struct walking *w, const char *path, const struct stat *st,
 			full[k++] = '/';
 		memcpy(full + k, de->d_name, nl + 1);
 		struct stat fst;
-		if (stat(full, &fst) != 0) {
+		if (de->d_type == DT_REG) {
+			/* the caller opens it, and says what went wrong */
+			if (walk_posting_file(full))
+				found(w->out, full, true);
+			else
+				free(full);
+		} else if (stat(full, &fst) != 0) {
 			w->problem(w->ctx, full, true, strerror(errno));
 			free(full);
 		} else if (S_ISDIR(fst.st_mode)) {
@@ -102,7 +110,7 @@ collect(struct walking *w, const char *path, const struct stat *st,
 		} else if (walk_posting_file(full)) {
 			/* not only regular files: a FIFO or a device of that
 			 * name is said in its place by the caller */
-			found(w->out, full);
+			found(w->out, full, false);
 		} else {
 			free(full);
 		}
@@ -125,7 +133,7 @@ void
 walk_free(struct walk_files *f)
 {
 	for (size_t i = 0; i < f->n; i++)
-		free(f->v[i]);
+		free(f->v[i].path);
 	free(f->v);
 	*f = (struct walk_files){0};
 }

@@ -9,10 +9,18 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
+/* A path found under a directory. */
+struct walk_file {
+	char *path;    /* malloc'd */
+	bool regular;  /* its directory entry said a regular file (d_type):
+	                * not stat'd by the walk, opened as one */
+};
+
 /* Paths found under a directory. Owns v and each path (walk_free). */
 struct walk_files {
-	char **v;      /* malloc'd paths, in byte order once walk_dir returns */
-	size_t n, cap; /* used, allocated */
+	struct walk_file *v; /* in byte order of their paths once walk_dir
+	                      * returns */
+	size_t n, cap;       /* used, allocated */
 };
 
 /* Told of a path under the directory that cannot be read (error) or is
@@ -26,7 +34,10 @@ bool walk_posting_file(const char *path);
 
 /* Appends the posting files below directory path (st its stat) to out,
  * sorted in byte order of their paths; every problem met on the way is
- * given to problem, in the order met. Stops early when cancel is set. */
+ * given to problem, in the order met. Stops early when cancel is set.
+ * An entry the directory says is a regular file is not stat'd (one
+ * system call a file less); directories, links and the entries of file
+ * systems that do not say are. */
 void walk_dir(const char *path, const struct stat *st,
               const atomic_bool *cancel, walk_problem_fn *problem,
               void *ctx, struct walk_files *out);
