@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* state_int: what the state module's files share (state.c: entries and
  * the API; state_read.c: parsing the file; state_read_entry.c: one
- * entry's fields; state_save.c: writing it under the lock, merging
- * another process's changes; state_seen.c: seen, read and new, from the
+ * entry's fields; state_emit.c: the file's text; state_save.c: writing
+ * it under the lock, merging another process's changes; state_seen.c: seen, read and new, from the
  * store of seen.h; state_ids.c: the entries matched to the postings, an
  * older file carried over; state_undo.c: undo). Not for other modules. */
 #ifndef BILLET_STATE_INT_H
@@ -136,6 +136,10 @@ void state_table_rehash(struct table *t);
 /* True if e records something the user wrote (a field, a key of their
  * own) or cannot be read. */
 bool state_entry_mine(const struct entry *e);
+/* True if the entry has anything worth writing: what the user wrote, or
+ * what an older file recorded in it that the store has not saved yet (a
+ * title and an organization alone are not). */
+bool state_entry_worth(const struct entry *e);
 /* Sets e's title and organization (NULL: none); true if they changed. */
 bool state_entry_who(struct entry *e, const char *title, const char *org);
 
@@ -323,13 +327,16 @@ enum load_result state_load(struct state *st, struct table *t,
  * file. */
 bool state_rd_entry(struct state_reader *r, struct entry *e);
 
-/* ---- state_save.c ---- */
+/* ---- state_emit.c ---- */
 
 /* Writes the whole state as YAML into out: the entries that record
  * something in their order, those that could not be read as they were
  * written; nothing at all when no entry is left. */
 bool state_emit(const struct state *st, struct buf *out,
                 struct state_error *err);
+
+/* ---- state_save.c ---- */
+
 /* Makes the state read-only because of msg: for this run, or, when file
  * (the file cannot be read), until a save finds it readable. */
 void state_go_readonly(struct state *st, const char *msg, bool file);
