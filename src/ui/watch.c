@@ -47,6 +47,8 @@ struct watch {
 	bool have_files;             /* files holds a look */
 	struct fileset_job *job;     /* a look under way, or NULL */
 	bool job_base;               /* it is the look of a load begun */
+	struct timespec began;       /* when that load began (the real
+	                              * clock, as files' times are) */
 	bool check;                  /* events came: look */
 	char **touched;              /* the paths they named (malloc'd) */
 	size_t ntouched;
@@ -193,6 +195,23 @@ looked(struct ui *ui, struct fileset *fs)
 		fileset_move(&w->files, fs);
 		w->have_files = true;
 		watches_set(w, &w->files);
+		/* The look ran beside the load, and the watches come after
+		 * both: a file written meanwhile told nothing. One written
+		 * after the load began may have been looked at as it is now
+		 * but read as it was: it is read again; and one check now
+		 * finds what changed between the look and the watches. */
+		for (size_t i = 0; i < w->files.n; i++) {
+			const struct fileset_entry *e = &w->files.v[i];
+			if (e->dir || !e->exists || !w->began.tv_sec ||
+			    e->mtime.tv_sec < w->began.tv_sec ||
+			    (e->mtime.tv_sec == w->began.tv_sec &&
+			     e->mtime.tv_nsec < w->began.tv_nsec))
+				continue;
+			char **t = xcalloc(1, sizeof(*t));
+			t[0] = xstrdup(e->path);
+			touched_add(w, t, 1);
+		}
+		w->check = true;
 		return;
 	}
 	struct fileset_diff d;
@@ -328,6 +347,7 @@ watch_load_started(struct ui *ui)
 	touched_clear(w);
 	w->check = false;
 	w->have_files = false;
+	clock_gettime(CLOCK_REALTIME, &w->began);
 	if (w->on)
 		look_start(ui, true);
 }
