@@ -90,6 +90,8 @@ well_formed() {
 		END { exit bad || n < 40 }' "$1" || return 1
 	for k in corpus.files corpus.bytes corpus.postings corpus.errors \
 		baseline_ms baseline.errors load1_ms load1_x load_ms load_x \
+		baseline.us_per_file load1.us_per_file \
+		load1.extra_us_per_file \
 		load.threads mem.peak_kb mem.peak_x mem.baseline_peak_x \
 		filter.free.median_ms filter.free.worst_ms \
 		filter.free.narrow.worst_ms filter.field.worst_ms \
@@ -140,6 +142,23 @@ bench_table() {
 		"$TMP/t.md"
 }
 ok "bench --table makes one Markdown table of several runs" bench_table
+
+# --loads: the baseline and the loads alone, with the cost a file
+bench_loads() {
+	"$BENCH" --loads -q -r 1 "$TMP/split" >"$TMP/l.out" &&
+	for k in baseline_ms load1_x load_x baseline_par_x \
+		baseline.us_per_file load1.us_per_file load1.extra_us_per_file \
+		baseline.cpu_us_per_file load1.cpu_us_per_file load1.cpu_x; do
+		grep -Eq "^BENCH	$k	-?[0-9.e+-]+$" "$TMP/l.out" ||
+			{ echo "missing: $k"; return 1; }
+	done &&
+	grep -qx "BENCH	corpus.files	1005" "$TMP/l.out" &&
+	! grep -q "^BENCH	\(mem.peak_kb\|filter\.\|sort\.\|first_paint\)" \
+		"$TMP/l.out" &&
+	"$BENCH" --table "$TMP/l.out" >"$TMP/lt.md" &&
+	grep -q '^| billet load, 1 worker, µs a file | [0-9.]* |$' "$TMP/lt.md"
+}
+ok "bench --loads measures the loads alone, and the cost a file" bench_loads
 
 # --only memory: two costs a MB, each a positive number
 bench_memory() {

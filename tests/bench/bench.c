@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -35,6 +36,16 @@
  * file of the corpus (100,000 postings in one file are over 256 MiB), as
  * --max-file would. */
 struct load_limits limits;
+
+/* The processor time of the process, all its threads, in ms. */
+static double
+cpu_ms(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
 
 /* Threads of the loader --------------------------------------------------- */
 
@@ -192,7 +203,7 @@ static int
 usage(FILE *f, int status)
 {
 	fputs("Usage: bench [-r RUNS] [-l LABEL] [-b BILLET | -B] [-t SECONDS] "
-	      "[-q] PATH\n"
+	      "[-q] [--loads] PATH\n"
 	      "       bench --table FILE...\n"
 	      "       bench --only baseline|baseline_par|load|load1|index|memory "
 	      "[-r RUNS] PATH\n"
@@ -202,10 +213,12 @@ usage(FILE *f, int status)
 	      "(default 7, 5 for a corpus over 100 MB); -l: a label for the\n"
 	      "run; -b: the billet binary for the first paint (default the\n"
 	      "build's); -B: no first paint; -t: first-paint timeout (30 s);\n"
-	      "-q: machine lines only. --table: one Markdown table of the\n"
-	      "headline figures of runs saved in FILEs. --only: just the\n"
-	      "baseline parse, or a load (load1: one worker), RUNS times, for\n"
-	      "a profiler; memory: what 256 MB of fresh memory costs, a MB.\n"
+	      "-q: machine lines only; --loads: the baseline and the loads\n"
+	      "alone (no memory, filter, sort or first paint). --table: one\n"
+	      "Markdown table of the headline figures of runs saved in\n"
+	      "FILEs. --only: just the baseline parse, or a load (load1:\n"
+	      "one worker), RUNS times, for a profiler; memory: what 256 MB\n"
+	      "of fresh memory costs, a MB.\n"
 	      "--state: the state's cost: a load with a state that has seen\n"
 	      "every posting over one without, and the first paint with it\n"
 	      "(and with the older state file that recorded seen in YAML).\n"
@@ -232,6 +245,7 @@ main(int argc, char **argv)
 		                : usage(stderr, 2);
 	const char *only_what = NULL;
 	bool state_only = false;
+	bool loads_only = false; /* --loads: the rounds of loads alone */
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help"))
@@ -252,6 +266,8 @@ main(int argc, char **argv)
 			only_what = argv[++i];
 		else if (!strcmp(a, "--state"))
 			state_only = true;
+		else if (!strcmp(a, "--loads"))
+			loads_only = true;
 		else if (a[0] != '-' && !path)
 			path = a;
 		else
@@ -303,13 +319,16 @@ main(int argc, char **argv)
 	files_free(&f);
 
 	/* (3) Memory first, while this process is small. */
-	progress("peak memory (child processes)");
-	long idle_kb = child_peak_kb(path, CHILD_NOTHING);
-	long base_kb = child_peak_kb(path, CHILD_BASELINE);
-	long load_kb = child_peak_kb(path, CHILD_LOAD);
-	if (load_kb < 0)
-		return load_failed(path, runs);
-	long index_kb = child_peak_kb(path, CHILD_INDEX);
+	long idle_kb = -1, base_kb = -1, load_kb = -1, index_kb = -1;
+	if (!loads_only) {
+		progress("peak memory (child processes)");
+		idle_kb = child_peak_kb(path, CHILD_NOTHING);
+		base_kb = child_peak_kb(path, CHILD_BASELINE);
+		load_kb = child_peak_kb(path, CHILD_LOAD);
+		if (load_kb < 0)
+			return load_failed(path, runs);
+		index_kb = child_peak_kb(path, CHILD_INDEX);
+	}
 
 	/* (1) and (2): the baseline and the load, in turns, after a
 	 * warm-up of each so that the files come from the page cache. */
@@ -321,6 +340,8 @@ main(int argc, char **argv)
 	double *bpms = xmalloc((size_t)runs * sizeof(*bpms));
 	double *fresh = xmalloc((size_t)runs * sizeof(*fresh));
 	double *again = xmalloc((size_t)runs * sizeof(*again));
+	double *bcpu = xmalloc((size_t)runs * sizeof(*bcpu));
+	double *l1cpu = xmalloc((size_t)runs * sizeof(*l1cpu));
 	size_t perr;
 	unsigned long long events = baseline_parse(path, &perr);
 	struct catalog c;
@@ -331,9 +352,11 @@ main(int argc, char **argv)
 		catalog_free(&c);
 	}
 	for (int r = 0; r < runs; r++) {
+		double c0 = cpu_ms();
 		double t0 = now_ms();
 		baseline_parse(path, &perr);
 		bms[r] = now_ms() - t0;
+		bcpu[r] = cpu_ms() - c0;
 		/* the baseline on the default workers' threads */
 		t0 = now_ms();
 		baseline_parallel(path, default_threads, &perr);
@@ -344,9 +367,11 @@ main(int argc, char **argv)
 		/* one worker thread */
 		loader_threads(true);
 		catalog_init(&c);
+		c0 = cpu_ms();
 		t0 = now_ms();
 		load_path(&c, path, &limits);
 		l1ms[r] = now_ms() - t0;
+		l1cpu[r] = cpu_ms() - c0;
 		catalog_free(&c);
 		/* as many as billet takes by default; the last one is kept */
 		loader_threads(false);
@@ -367,16 +392,32 @@ main(int argc, char **argv)
 	double *x = xmalloc((size_t)runs * sizeof(*x));
 	double *xp = xmalloc((size_t)runs * sizeof(*xp));
 	double *xlp = xmalloc((size_t)runs * sizeof(*xlp));
+	double *xf = xmalloc((size_t)runs * sizeof(*xf));
+	double *xc = xmalloc((size_t)runs * sizeof(*xc));
 	for (int r = 0; r < runs; r++) {
 		x1[r] = l1ms[r] / bms[r];
 		x[r] = lms[r] / bms[r];
 		xp[r] = bpms[r] / bms[r];
 		xlp[r] = lms[r] / bpms[r];
+		/* what a file costs the load beyond libyaml's parse of it,
+		 * in the same round */
+		xf[r] = (l1ms[r] - bms[r]) * 1e3 / (double)(nfiles ? nfiles : 1);
+		/* processor time, every thread of the load counted: what
+		 * a busy machine's waits for a processor leave out */
+		xc[r] = bcpu[r] > 0 ? l1cpu[r] / bcpu[r] : 0;
 	}
 	double load1_x = median(x1, (size_t)runs);
 	double load_x = median(x, (size_t)runs);
 	double par_x = median(xp, (size_t)runs);
 	double load_par_x = median(xlp, (size_t)runs);
+	double extra_us = median(xf, (size_t)runs);
+	double cpu_x = median(xc, (size_t)runs);
+	double bcpu_ms = median(bcpu, (size_t)runs);
+	double l1cpu_ms = median(l1cpu, (size_t)runs);
+	free(xf);
+	free(xc);
+	free(bcpu);
+	free(l1cpu);
 	double par_ms = median(bpms, (size_t)runs);
 	free(x1);
 	free(x);
@@ -415,6 +456,24 @@ main(int argc, char **argv)
 	fig_time_x("load1", "billet load_path, BILLET_THREADS=1", load1_ms,
 	           load1_x);
 	fig("load1.min_ms", l1ms[0]);
+	/* the cost a file: what many small files weigh */
+	double per = 1e3 / (double)(nfiles ? nfiles : 1);
+	fig("baseline.us_per_file", baseline_ms * per);
+	fig("load1.us_per_file", load1_ms * per);
+	fig("load1.extra_us_per_file", extra_us);
+	fig("baseline.cpu_us_per_file", bcpu_ms * per);
+	fig("load1.cpu_us_per_file", l1cpu_ms * per);
+	fig("load1.cpu_x", cpu_x);
+	{
+		struct row *r = row_add("  a file: libyaml, the load (1 worker), "
+		                        "its own");
+		snprintf(r->value, sizeof(r->value), "%.1f/%.1f/%.1f µs",
+		         baseline_ms * per, load1_ms * per, extra_us);
+		r = row_add("  processor time of the load, all its threads");
+		snprintf(r->value, sizeof(r->value), "%.1f µs a file",
+		         l1cpu_ms * per);
+		snprintf(r->ratio, sizeof(r->ratio), "%.4f", cpu_x);
+	}
 	char what[80];
 	snprintf(what, sizeof(what), "billet load_path, %d worker%s",
 	         default_threads, default_threads == 1 ? "" : "s");
@@ -448,6 +507,21 @@ main(int argc, char **argv)
 	fig("baseline.mb_per_s", corpus / 1e6 / (baseline_ms / 1e3));
 	fig("load1.mb_per_s", corpus / 1e6 / (load1_ms / 1e3));
 	fig("load.mb_per_s", corpus / 1e6 / (load_ms / 1e3));
+	if (loads_only) {
+		size_t n = c.n;
+		catalog_free(&c);
+		free(bms);
+		free(l1ms);
+		free(lms);
+		free(fms);
+		free(threads_env);
+		if (!quiet) {
+			char w[64];
+			snprintf(w, sizeof(w), "%zu postings", n);
+			rows_print(label ? label : path, w, nfiles, corpus, runs);
+		}
+		return 0;
+	}
 
 	/* Memory figures. */
 	if (load_kb > 0 && corpus > 0) {

@@ -80,6 +80,13 @@ table_print(int nfiles, char **files)
 		{"baseline_ms", "libyaml parse, ms (baseline)", "%.1f"},
 		{"load1_ms", "billet load, 1 worker, ms", "%.1f"},
 		{"load1_x", "**load, 1 worker / baseline**", "%.2fx"},
+		{"baseline.us_per_file", "libyaml parse, µs a file", "%.1f"},
+		{"load1.us_per_file", "billet load, 1 worker, µs a file",
+		 "%.1f"},
+		{"load1.extra_us_per_file", "  the load's own, over libyaml's, "
+		 "µs a file", "%.1f"},
+		{"load1.cpu_x", "  processor time, 1 worker (all threads) / "
+		 "baseline's", "%.2fx"},
 		{"load.threads", "workers by default", "%.0f"},
 		{"load_ms", "billet load, default workers, ms", "%.1f"},
 		{"load_x", "**load, default workers / baseline**", "%.2fx"},
