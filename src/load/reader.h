@@ -212,5 +212,16 @@ size_t runs_next_marker(const char *buf, size_t len, size_t from);
  * into the arena keep. */
 void parse_unit(struct unit *u, struct arena *keep,
                 const struct load_limits *lim, const atomic_bool *cancel);
+/* Reads a unit's bytes whole (a job page, an XML feed: nothing to resume
+ * at) into postings, as parse_unit does: read parses them, the reader's
+ * document hook set to document (NULL: none); what it keeps goes into the
+ * arena keep, and what it was read as into the unit's note. */
+void parse_unit_whole(struct unit *u, struct arena *keep,
+                      const struct load_limits *lim,
+                      const atomic_bool *cancel,
+                      void (*read)(struct reader *r, const char *buf,
+                                   size_t len, const atomic_bool *cancel),
+                      void (*document)(struct reader *r,
+                                       struct ynode *root));
 
 #endif

@@ -550,31 +550,5 @@ void
 xml_parse_unit(struct unit *u, struct arena *keep,
                const struct load_limits *lim, const atomic_bool *cancel)
 {
-	/* as parse_unit: what the unit keeps goes into the worker's arena */
-	struct arena own = u->part.arena;
-	u->part.arena = *keep;
-	struct reader r = {0};
-	r.x = (struct lctx){.c = &u->part, .file = u->file, .lim = lim};
-	bool plain;
-	u->lines = bytes_scan(u->buf, u->len, &plain);
-	if (u->read_error) {
-		size_t i = u->len;
-		while (i > 0 && u->buf[i - 1] != '\n')
-			i--;
-		u->end_col = 1;
-		for (; i < u->len; i++)
-			u->end_col += ((unsigned char)u->buf[i] & 0xC0) != 0x80;
-	}
-	if (u->len)
-		xml_read(&r, u->buf, u->len, cancel);
-	u->v = r.file_postings;
-	u->n = r.nfile;
-	u->docs = r.item;
-	u->shapes = r.x.sh; /* what the note says it was read as */
-	r.file_postings = NULL;
-	reader_free(&r);
-	filemap_release(u->map);
-	u->map = NULL;
-	*keep = u->part.arena;
-	u->part.arena = own;
+	parse_unit_whole(u, keep, lim, cancel, xml_read, NULL);
 }
