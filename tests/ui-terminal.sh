@@ -494,8 +494,10 @@ resize_storm() {
 	keys r / z z && row r "$h" "/zz" && keys r Escape &&
 	row r "$h" "filter restored" &&
 	status_line r "$h" " 4/4  sort:" &&
-	line r 1 | grep -q "Title" &&
-	[ "$(screen r | wc -l)" -eq "$h" ] &&
+	row r 1 "Title" &&
+	{ [ "$(screen r | wc -l)" -eq "$h" ] ||
+	  { echo "the screen is not $h rows:"; sed 's/^/|/' "$TMP/screen"
+	    return 1; }; } &&
 	screen r | sed '$d' >"$TMP/storm.before" &&
 	keys r C-l && gone r "filter restored" &&
 	screen r | sed '$d' >"$TMP/storm.after" &&
@@ -503,7 +505,8 @@ resize_storm() {
 	  { echo "leftovers: the screen before and after Ctrl-L:"
 	    diff "$TMP/storm.before" "$TMP/storm.after"; return 1; }; } &&
 	keys r Q && waits r "billet-exit=0" &&
-	[ "$(tm display -p -t r '#{alternate_on}')" = 0 ]
+	{ [ "$(tm display -p -t r '#{alternate_on}')" = 0 ] ||
+	  { echo "the alternate screen is still on"; return 1; }; }
 }
 ok "a storm of resizes with keys in between: billet answers and draws the last size right" resize_storm
 
