@@ -26,23 +26,11 @@ struct said {
 };
 
 static int
-cmp_key(const void *a, const void *b)
-{
-	const struct key *x = a, *y = b;
-	if (x->h != y->h)
-		return x->h < y->h ? -1 : 1;
-	return (x->i > y->i) - (x->i < y->i);
-}
-
-static int
 cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return (x > y) - (x < y);
 }
-
-/* FNV-1a's step. */
-#define FNV(h, c) ((h) = ((h) ^ (unsigned char)(c)) * 1099511628211ULL)
 
 /* Mixes a hash into h (splitmix64's finaliser over their sum): keys
  * made of several parts. */
@@ -58,12 +46,47 @@ mix(uint64_t h, uint64_t v)
 	return h ? h : 1;
 }
 
-/* Feeds s into h as an id's fingerprint reads it (ASCII letters in
- * lowercase, each run of white space as one space, none at either end),
- * without making it; *any says whether it had anything. */
-static uint64_t
-feed_norm(uint64_t h, const char *s, bool *any)
+/* A hash being fed byte by byte, eight bytes at a time: the bytes wait
+ * in w (nb of them) and each full word is stirred into h, one multiply
+ * a word where a byte-wise hash would take one a byte (this is a hot
+ * path of a load with state: every posting's title, organization and
+ * places, at each start). */
+struct feed {
+	uint64_t h, w;
+	unsigned nb;
+};
+
+#define FEED_INIT {0x243F6A8885A308D3ULL, 0, 0}
+
+static inline void
+feed_byte(struct feed *f, unsigned char c)
 {
+	f->w |= (uint64_t)c << (8 * f->nb);
+	if (++f->nb == 8) {
+		uint64_t x = (f->h ^ f->w) * 0xBF58476D1CE4E5B9ULL;
+		f->h = x ^ (x >> 31);
+		f->w = 0;
+		f->nb = 0;
+	}
+}
+
+/* The hash of what was fed: the bytes still waiting and their count
+ * (at most seven, so the top byte is free for it) stirred in, then
+ * splitmix64's finaliser. */
+static uint64_t
+feed_end(struct feed *f)
+{
+	return mix(f->h, f->w | (uint64_t)f->nb << 56);
+}
+
+/* Feeds s into f as an id's fingerprint reads it (ASCII letters in
+ * lowercase, each run of white space as one space, none at either end),
+ * without making it, then a 0 so that fields cannot run into each
+ * other; *any says whether it had anything. */
+static void
+feed_norm(struct feed *to, const char *s, bool *any)
+{
+	struct feed l = *to, *f = &l; /* kept in registers */
 	bool space = false, got = false;
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -73,15 +96,15 @@ feed_norm(uint64_t h, const char *s, bool *any)
 			continue;
 		}
 		if (space)
-			FNV(h, ' ');
+			feed_byte(f, ' ');
 		space = false;
 		got = true;
-		FNV(h, c >= 'A' && c <= 'Z' ? c + 32 : c);
+		feed_byte(f, c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
-	FNV(h, 0); /* fields cannot run into each other */
+	feed_byte(f, 0);
+	*to = l;
 	if (any)
 		*any |= got;
-	return h;
 }
 
 /* The hash of one normalised text after a tag, or 0 when it has
@@ -89,12 +112,13 @@ feed_norm(uint64_t h, const char *s, bool *any)
 static uint64_t
 text_hash(const char *tag, const char *s)
 {
-	uint64_t h = 14695981039346656037ULL;
+	struct feed f = FEED_INIT;
 	for (; *tag; tag++)
-		FNV(h, *tag);
+		feed_byte(&f, (unsigned char)*tag);
+	feed_byte(&f, 0);
 	bool any = false;
-	h = feed_norm(h, s, &any);
-	return any ? mix(h, 0) : 0;
+	feed_norm(&f, s, &any);
+	return any ? feed_end(&f) : 0;
 }
 
 /* The organization's name, as the id reads it. */
@@ -111,15 +135,53 @@ places_hash(const struct posting *p)
 {
 	if (!p->nplaces)
 		return 0;
-	uint64_t h = 14695981039346656037ULL;
+	struct feed f = FEED_INIT;
 	for (size_t i = 0; i < p->nplaces; i++) {
 		const struct place *pl = &p->places[i];
-		h = feed_norm(h, pl->name, NULL);
-		h = feed_norm(h, pl->city, NULL);
-		h = feed_norm(h, pl->region, NULL);
-		h = feed_norm(h, pl->country, NULL);
+		feed_norm(&f, pl->name, NULL);
+		feed_norm(&f, pl->city, NULL);
+		feed_norm(&f, pl->region, NULL);
+		feed_norm(&f, pl->country, NULL);
 	}
-	return mix(h, 3);
+	return mix(feed_end(&f), 3);
+}
+
+/* Sorts the n keys by hash, keys of one hash in the order given: a
+ * radix sort, 11 bits a pass (a qsort of them took a fifth of the
+ * whole; only equal hashes side by side matter, so that their postings
+ * are joined). */
+static void
+sort_keys(struct key *k, size_t n)
+{
+	enum { BITS = 11, SIZE = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
+	if (n < 2)
+		return;
+	size_t (*count)[SIZE] = xcalloc(PASSES, sizeof(*count));
+	for (size_t i = 0; i < n; i++)
+		for (int p = 0; p < PASSES; p++)
+			count[p][(k[i].h >> (p * BITS)) & (SIZE - 1)]++;
+	struct key *tmp = xmalloc(n * sizeof(*tmp)), *from = k, *to = tmp;
+	for (int p = 0; p < PASSES; p++) {
+		/* a digit all keys share moves nothing */
+		if (count[p][(k[0].h >> (p * BITS)) & (SIZE - 1)] == n)
+			continue;
+		size_t at = 0;
+		for (size_t d = 0; d < SIZE; d++) {
+			size_t c = count[p][d];
+			count[p][d] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			to[count[p][(from[i].h >> (p * BITS)) & (SIZE - 1)]++] =
+				from[i];
+		struct key *t = from;
+		from = to;
+		to = t;
+	}
+	if (from != k)
+		memcpy(k, from, n * sizeof(*k));
+	free(tmp);
+	free(count);
 }
 
 /* Finds the root of i, halving the path. */
@@ -228,7 +290,7 @@ dups_find(struct catalog *c)
 				(uint32_t)i};
 	}
 	buf_free(&b);
-	qsort(keys, nk, sizeof(*keys), cmp_key);
+	sort_keys(keys, nk);
 	uint32_t *up = xmalloc(n * sizeof(*up));
 	for (size_t i = 0; i < n; i++)
 		up[i] = (uint32_t)i;
