@@ -475,7 +475,9 @@ resize_storm() {
 	storm r 10 p o l i c y BSpace Left Right Home End &&
 	pick Escape Enter && keys r "$p" &&
 	settle r && keys r '\' && at_list r && status_line r 24 " 4/4  sort:" &&
-	keys r c && waits r "comparing 2 postings" &&
+	# c compares the posting under the cursor with the next: from the
+	# first row, wherever the storm's G left the cursor
+	keys r g && keys r c && waits r "comparing 2 postings" &&
 	storm r 10 j k n N d h l Tab C-l &&
 	settle r && keys r q && at_list r &&
 	keys r '?' && waits r "billet: keys" &&

@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* load/loader: load_path, load_buffer, load_bytes and the loader in the
  * background: a planner that walks the paths (directories by load/walk)
- * and cuts big files into units, workers that parse them, and the merge
- * of finished units into the catalog in path order. */
+ * and cuts big files into units, workers that parse them, and finished
+ * units handed to load/merge in path order. */
 #include "load.h"
 #include "load/frontmatter.h"
 #include "load/page.h"
 #include "load/xml.h"
 #include "load/reader.h"
-#include "identity.h"
 #include "load/walk.h"
+#include "load/merge.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -40,84 +40,6 @@ const struct load_limits load_default_limits = {
  * files some three context switches a file. */
 #define MAX_PENDING 256
 #define MAX_PENDING_BYTES ((size_t)32 << 20)
-
-/* A file being merged into the catalog a run of units at a time. */
-struct fmerge {
-	const char *file;
-	unsigned line_off;   /* lines of the units merged so far */
-	unsigned item_off;   /* documents they held */
-	size_t problems;     /* they had */
-	size_t kept;         /* postings kept (--max-postings) */
-	size_t first_problem; /* the index of its first problem in the
-	                       * catalog: where its notes go */
-	struct shapes_state *shapes; /* what its units were read as */
-};
-
-/* Starts merging the file whose first unit is u. */
-static void
-merge_begin(struct catalog *c, struct fmerge *m, const struct unit *u)
-{
-	*m = (struct fmerge){.file = u->file, .first_problem = c->nproblems};
-	c->nfiles++;
-}
-
-/* Merges the next unit of m's file into c: line numbers made
- * file-relative, document numbers counted across units, default ids given
- * (identity.h), whether the file holds one document recorded (several
- * says it does not: the id billet gave before depends on it), the
- * per-file limit on postings applied. */
-static void
-merge_unit(struct catalog *c, struct fmerge *m, struct unit *u, bool several,
-           const struct load_limits *lim)
-{
-	arena_take(&c->arena, &u->part.arena);
-	m->problems += u->part.nproblems;
-	for (size_t j = 0; j < u->part.nproblems; j++) {
-		struct problem pr = u->part.problems[j];
-		if (pr.line)
-			pr.line += m->line_off;
-		catalog_push_problem(c, &pr);
-	}
-	for (size_t j = 0; j < u->n; j++) {
-		struct posting *p = u->v[j];
-		p->line += m->line_off;
-		p->doc += m->item_off;
-		if (m->kept == lim->max_postings)
-			catalog_problem(c, m->file, p->line, p->col, true,
-			                "more than %zu postings in one file; the "
-			                "rest are not read (see --max-postings)",
-			                lim->max_postings);
-		if (m->kept++ >= lim->max_postings)
-			continue;
-		p->lone = !several;
-		if (!p->id) {
-			p->id = identity_default(&c->arena, p, NULL);
-			if (!p->id)
-				die_nomem();
-			p->id_made = true;
-		}
-		catalog_add(c, p);
-	}
-	m->line_off += u->lines;
-	m->item_off += u->docs;
-	shapes_state_merge(&m->shapes, u->shapes);
-	u->shapes = NULL;
-	if (!u->last)
-		return;
-	/* what the file was read as, in front of its other problems */
-	m->problems += shapes_notes(c, m->file, m->shapes, m->first_problem);
-	shapes_state_free(m->shapes);
-	m->shapes = NULL;
-	if (u->read_error)
-		catalog_problem(c, m->file, m->line_off + 1, u->end_col, true,
-		                "%s", u->read_error);
-	if (m->item_off == 0 && u->file_size == 0)
-		catalog_problem(c, m->file, 0, 0, false, "empty file: no postings");
-	else if (m->item_off == 0 && !m->problems)
-		/* white space, comments, empty documents, and no word of
-		 * why yet */
-		catalog_problem(c, m->file, 0, 0, false, "no postings in this file");
-}
 
 /* Parses a unit by what its file is: front matter and Markdown, a job
  * page, XML, or YAML (and JSON). */

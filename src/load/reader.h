@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* load/reader: the state of reading a file's bytes into postings, shared
  * by the YAML reader (yaml.c, yaml_anchors.c, yaml_keys.c), the byte scan
- * (bytes.c), the runs of documents (runs.c) and the loader (loader.c). */
+ * (bytes.c), the runs of documents (runs.c), the loader (loader.c) and
+ * the merge into the catalog (merge.c). */
 #ifndef BILLET_LOAD_READER_H
 #define BILLET_LOAD_READER_H
 
