@@ -44,26 +44,6 @@ load_md(const char *s)
 	return load_as("job.md", s);
 }
 
-/* The kept value called key, or NULL. */
-static const struct xvalue *
-extra(const struct posting *p, const char *key)
-{
-	for (size_t i = 0; i < p->nextra; i++)
-		if (!strcmp(p->extra[i].key, key))
-			return &p->extra[i];
-	return NULL;
-}
-
-/* The section called heading, or NULL. */
-static const struct section *
-section(const struct posting *p, const char *heading)
-{
-	for (size_t i = 0; i < p->nsections; i++)
-		if (!strcmp(p->sections[i].heading, heading))
-			return &p->sections[i];
-	return NULL;
-}
-
 /* True when some text of the posting holds s. */
 static bool
 anywhere(const struct posting *p, const char *s)
@@ -132,10 +112,10 @@ Test(frontmatter, jekyll_collection)
 	cr_assert_eq(p->tags.n, 2);
 	/* remote: false says no workplace, read as such (shapes_names.c) */
 	cr_assert_eq(p->workplace, WP_NONE);
-	cr_assert_null(extra(p, "remote"));
-	cr_assert_str_eq(extra(p, "layout")->s, "job");
-	cr_assert_null(extra(p, "company"));
-	cr_assert_null(extra(p, "salary_min"));
+	cr_assert_null(kept(p, "remote"));
+	cr_assert_str_eq(kept(p, "layout")->s, "job");
+	cr_assert_null(kept(p, "company"));
+	cr_assert_null(kept(p, "salary_min"));
 	/* the body: two paragraphs, a link as text (URL) */
 	cr_assert_str_eq(p->summary,
 	                 "East Bay Tenants Union is looking for an organizer "
@@ -154,7 +134,7 @@ Test(frontmatter, jekyll_collection)
 	cr_assert_str_eq(p->preferred.v[0], "Spanish or Cantonese");
 	cr_assert(p->benefits_prose);
 	cr_assert_eq(p->benefits.n, 1);
-	const struct section *s = section(p, "Schedule");
+	const struct section *s = section_of(p, "Schedule");
 	cr_assert_not_null(s);
 	cr_assert_str_eq(s->text, "Some evenings and weekends; time off in "
 	                 "lieu.\n\n- Tuesday evening member meetings\n- One "
@@ -203,18 +183,18 @@ Test(frontmatter, jekyll_liquid)
 	                 "equivalent to GS-{{ page.gs_level | minus: 1 }}");
 	cr_assert_str_eq(p->apply.note, "Apply at https://apply.civicdata."
 	                 "example.gov/data-fellow by March 24, 2025.");
-	const struct section *s = section(p, "Key Objectives");
+	const struct section *s = section_of(p, "Key Objectives");
 	cr_assert_not_null(s);
 	cr_assert_eq(s->nsub, 2);
 	cr_assert_str_eq(s->sub[0].heading, "Objective 1: Open the office's data");
 	cr_assert_eq(s->sub[0].items.n, 2);
 	cr_assert_str_eq(s->sub[1].items.v[0],
 	                 "Run workshops for program staff on reading data");
-	s = section(p, "Basic Information");
+	s = section_of(p, "Basic Information");
 	cr_assert_not_null(s);
 	cr_assert_str_eq(s->text, "Locations: Washington, DC; Chicago, IL; "
 	                 "Remote\n\nSalary range: $98,496 to $128,043 a year");
-	cr_assert_str_eq(extra(p, "opens")->s, "March 3, 2025");
+	cr_assert_str_eq(kept(p, "opens")->s, "March 3, 2025");
 }
 
 Test(frontmatter, hugo_content)
@@ -236,9 +216,9 @@ Test(frontmatter, hugo_content)
 	cr_assert_eq(p->posted.ymd, 20250502);
 	cr_assert_eq(p->deadline.ymd, 20250630);
 	cr_assert_str_eq(p->apply.url, "https://riverside.example.org/apply");
-	cr_assert_null(extra(p, "params"));
-	cr_assert_str_eq(extra(p, "draft")->s, "false");
-	cr_assert_not_null(extra(p, "categories"));
+	cr_assert_null(kept(p, "params"));
+	cr_assert_str_eq(kept(p, "draft")->s, "false");
+	cr_assert_not_null(kept(p, "categories"));
 	cr_assert_eq(p->responsibilities.n, 3);
 	/* a shortcode goes, what it wraps stays */
 	cr_assert(!anywhere(p, "{{"));
@@ -367,11 +347,11 @@ Test(frontmatter, names_placed_when_they_fit)
 	cr_assert_str_eq(p->apply.email, "jobs@acme.example");
 	cr_assert_str_eq(p->apply.note, "Send a letter.");
 	/* Hugo's content type, a date that is none, a site path: kept */
-	cr_assert_str_eq(extra(p, "type")->s, "jobs");
+	cr_assert_str_eq(kept(p, "type")->s, "jobs");
 	cr_assert_null(p->employment.type);
-	cr_assert_str_eq(extra(p, "date")->s, "last week");
+	cr_assert_str_eq(kept(p, "date")->s, "last week");
 	cr_assert_eq(p->posted.ymd, 0);
-	cr_assert_str_eq(extra(p, "url")->s, "/jobs/t/");
+	cr_assert_str_eq(kept(p, "url")->s, "/jobs/t/");
 	cr_assert_null(p->source);
 }
 
@@ -392,7 +372,7 @@ Test(frontmatter, note_says_what_was_placed)
 	                      "Other: layout, state, url"));
 	/* a page's state is no region, a site path no source */
 	cr_assert_eq(p->nplaces, 0);
-	cr_assert_str_eq(extra(p, "state")->s, "open");
+	cr_assert_str_eq(kept(p, "state")->s, "open");
 	cr_assert_null(p->source);
 	cr_assert_eq(p->posted.ymd, 20250102);
 }
@@ -414,7 +394,7 @@ Test(frontmatter, canonical_keys_no_note)
 	cr_assert_eq(load_md("---\ntitle: T\norganization: O\nlayout: job\n"
 	                     "---\n"), 1);
 	cr_assert_eq(c.nproblems, 0);
-	cr_assert_str_eq(extra(c.v[0], "layout")->s, "job");
+	cr_assert_str_eq(kept(c.v[0], "layout")->s, "job");
 }
 
 Test(frontmatter, canonical_key_wins_over_a_name)
@@ -424,9 +404,9 @@ Test(frontmatter, canonical_key_wins_over_a_name)
 	                     "salary_max: 2\n---\n"), 1);
 	struct posting *p = c.v[0];
 	cr_assert_str_eq(p->org.name, "ACME");
-	cr_assert_str_eq(extra(p, "company")->s, "Other Co");
+	cr_assert_str_eq(kept(p, "company")->s, "Other Co");
 	cr_assert_eq(p->salary.min, 50000);
-	cr_assert_str_eq(extra(p, "salary_min")->s, "1");
+	cr_assert_str_eq(kept(p, "salary_min")->s, "1");
 }
 
 Test(frontmatter, description_only_without_a_body)
@@ -437,7 +417,7 @@ Test(frontmatter, description_only_without_a_body)
 	cr_assert_eq(load_as("two.md", "---\ntitle: T\norganization: O\n"
 	                     "description: Short.\n---\nThe body.\n"), 1);
 	cr_assert_str_eq(c.v[1]->summary, "The body.");
-	cr_assert_str_eq(extra(c.v[1], "description")->s, "Short.");
+	cr_assert_str_eq(kept(c.v[1], "description")->s, "Short.");
 }
 
 /* The body ------------------------------------------------------------ */
@@ -452,10 +432,10 @@ Test(frontmatter, front_matter_wins_nothing_lost)
 	cr_assert_str_eq(p->summary, "Given.");
 	cr_assert_eq(p->responsibilities.n, 1);
 	cr_assert_str_eq(p->responsibilities.v[0], "Given task");
-	const struct section *s = section(p, "Description");
+	const struct section *s = section_of(p, "Description");
 	cr_assert_not_null(s);
 	cr_assert_str_eq(s->text, "Intro.");
-	s = section(p, "Responsibilities");
+	s = section_of(p, "Responsibilities");
 	cr_assert_not_null(s);
 	cr_assert_str_eq(s->items.v[0], "Body task");
 }
@@ -522,7 +502,7 @@ Test(frontmatter, html_lists_in_markdown_are_lists)
 	                 "- One & only\n- Two bold\n\n"
 	                 "3. Third\n  - under it");
 	/* an HTML heading is a heading, with its level */
-	const struct section *s = section(p, "Schedule");
+	const struct section *s = section_of(p, "Schedule");
 	cr_assert_not_null(s);
 	cr_assert_str_eq(s->text, "Monday to Friday.");
 	cr_assert_eq(p->benefits.n, 2);
@@ -557,11 +537,11 @@ Test(frontmatter, sections_and_groups)
 	struct posting *p = c.v[0];
 	dump_problems(&c);
 	cr_assert_str_eq(p->summary, "Intro.");
-	const struct section *s = section(p, "Schedule");
+	const struct section *s = section_of(p, "Schedule");
 	cr_assert_not_null(s);
 	cr_assert_null(s->text);
 	cr_assert_eq(s->items.n, 2);
-	s = section(p, "Working here");
+	s = section_of(p, "Working here");
 	cr_assert_not_null(s);
 	cr_assert_eq(s->nsub, 2);
 	cr_assert_str_eq(s->sub[0].heading, "Pay");
@@ -579,7 +559,7 @@ Test(frontmatter, bold_label_heads_its_list)
 	                     "You will:\n\n- Answer calls\n"), 1);
 	struct posting *p = c.v[0];
 	cr_assert_str_eq(p->summary, "Intro.");
-	const struct section *s = section(p, "Tools");
+	const struct section *s = section_of(p, "Tools");
 	cr_assert_not_null(s);
 	/* a sentence that leads into its list is not a heading */
 	cr_assert_str_eq(s->text, "- Email\n- Phones\n\nYou will:\n\n"
@@ -605,7 +585,7 @@ Test(frontmatter, heading_not_the_title_kept)
 {
 	cr_assert_eq(load_md("---\ntitle: T\norganization: O\n---\n"
 	                     "# Join us\n\nWe are growing.\n"), 1);
-	const struct section *s = section(c.v[0], "Join us");
+	const struct section *s = section_of(c.v[0], "Join us");
 	cr_assert_not_null(s);
 	cr_assert_str_eq(s->text, "We are growing.");
 }

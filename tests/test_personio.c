@@ -15,6 +15,7 @@
 #include "import.h"
 #include "load.h"
 #include "posting.h"
+#include "testlib.h"
 
 static struct catalog c;
 
@@ -58,26 +59,6 @@ get(const char *id)
 	return p;
 }
 
-/* The text of the kept value key ("" for a collection), or NULL. */
-static const char *
-extra(const struct posting *p, const char *key)
-{
-	for (size_t i = 0; i < p->nextra; i++)
-		if (!strcmp(p->extra[i].key, key))
-			return p->extra[i].kind == X_SCALAR ? p->extra[i].s : "";
-	return NULL;
-}
-
-/* The kept value key, or NULL. */
-static const struct xvalue *
-extra_value(const struct posting *p, const char *key)
-{
-	for (size_t i = 0; i < p->nextra; i++)
-		if (!strcmp(p->extra[i].key, key))
-			return &p->extra[i];
-	return NULL;
-}
-
 /* The problem whose message contains part, or NULL. */
 static const struct problem *
 problem(const char *part)
@@ -85,16 +66,6 @@ problem(const char *part)
 	for (size_t i = 0; i < c.nproblems; i++)
 		if (strstr(c.problems[i].msg, part))
 			return &c.problems[i];
-	return NULL;
-}
-
-/* The section under heading, or NULL. */
-static const struct section *
-section(const struct posting *p, const char *heading)
-{
-	for (size_t i = 0; i < p->nsections; i++)
-		if (!strcmp(p->sections[i].heading, heading))
-			return &p->sections[i];
 	return NULL;
 }
 
@@ -138,18 +109,18 @@ Test(personio, feed_german_position)
 	cr_assert_eq(p->benefits.n, 3);
 	cr_assert_str_eq(p->benefits.v[1], "30 Tage Urlaub & Supervision");
 	cr_assert_eq(p->nsections, 1);
-	const struct section *k = section(p, "Kontakt");
+	const struct section *k = section_of(p, "Kontakt");
 	cr_assert_not_null(k);
 	cr_assert_not_null(strstr(k->text, "Jana Petersen"), "%s", k->text);
 	/* what is not placed is kept, under its own name */
-	cr_assert_str_eq(extra(p, "recruitingCategory"), "Festangestellte");
-	cr_assert_str_eq(extra(p, "seniority"), "experienced");
-	cr_assert_str_eq(extra(p, "occupation"), "social_work");
-	cr_assert_str_eq(extra(p, "occupationCategory"),
+	cr_assert_str_eq(kept_text(p, "recruitingCategory"), "Festangestellte");
+	cr_assert_str_eq(kept_text(p, "seniority"), "experienced");
+	cr_assert_str_eq(kept_text(p, "occupation"), "social_work");
+	cr_assert_str_eq(kept_text(p, "occupationCategory"),
 	                 "social_work_and_education");
-	cr_assert_null(extra(p, "employmentType"));
-	cr_assert_null(extra(p, "name"));
-	cr_assert_null(extra(p, "jobDescriptions"));
+	cr_assert_null(kept_text(p, "employmentType"));
+	cr_assert_null(kept_text(p, "name"));
+	cr_assert_null(kept_text(p, "jobDescriptions"));
 	cr_assert_eq(p->line, 3);
 	cr_assert_eq(p->col, 2);
 	cr_assert_not(p->problems);
@@ -188,12 +159,12 @@ Test(personio, feed_freelance_position)
 	cr_assert_str_eq(p->summary, "Für unsere Kampagne „Kein Kind "
 	                 "zurücklassen“ suchen wir Unterstützung auf "
 	                 "Honorarbasis."); /* "Beschreibung" */
-	const struct section *s = section(p, "Was wir erwarten");
+	const struct section *s = section_of(p, "Was wir erwarten");
 	cr_assert_not_null(s);
 	cr_assert_str_eq(s->text, "Langjährige Erfahrung im Spendenmarketing "
 	                 "und ein Portfolio, das es zeigt.");
 	cr_assert_eq(p->tags.n, 0);           /* <keywords></keywords> */
-	cr_assert_null(extra(p, "keywords")); /* nothing to keep */
+	cr_assert_null(kept_text(p, "keywords")); /* nothing to keep */
 }
 
 Test(personio, feed_note_said_once)
@@ -236,7 +207,7 @@ Test(personio, feed_hostile_position_shown_not_obeyed)
 	/* the model keeps the text as it came (XML allows C1 controls and
 	 * bidi overrides, not C0 ones) */
 	cr_assert_str_eq(p->title, "Trap \xC2\x9B" "31mTitle\xE2\x80\xAEtxt.exe");
-	cr_assert_str_eq(extra(p, "employmentType"), "trainee");
+	cr_assert_str_eq(kept_text(p, "employmentType"), "trainee");
 	cr_assert_null(p->employment.classification);
 	cr_assert_str_eq(p->employment.type, "full-time");
 	/* what is written for a terminal shows them */
@@ -282,7 +253,7 @@ Test(personio, one_additional_office_and_duplicates)
 	const struct posting *p = get("personio-7");
 	cr_assert_eq(p->nplaces, 1);
 	cr_assert_str_eq(p->places[0].name, "Kiel");
-	cr_assert_null(extra(p, "additionalOffices"));
+	cr_assert_null(kept_text(p, "additionalOffices"));
 	const struct posting *q = get("personio-8");
 	cr_assert_eq(q->nplaces, 2);
 	cr_assert_str_eq(q->places[0].name, "Remote");
@@ -333,17 +304,17 @@ Test(personio, values_that_do_not_map_are_kept)
 		"text beside</position>" TAIL, NULL), 1);
 	const struct posting *p = get("personio-1");
 	cr_assert_null(p->employment.type);
-	cr_assert_str_eq(extra(p, "employmentType"), "working_student");
-	cr_assert_str_eq(extra(p, "schedule"), "flexible");
-	cr_assert_str_eq(extra(p, "yearsOfExperience"), "some");
+	cr_assert_str_eq(kept_text(p, "employmentType"), "working_student");
+	cr_assert_str_eq(kept_text(p, "schedule"), "flexible");
+	cr_assert_str_eq(kept_text(p, "yearsOfExperience"), "some");
 	cr_assert_eq(p->experience.min_years, -1);
 	cr_assert_eq(p->experience.max_years, -1);
-	cr_assert_str_eq(extra(p, "createdAt"), "last week");
+	cr_assert_str_eq(kept_text(p, "createdAt"), "last week");
 	cr_assert_eq(p->posted.ymd, 0);
 	/* HTML as elements, not text: kept as it came */
-	cr_assert_not_null(extra_value(p, "jobDescriptions"));
+	cr_assert_not_null(kept(p, "jobDescriptions"));
 	/* an element's attributes, its text beside elements */
-	const struct xvalue *e = extra_value(p, "extra");
+	const struct xvalue *e = kept(p, "extra");
 	cr_assert_not_null(e);
 	cr_assert_eq(e->kind, X_MAP);
 	cr_assert_eq(e->n, 3);
@@ -352,7 +323,7 @@ Test(personio, values_that_do_not_map_are_kept)
 	cr_assert_str_eq(e->kids[1].key, "x");
 	cr_assert_str_eq(e->kids[2].key, "#text");
 	cr_assert_str_eq(e->kids[2].s, "t");
-	cr_assert_str_eq(extra(p, "#text"), "text beside");
+	cr_assert_str_eq(kept_text(p, "#text"), "text beside");
 	cr_assert_not_null(problem("keys not placed, kept under Other: "
 	                           "employmentType, schedule, "
 	                           "yearsOfExperience, createdAt, "
@@ -491,8 +462,8 @@ Test(personio, limits)
 	                     "</workzag-jobs>", &lim), 2);
 	cr_assert_not_null(problem("more than 6 nodes in one position; the "
 	                           "rest of it is dropped (see --max-nodes)"));
-	cr_assert_not_null(extra(get("personio-1"), "a"));
-	cr_assert_null(extra(get("personio-1"), "b"));
+	cr_assert_not_null(kept_text(get("personio-1"), "a"));
+	cr_assert_null(kept_text(get("personio-1"), "b"));
 	cr_assert(get("personio-1")->problems);
 	cr_assert_not(get("personio-2")->problems);
 	catalog_free(&c);

@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "load.h"
 #include "posting.h"
+#include "testlib.h"
 
 static struct catalog c;
 
@@ -49,16 +50,6 @@ get(const char *id)
 	const struct posting *p = catalog_find(&c, id);
 	cr_assert_not_null(p, "no posting '%s'", id);
 	return p;
-}
-
-/* The text of the kept value key, or NULL. */
-static const char *
-extra(const struct posting *p, const char *key)
-{
-	for (size_t i = 0; i < p->nextra; i++)
-		if (!strcmp(p->extra[i].key, key))
-			return p->extra[i].kind == X_SCALAR ? p->extra[i].s : "";
-	return NULL;
 }
 
 /* The note whose message contains part, or NULL. */
@@ -114,9 +105,9 @@ Test(shapes, greenhouse_board)
 	cr_assert_null(strstr(p->summary, "&lt;"));
 	cr_assert_null(strstr(p->summary, "<"));
 	/* what it does not place is kept */
-	cr_assert_str_eq(extra(p, "requisition_id"), "REQ-2026-031");
-	cr_assert_str_eq(extra(p, "updated_at"), "2026-08-21T21:32:54-04:00");
-	cr_assert_null(extra(p, "metadata"));
+	cr_assert_str_eq(kept_text(p, "requisition_id"), "REQ-2026-031");
+	cr_assert_str_eq(kept_text(p, "updated_at"), "2026-08-21T21:32:54-04:00");
+	cr_assert_null(kept_text(p, "metadata"));
 	const struct posting *q = get("greenhouse-4470112008");
 	cr_assert_eq(q->deadline.ymd, 0);
 	cr_assert_null(q->deadline.text);
@@ -143,7 +134,7 @@ Test(shapes, greenhouse_single_job_names_no_organization_once)
 	cr_assert_eq(p->posted.ymd, 20260114); /* updated_at, no other */
 	cr_assert_str_eq(p->department, "Organizing");
 	/* a custom field it does not know keeps the list */
-	cr_assert_not_null(extra(p, "metadata"));
+	cr_assert_not_null(kept_text(p, "metadata"));
 	/* no warning for the posting: the note says it once */
 	cr_assert_eq(c.nproblems, 2);
 	cr_assert_not_null(note("read as a Greenhouse job board; 1 posting; "
@@ -199,13 +190,13 @@ Test(shapes, lever_postings)
 	                 "9cb4c077-a07b-4157-b6ca-eddbf5daef08/apply");
 	cr_assert_eq(p->nsections, 1);
 	cr_assert_str_eq(p->sections[0].heading, "Additional information");
-	cr_assert_null(extra(p, "descriptionPlain"), "a copy, not kept");
+	cr_assert_null(kept_text(p, "descriptionPlain"), "a copy, not kept");
 	const struct posting *q = get("lever-d025a757-a3df-4ef7-8344-"
 	                              "bcd0de83933f");
 	cr_assert_eq(q->salary.period, PERIOD_HOUR);
 	cr_assert_eq(q->workplace, WP_REMOTE);
 	cr_assert_eq(q->posted.ymd, 20260528);
-	cr_assert_str_eq(extra(q, "categories.level"), "Associate");
+	cr_assert_str_eq(kept_text(q, "categories.level"), "Associate");
 	cr_assert_not_null(note("read as a Lever postings list; 2 postings"));
 }
 
@@ -273,8 +264,8 @@ Test(shapes, workable_v3_results)
 	cr_assert_str_eq(p->places[0].city, "Toronto");
 	cr_assert_eq(p->posted.ymd, 20260810);
 	/* its own id is kept, not taken for the posting's */
-	cr_assert_str_eq(extra(p, "workable:id"), "6020481");
-	cr_assert_str_eq(extra(p, "state"), "published");
+	cr_assert_str_eq(kept_text(p, "workable:id"), "6020481");
+	cr_assert_str_eq(kept_text(p, "state"), "published");
 	const struct posting *q = get("workable-CCC33344DD");
 	cr_assert_str_eq(q->department, "Newcomer Services, Counselling");
 	cr_assert_str_eq(q->employment.type, "contract");
@@ -295,7 +286,7 @@ Test(shapes, smartrecruiters_list_and_posting)
 	cr_assert_str_eq(p->places[0].region, "ON");
 	cr_assert_eq(p->workplace, WP_HYBRID);
 	cr_assert_eq(p->posted.ymd, 20260315);
-	cr_assert_null(extra(p, "department"), "an empty {} is nothing");
+	cr_assert_null(kept_text(p, "department"), "an empty {} is nothing");
 	const struct posting *d = get("smartrecruiters-744000137413079~2");
 	cr_assert_str_eq(d->org.about, "Lakeside has supported families in "
 	                 "eastern Ontario since 1962.");
@@ -356,7 +347,7 @@ Test(shapes, names_list_yaml)
 	cr_assert_str_eq(q->deadline.text, "open until filled");
 	cr_assert_eq(q->workplace, WP_REMOTE); /* yes */
 	cr_assert_eq(q->salary.period, PERIOD_HOUR);
-	cr_assert_str_eq(extra(q, "contact"), "jobs@mutualaid.example.org");
+	cr_assert_str_eq(kept_text(q, "contact"), "jobs@mutualaid.example.org");
 	/* no title, but a title's other name: the canonical keys it has
 	 * (organization, department) are read as ever */
 	const struct posting *r = c.v[2];
@@ -378,7 +369,7 @@ Test(shapes, names_json_dates_salary_parts_places)
 	cr_assert_str_eq(p->title, "Policy Analyst");
 	cr_assert_str_eq(p->org.name, "CFW", "company ranks before "
 	                 "employer_name");
-	cr_assert_str_eq(extra(p, "employer_name"), "Coalition for Fair Wages");
+	cr_assert_str_eq(kept_text(p, "employer_name"), "Coalition for Fair Wages");
 	cr_assert_eq(p->workplace, WP_REMOTE);
 	cr_assert_str_eq(p->employment.type, "full-time");
 	cr_assert_eq(p->nplaces, 2);
@@ -407,7 +398,7 @@ Test(shapes, names_single_document)
 	const struct posting *p = c.v[0];
 	cr_assert_str_eq(p->title, "Immigration Paralegal");
 	cr_assert_str_eq(p->org.url, "https://northsidelaw.example.org");
-	cr_assert_str_eq(extra(p, "employer.logo"),
+	cr_assert_str_eq(kept_text(p, "employer.logo"),
 	                 "https://northsidelaw.example.org/logo.png");
 	cr_assert_eq(p->workplace, WP_ONSITE);
 	cr_assert_eq(p->posted.ymd, 20260925);
@@ -425,8 +416,8 @@ Test(shapes, canonical_key_wins_over_its_other_names)
 	cr_assert_str_eq(p->title, "Organizer");
 	cr_assert_str_eq(p->org.name, "Real Co");
 	cr_assert_str_eq(p->source, "https://x.example/2");
-	cr_assert_str_eq(extra(p, "company"), "Other Co");
-	cr_assert_str_eq(extra(p, "link"), "https://x.example/1");
+	cr_assert_str_eq(kept_text(p, "company"), "Other Co");
+	cr_assert_str_eq(kept_text(p, "link"), "https://x.example/1");
 	cr_assert_not_null(note("keys not placed, kept under Other: company, "
 	                        "link"));
 }
@@ -442,8 +433,8 @@ Test(shapes, canonical_files_unchanged)
 	cr_assert_null(p->source);
 	cr_assert_null(p->summary);
 	cr_assert_eq(p->workplace, WP_NONE);
-	cr_assert_str_eq(extra(p, "url"), "https://x.example/1");
-	cr_assert_str_eq(extra(p, "description"), "Words.");
+	cr_assert_str_eq(kept_text(p, "url"), "https://x.example/1");
+	cr_assert_str_eq(kept_text(p, "description"), "Words.");
 	cr_assert_eq(c.nproblems, 0);
 	/* the samples too */
 	char path[512];
@@ -464,7 +455,7 @@ Test(shapes, epoch_seconds_and_words)
 	cr_assert_eq(c.v[0]->workplace, WP_REMOTE);
 	/* not a date: kept, said among the keys not placed */
 	cr_assert_eq(c.v[1]->posted.ymd, 0);
-	cr_assert_str_eq(extra(c.v[1], "published"), "true");
+	cr_assert_str_eq(kept_text(c.v[1], "published"), "true");
 	cr_assert_str_eq(c.v[1]->employment.type, "contract");
 	cr_assert_eq(c.nerrors, 0);
 }

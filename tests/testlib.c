@@ -53,3 +53,28 @@ dump_problems(const struct catalog *c)
 		        c->problems[i].line, c->problems[i].col,
 		        c->problems[i].error ? "E" : "W", c->problems[i].msg);
 }
+
+const struct xvalue *
+kept(const struct posting *p, const char *key)
+{
+	for (size_t i = 0; i < p->nextra; i++)
+		if (!strcmp(p->extra[i].key, key))
+			return &p->extra[i];
+	return NULL;
+}
+
+const char *
+kept_text(const struct posting *p, const char *key)
+{
+	const struct xvalue *x = kept(p, key);
+	return !x ? NULL : x->kind == X_SCALAR ? x->s : "";
+}
+
+const struct section *
+section_of(const struct posting *p, const char *heading)
+{
+	for (size_t i = 0; i < p->nsections; i++)
+		if (!strcmp(p->sections[i].heading, heading))
+			return &p->sections[i];
+	return NULL;
+}
