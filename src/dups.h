@@ -13,7 +13,7 @@
 #include "catalog.h"
 
 /* Finds the postings of c that are one job (posting.dup_of, .also), in
- * time linear in the postings but for a sort of their keys; what an
+ * time linear in the postings (their keys are radix-sorted); what an
  * earlier call found is forgotten first. Returns how many postings are
  * shown in the place of others. */
 size_t dups_find(struct catalog *c);
