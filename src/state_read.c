@@ -392,6 +392,18 @@ fail:
 	return false;
 }
 
+/* True when the n bytes of s end in a line break (LF, CR, NEL, LS or
+ * PS, as libyaml reads them). */
+static bool
+ends_in_break(const char *s, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)s;
+	return n && (t[n - 1] == '\n' || t[n - 1] == '\r' ||
+	             (n >= 2 && t[n - 2] == 0xC2 && t[n - 1] == 0x85) ||
+	             (n >= 3 && t[n - 3] == 0xE2 && t[n - 2] == 0x80 &&
+	              (t[n - 1] == 0xA8 || t[n - 1] == 0xA9)));
+}
+
 /* Ends the text of a bad entry where the next thing begins (the mark
  * index at: the line of the next key, or the end of the mapping; key
  * tells which), comments and blank lines before it included. False when
@@ -410,14 +422,19 @@ end_raw(struct state_reader *r, struct entry **bad, size_t at, bool key)
 		to = e->raw_from;
 	struct buf b = {0};
 	buf_add(&b, r->data + e->raw_from, to - e->raw_from);
-	/* its last line ends, as a line of the file must before the next
-	 * key (a line break: LF, CR, NEL, LS or PS) */
+	/* spaces after the last line break at the end of the file are no
+	 * line to libyaml; a line break after them would make them one (a
+	 * "|+" key's text "" would become "\n"): they go */
 	size_t n = b.len;
-	const unsigned char *t = (const unsigned char *)b.s;
-	bool ends = n && (t[n - 1] == '\n' || t[n - 1] == '\r' ||
-	                  (n >= 2 && t[n - 2] == 0xC2 && t[n - 1] == 0x85) ||
-	                  (n >= 3 && t[n - 3] == 0xE2 && t[n - 2] == 0x80 &&
-	                   (t[n - 1] == 0xA8 || t[n - 1] == 0xA9)));
+	while (n && (b.s[n - 1] == ' ' || b.s[n - 1] == '\t'))
+		n--;
+	if (n < b.len && n && ends_in_break(b.s, n)) {
+		b.len = n;
+		b.s[n] = '\0';
+	}
+	/* its last line ends, as a line of the file must before the next
+	 * key */
+	bool ends = ends_in_break(b.s, b.len);
 	if (!ends)
 		buf_addc(&b, '\n');
 	e->raw = buf_steal(&b);

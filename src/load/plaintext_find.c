@@ -298,8 +298,11 @@ pt_word_date(const char *s, char *out)
 		if (c >= '0' && c <= '9') {
 			int v = 0;
 			size_t k = 0;
+			/* more than four digits is no date: counted, not
+			 * added up (an int would overflow) */
 			for (; k < wl[i] && w[i][k] >= '0' && w[i][k] <= '9'; k++)
-				v = v * 10 + (w[i][k] - '0');
+				if (k < 4)
+					v = v * 10 + (w[i][k] - '0');
 			/* 15th, 1st, 2nd, 3rd */
 			bool suffix = k == wl[i] ||
 			              (wl[i] - k == 2 && strchr("snrt", w[i][k]));
