@@ -12,12 +12,7 @@
 #include <string.h>
 
 #include "identity.h"
-
-/* One key of one posting. */
-struct key {
-	uint64_t h;     /* the key's hash, its kind mixed in */
-	uint32_t i;     /* the posting's index in the catalog */
-};
+#include "keysort.h"
 
 /* What a posting says that a group must agree on: hashes of the
  * normalised title, organization and location (0: not given). */
@@ -146,44 +141,6 @@ places_hash(const struct posting *p)
 	return mix(feed_end(&f), 3);
 }
 
-/* Sorts the n keys by hash, keys of one hash in the order given: a
- * radix sort, 11 bits a pass (a qsort of them took a fifth of the
- * whole; only equal hashes side by side matter, so that their postings
- * are joined). */
-static void
-sort_keys(struct key *k, size_t n)
-{
-	enum { BITS = 11, SIZE = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
-	if (n < 2)
-		return;
-	size_t (*count)[SIZE] = xcalloc(PASSES, sizeof(*count));
-	for (size_t i = 0; i < n; i++)
-		for (int p = 0; p < PASSES; p++)
-			count[p][(k[i].h >> (p * BITS)) & (SIZE - 1)]++;
-	struct key *tmp = xmalloc(n * sizeof(*tmp)), *from = k, *to = tmp;
-	for (int p = 0; p < PASSES; p++) {
-		/* a digit all keys share moves nothing */
-		if (count[p][(k[0].h >> (p * BITS)) & (SIZE - 1)] == n)
-			continue;
-		size_t at = 0;
-		for (size_t d = 0; d < SIZE; d++) {
-			size_t c = count[p][d];
-			count[p][d] = at;
-			at += c;
-		}
-		for (size_t i = 0; i < n; i++)
-			to[count[p][(from[i].h >> (p * BITS)) & (SIZE - 1)]++] =
-				from[i];
-		struct key *t = from;
-		from = to;
-		to = t;
-	}
-	if (from != k)
-		memcpy(k, from, n * sizeof(*k));
-	free(tmp);
-	free(count);
-}
-
 /* Finds the root of i, halving the path. */
 static uint32_t
 root_of(uint32_t *up, uint32_t i)
@@ -261,7 +218,7 @@ dups_find(struct catalog *c)
 	c->nalso = 0;
 	if (n < 2)
 		return 0;
-	struct key *keys = xmalloc(3 * n * sizeof(*keys));
+	struct keyed *keys = xmalloc(3 * n * sizeof(*keys));
 	struct said *said = xmalloc(n * sizeof(*said));
 	size_t nk = 0;
 	struct buf b = {0};
@@ -277,27 +234,27 @@ dups_find(struct catalog *c)
 		if (p->source && *p->source) {
 			buf_clear(&b);
 			identity_add_url(&b, p->source);
-			keys[nk++] = (struct key){
+			keys[nk++] = (struct keyed){
 				mix(identity_hash(b.s, b.len), 1), (uint32_t)i};
 		}
 		if (p->identifier && *p->identifier && s->org)
-			keys[nk++] = (struct key){
+			keys[nk++] = (struct keyed){
 				mix(mix(text_hash("ident", p->identifier), s->org), 2),
 				(uint32_t)i};
 		if (s->org)
-			keys[nk++] = (struct key){
+			keys[nk++] = (struct keyed){
 				mix(mix(mix(s->title, s->org), s->loc), 4),
 				(uint32_t)i};
 	}
 	buf_free(&b);
-	sort_keys(keys, nk);
+	keysort(keys, nk, 0);
 	uint32_t *up = xmalloc(n * sizeof(*up));
 	for (size_t i = 0; i < n; i++)
 		up[i] = (uint32_t)i;
 	size_t joined = 0;
 	for (size_t k = 1; k < nk; k++) {
-		if (keys[k].h == keys[k - 1].h) {
-			join(up, keys[k - 1].i, keys[k].i);
+		if (keys[k].key == keys[k - 1].key) {
+			join(up, keys[k - 1].seq, keys[k].seq);
 			joined++;
 		}
 	}

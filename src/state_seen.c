@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keysort.h"
 #include "snapshot.h"
 #include "text.h"
 
@@ -314,35 +315,6 @@ fill_one(void *ctx, uint32_t i, unsigned flags)
 		f->unseen[f->nunseen++] = f->key[i];
 }
 
-/* A posting's key and its place in the catalog. */
-struct keyed {
-	uint64_t key;
-	uint32_t seq;
-};
-
-/* Sorts v[0..n) by key: a radix sort of the key's top 56 bits, eight at
- * a time (a million postings in a few passes, no comparisons). */
-static void
-sort_keyed(struct keyed *v, size_t n)
-{
-	struct keyed *tmp = xmalloc(n * sizeof(*tmp));
-	struct keyed *from = v, *to = tmp;
-	for (int shift = 8; shift < 64; shift += 8) {
-		size_t count[257] = {0};
-		for (size_t i = 0; i < n; i++)
-			count[((from[i].key >> shift) & 0xFF) + 1]++;
-		for (int b = 0; b < 256; b++)
-			count[b + 1] += count[b];
-		for (size_t i = 0; i < n; i++)
-			to[count[(from[i].key >> shift) & 0xFF]++] = from[i];
-		struct keyed *t = from;
-		from = to;
-		to = t;
-	}
-	if (from != v)
-		memcpy(v, from, n * sizeof(*v));
-	free(tmp);
-}
 
 bool
 state_seen_all(struct state *st, const struct catalog *c,
@@ -360,7 +332,7 @@ state_seen_all(struct state *st, const struct catalog *c,
 		key[i] = seen_key(c->v[i]->id);
 		kv[i] = (struct keyed){key[i], (uint32_t)i};
 	}
-	sort_keyed(kv, n);
+	keysort(kv, n, 8); /* the low 8 bits are no part of a key */
 	uint64_t *sorted = xmalloc(n * sizeof(*sorted));
 	uint32_t *seq = xmalloc(n * sizeof(*seq));
 	for (size_t i = 0; i < n; i++) {
